@@ -1,0 +1,56 @@
+# ZeroSei digitale: `make run` serves the app, `make test` runs every test. Both set up what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 3000
+
+# Reflex's own bun download cannot work here: bun comes from npm, into an ignored folder.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(PATH)
+export REFLEX_USE_SYSTEM_BUN := 1
+export REFLEX_TELEMETRY_ENABLED := false
+export PORT
+
+.PHONY: run test install install-test db bench lighthouse clean help
+
+help:
+	@echo "make run   – install, migrate, seed if empty, serve on http://localhost:$(PORT)"
+	@echo "make test  – install, then the whole test suite (unit, state, api, e2e browser)"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e ".[test]"
+	@touch $@
+
+.tools/node_modules/.bin/bun:
+	npm install --prefix .tools --no-audit --no-fund --loglevel=error bun@1.4.4
+
+install: $(VENV)/.installed .tools/node_modules/.bin/bun
+
+install-test: install $(VENV)/.installed-test
+
+db: install
+	$(BIN)/python -m zerosei_app.prestart
+
+run: db
+	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
+
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install-test
+	$(BIN)/python bench/percorso.py
+
+lighthouse: install
+	bench/lighthouse.sh
+
+clean:
+	rm -rf .web .states $(VENV) .tools

@@ -1,0 +1,23 @@
+"""Reflex configuration; every value comes from zerosei_app.settings (the environment)."""
+
+import reflex as rx
+
+from zerosei_app.settings import get_settings
+
+settings = get_settings()
+
+config = rx.Config(
+    app_name="zerosei_app",
+    db_url=settings.database_url,
+    redis_url=settings.redis_url,
+    frontend_port=settings.port,
+    backend_port=settings.port,
+    api_url=settings.public_url or f"http://localhost:{settings.port}",
+    deploy_url=settings.public_url or f"http://localhost:{settings.port}",
+    telemetry_enabled=False,
+    cors_allowed_origins=settings.cors_allowed_origins,
+    trusted_proxy_hops=settings.trusted_proxy_hops,
+    show_built_with_reflex=False,
+    # Parents' pages must be light: no sitemap generator, no Tailwind.
+    disable_plugins=[rx.plugins.SitemapPlugin],
+)

@@ -1,0 +1,134 @@
+"""The public JSON API on the seeded data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from zerosei_app.domain.months import YearMonth
+
+TODAY = YearMonth.of(date.today())
+SANT_AMBROGIO = "001255"
+
+
+def months_ago(n: int) -> str:
+    return str(TODAY.plus(-n))
+
+
+def test_comuni_search_ranked(client):
+    r = client.get("/api/v1/comuni", params={"q": "sant ambrogio"})
+    assert r.status_code == 200
+    first = r.json()[0]
+    assert first == {"codice_istat": SANT_AMBROGIO, "nome": "Sant'Ambrogio di Torino", "provincia": "TO", "cap": ["10057"]}
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [("chivaso", "Chivasso"), ("10024", "Moncalieri"), ("TORINO", "Torino"), ("cuneo", "Cuneo")],
+)
+def test_comuni_examples(client, q, expected):
+    assert client.get("/api/v1/comuni", params={"q": q}).json()[0]["nome"] == expected
+
+
+def test_comuni_baldissero_lists_all_three(client):
+    names = [c["nome"] for c in client.get("/api/v1/comuni", params={"q": "baldissero", "limit": 3}).json()]
+    assert sorted(names) == ["Baldissero Canavese", "Baldissero Torinese", "Baldissero d'Alba"]
+
+
+@pytest.mark.parametrize("params", [{"limit": "0"}, {"limit": "abc"}, {"limit": "51"}, {"q": "x" * 101}])
+def test_comuni_bad_params_422(client, params):
+    r = client.get("/api/v1/comuni", params=params)
+    assert r.status_code == 422
+    detail = r.json()["detail"][0]
+    assert detail["campo"] in params and detail["messaggio"]
+
+
+def test_centri_list_and_detail(client):
+    centri = client.get("/api/v1/centri").json()
+    assert len(centri) == 16
+    assert {c["stato_verifica"] for c in centri} >= {"verificato", "incerto", "solo_nome"}
+    torino = next(c for c in centri if c["comune"]["nome"] == "Torino")
+    detail = client.get(f"/api/v1/centri/{torino['id']}").json()
+    assert detail["nome"] == "Centro Relazioni e Famiglie"
+    assert any(c["nome"] == "Torino" and c["origine"] == "esplicito" for c in detail["comuni_serviti"])
+
+
+@pytest.mark.parametrize(("cid", "status"), [("999999", 404), ("abc", 422), ("-1", 422), ("1e9999", 422)])
+def test_centro_bad_ids(client, cid, status):
+    assert client.get(f"/api/v1/centri/{cid}").status_code == status
+
+
+def test_percorso_shape(client):
+    r = client.get(f"/api/v1/percorso?comune={SANT_AMBROGIO}&nascita={months_ago(18)}&temi=gioco-socialita")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["comune"]["nome"] == "Sant'Ambrogio di Torino"
+    assert body["centri"] and all(c["inferito"] in (True, False) for c in body["centri"])
+    figlio = body["figli"][0]
+    assert figlio["eta_mesi"] == 18 and figlio["eta"] == "1 anno e 6 mesi"
+    for voce in figlio["adesso"]:
+        assert voce["eta_min_mesi"] <= 18 <= voce["eta_max_mesi"]
+        assert "gioco-socialita" in voce["temi"]
+        assert set(voce) >= {"id", "titolo", "categoria", "luogo", "quando", "costo", "accesso", "contatti", "verificato_il", "esempio"}
+    for voce in figlio["prossimi"]:
+        assert 18 < voce["eta_min_mesi"] <= 30 and voce["tra_mesi"] == voce["eta_min_mesi"] - 18
+    assert body["temi"] == ["gioco-socialita"]
+
+
+def test_percorso_pregnancy_and_english(client):
+    r = client.get(f"/api/v1/percorso?comune=001272&attesa={TODAY.plus(3)}&lang=en")
+    assert r.status_code == 200
+    figlio = r.json()["figli"][0]
+    assert figlio["attesa"] == str(TODAY.plus(3)) and figlio["eta_mesi"] == -3
+    assert figlio["eta"].startswith("expecting")
+
+
+@pytest.mark.parametrize(
+    ("qs", "field"),
+    [
+        ("comune=001272&nascita=2099-01", "nascita"),
+        ("comune=001272&nascita=2019-13", "nascita"),
+        ("comune=12&nascita=2025-01", "comune"),
+        ("nascita=2025-01", "comune"),
+        ("comune=001272", None),
+        ("comune=001272&nascita=2025-01&temi=<script>", "temi"),
+    ],
+)
+def test_percorso_bad_input_422(client, qs, field):
+    r = client.get(f"/api/v1/percorso?{qs}")
+    assert r.status_code == 422
+    detail = r.json()["detail"]
+    assert detail and all(d["messaggio"] for d in detail)
+    if field:
+        assert field in {d["campo"] for d in detail}
+
+
+def test_percorso_unknown_comune_404(client):
+    r = client.get(f"/api/v1/percorso?comune=999999&nascita={months_ago(3)}")
+    assert r.status_code == 404
+    assert r.json()["detail"][0]["campo"] == "comune"
+
+
+def test_percorso_too_old_is_clear(client):
+    r = client.get(f"/api/v1/percorso?comune=001272&nascita={months_ago(80)}")
+    assert r.status_code == 422
+    assert "6 anni" in r.json()["detail"][0]["messaggio"]
+
+
+def test_unknown_api_path_is_json_404(client):
+    r = client.get("/api/v1/nope")
+    assert r.status_code == 404 and r.json()["detail"]
+
+
+def test_voci_filters(client):
+    all_voci = client.get("/api/v1/voci").json()
+    assert len(all_voci) > 150 and all(v["esempio"] for v in all_voci)
+    by_comune = client.get("/api/v1/voci", params={"comune": SANT_AMBROGIO}).json()
+    assert 0 < len(by_comune) < len(all_voci)
+    assert client.get("/api/v1/voci", params={"comune": "abc"}).status_code == 422
+
+
+def test_openapi_served(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/percorso" in spec["paths"]

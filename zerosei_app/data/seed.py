@@ -1,0 +1,270 @@
+"""Load the real Piemonte data (see PROVENANCE.md beside this file) into an empty database."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from pathlib import Path
+
+from sqlmodel import Session, func, select
+
+from zerosei_app.data.seed_entries import GENERIC_SERVICES, REAL_SERVICES, TARGET_PER_CENTRE, SeedService
+from zerosei_app.domain.coverage import CentroPoint, ComunePoint, compute_links
+from zerosei_app.models import (
+    CardEntry,
+    Centro,
+    Comune,
+    ComuneEnteGestore,
+    Copertura,
+    EnteGestore,
+    EntryStatus,
+    StatoVerifica,
+)
+
+DATA_DIR = Path(__file__).resolve().parent
+
+# enti_gestori_comuni.csv names enti by a short sigla that differs from enti_gestori_piemonte.csv.
+ENTE_SIGLA_ALIASES = {
+    "CSP Novi": "CSP",
+    "CISA (area Gassino-San Mauro)": "CISA",
+}
+
+# Which ente gestore runs each centre (keyed by the centre's comune; from the centres' sources).
+CENTRO_ENTE = {
+    "Torino": "Comune di Torino",
+    "Cuneo": "CSAC",
+    "Alba": "Consorzio Socio Assistenziale Alba Langhe Roero",
+    "Alessandria": "CISSACA",
+    "Tortona": "CISA Tortona",
+    "Novi Ligure": "CSP",
+    "Asti": "Comune di Asti",
+    "Canelli": "CISA Asti Sud",
+    "Novara": "Comune di Novara",
+    "Biella": "IRIS",
+    "Rivarolo Canavese": "CISS 38",
+    "Caluso": "CISSAC",
+    "Volpiano": "Unione NET",
+    "Settimo Torinese": "Unione NET",
+    "San Benigno Canavese": "Unione NET",
+    "Verbania": "CSS Verbano",
+}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def _float(v: str) -> float | None:
+    return float(v) if v else None
+
+
+def stato_from_source(label: str) -> StatoVerifica:
+    """Map the source's free-text label to a status, never upgrading an uncertain one."""
+    low = label.lower()
+    if low.startswith("incerto") or "non confermato" in low and "centro regionale" in low:
+        return StatoVerifica.INCERTO
+    if low.startswith("solo nome"):
+        return StatoVerifica.SOLO_NOME
+    if low == "verificato":
+        return StatoVerifica.VERIFICATO
+    if low.startswith("verificato"):
+        return StatoVerifica.PARZIALE
+    return StatoVerifica.INCERTO
+
+
+def _load_comuni(session: Session) -> dict[str, Comune]:
+    comuni = {}
+    for r in _rows("comuni_piemonte.csv"):
+        c = Comune(
+            codice_istat=r["codice_istat"],
+            nome=r["nome"],
+            nome_altra_lingua=r["nome_altra_lingua"] or None,
+            sigla_provincia=r["sigla_provincia"],
+            codice_catastale=r["codice_catastale"] or None,
+            cap=[x for x in r["cap"].split("|") if x],
+            popolazione=int(r["popolazione_censimento_2011"]) if r["popolazione_censimento_2011"] else None,
+            lat=_float(r["lat"]),
+            lon=_float(r["lon"]),
+            fonte_coordinate=r["fonte_coordinate"] or None,
+        )
+        session.add(c)
+        comuni[c.codice_istat] = c
+    return comuni
+
+
+def _load_enti(session: Session) -> dict[str, EnteGestore]:
+    """Returns enti keyed by sigla (or by name when the source gives no sigla)."""
+    enti = {}
+    for r in _rows("enti_gestori_piemonte.csv"):
+        e = EnteGestore(
+            nome=r["ente_gestore"],
+            sigla=r["sigla"] or None,
+            sede=r["sede_o_area"] or None,
+            sigla_provincia=r["sigla_provincia"] or None,
+            n_comuni_dichiarati=r["n_comuni_dichiarati"] or None,
+            fonte_url=r["fonte_url"] or None,
+            data_fonte=r["data_fonte"] or None,
+            note=r["note"] or None,
+        )
+        session.add(e)
+        enti[e.sigla or e.nome] = e
+    session.flush()
+    return enti
+
+
+def _load_comune_enti(session: Session, enti: dict[str, EnteGestore]) -> dict[str, int]:
+    ente_of = {}
+    for r in _rows("enti_gestori_comuni.csv"):
+        ente = enti[ENTE_SIGLA_ALIASES.get(r["sigla"], r["sigla"])]
+        session.add(
+            ComuneEnteGestore(
+                codice_istat=r["codice_istat"],
+                ente_gestore_id=ente.id,
+                nome_nella_fonte=r["nome_nella_fonte"] or None,
+                fonte_url=r["fonte_url"] or None,
+                data_riferimento=r["data_riferimento"] or None,
+                note=r["note"] or None,
+            )
+        )
+        ente_of[r["codice_istat"]] = ente.id
+    return ente_of
+
+
+def _load_centri(session: Session, comuni: dict[str, Comune], enti: dict[str, EnteGestore]) -> list[Centro]:
+    by_name = {c.nome: c for c in comuni.values()}
+    centri = []
+    for r in _rows("centri_famiglie_piemonte.csv"):
+        comune = by_name[r["comune"]]
+        ente = enti.get(CENTRO_ENTE.get(r["comune"], ""))
+        centro = Centro(
+            nome=r["nome"],
+            codice_istat=comune.codice_istat,
+            indirizzo=r["indirizzo"] or None,
+            telefono=r["telefono"] or None,
+            email=r["email"] or None,
+            orari=r["orari"] or None,
+            ente_gestore_id=ente.id if ente else None,
+            ente_nella_fonte=r["ente_titolare_o_gestore"] or None,
+            territorio_nella_fonte=r["territorio_servito"] or None,
+            servizi_citati=r["servizi_citati_nella_fonte"] or None,
+            fonte_url=r["fonte_url"] or None,
+            data_fonte=r["data_fonte"] or None,
+            stato_verifica=stato_from_source(r["stato_verifica"]),
+            nota_verifica=r["stato_verifica"] or None,
+        )
+        session.add(centro)
+        centri.append(centro)
+    session.flush()
+    return centri
+
+
+def _contactable(c: Centro) -> bool:
+    # "non indicato…" is how the source says the address is unknown.
+    has_address = bool(c.indirizzo) and not c.indirizzo.lower().startswith("non indicato")
+    return has_address or bool(c.telefono) or bool(c.email)
+
+
+def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Centro], ente_of: dict[str, int]) -> None:
+    points = [
+        ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat))
+        for c in comuni.values()
+    ]
+    centres = [
+        CentroPoint(
+            id=c.id,
+            codice_istat=c.codice_istat,
+            provincia=comuni[c.codice_istat].sigla_provincia,
+            lat=c.lat,
+            lon=c.lon,
+            ente_gestore_id=c.ente_gestore_id,
+            contactable=_contactable(c),
+        )
+        for c in centri
+    ]
+    for link in compute_links(points, centres):
+        note = None
+        if link.origine == "inferito":
+            note = "Centro più vicino tra quelli registrati: da confermare dalla Regione"
+        session.add(
+            Copertura(
+                centro_id=link.centro_id,
+                codice_istat=link.codice_istat,
+                origine=link.origine,
+                distanza_km=link.distanza_km,
+                nota=note,
+            )
+        )
+
+
+def _entry(centro: Centro, comune: Comune, s: SeedService, source_url: str | None) -> CardEntry:
+    at_centre = not s.at_partner
+    location = (centro.indirizzo or "") if at_centre else ""
+    if not location or location.lower().startswith("non indicato"):
+        location = "Sede da confermare con il centro" if at_centre else "Presso il servizio indicato"
+    return CardEntry(
+        centro_id=centro.id,
+        title=s.title,
+        summary=s.summary,
+        description=s.description,
+        category=s.category,
+        topics=list(s.topics),
+        age_min_months=s.age_min,
+        age_max_months=s.age_max,
+        provider=s.provider or centro.nome,
+        location=location,
+        location_comune=comune.codice_istat,
+        schedule=s.schedule,
+        cost_free=s.cost_free,
+        cost_note=s.cost_note,
+        access=s.access,
+        contact_phone=centro.telefono or "",
+        contact_email=centro.email or "",
+        languages=list(s.languages),
+        status=EntryStatus.PUBLISHED,
+        is_example=True,
+        source_url=source_url,
+    )
+
+
+def _load_entries(session: Session, comuni: dict[str, Comune], centri: list[Centro]) -> None:
+    for i, centro in enumerate(centri):
+        comune = comuni[centro.codice_istat]
+        real = REAL_SERVICES.get(comune.nome, ())
+        first_url = (centro.fonte_url or "").split(" ; ")[0] or None
+        chosen = [(s, first_url) for s in real]
+        titles = {re.sub(r"\W+", " ", s.title.lower()) for s in real}
+        # Rotate the generic list per centre so that centres differ while keeping all ages covered.
+        start = (i * 5) % len(GENERIC_SERVICES)
+        rotated = itertools.islice(itertools.cycle(GENERIC_SERVICES), start, start + len(GENERIC_SERVICES))
+        for s in rotated:
+            if len(chosen) >= TARGET_PER_CENTRE:
+                break
+            if re.sub(r"\W+", " ", s.title.lower()) not in titles:
+                chosen.append((s, None))
+        for s, url in chosen:
+            session.add(_entry(centro, comune, s, url))
+
+
+def is_empty(session: Session) -> bool:
+    return session.exec(select(func.count()).select_from(Comune)).one() == 0
+
+
+def seed(session: Session) -> None:
+    comuni = _load_comuni(session)
+    session.flush()
+    enti = _load_enti(session)
+    ente_of = _load_comune_enti(session, enti)
+    centri = _load_centri(session, comuni, enti)
+    _load_coverage(session, comuni, centri, ente_of)
+    _load_entries(session, comuni, centri)
+
+
+def seed_if_empty(session: Session) -> bool:
+    """Idempotent: seeds (in one transaction) only a database with no comuni."""
+    if not is_empty(session):
+        return False
+    seed(session)
+    session.commit()
+    return True

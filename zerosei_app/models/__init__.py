@@ -1,0 +1,29 @@
+"""All tables; importing this package registers them on SQLModel.metadata."""
+
+from zerosei_app.models.audit import AuditRecord
+from zerosei_app.models.card_entry import CardEntry, EntryStatus
+from zerosei_app.models.centro import Centro, Copertura, OrigineCopertura, StatoVerifica
+from zerosei_app.models.error_report import ErrorReport, ReportKind, ReportStatus
+from zerosei_app.models.geography import Comune, ComuneEnteGestore, EnteGestore
+from zerosei_app.models.staff import LoginAttempt, Role, StaffMembership, StaffSession, StaffUser
+
+__all__ = [
+    "AuditRecord",
+    "CardEntry",
+    "Centro",
+    "Comune",
+    "ComuneEnteGestore",
+    "Copertura",
+    "EnteGestore",
+    "EntryStatus",
+    "ErrorReport",
+    "LoginAttempt",
+    "OrigineCopertura",
+    "ReportKind",
+    "ReportStatus",
+    "Role",
+    "StaffMembership",
+    "StaffSession",
+    "StaffUser",
+    "StatoVerifica",
+]

@@ -1,0 +1,64 @@
+"""Centri per le famiglie and the comuni each one serves."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from zerosei_app.models._common import utcnow
+
+
+class StatoVerifica(StrEnum):
+    """How sure the sources are about a centre (shown to staff and, softened, to parents)."""
+
+    VERIFICATO = "verificato"  # name, place and contacts confirmed by a source
+    PARZIALE = "parziale"  # confirmed, but the address or contacts are incomplete
+    SOLO_NOME = "solo_nome"  # only the name and comune are known
+    INCERTO = "incerto"  # may not be a regional Centro per le famiglie
+
+
+class OrigineCopertura(StrEnum):
+    ESPLICITO = "esplicito"  # a source (or the Regione) says the centre serves the comune
+    ENTE_GESTORE = "ente_gestore"  # same ente gestore as the centre
+    INFERITO = "inferito"  # nearest registered centre: to be confirmed by the Regione
+
+
+class Centro(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    nome: str = Field(max_length=250)
+    codice_istat: str = Field(foreign_key="comune.codice_istat", index=True, max_length=6)
+    indirizzo: str | None = Field(default=None, max_length=300)
+    telefono: str | None = Field(default=None, max_length=80)
+    email: str | None = Field(default=None, max_length=254)
+    sito: str | None = Field(default=None, max_length=500)
+    orari: str | None = Field(default=None, max_length=500)
+    ente_gestore_id: int | None = Field(default=None, foreign_key="ente_gestore.id", index=True)
+    ente_nella_fonte: str | None = Field(default=None, max_length=300)
+    territorio_nella_fonte: str | None = Field(default=None, max_length=300)
+    servizi_citati: str | None = Field(default=None, max_length=2000)
+    fonte_url: str | None = Field(default=None, max_length=1000)
+    data_fonte: str | None = Field(default=None, max_length=200)
+    stato_verifica: str = Field(default=StatoVerifica.SOLO_NOME, max_length=20)
+    nota_verifica: str | None = Field(default=None, max_length=300)
+    lat: float | None = None
+    lon: float | None = None
+    is_active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class Copertura(SQLModel, table=True):
+    """A centre serves a comune; `origine` says how we know it."""
+
+    __table_args__ = (UniqueConstraint("centro_id", "codice_istat"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    centro_id: int = Field(foreign_key="centro.id", index=True)
+    codice_istat: str = Field(foreign_key="comune.codice_istat", index=True, max_length=6)
+    origine: str = Field(max_length=20)
+    distanza_km: float | None = None
+    nota: str | None = Field(default=None, max_length=300)

@@ -1,0 +1,40 @@
+"""Prestart step for `make run`: migrate the database to head, then seed it if empty."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from alembic import command
+from alembic.config import Config
+from sqlmodel import Session
+
+from zerosei_app.data.seed import seed_if_empty
+from zerosei_app.db import get_engine
+from zerosei_app.settings import PROJECT_ROOT
+
+
+def alembic_config(database_url: str | None = None) -> Config:
+    cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
+    if database_url:
+        cfg.attributes["database_url"] = database_url
+    return cfg
+
+
+def migrate(database_url: str | None = None) -> None:
+    command.upgrade(alembic_config(database_url), "head")
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    migrate()
+    with Session(get_engine()) as session:
+        seeded = seed_if_empty(session)
+    took = time.perf_counter() - t0
+    print(f"prestart: database at head; {'seeded' if seeded else 'already seeded'} ({took:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Centres and the comuni they serve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.models import Centro, Comune, Copertura, EnteGestore, OrigineCopertura
+
+_ORIGINE_ORDER = {OrigineCopertura.ESPLICITO: 0, OrigineCopertura.ENTE_GESTORE: 1, OrigineCopertura.INFERITO: 2}
+
+
+@dataclass(frozen=True)
+class ServingCentro:
+    centro: Centro
+    comune: Comune  # where the centre sits
+    ente: EnteGestore | None
+    copertura: Copertura
+
+
+def centri_for_comune(session: Session, codice_istat: str) -> list[ServingCentro]:
+    """Active centres serving a comune: known links first, then inferred ones by distance."""
+    rows = session.exec(
+        select(Centro, Comune, EnteGestore, Copertura)
+        .join(Copertura, col(Copertura.centro_id) == col(Centro.id))
+        .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .outerjoin(EnteGestore, col(EnteGestore.id) == col(Centro.ente_gestore_id))
+        .where(Copertura.codice_istat == codice_istat, col(Centro.is_active).is_(True))
+    ).all()
+    result = [ServingCentro(c, m, e, k) for c, m, e, k in rows]
+    result.sort(key=lambda s: (_ORIGINE_ORDER.get(s.copertura.origine, 9), s.copertura.distanza_km or 0.0, s.centro.id))
+    return result
+
+
+def list_centri(session: Session, include_inactive: bool = False) -> list[tuple[Centro, Comune, EnteGestore | None]]:
+    query = (
+        select(Centro, Comune, EnteGestore)
+        .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .outerjoin(EnteGestore, col(EnteGestore.id) == col(Centro.ente_gestore_id))
+        .order_by(col(Comune.nome), col(Centro.nome), col(Centro.id))
+    )
+    if not include_inactive:
+        query = query.where(col(Centro.is_active).is_(True))
+    return list(session.exec(query).all())
+
+
+def get_centro(session: Session, centro_id: int) -> tuple[Centro, Comune, EnteGestore | None] | None:
+    row = session.exec(
+        select(Centro, Comune, EnteGestore)
+        .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .outerjoin(EnteGestore, col(EnteGestore.id) == col(Centro.ente_gestore_id))
+        .where(Centro.id == centro_id)
+    ).first()
+    return tuple(row) if row else None
+
+
+def comuni_served(session: Session, centro_id: int) -> list[tuple[Comune, Copertura]]:
+    rows = session.exec(
+        select(Comune, Copertura)
+        .join(Copertura, col(Copertura.codice_istat) == col(Comune.codice_istat))
+        .where(Copertura.centro_id == centro_id)
+        .order_by(col(Comune.nome))
+    ).all()
+    return list(rows)

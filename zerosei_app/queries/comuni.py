@@ -1,0 +1,39 @@
+"""Comuni: lookup and the in-memory search index (comuni change a few times a year)."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlmodel import Session, select
+
+from zerosei_app.domain.comuni_search import ComuneIndex, ComuneRecord
+from zerosei_app.models import Comune
+
+_lock = threading.Lock()
+_index: ComuneIndex | None = None
+
+
+def build_index(session: Session) -> ComuneIndex:
+    rows = session.exec(select(Comune.codice_istat, Comune.nome, Comune.sigla_provincia, Comune.cap)).all()
+    return ComuneIndex(ComuneRecord(code, nome, prov, tuple(cap or ())) for code, nome, prov, cap in rows)
+
+
+def comune_index(session: Session) -> ComuneIndex:
+    """The process-wide index, built on first use."""
+    global _index
+    if _index is None:
+        with _lock:
+            if _index is None:
+                _index = build_index(session)
+    return _index
+
+
+def reset_index() -> None:
+    """Call after comuni change (imports, tests with another database)."""
+    global _index
+    with _lock:
+        _index = None
+
+
+def get_comune(session: Session, codice_istat: str) -> Comune | None:
+    return session.get(Comune, codice_istat)

@@ -1,0 +1,22 @@
+"""Card entries as parents see them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.models import CardEntry, EntryStatus
+
+
+def published_entries(session: Session, centro_ids: Sequence[int]) -> list[CardEntry]:
+    if not centro_ids:
+        return []
+    return list(
+        session.exec(
+            select(CardEntry).where(
+                col(CardEntry.centro_id).in_(list(centro_ids)),
+                CardEntry.status == EntryStatus.PUBLISHED,
+            )
+        ).all()
+    )

@@ -1,0 +1,128 @@
+"""A parent's path: the one function the API and the parent page both call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import quote_plus
+
+from sqlmodel import Session
+
+from zerosei_app.domain.errors import FieldError
+from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
+from zerosei_app.domain.path import select_for_child
+from zerosei_app.i18n.format import age_in_words
+from zerosei_app.models import CardEntry
+from zerosei_app.queries.centri import ServingCentro, centri_for_comune
+from zerosei_app.queries.comuni import get_comune
+from zerosei_app.queries.entries import published_entries
+from zerosei_app.schemas.percorso import (
+    CentroOut,
+    ComuneOut,
+    ContattiOut,
+    CostoOut,
+    FiglioOut,
+    PercorsoOut,
+    ProssimaOut,
+    VoceOut,
+)
+
+
+@dataclass
+class PercorsoResult:
+    percorso: PercorsoOut | None = None
+    errors: list[FieldError] = field(default_factory=list)
+    unknown_comune: bool = False
+
+
+def map_url(indirizzo: str | None, comune: str) -> str | None:
+    if not indirizzo or indirizzo.lower().startswith("non indicato"):
+        return f"https://www.openstreetmap.org/search?query={quote_plus(comune + ', Piemonte')}"
+    # Sources often add notes in brackets or after a comma: keep the street part.
+    street = indirizzo.split("(")[0].strip().rstrip(",")
+    return f"https://www.openstreetmap.org/search?query={quote_plus(f'{street}, {comune}')}"
+
+
+def centro_out(s: ServingCentro) -> CentroOut:
+    c = s.centro
+    return CentroOut(
+        id=c.id,
+        nome=c.nome,
+        indirizzo=c.indirizzo,
+        comune=s.comune.nome,
+        provincia=s.comune.sigla_provincia,
+        telefono=c.telefono,
+        email=c.email,
+        sito=c.sito,
+        orari=c.orari,
+        ente_gestore=s.ente.nome if s.ente else c.ente_nella_fonte,
+        stato_verifica=c.stato_verifica,
+        origine=s.copertura.origine,
+        inferito=s.copertura.origine == "inferito",
+        distanza_km=s.copertura.distanza_km,
+        mappa_url=map_url(c.indirizzo, s.comune.nome),
+    )
+
+
+def voce_fields(e: CardEntry) -> dict:
+    return dict(
+        id=e.id,
+        centro_id=e.centro_id,
+        titolo=e.title,
+        sintesi=e.summary,
+        descrizione=e.description,
+        categoria=e.category,
+        temi=list(e.topics or []),
+        eta_min_mesi=e.age_min_months,
+        eta_max_mesi=e.age_max_months,
+        ente=e.provider,
+        luogo=e.location,
+        online=e.online,
+        quando=e.schedule,
+        costo=CostoOut(gratuito=e.cost_free, nota=e.cost_note),
+        accesso=e.access,
+        contatti=ContattiOut(telefono=e.contact_phone, email=e.contact_email, sito=e.contact_url),
+        lingue=list(e.languages or []),
+        verificato_il=e.last_reviewed_on,
+        esempio=e.is_example,
+        fonte=e.source_url,
+    )
+
+
+def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoResult:
+    children, errors = validate_for_path(query, today)
+    if errors:
+        return PercorsoResult(errors=list(errors))
+    comune = get_comune(session, query.comune)
+    if comune is None:
+        return PercorsoResult(
+            errors=[FieldError("comune", "unknown_comune", {"value": query.comune})], unknown_comune=True
+        )
+    serving = centri_for_comune(session, comune.codice_istat)
+    entries = published_entries(session, [s.centro.id for s in serving])
+    figli = []
+    for child in children:
+        path = select_for_child(entries, child, query.temi)
+        figli.append(
+            FiglioOut(
+                nascita=str(child.month) if child.kind == "nato" else None,
+                attesa=str(child.month) if child.kind == "atteso" else None,
+                eta_mesi=child.age_months,
+                eta=age_in_words(child, query.lang),
+                nato_presumibilmente=child.born_presumably,
+                adesso=[VoceOut(**voce_fields(e)) for e in path.now],
+                prossimi=[
+                    ProssimaOut(**voce_fields(u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on))
+                    for u in path.upcoming
+                ],
+            )
+        )
+    percorso = PercorsoOut(
+        comune=ComuneOut(codice_istat=comune.codice_istat, nome=comune.nome, provincia=comune.sigla_provincia, cap=comune.cap or []),
+        centri=[centro_out(s) for s in serving],
+        figli=figli,
+        temi=list(query.temi),
+        lang=query.lang,
+        link=to_query_string(query),
+    )
+    return PercorsoResult(percorso=percorso)

@@ -1,0 +1,90 @@
+"""What a parent's path looks like, for the API and the page alike (Italian keys: it's open data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+
+class ComuneOut(BaseModel):
+    codice_istat: str
+    nome: str
+    provincia: str
+    cap: list[str] = []
+
+
+class CentroOut(BaseModel):
+    id: int
+    nome: str
+    indirizzo: str | None
+    comune: str
+    provincia: str
+    telefono: str | None
+    email: str | None
+    sito: str | None
+    orari: str | None
+    ente_gestore: str | None
+    stato_verifica: str
+    origine: str  # esplicito | ente_gestore | inferito
+    inferito: bool
+    distanza_km: float | None
+    mappa_url: str | None  # an OpenStreetMap search: no embedded map, no tracker
+
+
+class CostoOut(BaseModel):
+    gratuito: bool
+    nota: str
+
+
+class ContattiOut(BaseModel):
+    telefono: str
+    email: str
+    sito: str
+
+
+class VoceOut(BaseModel):
+    id: int
+    centro_id: int
+    titolo: str
+    sintesi: str
+    descrizione: str
+    categoria: str
+    temi: list[str]
+    eta_min_mesi: int
+    eta_max_mesi: int
+    ente: str
+    luogo: str
+    online: bool
+    quando: str
+    costo: CostoOut
+    accesso: str
+    contatti: ContattiOut
+    lingue: list[str]
+    verificato_il: date | None
+    esempio: bool
+    fonte: str | None
+
+
+class ProssimaOut(VoceOut):
+    tra_mesi: int  # months until the child reaches the entry's minimum age
+    da_mese: str  # YYYY-MM
+
+
+class FiglioOut(BaseModel):
+    nascita: str | None = None
+    attesa: str | None = None
+    eta_mesi: int
+    eta: str  # in words, in the request's language
+    nato_presumibilmente: bool = False  # an expected month already past
+    adesso: list[VoceOut]
+    prossimi: list[ProssimaOut]
+
+
+class PercorsoOut(BaseModel):
+    comune: ComuneOut
+    centri: list[CentroOut]
+    figli: list[FiglioOut]
+    temi: list[str]
+    lang: str
+    link: str  # the canonical query string of this path

@@ -1,0 +1,60 @@
+"""Configuration from the environment (one place; read once per process)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import secrets
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("ZEROSEI_VAR_DIR", PROJECT_ROOT / "var"))
+
+
+class Settings(BaseModel):
+    database_url: str
+    port: int = Field(3000, ge=1, le=65535)
+    redis_url: str | None = None
+    secret_key: str = Field(min_length=32)
+    # Origins allowed to open the websocket / call the API from a browser.
+    cors_allowed_origins: list[str] = ["*"]
+    # Absolute base URL used in shared links and QR codes when known.
+    public_url: str | None = None
+    trusted_proxy_hops: int = 0
+
+
+def _default_database_url() -> str:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{VAR_DIR / 'zerosei.db'}"
+
+
+def _secret_key() -> str:
+    """ZEROSEI_SECRET_KEY, or a key generated once and kept in var/ (ignored by git)."""
+    key = os.environ.get("ZEROSEI_SECRET_KEY")
+    if key:
+        return key
+    path = VAR_DIR / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@functools.cache
+def get_settings() -> Settings:
+    env = os.environ
+    origins = env.get("ZEROSEI_CORS_ORIGINS", "*")
+    return Settings(
+        database_url=env.get("DATABASE_URL") or _default_database_url(),
+        port=int(env.get("PORT", "3000")),
+        redis_url=env.get("REDIS_URL") or None,
+        secret_key=_secret_key(),
+        cors_allowed_origins=[o.strip() for o in origins.split(",") if o.strip()],
+        public_url=(env.get("ZEROSEI_PUBLIC_URL") or "").rstrip("/") or None,
+        trusted_proxy_hops=int(env.get("ZEROSEI_TRUSTED_PROXY_HOPS", "0")),
+    )

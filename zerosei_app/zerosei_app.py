@@ -1,0 +1,26 @@
+"""The Reflex app: parents' pages, staff pages, the public JSON API under /api/v1."""
+
+import reflex as rx
+from sqlmodel import SQLModel
+
+import zerosei_app.models  # noqa: F401  (registers the tables)
+from zerosei_app.api.app import api
+from zerosei_app.pages.public import register as register_public_pages
+from zerosei_app.pages.staff import register as register_staff_pages
+
+# Reflex's start-up schema check compares the database with registered models only.
+for _table_model in SQLModel.__subclasses__():
+    if getattr(_table_model, "__table__", None) is not None:
+        rx.ModelRegistry.register(_table_model)
+
+app = rx.App(
+    html_lang="it",
+    api_transformer=api,
+    stylesheets=["/styles.css"],
+    head_components=[
+        rx.el.meta(name="theme-color", content="#0b5394"),
+        rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+    ],
+)
+register_public_pages(app)
+register_staff_pages(app)
