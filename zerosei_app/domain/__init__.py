@@ -1,0 +1,1 @@
+"""Pure-Python domain core: no Reflex, no database; safe to import anywhere."""

@@ -1,0 +1,42 @@
+"""Validation problems as data; the wording lives in i18n (`error.<code>`)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ..i18n import t
+from ..i18n.format import month_year
+from .months import YearMonth
+
+# Every code the domain can report; each needs an `error.<code>` text in every catalogue.
+ERROR_CODES: tuple[str, ...] = (
+    "birth_in_future",
+    "too_old",
+    "expected_too_far",
+    "too_long",
+    "too_many_children",
+    "unknown_topic",
+    "bad_month",
+    "bad_comune",
+    "bad_lang",
+    "missing_comune",
+    "missing_child",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldError:
+    field: str
+    code: str
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def message(self, lang: str = "it") -> str:
+        params = dict(self.params)
+        # Params keep machine values ("2027-03"); parents read "marzo 2027".
+        if isinstance(params.get("month"), str):
+            try:
+                params["month"] = month_year(YearMonth.parse(params["month"]), lang)
+            except ValueError:
+                pass
+        return t(f"error.{self.code}", lang, **params)

@@ -1,0 +1,250 @@
+"""The shareable path link: `?comune=001272&nascita=2025-03,2023-11&attesa=2027-03&temi=sonno-pianto&lang=en`.
+
+Links come from outside (chats, QR codes, old bookmarks), so parsing is lenient: every
+valid part is kept, every invalid part is dropped and reported, and nothing raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal, get_args
+from urllib.parse import quote, unquote_plus
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, field_validator, model_validator
+
+from .age import AgeError, Child, child_from_birth, child_from_expected
+from .catalog import MAX_CHILDREN, TOPICS
+from .errors import FieldError
+from .months import YearMonth
+
+Lang = Literal["it", "en"]
+LINK_LANGS: tuple[str, ...] = get_args(Lang)
+FIELDS = ("comune", "nascita", "attesa", "temi", "lang")  # canonical order in links
+MAX_VALUE_CHARS = 300  # no valid value comes close; longer ones are hostile or broken
+MAX_ECHO_CHARS = 40  # how much of a bad value we repeat back to the parent
+_COMUNE = re.compile(r"[0-9]{6}")
+
+
+def _to_year_month(value: Any) -> Any:
+    return YearMonth.parse(value) if isinstance(value, str) else value
+
+
+# Stored as YearMonth, accepted and dumped as "YYYY-MM".
+YearMonthField = Annotated[YearMonth, BeforeValidator(_to_year_month), PlainSerializer(str, return_type=str)]
+
+
+class PathQuery(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    comune: str | None = None  # ISTAT code, 6 digits
+    nascita: tuple[YearMonthField, ...] = ()  # in the parent's order: it is the display order
+    attesa: YearMonthField | None = None
+    temi: tuple[str, ...] = ()
+    lang: Lang = "it"
+
+    @field_validator("comune")
+    @classmethod
+    def _comune_is_istat_code(cls, value: str | None) -> str | None:
+        if value is not None and not _COMUNE.fullmatch(value):
+            raise ValueError("comune must be a 6-digit ISTAT code")
+        return value
+
+    @field_validator("temi")
+    @classmethod
+    def _known_topics_in_display_order(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [topic for topic in value if topic not in TOPICS]
+        if unknown:
+            raise ValueError(f"unknown topics: {unknown}")
+        return tuple(topic for topic in TOPICS if topic in value)
+
+    @model_validator(mode="after")
+    def _not_too_many_children(self) -> PathQuery:
+        if len(self.nascita) + (self.attesa is not None) > MAX_CHILDREN:
+            raise ValueError(f"at most {MAX_CHILDREN} children")
+        return self
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    query: PathQuery
+    errors: tuple[FieldError, ...]
+
+
+def to_query_string(q: PathQuery) -> str:
+    """Canonical link query (no leading "?"): fixed field order, empty fields and `lang=it` omitted."""
+    pairs = []
+    if q.comune is not None:
+        pairs.append(("comune", q.comune))
+    if q.nascita:
+        pairs.append(("nascita", ",".join(map(str, q.nascita))))
+    if q.attesa is not None:
+        pairs.append(("attesa", str(q.attesa)))
+    if q.temi:
+        pairs.append(("temi", ",".join(q.temi)))
+    if q.lang != "it":
+        pairs.append(("lang", q.lang))
+    # Commas stay literal so shared links remain readable.
+    return "&".join(f"{key}={quote(value, safe=',-')}" for key, value in pairs)
+
+
+def parse_query_string(qs: str) -> ParseResult:
+    """Lenient parse of a raw query string (a leading "?" or a whole URL/path is fine)."""
+    if not isinstance(qs, str):
+        qs = ""
+    qs = qs.partition("#")[0]
+    if qs.startswith("?"):
+        qs = qs[1:]
+    elif qs.startswith("/") or "://" in qs:
+        qs = qs.partition("?")[2]
+    # Parsed by hand: a repeated key must add its values, not overwrite them.
+    raw: dict[str, list[str]] = {}
+    for part in qs.split("&"):
+        key, _, value = part.partition("=")
+        key = unquote_plus(key).strip().lower()
+        if key in FIELDS:
+            raw.setdefault(key, []).append(unquote_plus(value))
+    return _parse_fields({key: ",".join(values) for key, values in raw.items()})
+
+
+def parse_params(params: Mapping[str, str]) -> ParseResult:
+    """Lenient parse of already-split parameters (a list value counts as a repeated key)."""
+    raw: dict[str, str] = {}
+    try:
+        items = list(params.items())
+    except Exception:  # not a mapping at all: nothing to read
+        items = []
+    for key, value in items:
+        key = key.strip().lower() if isinstance(key, str) else None
+        if key not in FIELDS:
+            continue
+        text = _as_text(value)
+        raw[key] = f"{raw[key]},{text}" if key in raw else text
+    return _parse_fields(raw)
+
+
+def validate_for_path(q: PathQuery, today: date) -> tuple[list[Child], list[FieldError]]:
+    """Children for the path page, plus what still prevents showing it."""
+    errors: list[FieldError] = []
+    if q.comune is None:
+        errors.append(FieldError("comune", "missing_comune"))
+    if not q.nascita and q.attesa is None:
+        errors.append(FieldError("nascita", "missing_child"))
+    children: list[Child] = []
+    months = [("nascita", m, child_from_birth) for m in q.nascita]
+    if q.attesa is not None:
+        months.append(("attesa", q.attesa, child_from_expected))
+    for field, month, make_child in months:
+        try:
+            children.append(make_child(month, today))
+        except AgeError as e:
+            errors.append(FieldError(field, e.code, {**e.params, "month": str(month)}))
+    return children, errors
+
+
+def _parse_fields(raw: Mapping[str, str]) -> ParseResult:
+    errors: list[FieldError] = []
+    fields: dict[str, Any] = {}
+    for name in FIELDS:
+        text = raw.get(name)
+        if text is None:
+            continue
+        if len(text) > MAX_VALUE_CHARS:
+            errors.append(FieldError(name, "too_long", {"max": MAX_VALUE_CHARS}))
+            continue
+        items = [item.strip() for item in text.split(",")]
+        items = [item for item in items if item]
+        if items:
+            _PARSERS[name](items, fields, errors)
+    _limit_children(fields, errors)
+    return ParseResult(PathQuery(**fields), tuple(errors))
+
+
+def _parse_comune(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
+    unique = list(dict.fromkeys(items))  # the same code repeated is harmless
+    if len(unique) == 1 and _COMUNE.fullmatch(unique[0]):
+        fields["comune"] = unique[0]
+    else:
+        errors.append(FieldError("comune", "bad_comune", {"value": _echo(",".join(unique))}))
+
+
+def _parse_nascita(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
+    months = []
+    for item in items:  # duplicates stay: twins share a birth month
+        try:
+            months.append(YearMonth.parse(item))
+        except ValueError:
+            errors.append(FieldError("nascita", "bad_month", {"value": _echo(item)}))
+    if months:
+        fields["nascita"] = tuple(months)
+
+
+def _parse_attesa(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
+    unique = list(dict.fromkeys(items))
+    try:
+        if len(unique) != 1:
+            raise ValueError("one expected month at most")
+        fields["attesa"] = YearMonth.parse(unique[0])
+    except ValueError:
+        errors.append(FieldError("attesa", "bad_month", {"value": _echo(",".join(unique))}))
+
+
+def _parse_temi(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
+    wanted = set()
+    for item in dict.fromkeys(items):  # duplicates merge silently
+        slug = item.lower()
+        if slug in TOPICS:
+            wanted.add(slug)
+        else:
+            errors.append(FieldError("temi", "unknown_topic", {"value": _echo(item)}))
+    if wanted:
+        fields["temi"] = tuple(topic for topic in TOPICS if topic in wanted)
+
+
+def _parse_lang(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
+    # "en-GB" or "EN" mean English; anything else falls back to Italian (the default).
+    codes = list(dict.fromkeys(item.replace("_", "-").split("-", 1)[0].lower() for item in items))
+    if len(codes) == 1 and codes[0] in LINK_LANGS:
+        fields["lang"] = codes[0]
+    else:
+        errors.append(FieldError("lang", "bad_lang", {"value": _echo(",".join(items))}))
+
+
+_PARSERS = {
+    "comune": _parse_comune,
+    "nascita": _parse_nascita,
+    "attesa": _parse_attesa,
+    "temi": _parse_temi,
+    "lang": _parse_lang,
+}
+
+
+def _limit_children(fields: dict[str, Any], errors: list[FieldError]) -> None:
+    """Keep the first MAX_CHILDREN children in link order (born ones, then the expected one)."""
+    nascita = fields.get("nascita", ())
+    if len(nascita) > MAX_CHILDREN:
+        fields["nascita"] = nascita[:MAX_CHILDREN]
+        fields.pop("attesa", None)
+        errors.append(FieldError("nascita", "too_many_children", {"max": MAX_CHILDREN}))
+    elif len(nascita) == MAX_CHILDREN and "attesa" in fields:
+        del fields["attesa"]
+        errors.append(FieldError("attesa", "too_many_children", {"max": MAX_CHILDREN}))
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ",".join(_as_text(v) for v in value)
+    try:
+        return str(value)
+    except Exception:
+        return ""
+
+
+def _echo(value: str) -> str:
+    return value if len(value) <= MAX_ECHO_CHARS else value[: MAX_ECHO_CHARS - 1] + "…"

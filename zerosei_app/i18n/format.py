@@ -1,0 +1,34 @@
+"""Human wording for months and ages, in the parent's language."""
+
+from __future__ import annotations
+
+from babel.dates import get_month_names
+
+from ..domain.age import Child
+from ..domain.months import YearMonth
+from .translate import normalize_lang, plural, t
+
+
+def month_year(ym: YearMonth, lang: str = "it") -> str:
+    """"marzo 2027" / "March 2027": stand-alone month names, as in a calendar heading."""
+    names = get_month_names("wide", context="stand-alone", locale=normalize_lang(lang))
+    return f"{names[ym.month]} {ym.year}"
+
+
+def age_in_words(child: Child, lang: str = "it") -> str:
+    """"3 mesi", "1 anno e 6 mesi", "meno di un mese", "in attesa, nascita prevista a marzo 2027"."""
+    if child.kind == "atteso":
+        return t("age.expecting", lang, month=month_year(child.month, lang))
+    if child.age_months <= 0:
+        return t("age.under_one_month", lang)
+    years, months = divmod(child.age_months, 12)
+    if years == 0:
+        return plural("age.months", months, lang)
+    if months == 0:
+        return plural("age.years", years, lang)
+    return t(
+        "age.years_and_months",
+        lang,
+        years=plural("age.years", years, lang),
+        months=plural("age.months", months, lang),
+    )
