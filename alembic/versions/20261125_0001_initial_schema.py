@@ -194,7 +194,7 @@ def upgrade() -> None:
     with op.batch_alter_table('card_entry', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_card_entry_category'), ['category'], unique=False)
         batch_op.create_index(batch_op.f('ix_card_entry_centro_id'), ['centro_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_card_entry_status'), ['status'], unique=False)
+        batch_op.create_index('ix_card_entry_centro_status', ['centro_id', 'status'], unique=False)
 
     op.create_table('copertura',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -261,7 +261,7 @@ def downgrade() -> None:
 
     op.drop_table('copertura')
     with op.batch_alter_table('card_entry', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_card_entry_status'))
+        batch_op.drop_index('ix_card_entry_centro_status')
         batch_op.drop_index(batch_op.f('ix_card_entry_centro_id'))
         batch_op.drop_index(batch_op.f('ix_card_entry_category'))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from alembic import command
 from sqlalchemy import inspect
@@ -13,22 +11,6 @@ from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.db import make_engine
 from zerosei_app.models import CardEntry, Centro, Comune, Copertura, StatoVerifica
 from zerosei_app.prestart import alembic_config, migrate
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'm.db'}"
-    url = os.environ.get("ZEROSEI_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("ZEROSEI_TEST_POSTGRES_URL must be set in CI")
-        pytest.skip("no PostgreSQL here (set ZEROSEI_TEST_POSTGRES_URL; .ci/run does)")
-    engine = make_engine(url)
-    with engine.begin() as conn:  # start from an empty schema
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    engine.dispose()
-    return url
 
 
 def test_migrate_then_seed(empty_url):
