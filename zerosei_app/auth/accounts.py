@@ -1,0 +1,188 @@
+"""Staff accounts: create, invite (one-time setup link), set a password, disable, re-enable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, delete, select
+
+from zerosei_app.auth.clock import aware
+from zerosei_app.auth.passwords import hash_password, verify_password
+from zerosei_app.auth.sessions import revoke_user_sessions
+from zerosei_app.auth.tokens import hash_token, new_token
+from zerosei_app.domain.password_policy import password_problem
+from zerosei_app.domain.permissions import ROLES
+from zerosei_app.models import Centro, StaffMembership, StaffUser
+from zerosei_app.queries import audit
+from zerosei_app.settings import get_settings
+
+SETUP_VALIDITY = timedelta(hours=72)
+# What the audit log keeps of an account (never the password hash or tokens).
+AUDIT_FIELDS = ("email", "name", "role", "is_active")
+SETUP_PATH = "/staff/attiva"
+
+
+class AccountError(ValueError):
+    """A refusal the user can act on (the message says what to do)."""
+
+
+def _audit_after(db: Session, user: StaffUser) -> dict:
+    data = audit.snapshot(user, AUDIT_FIELDS)
+    data["centri"] = memberships(db, user.id)
+    return data
+
+
+def memberships(db: Session, user_id: int) -> list[int]:
+    return sorted(db.exec(select(StaffMembership.centro_id).where(StaffMembership.user_id == user_id)).all())
+
+
+def get_by_email(db: Session, email: str) -> StaffUser | None:
+    return db.exec(select(StaffUser).where(StaffUser.email == email.strip().casefold())).first()
+
+
+def _check_centri(db: Session, centro_ids: Iterable[int]) -> list[int]:
+    ids = sorted(set(centro_ids))
+    if ids:
+        found = set(db.exec(select(Centro.id).where(col(Centro.id).in_(ids))).all())
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise AccountError(f"Centro non trovato: {', '.join(map(str, missing))}.")
+    return ids
+
+
+def create_account(
+    db: Session,
+    *,
+    email: str,
+    name: str,
+    role: str,
+    centro_ids: Iterable[int],
+    actor_id: int | None,
+    now: datetime,
+    password: str | None = None,
+) -> tuple[StaffUser, str | None]:
+    """Returns the user and, without a password, the one-time setup token to put in a link."""
+    email = email.strip().casefold()
+    if role not in ROLES:
+        raise AccountError("Ruolo non valido: operatore o regione.")
+    if get_by_email(db, email) is not None:
+        raise AccountError("Esiste già un account con questa e-mail.")
+    ids = _check_centri(db, centro_ids)
+    if role == "operatore" and not ids:
+        raise AccountError("Un operatore deve avere almeno un centro.")
+    user = StaffUser(email=email, name=name.strip(), role=role, created_at=now)
+    token = None
+    if password is not None:
+        problem = password_problem(password, email, name)
+        if problem:
+            raise AccountError(problem)
+        user.password_hash = hash_password(password)
+        user.password_changed_at = now
+    else:
+        token = new_token()
+        user.setup_token_hash = hash_token(token)
+        user.setup_expires_at = now + SETUP_VALIDITY
+    db.add(user)
+    db.flush()
+    for centro_id in ids:
+        db.add(StaffMembership(user_id=user.id, centro_id=centro_id))
+    db.flush()
+    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=actor_id,
+                 action="create", before=None, after=_audit_after(db, user), now=now)
+    return user, token
+
+
+def issue_setup_token(db: Session, user: StaffUser, actor_id: int | None, now: datetime) -> str:
+    """A new one-time link (the previous one stops working); the current password keeps working until used."""
+    token = new_token()
+    user.setup_token_hash = hash_token(token)
+    user.setup_expires_at = now + SETUP_VALIDITY
+    db.add(user)
+    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=actor_id,
+                 action="setup_link", before=None, after={"scade": (now + SETUP_VALIDITY).isoformat()}, now=now)
+    return token
+
+
+def setup_url(token: str, origin: str | None = None) -> str:
+    base = get_settings().public_url or (origin or "").rstrip("/")
+    return f"{base}{SETUP_PATH}?token={token}"
+
+
+def user_for_setup_token(db: Session, token: str | None, now: datetime) -> StaffUser | None:
+    if not token or len(token) > 200:
+        return None
+    user = db.exec(select(StaffUser).where(StaffUser.setup_token_hash == hash_token(token))).first()
+    if user is None or not user.is_active or user.setup_expires_at is None or aware(user.setup_expires_at) <= now:
+        return None
+    return user
+
+
+def complete_setup(db: Session, token: str, password: str, now: datetime) -> StaffUser:
+    user = user_for_setup_token(db, token, now)
+    if user is None:
+        raise AccountError("Il link non è valido o è scaduto: chiedi all'ufficio regionale un nuovo link.")
+    problem = password_problem(password, user.email, user.name)
+    if problem:
+        raise AccountError(problem)
+    user.password_hash = hash_password(password)
+    user.password_changed_at = now
+    user.setup_token_hash = None
+    user.setup_expires_at = None
+    db.add(user)
+    revoke_user_sessions(db, user.id, now)  # a reset: sessions opened with the old password end
+    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=user.id,
+                 action="password_set", before=None, after=None, now=now)
+    return user
+
+
+def change_password(db: Session, user_id: int, current: str, new: str, now: datetime, keep_session_id: int | None) -> None:
+    user = db.get(StaffUser, user_id)
+    if user is None or not verify_password(user.password_hash, current):
+        raise AccountError("La password attuale non è corretta.")
+    problem = password_problem(new, user.email, user.name)
+    if problem:
+        raise AccountError(problem)
+    if verify_password(user.password_hash, new):
+        raise AccountError("La nuova password deve essere diversa da quella attuale.")
+    user.password_hash = hash_password(new)
+    user.password_changed_at = now
+    db.add(user)
+    revoke_user_sessions(db, user.id, now, keep_session_id=keep_session_id)
+    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=user.id,
+                 action="password_change", before=None, after=None, now=now)
+
+
+def set_active(db: Session, user_id: int, active: bool, actor_id: int | None, now: datetime) -> StaffUser:
+    user = db.get(StaffUser, user_id)
+    if user is None:
+        raise AccountError("Account non trovato.")
+    if user.id == actor_id and not active:
+        raise AccountError("Non puoi disattivare il tuo stesso account.")
+    if user.is_active == active:
+        return user
+    before = _audit_after(db, user)
+    user.is_active = active
+    db.add(user)
+    if not active:
+        revoke_user_sessions(db, user.id, now)
+    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=actor_id,
+                 action="enable" if active else "disable", before=before, after=_audit_after(db, user), now=now)
+    return user
+
+
+def set_memberships(db: Session, user_id: int, centro_ids: Iterable[int], actor_id: int, now: datetime) -> StaffUser:
+    user = db.get(StaffUser, user_id)
+    if user is None:
+        raise AccountError("Account non trovato.")
+    ids = _check_centri(db, centro_ids)
+    if user.role == "operatore" and not ids:
+        raise AccountError("Un operatore deve avere almeno un centro.")
+    before = _audit_after(db, user)
+    db.execute(delete(StaffMembership).where(StaffMembership.user_id == user_id))
+    for centro_id in ids:
+        db.add(StaffMembership(user_id=user_id, centro_id=centro_id))
+    db.flush()
+    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=actor_id,
+                 action="centri", before=before, after=_audit_after(db, user), now=now)
+    return user

@@ -1,0 +1,56 @@
+"""Logging in: throttle, verify, open a session. One message for every failure (no account enumeration)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from zerosei_app.auth.accounts import get_by_email
+from zerosei_app.auth.passwords import hash_password, needs_rehash, verify_password
+from zerosei_app.auth.sessions import create_session
+from zerosei_app.auth.throttle import locked_until, record_attempt
+from zerosei_app.domain.local_time import hhmm
+
+BAD_CREDENTIALS = "E-mail o password non corretti. Controlla e riprova."
+DISABLED = "Questo account è stato disattivato. Rivolgiti all'ufficio regionale."
+
+
+def locked_message(until: datetime) -> str:
+    return (
+        "Troppi tentativi non riusciti: per sicurezza l'accesso è bloccato per 15 minuti "
+        f"(fino alle {hhmm(until)}). Se non ricordi la password, chiedi all'ufficio regionale un nuovo link di attivazione."
+    )
+
+
+@dataclass(frozen=True)
+class LoginOutcome:
+    ok: bool
+    message: str = ""
+    token: str | None = None
+    user_id: int | None = None
+
+
+def attempt_login(db: Session, email: str, password: str, client_hash: str, now: datetime) -> LoginOutcome:
+    email = email.strip().casefold()[:254]
+    until = locked_until(db, email, client_hash, now)
+    if until is not None:
+        return LoginOutcome(False, locked_message(until))
+    user = get_by_email(db, email)
+    ok = verify_password(user.password_hash if user else None, password)
+    if ok and user is not None and user.is_active:
+        record_attempt(db, email, client_hash, True, now)
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+            db.add(user)
+        token = create_session(db, user.id, now)
+        db.commit()
+        return LoginOutcome(True, token=token, user_id=user.id)
+    record_attempt(db, email, client_hash, False, now)
+    db.commit()
+    until = locked_until(db, email, client_hash, now)
+    if until is not None:
+        return LoginOutcome(False, locked_message(until))
+    # Only someone who knows the password learns that the account is disabled.
+    return LoginOutcome(False, DISABLED if ok else BAD_CREDENTIALS)

@@ -1,0 +1,64 @@
+"""Phone, e-mail and web address checks for what staff type (messages in Italian).
+
+Each function returns the cleaned value or raises ValueError with a message a
+non-technical person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+# A phone field may hold several numbers and short notes: "011 123456 / 333 1234567 (su appuntamento)".
+_NOTE = re.compile(r"\([^()]{0,80}\)")
+_SEPARATORS = re.compile(r"\s*(?:/|,|;|\bo\b|\boppure\b)\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"^\+?[0-9][0-9 .\-]*$")
+MIN_PHONE_DIGITS = 6
+MAX_PHONE_DIGITS = 15  # ITU E.164
+
+PHONE_HINT = "Scrivi un numero di telefono, per esempio 011 1234567 o +39 333 1234567."
+
+
+def clean_phone(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        return ""
+    numbers = [p for p in _SEPARATORS.split(_NOTE.sub(" ", value)) if p.strip()]
+    if not numbers:
+        raise ValueError(PHONE_HINT)
+    for number in numbers:
+        number = number.strip()
+        digits = sum(c.isdigit() for c in number)
+        if not _NUMBER.match(number) or not MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS:
+            raise ValueError(f"«{number[:40]}» non sembra un numero di telefono. {PHONE_HINT}")
+    return value
+
+
+def clean_email(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        # No DNS lookup: offices may be offline, and a typo check is what we want here.
+        result = validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise ValueError("Indirizzo e-mail non valido: controlla che sia come nome@esempio.it.") from None
+    return result.normalized
+
+
+def clean_url(value: str) -> str:
+    """Accepts "www.comune.it/pagina" too, and stores it with https://."""
+    value = value.strip()
+    if not value:
+        return ""
+    if " " in value:
+        raise ValueError("Un indirizzo web non contiene spazi.")
+    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value):
+        value = "https://" + value
+    parts = urlsplit(value)
+    host = parts.hostname or ""
+    if parts.scheme.lower() not in ("http", "https") or "." not in host or host.startswith(".") or host.endswith("."):
+        raise ValueError("Indirizzo web non valido: scrivilo come www.esempio.it o https://www.esempio.it/pagina.")
+    return value

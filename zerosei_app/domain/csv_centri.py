@@ -1,0 +1,140 @@
+"""The Regione's official lists as CSV: the centres, and which comuni each one serves.
+
+Parsing only checks each cell's format; names of comuni, centres and enti gestori are
+resolved against the database by queries/csv_import.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .contact_formats import clean_email, clean_phone, clean_url
+from .csv_common import Column, CsvTable, read_csv
+from .entry_form import to_bool
+from .staff_labels import STATO_VERIFICA_LABELS
+from .text import fold
+from .validation import parse
+
+CENTRI_COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", numeric=True),
+    Column("nome", "Nome", ("nome centro", "centro"), required=True),
+    Column("comune", "Comune", ("comune sede", "codice istat"), required=True),
+    Column("indirizzo", "Indirizzo"),
+    Column("telefono", "Telefono"),
+    Column("email", "E-mail", ("mail",)),
+    Column("sito", "Sito web", ("url",)),
+    Column("orari", "Orari"),
+    Column("ente_gestore", "Ente gestore", ("ente",)),
+    Column("stato_verifica", "Stato verifica", ("verifica",)),
+    Column("attivo", "Attivo", ("aperto",)),
+)
+
+COPERTURA_COLUMNS: tuple[Column, ...] = (
+    Column("centro", "Centro", ("id centro", "centro id", "nome centro"), required=True),
+    Column("comune", "Comune servito", ("comune", "codice istat", "istat"), required=True),
+)
+
+_STATO_WORDS = {fold(k): k for k in STATO_VERIFICA_LABELS} | {fold(v): k for k, v in STATO_VERIFICA_LABELS.items()}
+_HEADERS_C = {c.key: c.header for c in CENTRI_COLUMNS}
+_HEADERS_K = {c.key: c.header for c in COPERTURA_COLUMNS}
+
+
+class CentroRowInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+
+    id: int | None = Field(None, gt=0)
+    nome: str = Field(min_length=3, max_length=250)
+    comune: str = Field(min_length=1, max_length=120)
+    indirizzo: str = Field("", max_length=300)
+    telefono: str = Field("", max_length=80)
+    email: str = Field("", max_length=254)
+    sito: str = Field("", max_length=500)
+    orari: str = Field("", max_length=500)
+    ente_gestore: str = Field("", max_length=250)
+    stato_verifica: str = "verificato"  # an official list is a verified source
+    attivo: bool = True
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id(cls, v: Any) -> Any:
+        return None if v in ("", None) else v
+
+    @field_validator("telefono")
+    @classmethod
+    def _phone(cls, v: str) -> str:
+        return clean_phone(v)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str) -> str:
+        return clean_email(v)
+
+    @field_validator("sito")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return clean_url(v)
+
+    @field_validator("stato_verifica", mode="before")
+    @classmethod
+    def _stato(cls, v: Any) -> str:
+        text = str(v or "").strip()
+        if not text:
+            return "verificato"
+        stato = _STATO_WORDS.get(fold(text))
+        if stato is None:
+            raise ValueError("Stato di verifica: verificato, parziale, solo_nome o incerto.")
+        return stato
+
+    @field_validator("attivo", mode="before")
+    @classmethod
+    def _attivo(cls, v: Any) -> bool:
+        return True if v in ("", None) else to_bool(v)
+
+
+class CoperturaRowInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+
+    centro: str = Field(min_length=1, max_length=250)
+    comune: str = Field(min_length=1, max_length=120)
+
+
+@dataclass
+class ParsedRow:
+    line: int
+    value: BaseModel | None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ParsedFile:
+    table: CsvTable
+    rows: list[ParsedRow]
+
+    @property
+    def ok(self) -> bool:
+        return not self.table.errors and all(r.value is not None and not r.errors for r in self.rows)
+
+
+def _parse(data: bytes | str, columns, model, headers: Mapping[str, str]) -> ParsedFile:
+    table = read_csv(data, columns)
+    rows = []
+    if not table.errors:
+        for r in table.rows:
+            value, errors = parse(model, {k: v for k, v in r.values.items() if not k.startswith("__")})
+            named = {headers.get(k, k): m for k, m in errors.items()}
+            if "__extra__" in r.values:
+                named[""] = r.values["__extra__"]
+            rows.append(ParsedRow(r.line, value, named))
+    return ParsedFile(table, rows)
+
+
+def parse_centri_csv(data: bytes | str) -> ParsedFile:
+    return _parse(data, CENTRI_COLUMNS, CentroRowInput, _HEADERS_C)
+
+
+def parse_copertura_csv(data: bytes | str) -> ParsedFile:
+    return _parse(data, COPERTURA_COLUMNS, CoperturaRowInput, _HEADERS_K)

@@ -1,0 +1,177 @@
+"""A centre's card as a CSV file: export, and parse for import (every row's errors, in Italian).
+
+A row with an ID updates that entry (the import checks it belongs to the centre and, when the
+file carries "Versione", that nobody changed it since the export); a row without ID is new.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .csv_common import Column, CsvTable, read_csv, write_csv
+from .entry_form import EntryInput, LABELS
+from .staff_labels import STATUS_LABELS, STATUS_WORDS, category_label, topic_label
+from .text import fold
+from .validation import parse
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", ("codice",), numeric=True),
+    Column("title", "Titolo", required=True),
+    Column("summary", "In breve", ("sintesi",), required=True),
+    Column("description", "Descrizione"),
+    Column("category", "Area", ("categoria",), required=True),
+    Column("topics", "Temi"),
+    Column("age_min_months", "Età da (mesi)", ("eta da", "eta min mesi", "eta_min_mesi"), required=True, numeric=True),
+    Column("age_max_months", "Età fino a (mesi)", ("eta a", "eta fino a", "eta max mesi", "eta_max_mesi"), required=True, numeric=True),
+    Column("provider", "Chi lo offre", ("ente",)),
+    Column("online", "Online"),
+    Column("location", "Dove", ("luogo",)),
+    Column("location_comune", "Comune del luogo (ISTAT)", ("comune luogo", "codice istat luogo")),
+    Column("schedule", "Quando", ("orari",)),
+    Column("cost_free", "Gratuito"),
+    Column("cost_note", "Costo", ("nota costo",)),
+    Column("access", "Come accedere", ("accesso",)),
+    Column("contact_phone", "Telefono"),
+    Column("contact_email", "E-mail", ("email", "mail")),
+    Column("contact_url", "Sito web", ("sito", "url")),
+    Column("languages", "Lingue"),
+    Column("status", "Stato"),
+    Column("last_reviewed_on", "Verificata il", ("ultima verifica",)),
+    Column("version", "Versione", numeric=True),
+)
+HEADER = {c.key: c.header for c in COLUMNS}
+
+
+@dataclass
+class EntryRow:
+    line: int
+    entry_id: int | None = None
+    version: int | None = None
+    status: str | None = None  # None: keep the current status (new rows start as drafts)
+    last_reviewed_on: date | None = None
+    entry: EntryInput | None = None
+    errors: dict[str, str] = field(default_factory=dict)  # column header → message
+
+    @property
+    def ok(self) -> bool:
+        return self.entry is not None and not self.errors
+
+
+@dataclass
+class EntryFile:
+    table: CsvTable
+    rows: list[EntryRow]
+
+    @property
+    def errors(self) -> list[str]:
+        return self.table.errors
+
+    @property
+    def ok(self) -> bool:
+        return not self.table.errors and all(r.ok for r in self.rows)
+
+
+def parse_date(text: str) -> date:
+    text = text.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text) or None
+    if m:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if m:
+        return date(int(m[3]), int(m[2]), int(m[1]))
+    raise ValueError
+
+
+def _int(text: str) -> int:
+    return int(text.strip().replace(".", "").replace(" ", ""))
+
+
+def parse_row(line: int, values: Mapping[str, str], seen_ids: set[int]) -> EntryRow:
+    row = EntryRow(line)
+    if "__extra__" in values:
+        row.errors[""] = values["__extra__"]
+    raw: dict[str, Any] = {}
+    for key, value in values.items():
+        if key.startswith("__") or key in ("id", "version", "status", "last_reviewed_on"):
+            continue
+        if value == "" and key in ("online", "cost_free", "languages"):
+            continue  # empty cell: the default (not online, free, Italian)
+        raw[key] = value
+
+    if values.get("id"):
+        try:
+            row.entry_id = _int(values["id"])
+            if row.entry_id <= 0:
+                raise ValueError
+            if row.entry_id in seen_ids:
+                row.errors[HEADER["id"]] = f"L'ID {row.entry_id} compare in più righe."
+            seen_ids.add(row.entry_id)
+        except ValueError:
+            row.errors[HEADER["id"]] = "L'ID deve essere un numero (lascialo vuoto per una voce nuova)."
+    if values.get("version"):
+        try:
+            row.version = _int(values["version"])
+        except ValueError:
+            row.errors[HEADER["version"]] = "La versione deve essere un numero."
+    if values.get("status"):
+        status = STATUS_WORDS.get(fold(values["status"]))
+        if status is None:
+            row.errors[HEADER["status"]] = "Stato non valido: scrivi bozza, pubblicata o archiviata."
+        row.status = status
+    if values.get("last_reviewed_on"):
+        try:
+            row.last_reviewed_on = parse_date(values["last_reviewed_on"])
+            if row.last_reviewed_on > date.today():
+                row.errors[HEADER["last_reviewed_on"]] = "La data di verifica è nel futuro."
+        except ValueError:
+            row.errors[HEADER["last_reviewed_on"]] = "Data non valida: scrivila come 25/11/2026 o 2026-11-25."
+
+    entry, errors = parse(EntryInput, raw)
+    row.entry = entry
+    for key, message in errors.items():
+        row.errors[HEADER.get(key, LABELS.get(key, key))] = message
+    return row
+
+
+def parse_entries_csv(data: bytes | str) -> EntryFile:
+    table = read_csv(data, COLUMNS)
+    seen: set[int] = set()
+    rows = [] if table.errors else [parse_row(r.line, r.values, seen) for r in table.rows]
+    return EntryFile(table, rows)
+
+
+def entry_export_row(e: Any) -> dict[str, object]:
+    """One CardEntry (any object with its attributes) → CSV cells (Italian words)."""
+    return {
+        "id": e.id,
+        "title": e.title,
+        "summary": e.summary,
+        "description": e.description,
+        "category": category_label(e.category),
+        "topics": ", ".join(topic_label(t) for t in (e.topics or [])),
+        "age_min_months": e.age_min_months,
+        "age_max_months": e.age_max_months,
+        "provider": e.provider,
+        "online": "sì" if e.online else "no",
+        "location": e.location,
+        "location_comune": e.location_comune or "",
+        "schedule": e.schedule,
+        "cost_free": "sì" if e.cost_free else "no",
+        "cost_note": e.cost_note,
+        "access": e.access,
+        "contact_phone": e.contact_phone,
+        "contact_email": e.contact_email,
+        "contact_url": e.contact_url,
+        "languages": ", ".join(e.languages or []),
+        "status": STATUS_LABELS.get(e.status, e.status).lower(),
+        "last_reviewed_on": e.last_reviewed_on.isoformat() if e.last_reviewed_on else "",
+        "version": e.version,
+    }
+
+
+def export_entries_csv(entries: Iterable[Any]) -> bytes:
+    return write_csv(COLUMNS, (entry_export_row(e) for e in entries))

@@ -1,0 +1,219 @@
+"""Every other input the staff screens accept (forms, event arguments, URL filters), as pydantic models."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .catalog import CATEGORIES, TOPICS
+from .contact_formats import clean_email, clean_phone, clean_url
+from .permissions import ROLES
+from .staff_labels import STATO_VERIFICA_LABELS
+
+_STRIP = ConfigDict(str_strip_whitespace=True, extra="ignore")
+
+
+class Id(BaseModel):
+    """A database id sent by the browser (only ever a lookup key: permissions are checked on the row)."""
+
+    model_config = _STRIP
+    id: int = Field(gt=0, lt=2**31)
+
+
+class LoginInput(BaseModel):
+    model_config = _STRIP
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=1, max_length=1000)
+
+    @field_validator("email")
+    @classmethod
+    def _fold(cls, v: str) -> str:
+        return v.casefold()
+
+
+class NewPasswordInput(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # passwords are not stripped: spaces count
+    password: str = Field(min_length=1, max_length=1000)
+    password2: str = Field(max_length=1000)
+
+    @field_validator("password2")
+    @classmethod
+    def _same(cls, v: str, info) -> str:
+        if info.data.get("password") is not None and v != info.data["password"]:
+            raise ValueError("Le due password non coincidono.")
+        return v
+
+
+class PasswordChangeInput(NewPasswordInput):
+    current: str = Field(min_length=1, max_length=1000)
+
+
+class EmailInput(BaseModel):
+    model_config = _STRIP
+    email: str = Field(min_length=3, max_length=254)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str) -> str:
+        return clean_email(v).casefold()
+
+
+class InviteInput(EmailInput):
+    name: str = Field(min_length=2, max_length=150)
+    role: str = "operatore"
+    centri: list[int] = Field(default_factory=list)
+
+    @field_validator("role")
+    @classmethod
+    def _role(cls, v: str) -> str:
+        if v not in ROLES:
+            raise ValueError("Ruolo non valido.")
+        return v
+
+    @field_validator("centri")
+    @classmethod
+    def _centri(cls, v: list[int], info) -> list[int]:
+        if info.data.get("role") == "operatore" and not v:
+            raise ValueError("Scegli almeno un centro per un operatore.")
+        return sorted(set(v))
+
+
+def checked_ids(form: dict[str, Any], prefix: str) -> list[int]:
+    """Checkbox groups are posted as `<prefix><id>=on`."""
+    out = []
+    for key, value in form.items():
+        if isinstance(key, str) and key.startswith(prefix) and value and key[len(prefix):].isdigit():
+            out.append(int(key[len(prefix):]))
+    return out
+
+
+class CentroProfileInput(BaseModel):
+    """What a centre's own staff keep current."""
+
+    model_config = _STRIP
+    indirizzo: str = Field("", max_length=300)
+    orari: str = Field("", max_length=500)
+    telefono: str = Field("", max_length=80)
+    email: str = Field("", max_length=254)
+    sito: str = Field("", max_length=500)
+
+    @field_validator("telefono")
+    @classmethod
+    def _phone(cls, v: str) -> str:
+        return clean_phone(v)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str) -> str:
+        return clean_email(v)
+
+    @field_validator("sito")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return clean_url(v)
+
+
+class CentroAdminInput(CentroProfileInput):
+    """What only the Regione changes: name, comune, ente gestore, verification."""
+
+    nome: str = Field(min_length=3, max_length=250)
+    codice_istat: str
+    ente_gestore_id: int | None = None
+    stato_verifica: str = "verificato"
+
+    @field_validator("codice_istat")
+    @classmethod
+    def _istat(cls, v: str) -> str:
+        if not re.fullmatch(r"\d{6}", v):
+            raise ValueError("Scegli il comune dall'elenco.")
+        return v
+
+    @field_validator("ente_gestore_id", mode="before")
+    @classmethod
+    def _ente(cls, v: Any) -> Any:
+        return None if v in ("", None, "0") else v
+
+    @field_validator("stato_verifica")
+    @classmethod
+    def _stato(cls, v: str) -> str:
+        if v not in STATO_VERIFICA_LABELS:
+            raise ValueError("Stato di verifica non valido.")
+        return v
+
+
+SORTS = ("titolo", "modificate", "verifica", "eta")
+SORT_LABELS = {
+    "titolo": "Titolo (A-Z)",
+    "modificate": "Modificate di recente",
+    "verifica": "Da più tempo senza verifica",
+    "eta": "Età (dalla gravidanza)",
+}
+
+
+class EntryListQuery(BaseModel):
+    """Filters of the entries list, read from the URL (unknown values fall back to "all")."""
+
+    model_config = _STRIP
+    centro: int = Field(gt=0, lt=2**31)
+    q: str = Field("", max_length=100)
+    stato: Literal["", "draft", "published", "archived", "attive"] = "attive"
+    area: str = ""
+    tema: str = ""
+    verifica: Literal["", "da_verificare"] = ""
+    ordine: str = "titolo"
+
+    @field_validator("stato", mode="before")
+    @classmethod
+    def _stato(cls, v: Any) -> Any:
+        if v == "tutte":
+            return ""
+        return v if v in ("", "draft", "published", "archived", "attive") else "attive"
+
+    @field_validator("verifica", mode="before")
+    @classmethod
+    def _verifica(cls, v: Any) -> Any:
+        return v if v == "da_verificare" else ""
+
+    @field_validator("area")
+    @classmethod
+    def _area(cls, v: str) -> str:
+        return v if v in CATEGORIES else ""
+
+    @field_validator("tema")
+    @classmethod
+    def _tema(cls, v: str) -> str:
+        return v if v in TOPICS else ""
+
+    @field_validator("ordine")
+    @classmethod
+    def _ordine(cls, v: str) -> str:
+        return v if v in SORTS else "titolo"
+
+    def to_params(self) -> dict[str, str]:
+        out = {"centro": str(self.centro)}
+        for key in ("q", "area", "tema", "verifica"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        if self.stato != "attive":
+            out["stato"] = self.stato or "tutte"
+        if self.ordine != "titolo":
+            out["ordine"] = self.ordine
+        return out
+
+
+class ReportStatusInput(BaseModel):
+    model_config = _STRIP
+    id: int = Field(gt=0, lt=2**31)
+    status: Literal["nuova", "in_lavorazione", "risolta"]
+
+
+class ComuneCode(BaseModel):
+    model_config = _STRIP
+    codice_istat: str = Field(pattern=r"^\d{6}$")
+
+
+class SearchText(BaseModel):
+    model_config = _STRIP
+    q: str = Field("", max_length=100)

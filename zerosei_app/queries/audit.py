@@ -1,0 +1,60 @@
+"""The audit log: every staff change, who made it, when, and the values before and after."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, SQLModel, col, select
+
+from zerosei_app.models import AuditRecord, StaffUser
+
+_SKIP = frozenset({"created_at", "updated_at"})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def snapshot(obj: SQLModel, fields: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """JSON-safe copy of a row's columns (never secrets: callers pass `fields` for accounts)."""
+    names = fields or tuple(c.name for c in obj.__table__.columns if c.name not in _SKIP)
+    return {name: _plain(getattr(obj, name)) for name in names}
+
+
+def record(
+    db: Session,
+    *,
+    entity: str,
+    entity_id: int | None,
+    centro_id: int | None,
+    user_id: int | None,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    now: datetime,
+) -> AuditRecord:
+    row = AuditRecord(entity=entity, entity_id=entity_id, centro_id=centro_id, user_id=user_id,
+                      action=action, before=before, after=after, created_at=now)
+    db.add(row)
+    return row
+
+
+def changed_fields(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
+    before, after = before or {}, after or {}
+    return [k for k in after if k != "version" and before.get(k) != after.get(k)]
+
+
+def history(db: Session, entity: str, entity_id: int, limit: int = 200) -> list[tuple[AuditRecord, str]]:
+    rows = db.exec(
+        select(AuditRecord, StaffUser.name)
+        .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
+        .where(AuditRecord.entity == entity, AuditRecord.entity_id == entity_id)
+        .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
+        .limit(limit)
+    ).all()
+    return [(a, name or "sistema") for a, name in rows]

@@ -1,0 +1,318 @@
+"""CSV imports: a dry run that lists every row's problems, then an all-or-nothing commit.
+
+The commit parses the same file again and applies it only when every row is valid, inside
+one transaction (the caller commits, or rolls back on any error).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from zerosei_app.domain.csv_centri import CentroRowInput, CoperturaRowInput, parse_centri_csv, parse_copertura_csv
+from zerosei_app.domain.csv_entries import HEADER, parse_entries_csv
+from zerosei_app.domain.entry_form import LABELS
+from zerosei_app.domain.text import fold
+from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore
+from zerosei_app.queries import audit
+from zerosei_app.queries.staff_coverage import reinfer_uncovered, replace_links_for, still_inferred
+from zerosei_app.queries.staff_entries import content_of, create_entry, reference_errors, save_entry
+
+
+@dataclass
+class RowPlan:
+    line: int
+    action: str  # nuova | modifica | invariata | errore
+    label: str
+    errors: list[str] = field(default_factory=list)  # "Colonna: messaggio"
+
+
+@dataclass
+class ImportPlan:
+    file_errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    rows: list[RowPlan] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_errors and bool(self.rows) and all(r.action != "errore" for r in self.rows)
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+
+class ImportRefused(Exception):
+    def __init__(self, plan: ImportPlan):
+        super().__init__("import refused")
+        self.plan = plan
+
+
+def _errors(named: dict[str, str]) -> list[str]:
+    return [f"{k}: {v}" if k else v for k, v in named.items()]
+
+
+# ---------------------------------------------------------------- a centre's entries
+
+def _plan_entries(db: Session, centro_id: int, data: bytes | str):
+    parsed = parse_entries_csv(data)
+    plan = ImportPlan(list(parsed.table.errors), list(parsed.table.notes))
+    work = []
+    for row in parsed.rows:
+        errors = dict(row.errors)
+        entry = None
+        if row.entry_id is not None and HEADER["id"] not in errors:
+            entry = db.get(CardEntry, row.entry_id)
+            if entry is None or entry.centro_id != centro_id:
+                errors[HEADER["id"]] = f"Nessuna voce con ID {row.entry_id} in questo centro (lascia vuoto per una voce nuova)."
+                entry = None
+            elif row.version is not None and row.version != entry.version:
+                errors[HEADER["version"]] = (
+                    f"La voce è stata modificata dopo l'esportazione (versione {row.version}, ora {entry.version}): "
+                    "esporta di nuovo il file e ripeti le modifiche."
+                )
+        if row.entry is not None:
+            for key, message in reference_errors(db, row.entry).items():
+                errors[HEADER.get(key, LABELS.get(key, key))] = message
+        title = row.entry.title if row.entry else "(riga non valida)"
+        if errors or row.entry is None:
+            plan.rows.append(RowPlan(row.line, "errore", title, _errors(errors)))
+            continue
+        if entry is None:
+            plan.rows.append(RowPlan(row.line, "nuova", title))
+        else:
+            same = content_of(entry) == row.entry.as_values() and (row.status in (None, entry.status)) and (
+                row.last_reviewed_on in (None, entry.last_reviewed_on)
+            )
+            plan.rows.append(RowPlan(row.line, "invariata" if same else "modifica", title))
+        work.append((row, entry))
+    return plan, work
+
+
+def plan_entries_import(db: Session, centro_id: int, data: bytes | str) -> ImportPlan:
+    return _plan_entries(db, centro_id, data)[0]
+
+
+def commit_entries_import(db: Session, centro_id: int, data: bytes | str, user_id: int, now: datetime) -> ImportPlan:
+    plan, work = _plan_entries(db, centro_id, data)
+    if not plan.ok:
+        raise ImportRefused(plan)
+    for row, entry in work:
+        if entry is None:
+            create_entry(db, centro_id, row.entry, user_id, now, status=row.status or "draft",
+                         last_reviewed_on=row.last_reviewed_on, action="import")
+        else:
+            extra = {}
+            if row.status:
+                extra["status"] = row.status
+            if row.last_reviewed_on:
+                extra["last_reviewed_on"] = row.last_reviewed_on
+            save_entry(db, entry, entry.version, row.entry, user_id, now, action="import", extra=extra)
+    return plan
+
+
+# ---------------------------------------------------------------- lookups for the Regione's lists
+
+class _Lookups:
+    def __init__(self, db: Session):
+        comuni = db.exec(select(Comune.codice_istat, Comune.nome)).all()
+        self.comune_codes = {code for code, _ in comuni}
+        self.comune_names: dict[str, list[str]] = {}
+        self.comune_name_of = dict(comuni)
+        for code, nome in comuni:
+            self.comune_names.setdefault(fold(nome), []).append(code)
+        self.enti: dict[str, int] = {}
+        for e in db.exec(select(EnteGestore)).all():
+            self.enti[fold(e.nome)] = e.id
+            if e.sigla:
+                self.enti.setdefault(fold(e.sigla), e.id)
+        self.centri = list(db.exec(select(Centro)).all())
+
+    def comune(self, text: str) -> tuple[str | None, str | None]:
+        text = text.strip()
+        if text.isdigit():
+            code = text.zfill(6)  # Excel drops leading zeros: 1272 → 001272
+            return (code, None) if code in self.comune_codes else (None, f"Codice ISTAT {text} sconosciuto.")
+        codes = self.comune_names.get(fold(text), [])
+        if len(codes) == 1:
+            return codes[0], None
+        if len(codes) > 1:
+            return None, f"Più comuni si chiamano «{text}»: usa il codice ISTAT."
+        return None, f"Comune «{text[:60]}» sconosciuto: controlla il nome o usa il codice ISTAT."
+
+    def centro(self, text: str) -> tuple[Centro | None, str | None]:
+        text = text.strip()
+        if text.isdigit():
+            found = next((c for c in self.centri if c.id == int(text)), None)
+            return (found, None) if found else (None, f"Nessun centro con ID {text}.")
+        matches = [c for c in self.centri if fold(c.nome) == fold(text)]
+        if len(matches) == 1:
+            return matches[0], None
+        if len(matches) > 1:
+            return None, f"Più centri si chiamano «{text[:60]}»: usa l'ID del centro."
+        return None, f"Centro «{text[:60]}» sconosciuto: usa l'ID mostrato nell'elenco dei centri."
+
+
+# ---------------------------------------------------------------- the official list of centres
+
+_CENTRO_FIELDS = ("nome", "codice_istat", "indirizzo", "telefono", "email", "sito", "orari", "ente_gestore_id", "stato_verifica", "is_active")
+
+
+def _plan_centri(db: Session, data: bytes | str):
+    parsed = parse_centri_csv(data)
+    plan = ImportPlan(list(parsed.table.errors), list(parsed.table.notes))
+    look = _Lookups(db)
+    new_enti: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    work = []
+    for row in parsed.rows:
+        errors = _errors(row.errors)
+        value: CentroRowInput | None = row.value  # type: ignore[assignment]
+        if value is None:
+            plan.rows.append(RowPlan(row.line, "errore", "(riga non valida)", errors))
+            continue
+        code, problem = look.comune(value.comune)
+        if problem:
+            errors.append(f"Comune: {problem}")
+        ente_id = look.enti.get(fold(value.ente_gestore)) if value.ente_gestore else None
+        if value.ente_gestore and ente_id is None:
+            new_enti.add(value.ente_gestore)
+        existing = None
+        if value.id is not None:
+            existing = next((c for c in look.centri if c.id == value.id), None)
+            if existing is None:
+                errors.append(f"ID: nessun centro con ID {value.id} (lascia vuoto per un centro nuovo).")
+        elif code:
+            existing = next((c for c in look.centri if fold(c.nome) == fold(value.nome) and c.codice_istat == code), None)
+        key = (fold(value.nome), code or "")
+        if key in seen:
+            errors.append("Lo stesso centro compare in più righe.")
+        seen.add(key)
+        if errors:
+            plan.rows.append(RowPlan(row.line, "errore", value.nome, errors))
+            continue
+        values = {
+            "nome": value.nome, "codice_istat": code, "indirizzo": value.indirizzo or None,
+            "telefono": value.telefono or None, "email": value.email or None, "sito": value.sito or None,
+            "orari": value.orari or None, "ente_gestore_id": ente_id, "stato_verifica": value.stato_verifica,
+            "is_active": value.attivo,
+        }
+        if existing is not None and not value.ente_gestore:
+            values["ente_gestore_id"] = existing.ente_gestore_id  # an empty cell changes nothing
+        if existing is None:
+            action = "nuova"
+        else:
+            same = ente_id is not None or not value.ente_gestore
+            same = same and all(getattr(existing, k) == v for k, v in values.items())
+            action = "invariata" if same else "modifica"
+        plan.rows.append(RowPlan(row.line, action, value.nome))
+        work.append((values, existing, value.ente_gestore if ente_id is None and value.ente_gestore else None))
+    for name in sorted(new_enti):
+        plan.notes.append(f"L'ente gestore «{name}» non è ancora registrato: verrà aggiunto.")
+    return plan, work
+
+
+def plan_centri_import(db: Session, data: bytes | str) -> ImportPlan:
+    return _plan_centri(db, data)[0]
+
+
+def commit_centri_import(db: Session, data: bytes | str, user_id: int, now: datetime) -> ImportPlan:
+    plan, work = _plan_centri(db, data)
+    if not plan.ok:
+        raise ImportRefused(plan)
+    created_enti: dict[str, int] = {}
+    for values, existing, new_ente in work:
+        if new_ente:
+            key = fold(new_ente)
+            if key not in created_enti:
+                ente = EnteGestore(nome=new_ente, note="Aggiunto dall'importazione dell'elenco ufficiale dei centri")
+                db.add(ente)
+                db.flush()
+                created_enti[key] = ente.id
+                audit.record(db, entity="ente_gestore", entity_id=ente.id, centro_id=None, user_id=user_id,
+                             action="import", before=None, after=audit.snapshot(ente), now=now)
+            values["ente_gestore_id"] = created_enti[key]
+        if existing is None:
+            comune = db.get(Comune, values["codice_istat"])
+            centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)
+            db.add(centro)
+            db.flush()
+            audit.record(db, entity="centro", entity_id=centro.id, centro_id=centro.id, user_id=user_id,
+                         action="import", before=None, after=audit.snapshot(centro), now=now)
+        else:
+            before = audit.snapshot(existing)
+            changed = False
+            for k, v in values.items():
+                if getattr(existing, k) != v:
+                    setattr(existing, k, v)
+                    changed = True
+            if changed:
+                existing.version += 1
+                existing.updated_at = now
+                db.add(existing)
+                db.flush()
+                audit.record(db, entity="centro", entity_id=existing.id, centro_id=existing.id, user_id=user_id,
+                             action="import", before=before, after=audit.snapshot(existing), now=now)
+    # Closed centres may leave comuni without a centre: they get the nearest open one again.
+    relinked = reinfer_uncovered(db, user_id, now)
+    if relinked:
+        plan.notes.append(f"{len(relinked)} comuni collegati di nuovo al centro aperto più vicino: " + ", ".join(relinked[:30]))
+    return plan
+
+
+# ---------------------------------------------------------------- which comuni each centre serves
+
+def _plan_copertura(db: Session, data: bytes | str):
+    parsed = parse_copertura_csv(data)
+    plan = ImportPlan(list(parsed.table.errors), list(parsed.table.notes))
+    look = _Lookups(db)
+    pairs: dict[str, set[int]] = {}
+    for row in parsed.rows:
+        errors = _errors(row.errors)
+        value: CoperturaRowInput | None = row.value  # type: ignore[assignment]
+        if value is None:
+            plan.rows.append(RowPlan(row.line, "errore", "(riga non valida)", errors))
+            continue
+        centro, p1 = look.centro(value.centro)
+        code, p2 = look.comune(value.comune)
+        errors += [f"Centro: {p1}"] if p1 else []
+        errors += [f"Comune: {p2}"] if p2 else []
+        if centro is not None and not centro.is_active:
+            errors.append(f"Centro: «{centro.nome}» è chiuso; riaprilo prima o togli la riga.")
+        label = f"{centro.nome if centro else value.centro} → {look.comune_name_of.get(code, value.comune) if code else value.comune}"
+        if errors:
+            plan.rows.append(RowPlan(row.line, "errore", label, errors))
+            continue
+        pairs.setdefault(code, set()).add(centro.id)
+        plan.rows.append(RowPlan(row.line, "nuova", label))
+    if plan.ok:
+        # Say in words what the commit will do to the guesses.
+        inferred_now = {c.codice_istat for c in still_inferred(db)}
+        confirmed = len([c for c in pairs if c in inferred_now])
+        remaining = len(inferred_now - set(pairs))
+        plan.notes.append(
+            f"{len(pairs)} comuni nel file: i loro collegamenti diventano esattamente quelli del file "
+            f"({confirmed} di questi oggi sono dedotti). Resteranno dedotti {remaining} comuni non presenti nel file."
+        )
+    return plan, pairs
+
+
+def plan_copertura_import(db: Session, data: bytes | str) -> ImportPlan:
+    return _plan_copertura(db, data)[0]
+
+
+def commit_copertura_import(db: Session, data: bytes | str, user_id: int, now: datetime) -> tuple[ImportPlan, list[Comune]]:
+    plan, pairs = _plan_copertura(db, data)
+    if not plan.ok:
+        raise ImportRefused(plan)
+    replace_links_for(db, pairs, user_id, now)
+    reinfer_uncovered(db, user_id, now)
+    return plan, still_inferred(db)
+
+
+__all__ = [
+    "ImportPlan", "ImportRefused", "RowPlan",
+    "commit_centri_import", "commit_copertura_import", "commit_entries_import",
+    "plan_centri_import", "plan_copertura_import", "plan_entries_import",
+]

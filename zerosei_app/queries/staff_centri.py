@@ -1,0 +1,111 @@
+"""Centres as staff manage them: profile (staff of the centre), name/ente/verification, add, close (Regione)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput
+from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore, StaffUser
+from zerosei_app.queries import audit
+from zerosei_app.queries.staff_coverage import add_link, reinfer_uncovered
+
+ENTITY = "centro"
+PROFILE_FIELDS = ("indirizzo", "orari", "telefono", "email", "sito")
+ADMIN_FIELDS = PROFILE_FIELDS + ("nome", "codice_istat", "ente_gestore_id", "stato_verifica")
+
+
+class CentroConflict(Exception):
+    def __init__(self, by: str, at: datetime | None):
+        super().__init__(by)
+        self.by, self.at = by, at
+
+
+class CentroError(ValueError):
+    pass
+
+
+def _none_if_empty(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v if v != "" else None) for k, v in values.items()}
+
+
+def _last_change(db: Session, centro_id: int) -> tuple[str, datetime | None]:
+    row = db.exec(
+        select(AuditRecord, StaffUser.name)
+        .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
+        .where(AuditRecord.entity == ENTITY, AuditRecord.entity_id == centro_id)
+        .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
+    ).first()
+    return (row[1] or "un'altra persona", row[0].created_at) if row else ("un'altra persona", None)
+
+
+def _versioned(db: Session, centro: Centro, base_version: int, values: dict[str, Any], user_id: int, action: str, now: datetime) -> bool:
+    if all(getattr(centro, k) == v for k, v in values.items()):
+        return False
+    before = audit.snapshot(centro)
+    result = db.execute(
+        update(Centro).where(Centro.id == centro.id, Centro.version == base_version)
+        .values(**values, version=base_version + 1, updated_at=now)
+    )
+    if result.rowcount != 1:
+        db.rollback()
+        raise CentroConflict(*_last_change(db, centro.id))
+    db.refresh(centro)
+    audit.record(db, entity=ENTITY, entity_id=centro.id, centro_id=centro.id, user_id=user_id, action=action,
+                 before=before, after=audit.snapshot(centro), now=now)
+    return True
+
+
+def update_profile(db: Session, centro: Centro, base_version: int, data: CentroProfileInput, user_id: int, now: datetime) -> bool:
+    return _versioned(db, centro, base_version, _none_if_empty(data.model_dump(include=set(PROFILE_FIELDS))), user_id, "profile", now)
+
+
+def _check_refs(db: Session, data: CentroAdminInput) -> None:
+    if db.get(Comune, data.codice_istat) is None:
+        raise CentroError("Comune sconosciuto: sceglilo dall'elenco.")
+    if data.ente_gestore_id is not None and db.get(EnteGestore, data.ente_gestore_id) is None:
+        raise CentroError("Ente gestore sconosciuto.")
+
+
+def update_admin(db: Session, centro: Centro, base_version: int, data: CentroAdminInput, user_id: int, now: datetime) -> bool:
+    _check_refs(db, data)
+    values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
+    values["nome"] = data.nome
+    return _versioned(db, centro, base_version, values, user_id, "update", now)
+
+
+def create_centro(db: Session, data: CentroAdminInput, user_id: int, now: datetime) -> Centro:
+    _check_refs(db, data)
+    values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
+    values["nome"] = data.nome
+    comune = db.get(Comune, data.codice_istat)
+    centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)
+    db.add(centro)
+    db.flush()
+    audit.record(db, entity=ENTITY, entity_id=centro.id, centro_id=centro.id, user_id=user_id, action="create",
+                 before=None, after=audit.snapshot(centro), now=now)
+    # A centre serves at least the comune where it sits.
+    add_link(db, centro, data.codice_istat, user_id, now)
+    return centro
+
+
+def set_active(db: Session, centro: Centro, active: bool, user_id: int, now: datetime) -> list[str]:
+    """Close or reopen. Closing re-links every comune left without an open centre; returns their names."""
+    if centro.is_active == active:
+        return []
+    before = audit.snapshot(centro)
+    centro.is_active = active
+    centro.updated_at = now
+    centro.version += 1
+    db.add(centro)
+    db.flush()
+    audit.record(db, entity=ENTITY, entity_id=centro.id, centro_id=centro.id, user_id=user_id,
+                 action="reopen" if active else "close", before=before, after=audit.snapshot(centro), now=now)
+    return reinfer_uncovered(db, user_id, now)
+
+
+def enti(db: Session) -> list[EnteGestore]:
+    return list(db.exec(select(EnteGestore).order_by(col(EnteGestore.nome))).all())

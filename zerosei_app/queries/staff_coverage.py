@@ -1,0 +1,137 @@
+"""Which comuni a centre serves, as the Regione edits it.
+
+Rules (docs in domain/coverage.py): a link the Regione adds is "esplicito" and replaces the
+inferred links of that comune; when a comune is left without an open centre (a link removed,
+a centre closed) it gets the nearest one again by the same documented rule, marked "inferito".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.domain.coverage import CentroPoint, ComunePoint, compute_links
+from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura
+from zerosei_app.queries import audit
+
+ENTITY = "copertura"
+INFERRED_NOTE = "Centro più vicino tra quelli registrati: da confermare dalla Regione"
+
+
+class CoverageError(ValueError):
+    pass
+
+
+def served(db: Session, centro_id: int) -> list[tuple[Comune, Copertura]]:
+    return list(
+        db.exec(
+            select(Comune, Copertura)
+            .join(Copertura, col(Copertura.codice_istat) == col(Comune.codice_istat))
+            .where(Copertura.centro_id == centro_id)
+            .order_by(col(Comune.nome))
+        ).all()
+    )
+
+
+def _log(db: Session, centro_id: int, user_id: int, action: str, codice: str, before: str | None, after: str | None, now: datetime) -> None:
+    audit.record(db, entity=ENTITY, entity_id=centro_id, centro_id=centro_id, user_id=user_id, action=action,
+                 before={"comune": codice, "origine": before} if before else None,
+                 after={"comune": codice, "origine": after} if after else None, now=now)
+
+
+def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: datetime) -> None:
+    """The centre serves the comune (confirmed); inferred guesses for that comune go away."""
+    if db.get(Comune, codice_istat) is None:
+        raise CoverageError("Comune sconosciuto.")
+    for link in db.exec(select(Copertura).where(Copertura.codice_istat == codice_istat, Copertura.origine == "inferito")).all():
+        if link.centro_id != centro.id:
+            _log(db, link.centro_id, user_id, "unlink", codice_istat, link.origine, None, now)
+            db.delete(link)
+    link = db.exec(select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)).first()
+    if link is None:
+        db.add(Copertura(centro_id=centro.id, codice_istat=codice_istat, origine="esplicito", distanza_km=None))
+        _log(db, centro.id, user_id, "link", codice_istat, None, "esplicito", now)
+    elif link.origine != "esplicito":
+        _log(db, centro.id, user_id, "confirm", codice_istat, link.origine, "esplicito", now)
+        link.origine, link.nota = "esplicito", None
+        db.add(link)
+    db.flush()
+
+
+def remove_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: datetime) -> list[str]:
+    link = db.exec(select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)).first()
+    if link is None:
+        return []
+    _log(db, centro.id, user_id, "unlink", codice_istat, link.origine, None, now)
+    db.delete(link)
+    db.flush()
+    return reinfer_uncovered(db, user_id, now)
+
+
+def _contactable(c: Centro) -> bool:
+    has_address = bool(c.indirizzo) and not c.indirizzo.lower().startswith("non indicato")
+    return has_address or bool(c.telefono) or bool(c.email)
+
+
+def uncovered_comuni(db: Session) -> list[str]:
+    served_by_open = select(Copertura.codice_istat).join(Centro, col(Centro.id) == col(Copertura.centro_id)).where(
+        col(Centro.is_active).is_(True)
+    )
+    return list(db.exec(select(Comune.codice_istat).where(col(Comune.codice_istat).not_in(served_by_open))).all())
+
+
+def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[str]:
+    """Give every comune without an open centre its nearest one again; returns the comuni names."""
+    missing = set(uncovered_comuni(db))
+    if not missing:
+        return []
+    comuni = db.exec(select(Comune)).all()
+    ente_of = dict(db.exec(select(ComuneEnteGestore.codice_istat, ComuneEnteGestore.ente_gestore_id)).all())
+    prov = {c.codice_istat: c.sigla_provincia for c in comuni}
+    points = [ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat)) for c in comuni]
+    centres = [
+        CentroPoint(c.id, c.codice_istat, prov.get(c.codice_istat, ""), c.lat, c.lon, c.ente_gestore_id, _contactable(c))
+        for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()
+    ]
+    names = {c.codice_istat: c.nome for c in comuni}
+    fixed = []
+    for link in compute_links(points, centres):
+        if link.codice_istat not in missing:
+            continue
+        exists = db.exec(select(Copertura).where(Copertura.centro_id == link.centro_id, Copertura.codice_istat == link.codice_istat)).first()
+        if exists is None:
+            db.add(Copertura(centro_id=link.centro_id, codice_istat=link.codice_istat, origine=link.origine,
+                             distanza_km=link.distanza_km, nota=INFERRED_NOTE if link.origine == "inferito" else None))
+            _log(db, link.centro_id, user_id, "auto_link", link.codice_istat, None, link.origine, now)
+        fixed.append(names.get(link.codice_istat, link.codice_istat))
+    db.flush()
+    return sorted(set(fixed))
+
+
+def still_inferred(db: Session) -> list[Comune]:
+    """Comuni whose every link is a guess (what the Regione still has to confirm)."""
+    known = select(Copertura.codice_istat).where(Copertura.origine != "inferito")
+    return list(db.exec(select(Comune).where(col(Comune.codice_istat).not_in(known)).order_by(col(Comune.nome))).all())
+
+
+def replace_links_for(db: Session, pairs: dict[str, set[int]], user_id: int, now: datetime) -> None:
+    """The official list is the truth for the comuni it names: their links become exactly its links."""
+    for codice, centro_ids in pairs.items():
+        current = db.exec(select(Copertura).where(Copertura.codice_istat == codice)).all()
+        for link in current:
+            if link.centro_id not in centro_ids:
+                _log(db, link.centro_id, user_id, "unlink", codice, link.origine, None, now)
+                db.delete(link)
+            elif link.origine != "esplicito":
+                _log(db, link.centro_id, user_id, "confirm", codice, link.origine, "esplicito", now)
+                link.origine, link.nota, link.distanza_km = "esplicito", None, None
+                db.add(link)
+        have = {l.centro_id for l in current}
+        for centro_id in sorted(centro_ids - have):
+            db.add(Copertura(centro_id=centro_id, codice_istat=codice, origine="esplicito"))
+            _log(db, centro_id, user_id, "link", codice, None, "esplicito", now)
+    db.flush()
+
+
+__all__ = ["CoverageError", "add_link", "reinfer_uncovered", "remove_link", "replace_links_for", "served", "still_inferred", "uncovered_comuni"]

@@ -1,0 +1,76 @@
+"""The numbers on the staff home page: what needs attention in each centre."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, func, select
+
+from zerosei_app.domain.review import OPEN_REPORT_STATUSES, report_is_late, stale_before
+from zerosei_app.models import CardEntry, Centro, Comune, ErrorReport
+
+
+@dataclass
+class CentroSummary:
+    id: int
+    nome: str
+    comune: str
+    is_active: bool
+    stato_verifica: str
+    published: int = 0
+    draft: int = 0
+    archived: int = 0
+    stale: int = 0  # not archived, not reviewed for 6 months or more (or never)
+    examples: int = 0
+    reports_nuova: int = 0
+    reports_in_lavorazione: int = 0
+    reports_late: int = 0  # open for more than 15 days
+
+
+def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime) -> list[CentroSummary]:
+    if not centro_ids:
+        return []
+    ids = list(centro_ids)
+    rows = db.exec(
+        select(Centro, Comune.nome).join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .where(col(Centro.id).in_(ids)).order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.nome))
+    ).all()
+    out = {c.id: CentroSummary(c.id, c.nome, comune, c.is_active, c.stato_verifica) for c, comune in rows}
+    for centro_id, status, n in db.exec(
+        select(CardEntry.centro_id, CardEntry.status, func.count()).where(col(CardEntry.centro_id).in_(ids))
+        .group_by(CardEntry.centro_id, CardEntry.status)
+    ).all():
+        if status in ("published", "draft", "archived"):
+            setattr(out[centro_id], status, n)
+    limit = stale_before(today)
+    for centro_id, n in db.exec(
+        select(CardEntry.centro_id, func.count()).where(
+            col(CardEntry.centro_id).in_(ids), CardEntry.status != "archived",
+            (col(CardEntry.last_reviewed_on).is_(None)) | (col(CardEntry.last_reviewed_on) <= limit),
+        ).group_by(CardEntry.centro_id)
+    ).all():
+        out[centro_id].stale = n
+    for centro_id, n in db.exec(
+        select(CardEntry.centro_id, func.count()).where(
+            col(CardEntry.centro_id).in_(ids), CardEntry.status != "archived", col(CardEntry.is_example).is_(True)
+        ).group_by(CardEntry.centro_id)
+    ).all():
+        out[centro_id].examples = n
+    for report in db.exec(
+        select(ErrorReport).where(col(ErrorReport.centro_id).in_(ids), col(ErrorReport.status).in_(OPEN_REPORT_STATUSES))
+    ).all():
+        s = out[report.centro_id]
+        if report.status == "nuova":
+            s.reports_nuova += 1
+        else:
+            s.reports_in_lavorazione += 1
+        if report_is_late(report.status, report.created_at, now):
+            s.reports_late += 1
+    return list(out.values())
+
+
+def totals(items: Sequence[CentroSummary]) -> dict[str, int]:
+    keys = ("published", "draft", "archived", "stale", "examples", "reports_nuova", "reports_in_lavorazione", "reports_late")
+    return {k: sum(getattr(s, k) for s in items) for k in keys}

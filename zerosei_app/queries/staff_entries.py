@@ -1,0 +1,145 @@
+"""Writing card entries: create, save with optimistic locking, status, review, restore. All audited.
+
+Every write is `UPDATE … WHERE id = ? AND version = ?`: when another person saved first the
+row count is 0 and `Conflict` tells the caller who and when, so nothing is overwritten.
+Callers check permissions first (auth/guard.py) and commit or roll back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from zerosei_app.domain.entry_form import FIELDS, EntryInput
+from zerosei_app.domain.entry_status import next_status
+from zerosei_app.domain.validation import parse
+from zerosei_app.models import AuditRecord, CardEntry, Comune, StaffUser
+from zerosei_app.queries import audit
+
+ENTITY = "card_entry"
+
+
+@dataclass
+class Conflict(Exception):
+    """Someone else changed the entry since `base_version` was loaded."""
+
+    current_version: int
+    by: str
+    at: datetime | None
+
+    def __str__(self) -> str:  # pragma: no cover - debugging aid
+        return f"conflict: now version {self.current_version} by {self.by}"
+
+
+class EntryRuleError(ValueError):
+    """A refusal about the entry itself (e.g. a version that no longer passes today's checks)."""
+
+
+def entries_of(db: Session, centro_id: int) -> list[CardEntry]:
+    return list(db.exec(select(CardEntry).where(CardEntry.centro_id == centro_id)).all())
+
+
+def reference_errors(db: Session, data: EntryInput) -> dict[str, str]:
+    """Checks that need the database (the pydantic model checked formats)."""
+    errors = {}
+    if data.location_comune and db.get(Comune, data.location_comune) is None:
+        errors["location_comune"] = "Codice ISTAT sconosciuto: scegli il comune dall'elenco."
+    return errors
+
+
+def last_change(db: Session, entry_id: int) -> tuple[str, datetime | None]:
+    row = db.exec(
+        select(AuditRecord, StaffUser.name)
+        .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
+        .where(AuditRecord.entity == ENTITY, AuditRecord.entity_id == entry_id)
+        .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
+    ).first()
+    if row is None:
+        return "un'altra persona", None
+    rec, name = row
+    return name or "un'altra persona", rec.created_at
+
+
+def _versioned_update(db: Session, entry: CardEntry, base_version: int, values: dict[str, Any], now: datetime) -> None:
+    result = db.execute(
+        update(CardEntry)
+        .where(CardEntry.id == entry.id, CardEntry.version == base_version)
+        .values(**values, version=base_version + 1, updated_at=now)
+    )
+    if result.rowcount != 1:
+        db.rollback()
+        current = db.get(CardEntry, entry.id)
+        by, at = last_change(db, entry.id)
+        raise Conflict(current.version if current else -1, by, at)
+    db.refresh(entry)
+
+
+def create_entry(db: Session, centro_id: int, data: EntryInput, user_id: int, now: datetime,
+                 status: str = "draft", last_reviewed_on: date | None = None, action: str = "create") -> CardEntry:
+    entry = CardEntry(centro_id=centro_id, **data.as_values(), status=status, last_reviewed_on=last_reviewed_on,
+                      created_at=now, updated_at=now, version=1)
+    db.add(entry)
+    db.flush()
+    audit.record(db, entity=ENTITY, entity_id=entry.id, centro_id=centro_id, user_id=user_id, action=action,
+                 before=None, after=audit.snapshot(entry), now=now)
+    return entry
+
+
+def content_of(entry: CardEntry) -> dict[str, Any]:
+    return {name: getattr(entry, name) for name in FIELDS}
+
+
+def save_entry(db: Session, entry: CardEntry, base_version: int, data: EntryInput, user_id: int, now: datetime,
+               action: str = "update", extra: dict[str, Any] | None = None,
+               audit_note: dict[str, Any] | None = None) -> bool:
+    """False when nothing changed (no new version); raises Conflict when someone saved first."""
+    values = data.as_values() | (extra or {})
+    if entry.version == base_version and all(getattr(entry, k) == v for k, v in values.items()):
+        return False
+    before = audit.snapshot(entry)
+    _versioned_update(db, entry, base_version, values, now)
+    audit.record(db, entity=ENTITY, entity_id=entry.id, centro_id=entry.centro_id, user_id=user_id,
+                 action=action, before=before, after=audit.snapshot(entry) | (audit_note or {}), now=now)
+    return True
+
+
+def change_status(db: Session, entry: CardEntry, base_version: int, action: str, user_id: int, now: datetime) -> str:
+    if entry.version != base_version:
+        by, at = last_change(db, entry.id)
+        raise Conflict(entry.version, by, at)
+    target = next_status(action, entry.status)
+    before = audit.snapshot(entry)
+    _versioned_update(db, entry, base_version, {"status": target}, now)
+    audit.record(db, entity=ENTITY, entity_id=entry.id, centro_id=entry.centro_id, user_id=user_id,
+                 action=action, before=before, after=audit.snapshot(entry), now=now)
+    return target
+
+
+def mark_reviewed(db: Session, entry: CardEntry, base_version: int, user_id: int, today: date, now: datetime) -> None:
+    """Someone confirmed the entry is right today: it is no longer an unconfirmed example either."""
+    if entry.version != base_version:
+        by, at = last_change(db, entry.id)
+        raise Conflict(entry.version, by, at)
+    before = audit.snapshot(entry)
+    _versioned_update(db, entry, base_version, {"last_reviewed_on": today, "is_example": False}, now)
+    audit.record(db, entity=ENTITY, entity_id=entry.id, centro_id=entry.centro_id, user_id=user_id,
+                 action="review", before=before, after=audit.snapshot(entry), now=now)
+
+
+def restore_version(db: Session, entry: CardEntry, base_version: int, audit_id: int, user_id: int, now: datetime) -> bool:
+    """Put back the text of an earlier version (the status stays as it is now). Audited as "restore"."""
+    rec = db.get(AuditRecord, audit_id)
+    if rec is None or rec.entity != ENTITY or rec.entity_id != entry.id or not rec.after:
+        raise EntryRuleError("Versione non trovata per questa voce.")
+    if entry.version != base_version:
+        by, at = last_change(db, entry.id)
+        raise Conflict(entry.version, by, at)
+    data, errors = parse(EntryInput, {k: rec.after.get(k) for k in FIELDS if k in rec.after})
+    if data is None:
+        raise EntryRuleError("Questa versione non rispetta le regole attuali (" + "; ".join(errors.values()) + ").")
+    return save_entry(db, entry, base_version, data, user_id, now, action="restore",
+                      audit_note={"ripristinata_da": audit_id})

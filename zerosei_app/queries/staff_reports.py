@@ -1,0 +1,44 @@
+"""Parents' "segnala un errore" reports, as the owning centre's inbox."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.models import CardEntry, Centro, ErrorReport
+from zerosei_app.queries import audit
+
+ENTITY = "error_report"
+
+
+def inbox(db: Session, centro_ids: Sequence[int], status: str = "") -> list[tuple[ErrorReport, str, str | None]]:
+    """(report, centre name, entry title) newest first; open ones before resolved ones."""
+    if not centro_ids:
+        return []
+    query = (
+        select(ErrorReport, Centro.nome, CardEntry.title)
+        .join(Centro, col(Centro.id) == col(ErrorReport.centro_id))
+        .outerjoin(CardEntry, col(CardEntry.id) == col(ErrorReport.entry_id))
+        .where(col(ErrorReport.centro_id).in_(list(centro_ids)))
+    )
+    if status:
+        query = query.where(ErrorReport.status == status)
+    rows = db.exec(query.order_by(col(ErrorReport.created_at).desc(), col(ErrorReport.id).desc()).limit(500)).all()
+    order = {"nuova": 0, "in_lavorazione": 1, "risolta": 2}
+    return sorted(((r, n, t) for r, n, t in rows), key=lambda x: order.get(x[0].status, 3))
+
+
+def set_status(db: Session, report: ErrorReport, status: str, user_id: int, now: datetime) -> bool:
+    if report.status == status:
+        return False
+    before = audit.snapshot(report, ("status", "resolved_at"))
+    report.status = status
+    report.updated_at = now
+    report.resolved_at = now if status == "risolta" else None
+    db.add(report)
+    db.flush()
+    audit.record(db, entity=ENTITY, entity_id=report.id, centro_id=report.centro_id, user_id=user_id,
+                 action="status", before=before, after=audit.snapshot(report, ("status", "resolved_at")), now=now)
+    return True
