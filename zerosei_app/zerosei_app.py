@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 
 import zerosei_app.models  # noqa: F401  (registers the tables)
 from zerosei_app.api.app import api
+from zerosei_app.auth.http_headers import staff_no_store
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
 
@@ -15,8 +16,9 @@ for _table_model in SQLModel.__subclasses__():
 
 app = rx.App(
     html_lang="it",
-    api_transformer=api,
-    stylesheets=["/styles.css"],
+    # The public API, then no-store/no-frame headers on the staff pages.
+    api_transformer=[api, staff_no_store],
+    stylesheets=["/styles.css", "/staff.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),

@@ -80,9 +80,12 @@ def age_words(months: int) -> str:
 
 
 def age_range_words(age_min: int, age_max: int) -> str:
+    """"dalla nascita a 1 anno", "da 3 mesi prima della nascita a 2 anni"."""
     if age_min == MIN_AGE_MONTHS and age_max == MAX_AGE_MONTHS:
         return "dalla gravidanza ai 6 anni"
-    return f"da {age_words(age_min)} a {age_words(age_max)}"
+    start = "dalla nascita" if age_min == 0 else ("dall'inizio della gravidanza" if age_min == MIN_AGE_MONTHS else f"da {age_words(age_min)}")
+    end = "alla nascita" if age_max == 0 else ("ai 6 anni" if age_max == MAX_AGE_MONTHS else f"a {age_words(age_max)}")
+    return f"{start} {end}"
 
 
 AGE_CHOICES: tuple[tuple[int, str], ...] = tuple(

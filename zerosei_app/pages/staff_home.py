@@ -1,0 +1,86 @@
+"""/staff: the user's centres and what needs attention in each."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from zerosei_app.components.staff_layout import badge, link, staff_page
+from zerosei_app.pages.staff_regione import row as regione_row
+from zerosei_app.state.staff_home import StaffHomeState
+
+
+def centro_card(c) -> rx.Component:
+    return rx.el.article(
+        rx.el.h2(link(c.nome, "/staff/voci?centro=" + c.id.to_string())),
+        rx.el.p(c.comune, rx.cond(c.attivo, "", " · chiuso"), class_name="st-muted"),
+        rx.cond(c.incerto, rx.el.p("Dati del centro da confermare (fonte: ", c.verifica, ")", class_name="st-alert-line")),
+        rx.el.ul(
+            rx.el.li(rx.el.strong(c.pubblicate), " pubblicate"),
+            rx.el.li(rx.el.strong(c.bozze), " bozze"),
+            rx.el.li(rx.el.strong(c.archiviate), " archiviate"),
+            class_name="st-stats",
+        ),
+        rx.cond(
+            c.da_verificare > 0,
+            rx.el.p(link(rx.fragment(c.da_verificare.to_string(), " voci da verificare (non controllate da 6 mesi o più)"),
+                         "/staff/voci?centro=" + c.id.to_string() + "&verifica=da_verificare&ordine=verifica"),
+                    class_name="st-alert-line"),
+            rx.el.p("Tutte le voci sono state verificate negli ultimi 6 mesi.", class_name="st-muted"),
+        ),
+        rx.cond(c.esempi > 0, rx.el.p(c.esempi.to_string() + " voci sono ancora esempi da confermare.", class_name="st-muted")),
+        rx.el.p(
+            link(rx.fragment("Segnalazioni: ", c.nuove.to_string(), " nuove, ", c.in_lavorazione.to_string(), " in lavorazione"),
+                 "/staff/segnalazioni?centro=" + c.id.to_string()),
+            rx.cond(c.in_ritardo > 0, rx.el.span(" · ", badge(c.in_ritardo.to_string() + " oltre i 15 giorni", "late"))),
+        ),
+        rx.el.div(
+            link("Voci della Carta", "/staff/voci?centro=" + c.id.to_string(), class_name="st-btn small"),
+            link("Nuova voce", "/staff/voce/nuova?centro=" + c.id.to_string(), class_name="st-btn small secondary"),
+            link("Dati del centro", "/staff/centro?id=" + c.id.to_string(), class_name="st-btn small secondary"),
+            link("Importa / esporta", "/staff/importa?centro=" + c.id.to_string(), class_name="st-btn small secondary"),
+            class_name="st-actions",
+        ),
+        class_name=rx.cond(c.attivo, "st-card", "st-card closed"),
+    )
+
+
+def page() -> rx.Component:
+    s = StaffHomeState
+    return staff_page(
+        rx.el.h1("Ciao, ", s.user_name),
+        rx.cond(s.welcome, rx.el.div(rx.el.p("Password salvata: benvenuta/o nell'area operatori."), class_name="st-msg ok", role="status")),
+        rx.el.p(
+            "Qui tieni aggiornata la Carta ZeroSei del tuo centro: quello che pubblichi lo vedono subito le famiglie. "
+            "Le voci vanno ricontrollate almeno ogni 6 mesi; alle segnalazioni delle famiglie si risponde entro 15 giorni.",
+            class_name="st-muted",
+        ),
+        rx.cond(
+            s.is_regione,
+            rx.el.section(
+                rx.el.h2("Tutti i centri"),
+                rx.el.div(
+                    rx.el.div(rx.el.strong(s.tot_pubblicate), "voci pubblicate", class_name="st-kpi"),
+                    rx.el.div(rx.el.strong(s.tot_da_verificare), "voci da verificare", class_name="st-kpi"),
+                    rx.el.div(rx.el.strong(s.tot_segnalazioni_aperte), "segnalazioni aperte", class_name="st-kpi"),
+                    rx.el.div(rx.el.strong(s.tot_in_ritardo), "oltre i 15 giorni", class_name="st-kpi"),
+                    class_name="st-kpis",
+                ),
+                aria_label="Riepilogo regionale",
+            ),
+        ),
+        rx.cond(
+            s.is_regione,
+            rx.fragment(
+                rx.el.h2("I centri"),
+                rx.el.table(
+                    rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in ("Centro", "Dati", "Pubblicate", "Da verificare", "Segnalazioni aperte", "")])),
+                    rx.el.tbody(rx.foreach(s.centri, regione_row)),
+                    class_name="st-table",
+                ),
+            ),
+            rx.fragment(
+                rx.el.h2(rx.cond(s.centri.length() == 1, "Il tuo centro", "I tuoi centri")),
+                rx.el.div(rx.foreach(s.centri, centro_card), class_name="st-cards"),
+            ),
+        ),
+    )

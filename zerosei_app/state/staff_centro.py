@@ -1,0 +1,108 @@
+"""/staff/centro?id=<id>: the centre's profile (its staff), and name/ente/verification/close (the Regione)."""
+
+from __future__ import annotations
+
+import reflex as rx
+from sqlmodel import Session
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.guard import StaffContext, require_centro, require_regione
+from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput, Id
+from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
+from zerosei_app.domain.validation import parse, require
+from zerosei_app.models import Comune
+from zerosei_app.queries.staff_centri import CentroConflict, CentroError, enti, set_active, update_admin, update_profile
+from zerosei_app.state.staff_base import StaffState, staff_event
+
+
+class StaffCentroState(StaffState):
+    centro_id: int = 0
+    centro_nome: str = ""
+    comune_nome: str = ""
+    attivo: bool = True
+    verifica_label: str = ""
+    form: dict[str, str] = {}
+    form_key: int = 0
+    errors: dict[str, str] = {}
+    enti_options: list[list[str]] = []  # [id, nome]
+    confirm_close: bool = False
+    relinked: list[str] = []
+    _base_version: int = 0
+
+    def _fill(self, db: Session, centro) -> None:
+        comune = db.get(Comune, centro.codice_istat)
+        self.centro_id, self.centro_nome, self.attivo = centro.id, centro.nome, centro.is_active
+        self.comune_nome = comune.nome if comune else centro.codice_istat
+        self.verifica_label = STATO_VERIFICA_LABELS.get(centro.stato_verifica, centro.stato_verifica)
+        self._base_version = centro.version
+        self.form = {
+            "nome": centro.nome, "codice_istat": centro.codice_istat, "indirizzo": centro.indirizzo or "",
+            "orari": centro.orari or "", "telefono": centro.telefono or "", "email": centro.email or "",
+            "sito": centro.sito or "", "ente_gestore_id": str(centro.ente_gestore_id or ""),
+            "stato_verifica": centro.stato_verifica,
+        }
+        self.form_key += 1
+        self.errors = {}
+        self.confirm_close = False
+
+    @staff_event(loader=True)
+    def load(self, db: Session, ctx: StaffContext):
+        centro = require_centro(db, ctx, require(Id, {"id": self.router.url.query_parameters.get("id", "")}).id)
+        self.relinked = []
+        self.enti_options = [[str(e.id), e.nome] for e in enti(db)] if ctx.is_regione else []
+        self._fill(db, centro)
+
+    @staff_event
+    def save(self, db: Session, ctx: StaffContext, form: dict):
+        centro = require_centro(db, ctx, self.centro_id)
+        raw = form if isinstance(form, dict) else {}
+        if ctx.is_regione:
+            data, errors = parse(CentroAdminInput, {**raw, "codice_istat": raw.get("codice_istat") or centro.codice_istat})
+        else:
+            data, errors = parse(CentroProfileInput, raw)  # other fields in the request are ignored
+        if data is None:
+            self.errors = errors
+            self.flash_error = "Non salvato: controlla i campi evidenziati."
+            return
+        try:
+            if ctx.is_regione:
+                changed = update_admin(db, centro, self._base_version, data, ctx.user_id, clock.now())
+            else:
+                changed = update_profile(db, centro, self._base_version, data, ctx.user_id, clock.now())
+            db.commit()
+        except CentroConflict as c:
+            self.flash_error = f"Non salvato: {c.by} ha modificato il centro nel frattempo. Il tuo testo è ancora nel modulo; ricarica la pagina per vedere la versione salvata."
+            return
+        except CentroError as exc:
+            db.rollback()
+            self.flash_error = str(exc)
+            return
+        db.refresh(centro)
+        self._fill(db, centro)
+        self.flash_ok = "Dati del centro salvati." if changed else "Nessuna modifica da salvare."
+
+    @staff_event(regione=True)
+    def ask_close(self, db: Session, ctx: StaffContext):
+        require_centro(db, ctx, self.centro_id)
+        self.confirm_close = True
+
+    @staff_event(regione=True)
+    def cancel_close(self, db: Session, ctx: StaffContext):
+        require_centro(db, ctx, self.centro_id)
+        self.confirm_close = False
+
+    @staff_event(regione=True)
+    def set_open(self, db: Session, ctx: StaffContext, open_: bool):
+        require_regione(ctx)
+        centro = require_centro(db, ctx, self.centro_id)
+        self.relinked = set_active(db, centro, bool(open_), ctx.user_id, clock.now())
+        db.commit()
+        db.refresh(centro)
+        self._fill(db, centro)
+        if open_:
+            self.flash_ok = "Centro riaperto: le famiglie lo vedono di nuovo. Controlla i comuni che serve."
+        else:
+            self.flash_ok = (
+                "Centro chiuso: le famiglie non lo vedono più, le sue voci restano salvate."
+                + (f" {len(self.relinked)} comuni sono stati collegati al centro aperto più vicino." if self.relinked else "")
+            )

@@ -1,0 +1,99 @@
+"""/staff/comuni?centro=<id> (Regione): which comuni a centre serves."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlmodel import Session
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.guard import StaffContext, require_centro
+from zerosei_app.domain.staff_forms import ComuneCode, Id, SearchText
+from zerosei_app.domain.staff_labels import ORIGINE_LABELS
+from zerosei_app.domain.validation import require
+from zerosei_app.models import Comune
+from zerosei_app.queries.comuni import comune_index
+from zerosei_app.queries.staff_coverage import CoverageError, add_link, remove_link, served
+from zerosei_app.state.staff_base import StaffState, staff_event
+
+
+@dataclasses.dataclass
+class LinkRow:
+    codice: str
+    nome: str
+    provincia: str
+    origine: str
+    origine_label: str
+    distanza: str
+
+
+@dataclasses.dataclass
+class ComuneHit:
+    codice: str
+    nome: str
+    provincia: str
+    linked: bool
+
+
+class StaffCoverageState(StaffState):
+    centro_id: int = 0
+    centro_nome: str = ""
+    links: list[LinkRow] = []
+    n_inferiti: int = 0
+    query: str = ""
+    hits: list[ComuneHit] = []
+
+    def _links(self, db: Session) -> None:
+        rows = served(db, self.centro_id)
+        self.links = [
+            LinkRow(m.codice_istat, m.nome, m.sigla_provincia, k.origine, ORIGINE_LABELS.get(k.origine, k.origine),
+                    f"{k.distanza_km:.0f} km" if k.distanza_km else "")
+            for m, k in rows
+        ]
+        self.n_inferiti = sum(1 for _, k in rows if k.origine == "inferito")
+        linked = {l.codice for l in self.links}
+        self.hits = [dataclasses.replace(h, linked=h.codice in linked) for h in self.hits]
+
+    @staff_event(loader=True, regione=True)
+    def load(self, db: Session, ctx: StaffContext):
+        centro = require_centro(db, ctx, require(Id, {"id": self.router.url.query_parameters.get("centro", "")}).id)
+        self.centro_id, self.centro_nome = centro.id, centro.nome
+        self.query, self.hits = "", []
+        self._links(db)
+
+    @staff_event(regione=True)
+    def search(self, db: Session, ctx: StaffContext, form: dict):
+        require_centro(db, ctx, self.centro_id)
+        q = require(SearchText, {"q": (form or {}).get("q", "") if isinstance(form, dict) else ""}).q
+        self.query = q
+        linked = {l.codice for l in self.links}
+        self.hits = [ComuneHit(c.codice_istat, c.nome, c.provincia, c.codice_istat in linked) for c in comune_index(db).search(q, 12)]
+        if q and not self.hits:
+            self.flash_error = f"Nessun comune trovato per «{q}»."
+
+    @staff_event(regione=True)
+    def add(self, db: Session, ctx: StaffContext, codice: str):
+        code = require(ComuneCode, {"codice_istat": codice}).codice_istat
+        centro = require_centro(db, ctx, self.centro_id)
+        try:
+            add_link(db, centro, code, ctx.user_id, clock.now())
+        except CoverageError as exc:
+            db.rollback()
+            self.flash_error = str(exc)
+            return
+        db.commit()
+        nome = db.get(Comune, code).nome
+        self.flash_ok = f"{nome}: ora servito da questo centro (confermato). Eventuali collegamenti dedotti di {nome} sono stati tolti."
+        self._links(db)
+
+    @staff_event(regione=True)
+    def remove(self, db: Session, ctx: StaffContext, codice: str):
+        code = require(ComuneCode, {"codice_istat": codice}).codice_istat
+        centro = require_centro(db, ctx, self.centro_id)
+        relinked = remove_link(db, centro, code, ctx.user_id, clock.now())
+        db.commit()
+        comune = db.get(Comune, code)
+        self.flash_ok = f"{comune.nome if comune else code} non è più servito da questo centro." + (
+            " Era rimasto senza centro: è stato collegato al centro aperto più vicino (dedotto)." if relinked else ""
+        )
+        self._links(db)

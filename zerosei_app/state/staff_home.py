@@ -1,0 +1,61 @@
+"""/staff: the user's centres, each with what needs attention (and the totals for the Regione)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+from sqlmodel import Session
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.guard import StaffContext, editable_centro_ids
+from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
+from zerosei_app.queries.staff_dashboard import summaries, totals
+from zerosei_app.state.staff_base import StaffState, staff_event, today
+
+
+@dataclasses.dataclass
+class CentroCard:
+    id: int
+    nome: str
+    comune: str
+    attivo: bool
+    verifica: str
+    incerto: bool
+    pubblicate: int
+    bozze: int
+    archiviate: int
+    da_verificare: int
+    esempi: int
+    nuove: int
+    in_lavorazione: int
+    in_ritardo: int
+
+
+class StaffHomeState(StaffState):
+    centri: list[CentroCard] = []
+    tot_pubblicate: int = 0
+    tot_da_verificare: int = 0
+    tot_segnalazioni_aperte: int = 0
+    tot_in_ritardo: int = 0
+    welcome: bool = False
+
+    @staff_event(loader=True)
+    def load(self, db: Session, ctx: StaffContext):
+        self.welcome = bool(self.router.url.query_parameters.get("benvenuto"))
+        items = summaries(db, editable_centro_ids(db, ctx), today(), clock.now())
+        self.centri = [
+            CentroCard(
+                s.id, s.nome, s.comune, s.is_active, STATO_VERIFICA_LABELS.get(s.stato_verifica, s.stato_verifica),
+                s.stato_verifica in ("incerto", "solo_nome"), s.published, s.draft, s.archived, s.stale, s.examples,
+                s.reports_nuova, s.reports_in_lavorazione, s.reports_late,
+            )
+            for s in items
+        ]
+        t = totals([s for s in items if s.is_active])
+        self.tot_pubblicate = t["published"]
+        self.tot_da_verificare = t["stale"]
+        self.tot_segnalazioni_aperte = t["reports_nuova"] + t["reports_in_lavorazione"]
+        self.tot_in_ritardo = t["reports_late"]
+        if not ctx.is_regione and len(self.centri) == 0:
+            self.page_error = "Il tuo account non è collegato a nessun centro aperto. Rivolgiti all'ufficio regionale."

@@ -1,0 +1,104 @@
+"""/staff/importa?centro=<id>: a centre's card to and from CSV (dry run, then all or nothing)."""
+
+from __future__ import annotations
+
+import reflex as rx
+from sqlmodel import Session
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.guard import StaffContext, require_centro
+from zerosei_app.domain.csv_entries import export_entries_csv
+from zerosei_app.domain.staff_forms import Id
+from zerosei_app.domain.text import fold
+from zerosei_app.domain.validation import require
+from zerosei_app.queries.csv_import import ImportRefused, commit_entries_import, plan_entries_import
+from zerosei_app.queries.staff_entries import entries_of
+from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.state.staff_import_common import PlanRow, plan_rows, read_paste, read_upload, summary
+
+UPLOAD_ID = "csv_voci"
+
+
+class StaffImportState(StaffState):
+    centro_id: int = 0
+    centro_nome: str = ""
+    file_name: str = ""
+    plan_summary: str = ""
+    file_errors: list[str] = []
+    notes: list[str] = []
+    rows: list[PlanRow] = []
+    can_commit: bool = False
+    done: str = ""
+    _data: bytes = b""
+
+    def _clear(self) -> None:
+        self.file_name, self.plan_summary, self.file_errors, self.notes, self.rows = "", "", [], [], []
+        self.can_commit, self._data = False, b""
+
+    def _plan(self, db: Session, centro_id: int, data: bytes, name: str) -> None:
+        plan = plan_entries_import(db, centro_id, data)
+        self._data, self.file_name = data, name
+        self.plan_summary, self.file_errors, self.notes = summary(plan), plan.file_errors, plan.notes
+        self.rows = plan_rows(plan)
+        self.can_commit = plan.ok and (plan.count("nuova") + plan.count("modifica")) > 0
+        self.done = ""
+        if plan.ok and not self.can_commit:
+            self.notes = [*self.notes, "Niente da importare: tutte le righe sono uguali alle voci salvate."]
+
+    @staff_event(loader=True)
+    def load(self, db: Session, ctx: StaffContext):
+        centro = require_centro(db, ctx, require(Id, {"id": self.router.url.query_parameters.get("centro", "")}).id)
+        self.centro_id, self.centro_nome = centro.id, centro.nome
+        self._clear()
+        self.done = ""
+
+    @staff_event
+    async def upload(self, db: Session, ctx: StaffContext, files: list[rx.UploadFile]):
+        centro = require_centro(db, ctx, self.centro_id)
+        data, name, problem = await read_upload(files)
+        if data is None:
+            self._clear()
+            self.flash_error = problem
+            return rx.clear_selected_files(UPLOAD_ID)
+        self._plan(db, centro.id, data, name)
+        return rx.clear_selected_files(UPLOAD_ID)
+
+    @staff_event
+    def paste(self, db: Session, ctx: StaffContext, form: dict):
+        centro = require_centro(db, ctx, self.centro_id)
+        data, problem = read_paste(form)
+        if data is None:
+            self.flash_error = problem
+            return
+        self._plan(db, centro.id, data, "testo incollato")
+
+    @staff_event
+    def commit(self, db: Session, ctx: StaffContext):
+        centro = require_centro(db, ctx, self.centro_id)
+        if not self._data:
+            self.flash_error = "Carica prima un file e controlla l'anteprima."
+            return
+        try:
+            plan = commit_entries_import(db, centro.id, self._data, ctx.user_id, clock.now())
+            db.commit()
+        except ImportRefused as refused:
+            db.rollback()
+            self._plan(db, centro.id, self._data, self.file_name)
+            self.flash_error = "Importazione annullata: nel frattempo qualcosa è cambiato. Nessuna voce è stata modificata; controlla l'anteprima aggiornata."
+            del refused
+            return
+        self.done = f"Importazione completata: {plan.count('nuova')} voci aggiunte (come bozze se lo stato era vuoto), {plan.count('modifica')} aggiornate."
+        self.flash_ok = self.done
+        self._clear()
+
+    @staff_event
+    def cancel(self, db: Session, ctx: StaffContext):
+        require_centro(db, ctx, self.centro_id)
+        self._clear()
+
+    @staff_event
+    def export(self, db: Session, ctx: StaffContext):
+        centro = require_centro(db, ctx, self.centro_id)
+        entries = sorted(entries_of(db, centro.id), key=lambda e: e.id)
+        slug = "-".join(fold(centro.nome).split())[:40] or f"centro-{centro.id}"
+        return rx.download(data=export_entries_csv(entries), filename=f"carta-{slug}-{today().isoformat()}.csv", mime_type="text/csv")

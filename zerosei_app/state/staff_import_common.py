@@ -1,0 +1,57 @@
+"""Shared pieces of the CSV import pages: the dry-run table rows and reading an upload or a paste."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from zerosei_app.domain.csv_common import MAX_BYTES
+from zerosei_app.queries.csv_import import ImportPlan
+
+ACTION_LABELS = {"nuova": "Da aggiungere", "modifica": "Da aggiornare", "invariata": "Invariata", "errore": "Da correggere"}
+
+
+@dataclasses.dataclass
+class PlanRow:
+    line: int
+    action: str
+    action_label: str
+    label: str
+    errors: list[str]
+
+
+def plan_rows(plan: ImportPlan) -> list[PlanRow]:
+    # Rows with errors first: they are what the user has to act on.
+    rows = sorted(plan.rows, key=lambda r: (r.action != "errore", r.line))
+    return [PlanRow(r.line, r.action, ACTION_LABELS.get(r.action, r.action), r.label, list(r.errors)) for r in rows]
+
+
+def summary(plan: ImportPlan) -> str:
+    if plan.file_errors:
+        return "Il file non si può importare così com'è."
+    parts = [f"{plan.count('nuova')} da aggiungere", f"{plan.count('modifica')} da aggiornare", f"{plan.count('invariata')} invariate"]
+    errors = plan.count("errore")
+    head = f"{len(plan.rows)} righe lette: " + ", ".join(parts)
+    return head + (f"; {errors} da correggere." if errors else ".")
+
+
+async def read_upload(files: Any) -> tuple[bytes | None, str, str]:
+    """(data, file name, problem)."""
+    if not isinstance(files, list) or not files:
+        return None, "", "Nessun file ricevuto."
+    f = files[0]
+    name = (getattr(f, "name", None) or getattr(f, "filename", None) or "file.csv")[:120]
+    data = await f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return None, name, f"Il file è troppo grande (massimo {MAX_BYTES // 1_000_000} MB)."
+    return data, name, ""
+
+
+def read_paste(form: Any) -> tuple[bytes | None, str]:
+    text = form.get("csv", "") if isinstance(form, dict) else ""
+    if not isinstance(text, str) or not text.strip():
+        return None, "Incolla il contenuto del file nel riquadro."
+    data = text.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        return None, f"Il testo è troppo lungo (massimo {MAX_BYTES // 1_000_000} MB)."
+    return data, ""

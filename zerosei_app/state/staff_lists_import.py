@@ -1,0 +1,111 @@
+"""/staff/regione/elenchi (Regione): import the official list of centres and of the comuni each serves."""
+
+from __future__ import annotations
+
+import reflex as rx
+from sqlmodel import Session
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.guard import StaffContext
+from zerosei_app.queries.csv_import import (
+    ImportRefused,
+    commit_centri_import,
+    commit_copertura_import,
+    plan_centri_import,
+    plan_copertura_import,
+)
+from zerosei_app.queries.staff_coverage import still_inferred
+from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.state.staff_import_common import PlanRow, plan_rows, read_paste, read_upload, summary
+
+KINDS = {"centri": "Elenco dei centri", "copertura": "Comuni serviti da ciascun centro"}
+PLANNERS = {"centri": plan_centri_import, "copertura": plan_copertura_import}
+UPLOAD_IDS = {"centri": "csv_centri", "copertura": "csv_copertura"}
+
+
+class StaffListsImportState(StaffState):
+    kind: str = ""
+    file_name: str = ""
+    plan_summary: str = ""
+    file_errors: list[str] = []
+    notes: list[str] = []
+    rows: list[PlanRow] = []
+    can_commit: bool = False
+    n_inferred: int = 0
+    inferred_sample: list[str] = []
+    _data: bytes = b""
+
+    def _clear(self) -> None:
+        self.kind, self.file_name, self.plan_summary, self.file_errors, self.notes, self.rows = "", "", "", [], [], []
+        self.can_commit, self._data = False, b""
+
+    def _inferred(self, db: Session) -> None:
+        inferred = still_inferred(db)
+        self.n_inferred = len(inferred)
+        self.inferred_sample = [f"{c.nome} ({c.sigla_provincia})" for c in inferred[:60]]
+
+    def _plan(self, db: Session, kind: str, data: bytes, name: str) -> None:
+        plan = PLANNERS[kind](db, data)
+        self.kind, self._data, self.file_name = kind, data, name
+        self.plan_summary, self.file_errors, self.notes = summary(plan), plan.file_errors, plan.notes
+        self.rows = plan_rows(plan)
+        self.can_commit = plan.ok
+
+    @staff_event(loader=True, regione=True)
+    def load(self, db: Session, ctx: StaffContext):
+        self._clear()
+        self._inferred(db)
+
+    @staff_event(regione=True)
+    async def upload_centri(self, db: Session, ctx: StaffContext, files: list[rx.UploadFile]):
+        return await self._upload(db, "centri", files)
+
+    @staff_event(regione=True)
+    async def upload_copertura(self, db: Session, ctx: StaffContext, files: list[rx.UploadFile]):
+        return await self._upload(db, "copertura", files)
+
+    async def _upload(self, db: Session, kind: str, files):
+        data, name, problem = await read_upload(files)
+        if data is None:
+            self._clear()
+            self.flash_error = problem
+        else:
+            self._plan(db, kind, data, name)
+        return rx.clear_selected_files(UPLOAD_IDS[kind])
+
+    @staff_event(regione=True)
+    def paste(self, db: Session, ctx: StaffContext, form: dict):
+        kind = form.get("kind") if isinstance(form, dict) else None
+        if kind not in KINDS:
+            self.flash_error = "Scegli che cosa stai importando."
+            return
+        data, problem = read_paste(form)
+        if data is None:
+            self.flash_error = problem
+            return
+        self._plan(db, kind, data, "testo incollato")
+
+    @staff_event(regione=True)
+    def commit(self, db: Session, ctx: StaffContext):
+        if self.kind not in KINDS or not self._data:
+            self.flash_error = "Carica prima un file e controlla l'anteprima."
+            return
+        try:
+            if self.kind == "centri":
+                plan = commit_centri_import(db, self._data, ctx.user_id, clock.now())
+            else:
+                plan, _ = commit_copertura_import(db, self._data, ctx.user_id, clock.now())
+            db.commit()
+        except ImportRefused:
+            db.rollback()
+            self._plan(db, self.kind, self._data, self.file_name)
+            self.flash_error = "Importazione annullata: nel frattempo qualcosa è cambiato. Niente è stato modificato; controlla l'anteprima aggiornata."
+            return
+        what = KINDS[self.kind].lower()
+        self.flash_ok = f"Importazione completata ({what}): {len(plan.rows)} righe applicate. " + " ".join(plan.notes[-1:])
+        self._clear()
+        self._inferred(db)
+
+    @staff_event(regione=True)
+    def cancel(self, db: Session, ctx: StaffContext):
+        self._clear()

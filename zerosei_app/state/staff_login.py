@@ -1,0 +1,104 @@
+"""/staff/login and /staff/attiva (one-time setup link → choose a password)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+from sqlalchemy.exc import OperationalError
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.accounts import AccountError, complete_setup, user_for_setup_token
+from zerosei_app.auth.sessions import create_session, find_session
+from zerosei_app.domain.password_policy import MIN_LENGTH
+from zerosei_app.domain.staff_forms import NewPasswordInput
+from zerosei_app.domain.validation import parse
+from zerosei_app.state.staff_base import DB_BUSY, StaffState, _login, open_db, safe_next
+
+
+class StaffLoginState(StaffState):
+    login_error: str = ""
+    login_notice: str = ""
+
+    @rx.event
+    def load(self):
+        """Public page: only looks whether this browser already has a live session."""
+        self.login_error = ""
+        params = self.router.url.query_parameters
+        self.login_notice = "Sei uscito. A presto!" if params.get("uscito") else ""
+        if not self.session_token:
+            return None
+        with open_db() as db:
+            try:
+                if find_session(db, self.session_token, clock.now()) is not None:
+                    return rx.redirect(safe_next(params.get("dopo")))
+            except OperationalError:
+                return None
+        return None
+
+    @rx.event
+    async def login(self, form: dict):
+        self.busy = True
+        self.login_error = ""
+        yield
+        token, message = await _login(form, self.router.session.client_ip)
+        self.busy = False
+        if token is None:
+            self.login_error = message
+            return
+        self.session_token = token
+        yield rx.redirect(safe_next(self.router.url.query_parameters.get("dopo")))
+
+
+class StaffSetupState(StaffState):
+    setup_ok: bool = False
+    setup_name: str = ""
+    setup_email: str = ""
+    setup_error: str = ""
+    min_length: int = MIN_LENGTH
+
+    def _token(self) -> str:
+        return self.router.url.query_parameters.get("token", "")[:200]
+
+    @rx.event
+    def load(self):
+        self.setup_error = ""
+        with open_db() as db:
+            try:
+                user = user_for_setup_token(db, self._token(), clock.now())
+            except OperationalError:
+                user, self.setup_error = None, DB_BUSY
+        self.setup_ok = user is not None
+        self.setup_name = user.name if user else ""
+        self.setup_email = user.email if user else ""
+
+    @rx.event
+    async def complete(self, form: dict):
+        """The token comes from the page's own URL, never from the form."""
+        data, errors = parse(NewPasswordInput, form if isinstance(form, dict) else {})
+        if data is None:
+            self.setup_error = " ".join(errors.values())
+            return None
+        now = clock.now()
+        token_in_url = self._token()
+
+        def work(db):
+            user = complete_setup(db, token_in_url, data.password, now)
+            session_token = create_session(db, user.id, now)
+            db.commit()
+            return session_token
+
+        with open_db() as db:
+            try:
+                token = await asyncio.to_thread(work, db)  # argon2: off the event loop
+            except AccountError as exc:
+                db.rollback()
+                self.setup_error = str(exc)
+                return None
+            except OperationalError:
+                db.rollback()
+                self.setup_error = DB_BUSY
+                return None
+        self.session_token = token
+        self.setup_error = ""
+        return rx.redirect("/staff?benvenuto=1")

@@ -1,0 +1,105 @@
+"""/staff/regione (Regione): every centre at a glance, add a centre, what coverage is still a guess."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+from sqlmodel import Session
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.guard import StaffContext, editable_centro_ids
+from zerosei_app.domain.staff_forms import CentroAdminInput, ComuneCode, SearchText
+from zerosei_app.domain.validation import parse, require
+from zerosei_app.models import Comune
+from zerosei_app.queries.comuni import comune_index
+from zerosei_app.queries.staff_centri import CentroError, create_centro, enti
+from zerosei_app.queries.staff_coverage import still_inferred
+from zerosei_app.queries.staff_dashboard import summaries, totals
+from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.state.staff_home import CentroCard
+from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
+
+
+@dataclasses.dataclass
+class ComuneOption:
+    codice: str
+    label: str
+
+
+class StaffRegioneState(StaffState):
+    centri: list[CentroCard] = []
+    tot: dict[str, int] = {}
+    n_inferred: int = 0
+    inferred_sample: list[str] = []
+    enti_options: list[list[str]] = []
+    # New centre form
+    new_open: bool = False
+    new_errors: dict[str, str] = {}
+    new_form_key: int = 0
+    comune_query: str = ""
+    comune_hits: list[ComuneOption] = []
+    new_comune: str = ""
+    new_comune_label: str = ""
+
+    def _refresh(self, db: Session, ctx: StaffContext) -> None:
+        items = summaries(db, editable_centro_ids(db, ctx), today(), clock.now())
+        self.centri = [
+            CentroCard(
+                s.id, s.nome, s.comune, s.is_active, STATO_VERIFICA_LABELS.get(s.stato_verifica, s.stato_verifica),
+                s.stato_verifica in ("incerto", "solo_nome"), s.published, s.draft, s.archived, s.stale, s.examples,
+                s.reports_nuova, s.reports_in_lavorazione, s.reports_late,
+            )
+            for s in items
+        ]
+        self.tot = totals([s for s in items if s.is_active])
+        inferred = still_inferred(db)
+        self.n_inferred = len(inferred)
+        self.inferred_sample = [f"{c.nome} ({c.sigla_provincia})" for c in inferred[:40]]
+
+    @staff_event(loader=True, regione=True)
+    def load(self, db: Session, ctx: StaffContext):
+        self.enti_options = [[str(e.id), e.nome] for e in enti(db)]
+        self._refresh(db, ctx)
+
+    @staff_event(regione=True)
+    def toggle_new(self, db: Session, ctx: StaffContext):
+        self.new_open = not self.new_open
+        self.new_errors, self.comune_hits = {}, []
+
+    @staff_event(regione=True)
+    def search_comune(self, db: Session, ctx: StaffContext, form: dict):
+        q = require(SearchText, {"q": form.get("q", "") if isinstance(form, dict) else ""}).q
+        self.comune_query = q
+        self.comune_hits = [ComuneOption(c.codice_istat, f"{c.nome} ({c.provincia})") for c in comune_index(db).search(q, 8)]
+        if q and not self.comune_hits:
+            self.flash_error = f"Nessun comune trovato per «{q}»."
+
+    @staff_event(regione=True)
+    def pick_comune(self, db: Session, ctx: StaffContext, codice: str):
+        code = require(ComuneCode, {"codice_istat": codice}).codice_istat
+        comune = db.get(Comune, code)
+        if comune is None:
+            self.flash_error = "Comune sconosciuto."
+            return
+        self.new_comune, self.new_comune_label = code, f"{comune.nome} ({comune.sigla_provincia})"
+        self.comune_hits = []
+
+    @staff_event(regione=True)
+    def create(self, db: Session, ctx: StaffContext, form: dict):
+        raw = form if isinstance(form, dict) else {}
+        data, errors = parse(CentroAdminInput, {**raw, "codice_istat": self.new_comune})
+        if data is None:
+            self.new_errors = errors
+            self.flash_error = "Centro non creato: controlla i campi evidenziati."
+            return
+        try:
+            centro = create_centro(db, data, ctx.user_id, clock.now())
+            db.commit()
+        except CentroError as exc:
+            db.rollback()
+            self.flash_error = str(exc)
+            return
+        self.new_open, self.new_errors, self.new_comune, self.new_comune_label = False, {}, "", ""
+        self.new_form_key += 1
+        return rx.redirect(f"/staff/centro?id={centro.id}")
