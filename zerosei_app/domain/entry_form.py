@@ -172,6 +172,18 @@ class EntryInput(BaseModel):
         return self.model_dump()
 
 
+def same_content(stored: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Equal for a reader: the order of the topics is not a change (seeded rows keep their own order)."""
+    for key, value in new.items():
+        old = stored.get(key)
+        if key == "topics":
+            if sorted(old or []) != sorted(value or []):
+                return False
+        elif old != value:
+            return False
+    return True
+
+
 def form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
     """The editor posts strings; checkboxes are present ("on") or absent, topics are `tema__<slug>`."""
     raw: dict[str, Any] = {name: form.get(name, "") for name in FIELDS if name not in ("topics", "online", "cost_free")}

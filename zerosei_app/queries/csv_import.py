@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from zerosei_app.domain.csv_centri import CentroRowInput, CoperturaRowInput, parse_centri_csv, parse_copertura_csv
 from zerosei_app.domain.csv_entries import HEADER, parse_entries_csv
-from zerosei_app.domain.entry_form import LABELS
+from zerosei_app.domain.entry_form import LABELS, same_content
 from zerosei_app.domain.text import fold
 from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore
 from zerosei_app.queries import audit
@@ -82,7 +82,7 @@ def _plan_entries(db: Session, centro_id: int, data: bytes | str):
         if entry is None:
             plan.rows.append(RowPlan(row.line, "nuova", title))
         else:
-            same = content_of(entry) == row.entry.as_values() and (row.status in (None, entry.status)) and (
+            same = same_content(content_of(entry), row.entry.as_values()) and (row.status in (None, entry.status)) and (
                 row.last_reviewed_on in (None, entry.last_reviewed_on)
             )
             plan.rows.append(RowPlan(row.line, "invariata" if same else "modifica", title))

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.entry_form import FIELDS, EntryInput
+from zerosei_app.domain.entry_form import FIELDS, EntryInput, same_content
 from zerosei_app.domain.entry_status import next_status
 from zerosei_app.domain.validation import parse
 from zerosei_app.models import AuditRecord, CardEntry, Comune, StaffUser
@@ -98,7 +98,7 @@ def save_entry(db: Session, entry: CardEntry, base_version: int, data: EntryInpu
                audit_note: dict[str, Any] | None = None) -> bool:
     """False when nothing changed (no new version); raises Conflict when someone saved first."""
     values = data.as_values() | (extra or {})
-    if entry.version == base_version and all(getattr(entry, k) == v for k, v in values.items()):
+    if entry.version == base_version and same_content({k: getattr(entry, k) for k in values}, values):
         return False
     before = audit.snapshot(entry)
     _versioned_update(db, entry, base_version, values, now)

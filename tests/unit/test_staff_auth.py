@@ -1,0 +1,214 @@
+"""Accounts and sessions: argon2id hashing, hashed tokens, expiry, revocation, throttling, the guard."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.accounts import (
+    AccountError,
+    change_password,
+    complete_setup,
+    create_account,
+    issue_setup_token,
+    set_active,
+    set_memberships,
+    user_for_setup_token,
+)
+from zerosei_app.auth.guard import Denied, require_centro, require_entry, require_regione, require_user
+from zerosei_app.auth.login import BAD_CREDENTIALS, DISABLED, attempt_login
+from zerosei_app.auth.passwords import hash_password, needs_rehash, verify_password
+from zerosei_app.auth.sessions import ABSOLUTE_LIFETIME, IDLE_TIMEOUT, create_session, find_session, revoke_token
+from zerosei_app.auth.throttle import LOCK, MAX_FAILURES, locked_until
+from zerosei_app.auth.tokens import client_hash, hash_token
+from zerosei_app.models import AuditRecord, CardEntry, LoginAttempt, StaffSession, StaffUser
+
+from tests.state.test_staff_support import fast_hashing  # noqa: F401 - fixture
+
+PW = "girasole azzurro 2026"
+
+
+def test_real_hashes_are_argon2id_with_rfc9106_costs():
+    h = hash_password("una password di prova")
+    assert h.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert "una password" not in h
+    assert verify_password(h, "una password di prova")
+    assert not verify_password(h, "una password di prov")
+    assert not verify_password(None, "qualunque")
+    assert not verify_password("non-un-hash", "x")
+    assert not needs_rehash(h)
+
+
+@pytest.fixture
+def user(session, fast_hashing):
+    u, _ = create_account(session, email="Op@Example.org", name="Operatrice", role="operatore", centro_ids=[1],
+                          actor_id=None, now=clock.now(), password=PW)
+    session.commit()
+    return u
+
+
+def test_accounts_store_folded_email_and_no_clear_password(session, user):
+    row = session.exec(select(StaffUser).where(StaffUser.email == "op@example.org")).one()
+    assert row.password_hash.startswith("$argon2id$") and PW not in row.password_hash
+    audit = session.exec(select(AuditRecord).where(AuditRecord.entity == "staff_user")).one()
+    assert "password" not in str(audit.after) and audit.after["centri"] == [1]
+    with pytest.raises(AccountError):
+        create_account(session, email="op@example.org", name="x", role="operatore", centro_ids=[1], actor_id=None, now=clock.now())
+    with pytest.raises(AccountError):
+        create_account(session, email="n@e.org", name="x", role="operatore", centro_ids=[], actor_id=None, now=clock.now())
+    with pytest.raises(AccountError):
+        create_account(session, email="n@e.org", name="x", role="superuser", centro_ids=[], actor_id=None, now=clock.now())
+
+
+def test_sessions_are_stored_hashed_and_expire(session, user):
+    now = clock.now()
+    token = create_session(session, user.id, now)
+    session.commit()
+    stored = session.exec(select(StaffSession)).one()
+    assert stored.token_hash == hash_token(token) and token not in stored.token_hash
+    assert find_session(session, token, now) is not None
+    assert find_session(session, token + "x", now) is None
+    assert find_session(session, "", now) is None and find_session(session, "x" * 5000, now) is None
+    # idle expiry, then absolute expiry even when active
+    assert find_session(session, token, now + IDLE_TIMEOUT + timedelta(seconds=1)) is None
+    t = now
+    while t < now + ABSOLUTE_LIFETIME - timedelta(minutes=30):
+        t += timedelta(minutes=30)
+        assert find_session(session, token, t) is not None
+    assert find_session(session, token, now + ABSOLUTE_LIFETIME) is None
+
+
+def test_logout_and_disable_end_sessions(session, user):
+    now = clock.now()
+    t1, t2 = create_session(session, user.id, now), create_session(session, user.id, now)
+    session.commit()
+    revoke_token(session, t1, now)
+    session.commit()
+    assert find_session(session, t1, now) is None and find_session(session, t2, now) is not None
+    set_active(session, user.id, False, actor_id=None, now=now)
+    session.commit()
+    assert find_session(session, t2, now) is None
+    set_active(session, user.id, True, actor_id=None, now=now)
+    session.commit()
+    assert find_session(session, t2, now) is None  # re-enabling does not revive old sessions
+
+
+def test_password_change_revokes_the_other_sessions(session, user):
+    now = clock.now()
+    mine, other = create_session(session, user.id, now), create_session(session, user.id, now)
+    session.commit()
+    keep = find_session(session, mine, now)[0].id
+    with pytest.raises(AccountError):
+        change_password(session, user.id, "sbagliata", "nuova frase segreta", now, keep)
+    with pytest.raises(AccountError):
+        change_password(session, user.id, PW, "corta", now, keep)
+    change_password(session, user.id, PW, "nuova frase segreta", now, keep)
+    session.commit()
+    assert find_session(session, mine, now) is not None and find_session(session, other, now) is None
+    assert attempt_login(session, "op@example.org", "nuova frase segreta", "c", now).ok
+
+
+def test_setup_link_is_one_time_and_expires(session, fast_hashing):
+    now = clock.now()
+    u, token = create_account(session, email="new@example.org", name="Nuova", role="operatore", centro_ids=[2], actor_id=None, now=now)
+    session.commit()
+    assert u.password_hash is None and u.setup_token_hash == hash_token(token)
+    assert user_for_setup_token(session, token, now + timedelta(hours=71)) is not None
+    assert user_for_setup_token(session, token, now + timedelta(hours=72)) is None
+    with pytest.raises(AccountError):
+        complete_setup(session, token, "corta", now)
+    complete_setup(session, token, "girasoli sul balcone", now)
+    session.commit()
+    with pytest.raises(AccountError):
+        complete_setup(session, token, "girasoli sul balcone", now)  # used once
+    new = issue_setup_token(session, u, None, now)
+    session.commit()
+    assert user_for_setup_token(session, token, now) is None and user_for_setup_token(session, new, now) is not None
+
+
+def test_login_messages_never_reveal_whether_an_email_exists(session, user):
+    now = clock.now()
+    unknown = attempt_login(session, "nessuno@example.org", PW, client_hash("1.1.1.1"), now)
+    wrong = attempt_login(session, "op@example.org", "sbagliata", client_hash("1.1.1.2"), now)
+    assert unknown.message == wrong.message == BAD_CREDENTIALS
+    ok = attempt_login(session, " OP@example.org ", PW, client_hash("1.1.1.3"), now)
+    assert ok.ok and ok.token
+    set_active(session, user.id, False, None, now)
+    session.commit()
+    assert attempt_login(session, "op@example.org", "sbagliata", client_hash("1.1.1.4"), now).message == BAD_CREDENTIALS
+    # Only someone who knows the password learns that the account is disabled.
+    assert attempt_login(session, "op@example.org", PW, client_hash("1.1.1.5"), now).message == DISABLED
+
+
+def test_five_failures_lock_the_account_and_the_address_for_fifteen_minutes(session, user):
+    now = clock.now()
+    attacker = client_hash("203.0.113.9")
+    for i in range(MAX_FAILURES - 1):
+        out = attempt_login(session, "op@example.org", f"tentativo {i}", attacker, now + timedelta(minutes=i))
+        assert out.message == BAD_CREDENTIALS
+    fifth = attempt_login(session, "op@example.org", "tentativo 5", attacker, now + timedelta(minutes=4))
+    assert "Troppi tentativi" in fifth.message and "15 minuti" in fifth.message
+    t = now + timedelta(minutes=5)
+    # Locked: even the right password from another address is refused, without checking it.
+    assert not attempt_login(session, "op@example.org", PW, client_hash("198.51.100.1"), t).ok
+    # The address is locked for other accounts too; an unknown e-mail gets the same treatment.
+    assert "Troppi tentativi" in attempt_login(session, "altro@example.org", "x", attacker, t).message
+    attempts = session.exec(select(LoginAttempt)).all()
+    assert all(a.client_hash != "203.0.113.9" and len(a.client_hash) == 64 for a in attempts)  # only keyed hashes
+    # 15 minutes after the fifth failure, the lock is over.
+    assert locked_until(session, "op@example.org", attacker, now + timedelta(minutes=4) + LOCK) is None
+    assert attempt_login(session, "op@example.org", PW, client_hash("198.51.100.1"), now + timedelta(minutes=4) + LOCK).ok
+
+
+def test_an_unknown_email_is_locked_like_a_real_one(session, fast_hashing):
+    now = clock.now()
+    for i in range(MAX_FAILURES):
+        out = attempt_login(session, "nessuno@example.org", "x", client_hash(f"10.0.0.{i}"), now)
+    assert "Troppi tentativi" in out.message
+
+
+def test_failures_spread_over_time_do_not_lock(session, user):
+    now = clock.now()
+    for i in range(8):
+        out = attempt_login(session, "op@example.org", "no", client_hash("192.0.2.1"), now + timedelta(minutes=4 * i))
+        assert "Troppi" not in out.message
+
+
+def test_client_hash_is_keyed_and_stable():
+    assert client_hash("1.2.3.4") == client_hash("1.2.3.4") != client_hash("1.2.3.5")
+    import hashlib
+
+    assert client_hash("1.2.3.4") != hashlib.sha256(b"client:1.2.3.4").hexdigest()
+
+
+def test_guard(session, user, fast_hashing):
+    now = clock.now()
+    token = create_session(session, user.id, now)
+    regione, _ = create_account(session, email="r@example.org", name="R", role="regione", centro_ids=[], actor_id=None,
+                                now=now, password=PW)
+    rt = create_session(session, regione.id, now)
+    session.commit()
+    with pytest.raises(Denied) as e:
+        require_user(session, "", now)
+    assert e.value.reason == "login"
+    ctx = require_user(session, token, now)
+    assert ctx.centro_ids == {1} and not ctx.is_regione
+    assert require_centro(session, ctx, 1).id == 1
+    for bad in (2, 99999, None, "1"):
+        with pytest.raises(Denied):
+            require_centro(session, ctx, bad)
+    with pytest.raises(Denied):
+        require_regione(ctx)
+    entry_b = session.exec(select(CardEntry).where(CardEntry.centro_id == 2)).first()
+    with pytest.raises(Denied):
+        require_entry(session, ctx, entry_b.id)
+    rctx = require_user(session, rt, now)
+    require_regione(rctx)
+    assert require_entry(session, rctx, entry_b.id).id == entry_b.id
+    # Memberships are read on every call: a change applies at once.
+    set_memberships(session, user.id, [2], regione.id, now)
+    session.commit()
+    assert require_user(session, token, now).centro_ids == {2}
