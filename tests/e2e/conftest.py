@@ -27,6 +27,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Filled by `app_url`: the served app's own database (see `served_database_url`).
+SERVED: dict[str, str] = {}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -39,6 +43,7 @@ def app_url(tmp_path_factory, app_database) -> str:
     run_dir = tmp_path_factory.mktemp("served")
     db = run_dir / "served.db"
     shutil.copy(app_database, db)
+    SERVED["database_url"] = f"sqlite:///{db}"
     port = _free_port()
     env = {
         **os.environ,
@@ -83,6 +88,12 @@ def app_url(tmp_path_factory, app_database) -> str:
         errors = [l for l in (run_dir / "reflex.log").read_text().splitlines() if "Traceback" in l]
         if errors:
             print((run_dir / "reflex.log").read_text()[-6000:])
+
+
+@pytest.fixture(scope="session")
+def served_database_url(app_url) -> str:
+    """The database the served app uses (e.g. to create a staff account before logging in)."""
+    return SERVED["database_url"]
 
 
 @pytest.fixture(scope="session")

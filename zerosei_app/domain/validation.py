@@ -13,7 +13,7 @@ M = TypeVar("M", bound=BaseModel)
 def _message(err: Mapping[str, Any]) -> str:
     kind = err.get("type", "")
     ctx = err.get("ctx") or {}
-    if kind in ("missing", "string_too_short") and ctx.get("min_length", 1) <= 1:
+    if kind == "missing" or (kind == "string_too_short" and (ctx.get("min_length", 1) <= 1 or not err.get("input"))):
         return "Campo obbligatorio."
     if kind == "string_too_short":
         return f"Scrivi almeno {ctx.get('min_length')} caratteri."

@@ -59,11 +59,12 @@ def conflict_panel() -> rx.Component:
                 class_name="st-table st-diff",
             ),
             rx.el.div(
-                button("Salva comunque la mia versione", on_click=S.keep_mine),
+                button("Salva comunque le mie modifiche", on_click=S.keep_mine),
                 button("Scarta le mie modifiche e carica quella salvata", on_click=S.reload_saved, kind="secondary"),
                 class_name="st-actions",
             ),
-            rx.el.p("Qualunque cosa scegli, la versione sostituita resta nello storico e si può ripristinare.", class_name="st-muted"),
+            rx.el.p("«Salva comunque» applica solo i campi che hai cambiato tu, sopra la versione salvata. "
+                    "Qualunque cosa scegli, la versione sostituita resta nello storico e si può ripristinare.", class_name="st-muted"),
             class_name="st-msg warn", style={"display": "block"}, role="region", aria_label="Conflitto di modifica",
         ),
     )
@@ -179,9 +180,27 @@ def page() -> rx.Component:
         rx.el.h1(rx.cond(S.entry_id == 0, "Nuova voce", rx.fragment("Modifica: ", S.form["title"]))),
         rx.cond(S.entry_id != 0, status_panel()),
         conflict_panel(),
+        rx.cond(
+            S.error_links.length() > 0,
+            rx.el.div(
+                rx.el.div(
+                    rx.el.strong("Da correggere prima di salvare:"),
+                    rx.el.ul(rx.foreach(S.error_links, lambda l: rx.el.li(rx.el.a(l.text, href="#" + l.field_id)))),
+                ),
+                class_name="st-msg err", role="alert", id="error-summary",
+            ),
+        ),
         rx.el.div(
             rx.el.div(entry_form()),
-            rx.el.aside(entry_preview(S.preview, S.preview_note), class_name="st-side"),
+            rx.el.aside(
+                rx.cond(
+                    S.preview.titolo != "",
+                    entry_preview(S.preview, S.preview_note),
+                    rx.el.p("L'anteprima di come la vedranno le famiglie compare qui quando premi «Mostra l'anteprima».",
+                            class_name="st-muted st-preview"),
+                ),
+                class_name="st-side",
+            ),
             class_name="st-editor",
         ),
         history(),

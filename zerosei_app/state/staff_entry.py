@@ -11,11 +11,11 @@ import dataclasses
 from typing import Any
 
 import reflex as rx
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, require_centro, require_entry
-from zerosei_app.domain.entry_form import FIELDS, LABELS, EntryInput, entry_to_form, validate_form
+from zerosei_app.domain.entry_form import FIELDS, LABELS, EntryInput, entry_to_form, same_content, validate_form
 from zerosei_app.domain.entry_preview import preview_fields
 from zerosei_app.domain.entry_status import ACTION_LABELS, DONE_MESSAGES, TransitionError, actions_for
 from zerosei_app.domain.local_time import day, hhmm, when
@@ -30,6 +30,7 @@ from zerosei_app.queries.staff_entries import (
     Conflict,
     EntryRuleError,
     change_status,
+    content_of,
     create_entry,
     mark_reviewed,
     reference_errors,
@@ -57,6 +58,12 @@ class HistoryRow:
     changes: list[str]
     version: int
     can_restore: bool
+
+
+@dataclasses.dataclass
+class ErrorLink:
+    field_id: str
+    text: str
 
 
 @dataclasses.dataclass
@@ -111,6 +118,7 @@ class StaffEntryState(StaffState):
     form: dict[str, str] = {}
     form_key: int = 0  # bumped to re-mount the inputs with stored values
     errors: dict[str, str] = {}
+    error_links: list[ErrorLink] = []  # the summary on top, each linking to its field
     status: str = ""
     status_label: str = ""
     version: int = 0
@@ -130,7 +138,8 @@ class StaffEntryState(StaffState):
     preview_note: str = ""
     comuni_options: list[list[str]] = []  # [ISTAT, name]: the comuni the centre serves
     _base_version: int = 0  # the version the form started from (kept on the server)
-    _pending: dict[str, Any] = {}  # the user's refused text, to save anyway after a conflict
+    _pending: dict[str, Any] = {}  # after a conflict: the fields this person changed, to apply anyway
+    _base_values: dict[str, Any] = {}  # the stored values the form started from
     _intent: str = "save"  # which submit button was used: "save" or "preview"
 
     # ---------------------------------------------------------------- loading
@@ -148,18 +157,26 @@ class StaffEntryState(StaffState):
         self.preview_note = ""
         if remount:
             self._base_version = entry.version
+            self._base_values = values
             self.form = entry_to_form(values)
             self.form_key += 1
-            self.errors = {}
+            self._set_errors({})
             self.dirty = False
         self._load_history(db, entry)
 
     def _load_history(self, db: Session, entry: CardEntry) -> None:
         rows = []
-        for i, (rec, who) in enumerate(audit.history(db, "card_entry", entry.id)):
-            labels = {**LABELS, **EXTRA_LABELS}
-            changes = [
-                f"{labels.get(k, k)}: {_show((rec.before or {}).get(k), k)} → {_show((rec.after or {}).get(k), k)}"
+        labels = {**LABELS, **EXTRA_LABELS}
+        records = audit.history(db, "card_entry", entry.id)
+        codes = {r.after.get("location_comune") for r, _ in records if r.after} | {r.before.get("location_comune") for r, _ in records if r.before}
+        names = {c.codice_istat: c.nome for c in db.exec(select(Comune).where(col(Comune.codice_istat).in_([c for c in codes if c])))}
+
+        def show(value, key):
+            return names.get(value, value) if key == "location_comune" and value else _show(value, key)
+
+        for i, (rec, who) in enumerate(records):
+            changes = [] if rec.action == "create" else [
+                f"{labels.get(k, k)}: {show((rec.before or {}).get(k), k)} → {show((rec.after or {}).get(k), k)}"
                 for k in audit.changed_fields(rec.before, rec.after) if k in labels
             ]
             rows.append(HistoryRow(
@@ -205,7 +222,8 @@ class StaffEntryState(StaffState):
                                    "contact_phone": centro.telefono or "", "contact_email": centro.email or "",
                                    "contact_url": centro.sito or ""})
         self.form_key += 1
-        self.errors, self.dirty = {}, False
+        self._set_errors({})
+        self.dirty = False
         self.preview = Preview()
         return rx.call_script(UNLOAD_CLEAR)
 
@@ -228,14 +246,18 @@ class StaffEntryState(StaffState):
         if data is not None:
             errors = reference_errors(db, data)
         if errors:
-            self.errors = errors
+            self._set_errors(errors)
             n = len(errors)
             self.flash_error = (
                 f"Non salvato: {'un campo da correggere' if n == 1 else f'{n} campi da correggere'} (li trovi evidenziati qui sotto)."
             )
             return None
-        self.errors = {}
+        self._set_errors({})
         return data
+
+    def _set_errors(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        self.error_links = [ErrorLink(f"f-{k}", f"{LABELS.get(k, 'Modulo')}: {m}") for k, m in errors.items() if k in FIELDS or k == ""]
 
     @staff_event(quiet=True)
     def set_intent(self, db: Session, ctx: StaffContext, intent: str):
@@ -261,7 +283,8 @@ class StaffEntryState(StaffState):
                 data = self._validated(db, form)
                 if data is None:
                     return
-                entry = create_entry(db, centro.id, data, ctx.user_id, clock.now())
+                # Whoever writes a new entry has just checked it: it starts as reviewed today.
+                entry = create_entry(db, centro.id, data, ctx.user_id, clock.now(), last_reviewed_on=today())
                 db.commit()
                 self.dirty = False
                 yield rx.call_script(UNLOAD_CLEAR)
@@ -290,13 +313,17 @@ class StaffEntryState(StaffState):
         db.rollback()
         current = db.get(CardEntry, self.entry_id)
         self.conflict = True
-        self.conflict_by, self.conflict_at = c.by, (when(c.at) if c.at else "poco fa")
+        self.conflict_by, self.conflict_at = c.by, (f"il {when(c.at)}" if c.at else "poco fa")
         mine_values = mine.as_values()
+        base = self._base_values or {}
+        # Only what this person changed is theirs to keep; the other fields stay as saved.
+        changed = {k: v for k, v in mine_values.items() if not same_content({k: base.get(k)}, {k: v})}
         self.conflict_diff = [
-            DiffRow(LABELS[k], _show(getattr(current, k), k), _show(mine_values[k], k))
-            for k in FIELDS if getattr(current, k) != mine_values[k]
+            DiffRow(LABELS[k], _show(getattr(current, k), k),
+                    _show(mine_values[k], k) if k in changed else "(non modificato da te: resta quello salvato)")
+            for k in FIELDS if not same_content({k: getattr(current, k)}, {k: mine_values[k]})
         ]
-        self._pending = mine_values
+        self._pending = changed
         self.flash_error = (
             f"Non salvato: {c.by} ha modificato questa voce mentre la stavi scrivendo. "
             "Il tuo testo è ancora nel modulo: puoi copiarlo, oppure scegliere qui sotto cosa fare."
@@ -306,12 +333,12 @@ class StaffEntryState(StaffState):
 
     @staff_event
     def keep_mine(self, db: Session, ctx: StaffContext):
-        """After a conflict: save the user's refused text over the current version (audited, restorable)."""
+        """After a conflict: apply the fields this person changed on top of the current version (audited, restorable)."""
         entry = require_entry(db, ctx, self.entry_id)
-        if not self.conflict or not self._pending:
+        if not self.conflict:
             self.flash_error = "Non c'è niente da salvare: ricarica la pagina."
             return
-        data = require(EntryInput, self._pending)
+        data = require(EntryInput, {**content_of(entry), **self._pending})
         try:
             save_entry(db, entry, entry.version, data, ctx.user_id, clock.now())
             db.commit()
@@ -321,7 +348,10 @@ class StaffEntryState(StaffState):
         db.refresh(entry)
         self._reset_flags()
         self._fill(db, entry)
-        self.flash_ok = f"Salvata la tua versione (versione {entry.version}). Quella precedente resta nello storico e si può ripristinare."
+        self.flash_ok = (
+            f"Salvate le tue modifiche sopra quelle di {self.conflict_by or 'un collega'} (ora è la versione {entry.version}). "
+            "La versione precedente resta nello storico e si può ripristinare."
+        )
         return rx.call_script(UNLOAD_CLEAR)
 
     @staff_event
@@ -341,10 +371,10 @@ class StaffEntryState(StaffState):
             require_centro(db, ctx, self.centro_id)
         data, errors = validate_form(form if isinstance(form, dict) else {})
         if data is None:
-            self.errors = errors
+            self._set_errors(errors)
             self.preview_note = "Anteprima non aggiornata: correggi prima i campi evidenziati."
             return
-        self.errors = {}
+        self._set_errors({})
         self.preview = Preview(**preview_fields({**data.as_values(), "is_example": self.is_example}))
         self.preview_note = "Anteprima del testo nel modulo (non ancora salvato)."
 

@@ -13,7 +13,8 @@ from zerosei_app.auth.sessions import create_session, find_session
 from zerosei_app.domain.password_policy import MIN_LENGTH
 from zerosei_app.domain.staff_forms import NewPasswordInput
 from zerosei_app.domain.validation import parse
-from zerosei_app.state.staff_base import DB_BUSY, StaffState, _login, open_db, safe_next
+from zerosei_app.state import staff_base
+from zerosei_app.state.staff_base import DB_BUSY, StaffState, _login, safe_next
 
 
 class StaffLoginState(StaffState):
@@ -28,7 +29,7 @@ class StaffLoginState(StaffState):
         self.login_notice = "Sei uscito. A presto!" if params.get("uscito") else ""
         if not self.session_token:
             return None
-        with open_db() as db:
+        with staff_base.open_db() as db:
             try:
                 if find_session(db, self.session_token, clock.now()) is not None:
                     return rx.redirect(safe_next(params.get("dopo")))
@@ -63,7 +64,7 @@ class StaffSetupState(StaffState):
     @rx.event
     def load(self):
         self.setup_error = ""
-        with open_db() as db:
+        with staff_base.open_db() as db:
             try:
                 user = user_for_setup_token(db, self._token(), clock.now())
             except OperationalError:
@@ -88,7 +89,7 @@ class StaffSetupState(StaffState):
             db.commit()
             return session_token
 
-        with open_db() as db:
+        with staff_base.open_db() as db:
             try:
                 token = await asyncio.to_thread(work, db)  # argon2: off the event loop
             except AccountError as exc:

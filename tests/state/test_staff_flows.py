@@ -1,0 +1,279 @@
+"""Staff flows through the states, as the pages drive them (no browser)."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import OperationalError
+from sqlmodel import select
+
+from zerosei_app.domain.entry_form import entry_to_form
+from zerosei_app.models import AuditRecord, CardEntry, StaffSession
+from zerosei_app.state import staff_base
+from zerosei_app.state.staff_account import StaffAccountState
+from zerosei_app.state.staff_accounts import StaffAccountsState
+from zerosei_app.state.staff_base import StaffState
+from zerosei_app.state.staff_entry import StaffEntryState
+from zerosei_app.state.staff_import import StaffImportState
+from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
+
+from .test_staff_support import (  # noqa: F401 - fixtures
+    CENTRO_A,
+    PASSWORD,
+    call,
+    fast_hashing,
+    is_redirect_to_login,
+    make_state,
+    staff_db,
+)
+
+
+def _entry_id(p, centro=CENTRO_A) -> int:
+    with p.session() as db:
+        return db.exec(select(CardEntry.id).where(CardEntry.centro_id == centro).order_by(CardEntry.id)).first()
+
+
+def _open(p, persona="op_a", entry_id=None):
+    entry_id = entry_id or _entry_id(p)
+    s = make_state(StaffEntryState, p.tokens[persona], "/staff/voce", {"id": str(entry_id)})
+    call(s, "load_entry")
+    assert s.flash_error == "" and s.page_error == ""
+    return s
+
+
+def test_two_editors_the_second_save_is_refused_and_keeps_its_text(staff_db):
+    alice, bruno = _open(staff_db, "op_a"), _open(staff_db, "regione")
+    form_a = dict(alice.form, title="Versione di Alice")
+    form_b = dict(bruno.form, title="Versione di Bruno", summary="Testo lungo che Bruno non vuole perdere")
+    call(alice, "save", form_a)
+    assert alice.flash_error == "" and "Salvato" in alice.saved_note
+    key_before = bruno.form_key
+    call(bruno, "save", form_b)
+    assert bruno.conflict is True and "Non salvato" in bruno.flash_error and "Persona op_a" in bruno.flash_error
+    # The inputs are not re-mounted: what Bruno typed stays on screen.
+    assert bruno.form_key == key_before
+    assert {d.field for d in bruno.conflict_diff} >= {"Titolo", "In breve"}
+    assert bruno.saving is False and bruno.saved_note == ""
+    with staff_db.session() as db:
+        assert db.get(CardEntry, alice.entry_id).title == "Versione di Alice"
+    # Saving again from the same starting version is refused again (nothing is silently overwritten).
+    call(bruno, "save", form_b)
+    assert bruno.conflict is True
+    # Bruno decides to keep his version: it is saved over Alice's, and hers stays in the history.
+    call(bruno, "keep_mine")
+    assert bruno.flash_error == "" and bruno.conflict is False
+    with staff_db.session() as db:
+        entry = db.get(CardEntry, alice.entry_id)
+        assert entry.title == "Versione di Bruno"
+        titles = [a.after["title"] for a in db.exec(select(AuditRecord).where(AuditRecord.entity_id == entry.id,
+                                                                               AuditRecord.entity == "card_entry")).all()]
+        assert titles == ["Versione di Alice", "Versione di Bruno"]
+
+
+def test_keep_mine_applies_only_my_fields_over_theirs(staff_db):
+    alice, bruno = _open(staff_db, "op_a"), _open(staff_db, "regione")
+    call(alice, "save", dict(alice.form, title="Titolo di Alice"))
+    call(bruno, "save", dict(bruno.form, summary="Sintesi di Bruno"))
+    assert bruno.conflict
+    rows = {d.field: d for d in bruno.conflict_diff}
+    assert "non modificato da te" in rows["Titolo"].mine and rows["In breve"].mine == "Sintesi di Bruno"
+    call(bruno, "keep_mine")
+    with staff_db.session() as db:
+        entry = db.get(CardEntry, alice.entry_id)
+        assert (entry.title, entry.summary) == ("Titolo di Alice", "Sintesi di Bruno")
+
+
+def test_reload_saved_discards_the_form(staff_db):
+    alice, bruno = _open(staff_db, "op_a"), _open(staff_db, "regione")
+    call(alice, "save", dict(alice.form, title="Prima"))
+    call(bruno, "save", dict(bruno.form, title="Seconda"))
+    assert bruno.conflict
+    key = bruno.form_key
+    call(bruno, "reload_saved")
+    assert bruno.conflict is False and bruno.form["title"] == "Prima" and bruno.form_key == key + 1
+
+
+def test_invalid_form_is_not_saved_and_says_where(staff_db):
+    s = _open(staff_db)
+    call(s, "save", dict(s.form, title="", contact_email="boh", age_min_months="30", age_max_months="10"))
+    assert "Non salvato" in s.flash_error and "3 campi" in s.flash_error
+    assert set(s.errors) == {"title", "contact_email", "age_max_months"}
+    with staff_db.session() as db:
+        assert db.exec(select(AuditRecord).where(AuditRecord.entity == "card_entry")).all() == []
+
+
+def test_busy_database_is_reported_and_nothing_looks_saved(staff_db, monkeypatch):
+    s = _open(staff_db)
+    from zerosei_app.queries import staff_entries
+
+    def locked(*_a, **_k):
+        raise OperationalError("UPDATE card_entry", {}, Exception("database is locked"))
+
+    monkeypatch.setattr("zerosei_app.state.staff_entry.save_entry", locked)
+    assert staff_entries  # the real function is untouched
+    call(s, "save", dict(s.form, title="Non arriverà"))
+    assert s.flash_error == staff_base.DB_BUSY
+    assert s.saving is False and s.saved_note == "" and s.flash_ok == ""
+
+
+def test_expired_session_keeps_the_page_and_offers_login_in_place(staff_db):
+    s = _open(staff_db)
+    typed = dict(s.form, title="Testo scritto prima della scadenza")
+    with staff_db.session() as db:
+        for sess in db.exec(select(StaffSession)).all():
+            sess.revoked_at = sess.created_at
+            db.add(sess)
+        db.commit()
+    key = s.form_key
+    call(s, "save", typed)
+    assert s.session_expired is True and s.form_key == key
+    call(s, "relogin", {"email": "op_a@example.org", "password": PASSWORD})
+    assert s.session_expired is False and s.session_token
+    call(s, "save", typed)
+    assert s.flash_error == ""
+    with staff_db.session() as db:
+        assert db.get(CardEntry, s.entry_id).title == "Testo scritto prima della scadenza"
+
+
+def test_status_changes_need_a_saved_form(staff_db):
+    s = _open(staff_db)
+    call(s, "mark_dirty", "x")
+    assert s.dirty
+    call(s, "change_status", "archive")
+    assert "non salvate" in s.flash_error
+    call(s, "reload_saved")
+    call(s, "change_status", "archive")
+    assert s.status == "archived" and s.actions == ["unarchive"]
+    call(s, "change_status", "publish")  # not allowed from the archive
+    assert s.flash_error
+    call(s, "change_status", "unarchive")
+    call(s, "change_status", "publish")
+    assert s.status == "published"
+    call(s, "review")
+    assert s.reviewed_on and s.is_example is False and s.stale is False
+
+
+def test_history_and_restore_from_the_editor(staff_db):
+    s = _open(staff_db)
+    original = s.form["title"]
+    call(s, "save", dict(s.form, title="Titolo nuovo"))
+    call(s, "save", dict(s.form, title="Titolo ancora più nuovo"))
+    assert [h.action for h in s.history] == ["Modificata", "Modificata"]
+    assert s.history[0].can_restore is False and s.history[1].can_restore is True
+    assert any(original in c for c in s.history[1].changes)
+    call(s, "restore", s.history[1].id)
+    assert s.form["title"] == "Titolo nuovo" and s.history[0].action == "Ripristinata una versione precedente"
+
+
+def test_creating_an_entry_redirects_to_it_as_a_draft(staff_db):
+    s = make_state(StaffEntryState, staff_db.tokens["op_a"], "/staff/voce/nuova", {"centro": str(CENTRO_A)})
+    call(s, "load_new")
+    assert s.form["provider"] and s.form["age_min_months"] == "-9"
+    out = call(s, "save", dict(s.form, title="Nuovo laboratorio", summary="Per genitori", category="prevenzione"))
+    assert any("/staff/voce?id=" in repr(e) for e in out)
+    with staff_db.session() as db:
+        assert db.exec(select(CardEntry).where(CardEntry.title == "Nuovo laboratorio")).one().status == "draft"
+
+
+def test_preview_shows_the_typed_text_without_saving(staff_db):
+    s = _open(staff_db)
+    call(s, "set_intent", "preview")
+    call(s, "save", dict(s.form, title="Solo anteprima", cost_free="no", cost_note="5 euro"))
+    assert s.preview.titolo == "Solo anteprima" and s.preview.costo == "5 euro"
+    assert "non ancora salvato" in s.preview_note
+    with staff_db.session() as db:
+        assert db.get(CardEntry, s.entry_id).title != "Solo anteprima"
+    call(s, "save", dict(s.form, title="Adesso salvo"))  # the next submit saves again
+    with staff_db.session() as db:
+        assert db.get(CardEntry, s.entry_id).title == "Adesso salvo"
+
+
+def test_csv_import_through_the_page(staff_db):
+    s = make_state(StaffImportState, staff_db.tokens["op_a"], "/staff/importa", {"centro": str(CENTRO_A)})
+    call(s, "load")
+    out = call(s, "export")
+    assert "carta-" in repr(out) and "text/csv" in repr(out)
+    text = ("Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove\n"
+            "Corso A;x;Prevenzione;0;12;Qui\nCorso B;x;Prevenzione;0;99;Qui\n")
+    call(s, "paste", {"csv": text})
+    assert s.can_commit is False and s.rows[0].action == "errore" and s.rows[0].line == 3
+    call(s, "commit")
+    assert "annullata" in s.flash_error or s.flash_error
+    with staff_db.session() as db:
+        assert db.exec(select(CardEntry).where(CardEntry.title == "Corso A")).first() is None
+    call(s, "paste", {"csv": text.replace(";99;", ";24;")})
+    assert s.can_commit and "2 da aggiungere" in s.plan_summary
+    call(s, "commit")
+    assert "Importazione completata" in s.flash_ok
+    with staff_db.session() as db:
+        assert db.exec(select(CardEntry).where(CardEntry.title.in_(["Corso A", "Corso B"]))).all()
+
+
+def test_login_page_throttles_with_a_clear_message(staff_db):
+    for i in range(5):
+        s = make_state(StaffLoginState, "", "/staff/login", ip="198.51.100.77")
+        call(s, "login", {"email": "op_a@example.org", "password": f"sbagliata {i}"})
+    assert "Troppi tentativi" in s.login_error and "15 minuti" in s.login_error
+    # The right password now fails too, and from another address the account is still locked.
+    s = make_state(StaffLoginState, "", "/staff/login", ip="198.51.100.78")
+    call(s, "login", {"email": "op_a@example.org", "password": PASSWORD})
+    assert "Troppi tentativi" in s.login_error and s.session_token == ""
+
+
+def test_login_sets_the_cookie_and_redirects_only_inside_staff(staff_db):
+    s = make_state(StaffLoginState, "", "/staff/login", {"dopo": "https://evil.example/x"})
+    out = call(s, "login", {"email": "op_b@example.org", "password": PASSWORD})
+    assert s.session_token and s.login_error == ""
+    assert any("'/staff'" in repr(e) or '"/staff"' in repr(e) for e in out) and "evil" not in repr(out)
+    cookie = StaffState.get_fields()["session_token"].default
+    assert cookie.path == "/staff" and cookie.same_site == "strict"
+
+
+def test_logout_revokes_the_session(staff_db):
+    s = make_state(StaffState, staff_db.tokens["op_a"])
+    token = s.session_token
+    out = call(s, "logout")
+    assert s.session_token == "" and is_redirect_to_login(out)
+    home = make_state(StaffEntryState, token, "/staff/voce", {"id": str(_entry_id(staff_db))})
+    assert is_redirect_to_login(call(home, "load_entry"))
+
+
+def test_invite_then_setup_then_login(staff_db):
+    r = make_state(StaffAccountsState, staff_db.tokens["regione"], "/staff/utenti")
+    call(r, "load")
+    call(r, "invite", {"email": "Nuova@Example.org", "name": "Nuova Collega", "role": "operatore", f"centro__{CENTRO_A}": "on"})
+    assert r.link.startswith("http://testserver/staff/attiva?token=") and r.link_for == "nuova@example.org"
+    token = r.link.split("token=")[1]
+    setup = make_state(StaffSetupState, "", "/staff/attiva", {"token": token})
+    call(setup, "load")
+    assert setup.setup_ok and setup.setup_email == "nuova@example.org"
+    out = call(setup, "complete", {"password": "margherite in fila", "password2": "margherite in fila"})
+    assert setup.session_token and "/staff" in repr(out)
+    again = make_state(StaffSetupState, "", "/staff/attiva", {"token": token})
+    call(again, "load")
+    assert again.setup_ok is False  # one time only
+    # The Regione disables the account: its session ends at once.
+    nuova = [u for u in r.users if u.email == "nuova@example.org"][0]
+    call(r, "set_user_active", nuova.id, False)
+    e = make_state(StaffEntryState, setup.session_token, "/staff/voce", {"id": str(_entry_id(staff_db))})
+    assert is_redirect_to_login(call(e, "load_entry"))
+    # and cannot disable itself
+    me = [u for u in r.users if u.is_me][0]
+    call(r, "set_user_active", me.id, False)
+    assert "stesso account" in r.flash_error
+
+
+def test_password_change_through_the_page(staff_db):
+    s = make_state(StaffAccountState, staff_db.tokens["op_a"], "/staff/account")
+    call(s, "load")
+    call(s, "change", {"current": PASSWORD, "password": "corta", "password2": "corta"})
+    assert "10 caratteri" in s.pw_error
+    call(s, "change", {"current": PASSWORD, "password": "nuvole sopra il monviso", "password2": "nuvole sopra il monviso"})
+    assert s.pw_error == "" and "Password cambiata" in s.flash_ok
+    assert s.session_expired is False  # this session stays open
+
+
+def test_form_values_render_as_strings(staff_db):
+    s = _open(staff_db)
+    assert all(isinstance(v, str) for v in s.form.values())
+    with staff_db.session() as db:
+        entry = db.get(CardEntry, s.entry_id)
+        assert entry_to_form({k: getattr(entry, k) for k in ("title",)})["title"] == entry.title
