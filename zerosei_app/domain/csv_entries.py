@@ -49,6 +49,7 @@ HEADER = {c.key: c.header for c in COLUMNS}
 @dataclass
 class EntryRow:
     line: int
+    raw_title: str = ""  # as written in the file, to name the row even when it is invalid
     entry_id: int | None = None
     version: int | None = None
     status: str | None = None  # None: keep the current status (new rows start as drafts)
@@ -91,7 +92,7 @@ def _int(text: str) -> int:
 
 
 def parse_row(line: int, values: Mapping[str, str], seen_ids: set[int]) -> EntryRow:
-    row = EntryRow(line)
+    row = EntryRow(line, raw_title=(values.get("title") or "")[:150])
     if "__extra__" in values:
         row.errors[""] = values["__extra__"]
     raw: dict[str, Any] = {}

@@ -75,7 +75,7 @@ def _plan_entries(db: Session, centro_id: int, data: bytes | str):
         if row.entry is not None:
             for key, message in reference_errors(db, row.entry).items():
                 errors[HEADER.get(key, LABELS.get(key, key))] = message
-        title = row.entry.title if row.entry else "(riga non valida)"
+        title = row.entry.title if row.entry else (row.raw_title or "(senza titolo)")
         if errors or row.entry is None:
             plan.rows.append(RowPlan(row.line, "errore", title, _errors(errors)))
             continue

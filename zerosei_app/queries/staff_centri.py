@@ -9,6 +9,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput
+from zerosei_app.domain.text import fold
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore, StaffUser
 from zerosei_app.queries import audit
 from zerosei_app.queries.staff_coverage import add_link, reinfer_uncovered
@@ -79,6 +80,9 @@ def update_admin(db: Session, centro: Centro, base_version: int, data: CentroAdm
 
 def create_centro(db: Session, data: CentroAdminInput, user_id: int, now: datetime) -> Centro:
     _check_refs(db, data)
+    same = db.exec(select(Centro).where(Centro.codice_istat == data.codice_istat)).all()
+    if any(fold(c.nome) == fold(data.nome) for c in same):
+        raise CentroError("Esiste già un centro con questo nome in questo comune: aprilo dall'elenco invece di crearne un altro.")
     values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
     values["nome"] = data.nome
     comune = db.get(Comune, data.codice_istat)

@@ -14,7 +14,7 @@ ENTITY = "error_report"
 
 
 def inbox(db: Session, centro_ids: Sequence[int], status: str = "") -> list[tuple[ErrorReport, str, str | None]]:
-    """(report, centre name, entry title) newest first; open ones before resolved ones."""
+    """(report, centre name, entry title)."""
     if not centro_ids:
         return []
     query = (
@@ -26,8 +26,10 @@ def inbox(db: Session, centro_ids: Sequence[int], status: str = "") -> list[tupl
     if status:
         query = query.where(ErrorReport.status == status)
     rows = db.exec(query.order_by(col(ErrorReport.created_at).desc(), col(ErrorReport.id).desc()).limit(500)).all()
-    order = {"nuova": 0, "in_lavorazione": 1, "risolta": 2}
-    return sorted(((r, n, t) for r, n, t in rows), key=lambda x: order.get(x[0].status, 3))
+    # Open reports first, the oldest (closest to or past the 15 days) on top; then resolved ones, newest first.
+    open_ = sorted((x for x in rows if x[0].status != "risolta"), key=lambda x: (x[0].created_at, x[0].id))
+    done = [x for x in rows if x[0].status == "risolta"]
+    return [tuple(x) for x in open_] + [tuple(x) for x in done]
 
 
 def set_status(db: Session, report: ErrorReport, status: str, user_id: int, now: datetime) -> bool:

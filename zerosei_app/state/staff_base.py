@@ -166,8 +166,9 @@ class StaffState(rx.State):
                     return rx.redirect(f"{LOGIN_PATH}?dopo={_quote(safe_next(here))}")
                 self.session_expired = True
             if loader:
-                self.page_error = exc.message
-            self.flash_error = exc.message
+                self.page_error = exc.message  # the page shows it instead of its content
+            else:
+                self.flash_error = exc.message
             return None
         if isinstance(exc, InputError):
             self.flash_error = "Dati non validi: " + "; ".join(exc.fields.values())

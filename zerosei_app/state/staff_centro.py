@@ -51,6 +51,8 @@ class StaffCentroState(StaffState):
         self.relinked = []
         self.enti_options = [[str(e.id), e.nome] for e in enti(db)] if ctx.is_regione else []
         self._fill(db, centro)
+        if self.router.url.query_parameters.get("creato"):
+            self.flash_ok = "Centro creato: serve il suo comune. Indica gli altri comuni che serve da «Comuni serviti da questo centro»."
 
     @staff_event
     def save(self, db: Session, ctx: StaffContext, form: dict):

@@ -102,4 +102,4 @@ class StaffRegioneState(StaffState):
             return
         self.new_open, self.new_errors, self.new_comune, self.new_comune_label = False, {}, "", ""
         self.new_form_key += 1
-        return rx.redirect(f"/staff/centro?id={centro.id}")
+        return rx.redirect(f"/staff/centro?id={centro.id}&creato=1")
