@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 
 import zerosei_app.models  # noqa: F401  (registers the tables)
 from zerosei_app.api.app import api
+from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
 
@@ -20,6 +21,7 @@ app = rx.App(
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+        lang_boot_script(),
     ],
 )
 register_public_pages(app)
