@@ -20,6 +20,8 @@ app = rx.App(
     stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
+        # Path links carry birth months: never send them to other sites as a referrer.
+        rx.el.meta(name="referrer", content="same-origin"),
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
         lang_boot_script(),
     ],

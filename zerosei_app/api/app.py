@@ -121,3 +121,9 @@ def percorso(request: Request) -> JSONResponse:
         return error_response(422, result.errors, lang)
     # The answer depends on today's date (ages), so it may be cached for a short while only.
     return _json(result.percorso.model_dump(mode="json"))
+
+
+# Link previews of shared paths: /percorso is served with its own title and Open Graph tags.
+from zerosei_app.api.share_meta import ShareMetaMiddleware  # noqa: E402
+
+api.add_middleware(ShareMetaMiddleware)
