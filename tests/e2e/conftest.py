@@ -27,6 +27,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Facts about the served app that tests may need (filled by `app_url`).
+_SERVED: dict[str, str] = {}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -59,6 +63,7 @@ def app_url(tmp_path_factory, app_database) -> str:
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
+    _SERVED["database_url"] = env["DATABASE_URL"]
     try:
         deadline = time.monotonic() + 420
         while True:
@@ -83,6 +88,12 @@ def app_url(tmp_path_factory, app_database) -> str:
         errors = [l for l in (run_dir / "reflex.log").read_text().splitlines() if "Traceback" in l]
         if errors:
             print((run_dir / "reflex.log").read_text()[-6000:])
+
+
+@pytest.fixture(scope="session")
+def served_database_url(app_url) -> str:
+    """The DATABASE_URL of the served app (e.g. to check what a form stored)."""
+    return _SERVED["database_url"]
 
 
 @pytest.fixture(scope="session")

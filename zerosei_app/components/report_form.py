@@ -11,7 +11,7 @@ KINDS = (("chiuso", "ui.report.kind.chiuso"), ("contatti_orari", "ui.report.kind
 def _kind(uid, index: int, value: str, key: str) -> rx.Component:
     radio_id = f"segnala-{uid}-tipo-{index}"
     return rx.el.label(
-        rx.el.input(type="radio", name="tipo", value=value, id=radio_id, default_checked=index == 0),
+        rx.el.input(type="radio", name="tipo", value=value, id=radio_id),  # no preselection: no accidental "closed"
         rx.el.span(t(key)),
         html_for=radio_id,
         class_name="choice",

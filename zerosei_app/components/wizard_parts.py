@@ -31,7 +31,7 @@ def question(step: int, title_key: str, hint_key: str | None = None, back_href=N
     return rx.fragment(
         back_link(back_href) if back_href is not None else rx.fragment(),
         progress(step),
-        rx.el.h1(t(title_key), id="titolo-passo"),
+        rx.el.h1(t(title_key), id="titolo-passo", tab_index=-1),
         rx.el.p(t(hint_key), class_name="hint") if hint_key else rx.fragment(),
     )
 

@@ -7,7 +7,7 @@ from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.entry_card import entry_card
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
-from zerosei_app.components.links import external, internal
+from zerosei_app.components.links import external, internal, plain
 from zerosei_app.components.share_panel import action_bar, share_panel, share_toast
 from zerosei_app.components.topic_chips import topic_chips
 from zerosei_app.components.wizard_parts import skeleton
@@ -20,7 +20,8 @@ ROUTE = urls.PERCORSO
 
 def _header() -> rx.Component:
     return rx.el.header(
-        rx.el.h1(P.heading),
+        rx.el.p(rx.el.strong("ZeroSei"), " · ", t("ui.footer.region"), class_name="print-only print-brand"),
+        rx.el.h1(P.heading, tab_index=-1),
         rx.cond(
             P.ages.length() > 0,
             rx.el.ul(rx.foreach(P.ages, lambda age: rx.el.li(age)), class_name="ages", aria_label=t("ui.path.ages")),
@@ -124,10 +125,28 @@ def _filters() -> rx.Component:
     )
 
 
+def _jump_links() -> rx.Component:
+    """With several children the page is long: one tap to each child's services."""
+    return rx.cond(
+        P.children.length() > 1,
+        rx.el.nav(
+            rx.el.h2(t("ui.path.jump"), id="salta-titolo", class_name="jump-title"),
+            rx.el.ul(
+                rx.foreach(P.children, lambda c: rx.el.li(plain(c.age, href="#figlio-" + c.uid))),
+                class_name="jump-list",
+            ),
+            aria_labelledby="salta-titolo",
+            id="salta",
+            class_name="jump no-print",
+        ),
+    )
+
+
 def _ok() -> rx.Component:
     return rx.fragment(
         rx.el.p(P.counts, class_name="counts"),
         action_bar(),
+        _jump_links(),
         rx.cond(P.has_examples, rx.el.p(t("ui.path.examples_note"), class_name="examples-note")),
         _centri(),
         _filters(),

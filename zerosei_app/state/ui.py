@@ -13,7 +13,9 @@ from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES, t
 from zerosei_app.i18n.catalogs import CATALOGS
 from zerosei_app.state import urls
 
-UI_PREFIX = "ui."  # keys the browser needs as-is; every other text is formatted on the server
+UI_PREFIX = "ui."
+# Runs after React has rendered the new page: the heading carries tabindex=-1 for this.
+FOCUS_HEADING_JS = "setTimeout(() => document.querySelector('main h1')?.focus({preventScroll: true}), 0);"  # keys the browser needs as-is; every other text is formatted on the server
 
 
 def ui_catalog(lang: str) -> dict[str, str]:
@@ -52,7 +54,12 @@ class UiState(rx.State):
         return self.router.url.query or ""
 
     def _sync_ui(self):
-        """Language from the link; returns the script that keeps <html lang> in step (WCAG 3.1.1)."""
+        """Language from the link; returns the script that keeps <html lang> in step (WCAG 3.1.1).
+
+        After a client-side navigation (not on the first load of the tab) focus moves to the new
+        page's heading, so screen reader and keyboard users start from the new content.
+        """
+        navigated = self.ready
         lang = parse_query_string(self._raw_query()).query.lang
         if lang not in LANGUAGES:
             lang = DEFAULT_LANG
@@ -60,7 +67,10 @@ class UiState(rx.State):
         self.langs = lang_links(self.router.url.path or urls.HOME, self._raw_query(), lang)
         self.ready = True
         # `lang` is one of LANGUAGES (known codes), so it is safe inside the script.
-        return rx.call_script(f"document.documentElement.lang={lang!r}")
+        script = f"document.documentElement.lang={lang!r};"
+        if navigated:
+            script += FOCUS_HEADING_JS
+        return rx.call_script(script)
 
     def _replace_url(self, path: str, query_string: str):
         """A small tweak (a topic filter): new URL in place, language links kept in step."""
