@@ -24,7 +24,7 @@ def test_language_comes_from_the_link_and_sets_html_lang(state):
     s = state(UiState, "/?lang=en")
     script = s.on_load()
     assert s.lang == "en" and s.ready
-    assert script_of(script) == "document.documentElement.lang='en'"
+    assert script_of(script) == "document.documentElement.lang='en';"  # first load: focus is left alone
     assert s.T["ui.home.start"] == "Start"
     assert [(l.code, l.href) for l in s.langs] == [("it", "/"), ("en", "/?lang=en")]
 
@@ -215,3 +215,10 @@ def test_topics_step_sends_back_when_something_is_missing(state):
     s.on_load()
     assert not s.ready_for_path
     assert redirect_target(s.submit())[0] == "/inizia/comune?nascita=2025-05"
+
+
+def test_after_a_navigation_focus_moves_to_the_new_heading(state):
+    s = state(UiState, "/")
+    s.on_load()
+    navigate(s, "/informazioni?lang=en")
+    assert "main h1" in script_of(s.on_load())
