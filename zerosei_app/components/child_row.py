@@ -42,7 +42,7 @@ def _select(index, row: ChildRow, field: str, label, options, placeholder_key: s
             default_value=row.month if field == "month" else row.year,
             on_change=lambda value: S.edit(index, field, value),
             aria_invalid=rx.cond(row.error != "", "true", "false"),
-            aria_describedby=rx.cond(row.error != "", f"figlio-{index}-errore", ""),
+            aria_describedby=rx.cond(row.error != "", f"figlio-{index}-errore", None),
             class_name="select",
         ),
         class_name="select-wrap",

@@ -57,17 +57,20 @@ def combobox() -> rx.Component:
                     aria_autocomplete="list",
                     aria_expanded=rx.cond(S.expanded, "true", "false"),
                     aria_controls=LISTBOX_ID,
-                    aria_activedescendant=S.active_id,
+                    aria_activedescendant=rx.cond(S.active_id != "", S.active_id, None),
                     aria_describedby=rx.cond(S.error != "", f"{HINT_ID} {ERROR_ID}", HINT_ID),
                     aria_invalid=rx.cond(S.error != "", "true", "false"),
                     auto_complete="off",
                     auto_capitalize="none",
                     spell_check=False,
                     enter_key_hint="next",
+                    disabled=~S.ready,  # until the state has read the URL (see pages/inizia_comune.py)
                     class_name="input",
                     custom_attrs={"onKeyDown": _key_handler()},
                 ),
                 debounce_timeout=120,
+                force_notify_by_enter=True,  # Enter right after typing sees the whole text
+                force_notify_on_blur=True,
             ),
             rx.el.ul(
                 rx.foreach(S.options, _option),
