@@ -21,7 +21,7 @@ def test_a_tampered_link_shows_what_is_valid_and_a_way_back(app_url, phone):
     hostile = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
     page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN},2099-01,2025-13&temi=sonno-pianto,{hostile}")
     notice = page.locator(".notice")
-    expect(notice).to_contain_text("Qualcosa nel link non andava")
+    expect(notice).to_contain_text("Non abbiamo potuto usare tutto il link")
     expect(notice).to_contain_text("2025-13")
     expect(notice).to_contain_text("<img src=x onerror=alert(1)>"[:39])  # shown as text, never as markup
     expect(page.locator(".path-head h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")  # the valid parts

@@ -26,11 +26,14 @@ def _header() -> rx.Component:
             P.ages.length() > 0,
             rx.el.ul(rx.foreach(P.ages, lambda age: rx.el.li(age)), class_name="ages", aria_label=t("ui.path.ages")),
         ),
-        rx.el.p(
-            internal(t("ui.path.change_comune"), href=P.hrefs["comune"]),
-            rx.el.span(" · ", aria_hidden="true"),
-            internal(t("ui.path.change_children"), href=P.hrefs["figli"]),
-            class_name="change-links no-print",
+        rx.cond(
+            P.status == "ok",
+            rx.el.p(
+                internal(t("ui.path.change_comune"), href=P.hrefs["comune"]),
+                rx.el.span(" · ", aria_hidden="true"),
+                internal(t("ui.path.change_children"), href=P.hrefs["figli"]),
+                class_name="change-links no-print",
+            ),
         ),
         class_name="path-head",
     )
@@ -42,7 +45,8 @@ def _notices() -> rx.Component:
         rx.el.div(
             rx.el.h2(t("ui.notice.title"), class_name="notice-title"),
             rx.el.ul(rx.foreach(P.notices, lambda m: rx.el.li(m))),
-            internal(t("ui.path.fix"), href=P.hrefs["fix"], class_name="btn btn-secondary"),
+            # Without a path the panel below offers the one way forward; with a path, fix from here.
+            rx.cond(P.status == "ok", internal(t("ui.path.fix"), href=P.hrefs["fix"], class_name="btn btn-secondary")),
             class_name="notice",
             role="status",
         ),
