@@ -143,3 +143,10 @@ def test_submit_without_an_open_form_does_nothing(state):
     r = state(ReportState, "/percorso?comune=001255&nascita=2025-05", ip="172.16.0.3")
     assert r.submit({"tipo": "chiuso"}) is None
     assert reports_from("172.16.0.3") == []
+
+
+def test_a_forged_submit_payload_is_ignored(state):
+    r = state(ReportState, "/percorso?comune=001255&nascita=2025-05", ip="172.16.0.4")
+    r.open("c1", 1, 0)
+    assert r.submit(["not", "a", "dict"]) is None
+    assert r.open_uid == "c1" and reports_from("172.16.0.4") == []

@@ -49,7 +49,7 @@ def footer() -> rx.Component:
         rx.el.p(t("ui.footer.region")),
         rx.el.ul(
             rx.el.li(internal(t("ui.footer.info"), href=info_href)),
-            rx.el.li(plain(t("ui.footer.api"), href="/api/v1/docs")),
+            rx.el.li(internal(t("ui.footer.api"), href=info_href + "#dati-aperti")),
             class_name="footer-links",
         ),
         class_name="foot",

@@ -9,6 +9,7 @@ from zerosei_app.queries import reports
 from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 
+MAX_DONE = 50
 _OUTCOME_KEYS = {
     reports.SAVED: "report.thanks",
     reports.THROTTLED: "report.throttled",
@@ -57,7 +58,7 @@ class ReportState(UiState):
     @rx.event
     def submit(self, form_data: dict):
         uid = self.open_uid
-        if not uid:
+        if not uid or not isinstance(form_data, dict):
             return None
         try:
             data = reports.ReportIn(
@@ -73,7 +74,8 @@ class ReportState(UiState):
             outcome = reports.create_report(
                 session, data, client_ip=self.router.session.client_ip, secret_key=get_settings().secret_key
             )
-        self.done = {**self.done, uid: t(_OUTCOME_KEYS[outcome.status], self.lang)}
+        done = {**self.done, uid: t(_OUTCOME_KEYS[outcome.status], self.lang)}
+        self.done = dict(list(done.items())[-MAX_DONE:])  # a page never has that many cards open at once
         self.open_uid, self.error = "", ""
         return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-esito')?.focus()")
 
