@@ -6,7 +6,7 @@ Plain Python (no Reflex), so every rule is unit-tested; the state only stores th
 from __future__ import annotations
 
 import dataclasses
-import itertools
+import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -23,12 +23,14 @@ from zerosei_app.i18n import normalize_lang, t
 
 NATO = "nato"
 ATTESO = "atteso"
-_keys = itertools.count(1)
 
 
 def new_key() -> str:
-    """A stable identity for a row, so the browser keeps each child's inputs when others are removed."""
-    return f"r{next(_keys)}"
+    """A stable identity for a row, so the browser keeps each child's inputs when others are removed.
+
+    Random rather than a counter: with several backend workers a session's events may run anywhere.
+    """
+    return f"r{secrets.token_hex(4)}"
 
 
 @dataclass
