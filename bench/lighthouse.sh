@@ -3,6 +3,7 @@
 # Prints Performance, Accessibility, LCP, TBT, CLS and JS bytes per page; JSON reports go to bench/out/.
 #   bench/lighthouse.sh                      # starts the app on a free port, measures, stops it
 #   BASE_URL=http://localhost:3101 bench/lighthouse.sh   # measures an app that is already running
+#   LIGHTHOUSE_PORT=3150 bench/lighthouse.sh             # the port for the app it starts (default: any free one)
 # Lighthouse comes from npm (pinned) into bench/.lighthouse/ (ignored); Debian's chromium runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ cleanup() { if [ -n "$SERVER_PID" ]; then kill -- "-$SERVER_PID" 2>/dev/null || 
 trap cleanup EXIT
 
 if [ -z "${BASE_URL:-}" ]; then
-  PORT=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  PORT=${LIGHTHOUSE_PORT:-$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
   BASE_URL="http://127.0.0.1:$PORT"
   echo "starting the app on $BASE_URL (first build takes about a minute)" >&2
   PORT=$PORT setsid make run >"$OUT/lighthouse-server.log" 2>&1 &
