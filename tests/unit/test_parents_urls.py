@@ -30,10 +30,6 @@ def test_with_lang_drops_a_hostile_huge_query():
     assert urls.with_lang("/percorso", "comune=" + "9" * 5000, "en") == "/percorso?lang=en"
 
 
-def test_step_number():
-    assert [urls.step_number(p) for p in (urls.STEP_COMUNE, urls.STEP_FIGLI, urls.STEP_TEMI, urls.PERCORSO)] == [1, 2, 3, 0]
-
-
 def test_replace_url_script_quotes_the_url_as_a_js_string():
     js = urls.replace_url_script('/percorso?comune=001255"); alert(1); ("')
     assert js.startswith("window.history.replaceState(window.history.state, '', ")

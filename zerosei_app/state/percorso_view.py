@@ -5,7 +5,6 @@ Plain Python (no Reflex): every text is ready in the parent's language, so compo
 
 # No `from __future__ import annotations`: Reflex reads these field types at runtime.
 from dataclasses import dataclass, field
-from datetime import date
 
 from babel.dates import format_date
 
@@ -186,10 +185,6 @@ def age_range_text(age_min: int, age_max: int, lang: str) -> str:
     if age_min == 0:
         return t("path.age.from_birth", lang, to=to)
     return t("path.age.range", lang, start=_age_words(age_min, lang), to=to)
-
-
-def verified_date(d: date, lang: str) -> str:
-    return format_date(d, format="long", locale=normalize_lang(lang))
 
 
 def _age_words(months: int, lang: str) -> str:

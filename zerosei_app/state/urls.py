@@ -51,11 +51,6 @@ def with_lang(path: str, raw_query: str, lang: str) -> str:
     return path + (f"?{'&'.join(kept)}" if kept else "")
 
 
-def step_number(path: str) -> int:
-    """1-based wizard step of a path, 0 when it is not a wizard step."""
-    return STEPS.index(path) + 1 if path in STEPS else 0
-
-
 def replace_url_script(url: str) -> str:
     """JS that swaps the address bar's URL without a navigation (no new history entry, no scroll jump).
 

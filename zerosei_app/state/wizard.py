@@ -8,7 +8,7 @@ import reflex as rx
 
 from zerosei_app.db import session_scope
 from zerosei_app.domain.errors import FieldError
-from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string, validate_for_path
+from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.state import urls
 from zerosei_app.state.ui import UiState
@@ -59,11 +59,6 @@ class WizardState(UiState):
             "percorso": urls.link(urls.PERCORSO, q),
             "home": urls.lang_only(urls.HOME, q.lang),
         }
-
-    @staticmethod
-    def _has_valid_child(q: PathQuery, today) -> bool:
-        children, errors = validate_for_path(q, today)
-        return bool(children) and not any(e.field in ("nascita", "attesa") for e in errors)
 
 
 def _unknown_comune(q: PathQuery) -> str:
