@@ -222,3 +222,12 @@ def test_after_a_navigation_focus_moves_to_the_new_heading(state):
     s.on_load()
     navigate(s, "/informazioni?lang=en")
     assert "main h1" in script_of(s.on_load())
+
+
+def test_the_picked_name_echoed_back_keeps_the_list_closed(state):
+    s = state(ComuneStepState, "/inizia/comune")
+    s.on_load()
+    s.search("chivas")
+    s.pick(s.options[0].code)
+    s.search("Chivasso")  # the input's blur flushes its value again
+    assert not s.expanded and s.comune_code == "001082"

@@ -87,7 +87,9 @@ class ComuneStepState(WizardState):
             text = str(value)[:100]
         self.text = text
         self.error = ""
-        if self.comune_code and text != self.comune_label.rsplit(" (", 1)[0]:
+        if self.comune_code:
+            if text == self.comune_label.rsplit(" (", 1)[0]:
+                return  # the picked name echoed back (e.g. on blur): keep the list closed
             self.comune_code, self.comune_label = "", ""  # typing again un-picks the comune
         if not text.strip():
             self.options, self.active, self.expanded, self.status = [], -1, False, ""
