@@ -32,7 +32,8 @@ api = FastAPI(
         "Centri per le famiglie, voci delle Carte e il percorso per una famiglia. Sola lettura."
     ),
     version="1",
-    docs_url=f"{PREFIX}/docs",
+    # The Swagger page would load its scripts from a CDN: no third parties, so JSON only.
+    docs_url=None,
     openapi_url=f"{PREFIX}/openapi.json",
     redoc_url=None,
 )
