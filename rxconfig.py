@@ -10,6 +10,9 @@ config = rx.Config(
     app_name="zerosei_app",
     db_url=settings.database_url,
     redis_url=settings.redis_url,
+    # Without Redis, tab states live in memory only: a family's choices are never written to
+    # disk (the link is the state, so a restart loses nothing). Idle states expire after 1 h.
+    state_manager_mode="redis" if settings.redis_url else "memory",
     frontend_port=settings.port,
     backend_port=settings.port,
     api_url=settings.public_url or f"http://localhost:{settings.port}",

@@ -28,13 +28,12 @@ import httpx  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from bench.national import build_national  # noqa: E402
-from zerosei_app.data.seed import seed  # noqa: E402
 from zerosei_app.db import make_engine  # noqa: E402
 from zerosei_app.domain.catalog import TOPICS  # noqa: E402
 from zerosei_app.domain.link import parse_query_string  # noqa: E402
 from zerosei_app.domain.months import YearMonth  # noqa: E402
 from zerosei_app.models import Comune  # noqa: E402
-from zerosei_app.prestart import migrate  # noqa: E402
+from zerosei_app.prestart import migrate, prepare  # noqa: E402
 from zerosei_app.queries.comuni import build_index  # noqa: E402
 from zerosei_app.queries.percorso import build_percorso  # noqa: E402
 
@@ -129,12 +128,7 @@ def main() -> None:
     args = ap.parse_args()
 
     seed_url = f"sqlite:///{TMP / 'seed.db'}"
-    migrate(seed_url)
-    engine = make_engine(seed_url)
-    with Session(engine) as s:
-        seed(s)
-        s.commit()
-    engine.dispose()
+    prepare(seed_url)
     run("seed data, SQLite", seed_url, args.n)
 
     national_urls = [("national scale, SQLite", f"sqlite:///{TMP / 'national.db'}")]

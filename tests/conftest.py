@@ -18,9 +18,8 @@ os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 
 from sqlmodel import Session  # noqa: E402
 
-from zerosei_app.data.seed import seed  # noqa: E402
 from zerosei_app.db import make_engine  # noqa: E402
-from zerosei_app.prestart import migrate  # noqa: E402
+from zerosei_app.prestart import prepare  # noqa: E402
 
 _TEMPLATE = _RUN_DIR / "template.db"
 
@@ -28,13 +27,7 @@ _TEMPLATE = _RUN_DIR / "template.db"
 def _template_db() -> Path:
     """Migrated and seeded once per run; each test that writes gets a copy."""
     if not _TEMPLATE.exists():
-        url = f"sqlite:///{_TEMPLATE}"
-        migrate(url)
-        engine = make_engine(url)
-        with Session(engine) as session:
-            seed(session)
-            session.commit()
-        engine.dispose()
+        prepare(f"sqlite:///{_TEMPLATE}")
     return _TEMPLATE
 
 

@@ -10,7 +10,7 @@ from alembic.config import Config
 from sqlmodel import Session
 
 from zerosei_app.data.seed import seed_if_empty
-from zerosei_app.db import get_engine
+from zerosei_app.db import get_engine, make_engine
 from zerosei_app.settings import PROJECT_ROOT
 
 
@@ -26,11 +26,20 @@ def migrate(database_url: str | None = None) -> None:
     command.upgrade(alembic_config(database_url), "head")
 
 
+def prepare(database_url: str | None = None) -> bool:
+    """Migrate to head, then seed if empty; True when it seeded. Used by make run, tests, bench."""
+    migrate(database_url)
+    engine = make_engine(database_url) if database_url else get_engine()
+    with Session(engine) as session:
+        seeded = seed_if_empty(session)
+    if database_url:
+        engine.dispose()
+    return seeded
+
+
 def main() -> int:
     t0 = time.perf_counter()
-    migrate()
-    with Session(get_engine()) as session:
-        seeded = seed_if_empty(session)
+    seeded = prepare()
     took = time.perf_counter() - t0
     print(f"prestart: database at head; {'seeded' if seeded else 'already seeded'} ({took:.1f} s)")
     return 0

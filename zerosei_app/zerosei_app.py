@@ -6,6 +6,7 @@ from sqlmodel import SQLModel
 import zerosei_app.models  # noqa: F401  (registers the tables)
 from zerosei_app.api.app import api
 from zerosei_app.auth.http_headers import staff_no_store
+from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
 
@@ -18,10 +19,13 @@ app = rx.App(
     html_lang="it",
     # The public API, then no-store/no-frame headers on the staff pages.
     api_transformer=[api, staff_no_store],
-    stylesheets=["/styles.css", "/staff.css"],
+    stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
+        # Path links carry birth months: never send them to other sites as a referrer.
+        rx.el.meta(name="referrer", content="same-origin"),
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+        lang_boot_script(),
     ],
 )
 register_public_pages(app)

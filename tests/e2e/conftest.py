@@ -27,8 +27,8 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Filled by `app_url`: the served app's own database (see `served_database_url`).
-SERVED: dict[str, str] = {}
+# Facts about the served app that tests may need (filled by `app_url`).
+_SERVED: dict[str, str] = {}
 
 
 def _free_port() -> int:
@@ -43,7 +43,6 @@ def app_url(tmp_path_factory, app_database) -> str:
     run_dir = tmp_path_factory.mktemp("served")
     db = run_dir / "served.db"
     shutil.copy(app_database, db)
-    SERVED["database_url"] = f"sqlite:///{db}"
     port = _free_port()
     env = {
         **os.environ,
@@ -64,6 +63,7 @@ def app_url(tmp_path_factory, app_database) -> str:
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
+    _SERVED["database_url"] = env["DATABASE_URL"]
     try:
         deadline = time.monotonic() + 420
         while True:
@@ -92,8 +92,8 @@ def app_url(tmp_path_factory, app_database) -> str:
 
 @pytest.fixture(scope="session")
 def served_database_url(app_url) -> str:
-    """The database the served app uses (e.g. to create a staff account before logging in)."""
-    return SERVED["database_url"]
+    """The DATABASE_URL of the served app (e.g. to check what a form stored)."""
+    return _SERVED["database_url"]
 
 
 @pytest.fixture(scope="session")

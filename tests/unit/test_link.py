@@ -307,3 +307,11 @@ def test_parse_params_never_raises(params):
 def test_parsing_does_not_judge_ages():
     # A birth month in the future is a well-formed month; age checks belong to validate_for_path.
     assert parse_query_string("nascita=2199-01") == ParseResult(PathQuery(nascita=("2199-01",)), ())
+
+
+def test_every_catalogue_language_is_a_link_language():
+    # Adding i18n/locales/<lang>.po is all it takes for `lang=<lang>` links to work.
+    from zerosei_app.domain.link import LINK_LANGS
+    from zerosei_app.i18n import LANGUAGES
+
+    assert LINK_LANGS == LANGUAGES and LANGUAGES[0] == "it"

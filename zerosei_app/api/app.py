@@ -32,7 +32,8 @@ api = FastAPI(
         "Centri per le famiglie, voci delle Carte e il percorso per una famiglia. Sola lettura."
     ),
     version="1",
-    docs_url=f"{PREFIX}/docs",
+    # The Swagger page would load its scripts from a CDN: no third parties, so JSON only.
+    docs_url=None,
     openapi_url=f"{PREFIX}/openapi.json",
     redoc_url=None,
 )
@@ -121,3 +122,9 @@ def percorso(request: Request) -> JSONResponse:
         return error_response(422, result.errors, lang)
     # The answer depends on today's date (ages), so it may be cached for a short while only.
     return _json(result.percorso.model_dump(mode="json"))
+
+
+# Link previews of shared paths: /percorso is served with its own title and Open Graph tags.
+from zerosei_app.api.share_meta import ShareMetaMiddleware  # noqa: E402
+
+api.add_middleware(ShareMetaMiddleware)

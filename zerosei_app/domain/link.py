@@ -10,18 +10,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 from urllib.parse import quote, unquote_plus
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, field_validator, model_validator
 
+from ..i18n.catalogs import DEFAULT_LANG, LANGUAGES
 from .age import AgeError, Child, child_from_birth, child_from_expected
 from .catalog import MAX_CHILDREN, TOPICS
 from .errors import FieldError
 from .months import YearMonth
 
-Lang = Literal["it", "en"]
-LINK_LANGS: tuple[str, ...] = get_args(Lang)
+# A language is in links as soon as its catalogue file exists (i18n/locales/<lang>.po).
+LINK_LANGS: tuple[str, ...] = LANGUAGES
 FIELDS = ("comune", "nascita", "attesa", "temi", "lang")  # canonical order in links
 MAX_VALUE_CHARS = 300  # no valid value comes close; longer ones are hostile or broken
 MAX_ECHO_CHARS = 40  # how much of a bad value we repeat back to the parent
@@ -43,13 +44,20 @@ class PathQuery(BaseModel):
     nascita: tuple[YearMonthField, ...] = ()  # in the parent's order: it is the display order
     attesa: YearMonthField | None = None
     temi: tuple[str, ...] = ()
-    lang: Lang = "it"
+    lang: str = DEFAULT_LANG
 
     @field_validator("comune")
     @classmethod
     def _comune_is_istat_code(cls, value: str | None) -> str | None:
         if value is not None and not _COMUNE.fullmatch(value):
             raise ValueError("comune must be a 6-digit ISTAT code")
+        return value
+
+    @field_validator("lang")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in LINK_LANGS:
+            raise ValueError(f"unknown language: {value!r}")
         return value
 
     @field_validator("temi")

@@ -1,0 +1,108 @@
+"""Links from outside: tampered or broken ones explain themselves, the language follows the link, previews work."""
+
+from datetime import date
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import screenshot
+from zerosei_app.domain.months import YearMonth
+
+pytestmark = pytest.mark.e2e
+
+BORN = YearMonth.of(date.today()).plus(-18)
+
+
+def test_a_tampered_link_shows_what_is_valid_and_a_way_back(app_url, phone):
+    page = phone.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    hostile = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
+    page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN},2099-01,2025-13&temi=sonno-pianto,{hostile}")
+    notice = page.locator(".notice")
+    expect(notice).to_contain_text("Non abbiamo potuto usare tutto il link")
+    expect(notice).to_contain_text("2025-13")
+    expect(notice).to_contain_text("<img src=x onerror=alert(1)>"[:39])  # shown as text, never as markup
+    expect(page.locator(".path-head h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")  # the valid parts
+    assert page.locator("img[src='x']").count() == 0 and dialogs == []
+    screenshot(page, "parents-09-tampered-link")
+    page.get_by_role("link", name="Correggi i dati").click()
+    page.wait_for_url(f"**/inizia/figli?comune=001255&nascita={BORN}&temi=sonno-pianto")
+    expect(page.locator("#figlio-0-anno")).to_have_value(str(BORN.year))
+
+
+def test_unknown_comune_and_junk(app_url, phone):
+    page = phone.new_page()
+    page.goto(f"{app_url}/percorso?comune=999999&nascita={BORN}")
+    expect(page.locator(".notice")).to_contain_text("999999")
+    page.get_by_role("link", name="Scegli il comune").click()
+    page.wait_for_url(f"**/inizia/comune?nascita={BORN}")
+    page.goto(f"{app_url}/percorso?" + "x" * 3000 + "&nascita=" + "9" * 400)
+    expect(page.locator(".notice")).to_be_visible()
+    screenshot(page, "parents-10-junk-link")
+
+
+def test_past_six_years_is_kind_and_gives_contacts(app_url, phone):
+    page = phone.new_page()
+    page.goto(f"{app_url}/percorso?comune=001272&nascita=2017-03")
+    expect(page.get_by_text("primi sei anni").first).to_be_visible()
+    expect(page.locator(".centri .card").first).to_be_visible()
+    screenshot(page, "parents-11-too-old")
+
+
+def test_language_switch_keeps_the_path(app_url, phone):
+    page = phone.new_page()
+    page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}&temi=gioco-socialita")
+    expect(page.locator(".path-head h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
+    page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
+    page.wait_for_url("**lang=en")
+    assert "comune=001255" in page.url and "temi=gioco-socialita" in page.url
+    expect(page.locator(".path-head h1")).to_have_text("Your path in Sant'Ambrogio di Torino")
+    expect(page.get_by_role("heading", name="For a child aged 1 year and 6 months")).to_be_visible()
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    screenshot(page, "parents-12-english")
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Italiano").click()
+    expect(page.locator(".path-head h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
+    assert "lang=" not in page.url
+    page.wait_for_function("document.documentElement.lang === 'it'")
+
+
+def test_an_english_link_never_paints_italian(app_url, browser):
+    """Before hydration the shell is hidden for lang=en and <html lang> is already right."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=True, locale="en-GB")
+    try:
+        page = ctx.new_page()
+        page.route("**/assets/*.js", lambda route: route.abort())  # no app code: we stay on the first paint
+        page.goto(f"{app_url}/?lang=en", wait_until="domcontentloaded")
+        assert page.evaluate("document.documentElement.lang") == "en"
+        expect(page.locator("main")).to_be_hidden()
+    finally:
+        ctx.close()
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{app_url}/?lang=en")
+        expect(page.get_by_role("link", name="Start")).to_be_visible()
+        expect(page.locator("main")).to_be_visible()
+    finally:
+        ctx.close()
+
+
+def test_link_previews_carry_the_path_without_birth_months(app_url):
+    r = httpx.get(f"{app_url}/percorso?comune=001255&nascita={BORN}&attesa={YearMonth.of(date.today()).plus(3)}")
+    assert r.status_code == 200
+    head = r.text.split("</head>")[0]
+    assert "<title>Percorso ZeroSei a Sant&#x27;Ambrogio di Torino</title>" in head
+    assert 'property="og:description" content="Servizi dei Centri per le famiglie a Sant&#x27;Ambrogio di Torino e dintorni per: bambino di 1 anno, in attesa."' in head
+    without_url = head.split('property="og:url"')[0]
+    assert str(BORN) not in without_url
+
+
+def test_home_has_one_sentence_and_a_start(app_url, phone):
+    page = phone.new_page()
+    page.goto(app_url)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Inizia")).to_be_visible()
+    expect(page.get_by_role("link", name="Vai al contenuto")).to_be_attached()
+    assert phone.cookies() == []

@@ -1,0 +1,152 @@
+"""The path page's state: built from the URL alone, the same content as /api/v1/percorso, filters in place."""
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from tests.state.conftest import navigate, script_of
+from zerosei_app.api.app import api
+from zerosei_app.db import get_engine
+from zerosei_app.models import ErrorReport
+from zerosei_app.settings import get_settings
+from zerosei_app.state.percorso import PercorsoState
+from zerosei_app.state.report import ReportState
+
+LINK = "comune=001255&nascita=2025-05&attesa=2027-03&temi=gioco-socialita,sonno-pianto"
+
+
+def shown_ids(s: PercorsoState) -> list[tuple[list[int], list[int]]]:
+    return [
+        (
+            sorted(e.id for g in c.now_groups for e in g.voci),
+            sorted(e.id for g in c.upcoming_groups for e in g.voci),
+        )
+        for c in s.children
+    ]
+
+
+def test_the_page_shows_what_the_api_returns(state):
+    s = state(PercorsoState, f"/percorso?{LINK}")
+    s.on_load()
+    assert s.status == "ok" and s.heading == "Il tuo percorso a Sant'Ambrogio di Torino"
+    with TestClient(api) as client:
+        data = client.get(f"/api/v1/percorso?{LINK}").json()
+    expected = [(sorted(v["id"] for v in f["adesso"]), sorted(v["id"] for v in f["prossimi"])) for f in data["figli"]]
+    assert shown_ids(s) == expected
+    assert s.ages == [f["eta"] for f in data["figli"]]
+    assert [c.id for c in s.centri] == [c["id"] for c in data["centri"]]
+    assert s.page_title == "Percorso ZeroSei a Sant'Ambrogio di Torino"
+
+
+def test_share_link_and_qr_use_the_request_origin_or_the_public_url(state, monkeypatch):
+    s = state(PercorsoState, f"/percorso?{LINK}&utm_source=chat", origin="https://genitori.example")
+    s.on_load()
+    assert s.share_url == f"https://genitori.example/percorso?{LINK.replace('gioco-socialita,sonno-pianto', 'sonno-pianto,gioco-socialita')}"
+    assert s.qr.startswith("data:image/svg+xml")
+    monkeypatch.setattr(get_settings(), "public_url", "https://zerosei.regione.piemonte.it")
+    s.on_load()
+    assert s.share_url.startswith("https://zerosei.regione.piemonte.it/percorso?comune=001255")
+
+
+def test_topic_filter_updates_content_and_url_in_place(state):
+    s = state(PercorsoState, "/percorso?comune=001255&nascita=2025-05")
+    s.on_load()
+    everything = shown_ids(s)
+    script = script_of(s.toggle_topic("gioco-socialita"))
+    assert "replaceState" in script and "temi=gioco-socialita" in script
+    assert s.has_filter and s.filter_summary == "Gioco e socialità"
+    assert shown_ids(s) != everything
+    assert all(lang.href.endswith("temi=gioco-socialita&lang=en") for lang in s.langs if lang.code == "en")
+    version = s.chips_version
+    script_of(s.clear_topics())
+    assert shown_ids(s) == everything and not s.has_filter and s.chips_version == version + 1
+
+
+def test_a_tampered_link_shows_its_message_and_a_way_back(state):
+    s = state(PercorsoState, "/percorso?comune=001255&nascita=2025-05,2099-01&temi=<script>&lang=en")
+    s.on_load()
+    assert s.status == "ok" and s.lang == "en"
+    assert any("2099" in n or "January 2099" in n for n in s.notices)
+    assert any("«<script>»" in n or "“<script>”" in n for n in s.notices)  # echoed as text, React escapes it
+    assert s.hrefs["fix"] == "/inizia/figli?comune=001255&nascita=2025-05&lang=en"
+
+
+def test_unknown_comune(state):
+    s = state(PercorsoState, "/percorso?comune=999999&nascita=2025-05")
+    s.on_load()
+    assert s.status == "need_comune" and s.share_url == "" and s.children == []
+    assert s.hrefs["fix"] == "/inizia/comune?nascita=2025-05"
+
+
+def test_past_six_years_gives_contacts(state):
+    s = state(PercorsoState, "/percorso?comune=001272&nascita=2018-01")
+    s.on_load()
+    assert s.status == "too_old" and s.centri and s.children == []
+
+
+def test_each_load_rebuilds_from_the_url(state):
+    s = state(PercorsoState, "/percorso?comune=001255&nascita=2025-05")
+    s.on_load()
+    navigate(s, "/percorso?comune=001272&nascita=2025-05&lang=en")
+    s.on_load()
+    assert s.heading == "Your path in Torino" and s.lang == "en"
+
+
+def test_share_result_messages(state):
+    s = state(PercorsoState, f"/percorso?{LINK}")
+    s.on_load()
+    s.share_result("copied")
+    assert s.share_status.startswith("Link copiato")
+    s.share_result("aborted")
+    assert s.share_status == ""
+    s.share_result("<img>")
+    assert s.share_status.startswith("Non siamo riusciti")
+
+
+# ---- segnala un errore ------------------------------------------------------------------------
+
+
+def reports_from(ip: str) -> list[ErrorReport]:
+    from zerosei_app.queries.reports import client_hash
+
+    with Session(get_engine()) as session:
+        return list(session.exec(select(ErrorReport).where(ErrorReport.client_hash == client_hash(ip, get_settings().secret_key))).all())
+
+
+def test_report_an_entry_stores_it_and_thanks(state):
+    page = state(PercorsoState, f"/percorso?{LINK}", ip="172.16.0.1")
+    page.on_load()
+    entry = page.children[0].now_groups[0].voci[0]
+    r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
+    assert "segnala-" in script_of(r.open(entry.uid, entry.centro_id, entry.id))
+    assert r.open_uid == entry.uid
+    script_of(r.submit({"tipo": "contatti_orari", "testo": "Il telefono non risponde"}))
+    assert r.open_uid == "" and r.done[entry.uid].startswith("Grazie")
+    [stored] = reports_from("172.16.0.1")
+    assert (stored.entry_id, stored.centro_id, stored.status, stored.text) == (entry.id, entry.centro_id, "nuova", "Il telefono non risponde")
+
+
+def test_report_validation_message_in_the_parents_language(state):
+    page = state(PercorsoState, f"/percorso?{LINK}&lang=en", ip="172.16.0.2")
+    page.on_load()
+    r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
+    centro = page.centri[0]
+    r.open(centro.uid, centro.id, 0)
+    r.submit({"tipo": "altro", "testo": ""})
+    assert r.error == "Please say in a few words what is wrong." and r.open_uid == centro.uid
+    r.submit({"tipo": "nonsense"})
+    assert r.error == "Choose what is wrong."
+    assert reports_from("172.16.0.2") == []
+
+
+def test_submit_without_an_open_form_does_nothing(state):
+    r = state(ReportState, "/percorso?comune=001255&nascita=2025-05", ip="172.16.0.3")
+    assert r.submit({"tipo": "chiuso"}) is None
+    assert reports_from("172.16.0.3") == []
+
+
+def test_a_forged_submit_payload_is_ignored(state):
+    r = state(ReportState, "/percorso?comune=001255&nascita=2025-05", ip="172.16.0.4")
+    r.open("c1", 1, 0)
+    assert r.submit(["not", "a", "dict"]) is None
+    assert r.open_uid == "c1" and reports_from("172.16.0.4") == []

@@ -1,0 +1,46 @@
+"""The interface catalogue shipped to the browser, and the keys the parents' code builds at run time."""
+
+import pytest
+
+from zerosei_app.i18n import LANGUAGES
+from zerosei_app.i18n.catalogs import CATALOGS
+from zerosei_app.state.percorso import SHARE_RESULTS
+from zerosei_app.state.report import _OUTCOME_KEYS
+from zerosei_app.state.ui import UI_PREFIX, lang_links, ui_catalog
+
+DYNAMIC = (
+    [f"ui.wiz.step{n}" for n in (1, 2, 3)]
+    + [f"path.centro.status.{s}" for s in ("parziale", "solo_nome", "incerto")]
+    + [f"path.share.{r}" for r in SHARE_RESULTS if r != "aborted"]
+    + list(_OUTCOME_KEYS.values())
+)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keys_built_at_run_time_exist(lang):
+    assert [k for k in DYNAMIC if k not in CATALOGS[lang]] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_ui_catalogue_only_carries_ui_keys_and_misses_none(lang):
+    catalog = ui_catalog(lang)
+    assert all(k.startswith(UI_PREFIX) for k in catalog)
+    assert set(catalog) == {k for k in CATALOGS["it"] if k.startswith(UI_PREFIX)}
+
+
+def test_ui_catalogue_falls_back_to_italian(monkeypatch):
+    monkeypatch.setitem(CATALOGS["it"], "ui.test.only_it", "solo italiano")
+    assert ui_catalog("en")["ui.test.only_it"] == "solo italiano"
+
+
+def test_components_refuse_server_side_keys():
+    from zerosei_app.components.i18n import t
+
+    with pytest.raises(ValueError):
+        t("path.now")
+
+
+def test_language_links_name_each_language_in_itself():
+    links = lang_links("/percorso", "comune=001255&lang=en", "en")
+    assert [(l.code, l.name, l.current) for l in links] == [("it", "Italiano", False), ("en", "English", True)]
+    assert links[0].href == "/percorso?comune=001255"

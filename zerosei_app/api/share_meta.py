@@ -1,0 +1,141 @@
+"""Link previews for /percorso: the served HTML carries a title and Open Graph tags for that path.
+
+Chat apps fetch a shared link without running JavaScript, and the prerendered page is only a
+static shell, so the server writes the path's title (comune, age band; never birth months) into
+the compiled HTML. An ASGI middleware on the API app sees the request before Reflex's static
+files do; without a compiled page (dev mode, API tests) it simply lets the request through.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from zerosei_app.db import session_scope
+from zerosei_app.domain.link import parse_query_string
+from zerosei_app.queries.comuni import comune_index
+from zerosei_app.settings import get_settings
+from zerosei_app.state import share, urls
+
+log = logging.getLogger(__name__)
+
+OG_IMAGE = "/og-zerosei.png"
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_DESCRIPTION = re.compile(r'<meta content="[^"]*" name="description"\s*/?>')
+_OG_IMAGE = re.compile(r'<meta content="[^"]*" property="og:image"\s*/?>')
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str
+    description: str
+    lang: str
+    url: str  # absolute canonical link of the path (valid parts only)
+    image: str
+
+
+def page_meta(raw_query: str, base: str, today: date) -> PageMeta:
+    parsed = parse_query_string(raw_query)
+    q = parsed.query
+    name = None
+    if q.comune is not None:
+        with session_scope() as session:
+            record = comune_index(session).get(q.comune)
+        name = record.nome if record else None
+    meta = share.share_meta(q, name, today)
+    return PageMeta(
+        title=meta.title,
+        description=meta.description,
+        lang=q.lang,
+        url=share.absolute(base, urls.link(urls.PERCORSO, q)),
+        image=share.absolute(base, OG_IMAGE),
+    )
+
+
+def inject(page: str, meta: PageMeta) -> str:
+    """The compiled HTML with this path's title, description, language and Open Graph tags (escaped)."""
+    e = lambda s: html.escape(s, quote=True)  # noqa: E731
+    og = (
+        f'<meta property="og:type" content="website"/>'
+        f'<meta property="og:site_name" content="ZeroSei"/>'
+        f'<meta property="og:title" content="{e(meta.title)}"/>'
+        f'<meta property="og:description" content="{e(meta.description)}"/>'
+        f'<meta property="og:url" content="{e(meta.url)}"/>'
+        f'<meta property="og:locale" content="{"en_GB" if meta.lang == "en" else "it_IT"}"/>'
+        f'<meta name="twitter:card" content="summary_large_image"/>'
+    )
+    page = _TITLE.sub(lambda _: f"<title>{e(meta.title)}</title>", page, count=1)
+    page = _DESCRIPTION.sub(lambda _: f'<meta content="{e(meta.description)}" name="description"/>', page, count=1)
+    page = _OG_IMAGE.sub(lambda _: f'<meta content="{e(meta.image)}" property="og:image"/>', page, count=1)
+    page = _HTML_LANG.sub(lambda _: f'<html lang="{e(meta.lang)}"', page, count=1)
+    return page.replace("</head>", og + "</head>", 1)
+
+
+class _Template:
+    """The compiled /percorso HTML, re-read when a new build replaces it."""
+
+    def __init__(self) -> None:
+        self._cache: tuple[Path, float, str] | None = None
+
+    def candidates(self) -> list[Path]:
+        from reflex.utils import prerequisites
+        from reflex_base import constants
+
+        static = prerequisites.get_web_dir() / constants.Dirs.STATIC
+        return [static / "percorso.html", static / "percorso" / "index.html"]
+
+    def get(self) -> str | None:
+        for path in self.candidates():
+            try:
+                mtime = path.stat().st_mtime
+            except OSError:
+                continue
+            if self._cache is None or self._cache[:2] != (path, mtime):
+                self._cache = (path, mtime, path.read_text(encoding="utf-8"))
+            return self._cache[2]
+        return None
+
+
+TEMPLATE = _Template()
+PATHS = (urls.PERCORSO, urls.PERCORSO + "/")
+
+
+class ShareMetaMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and scope["path"] in PATHS:
+            response = await run_in_threadpool(_render, scope)
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _render(scope: Scope) -> HTMLResponse | None:
+    page = TEMPLATE.get()
+    if page is None:
+        return None
+    try:
+        raw_query = scope.get("query_string", b"").decode("latin-1")
+        meta = page_meta(raw_query, _base(scope), date.today())
+        page = inject(page, meta)
+    except Exception:  # a preview must never break the page itself: serve the plain shell
+        log.exception("share meta failed for %s", scope.get("path"))
+    return HTMLResponse(page, headers={"Cache-Control": "no-cache", "Referrer-Policy": "same-origin"})
+
+
+def _base(scope: Scope) -> str:
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+    origin = f"{scope.get('scheme', 'http')}://{headers.get('host', '')}"
+    return share.base_url(get_settings().public_url, origin)

@@ -1,0 +1,22 @@
+"""App-wide <head> additions for the parents' pages."""
+
+import json
+
+import reflex as rx
+
+from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
+
+# Runs before first paint: a link with `lang=en` gets <html lang="en"> at once, and the prerendered
+# (Italian) shell is kept hidden until the state has switched language (see styles.css).
+_OTHER_LANGS = json.dumps([code for code in LANGUAGES if code != DEFAULT_LANG])
+LANG_BOOT_JS = (
+    "(function(){try{var m=/[?&]lang=([A-Za-z_-]{2,10})/i.exec(location.search);"
+    "if(!m)return;var l=m[1].split(/[-_]/)[0].toLowerCase();"
+    f"if({_OTHER_LANGS}.indexOf(l)<0)return;"
+    "document.documentElement.lang=l;document.documentElement.setAttribute('data-i18n-wait','');"
+    "}catch(e){}})();"
+)
+
+
+def lang_boot_script() -> rx.Component:
+    return rx.el.script(LANG_BOOT_JS)

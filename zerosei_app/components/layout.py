@@ -1,0 +1,69 @@
+"""The frame of every parents' page: skip link, header with the language switch, main, footer."""
+
+import reflex as rx
+
+from zerosei_app.components.i18n import t
+from zerosei_app.components.links import internal, plain
+from zerosei_app.state import urls
+from zerosei_app.state.ui import LangLink, UiState
+
+
+def _lang_link(link: LangLink) -> rx.Component:
+    return rx.el.li(
+        internal(
+            link.name,
+            href=link.href,
+            lang=link.code,
+            href_lang=link.code,
+            aria_current=rx.cond(link.current, "true", "false"),
+            class_name="lang-link",
+            replace=True,
+            prevent_scroll_reset=True,
+        )
+    )
+
+
+def header(home_href=None) -> rx.Component:
+    return rx.el.header(
+        rx.el.div(
+            internal(
+                rx.el.span("ZeroSei", class_name="brand-name"),
+                rx.el.span(t("ui.brand.tagline"), class_name="brand-tagline"),
+                href=home_href if home_href is not None else rx.cond(UiState.lang == "it", "/", "/?lang=" + UiState.lang),
+                class_name="brand",
+            ),
+            rx.el.nav(
+                rx.el.ul(rx.foreach(UiState.langs, _lang_link), class_name="lang-list"),
+                aria_label=t("ui.lang.nav"),
+                class_name="lang-nav",
+            ),
+            class_name="bar",
+        ),
+        class_name="top",
+    )
+
+
+def footer() -> rx.Component:
+    info_href = rx.cond(UiState.lang == "it", urls.INFO, urls.INFO + "?lang=" + UiState.lang)
+    return rx.el.footer(
+        rx.el.p(t("ui.footer.region")),
+        rx.el.ul(
+            rx.el.li(internal(t("ui.footer.info"), href=info_href)),
+            rx.el.li(internal(t("ui.footer.api"), href=info_href + "#dati-aperti")),
+            class_name="footer-links",
+        ),
+        class_name="foot",
+    )
+
+
+def page(*children, main_class: str = "") -> rx.Component:
+    """`data-ready` lets the CSS hide the prerendered Italian shell when the link asks for another language."""
+    return rx.el.div(
+        plain(t("ui.skip"), href="#main", class_name="skip"),
+        header(),
+        rx.el.main(*children, id="main", tab_index=-1, class_name=f"main {main_class}".strip()),
+        footer(),
+        class_name="app",
+        lang=UiState.lang,
+        custom_attrs={"data-ready": rx.cond(UiState.ready, "true", "false")},
+    )

@@ -1,0 +1,200 @@
+"""/percorso?<PathQuery> : the family's path, exactly what /api/v1/percorso returns for the same link."""
+
+import reflex as rx
+
+from zerosei_app.components.centro_card import centro_card
+from zerosei_app.components.contacts import contact_list
+from zerosei_app.components.entry_card import entry_card
+from zerosei_app.components.i18n import t
+from zerosei_app.components.layout import page as layout
+from zerosei_app.components.links import external, internal, plain
+from zerosei_app.components.share_panel import action_bar, share_panel, share_toast
+from zerosei_app.components.topic_chips import topic_chips
+from zerosei_app.components.wizard_parts import skeleton
+from zerosei_app.state import urls
+from zerosei_app.state.percorso import PercorsoState as P
+from zerosei_app.state.percorso_view import CentroView, ChildView, GroupView
+
+ROUTE = urls.PERCORSO
+
+
+def _header() -> rx.Component:
+    return rx.el.header(
+        rx.el.p(rx.el.strong("ZeroSei"), " · ", t("ui.footer.region"), class_name="print-only print-brand"),
+        rx.el.h1(P.heading, tab_index=-1),
+        rx.cond(
+            P.ages.length() > 0,
+            rx.el.ul(rx.foreach(P.ages, lambda age: rx.el.li(age)), class_name="ages", aria_label=t("ui.path.ages")),
+        ),
+        rx.cond(
+            P.status == "ok",
+            rx.el.p(
+                internal(t("ui.path.change_comune"), href=P.hrefs["comune"]),
+                rx.el.span(" · ", aria_hidden="true"),
+                internal(t("ui.path.change_children"), href=P.hrefs["figli"]),
+                class_name="change-links no-print",
+            ),
+        ),
+        class_name="path-head",
+    )
+
+
+def _notices() -> rx.Component:
+    return rx.cond(
+        P.notices.length() > 0,
+        rx.el.div(
+            rx.el.h2(t("ui.notice.title"), class_name="notice-title"),
+            rx.el.ul(rx.foreach(P.notices, lambda m: rx.el.li(m))),
+            # Without a path the panel below offers the one way forward; with a path, fix from here.
+            rx.cond(P.status == "ok", internal(t("ui.path.fix"), href=P.hrefs["fix"], class_name="btn btn-secondary")),
+            class_name="notice",
+            role="status",
+        ),
+    )
+
+
+def _centro_compact(c: CentroView) -> rx.Component:
+    return rx.el.li(
+        rx.el.strong(c.nome),
+        contact_list(c.links),
+        rx.cond(c.map_href != "", rx.el.p(external(t("ui.path.centro.map"), href=c.map_href))),
+    )
+
+
+def _empty(text) -> rx.Component:
+    """Nothing fits: say so, and give the centre's contacts right there."""
+    return rx.el.div(
+        rx.el.p(text),
+        rx.el.ul(rx.foreach(P.centri, _centro_compact), class_name="compact-centri"),
+        class_name="empty",
+    )
+
+
+def _group(group: GroupView) -> rx.Component:
+    return rx.el.div(
+        rx.el.h4(group.label, class_name="group-title"),
+        rx.foreach(group.voci, entry_card),
+        class_name="group",
+    )
+
+
+def _child(child: ChildView) -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(child.heading, id=f"figlio-{child.uid}", class_name="child-title"),
+        rx.cond(child.note != "", rx.el.p(child.note, class_name="note")),
+        rx.el.h3(child.now_title, class_name="section-title"),
+        rx.cond(child.now_empty != "", _empty(child.now_empty), rx.foreach(child.now_groups, _group)),
+        rx.el.h3(child.upcoming_title, class_name="section-title"),
+        rx.cond(
+            child.upcoming_empty != "",
+            rx.el.p(child.upcoming_empty, class_name="muted"),
+            rx.foreach(child.upcoming_groups, _group),
+        ),
+        class_name="child-path",
+        aria_labelledby=f"figlio-{child.uid}",
+    )
+
+
+def _centri() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(t("ui.path.centri"), id="centri"),
+        rx.foreach(P.centri, centro_card),
+        class_name="centri",
+        aria_labelledby="centri",
+    )
+
+
+def _filters() -> rx.Component:
+    """Collapsed by default: fourteen chips would push the services off a phone screen."""
+    return rx.el.div(
+        rx.cond(
+            P.has_filter,
+            rx.el.p(
+                rx.el.strong(t("ui.path.filter_on")),
+                " ",
+                P.filter_summary,
+                " · ",
+                rx.el.button(t("ui.path.filter_clear"), type="button", on_click=P.clear_topics, class_name="btn-link"),
+                class_name="filter-summary",
+            ),
+        ),
+        rx.el.details(
+            rx.el.summary(t("ui.path.filter_open"), class_name="filter-toggle"),
+            topic_chips(
+                P.chips, P.toggle_topic, t("ui.path.filter"), "filtri", P.chips_version, hint=t("ui.path.filter_hint")
+            ),
+            class_name="filter-details",
+        ),
+        class_name="filters no-print",
+    )
+
+
+def _jump_links() -> rx.Component:
+    """With several children the page is long: one tap to each child's services."""
+    return rx.cond(
+        P.children.length() > 1,
+        rx.el.nav(
+            rx.el.h2(t("ui.path.jump"), id="salta-titolo", class_name="jump-title"),
+            rx.el.ul(
+                rx.foreach(P.children, lambda c: rx.el.li(plain(c.age, href="#figlio-" + c.uid))),
+                class_name="jump-list",
+            ),
+            aria_labelledby="salta-titolo",
+            id="salta",
+            class_name="jump no-print",
+        ),
+    )
+
+
+def _ok() -> rx.Component:
+    return rx.fragment(
+        rx.el.p(P.counts, class_name="counts"),
+        action_bar(),
+        _jump_links(),
+        rx.cond(P.has_examples, rx.el.p(t("ui.path.examples_note"), class_name="examples-note")),
+        _centri(),
+        _filters(),
+        rx.foreach(P.children, _child),
+        share_panel(),
+        share_toast(),
+    )
+
+
+def _need_comune() -> rx.Component:
+    return rx.el.div(
+        rx.el.p(t("ui.path.need_comune")),
+        internal(t("ui.wiz.go_comune"), href=P.hrefs["fix"], class_name="btn btn-primary"),
+        class_name="panel",
+    )
+
+
+def _without_children() -> rx.Component:
+    """A comune but no usable child: the centres are still worth calling (past 6 years too)."""
+    return rx.fragment(
+        rx.el.div(
+            rx.cond(P.status == "too_old", rx.el.p(t("ui.path.too_old")), rx.el.p(t("ui.path.need_child"))),
+            internal(t("ui.path.go_children"), href=P.hrefs["fix"], class_name="btn btn-primary"),
+            class_name="panel",
+        ),
+        _centri(),
+    )
+
+
+def page() -> rx.Component:
+    return layout(
+        rx.cond(
+            P.status == "loading",
+            skeleton(),
+            rx.fragment(
+                _header(),
+                _notices(),
+                rx.match(
+                    P.status,
+                    ("ok", _ok()),
+                    ("need_comune", _need_comune()),
+                    _without_children(),
+                ),
+            ),
+        ),
+        main_class="path",
+    )

@@ -1,0 +1,85 @@
+"""'Segnala un errore' on an entry or a centre card: one small form open at a time."""
+
+import reflex as rx
+from pydantic import ValidationError
+
+from zerosei_app.db import session_scope
+from zerosei_app.i18n import t
+from zerosei_app.queries import reports
+from zerosei_app.settings import get_settings
+from zerosei_app.state.ui import UiState
+
+MAX_DONE = 50
+_OUTCOME_KEYS = {
+    reports.SAVED: "report.thanks",
+    reports.THROTTLED: "report.throttled",
+    reports.DUPLICATE: "report.duplicate",
+    reports.TARGET_FULL: "report.target_full",
+    reports.NOT_FOUND: "report.not_found",
+}
+
+
+def validation_message(exc: ValidationError, lang: str) -> str:
+    """The first problem, in words a parent understands (the form can only send these)."""
+    for err in exc.errors():
+        field = err["loc"][0] if err["loc"] else ""
+        if field == "kind":
+            return t("report.error.kind", lang)
+        if field == "text" and err["type"] == "string_too_long":
+            return t("report.error.too_long", lang, max=reports.MAX_TEXT)
+        if field == "text":
+            return t("report.error.need_text", lang)
+    return t("report.error.generic", lang)
+
+
+class ReportState(UiState):
+    open_uid: str = ""  # the card whose form is open
+    error: str = ""
+    done: dict[str, str] = {}  # card uid -> the message shown after sending
+    _centro_id: int = 0
+    _entry_id: int | None = None
+
+    @rx.event
+    def open(self, uid: str, centro_id: int, entry_id: int):
+        """entry_id 0 means the centre card itself."""
+        if not isinstance(uid, str) or len(uid) > 40:
+            return None
+        self.open_uid, self.error = uid, ""
+        self._centro_id = centro_id if isinstance(centro_id, int) else 0
+        self._entry_id = entry_id if isinstance(entry_id, int) and entry_id > 0 else None
+        return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-tipo-0')?.focus()")
+
+    @rx.event
+    def close(self):
+        uid = self.open_uid
+        self.open_uid, self.error = "", ""
+        return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-apri')?.focus()")
+
+    @rx.event
+    def submit(self, form_data: dict):
+        uid = self.open_uid
+        if not uid or not isinstance(form_data, dict):
+            return None
+        try:
+            data = reports.ReportIn(
+                centro_id=self._centro_id,
+                entry_id=self._entry_id,
+                kind=str(form_data.get("tipo", "")),
+                text=str(form_data.get("testo", ""))[: reports.MAX_TEXT + 1],
+            )
+        except ValidationError as exc:
+            self.error = validation_message(exc, self.lang)
+            return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-errore')?.focus()")
+        with session_scope() as session:
+            outcome = reports.create_report(
+                session, data, client_ip=self.router.session.client_ip, secret_key=get_settings().secret_key
+            )
+        done = {**self.done, uid: t(_OUTCOME_KEYS[outcome.status], self.lang)}
+        self.done = dict(list(done.items())[-MAX_DONE:])  # a page never has that many cards open at once
+        self.open_uid, self.error = "", ""
+        return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-esito')?.focus()")
+
+
+def _safe(uid: str) -> str:
+    """uids are made by us ("f1-a-12", "c3"); anything else never reaches a script."""
+    return uid if uid.replace("-", "").isalnum() and uid.isascii() else ""

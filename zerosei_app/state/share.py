@@ -1,0 +1,69 @@
+"""Sharing a path: the absolute link, its QR code, and a title that says what it is without birth months.
+
+Plain Python (no Reflex); the path page and the share-meta route (link previews) both use it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import segno
+
+from zerosei_app.domain.link import PathQuery, validate_for_path
+from zerosei_app.i18n import plural, t
+
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
+
+
+@dataclass(frozen=True)
+class ShareMeta:
+    title: str
+    description: str
+
+
+def base_url(public_url: str | None, origin: str | None) -> str:
+    """settings.public_url when configured, else the origin the browser used (if it looks like one)."""
+    for candidate in (public_url, origin):
+        candidate = (candidate or "").strip().rstrip("/")
+        if _ORIGIN.fullmatch(candidate):
+            return candidate
+    return ""
+
+
+def absolute(base: str, path_and_query: str) -> str:
+    return f"{base}{path_and_query}" if base else path_and_query
+
+
+@lru_cache(maxsize=256)
+def qr_data_uri(url: str) -> str:
+    """An SVG QR code as a data URI: made here, no third-party service sees the link."""
+    qr = segno.make(url, error="m")
+    return qr.svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+
+
+def age_bands(q: PathQuery, today: date, lang: str) -> list[str]:
+    """"bambino di 1 anno", "in attesa": enough to describe a path, never the birth month."""
+    children, _ = validate_for_path(q, today)
+    bands = []
+    for child in children:
+        if child.kind == "atteso":
+            bands.append(t("share.band.expecting", lang))
+        elif child.age_months < 12:
+            bands.append(t("share.band.baby", lang))
+        else:
+            bands.append(plural("share.band.years", child.age_months // 12, lang))
+    return list(dict.fromkeys(bands))
+
+
+def share_meta(q: PathQuery, comune_name: str | None, today: date) -> ShareMeta:
+    lang = q.lang
+    if not comune_name:
+        return ShareMeta(t("share.title_generic", lang), t("share.description_generic", lang))
+    bands = age_bands(q, today, lang)
+    title = t("share.title", lang, comune=comune_name)
+    if not bands:
+        return ShareMeta(title, t("share.description_generic", lang))
+    return ShareMeta(title, t("share.description", lang, comune=comune_name, who=", ".join(bands)))

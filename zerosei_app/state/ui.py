@@ -1,0 +1,87 @@
+"""The parents' base state: the language (from `lang=` in the link) and the interface text for it.
+
+Every parents' page state inherits from UiState; its on_load calls `_sync_ui()` first, so the
+language always follows the URL (one source of truth) and nothing about the family is stored.
+"""
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from zerosei_app.domain.link import parse_query_string
+from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES, t
+from zerosei_app.i18n.catalogs import CATALOGS
+from zerosei_app.state import urls
+
+UI_PREFIX = "ui."
+# Runs after React has rendered the new page: the heading carries tabindex=-1 for this.
+FOCUS_HEADING_JS = "setTimeout(() => document.querySelector('main h1')?.focus({preventScroll: true}), 0);"  # keys the browser needs as-is; every other text is formatted on the server
+
+
+def ui_catalog(lang: str) -> dict[str, str]:
+    """The `ui.*` texts for a language, Italian where a translation is missing."""
+    italian = {k: v for k, v in CATALOGS[DEFAULT_LANG].items() if k.startswith(UI_PREFIX)}
+    own = {k: v for k, v in CATALOGS.get(lang, {}).items() if k.startswith(UI_PREFIX)}
+    return {**italian, **own}
+
+
+@dataclass
+class LangLink:
+    code: str
+    name: str  # the language's own name: "Italiano", "English"
+    href: str
+    current: bool
+
+
+def lang_links(path: str, raw_query: str, current: str) -> list[LangLink]:
+    return [
+        LangLink(code, t("ui.lang.name", code), urls.with_lang(path, raw_query, code), code == current)
+        for code in LANGUAGES
+    ]
+
+
+class UiState(rx.State):
+    lang: str = DEFAULT_LANG
+    # False only before the first on_load of this browser tab: the prerendered shell is showing.
+    ready: bool = False
+    langs: list[LangLink] = lang_links(urls.HOME, "", DEFAULT_LANG)
+
+    @rx.var
+    def T(self) -> dict[str, str]:  # noqa: N802 - reads like a catalogue in components: T["ui.x"]
+        return ui_catalog(self.lang)
+
+    def _raw_query(self) -> str:
+        return self.router.url.query or ""
+
+    def _sync_ui(self):
+        """Language from the link; returns the script that keeps <html lang> in step (WCAG 3.1.1).
+
+        After a client-side navigation (not on the first load of the tab) focus moves to the new
+        page's heading, so screen reader and keyboard users start from the new content.
+        """
+        navigated = self.ready
+        lang = parse_query_string(self._raw_query()).query.lang
+        if lang not in LANGUAGES:
+            lang = DEFAULT_LANG
+        self.lang = lang
+        self.langs = lang_links(self.router.url.path or urls.HOME, self._raw_query(), lang)
+        self.ready = True
+        # `lang` is one of LANGUAGES (known codes), so it is safe inside the script.
+        script = f"document.documentElement.lang={lang!r};"
+        if navigated:
+            script += FOCUS_HEADING_JS
+        return rx.call_script(script)
+
+    def _replace_url(self, path: str, query_string: str):
+        """A small tweak (a topic filter): new URL in place, language links kept in step."""
+        self.langs = lang_links(path, query_string, self.lang)
+        return rx.call_script(urls.replace_url_script(path + (f"?{query_string}" if query_string else "")))
+
+    @rx.event
+    def on_load(self):
+        """For pages that only need the language (home, information)."""
+        return self._sync_ui()
+
+    @rx.var
+    def start_href(self) -> str:
+        return urls.lang_only(urls.STEP_COMUNE, self.lang)

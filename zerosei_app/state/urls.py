@@ -1,0 +1,60 @@
+"""Parents' URLs: every wizard step and the path page carry the (partial) PathQuery.
+
+Plain Python (no Reflex): the states and the share-meta route build links with it.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote, unquote_plus
+
+from zerosei_app.domain.link import PathQuery, to_query_string
+
+HOME = "/"
+STEP_COMUNE = "/inizia/comune"
+STEP_FIGLI = "/inizia/figli"
+STEP_TEMI = "/inizia/temi"
+PERCORSO = "/percorso"
+INFO = "/informazioni"
+STEPS = (STEP_COMUNE, STEP_FIGLI, STEP_TEMI)
+# Longer raw queries are rebuilt from their valid parts instead of being copied around.
+MAX_RAW_QUERY = 2000
+
+
+def link(path: str, query: PathQuery, anchor: str = "") -> str:
+    """`path?<canonical query>#anchor`, omitting empty parts."""
+    qs = to_query_string(query)
+    return path + (f"?{qs}" if qs else "") + (f"#{anchor}" if anchor else "")
+
+
+def lang_only(path: str, lang: str) -> str:
+    """A page that only carries the language (home, information)."""
+    return link(path, PathQuery(lang=lang)) if lang in ("it", "en") else path
+
+
+def with_lang(path: str, raw_query: str, lang: str) -> str:
+    """The same page and query with `lang` replaced (Italian is the default, so it is dropped).
+
+    Keeps every other parameter as written, so switching language never loses what the
+    parent had, not even the broken parts of a link that the page is explaining.
+    """
+    raw_query = (raw_query or "").lstrip("?").partition("#")[0]
+    if len(raw_query) > MAX_RAW_QUERY:
+        raw_query = ""
+    kept = [
+        part
+        for part in raw_query.split("&")
+        if part and unquote_plus(part.partition("=")[0]).strip().lower() != "lang"
+    ]
+    if lang != "it":
+        kept.append(f"lang={quote(lang, safe='')}")
+    return path + (f"?{'&'.join(kept)}" if kept else "")
+
+
+def replace_url_script(url: str) -> str:
+    """JS that swaps the address bar's URL without a navigation (no new history entry, no scroll jump).
+
+    `history.state` is kept because the client router stores its own keys there; the state that
+    calls this has already updated itself, so nothing waits for an on_load.
+    """
+    return f"window.history.replaceState(window.history.state, '', {json.dumps(url)})"

@@ -1,0 +1,70 @@
+"""What every wizard step shares: the partial PathQuery read from the URL (the only source of truth).
+
+Each step's on_load calls `_load()`; handlers move on with a normal redirect (so Back walks the
+steps) to the next step's URL carrying everything chosen so far.
+"""
+
+import reflex as rx
+
+from zerosei_app.db import session_scope
+from zerosei_app.domain.errors import FieldError
+from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
+from zerosei_app.queries.comuni import comune_index
+from zerosei_app.state import urls
+from zerosei_app.state.ui import UiState
+
+
+class WizardState(UiState):
+    comune_code: str = ""
+    comune_label: str = ""  # "Sant'Ambrogio di Torino (TO)"
+    notices: list[str] = []  # what was wrong with the link that brought the parent here
+    # Each step's URL with everything chosen so far (defaults: the bare steps, for the prerendered shell).
+    step_href: dict[str, str] = {
+        "comune": urls.STEP_COMUNE,
+        "figli": urls.STEP_FIGLI,
+        "temi": urls.STEP_TEMI,
+        "percorso": urls.PERCORSO,
+        "home": urls.HOME,
+    }
+    _qs: str = ""  # canonical query string of the valid parts
+
+    def _query(self) -> PathQuery:
+        return parse_query_string(self._qs).query
+
+    def _load(self) -> PathQuery:
+        parsed = parse_query_string(self._raw_query())
+        q = parsed.query
+        notices = [e.message(q.lang) for e in parsed.errors]
+        label = ""
+        if q.comune is not None:
+            with session_scope() as session:
+                record = comune_index(session).get(q.comune)
+            if record is None:
+                notices.append(_unknown_comune(q))
+                q = PathQuery(**{**q.model_dump(), "comune": None})
+            else:
+                label = f"{record.nome} ({record.provincia})"
+        self.comune_code = q.comune or ""
+        self.comune_label = label
+        self.notices = notices
+        self._set_query(q)
+        return q
+
+    def _set_query(self, q: PathQuery) -> None:
+        self._qs = to_query_string(q)
+        self.step_href = {
+            "comune": urls.link(urls.STEP_COMUNE, q),
+            "figli": urls.link(urls.STEP_FIGLI, q),
+            "temi": urls.link(urls.STEP_TEMI, q),
+            "percorso": urls.link(urls.PERCORSO, q),
+            "home": urls.lang_only(urls.HOME, q.lang),
+        }
+
+
+def _unknown_comune(q: PathQuery) -> str:
+    return FieldError("comune", "unknown_comune", {"value": q.comune}).message(q.lang)
+
+
+def go(path: str, q: PathQuery) -> rx.event.EventSpec:
+    """A real step change: pushes a history entry, so Back returns here."""
+    return rx.redirect(urls.link(path, q))
