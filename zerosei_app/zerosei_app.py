@@ -1,19 +1,17 @@
 """The Reflex app: parents' pages, staff pages, the public JSON API under /api/v1."""
 
 import reflex as rx
-from sqlmodel import SQLModel
 
-import zerosei_app.models  # noqa: F401  (registers the tables)
+from zerosei_app.models import Comune  # importing the package registers every table
 from zerosei_app.api.app import api
 from zerosei_app.auth.http_headers import staff_no_store
 from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
 
-# Reflex's start-up schema check compares the database with registered models only.
-for _table_model in SQLModel.__subclasses__():
-    if getattr(_table_model, "__table__", None) is not None:
-        rx.ModelRegistry.register(_table_model)
+# Reflex's start-up schema check compares the database with its registered models' metadata;
+# every table shares SQLModel.metadata, so registering one table registers them all.
+rx.ModelRegistry.register(Comune)
 
 app = rx.App(
     html_lang="it",
