@@ -109,10 +109,12 @@ def test_login_create_publish_and_find_it_on_the_parents_path(app_url, desktop, 
     titles = [v["titolo"] for f in api["figli"] for v in f["adesso"]]
     assert title in titles
     parent = desktop.new_page()
-    resp = parent.goto(f"{app_url}/percorso?comune={TORINO}&nascita={nascita}")
-    if resp is not None and resp.ok and "percorso" in (parent.evaluate("document.title") or "").lower():
-        parent.get_by_text(title).first.wait_for(timeout=30_000)
-        screenshot(parent, "staff-05-parent-path")
+    parent.goto(f"{app_url}/percorso?comune={TORINO}&nascita={nascita}")
+    card = parent.locator("article.entry", has_text=title)
+    card.wait_for(timeout=30_000)
+    card.scroll_into_view_if_needed()
+    assert "Giochi e letture per bambini e genitori" in card.inner_text()
+    screenshot(parent, "staff-05-parent-path")
 
 
 def _open_same_entry(page, app_url, email, entry_id):
