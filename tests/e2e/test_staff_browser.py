@@ -203,6 +203,32 @@ def test_the_editor_works_with_the_keyboard_alone(app_url, desktop, accounts):
     screenshot(page, "staff-08-keyboard")
 
 
+def test_csv_upload_dry_run_then_commit(app_url, desktop, accounts, tmp_path):
+    """The real upload path (react-dropzone → /_upload → the guarded handler), Excel's dialect with a BOM."""
+    header = "Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove\r\n"
+    bad = tmp_path / "voci-con-errori.csv"
+    bad.write_bytes(("\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;;Astrologia;0;99;Sala\r\n").encode())
+    good = tmp_path / "voci.csv"
+    good.write_bytes(("\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;y;Prevenzione;0;24;Sala\r\n").encode())
+    page = desktop.new_page()
+    login(page, app_url, "carla@e2e.example", then="/staff/importa?centro=1")
+    page.wait_for_url(re.compile(r".*/staff/importa.*"), timeout=30_000)
+    wait_hydrated(page, "Importa voci da un file CSV")
+    page.locator("input[type=file]").set_input_files(str(bad))
+    page.get_by_text("Anteprima dell'importazione").wait_for(timeout=30_000)
+    assert "1 da correggere" in page.inner_text("body")
+    assert page.get_by_role("button", name="Conferma l'importazione").is_disabled()
+    screenshot(page, "staff-10-import-errors")
+    page.get_by_role("button", name="Annulla e scegli un altro file").click()
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.get_by_text("2 da aggiungere").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Conferma l'importazione").click()
+    page.get_by_text("Importazione completata").first.wait_for(timeout=30_000)
+    with Session(accounts) as db:
+        rows = db.exec(select(CardEntry).where(CardEntry.title.in_(["Corso CSV uno", "Corso CSV due"]))).all()
+        assert len(rows) == 2 and {r.status for r in rows} == {"draft"} and {r.centro_id for r in rows} == {1}
+
+
 def _attempts(engine, email) -> int:
     with Session(engine) as db:
         return len(db.exec(select(LoginAttempt).where(LoginAttempt.email == email)).all())
