@@ -109,10 +109,12 @@ def test_login_create_publish_and_find_it_on_the_parents_path(app_url, desktop, 
     titles = [v["titolo"] for f in api["figli"] for v in f["adesso"]]
     assert title in titles
     parent = desktop.new_page()
-    resp = parent.goto(f"{app_url}/percorso?comune={TORINO}&nascita={nascita}")
-    if resp is not None and resp.ok and "percorso" in (parent.evaluate("document.title") or "").lower():
-        parent.get_by_text(title).first.wait_for(timeout=30_000)
-        screenshot(parent, "staff-05-parent-path")
+    parent.goto(f"{app_url}/percorso?comune={TORINO}&nascita={nascita}")
+    card = parent.locator("article.entry", has_text=title)
+    card.wait_for(timeout=30_000)
+    card.scroll_into_view_if_needed()
+    assert "Giochi e letture per bambini e genitori" in card.inner_text()
+    screenshot(parent, "staff-05-parent-path")
 
 
 def _open_same_entry(page, app_url, email, entry_id):
@@ -199,6 +201,32 @@ def test_the_editor_works_with_the_keyboard_alone(app_url, desktop, accounts):
     page.keyboard.press("Enter")  # implicit submission saves
     page.get_by_text("Modifiche salvate").wait_for(timeout=30_000)
     screenshot(page, "staff-08-keyboard")
+
+
+def test_csv_upload_dry_run_then_commit(app_url, desktop, accounts, tmp_path):
+    """The real upload path (react-dropzone → /_upload → the guarded handler), Excel's dialect with a BOM."""
+    header = "Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove\r\n"
+    bad = tmp_path / "voci-con-errori.csv"
+    bad.write_bytes(("\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;;Astrologia;0;99;Sala\r\n").encode())
+    good = tmp_path / "voci.csv"
+    good.write_bytes(("\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;y;Prevenzione;0;24;Sala\r\n").encode())
+    page = desktop.new_page()
+    login(page, app_url, "carla@e2e.example", then="/staff/importa?centro=1")
+    page.wait_for_url(re.compile(r".*/staff/importa.*"), timeout=30_000)
+    wait_hydrated(page, "Importa voci da un file CSV")
+    page.locator("input[type=file]").set_input_files(str(bad))
+    page.get_by_text("Anteprima dell'importazione").wait_for(timeout=30_000)
+    assert "1 da correggere" in page.inner_text("body")
+    assert page.get_by_role("button", name="Conferma l'importazione").is_disabled()
+    screenshot(page, "staff-10-import-errors")
+    page.get_by_role("button", name="Annulla e scegli un altro file").click()
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.get_by_text("2 da aggiungere").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Conferma l'importazione").click()
+    page.get_by_text("Importazione completata").first.wait_for(timeout=30_000)
+    with Session(accounts) as db:
+        rows = db.exec(select(CardEntry).where(CardEntry.title.in_(["Corso CSV uno", "Corso CSV due"]))).all()
+        assert len(rows) == 2 and {r.status for r in rows} == {"draft"} and {r.centro_id for r in rows} == {1}
 
 
 def _attempts(engine, email) -> int:

@@ -91,12 +91,15 @@ def world(served_database_url):
         user, _ = create_account(db, email=f"hostile-{uuid.uuid4().hex[:6]}@example.org", name="Operatore A",
                                  role="operatore", centro_ids=[1], actor_id=None, now=now, password="girasole azzurro 2026")
         token = create_session(db, user.id, now)
+        regione, _ = create_account(db, email=f"regione-{uuid.uuid4().hex[:6]}@example.org", name="Ufficio regionale",
+                                    role="regione", centro_ids=[], actor_id=None, now=now, password="girasole azzurro 2026")
+        regione_token = create_session(db, regione.id, now)
         entry_b = db.exec(select(CardEntry).where(CardEntry.centro_id == 2).order_by(CardEntry.id)).first()
         entry_a = db.exec(select(CardEntry).where(CardEntry.centro_id == 1, CardEntry.status == "published").order_by(CardEntry.id)).first()
         report_b = ErrorReport(centro_id=2, entry_id=entry_b.id, kind="chiuso", client_hash="0" * 64)
         db.add(report_b)
         db.commit()
-        ids = {"token": token, "entry_b": entry_b.id, "entry_a": entry_a.id, "report_b": report_b.id, "user_id": user.id}
+        ids = {"token": token, "regione_token": regione_token, "entry_b": entry_b.id, "entry_a": entry_a.id, "report_b": report_b.id, "user_id": user.id}
     yield engine, ids
     engine.dispose()
 
@@ -173,3 +176,19 @@ def test_positive_control_the_same_client_can_change_its_own_centre(app_url, wor
         client.close()
     with Session(engine) as db:
         assert db.get(CardEntry, ids["entry_a"]).status == "archived"
+
+
+def test_the_regione_reaches_every_centre_over_the_websocket(app_url, world):
+    engine, ids = world
+    client = HostileClient(app_url)
+    try:
+        client.set_cookie(ids["regione_token"])
+        answer = client.send(h(StaffEntryState, "load_entry"), {}, "/staff/voce", {"id": ids["entry_b"]})
+        assert NOT_YOURS not in answer and LOGIN_NEEDED not in answer
+        answer = client.send(h(StaffReportsState, "set_report_status"), {"report_id": ids["report_b"], "status": "in_lavorazione"},
+                             "/staff/segnalazioni")
+        assert "in lavorazione" in answer
+    finally:
+        client.close()
+    with Session(engine) as db:
+        assert db.get(ErrorReport, ids["report_b"]).status == "in_lavorazione"

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import inspect
 from dataclasses import dataclass
@@ -110,18 +111,28 @@ def make_state(cls, token: str = "", path: str = "/staff", query: dict | None = 
     return state
 
 
+def _run(coro):
+    """asyncio.run, also when this thread already has a running loop (Playwright's sync API leaves one)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def call(state, name: str, *args):
     """Call a handler as Reflex would (sync, async, generator or async generator); returns what it emitted."""
     fn = getattr(type(state), name).fn
     result = fn(state, *args)
     if inspect.iscoroutine(result):
-        result = asyncio.run(result)
+        result = _run(result)
     if inspect.isgenerator(result):
         return [x for x in result if x is not None]
     if inspect.isasyncgen(result):
         async def drain():
             return [x async for x in result if x is not None]
-        return asyncio.run(drain())
+        return _run(drain())
     return result
 
 

@@ -113,6 +113,8 @@ def staff_page(*children, with_nav: bool = True) -> rx.Component:
             ),
         ]
     return rx.el.div(
+        # Only staff pages load this stylesheet: the parents' pages stay as light as they are.
+        rx.el.link(rel="stylesheet", href="/staff.css"),
         rx.el.a("Vai al contenuto", href="#contenuto", class_name="st-skip"),
         rx.el.header(rx.el.div(*header_items, class_name="st-header-in"), class_name="st-header"),
         rx.el.main(

@@ -195,7 +195,7 @@ def page() -> rx.Component:
             rx.el.aside(
                 rx.cond(
                     S.preview.titolo != "",
-                    entry_preview(S.preview, S.preview_note),
+                    entry_preview(S.preview, S.preview_area, S.preview_note),
                     rx.el.p("L'anteprima di come la vedranno le famiglie compare qui quando premi «Mostra l'anteprima».",
                             class_name="st-muted st-preview"),
                 ),

@@ -74,7 +74,15 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
         params = [p for name, p in sig.parameters.items() if name not in ("db", "ctx")]
         hints = {k: v for k, v in typing.get_type_hints(fn).items() if k not in ("db", "ctx", "return")}
 
-        def start(self: StaffState, db: Session) -> StaffContext:
+        def check_args(args, kwargs) -> None:
+            """A call whose arguments do not fit the handler is refused before anything else."""
+            try:
+                sig.bind(None, None, None, *args, **kwargs)
+            except TypeError:
+                raise InputError({"": "richiesta non valida"}) from None
+
+        def start(self: StaffState, db: Session, args, kwargs) -> StaffContext:
+            check_args(args, kwargs)
             if not quiet:
                 self.flash_ok = ""
                 self.flash_error = ""
@@ -92,7 +100,7 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
             def handler(self, *args, **kwargs):
                 with open_db() as db:
                     try:
-                        ctx = start(self, db)
+                        ctx = start(self, db, args, kwargs)
                         yield from fn(self, db, ctx, *args, **kwargs)
                     except Exception as exc:  # noqa: BLE001 - every failure becomes a message
                         db.rollback()
@@ -102,7 +110,7 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
             async def handler(self, *args, **kwargs):
                 with open_db() as db:
                     try:
-                        ctx = start(self, db)
+                        ctx = start(self, db, args, kwargs)
                         return await fn(self, db, ctx, *args, **kwargs)
                     except Exception as exc:  # noqa: BLE001
                         db.rollback()
@@ -112,7 +120,7 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
             def handler(self, *args, **kwargs):
                 with open_db() as db:
                     try:
-                        ctx = start(self, db)
+                        ctx = start(self, db, args, kwargs)
                         return fn(self, db, ctx, *args, **kwargs)
                     except Exception as exc:  # noqa: BLE001
                         db.rollback()

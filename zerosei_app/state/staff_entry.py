@@ -8,6 +8,7 @@ refused save (conflict, validation, lost session, busy database) says so and lea
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from typing import Any
 
 import reflex as rx
@@ -16,7 +17,6 @@ from sqlmodel import Session, col, select
 from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, require_centro, require_entry
 from zerosei_app.domain.entry_form import FIELDS, LABELS, EntryInput, entry_to_form, same_content, validate_form
-from zerosei_app.domain.entry_preview import preview_fields
 from zerosei_app.domain.entry_status import ACTION_LABELS, DONE_MESSAGES, TransitionError, actions_for
 from zerosei_app.domain.local_time import day, hhmm, when
 from zerosei_app.domain.review import is_stale
@@ -37,7 +37,12 @@ from zerosei_app.queries.staff_entries import (
     restore_version,
     save_entry,
 )
+from zerosei_app.queries.percorso import voce_fields
+from zerosei_app.schemas.percorso import VoceOut
+from zerosei_app.state.percorso_view import EntryView, entry_view
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+
+EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, titolo="", sintesi="", descrizione="")
 
 AUDIT_ACTIONS = {
     "create": "Creata", "update": "Modificata", "publish": "Pubblicata", "unpublish": "Ritirata (bozza)",
@@ -71,27 +76,6 @@ class DiffRow:
     field: str
     saved: str
     mine: str
-
-
-@dataclasses.dataclass
-class Preview:
-    titolo: str = ""
-    sintesi: str = ""
-    descrizione: str = ""
-    area: str = ""
-    temi: list[str] = dataclasses.field(default_factory=list)
-    eta: str = ""
-    ente: str = ""
-    dove: str = ""
-    quando: str = ""
-    costo: str = ""
-    accesso: str = ""
-    telefono: str = ""
-    email: str = ""
-    sito: str = ""
-    lingue: str = ""
-    verificato_il: str = ""
-    esempio: bool = False
 
 
 def _show(value: Any, field: str = "") -> str:
@@ -134,13 +118,15 @@ class StaffEntryState(StaffState):
     conflict_at: str = ""
     conflict_diff: list[DiffRow] = []
     history: list[HistoryRow] = []
-    preview: Preview = Preview()
+    preview: EntryView = EMPTY_PREVIEW
+    preview_area: str = ""
     preview_note: str = ""
     comuni_options: list[list[str]] = []  # [ISTAT, name]: the comuni the centre serves
     _base_version: int = 0  # the version the form started from (kept on the server)
     _pending: dict[str, Any] = {}  # after a conflict: the fields this person changed, to apply anyway
     _base_values: dict[str, Any] = {}  # the stored values the form started from
-    _intent: str = "save"  # which submit button was used: "save" or "preview"
+    _intent: str = "save"
+    _reviewed_iso: str = ""  # which submit button was used: "save" or "preview"
 
     # ---------------------------------------------------------------- loading
 
@@ -153,7 +139,7 @@ class StaffEntryState(StaffState):
         self.stale = entry.status != "archived" and is_stale(entry.last_reviewed_on, today())
         self.is_example = entry.is_example
         values = {name: getattr(entry, name) for name in FIELDS}
-        self.preview = Preview(**preview_fields({**values, "last_reviewed_on": entry.last_reviewed_on, "is_example": entry.is_example}))
+        self._set_preview(values, entry.last_reviewed_on, entry.is_example)
         self.preview_note = ""
         if remount:
             self._base_version = entry.version
@@ -184,6 +170,14 @@ class StaffEntryState(StaffState):
                 int((rec.after or {}).get("version") or 0), i > 0 and bool(rec.after),
             ))
         self.history = rows
+
+    def _set_preview(self, values: dict[str, Any], reviewed: date | None, example: bool) -> None:
+        """Through the parents' own pipeline: CardEntry → VoceOut (as the API) → EntryView (as the page)."""
+        entry = CardEntry(id=self.entry_id or 0, centro_id=self.centro_id or 0, **values,
+                          last_reviewed_on=reviewed, is_example=example, status="published")
+        self.preview = entry_view(VoceOut(**voce_fields(entry)), "anteprima", "it")
+        self.preview_area = category_label(values.get("category") or "")
+        self._reviewed_iso = reviewed.isoformat() if reviewed else ""
 
     def _comuni(self, db: Session, centro_id: int, current: str | None) -> None:
         options = [[m.codice_istat, f"{m.nome} ({m.sigla_provincia})"] for m, _ in served(db, centro_id)]
@@ -224,7 +218,7 @@ class StaffEntryState(StaffState):
         self.form_key += 1
         self._set_errors({})
         self.dirty = False
-        self.preview = Preview()
+        self.preview, self.preview_area = EMPTY_PREVIEW, ""
         return rx.call_script(UNLOAD_CLEAR)
 
     # ---------------------------------------------------------------- editing
@@ -375,7 +369,8 @@ class StaffEntryState(StaffState):
             self.preview_note = "Anteprima non aggiornata: correggi prima i campi evidenziati."
             return
         self._set_errors({})
-        self.preview = Preview(**preview_fields({**data.as_values(), "is_example": self.is_example}))
+        reviewed = date.fromisoformat(self._reviewed_iso) if self._reviewed_iso else None
+        self._set_preview(data.as_values(), reviewed, self.is_example)
         self.preview_note = "Anteprima del testo nel modulo (non ancora salvato)."
 
     # ---------------------------------------------------------------- status, review, restore
