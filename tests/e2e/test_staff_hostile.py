@@ -35,6 +35,7 @@ from reflex.state import UpdateVarsInternalState
 pytestmark = pytest.mark.e2e
 
 NS = "/_event"
+QUIET_SECONDS = 0.6
 TABLES = ("card_entry", "centro", "copertura", "error_report", "audit_record", "staff_user", "staff_membership")
 
 
@@ -53,9 +54,14 @@ class HostileClient:
             "name": handler, "payload": payload or {},
             "router_data": {"pathname": path, "asPath": path + (f"?{qs}" if qs else ""), "query": query or {}},
         }, namespace=NS)
+        # Reflex 0.10 no longer marks the last update of an event ("final" is deprecated), so an
+        # event is done when its updates have started and then stopped for a quiet moment.
         deadline = time.monotonic() + 15
+        seen, quiet_since = 0, time.monotonic()
         while time.monotonic() < deadline:
-            if any(u.get("final") for u in self.updates):
+            if len(self.updates) != seen:
+                seen, quiet_since = len(self.updates), time.monotonic()
+            elif seen and time.monotonic() - quiet_since > QUIET_SECONDS:
                 break
             time.sleep(0.05)
         return json.dumps(self.updates, ensure_ascii=False)
