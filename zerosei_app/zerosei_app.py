@@ -2,16 +2,12 @@
 
 import reflex as rx
 
-from zerosei_app.models import Comune  # importing the package registers every table
+import zerosei_app.models  # noqa: F401  (every table on SQLModel.metadata, which Reflex's schema check reads)
 from zerosei_app.api.app import api
 from zerosei_app.auth.http_headers import staff_no_store
 from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
-
-# Reflex's start-up schema check compares the database with its registered models' metadata;
-# every table shares SQLModel.metadata, so registering one table registers them all.
-rx.ModelRegistry.register(Comune)
 
 app = rx.App(
     html_lang="it",

@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -37,45 +39,47 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory, app_database) -> str:
-    """Serve the app once per test run on a free port, with its own seeded database."""
-    run_dir = tmp_path_factory.mktemp("served")
-    db = run_dir / "served.db"
-    shutil.copy(app_database, db)
+@contextmanager
+def serve(run_dir: Path, database_url: str, extra_env: dict[str, str] | None = None, cwd: Path = ROOT) -> Iterator[str]:
+    """Run `reflex run --env prod` on a free port until the block ends; yields its base URL.
+
+    The build bakes its port into .web/env.json, so a second server at the same time needs its
+    own copy of the project (`project_copy`), or it would repoint the first one's pages.
+    """
     port = _free_port()
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}",
+        "DATABASE_URL": database_url,
         "ZEROSEI_VAR_DIR": str(run_dir),
         "PORT": str(port),
         "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{os.environ['PATH']}",
         "REFLEX_USE_SYSTEM_BUN": "1",
         "REFLEX_TELEMETRY_ENABLED": "false",
+        **(extra_env or {}),
     }
-    log = open(run_dir / "reflex.log", "w")
+    log_path = run_dir / "reflex.log"
+    log = open(log_path, "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", str(port), "--backend-port", str(port)],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
-    _SERVED["database_url"] = env["DATABASE_URL"]
     try:
         deadline = time.monotonic() + 420
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"reflex exited early:\n{(run_dir / 'reflex.log').read_text()[-4000:]}")
+                raise RuntimeError(f"reflex exited early:\n{log_path.read_text()[-4000:]}")
             try:
                 if httpx.get(f"{url}/ping", timeout=2).status_code == 200 and httpx.get(url, timeout=5).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"app did not start:\n{(run_dir / 'reflex.log').read_text()[-4000:]}")
+                raise RuntimeError(f"app did not start:\n{log_path.read_text()[-4000:]}")
             time.sleep(1)
         yield url
     finally:
@@ -85,9 +89,35 @@ def app_url(tmp_path_factory, app_database) -> str:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
         log.close()
-        errors = [l for l in (run_dir / "reflex.log").read_text().splitlines() if "Traceback" in l]
-        if errors:
-            print((run_dir / "reflex.log").read_text()[-6000:])
+        if "Traceback" in log_path.read_text():
+            print(log_path.read_text()[-6000:])
+
+
+def project_copy(dest: Path) -> Path:
+    """The project's sources and compiled frontend (not .venv, .git or outputs) copied to dest."""
+    skip_top = {".venv", ".tools", ".git", "var", ".states", "test-artifacts"}
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        here = Path(folder)
+        if here == ROOT:
+            return skip_top & set(names)
+        if here == ROOT / ".web":
+            return {"build"} & set(names)  # rebuilt by the copy's own server
+        return {"__pycache__"} & set(names)
+
+    shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, app_database) -> Iterator[str]:
+    """Serve the app once per test run on a free port, with its own seeded SQLite database."""
+    run_dir = tmp_path_factory.mktemp("served")
+    db = run_dir / "served.db"
+    shutil.copy(app_database, db)
+    _SERVED["database_url"] = f"sqlite:///{db}"
+    with serve(run_dir, _SERVED["database_url"]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

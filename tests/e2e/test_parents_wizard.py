@@ -108,7 +108,7 @@ def test_wizard_to_path_then_the_link_elsewhere_and_back(app_url, browser, phone
     expect(page.get_by_role("heading", name="Dove vivi?")).to_be_visible()
     page.go_forward()
     page.wait_for_url("**/inizia/figli?comune=001255")
-    expect(page.get_by_text("Sant'Ambrogio di Torino (TO)")).to_be_visible()
+    expect(page.locator("p.context").get_by_text("Sant'Ambrogio di Torino (TO)")).to_be_visible()  # step 2's own line
     assert phone.cookies() == []
 
 

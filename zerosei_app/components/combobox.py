@@ -65,6 +65,9 @@ def combobox() -> rx.Component:
                     spell_check=False,
                     enter_key_hint="next",
                     disabled=~S.ready,  # until the state has read the URL (see pages/inizia_comune.py)
+                    # On a slow phone that takes seconds: say so, rather than a mute grey box.
+                    placeholder=rx.cond(S.ready, "", t("ui.wiz.comune.loading")),
+                    aria_busy=rx.cond(S.ready, "false", "true"),
                     class_name="input",
                     custom_attrs={"onKeyDown": _key_handler()},
                 ),

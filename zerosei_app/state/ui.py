@@ -13,9 +13,13 @@ from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES, t
 from zerosei_app.i18n.catalogs import CATALOGS
 from zerosei_app.state import urls
 
-UI_PREFIX = "ui."
-# Runs after React has rendered the new page: the heading carries tabindex=-1 for this.
-FOCUS_HEADING_JS = "setTimeout(() => document.querySelector('main h1')?.focus({preventScroll: true}), 0);"  # keys the browser needs as-is; every other text is formatted on the server
+UI_PREFIX = "ui."  # keys the browser needs as-is; every other text is formatted on the server
+# Runs after React has rendered the new page: the heading carries tabindex=-1 for this. On a slow
+# network the parent may already be in a field of the new page: then focus stays where it is.
+FOCUS_HEADING_JS = (
+    "setTimeout(() => { const a = document.activeElement, m = document.querySelector('main');"
+    " if (!a || a === document.body || !m || !m.contains(a)) m?.querySelector('h1')?.focus({preventScroll: true}); }, 0);"
+)
 
 
 def ui_catalog(lang: str) -> dict[str, str]:
