@@ -7,9 +7,11 @@ non-technical person can act on.
 from __future__ import annotations
 
 import re
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator
 
 # A phone field may hold several numbers and short notes: "011 123456 / 333 1234567 (su appuntamento)".
 _NOTE = re.compile(r"\([^()]{0,80}\)")
@@ -62,3 +64,9 @@ def clean_url(value: str) -> str:
     if parts.scheme.lower() not in ("http", "https") or "." not in host or host.startswith(".") or host.endswith("."):
         raise ValueError("Indirizzo web non valido: scrivilo come www.esempio.it o https://www.esempio.it/pagina.")
     return value
+
+
+# Field types for pydantic models: the same checks wherever staff type a contact.
+PhoneText = Annotated[str, AfterValidator(clean_phone)]
+EmailText = Annotated[str, AfterValidator(clean_email)]
+UrlText = Annotated[str, AfterValidator(clean_url)]

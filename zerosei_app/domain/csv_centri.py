@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .contact_formats import clean_email, clean_phone, clean_url
+from .contact_formats import EmailText, PhoneText, UrlText
 from .csv_common import Column, CsvTable, read_csv
 from .entry_form import to_bool
 from .staff_labels import STATO_VERIFICA_LABELS
@@ -50,9 +50,9 @@ class CentroRowInput(BaseModel):
     nome: str = Field(min_length=3, max_length=250)
     comune: str = Field(min_length=1, max_length=120)
     indirizzo: str = Field("", max_length=300)
-    telefono: str = Field("", max_length=80)
-    email: str = Field("", max_length=254)
-    sito: str = Field("", max_length=500)
+    telefono: PhoneText = Field("", max_length=80)
+    email: EmailText = Field("", max_length=254)
+    sito: UrlText = Field("", max_length=500)
     orari: str = Field("", max_length=500)
     ente_gestore: str = Field("", max_length=250)
     stato_verifica: str = "verificato"  # an official list is a verified source
@@ -62,21 +62,6 @@ class CentroRowInput(BaseModel):
     @classmethod
     def _id(cls, v: Any) -> Any:
         return None if v in ("", None) else v
-
-    @field_validator("telefono")
-    @classmethod
-    def _phone(cls, v: str) -> str:
-        return clean_phone(v)
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, v: str) -> str:
-        return clean_email(v)
-
-    @field_validator("sito")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return clean_url(v)
 
     @field_validator("stato_verifica", mode="before")
     @classmethod

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from .catalog import CATEGORIES, MAX_AGE_MONTHS, MIN_AGE_MONTHS, TOPICS
-from .contact_formats import clean_email, clean_phone, clean_url
+from .contact_formats import EmailText, PhoneText, UrlText
 from .staff_labels import category_from_text, topic_from_text
 from .validation import parse
 
@@ -76,9 +76,9 @@ class EntryInput(BaseModel):
     cost_free: bool = True
     cost_note: str = Field("", max_length=300)
     access: str = Field("", max_length=500)
-    contact_phone: str = Field("", max_length=80)
-    contact_email: str = Field("", max_length=254)
-    contact_url: str = Field("", max_length=500)
+    contact_phone: PhoneText = Field("", max_length=80)
+    contact_email: EmailText = Field("", max_length=254)
+    contact_url: UrlText = Field("", max_length=500)
     languages: list[str] = Field(default_factory=lambda: ["it"])
 
     @field_validator("category", mode="before")
@@ -140,21 +140,6 @@ class EntryInput(BaseModel):
         if not v and info.data.get("cost_free") is False:
             raise ValueError("Se il servizio non è gratuito, indica il costo.")
         return v
-
-    @field_validator("contact_phone")
-    @classmethod
-    def _phone(cls, v: str) -> str:
-        return clean_phone(v)
-
-    @field_validator("contact_email")
-    @classmethod
-    def _email(cls, v: str) -> str:
-        return clean_email(v)
-
-    @field_validator("contact_url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return clean_url(v)
 
     @field_validator("languages", mode="before")
     @classmethod

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .catalog import CATEGORIES, TOPICS
-from .contact_formats import clean_email, clean_phone, clean_url
+from .contact_formats import EmailText, PhoneText, UrlText, clean_email
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
 
@@ -95,24 +95,9 @@ class CentroProfileInput(BaseModel):
     model_config = _STRIP
     indirizzo: str = Field("", max_length=300)
     orari: str = Field("", max_length=500)
-    telefono: str = Field("", max_length=80)
-    email: str = Field("", max_length=254)
-    sito: str = Field("", max_length=500)
-
-    @field_validator("telefono")
-    @classmethod
-    def _phone(cls, v: str) -> str:
-        return clean_phone(v)
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, v: str) -> str:
-        return clean_email(v)
-
-    @field_validator("sito")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return clean_url(v)
+    telefono: PhoneText = Field("", max_length=80)
+    email: EmailText = Field("", max_length=254)
+    sito: UrlText = Field("", max_length=500)
 
 
 class CentroAdminInput(CentroProfileInput):

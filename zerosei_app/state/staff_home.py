@@ -32,6 +32,18 @@ class CentroCard:
     in_ritardo: int
 
 
+def centro_cards(items) -> list[CentroCard]:
+    """The dashboard's card per centre, from queries.staff_dashboard.summaries."""
+    return [
+        CentroCard(
+            s.id, s.nome, s.comune, s.is_active, STATO_VERIFICA_LABELS.get(s.stato_verifica, s.stato_verifica),
+            s.stato_verifica in ("incerto", "solo_nome"), s.published, s.draft, s.archived, s.stale, s.examples,
+            s.reports_nuova, s.reports_in_lavorazione, s.reports_late,
+        )
+        for s in items
+    ]
+
+
 class StaffHomeState(StaffState):
     centri: list[CentroCard] = []
     tot_pubblicate: int = 0
@@ -44,14 +56,7 @@ class StaffHomeState(StaffState):
     def load(self, db: Session, ctx: StaffContext):
         self.welcome = bool(self.router.url.query_parameters.get("benvenuto"))
         items = summaries(db, editable_centro_ids(db, ctx), today(), clock.now())
-        self.centri = [
-            CentroCard(
-                s.id, s.nome, s.comune, s.is_active, STATO_VERIFICA_LABELS.get(s.stato_verifica, s.stato_verifica),
-                s.stato_verifica in ("incerto", "solo_nome"), s.published, s.draft, s.archived, s.stale, s.examples,
-                s.reports_nuova, s.reports_in_lavorazione, s.reports_late,
-            )
-            for s in items
-        ]
+        self.centri = centro_cards(items)
         t = totals([s for s in items if s.is_active])
         self.tot_pubblicate = t["published"]
         self.tot_da_verificare = t["stale"]

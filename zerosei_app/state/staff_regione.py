@@ -17,8 +17,7 @@ from zerosei_app.queries.staff_centri import CentroError, create_centro, enti
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.queries.staff_dashboard import summaries, totals
 from zerosei_app.state.staff_base import StaffState, staff_event, today
-from zerosei_app.state.staff_home import CentroCard
-from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
+from zerosei_app.state.staff_home import CentroCard, centro_cards
 
 
 @dataclasses.dataclass
@@ -44,14 +43,7 @@ class StaffRegioneState(StaffState):
 
     def _refresh(self, db: Session, ctx: StaffContext) -> None:
         items = summaries(db, editable_centro_ids(db, ctx), today(), clock.now())
-        self.centri = [
-            CentroCard(
-                s.id, s.nome, s.comune, s.is_active, STATO_VERIFICA_LABELS.get(s.stato_verifica, s.stato_verifica),
-                s.stato_verifica in ("incerto", "solo_nome"), s.published, s.draft, s.archived, s.stale, s.examples,
-                s.reports_nuova, s.reports_in_lavorazione, s.reports_late,
-            )
-            for s in items
-        ]
+        self.centri = centro_cards(items)
         self.tot = totals([s for s in items if s.is_active])
         inferred = still_inferred(db)
         self.n_inferred = len(inferred)
