@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ os.environ["DATABASE_URL"] = f"sqlite:///{_RUN_DIR / 'app.db'}"
 os.environ.setdefault("ZEROSEI_SECRET_KEY", "test-secret-key-" + "x" * 40)
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 
+from sqlalchemy import create_engine, make_url  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from zerosei_app.db import make_engine  # noqa: E402
@@ -40,12 +42,58 @@ def app_database() -> Path:
     return path
 
 
+_PG_TEMPLATE = "zerosei_test_template"
+
+
+def _postgres_admin():
+    """An autocommit engine on the maintenance database of ZEROSEI_TEST_POSTGRES_URL."""
+    return create_engine(os.environ["ZEROSEI_TEST_POSTGRES_URL"], isolation_level="AUTOCOMMIT")
+
+
+def _postgres_template() -> None:
+    """Migrated and seeded once per run, then copied per test with CREATE DATABASE … TEMPLATE."""
+    admin = _postgres_admin()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {_PG_TEMPLATE} WITH (FORCE)")
+        conn.exec_driver_sql(f"CREATE DATABASE {_PG_TEMPLATE}")
+    admin.dispose()
+    prepare(make_url(os.environ["ZEROSEI_TEST_POSTGRES_URL"]).set(database=_PG_TEMPLATE).render_as_string(hide_password=False))
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked `both_databases` run on SQLite and, when CI gives one, on PostgreSQL too."""
+    if (
+        "db_url" in metafunc.fixturenames
+        and metafunc.definition.get_closest_marker("both_databases")
+        and not metafunc.definition.get_closest_marker("sqlite_only")
+        and os.environ.get("ZEROSEI_TEST_POSTGRES_URL")
+    ):
+        metafunc.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A fresh seeded database of the test's own."""
-    path = tmp_path / "db.sqlite"
-    shutil.copy(_template_db(), path)
-    return f"sqlite:///{path}"
+def db_url(request, tmp_path: Path):
+    """A fresh seeded database of the test's own (SQLite, or PostgreSQL when parametrized)."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        path = tmp_path / "db.sqlite"
+        shutil.copy(_template_db(), path)
+        yield f"sqlite:///{path}"
+        return
+    global _pg_template_ready
+    if not _pg_template_ready:
+        _postgres_template()
+        _pg_template_ready = True
+    name = f"zerosei_test_{uuid.uuid4().hex[:12]}"
+    admin = _postgres_admin()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {_PG_TEMPLATE}")
+    yield make_url(os.environ["ZEROSEI_TEST_POSTGRES_URL"]).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.dispose()
+
+
+_pg_template_ready = False
 
 
 @pytest.fixture

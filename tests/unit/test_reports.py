@@ -10,6 +10,9 @@ from zerosei_app.models import CardEntry, Centro, EntryStatus, ErrorReport
 from zerosei_app.queries import reports
 from zerosei_app.queries.reports import ReportIn
 
+# Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.
+pytestmark = pytest.mark.both_databases
+
 SECRET = "k" * 40
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 

@@ -28,6 +28,9 @@ from zerosei_app.models import AuditRecord, CardEntry, LoginAttempt, StaffSessio
 
 from tests.state.test_staff_support import fast_hashing  # noqa: F401 - fixture
 
+# Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.
+pytestmark = pytest.mark.both_databases
+
 PW = "girasole azzurro 2026"
 
 

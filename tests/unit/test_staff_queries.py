@@ -38,6 +38,9 @@ from zerosei_app.queries.staff_entries import (
 )
 from zerosei_app.queries.staff_reports import set_status
 
+# Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.
+pytestmark = pytest.mark.both_databases
+
 
 def first_entry(session, centro_id=1) -> CardEntry:
     return session.exec(select(CardEntry).where(CardEntry.centro_id == centro_id).order_by(CardEntry.id)).first()
@@ -140,6 +143,7 @@ def test_created_entries_start_as_drafts(session):
 
 # ------------------------------------------------------------------ a locked database fails loudly
 
+@pytest.mark.sqlite_only  # holds SQLite's file lock; PostgreSQL locks rows, tested by the version checks
 def test_a_locked_database_raises_and_writes_nothing(tmp_path, db_url):
     path = db_url.removeprefix("sqlite:///")
     import sqlite3
