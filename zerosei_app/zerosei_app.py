@@ -22,5 +22,7 @@ app = rx.App(
         lang_boot_script(),
     ],
 )
+# Reflex's connection toast and pulser speak English only: each page frame shows its own notice instead.
+app.app_wraps[(5, "Overlay")] = lambda stateful: None
 register_public_pages(app)
 register_staff_pages(app)

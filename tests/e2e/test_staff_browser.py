@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import create_account
 from zerosei_app.db import make_engine
-from zerosei_app.models import CardEntry, LoginAttempt, StaffUser
+from zerosei_app.models import CardEntry, LoginAttempt, StaffSession, StaffUser
 from tests.e2e.conftest import screenshot
 
 pytestmark = pytest.mark.e2e
@@ -227,6 +227,44 @@ def test_csv_upload_dry_run_then_commit(app_url, desktop, accounts, tmp_path):
     with Session(accounts) as db:
         rows = db.exec(select(CardEntry).where(CardEntry.title.in_(["Corso CSV uno", "Corso CSV due"]))).all()
         assert len(rows) == 2 and {r.status for r in rows} == {"draft"} and {r.centro_id for r in rows} == {1}
+
+
+def test_session_ends_while_editing_and_nothing_is_lost(app_url, desktop, accounts):
+    """The session is revoked under an open editor: saving asks to log in again in place, the text stays, then it saves."""
+    with Session(accounts) as db:
+        entry_id = db.exec(select(CardEntry.id).where(CardEntry.centro_id == 1).order_by(CardEntry.id.desc())).first()
+    page = desktop.new_page()
+    _open_same_entry(page, app_url, "carla@e2e.example", entry_id)
+    mine = f"Testo scritto prima che la sessione scadesse {uuid.uuid4().hex[:6]}."
+    page.fill("#f-summary", mine)
+    with Session(accounts) as db:
+        user = db.exec(select(StaffUser).where(StaffUser.email == "carla@e2e.example")).one()
+        for s in db.exec(select(StaffSession).where(StaffSession.user_id == user.id)).all():
+            s.revoked_at = clock.now()
+            db.add(s)
+        db.commit()
+    page.click("#save-btn")
+    page.get_by_role("dialog", name="Accedi di nuovo").wait_for(timeout=30_000)
+    assert page.evaluate("document.activeElement.id") == "relogin-email"
+    # The page behind is inert: Tab never leaves the dialog for the page's links or fields.
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        outside = page.evaluate(
+            "(() => { const a = document.activeElement; return a !== document.body && !a.closest('.st-relogin') ? (a.id || a.textContent) : ''; })()"
+        )
+        assert outside == "", f"focus escaped the dialog to {outside!r}"
+    screenshot(page, "staff-09a-relogin")
+    with Session(accounts) as db:
+        assert db.get(CardEntry, entry_id).summary != mine  # nothing was saved while logged out
+    page.fill("#relogin-email", "carla@e2e.example")
+    page.fill("#relogin-password", PASSWORD)
+    page.locator("#relogin-password").press("Enter")
+    page.get_by_role("dialog", name="Accedi di nuovo").wait_for(state="detached", timeout=30_000)
+    assert page.input_value("#f-summary") == mine  # still in the form
+    page.click("#save-btn")
+    page.get_by_text("Modifiche salvate").wait_for(timeout=30_000)
+    with Session(accounts) as db:
+        assert db.get(CardEntry, entry_id).summary == mine
 
 
 def _attempts(engine, email) -> int:

@@ -1,6 +1,7 @@
 """The frame of every parents' page: skip link, header with the language switch, main, footer."""
 
 import reflex as rx
+from reflex_components_core.core.banner import has_connection_errors
 
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import internal, plain
@@ -56,6 +57,14 @@ def footer() -> rx.Component:
     )
 
 
+def offline_bar() -> rx.Component:
+    """In the page's language (Reflex's own connection toast is English only, so the app drops it)."""
+    return rx.cond(
+        has_connection_errors,
+        rx.el.div(t("ui.offline"), role="status", class_name="offline-bar no-print"),
+    )
+
+
 def page(*children, main_class: str = "") -> rx.Component:
     """`data-ready` lets the CSS hide the prerendered Italian shell when the link asks for another language."""
     return rx.el.div(
@@ -63,6 +72,7 @@ def page(*children, main_class: str = "") -> rx.Component:
         header(),
         rx.el.main(*children, id="main", tab_index=-1, class_name=f"main {main_class}".strip()),
         footer(),
+        offline_bar(),
         class_name="app",
         lang=UiState.lang,
         custom_attrs={"data-ready": rx.cond(UiState.ready, "true", "false")},

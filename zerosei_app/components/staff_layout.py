@@ -56,7 +56,7 @@ def relogin_panel() -> rx.Component:
                 rx.el.p("La sessione è scaduta. Quello che hai scritto è ancora nella pagina: accedi di nuovo, poi ripeti l'operazione."),
                 rx.el.form(
                     rx.el.label("E-mail", html_for="relogin-email"),
-                    rx.el.input(id="relogin-email", name="email", type="email", auto_complete="username", required=True),
+                    rx.el.input(id="relogin-email", name="email", type="email", auto_complete="username", required=True, auto_focus=True),
                     rx.el.label("Password", html_for="relogin-password"),
                     rx.el.input(id="relogin-password", name="password", type="password", auto_complete="current-password", required=True),
                     rx.cond(StaffState.relogin_error != "", rx.el.p(StaffState.relogin_error, class_name="st-field-error", role="alert")),
@@ -115,8 +115,10 @@ def staff_page(*children, with_nav: bool = True) -> rx.Component:
     return rx.el.div(
         # Only staff pages load this stylesheet: the parents' pages stay as light as they are.
         rx.el.link(rel="stylesheet", href="/staff.css"),
-        rx.el.a("Vai al contenuto", href="#contenuto", class_name="st-skip"),
-        rx.el.header(rx.el.div(*header_items, class_name="st-header-in"), class_name="st-header"),
+        rx.el.a("Vai al contenuto", href="#contenuto", class_name="st-skip", custom_attrs={"inert": StaffState.session_expired}),
+        # While the re-login dialog is open the rest of the page is inert: focus stays in the dialog.
+        rx.el.header(rx.el.div(*header_items, class_name="st-header-in"), class_name="st-header",
+                     custom_attrs={"inert": StaffState.session_expired}),
         rx.el.main(
             messages(),
             rx.cond(
@@ -129,6 +131,7 @@ def staff_page(*children, with_nav: bool = True) -> rx.Component:
                 rx.cond(rx.State.is_hydrated, rx.fragment(*children), rx.el.p("Caricamento…", class_name="st-muted")),
             ),
             id="contenuto", class_name="st-main", tab_index=-1,
+            custom_attrs={"inert": StaffState.session_expired},
         ),
         relogin_panel(),
         offline_bar(),
