@@ -106,3 +106,30 @@ def test_home_has_one_sentence_and_a_start(app_url, phone):
     expect(page.get_by_role("link", name="Inizia")).to_be_visible()
     expect(page.get_by_role("link", name="Vai al contenuto")).to_be_attached()
     assert phone.cookies() == []
+
+
+def test_a_lost_connection_is_said_in_the_page_language(app_url, phone):
+    """The websocket drops mid-visit and can't come back: the path stays on screen with a notice in English."""
+    page = phone.new_page()
+    state = {"up": True, "sockets": []}
+
+    def route(ws):
+        if state["up"]:
+            ws.connect_to_server()
+            state["sockets"].append(ws)
+        else:
+            ws.close()
+
+    page.route_web_socket("**/_event**", route)
+    page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}&lang=en")
+    expect(page.locator(".path-head h1")).to_have_text("Your path in Sant'Ambrogio di Torino")
+    state["up"] = False
+    for ws in state["sockets"]:
+        ws.close()
+    notice = page.locator(".offline-bar")
+    expect(notice).to_contain_text("Connection to the server lost", timeout=30_000)
+    expect(page.get_by_text("Cannot connect to server")).to_have_count(0)  # Reflex's English-only toast is gone
+    expect(page.locator(".path-head h1")).to_have_text("Your path in Sant'Ambrogio di Torino")
+    screenshot(page, "parents-15-offline")
+    state["up"] = True  # the page reconnects by itself and the notice goes
+    expect(notice).to_have_count(0, timeout=60_000)
