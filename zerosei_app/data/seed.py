@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from zerosei_app.data.seed_entries import GENERIC_SERVICES, REAL_SERVICES, TARGET_PER_CENTRE, SeedService
-from zerosei_app.domain.coverage import CentroPoint, ComunePoint, compute_links
+from zerosei_app.domain.coverage import CONFIRMED_STATES, CentroPoint, ComunePoint, compute_links, is_contactable
 from zerosei_app.models import (
     CardEntry,
     Centro,
@@ -160,12 +160,6 @@ def _load_centri(session: Session, comuni: dict[str, Comune], enti: dict[str, En
     return centri
 
 
-def _contactable(c: Centro) -> bool:
-    # "non indicato…" is how the source says the address is unknown.
-    has_address = bool(c.indirizzo) and not c.indirizzo.lower().startswith("non indicato")
-    return has_address or bool(c.telefono) or bool(c.email)
-
-
 def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Centro], ente_of: dict[str, int]) -> None:
     points = [
         ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat))
@@ -179,7 +173,8 @@ def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Cen
             lat=c.lat,
             lon=c.lon,
             ente_gestore_id=c.ente_gestore_id,
-            contactable=_contactable(c),
+            contactable=is_contactable(c.indirizzo, c.telefono, c.email, c.sito),
+            confirmed=c.stato_verifica in CONFIRMED_STATES,
         )
         for c in centri
     ]

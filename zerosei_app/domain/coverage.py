@@ -1,12 +1,15 @@
-"""The documented rule that links every comune to at least one centre.
+"""The documented rule that links every comune to at least one centre a family can reach.
 
 1. A centre serves the comune where it sits (origine "esplicito").
 2. A comune whose ente gestore runs one or more centres is served by them ("ente_gestore").
-3. Any other comune gets the nearest *contactable* centre (one with an address, phone or
-   e-mail), preferring centres in the same province, by great-circle distance between the
-   comuni's coordinates ("inferito", with the distance). A comune without coordinates uses
-   its province's centroid. The Regione's staff replace inferred links by importing the
-   official coverage list.
+3. A comune not yet linked to a *reliable* centre — one whose existence is confirmed
+   (verificato or parziale, not solo_nome or incerto) and that can be reached (an address,
+   phone, e-mail or website) — also gets the nearest reliable centre, preferring the same
+   province, by great-circle distance between the comuni's coordinates ("inferito", with
+   the distance). So a comune whose own centre is known only by name still gets somebody
+   to call. A comune without coordinates uses its province's centroid. Without any reliable
+   centre, the nearest contactable one (else any) is used. The Regione's staff replace
+   inferred links by importing the official coverage list.
 """
 
 from __future__ import annotations
@@ -44,6 +47,20 @@ class CentroPoint:
     lon: float | None
     ente_gestore_id: int | None
     contactable: bool
+    confirmed: bool = True  # its existence is confirmed (stato_verifica verificato or parziale)
+
+    @property
+    def reliable(self) -> bool:
+        return self.contactable and self.confirmed
+
+
+CONFIRMED_STATES = frozenset({"verificato", "parziale"})
+
+
+def is_contactable(indirizzo: str | None, telefono: str | None, email: str | None, sito: str | None) -> bool:
+    """A family can reach it: a known address (the source writes "non indicato…" when it has none) or a contact."""
+    has_address = bool(indirizzo) and not indirizzo.strip().lower().startswith("non indicato")
+    return has_address or bool(telefono) or bool(email) or bool(sito)
 
 
 @dataclass(frozen=True)
@@ -66,32 +83,34 @@ def _province_centroids(comuni: Iterable[ComunePoint]) -> dict[str, tuple[float,
     return {p: (s[0] / s[2], s[1] / s[2]) for p, s in sums.items()}
 
 
-def compute_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) -> list[Link]:
-    """Every comune gets ≥ 1 link when at least one contactable centre exists."""
-    centroids = _province_centroids(comuni)
-    by_code = {c.codice_istat: c for c in comuni}
+class _Geometry:
+    """Distances between comuni and centres (a comune without coordinates: its province's centroid)."""
 
-    def position(codice: str) -> tuple[float, float] | None:
-        c = by_code.get(codice)
+    def __init__(self, comuni: Sequence[ComunePoint]):
+        self.centroids = _province_centroids(comuni)
+        self.by_code = {c.codice_istat: c for c in comuni}
+
+    def position(self, codice: str) -> tuple[float, float] | None:
+        c = self.by_code.get(codice)
         if c is None:
             return None
         if c.lat is not None and c.lon is not None:
             return (c.lat, c.lon)
-        return centroids.get(c.provincia)
+        return self.centroids.get(c.provincia)
 
-    def distance(codice: str, centro: CentroPoint) -> float | None:
-        a = position(codice)
-        b = (centro.lat, centro.lon) if centro.lat is not None and centro.lon is not None else position(centro.codice_istat)
+    def distance(self, codice: str, centro: CentroPoint) -> float | None:
+        a = self.position(codice)
+        b = (centro.lat, centro.lon) if centro.lat is not None and centro.lon is not None else self.position(centro.codice_istat)
         if a is None or b is None:
             return None
         return round(haversine_km(a[0], a[1], b[0], b[1]), 1)
 
-    links: list[Link] = []
-    covered: set[str] = set()
-    for centro in centri:
-        links.append(Link(centro.id, centro.codice_istat, "esplicito", 0.0))
-        covered.add(centro.codice_istat)
 
+def known_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) -> list[Link]:
+    """Rules 1 and 2: a centre's own comune, and the comuni of its ente gestore."""
+    geo = _Geometry(comuni)
+    links = [Link(centro.id, centro.codice_istat, "esplicito", 0.0) for centro in centri]
+    covered = {centro.codice_istat for centro in centri}
     by_ente: dict[int, list[CentroPoint]] = {}
     for centro in centri:
         if centro.ente_gestore_id is not None:
@@ -100,16 +119,35 @@ def compute_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) 
         if comune.codice_istat in covered or comune.ente_gestore_id not in by_ente:
             continue
         for centro in by_ente[comune.ente_gestore_id]:
-            links.append(Link(centro.id, comune.codice_istat, "ente_gestore", distance(comune.codice_istat, centro)))
-        covered.add(comune.codice_istat)
+            links.append(Link(centro.id, comune.codice_istat, "ente_gestore", geo.distance(comune.codice_istat, centro)))
+    return links
 
-    candidates = [c for c in centri if c.contactable] or list(centri)
+
+def with_inferred(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint], links: Sequence[Link]) -> list[Link]:
+    """Rule 3 on top of the given links: every comune not reached by a reliable centre gets the nearest one."""
+    geo = _Geometry(comuni)
+    result = list(links)
+    reliable_ids = {c.id for c in centri if c.reliable}
+    linked_to: dict[str, set[int]] = {}
+    for link in links:
+        linked_to.setdefault(link.codice_istat, set()).add(link.centro_id)
+    reached = {codice for codice, ids in linked_to.items() if ids & reliable_ids}
+    candidates = [c for c in centri if c.reliable] or [c for c in centri if c.contactable] or list(centri)
     for comune in comuni:
-        if comune.codice_istat in covered or not candidates:
+        linked = linked_to.get(comune.codice_istat, set())
+        if comune.codice_istat in reached or (linked and not reliable_ids):
             continue
-        same = [c for c in candidates if c.provincia == comune.provincia] or candidates
-        scored = [(distance(comune.codice_istat, c), c) for c in same]
+        pool = [c for c in candidates if c.id not in linked]
+        if not pool:
+            continue
+        same = [c for c in pool if c.provincia == comune.provincia] or pool
+        scored = [(geo.distance(comune.codice_istat, c), c) for c in same]
         scored.sort(key=lambda dc: (dc[0] is None, dc[0] or 0.0, dc[1].id))
         best_d, best = scored[0]
-        links.append(Link(best.id, comune.codice_istat, "inferito", best_d))
-    return links
+        result.append(Link(best.id, comune.codice_istat, "inferito", best_d))
+    return result
+
+
+def compute_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) -> list[Link]:
+    """Every comune gets ≥ 1 link when at least one centre exists, and a reliable one when any exists."""
+    return with_inferred(comuni, centri, known_links(comuni, centri))

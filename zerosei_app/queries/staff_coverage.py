@@ -1,8 +1,10 @@
 """Which comuni a centre serves, as the Regione edits it.
 
 Rules (docs in domain/coverage.py): a link the Regione adds is "esplicito" and replaces the
-inferred links of that comune; when a comune is left without an open centre (a link removed,
-a centre closed) it gets the nearest one again by the same documented rule, marked "inferito".
+inferred links of that comune (when the centre it names is a reliable one: confirmed and
+reachable); when a comune is left without an open centre (a link removed, a centre closed) it
+gets the nearest one again by the same documented rule, marked "inferito", and a comune left
+with only unreliable centres (known by name only, uncertain) also gets the nearest reliable one.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.coverage import CentroPoint, ComunePoint, compute_links
+from zerosei_app.domain.coverage import CONFIRMED_STATES, CentroPoint, ComunePoint, Link, is_contactable, known_links, with_inferred
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura
 from zerosei_app.queries import audit
 
@@ -41,11 +43,12 @@ def _log(db: Session, centro_id: int, user_id: int, action: str, codice: str, be
 
 
 def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: datetime) -> None:
-    """The centre serves the comune (confirmed); inferred guesses for that comune go away."""
+    """The centre serves the comune (confirmed); inferred guesses for that comune go away,
+    unless the centre is not one families can rely on (then the nearest reliable one stays)."""
     if db.get(Comune, codice_istat) is None:
         raise CoverageError("Comune sconosciuto.")
     for link in db.exec(select(Copertura).where(Copertura.codice_istat == codice_istat, Copertura.origine == "inferito")).all():
-        if link.centro_id != centro.id:
+        if link.centro_id != centro.id and _point(centro, "").reliable:
             _log(db, link.centro_id, user_id, "unlink", codice_istat, link.origine, None, now)
             db.delete(link)
     link = db.exec(select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)).first()
@@ -69,9 +72,9 @@ def remove_link(db: Session, centro: Centro, codice_istat: str, user_id: int, no
     return reinfer_uncovered(db, user_id, now)
 
 
-def _contactable(c: Centro) -> bool:
-    has_address = bool(c.indirizzo) and not c.indirizzo.lower().startswith("non indicato")
-    return has_address or bool(c.telefono) or bool(c.email)
+def _point(c: Centro, provincia: str) -> CentroPoint:
+    return CentroPoint(c.id, c.codice_istat, provincia, c.lat, c.lon, c.ente_gestore_id,
+                       is_contactable(c.indirizzo, c.telefono, c.email, c.sito), c.stato_verifica in CONFIRMED_STATES)
 
 
 def uncovered_comuni(db: Session) -> list[str]:
@@ -82,28 +85,31 @@ def uncovered_comuni(db: Session) -> list[str]:
 
 
 def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[str]:
-    """Give every comune without an open centre its nearest one again; returns the comuni names."""
-    missing = set(uncovered_comuni(db))
-    if not missing:
-        return []
+    """Give every comune without an open centre its links by the rule again, and every comune with
+    only unreliable centres the nearest reliable one (marked "inferito"); returns the comuni names."""
     comuni = db.exec(select(Comune)).all()
-    ente_of = dict(db.exec(select(ComuneEnteGestore.codice_istat, ComuneEnteGestore.ente_gestore_id)).all())
     prov = {c.codice_istat: c.sigla_provincia for c in comuni}
+    centres = [_point(c, prov.get(c.codice_istat, "")) for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()]
+    open_ids = [c.id for c in centres]
+    current = [Link(centro_id, codice, origine, distanza)
+               for centro_id, codice, origine, distanza in db.exec(
+                   select(Copertura.centro_id, Copertura.codice_istat, Copertura.origine, Copertura.distanza_km)
+                   .where(col(Copertura.centro_id).in_(open_ids))).all()]
+    missing = set(uncovered_comuni(db))
+    ente_of = dict(db.exec(select(ComuneEnteGestore.codice_istat, ComuneEnteGestore.ente_gestore_id)).all())
     points = [ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat)) for c in comuni]
-    centres = [
-        CentroPoint(c.id, c.codice_istat, prov.get(c.codice_istat, ""), c.lat, c.lon, c.ente_gestore_id, _contactable(c))
-        for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()
-    ]
+    # A comune left with nothing gets rules 1 and 2 again; then rule 3 runs on what is there.
+    restored = [link for link in known_links(points, centres) if link.codice_istat in missing] if missing else []
+    have = {(link.centro_id, link.codice_istat) for link in current}
     names = {c.codice_istat: c.nome for c in comuni}
     fixed = []
-    for link in compute_links(points, centres):
-        if link.codice_istat not in missing:
+    for link in with_inferred(points, centres, current + restored):
+        if (link.centro_id, link.codice_istat) in have:
             continue
-        exists = db.exec(select(Copertura).where(Copertura.centro_id == link.centro_id, Copertura.codice_istat == link.codice_istat)).first()
-        if exists is None:
-            db.add(Copertura(centro_id=link.centro_id, codice_istat=link.codice_istat, origine=link.origine,
-                             distanza_km=link.distanza_km, nota=INFERRED_NOTE if link.origine == "inferito" else None))
-            _log(db, link.centro_id, user_id, "auto_link", link.codice_istat, None, link.origine, now)
+        have.add((link.centro_id, link.codice_istat))
+        db.add(Copertura(centro_id=link.centro_id, codice_istat=link.codice_istat, origine=link.origine,
+                         distanza_km=link.distanza_km, nota=INFERRED_NOTE if link.origine == "inferito" else None))
+        _log(db, link.centro_id, user_id, "auto_link", link.codice_istat, None, link.origine, now)
         fixed.append(names.get(link.codice_istat, link.codice_istat))
     db.flush()
     return sorted(set(fixed))
