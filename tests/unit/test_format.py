@@ -35,7 +35,7 @@ def test_age_in_words(age, it, en):
 
 def test_expected_child():
     child = Child("atteso", YearMonth(2027, 3), -4)
-    assert age_in_words(child, "it") == "in attesa, nascita prevista a marzo 2027"
+    assert age_in_words(child, "it") == "in attesa, nascita prevista per marzo 2027"
     assert age_in_words(child, "en") == "expecting, due in March 2027"
 
 

@@ -36,7 +36,7 @@ def test_age_range_text(lo, hi, it):
 def test_children_views_follow_the_api_order_and_group_by_category(session):
     p = percorso(session, "comune=001255&nascita=2025-05&attesa=2027-03")
     children = view.children_views(p, "it")
-    assert [c.heading for c in children] == ["Per chi ha 1 anno e 6 mesi", "Per la gravidanza (nascita prevista a marzo 2027)"]
+    assert [c.heading for c in children] == ["Per chi ha 1 anno e 6 mesi", "Per la gravidanza (nascita prevista per marzo 2027)"]
     for child, figlio in zip(children, p.figli, strict=True):
         shown = [e.id for g in child.now_groups for e in g.voci]
         assert sorted(shown) == sorted(v.id for v in figlio.adesso)  # exactly what the API returns

@@ -16,7 +16,7 @@ def month_year(ym: YearMonth, lang: str = "it") -> str:
 
 
 def age_in_words(child: Child, lang: str = "it") -> str:
-    """"3 mesi", "1 anno e 6 mesi", "meno di un mese", "in attesa, nascita prevista a marzo 2027"."""
+    """"3 mesi", "1 anno e 6 mesi", "meno di un mese", "in attesa, nascita prevista per marzo 2027"."""
     if child.kind == "atteso":
         return t("age.expecting", lang, month=month_year(child.month, lang))
     if child.age_months <= 0:
