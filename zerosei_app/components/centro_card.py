@@ -19,11 +19,11 @@ def centro_card(c: CentroView) -> rx.Component:
             rx.el.ul(rx.foreach(c.notes, lambda n: rx.el.li(n)), class_name="card-notes"),
         ),
         rx.el.p(
-            rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ")),
+            rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ", lang="it")),
             c.luogo,
             class_name="address",
         ),
-        rx.cond(c.orari != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", c.orari)),
+        rx.cond(c.orari != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.orari, lang="it"))),
         contact_list(c.links),
         rx.cond(
             c.map_href != "",

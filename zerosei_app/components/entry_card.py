@@ -5,18 +5,18 @@ import reflex as rx
 from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.report_form import report_area
-from zerosei_app.state.percorso_view import EntryView, FactView
+from zerosei_app.state.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
 
 
 def _fact(f: FactView) -> rx.Component:
-    return rx.el.div(rx.el.dt(f.label), " ", rx.el.dd(f.value), class_name="fact")
+    return rx.el.div(rx.el.dt(f.label), " ", rx.el.dd(f.value, lang=rx.cond(f.lang != "", f.lang, None)), class_name="fact")
 
 
 def entry_card(e: EntryView) -> rx.Component:
     title_id = f"voce-{e.uid}"
     return rx.el.article(
         rx.el.div(
-            rx.el.h5(e.titolo, id=title_id, class_name="entry-title"),
+            rx.el.h5(e.titolo, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
             rx.cond(
                 e.esempio,
                 rx.el.span(
@@ -28,14 +28,14 @@ def entry_card(e: EntryView) -> rx.Component:
             class_name="entry-head",
         ),
         rx.cond(e.starts != "", rx.el.p(e.starts, class_name="starts")),
-        rx.el.p(e.sintesi, class_name="summary"),
+        rx.el.p(e.sintesi, class_name="summary", lang=ENTRY_TEXT_LANG),
         rx.el.dl(rx.foreach(e.facts, _fact), class_name="facts"),
         contact_list(e.links),
         rx.cond(
             e.descrizione != "",
             rx.el.details(
                 rx.el.summary(t("ui.path.entry.more")),
-                rx.el.p(e.descrizione, class_name="description"),
+                rx.el.p(e.descrizione, class_name="description", lang=ENTRY_TEXT_LANG),
                 class_name="more",
             ),
         ),

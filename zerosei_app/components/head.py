@@ -18,5 +18,14 @@ LANG_BOOT_JS = (
 )
 
 
+# Paper has no "Leggi di più": open every description for printing, close them again after.
+PRINT_DETAILS_JS = (
+    "addEventListener('beforeprint',function(){document.querySelectorAll('details.more:not([open])')"
+    ".forEach(function(d){d.open=true;d.setAttribute('data-print-open','')})});"
+    "addEventListener('afterprint',function(){document.querySelectorAll('details[data-print-open]')"
+    ".forEach(function(d){d.open=false;d.removeAttribute('data-print-open')})});"
+)
+
+
 def lang_boot_script() -> rx.Component:
-    return rx.el.script(LANG_BOOT_JS)
+    return rx.fragment(rx.el.script(LANG_BOOT_JS), rx.el.script(PRINT_DETAILS_JS))

@@ -149,6 +149,7 @@ def _jump_links() -> rx.Component:
 def _ok() -> rx.Component:
     return rx.fragment(
         rx.el.p(P.counts, class_name="counts"),
+        rx.cond(P.lang != "it", rx.el.p(t("ui.path.entries_in_italian"), class_name="examples-note")),
         action_bar(),
         _jump_links(),
         rx.cond(P.has_examples, rx.el.p(t("ui.path.examples_note"), class_name="examples-note")),

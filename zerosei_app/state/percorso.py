@@ -64,7 +64,8 @@ class PercorsoState(UiState):
             return None
         q = parse_query_string(self._qs).query
         self.chips_version += 1
-        return self._refilter(PathQuery(**{**q.model_dump(), "temi": ()}))
+        # The button removes itself: keep the keyboard user's place on the filter toggle.
+        return self._refilter(PathQuery(**{**q.model_dump(), "temi": ()}), then_js="document.querySelector('.filter-toggle')?.focus();")
 
     @rx.event
     def dismiss_share_status(self):
@@ -76,10 +77,10 @@ class PercorsoState(UiState):
             result = "failed"
         self.share_status = "" if result == "aborted" else t(f"path.share.{result}", self.lang)
 
-    def _refilter(self, q: PathQuery):
+    def _refilter(self, q: PathQuery, then_js: str = ""):
         self.notices = []  # the parent has acted on the page: old link notices are done with
         self._build(to_query_string(q), keep_notices=False)
-        return self._replace_url(urls.PERCORSO, self._qs)
+        return self._replace_url(urls.PERCORSO, self._qs, then_js)
 
     def _build(self, raw_query: str, keep_notices: bool = True) -> None:
         with session_scope() as session:

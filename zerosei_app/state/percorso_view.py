@@ -21,6 +21,11 @@ from zerosei_app.state.contacts import LinkView, all_links
 class FactView:
     label: str
     value: str
+    lang: str = ""  # "it" when the value is the centre's own text (entries stay in the language staff wrote them)
+
+
+# Staff write in Italian (the staff area is Italian); screen readers must read it as Italian on an English page.
+ENTRY_TEXT_LANG = "it"
 
 
 @dataclass
@@ -200,18 +205,19 @@ def _facts(v: VoceOut, lang: str) -> list[FactView]:
     cost = t("path.entry.free", lang) if v.costo.gratuito else ""
     if v.costo.nota:
         cost = f"{cost} · {v.costo.nota}" if cost else v.costo.nota
+    written = ENTRY_TEXT_LANG if lang != ENTRY_TEXT_LANG else ""
     facts = [
-        ("path.fact.age", age_range_text(v.eta_min_mesi, v.eta_max_mesi, lang)),
-        ("path.fact.who", v.ente),
-        ("path.fact.where", where),
-        ("path.fact.when", v.quando),
-        ("path.fact.cost", cost),
-        ("path.fact.access", v.accesso),
+        ("path.fact.age", age_range_text(v.eta_min_mesi, v.eta_max_mesi, lang), ""),
+        ("path.fact.who", v.ente, written),
+        ("path.fact.where", where, written if not v.online else ""),
+        ("path.fact.when", v.quando, written),
+        ("path.fact.cost", cost, written if not v.costo.gratuito else ""),
+        ("path.fact.access", v.accesso, written),
     ]
     other_langs = [code for code in v.lingue if code != "it"]
     if other_langs:
-        facts.append(("path.fact.languages", ", ".join(_language_name(code, lang) for code in v.lingue)))
-    return [FactView(t(key, lang), value) for key, value in facts if value]
+        facts.append(("path.fact.languages", ", ".join(_language_name(code, lang) for code in v.lingue), ""))
+    return [FactView(t(key, lang), value, value_lang) for key, value, value_lang in facts if value]
 
 
 def _language_name(code: str, lang: str) -> str:
