@@ -96,18 +96,22 @@ def test_wizard_to_path_then_the_link_elsewhere_and_back(app_url, browser, phone
     finally:
         other.close()
 
-    # Back walks the steps, each rebuilt from its URL.
+    # Back (the phone's back button) walks the steps, each rebuilt from its URL with its answers.
     page.go_back()
     page.wait_for_url("**/inizia/temi**")
     expect(page.get_by_role("checkbox", name="Gioco e socialità")).to_be_checked()
     page.go_back()
-    page.wait_for_url("**/inizia/figli?comune=001255")
+    page.wait_for_url(f"**/inizia/figli?comune=001255&nascita={BORN}&attesa={DUE}**")
     expect(page.get_by_role("heading", name="Il tuo bambino o la tua bambina")).to_be_visible()
+    expect(page.locator("#figlio-0-mese")).to_have_value(f"{BORN.month:02d}")
+    expect(page.locator("#figlio-0-anno")).to_have_value(str(BORN.year))
+    expect(page.locator("#figlio-1-anno")).to_have_value(str(DUE.year))
     page.go_back()
-    page.wait_for_url("**/inizia/comune**")
+    page.wait_for_url("**/inizia/comune?comune=001255**")
     expect(page.get_by_role("heading", name="Dove vivi?")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Comune o CAP")).to_have_value("Sant'Ambrogio di Torino")
     page.go_forward()
-    page.wait_for_url("**/inizia/figli?comune=001255")
+    page.wait_for_url("**/inizia/figli?comune=001255**")
     expect(page.locator("p.context").get_by_text("Sant'Ambrogio di Torino (TO)")).to_be_visible()  # step 2's own line
     assert phone.cookies() == []
 

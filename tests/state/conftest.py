@@ -38,7 +38,9 @@ def arg(spec, name: str):
 
 
 def redirect_target(spec) -> tuple[str, bool]:
-    """(path, replace) of an rx.redirect EventSpec."""
+    """(path, replace) of an rx.redirect EventSpec (or of the redirect among a list of events)."""
+    if isinstance(spec, list):
+        spec = next(s for s in spec if s.handler.fn.__qualname__ == "_redirect")
     assert spec.handler.fn.__qualname__ == "_redirect", spec
     return arg(spec, "path"), arg(spec, "replace")
 

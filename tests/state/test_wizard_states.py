@@ -58,7 +58,10 @@ def test_type_pick_with_keys_and_continue(state):
     s.pick("001255")
     assert s.comune_code == "001255" and s.text == "Sant'Ambrogio di Torino" and not s.expanded
     assert s.status == "Hai scelto Sant'Ambrogio di Torino (TO)."
-    assert redirect_target(s.submit()) == ("/inizia/figli?comune=001255", False)  # a real step: pushed
+    events = s.submit()
+    assert redirect_target(events) == ("/inizia/figli?comune=001255", False)  # a real step: pushed
+    # ...after this step's own history entry got the choice, so Back shows it again.
+    assert 'replaceState(window.history.state, \'\', "/inizia/comune?comune=001255")' in script_of(events[0])
 
 
 def test_escape_closes_then_clears(state):
@@ -135,8 +138,10 @@ def test_add_edit_remove_and_continue(state, frozen_today):
     s.edit(1, "month", "03")
     s.edit(1, "year", "2027")
     assert all(r.error == "" for r in s.rows)
-    path, replace = redirect_target(s.submit())
+    events = s.submit()
+    path, replace = redirect_target(events)
     assert (path, replace) == ("/inizia/temi?comune=001255&nascita=2025-05&attesa=2027-03&temi=sonno-pianto", False)
+    assert '"/inizia/figli?comune=001255&nascita=2025-05&attesa=2027-03&temi=sonno-pianto"' in script_of(events[0])
     s.remove(1)
     assert len(s.rows) == 1
 

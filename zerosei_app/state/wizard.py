@@ -65,6 +65,12 @@ def _unknown_comune(q: PathQuery) -> str:
     return FieldError("comune", "unknown_comune", {"value": q.comune}).message(q.lang)
 
 
-def go(path: str, q: PathQuery) -> rx.event.EventSpec:
-    """A real step change: pushes a history entry, so Back returns here."""
-    return rx.redirect(urls.link(path, q))
+def go(path: str, q: PathQuery, here: str | None = None):
+    """A real step change: pushes a history entry, so Back returns here.
+
+    With `here` (the step being left), that step's own history entry first gets the choices made
+    on it, so the phone's Back button brings them back instead of an empty step.
+    """
+    if here is None:
+        return rx.redirect(urls.link(path, q))
+    return [rx.call_script(urls.replace_url_script(urls.link(here, q))), rx.redirect(urls.link(path, q))]

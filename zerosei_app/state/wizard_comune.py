@@ -153,7 +153,7 @@ class ComuneStepState(WizardState):
             )
             return rx.call_script("document.getElementById('comune-input')?.focus()")
         q = self._query()
-        return go(urls.STEP_FIGLI, PathQuery(**{**q.model_dump(), "comune": code}))
+        return go(urls.STEP_FIGLI, PathQuery(**{**q.model_dump(), "comune": code}), here=urls.STEP_COMUNE)
 
     def _exact_match(self) -> str:
         """A typed name that is exactly one comune counts as picked (e.g. "chivasso" + Continua)."""

@@ -86,7 +86,7 @@ class FigliStepState(WizardState):
             self._set_rows(result.rows)
             first = next(i for i, row in enumerate(result.rows) if row.error)
             return rx.call_script(f"document.getElementById('figlio-{first}-mese')?.focus()")
-        return go(urls.STEP_TEMI, form.query_with_children(self._query(), result))
+        return go(urls.STEP_TEMI, form.query_with_children(self._query(), result), here=urls.STEP_FIGLI)
 
     def _set_rows(self, rows: list[ChildRow]) -> None:
         self.rows = rows
