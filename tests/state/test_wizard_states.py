@@ -236,3 +236,17 @@ def test_the_picked_name_echoed_back_keeps_the_list_closed(state):
     s.pick(s.options[0].code)
     s.search("Chivasso")  # the input's blur flushes its value again
     assert not s.expanded and s.comune_code == "001082"
+
+
+def test_a_cap_of_one_comune_counts_as_picked_and_blur_does_not_reopen_the_list(state):
+    s = state(ComuneStepState, "/inizia/comune")
+    s.on_load()
+    s.search("10024")
+    assert s.expanded and [o.name for o in s.options] == ["Moncalieri"]
+    s.close()  # a tap elsewhere
+    s.search("10024")  # the input sends its text again on blur
+    assert not s.expanded
+    assert redirect_target(s.submit())[0] == "/inizia/figli?comune=001156"
+    s.search("baldissero")  # three comuni: the parent must choose
+    assert s.expanded and len(s.options) == 3
+    assert "comune-input" in script_of(s.submit()) and s.error

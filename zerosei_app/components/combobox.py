@@ -39,6 +39,8 @@ def _option(option: ComuneOption, index) -> rx.Component:
         aria_selected=rx.cond(selected, "true", "false"),
         class_name=rx.cond(selected, "opt active", "opt"),
         on_click=S.pick(option.code),
+        # Keep the focus in the input: a tap on an option must not count as leaving the field.
+        custom_attrs={"onMouseDown": Var(_js_expr="((_ev) => _ev.preventDefault())")},
     )
 
 
@@ -54,6 +56,7 @@ def combobox() -> rx.Component:
                     role="combobox",
                     value=S.text,
                     on_change=S.search,
+                    on_blur=S.close,  # a tap elsewhere closes the list (it must not cover "Continua")
                     aria_autocomplete="list",
                     aria_expanded=rx.cond(S.expanded, "true", "false"),
                     aria_controls=LISTBOX_ID,

@@ -85,6 +85,8 @@ class ComuneStepState(WizardState):
             text = SearchIn(text=value if isinstance(value, str) else "").text
         except ValidationError:
             text = str(value)[:100]
+        if text == self.text:
+            return  # the same text again (e.g. sent on blur): the list stays as it is, closed or open
         self.text = text
         self.error = ""
         if self.comune_code:
@@ -156,10 +158,13 @@ class ComuneStepState(WizardState):
         return go(urls.STEP_FIGLI, PathQuery(**{**q.model_dump(), "comune": code}), here=urls.STEP_COMUNE)
 
     def _exact_match(self) -> str:
-        """A typed name that is exactly one comune counts as picked (e.g. "chivasso" + Continua)."""
+        """What was typed counts as picked when it names exactly one comune ("chivasso", or a
+        CAP of one comune like "10024") or when the search finds only one (e.g. "chivaso")."""
         if not self.text.strip():
             return ""
         with session_scope() as session:
             found = comune_index(session).search(self.text, 2)
+        if len(found) == 1:
+            return found[0].codice_istat
         exact = [r for r in found if fold(r.nome) == fold(self.text)]
         return exact[0].codice_istat if len(exact) == 1 else ""
