@@ -51,7 +51,7 @@ def notices(items) -> rx.Component:
 
 def back_link(href, key: str = "ui.wiz.back") -> rx.Component:
     """Small, at the top: the big button of a step is always the one that moves forward."""
-    return internal(rx.el.span("‹ ", aria_hidden="true"), t(key), href=href, class_name="back-link")
+    return internal(rx.el.span("‹\u00a0", aria_hidden="true"), t(key), href=href, class_name="back-link")
 
 
 def skeleton() -> rx.Component:

@@ -124,7 +124,8 @@ def add_row(rows: list[ChildRow]) -> list[ChildRow]:
 def remove_row(rows: list[ChildRow], index: int) -> list[ChildRow]:
     if not 0 <= index < len(rows):
         return rows
-    rest = [row for i, row in enumerate(rows) if i != index]
+    # Messages may have been about the removed row (e.g. "una sola gravidanza"): checked again on Continua.
+    rest = [dataclasses.replace(row, error="") for i, row in enumerate(rows) if i != index]
     return rest or [ChildRow()]
 
 
