@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from zerosei_app.api import share_meta
+from zerosei_app.web import share_meta
 from zerosei_app.api.app import api
 
 SHELL = (

@@ -125,6 +125,6 @@ def percorso(request: Request) -> JSONResponse:
 
 
 # Link previews of shared paths: /percorso is served with its own title and Open Graph tags.
-from zerosei_app.api.share_meta import ShareMetaMiddleware  # noqa: E402
+from zerosei_app.web.share_meta import ShareMetaMiddleware  # noqa: E402
 
 api.add_middleware(ShareMetaMiddleware)

@@ -4,6 +4,7 @@ Chat apps fetch a shared link without running JavaScript, and the prerendered pa
 static shell, so the server writes the path's title (comune, age band; never birth months) into
 the compiled HTML. An ASGI middleware on the API app sees the request before Reflex's static
 files do; without a compiled page (dev mode, API tests) it simply lets the request through.
+It is attached to the API's app (api/app.py) only because that is the hook Reflex offers.
 """
 
 from __future__ import annotations
@@ -87,8 +88,8 @@ class _Template:
         self._cache: tuple[Path, float, str] | None = None
 
     def candidates(self) -> list[Path]:
+        from reflex import constants
         from reflex.utils import prerequisites
-        from reflex_base import constants
 
         static = prerequisites.get_web_dir() / constants.Dirs.STATIC
         return [static / "percorso.html", static / "percorso" / "index.html"]
