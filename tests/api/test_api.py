@@ -132,3 +132,95 @@ def test_voci_filters(client):
 def test_openapi_served(client):
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/percorso" in spec["paths"]
+
+
+@pytest.mark.parametrize(
+    ("params", "campo", "codice"),
+    [({"centro": "999999"}, "centro", "unknown_centro"), ({"comune": "999999"}, "comune", "unknown_comune")],
+)
+def test_voci_unknown_centro_or_comune_is_404(client, params, campo, codice):
+    r = client.get("/api/v1/voci", params=params)
+    assert r.status_code == 404
+    assert r.json()["detail"][0] | {"messaggio": ""} == {"campo": campo, "codice": codice, "messaggio": ""}
+
+
+@pytest.mark.parametrize("comune", ["００１２７２", "٠٠١٢٧٢", "1272", "0012720"])
+def test_voci_comune_is_six_ascii_digits_as_in_links(client, comune):
+    r = client.get("/api/v1/voci", params={"comune": comune})
+    assert r.status_code == 422 and r.json()["detail"][0]["codice"] == "bad_comune"
+
+
+def test_voci_pages(client):
+    first = client.get("/api/v1/voci", params={"limit": 50})
+    total = int(first.headers["x-total-count"])
+    assert len(first.json()) == 50 and total > 150
+    assert first.headers["link"] == '</api/v1/voci?limit=50&offset=50>; rel="next"'
+    seen = [v["id"] for v in first.json()]
+    offset = 50
+    while offset < total:
+        page = client.get("/api/v1/voci", params={"limit": 50, "offset": offset})
+        seen += [v["id"] for v in page.json()]
+        offset += 50
+    assert 'rel="next"' not in page.headers.get("link", "") and 'rel="prev"' in page.headers["link"]
+    assert len(seen) == len(set(seen)) == total
+    default = client.get("/api/v1/voci")
+    assert len(default.json()) == min(200, total)
+
+
+@pytest.mark.parametrize(
+    ("params", "codice"),
+    [({"limit": "0"}, "out_of_range"), ({"limit": "1001"}, "out_of_range"), ({"offset": "-1"}, "out_of_range"), ({"offset": "x"}, "bad_integer")],
+)
+def test_voci_bad_paging_422(client, params, codice):
+    r = client.get("/api/v1/voci", params=params)
+    assert r.status_code == 422 and r.json()["detail"][0]["codice"] == codice
+
+
+@pytest.mark.parametrize(
+    ("path", "qs", "campo"),
+    [("/api/v1/voci", "centro=1&centro=2", "centro"), ("/api/v1/comuni", "q=torino&q=alba", "q"), ("/api/v1/voci", "comune=001272&comune=001255", "comune")],
+)
+def test_a_key_repeated_with_different_values_is_422(client, path, qs, campo):
+    r = client.get(f"{path}?{qs}")
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["campo"] == campo
+    # The same value twice is harmless, as in path links.
+    same = "&".join([qs.split("&")[0]] * 2)
+    assert client.get(f"{path}?{same}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("qs", "lang", "expected"),
+    [
+        ("comune=001272&nascita=2025-01&lang=xx", "it", "Valori validi: it, en"),
+        ("comune=001272&nascita=" + ",".join(["2025-01"] * 7), "it", "Al massimo 6 bambini"),
+        ("comune=001272&nascita=2025-01&temi=nope&lang=en", "en", "Valid topics: gravidanza-nascita"),
+    ],
+)
+def test_percorso_messages_describe_the_rejection(client, qs, lang, expected):
+    r = client.get(f"/api/v1/percorso?{qs}")
+    assert r.status_code == 422
+    assert expected in " ".join(d["messaggio"] for d in r.json()["detail"])
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("it", "tra 1 e 50"), ("en", "between 1 and 50")])
+def test_out_of_range_says_the_range(client, lang, expected):
+    r = client.get("/api/v1/comuni", params={"limit": "1000", "lang": lang})
+    assert expected in r.json()["detail"][0]["messaggio"]
+
+
+def test_percorso_has_an_absolute_url(client, monkeypatch):
+    qs = f"comune={SANT_AMBROGIO}&nascita={months_ago(18)}"
+    body = client.get(f"/api/v1/percorso?{qs}").json()
+    assert body["link"] == qs
+    assert body["url"] == f"http://testserver/percorso?{qs}"
+    from zerosei_app.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "public_url", "https://zerosei.example")
+    assert client.get(f"/api/v1/percorso?{qs}").json()["url"] == f"https://zerosei.example/percorso?{qs}"
+
+
+def test_centri_aggiornato_il_is_null_until_staff_change_it(client):
+    centri = client.get("/api/v1/centri").json()
+    assert all(c["aggiornato_il"] is None for c in centri)  # as seeded from the sources
+    assert all("data_fonte" in c for c in centri)

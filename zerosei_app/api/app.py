@@ -1,35 +1,60 @@
-"""The public, read-only JSON API (/api/v1), served by the same process and port as the app."""
+"""The public, read-only JSON API (/api/v1), served by the same process and port as the app.
+
+Handlers read the raw query and parse it at the edge (api/params.py, domain/link.py) so that
+every error has our shape and wording; the OpenAPI document is generated from the same
+parameter models (`openapi_extra`) and from the response models (`response_model`).
+"""
 
 from __future__ import annotations
 
-import logging
+import re
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zerosei_app.api.errors import error_response, request_lang
-from zerosei_app.api.params import CentroIdParam, ComuniParams, VociParams, parse_params
+from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, scope_reflex_cors
+from zerosei_app.api.messages import api_error
+from zerosei_app.api.params import (
+    LANG_PARAMETER,
+    PERCORSO_PARAMETERS,
+    CentroIdParam,
+    ComuniParams,
+    VociParams,
+    openapi_parameters,
+    parse_params,
+)
 from zerosei_app.db import session_scope
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries import opendata
-from zerosei_app.queries.comuni import comune_index
+from zerosei_app.queries.comuni import comune_index, get_comune
 from zerosei_app.queries.percorso import build_percorso
+from zerosei_app.schemas.errors import ErroriOut
+from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
+from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
+from zerosei_app.settings import get_settings
 
-log = logging.getLogger(__name__)
+# Reflex's own CORS middleware must not answer for /api/v1 (see api/http.py): before rx.App exists.
+scope_reflex_cors()
 
-PREFIX = "/api/v1"
 # Public data changes rarely; a short shared cache keeps cheap phones fast without going stale.
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
+PERCORSO_PAGE = "/percorso"  # the parents' page of a path (pages/public.py)
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
 
 api = FastAPI(
     title="ZeroSei digitale – API pubblica",
     description=(
         "Dati aperti della Carta regionale per le famiglie ZeroSei (Regione Piemonte): comuni, "
-        "Centri per le famiglie, voci delle Carte e il percorso per una famiglia. Sola lettura."
+        "Centri per le famiglie, voci delle Carte e il percorso per una famiglia. Sola lettura "
+        "(GET, HEAD), CORS aperto (`*`, senza credenziali). Ogni errore ha la forma "
+        '`{"detail": [{"campo", "codice", "messaggio"}]}`.'
     ),
     version="1",
     # The Swagger page would load its scripts from a CDN: no third parties, so JSON only.
@@ -39,8 +64,13 @@ api = FastAPI(
 )
 
 
-def _json(data, status: int = 200) -> JSONResponse:
-    return JSONResponse(data, status_code=status, headers=CACHE_PUBLIC)
+def _errors(*codes: int) -> dict:
+    text = {404: "Not found (unknown comune, centre or address)", 422: "Invalid parameters"}
+    return {code: {"model": ErroriOut, "description": text[code]} for code in codes}
+
+
+def _json(data, status: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(data, status_code=status, headers={**CACHE_PUBLIC, **(headers or {})})
 
 
 @api.exception_handler(RequestValidationError)
@@ -51,23 +81,25 @@ async def _validation(request: Request, exc: RequestValidationError) -> JSONResp
 
 @api.exception_handler(StarletteHTTPException)
 async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    lang = request_lang(request.query_params.get("lang"))
     if exc.status_code == 404:
-        return error_response(404, [FieldError("path", "not_found", {})], request_lang(request.query_params.get("lang")))
+        return error_response(404, [FieldError("path", "not_found", {})], lang)
+    if exc.status_code == 405:
+        return _method_not_allowed(request, lang)
     return JSONResponse({"detail": [{"campo": "", "codice": "http", "messaggio": str(exc.detail)}]}, exc.status_code)
 
 
-@api.exception_handler(Exception)
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    # Last resort: log the trace for us, give the client a clean message (never a stack trace).
-    log.exception("API error on %s", request.url.path)
-    return error_response(500, [FieldError("", "internal", {})], request_lang(request.query_params.get("lang")))
-
-
-@api.get(f"{PREFIX}/comuni", summary="Cerca un comune per nome o CAP")
+@api.get(
+    f"{PREFIX}/comuni",
+    summary="Cerca un comune per nome o CAP",
+    response_model=list[ComuneOut],
+    responses=_errors(422),
+    openapi_extra={"parameters": [*openapi_parameters(ComuniParams), LANG_PARAMETER]},
+)
 def comuni(request: Request) -> JSONResponse:
     """Ranked search, case-, accent- and typo-tolerant: `?q=sant ambrogio&limit=10`."""
     lang = request_lang(request.query_params.get("lang"))
-    params, errors = parse_params(ComuniParams, dict(request.query_params))
+    params, errors = parse_params(ComuniParams, request.query_params.multi_items())
     if errors:
         return error_response(422, errors, lang)
     with session_scope() as session:
@@ -75,16 +107,29 @@ def comuni(request: Request) -> JSONResponse:
     return _json([{"codice_istat": c.codice_istat, "nome": c.nome, "provincia": c.provincia, "cap": list(c.cap)} for c in found])
 
 
-@api.get(f"{PREFIX}/centri", summary="Tutti i Centri per le famiglie registrati")
+@api.get(
+    f"{PREFIX}/centri",
+    summary="Tutti i Centri per le famiglie registrati",
+    response_model=list[CentroInElencoOut],
+    openapi_extra={"parameters": [LANG_PARAMETER]},
+)
 def centri(request: Request) -> JSONResponse:
     with session_scope() as session:
         return _json(opendata.centri_list(session))
 
 
-@api.get(f"{PREFIX}/centri/{{centro_id}}", summary="Un centro, con i comuni che serve")
-def centro(request: Request, centro_id: str) -> JSONResponse:
+@api.get(
+    f"{PREFIX}/centri/{{centro_id}}",
+    summary="Un centro, con i comuni che serve",
+    response_model=CentroDettaglioOut,
+    responses=_errors(404, 422),
+    openapi_extra={"parameters": [*openapi_parameters(CentroIdParam, "path", {"id": "centro_id"}), LANG_PARAMETER]},
+)
+def centro(request: Request) -> JSONResponse:
+    # The id is read here, not declared in the signature, so that FastAPI doesn't validate it first.
+    centro_id = request.path_params["centro_id"]
     lang = request_lang(request.query_params.get("lang"))
-    params, errors = parse_params(CentroIdParam, {"id": centro_id})
+    params, errors = parse_params(CentroIdParam, [("id", centro_id)])
     if errors:
         return error_response(422, errors, lang)
     with session_scope() as session:
@@ -94,20 +139,70 @@ def centro(request: Request, centro_id: str) -> JSONResponse:
     return _json(data)
 
 
-@api.get(f"{PREFIX}/voci", summary="Voci pubblicate delle Carte (per centro o per comune)")
+@api.get(
+    f"{PREFIX}/voci",
+    summary="Voci pubblicate delle Carte (per centro o per comune), a pagine",
+    description=(
+        "Ordered by centre, then entry id. One page of at most `limit` entries (default 200, max 1000) "
+        "from `offset`; the total is in the `X-Total-Count` header and the next page in `Link: <…>; rel=\"next\"`. "
+        "An unknown `centro` or `comune` is a 404."
+    ),
+    response_model=list[VoceOut],
+    responses={
+        **_errors(404, 422),
+        200: {
+            "description": "One page of entries",
+            "headers": {
+                "X-Total-Count": {"description": "How many entries match, across all pages.", "schema": {"type": "integer"}},
+                "Link": {"description": 'Next/previous page: `<url>; rel="next"`.', "schema": {"type": "string"}},
+            },
+        },
+    },
+    openapi_extra={"parameters": [*openapi_parameters(VociParams), LANG_PARAMETER]},
+)
 def voci(request: Request) -> JSONResponse:
     lang = request_lang(request.query_params.get("lang"))
-    params, errors = parse_params(VociParams, dict(request.query_params))
+    params, errors = parse_params(VociParams, request.query_params.multi_items())
     if errors:
         return error_response(422, errors, lang)
     with session_scope() as session:
-        return _json(opendata.voci_list(session, centro_id=params.centro, codice_istat=params.comune))
+        if params.centro is not None and not opendata.active_centro_exists(session, params.centro):
+            return error_response(404, [FieldError("centro", "unknown_centro", {"value": str(params.centro)})], lang)
+        if params.comune is not None and get_comune(session, params.comune) is None:
+            return error_response(404, [FieldError("comune", "unknown_comune", {"value": params.comune})], lang)
+        items, total = opendata.voci_page(
+            session, centro_id=params.centro, codice_istat=params.comune, limit=params.limit, offset=params.offset
+        )
+    headers = {"X-Total-Count": str(total)}
+    links = []
+    if params.offset + params.limit < total:
+        links.append(f'<{_page_url(request, params, params.offset + params.limit)}>; rel="next"')
+    if params.offset > 0:
+        links.append(f'<{_page_url(request, params, max(0, params.offset - params.limit))}>; rel="prev"')
+    if links:
+        headers["Link"] = ", ".join(links)
+    return _json(items, headers=headers)
+
+
+def _page_url(request: Request, params: VociParams, offset: int) -> str:
+    query = {k: v for k, v in (("centro", params.centro), ("comune", params.comune)) if v is not None}
+    query.update(limit=params.limit, offset=offset)
+    if "lang" in request.query_params:
+        query["lang"] = request_lang(request.query_params["lang"])
+    return f"{request.url.path}?{urlencode(query)}"
 
 
 @api.get(
     f"{PREFIX}/percorso",
     summary="Il percorso di una famiglia",
-    description="Parametri come nel link del percorso: `comune=<ISTAT>&nascita=<YYYY-MM>[,…]&attesa=<YYYY-MM>&temi=<slug,…>&lang=<it|en>`.",
+    description=(
+        "Parameters as in the path's link: `comune=<ISTAT>&nascita=<YYYY-MM>[,…]&attesa=<YYYY-MM>&temi=<slug,…>&lang=<it|en>` "
+        "(keys case-insensitive; a repeated key adds its values). `link` is the canonical query string, "
+        "`url` the absolute address of the parents' page."
+    ),
+    response_model=PercorsoOut,
+    responses=_errors(404, 422),
+    openapi_extra={"parameters": PERCORSO_PARAMETERS},
 )
 def percorso(request: Request) -> JSONResponse:
     parsed = parse_query_string(request.url.query)
@@ -120,11 +215,66 @@ def percorso(request: Request) -> JSONResponse:
         return error_response(404, result.errors, lang)
     if result.errors:
         return error_response(422, result.errors, lang)
+    out = result.percorso
+    base = _public_base(request)
+    out = out.model_copy(update={"url": f"{base}{PERCORSO_PAGE}?{out.link}" if base else None})
     # The answer depends on today's date (ages), so it may be cached for a short while only.
-    return _json(result.percorso.model_dump(mode="json"))
+    return _json(out.model_dump(mode="json"))
 
+
+def _public_base(request: Request) -> str:
+    """ZEROSEI_PUBLIC_URL when set, else the scheme and host the request came to (if well-formed)."""
+    public = get_settings().public_url
+    if public:
+        return public.rstrip("/")
+    origin = f"{request.url.scheme}://{request.headers.get('host', '')}"
+    return origin if _ORIGIN.fullmatch(origin) else ""
+
+
+# --- Everything else under /api/v1 -----------------------------------------------------------
+# Registered last: the real routes match first. Without these, Reflex (which mounts the whole
+# app behind this one) would answer unknown API paths with the frontend's HTML 404.
+
+ALLOW = ", ".join(API_METHODS)
+
+
+def _api_routes() -> list[APIRoute]:
+    return [r for r in api.routes if isinstance(r, APIRoute) and r.include_in_schema]
+
+
+def _known(path: str) -> bool:
+    return path == api.openapi_url or any(r.path_regex.match(path) for r in _api_routes())
+
+
+def _method_not_allowed(request: Request, lang: str) -> JSONResponse:
+    error = api_error("", "method_not_allowed", {"method": request.method[:10]})
+    return error_response(405, [error], lang, headers={"Allow": ALLOW})
+
+
+@api.api_route(PREFIX, methods=["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+@api.api_route(
+    f"{PREFIX}/{{rest:path}}", methods=["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False
+)
+def _unmatched(request: Request) -> Response:
+    lang = request_lang(request.query_params.get("lang"))
+    path = request.url.path
+    if _known(path):  # a real endpoint, another method
+        if request.method == "OPTIONS":
+            return Response(status_code=204, headers={"Allow": ALLOW})
+        return _method_not_allowed(request, lang)
+    stripped = path.rstrip("/")
+    if path.endswith("/") and stripped != PREFIX and _known(stripped):
+        # `/api/v1/centri/` → `/api/v1/centri` (308 keeps the method).
+        target = stripped + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(target, status_code=308, headers={"Cache-Control": "no-store"})
+    return error_response(404, [FieldError("path", "not_found", {})], lang)
+
+
+api.add_middleware(PublicApiMiddleware)
 
 # Link previews of shared paths: /percorso is served with its own title and Open Graph tags.
+# An HTML middleware for the parents' page, not part of the API: it sits on this app only
+# because this is where Reflex lets the app hook the server (api_transformer).
 from zerosei_app.web.share_meta import ShareMetaMiddleware  # noqa: E402
 
 api.add_middleware(ShareMetaMiddleware)

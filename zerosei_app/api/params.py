@@ -1,31 +1,64 @@
-"""Query parameters of the API, parsed at the edge with pydantic (never trusted as-is)."""
+"""Query parameters of the API, parsed at the edge with pydantic (never trusted as-is).
+
+The same models describe the parameters in the OpenAPI document (`openapi_parameters`), so
+what is documented is what is checked. Limits come from the domain where it has one
+(ISTAT code, search length), never re-typed here.
+"""
 
 from __future__ import annotations
 
+import copy
+import functools
+from collections.abc import Iterable
+from typing import Any
+
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
+from zerosei_app.api.messages import api_error
+from zerosei_app.domain.catalog import MAX_CHILDREN, TOPICS
+from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
+from zerosei_app.domain.link import _COMUNE as ISTAT_CODE  # the links' rule: exactly 6 ASCII digits
+from zerosei_app.domain.link import LINK_LANGS, MAX_ECHO_CHARS, MAX_VALUE_CHARS
 
-MAX_QUERY_CHARS = 100
+MAX_ID = 2**31 - 1
+ISTAT_PATTERN = f"^{ISTAT_CODE.pattern}$"
+VOCI_LIMIT_DEFAULT = 200
+VOCI_LIMIT_MAX = 1000
 
 
 class ComuniParams(BaseModel):
-    q: str = Field(default="", max_length=MAX_QUERY_CHARS)
-    limit: int = Field(default=10, ge=1, le=50)
+    q: str = Field(
+        default="",
+        max_length=MAX_QUERY_CHARS,
+        description="Name (case-, accent-, apostrophe- and typo-tolerant), ISTAT code or CAP. Empty: no results.",
+        examples=["sant ambrogio"],
+    )
+    limit: int = Field(default=10, ge=1, le=50, description="How many comuni at most.")
 
 
 class CentroIdParam(BaseModel):
-    id: int = Field(ge=1, le=2**31 - 1)
+    # Errors name the field `id` (a stable code); the path documents it as {centro_id}.
+    id: int = Field(ge=1, le=MAX_ID, description="The centre's `id` (as in /api/v1/centri).")
 
 
 class VociParams(BaseModel):
-    centro: int | None = Field(default=None, ge=1, le=2**31 - 1)
-    comune: str | None = None
+    centro: int | None = Field(default=None, ge=1, le=MAX_ID, description="Only this centre's entries (its `id`).")
+    comune: str | None = Field(
+        default=None,
+        description="Only the entries of the centres serving this comune (6-digit ISTAT code).",
+        json_schema_extra={"pattern": ISTAT_PATTERN},
+        examples=["001272"],
+    )
+    limit: int = Field(
+        default=VOCI_LIMIT_DEFAULT, ge=1, le=VOCI_LIMIT_MAX, description="Page size. The total is in the `X-Total-Count` header."
+    )
+    offset: int = Field(default=0, ge=0, le=MAX_ID, description="How many entries to skip (with `limit`: pagination).")
 
     @field_validator("comune")
     @classmethod
     def _istat(cls, v: str | None) -> str | None:
-        if v is not None and not (len(v) == 6 and v.isdigit()):
+        if v is not None and not ISTAT_CODE.fullmatch(v):
             raise ValueError("bad_comune")
         return v
 
@@ -33,24 +66,150 @@ class VociParams(BaseModel):
 _CODE_BY_TYPE = {
     "string_too_long": "too_long",
     "int_parsing": "bad_integer",
+    "int_type": "bad_integer",
     "greater_than_equal": "out_of_range",
     "less_than_equal": "out_of_range",
     "int_from_float": "bad_integer",
 }
 
 
-def parse_params(model: type[BaseModel], raw: dict[str, str]) -> tuple[BaseModel | None, list[FieldError]]:
-    """Validate a flat dict of query values; return the model or field errors with stable codes."""
-    fields = {k: v for k, v in raw.items() if k in model.model_fields}
+def _echo(value: str) -> str:
+    return value[:MAX_ECHO_CHARS]
+
+
+@functools.cache
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
+
+
+def _field_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
+    prop = copy.deepcopy(_schema(model)["properties"][name])
+    # `int | None` is "anyOf: [integer, null]"; in a query string a parameter is simply absent.
+    for option in prop.pop("anyOf", []):
+        if option.get("type") != "null":
+            prop.update(option)
+    return prop
+
+
+def _limits(model: type[BaseModel], name: str) -> dict[str, Any]:
+    schema = _field_schema(model, name)
+    limits = {"min": schema.get("minimum"), "max": schema.get("maximum")}
+    if "maxLength" in schema:
+        limits["max_chars"] = schema["maxLength"]
+    return limits
+
+
+def parse_params(
+    model: type[BaseModel], raw: Iterable[tuple[str, str]]
+) -> tuple[BaseModel | None, list[FieldError]]:
+    """Validate query pairs (keys case-insensitive, as in path links); return the model or
+    field errors with stable codes. A key repeated with the same value is harmless; with
+    different values it is an error (which one would the client mean?)."""
+    values: dict[str, list[str]] = {}
+    for key, value in raw:
+        key = key.strip().lower()
+        if key in model.model_fields and value not in values.setdefault(key, []):
+            values[key].append(value)
+    errors = [
+        api_error(key, "repeated", {"value": _echo(",".join(vals)), "campo": key})
+        for key, vals in values.items()
+        if len(vals) > 1
+    ]
+    if errors:
+        return None, errors
+    fields = {key: vals[0] for key, vals in values.items()}
     try:
         return model.model_validate(fields), []
     except ValidationError as exc:
-        errors = []
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else "?"
             code = _CODE_BY_TYPE.get(err["type"])
             if code is None:
                 msg = str(err.get("ctx", {}).get("error", "")) or err["type"]
                 code = msg if msg.startswith("bad_") else "bad_value"
-            errors.append(FieldError(field, code, {"value": str(raw.get(field, ""))[:40]}))
+            params: dict[str, Any] = {"value": _echo(str(fields.get(field, ""))), "campo": field}
+            if field in model.model_fields:
+                params.update(_limits(model, field))
+            errors.append(FieldError(field, code, params))
         return None, errors
+
+
+# --- OpenAPI -----------------------------------------------------------------------------------
+
+LANG_PARAMETER = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "description": "Language of the error messages: "
+    + " or ".join(f"`{code}`" for code in LINK_LANGS)
+    + " (`en-GB` counts as `en`); any other value gives Italian, the default.",
+    "schema": {"type": "string", "default": "it"},
+}
+
+
+def openapi_parameters(
+    model: type[BaseModel], where: str = "query", names: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """OpenAPI parameter objects for a params model (types, limits, defaults, descriptions)."""
+    out = []
+    for field, info in model.model_fields.items():
+        name = (names or {}).get(field, field)
+        schema = _field_schema(model, field)
+        description = schema.pop("description", None)
+        examples = schema.pop("examples", None)
+        schema.pop("title", None)
+        param: dict[str, Any] = {"name": name, "in": where, "required": info.is_required() or where == "path", "schema": schema}
+        if description:
+            param["description"] = description
+        if examples:
+            param["example"] = examples[0]
+        out.append(param)
+    return out
+
+
+_MONTH = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}$"}
+
+PERCORSO_PARAMETERS: list[dict[str, Any]] = [
+    {
+        "name": "comune",
+        "in": "query",
+        "required": True,
+        "description": "The family's comune: 6-digit ISTAT code (see /api/v1/comuni).",
+        "schema": {"type": "string", "pattern": ISTAT_PATTERN},
+        "example": "001255",
+    },
+    {
+        "name": "nascita",
+        "in": "query",
+        "required": False,
+        "description": (
+            "Birth month of each child, `YYYY-MM`, comma-separated or as repeated keys (twins: the same month twice); "
+            f"up to 6 years ago. At least one of `nascita` and `attesa`; at most {MAX_CHILDREN} children in all."
+        ),
+        "schema": {"type": "string", "maxLength": MAX_VALUE_CHARS},
+        "example": "2025-05,2023-11",
+    },
+    {
+        "name": "attesa",
+        "in": "query",
+        "required": False,
+        "description": "Expected birth month, `YYYY-MM`, within the next 9 months (one pregnancy).",
+        "schema": _MONTH,
+    },
+    {
+        "name": "temi",
+        "in": "query",
+        "required": False,
+        "description": "Topics to focus on, comma-separated: " + ", ".join(f"`{t}`" for t in TOPICS) + ".",
+        "schema": {"type": "string", "maxLength": MAX_VALUE_CHARS},
+        "example": "gioco-socialita",
+    },
+    {
+        "name": "lang",
+        "in": "query",
+        "required": False,
+        "description": "Language of the texts (`eta`) and of the error messages: `it` (default) or `en`; `en-GB` counts as `en`. "
+        "Any other value is an error (422).",
+        "schema": {"type": "string", "default": "it"},
+    },
+]

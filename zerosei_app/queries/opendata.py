@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, func, select
 
-from zerosei_app.models import CardEntry, Centro, Comune, Copertura, EnteGestore, EntryStatus
+from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore, EntryStatus
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
 from zerosei_app.queries.percorso import map_url, voce_fields
 from zerosei_app.schemas.percorso import VoceOut
 
 
-def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None) -> dict:
+def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
+    """Day of the last change staff made to each centre (the audit log); the seed writes none."""
+    if not centro_ids:
+        return {}
+    rows = session.exec(
+        select(AuditRecord.entity_id, func.max(AuditRecord.created_at))
+        .where(AuditRecord.entity == "centro", col(AuditRecord.entity_id).in_(centro_ids))
+        .group_by(AuditRecord.entity_id)
+    ).all()
+    return {entity_id: when.date().isoformat() for entity_id, when in rows if when is not None}
+
+
+def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on: str | None) -> dict:
     return {
         "id": c.id,
         "nome": c.nome,
@@ -26,7 +38,8 @@ def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None) -> dict:
         "fonte": c.fonte_url,
         "data_fonte": c.data_fonte,
         "mappa_url": map_url(c.indirizzo, comune.nome),
-        "aggiornato_il": c.updated_at.date().isoformat() if c.updated_at else None,
+        # Not the row's timestamp (the seed's load time for every centre): only a change made by staff.
+        "aggiornato_il": changed_on,
     }
 
 
@@ -36,9 +49,11 @@ def centri_list(session: Session) -> list[dict]:
             select(Copertura.centro_id, func.count()).group_by(Copertura.centro_id)
         ).all()
     )
+    rows = list_centri(session)
+    changed = _staff_changes(session, [c.id for c, _, _ in rows])
     return [
-        {**_centro_dict(c, comune, ente), "n_comuni_serviti": counts.get(c.id, 0)}
-        for c, comune, ente in list_centri(session)
+        {**_centro_dict(c, comune, ente, changed.get(c.id)), "n_comuni_serviti": counts.get(c.id, 0)}
+        for c, comune, ente in rows
     ]
 
 
@@ -49,7 +64,7 @@ def centro_detail(session: Session, centro_id: int) -> dict | None:
     c, comune, ente = row
     served = comuni_served(session, centro_id)
     return {
-        **_centro_dict(c, comune, ente),
+        **_centro_dict(c, comune, ente, _staff_changes(session, [c.id]).get(c.id)),
         "comuni_serviti": [
             {
                 "codice_istat": m.codice_istat,
@@ -63,14 +78,34 @@ def centro_detail(session: Session, centro_id: int) -> dict | None:
     }
 
 
-def voci_list(session: Session, centro_id: int | None = None, codice_istat: str | None = None) -> list[dict]:
-    query = select(CardEntry).join(Centro, col(Centro.id) == col(CardEntry.centro_id)).where(
-        CardEntry.status == EntryStatus.PUBLISHED, col(Centro.is_active).is_(True)
-    )
+def active_centro_exists(session: Session, centro_id: int) -> bool:
+    centro = session.get(Centro, centro_id)
+    return centro is not None and centro.is_active
+
+
+def voci_page(
+    session: Session,
+    centro_id: int | None = None,
+    codice_istat: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[dict], int]:
+    """Published entries of open centres (optionally one centre's, or those serving a comune),
+    in a stable order (centre, then entry id), one page of them, and how many there are in all."""
+    where = [CardEntry.status == EntryStatus.PUBLISHED, col(Centro.is_active).is_(True)]
     if centro_id is not None:
-        query = query.where(CardEntry.centro_id == centro_id)
+        where.append(CardEntry.centro_id == centro_id)
     if codice_istat is not None:
         served = select(Copertura.centro_id).where(Copertura.codice_istat == codice_istat)
-        query = query.where(col(CardEntry.centro_id).in_(served))
-    query = query.order_by(col(CardEntry.centro_id), col(CardEntry.id))
-    return [VoceOut(**voce_fields(e)).model_dump(mode="json") for e in session.exec(query).all()]
+        where.append(col(CardEntry.centro_id).in_(served))
+    joined = col(Centro.id) == col(CardEntry.centro_id)
+    total = session.exec(select(func.count()).select_from(CardEntry).join(Centro, joined).where(*where)).one()
+    query = select(CardEntry).join(Centro, joined).where(*where).order_by(col(CardEntry.centro_id), col(CardEntry.id))
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [VoceOut(**voce_fields(e)).model_dump(mode="json") for e in session.exec(query).all()], int(total)
+
+
+def voci_list(session: Session, centro_id: int | None = None, codice_istat: str | None = None) -> list[dict]:
+    return voci_page(session, centro_id=centro_id, codice_istat=codice_istat)[0]

@@ -1,0 +1,154 @@
+"""HTTP behaviour of /api/v1 as a whole: CORS, HEAD, security headers, last-resort errors.
+
+The data are public and read-only, so any site may read them without credentials:
+`Access-Control-Allow-Origin: *`, never `Allow-Credentials`, methods GET/HEAD/OPTIONS.
+ZEROSEI_CORS_ORIGINS (Reflex's `cors_allowed_origins`) is for the websocket and the pages.
+
+Reflex 0.10 wraps its own backend, every Starlette app given as `api_transformer` and the
+top-level app each in a CORS middleware built from `cors_allowed_origins` with credentials
+(`App._add_cors`): three layers, so `Vary: Origin, Origin, Origin`, a reflected origin with
+`Allow-Credentials: true` when the setting is `*`, and preflights answered before any request
+reaches the API. `scope_reflex_cors()` keeps Reflex's policy exactly as Reflex builds it, but
+(1) not on /api/v1, which has its own, and (2) once per request (the outermost layer) instead
+of once per layer. tests/api/test_api_served.py checks this on the app as Reflex assembles it,
+so a Reflex upgrade that changes the mechanism fails a test rather than the API.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from zerosei_app.domain.errors import FieldError
+
+log = logging.getLogger(__name__)
+
+PREFIX = "/api/v1"
+API_METHODS = ("GET", "HEAD", "OPTIONS")
+EXPOSED_HEADERS = ("X-Total-Count", "Link")
+_CORS_DONE = "zerosei.cors_applied"
+
+
+def is_api_path(path: str) -> bool:
+    return path == PREFIX or path.startswith(PREFIX + "/")
+
+
+def _path(scope: Scope) -> str:
+    path = scope.get("path", "")
+    root = scope.get("root_path", "")
+    return path[len(root):] if root and path.startswith(root) else path
+
+
+class PublicApiMiddleware:
+    """Around the API's routes (and only for /api/v1 paths): public CORS, HEAD answered as GET
+    without a body, `X-Content-Type-Options: nosniff`, and a JSON 500 if a handler fails."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.cors = CORSMiddleware(
+            self._api,
+            allow_origins=["*"],
+            allow_credentials=False,
+            allow_methods=API_METHODS,
+            expose_headers=EXPOSED_HEADERS,
+            max_age=86400,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not is_api_path(_path(scope)):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_nosniff(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-content-type-options"]
+                message["headers"] = [*headers, (b"x-content-type-options", b"nosniff")]
+            await send(message)
+
+        await self.cors(scope, receive, send_nosniff)
+
+    async def _api(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] == "HEAD":
+            # FastAPI's GET routes don't answer HEAD: run the GET, send its headers only.
+            scope = {**scope, "method": "GET"}
+            send = _without_body(send)
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            # Last resort: the trace for us, a clean JSON answer (never a stack trace) for the client.
+            log.exception("API error on %s", scope.get("path"))
+            if started:
+                raise
+            from zerosei_app.api.errors import error_response, request_lang
+
+            query = scope.get("query_string", b"").decode("latin-1")
+            lang = next((v for k, _, v in (p.partition("=") for p in query.split("&")) if k == "lang"), None)
+            await error_response(500, [FieldError("", "internal", {})], request_lang(lang))(scope, receive, tracking_send)
+
+
+def _without_body(send: Send) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {"type": "http.response.body", "body": b"", "more_body": message.get("more_body", False)}
+        await send(message)
+
+    return wrapped
+
+
+class _OutsideApiOnce:
+    """Reflex's CORS middleware, skipped on /api/v1 and applied by the outermost layer only."""
+
+    def __init__(self, app: ASGIApp, middleware: type, args: tuple, kwargs: dict[str, Any]) -> None:
+        self.app = app
+        self.with_cors = middleware(app, *args, **kwargs)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or is_api_path(_path(scope)) or scope.get(_CORS_DONE):
+            await self.app(scope, receive, send)
+            return
+        scope[_CORS_DONE] = True
+        await self.with_cors(scope, receive, send)
+
+
+class _Recorder:
+    """Stands in for a Starlette app to record what Reflex's `_add_cors` would add."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[type, tuple, dict[str, Any]]] = []
+
+    def add_middleware(self, middleware: type, *args: Any, **kwargs: Any) -> None:
+        self.calls.append((middleware, args, kwargs))
+
+
+def scope_reflex_cors() -> bool:
+    """Install the wrapper described above on Reflex's `App._add_cors` (idempotent).
+    Must run before the rx.App is created. Returns False if Reflex no longer has the hook."""
+    from reflex.app import App
+
+    current = App.__dict__.get("_add_cors")
+    if not isinstance(current, staticmethod):
+        log.warning("reflex.app.App._add_cors not found: /api/v1 gets Reflex's CORS headers as well")
+        return False
+    original = current.__func__
+    if getattr(original, "_zerosei_scoped", False):
+        return True
+
+    def _add_cors(app: Any) -> None:
+        recorder = _Recorder()
+        original(recorder)
+        for middleware, args, kwargs in recorder.calls:
+            app.add_middleware(_OutsideApiOnce, middleware=middleware, args=args, kwargs=kwargs)
+
+    _add_cors._zerosei_scoped = True  # type: ignore[attr-defined]
+    App._add_cors = staticmethod(_add_cors)  # type: ignore[method-assign]
+    return True

@@ -1,0 +1,47 @@
+"""The directory as open data: centres as /api/v1/centri lists them (Italian keys: it's open data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+
+class ComuneRefOut(BaseModel):
+    codice_istat: str
+    nome: str
+    provincia: str
+
+
+class CentroDatiOut(BaseModel):
+    id: int
+    nome: str
+    indirizzo: str | None = Field(description="As in the source; may contain notes (floor, former building).")
+    comune: ComuneRefOut = Field(description="The comune where the centre is.")
+    telefono: str | None
+    email: str | None
+    sito: str | None
+    orari: str | None
+    ente_gestore: str | None
+    stato_verifica: str = Field(description="`verificato`, `parziale`, `incerto` or `solo_nome`.")
+    nota_verifica: str | None
+    fonte: str | None = Field(description="Address of the source the record comes from.")
+    data_fonte: str | None = Field(description="How old the source information is, as stated by the source (free text).")
+    mappa_url: str | None = Field(description="An OpenStreetMap search for the address.")
+    aggiornato_il: date | None = Field(
+        description="Day of the last change made by the centre's staff in ZeroSei (creation, edit, import, "
+        "closing). Null for a record still as loaded from the original sources: see `data_fonte`."
+    )
+
+
+class CentroInElencoOut(CentroDatiOut):
+    n_comuni_serviti: int
+
+
+class ComuneServitoOut(ComuneRefOut):
+    origine: str = Field(description="`esplicito` (the source says so), `ente_gestore` (same managing body) or `inferito` (nearest centre).")
+    distanza_km: float | None = Field(description="Distance from the comune to the centre, for inferred links.")
+
+
+class CentroDettaglioOut(CentroDatiOut):
+    comuni_serviti: list[ComuneServitoOut]
