@@ -17,7 +17,8 @@ def reachable_errors() -> list[FieldError]:
     )
     _, missing = validate_for_path(PathQuery(), TODAY)
     _, ages = validate_for_path(PathQuery(comune="001272", nascita=("2026-12", "2019-01"), attesa="2028-03"), TODAY)
-    return [*parsed.errors, *missing, *ages]
+    several = parse_query_string("comune=001272&comune=004078").errors
+    return [*parsed.errors, *several, *missing, *ages]
 
 
 def test_every_code_is_reachable():

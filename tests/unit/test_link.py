@@ -116,11 +116,13 @@ def test_repeated_keys_add_up():
     assert result.query.temi == ("sonno-pianto", "nido-scuola")
 
 
-def test_same_comune_repeated_is_fine_two_different_are_not():
+def test_same_comune_repeated_is_fine_two_different_keep_the_first_and_say_so():
     assert parse_query_string("comune=001272&comune=001272") == ParseResult(PathQuery(comune="001272"), ())
     result = parse_query_string("comune=001272&comune=001156")
-    assert result.query.comune is None
-    assert codes(result) == [("comune", "bad_comune")]
+    assert result.query.comune == "001272"
+    assert codes(result) == [("comune", "several_comuni")]
+    result = parse_query_string("comune=abc&comune=001156")  # the first *valid* one
+    assert result.query.comune == "001156" and codes(result) == [("comune", "several_comuni")]
 
 
 def test_percent_encoding_plus_spaces_and_key_case():
@@ -147,10 +149,10 @@ def test_twins_keep_both_children():
 
 
 def test_bad_month_drops_only_that_month():
-    result = parse_query_string("comune=001272&nascita=2025-01,2025-13,marzo&attesa=2027-3")
+    result = parse_query_string("comune=001272&nascita=2025-01,2025-13,marzo&attesa=2027-003")
     assert result.query == PathQuery(comune="001272", nascita=("2025-01",))
     assert codes(result) == [("nascita", "bad_month"), ("nascita", "bad_month"), ("attesa", "bad_month")]
-    assert [e.params["value"] for e in result.errors] == ["2025-13", "marzo", "2027-3"]
+    assert [e.params["value"] for e in result.errors] == ["2025-13", "marzo", "2027-003"]
 
 
 @pytest.mark.parametrize("value", ["1272", "0012720", "abcdef", "00127a", "١٢٣٤٥٦"])
@@ -181,11 +183,13 @@ def test_lang_variants_are_understood(value):
     assert parse_query_string(f"lang={value}") == ParseResult(PathQuery(lang="en"), ())
 
 
-def test_too_long_value_drops_the_field():
+def test_too_long_value_keeps_the_whole_items_that_fit():
     padding = "," * 301
     result = parse_query_string(f"comune=001272&nascita=2025-01{padding}")
-    assert result.query == PathQuery(comune="001272")
+    assert result.query == PathQuery(comune="001272", nascita=("2025-01",))
     assert codes(result) == [("nascita", "too_long")]
+    result = parse_query_string("comune=001272&temi=" + "x" * 400)  # no whole item: dropped
+    assert result.query == PathQuery(comune="001272") and codes(result) == [("temi", "too_long")]
 
 
 def test_300_chars_is_still_fine():
@@ -315,3 +319,14 @@ def test_every_catalogue_language_is_a_link_language():
     from zerosei_app.i18n import LANGUAGES
 
     assert LINK_LANGS == LANGUAGES and LANGUAGES[0] == "it"
+
+
+def test_links_as_people_and_apps_mangle_them_keep_what_is_usable():
+    several = parse_query_string("comune=001272&comune=004078&nascita=2025-05")
+    assert several.query.comune == "001272" and [e.code for e in several.errors] == ["several_comuni"]
+    assert parse_query_string("comune=001272&nascita=2025-3&attesa=2027-1").query.nascita == (YearMonth(2025, 3),)
+    assert parse_query_string("attesa=2027-1").query.attesa == YearMonth(2027, 1)
+    fifty = parse_query_string("comune=001272&" + "&".join(["nascita=2024-01"] * 50))
+    assert len(fifty.query.nascita) == 6 and {e.code for e in fifty.errors} == {"too_long", "too_many_children"}
+    garbage = parse_query_string("comune=%ZZ%00%ff")
+    assert "\x00" not in garbage.errors[0].message("it")

@@ -19,6 +19,7 @@ ERROR_CODES: tuple[str, ...] = (
     "unknown_topic",
     "bad_month",
     "bad_comune",
+    "several_comuni",
     "bad_lang",
     "missing_comune",
     "missing_child",

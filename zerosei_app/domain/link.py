@@ -6,6 +6,8 @@ valid part is kept, every invalid part is dropped and reported, and nothing rais
 
 from __future__ import annotations
 
+import unicodedata
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -161,7 +163,8 @@ def _parse_fields(raw: Mapping[str, str]) -> ParseResult:
             continue
         if len(text) > MAX_VALUE_CHARS:
             errors.append(FieldError(name, "too_long", {"max": MAX_VALUE_CHARS}))
-            continue
+            # Keep the whole items that fit (e.g. the first children of a very long list).
+            text = text[:MAX_VALUE_CHARS].rpartition(",")[0]
         items = [item.strip() for item in text.split(",")]
         items = [item for item in items if item]
         if items:
@@ -172,17 +175,20 @@ def _parse_fields(raw: Mapping[str, str]) -> ParseResult:
 
 def _parse_comune(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
     unique = list(dict.fromkeys(items))  # the same code repeated is harmless
-    if len(unique) == 1 and _COMUNE.fullmatch(unique[0]):
-        fields["comune"] = unique[0]
-    else:
+    valid = [code for code in unique if _COMUNE.fullmatch(code)]
+    if not valid:
         errors.append(FieldError("comune", "bad_comune", {"value": _echo(",".join(unique))}))
+        return
+    fields["comune"] = valid[0]  # a link with several comuni (keys appended by apps): the first one
+    if len(unique) > 1:
+        errors.append(FieldError("comune", "several_comuni"))
 
 
 def _parse_nascita(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
     months = []
     for item in items:  # duplicates stay: twins share a birth month
         try:
-            months.append(YearMonth.parse(item))
+            months.append(_month(item))
         except ValueError:
             errors.append(FieldError("nascita", "bad_month", {"value": _echo(item)}))
     if months:
@@ -194,7 +200,7 @@ def _parse_attesa(items: list[str], fields: dict[str, Any], errors: list[FieldEr
     try:
         if len(unique) != 1:
             raise ValueError("one expected month at most")
-        fields["attesa"] = YearMonth.parse(unique[0])
+        fields["attesa"] = _month(unique[0])
     except ValueError:
         errors.append(FieldError("attesa", "bad_month", {"value": _echo(",".join(unique))}))
 
@@ -254,5 +260,15 @@ def _as_text(value: Any) -> str:
         return ""
 
 
+def _month(item: str) -> YearMonth:
+    """YYYY-MM, also with a one-digit month as people type it ("2025-3")."""
+    year, sep, month = item.partition("-")
+    if sep and len(month) == 1:
+        item = f"{year}-0{month}"
+    return YearMonth.parse(item)
+
+
 def _echo(value: str) -> str:
+    """What the link said, fit to be quoted back: no control characters, not too long."""
+    value = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
     return value if len(value) <= MAX_ECHO_CHARS else value[: MAX_ECHO_CHARS - 1] + "…"
