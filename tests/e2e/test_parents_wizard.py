@@ -202,3 +202,26 @@ def focus_by_tab(page: Page, target: str, by: str = "text", limit: int = 60) -> 
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached {target!r}")
+
+
+def test_switching_language_mid_step_keeps_the_answers(app_url, phone):
+    page = phone.new_page()
+    page.goto(f"{app_url}/inizia/comune")
+    combo = page.get_by_role("combobox", name="Comune o CAP")
+    combo.click()
+    combo.press_sequentially("chivasso", delay=30)
+    page.get_by_role("option", name="Chivasso").click()
+    page.wait_for_function("location.search.includes('comune=001082')")  # in this step's URL at once
+    page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
+    page.wait_for_url("**lang=en**")
+    expect(page.get_by_role("combobox", name="Town (comune) or postcode")).to_have_value("Chivasso")
+
+    page.goto(f"{app_url}/inizia/figli?comune=001082")
+    page.locator("#figlio-0-mese").select_option(f"{BORN.month:02d}")
+    page.locator("#figlio-0-anno").select_option(str(BORN.year))
+    page.wait_for_function(f"location.search.includes('nascita={BORN}')")
+    page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
+    page.wait_for_url("**lang=en**")
+    expect(page.get_by_role("heading", name="Your child")).to_be_visible()
+    expect(page.locator("#figlio-0-mese")).to_have_value(f"{BORN.month:02d}")
+    expect(page.locator("#figlio-0-anno")).to_have_value(str(BORN.year))

@@ -93,9 +93,14 @@ class ComuneStepState(WizardState):
             if text == self.comune_label.rsplit(" (", 1)[0]:
                 return  # the picked name echoed back (e.g. on blur): keep the list closed
             self.comune_code, self.comune_label = "", ""  # typing again un-picks the comune
+            q = self._query()
+            self._set_query(PathQuery(**{**q.model_dump(), "comune": None}))
+            unpicked = self._replace_url(urls.STEP_COMUNE, self._qs)
+        else:
+            unpicked = None
         if not text.strip():
             self.options, self.active, self.expanded, self.status = [], -1, False, ""
-            return
+            return unpicked
         with session_scope() as session:
             found = comune_index(session).search(text, MAX_OPTIONS)
         self.options = [option_of(r, i) for i, r in enumerate(found)]
@@ -104,6 +109,7 @@ class ComuneStepState(WizardState):
         self.status = (
             plural("wiz.comune.results", len(found), self.lang) if found else t("wiz.comune.no_results", self.lang)
         )
+        return unpicked
 
     @rx.event
     def key(self, key: str):
@@ -141,6 +147,8 @@ class ComuneStepState(WizardState):
         self.status = t("wiz.comune.chosen", self.lang, name=self.comune_label)
         q = self._query()
         self._set_query(PathQuery(**{**q.model_dump(), "comune": record.codice_istat}))
+        # In this step's URL at once: a language switch or a reload keeps the choice.
+        return self._replace_url(urls.STEP_COMUNE, self._qs)
 
     @rx.event
     def close(self):

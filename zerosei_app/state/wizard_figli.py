@@ -61,6 +61,7 @@ class FigliStepState(WizardState):
         except ValidationError:
             return  # not something our selects can send: ignore it
         self._set_rows(form.apply_edit(self.rows, change, _today(), self.lang))
+        return self._keep_in_url()
 
     @rx.event
     def add(self):
@@ -75,7 +76,15 @@ class FigliStepState(WizardState):
         if not isinstance(index, int) or not 0 <= index < len(self.rows):
             return None
         self._set_rows(form.remove_row(self.rows, index))
-        return rx.call_script("document.getElementById('figli-aggiungi')?.focus()")
+        return self._keep_in_url("document.getElementById('figli-aggiungi')?.focus();")
+
+    def _keep_in_url(self, then_js: str = ""):
+        """The valid months so far go into this step's URL (and its language links) at once:
+        switching language or reloading keeps them."""
+        result = form.read_rows(self.rows, _today(), self.lang)
+        q = form.query_with_children(self._query(), result)
+        self._set_query(q)
+        return self._replace_url(urls.STEP_FIGLI, self._qs, then_js)
 
     @rx.event
     def submit(self):
