@@ -213,10 +213,13 @@ def test_login_page_throttles_with_a_clear_message(staff_db):
         s = make_state(StaffLoginState, "", "/staff/login", ip="198.51.100.77")
         call(s, "login", {"email": "op_a@example.org", "password": f"sbagliata {i}"})
     assert "Troppi tentativi" in s.login_error and "15 minuti" in s.login_error
-    # The right password now fails too, and from another address the account is still locked.
-    s = make_state(StaffLoginState, "", "/staff/login", ip="198.51.100.78")
+    # The right password now fails too from that address; from her own office she still gets in.
+    s = make_state(StaffLoginState, "", "/staff/login", ip="198.51.100.77")
     call(s, "login", {"email": "op_a@example.org", "password": PASSWORD})
     assert "Troppi tentativi" in s.login_error and s.session_token == ""
+    s = make_state(StaffLoginState, "", "/staff/login", ip="198.51.100.78")
+    call(s, "login", {"email": "op_a@example.org", "password": PASSWORD})
+    assert s.session_token and s.login_error == ""
 
 
 def test_login_sets_the_cookie_and_redirects_only_inside_staff(staff_db):
@@ -270,6 +273,17 @@ def test_password_change_through_the_page(staff_db):
     call(s, "change", {"current": PASSWORD, "password": "nuvole sopra il monviso", "password2": "nuvole sopra il monviso"})
     assert s.pw_error == "" and "Password cambiata" in s.flash_ok
     assert s.session_expired is False  # this session stays open
+
+
+def test_guessing_the_current_password_is_throttled_like_a_login(staff_db):
+    s = make_state(StaffAccountState, staff_db.tokens["op_b"], "/staff/account", ip="198.51.100.90")
+    call(s, "load")
+    new = {"password": "nuvole sopra il monviso", "password2": "nuvole sopra il monviso"}
+    for i in range(5):
+        call(s, "change", {"current": f"indovino {i}", **new})
+        assert "non è corretta" in s.pw_error or "Troppi tentativi" in s.pw_error
+    call(s, "change", {"current": PASSWORD, **new})  # even the right one, while locked
+    assert "Troppi tentativi" in s.pw_error and "Password cambiata" not in s.flash_ok
 
 
 def test_form_values_render_as_strings(staff_db):

@@ -22,7 +22,7 @@ from zerosei_app.auth.guard import Denied, require_centro, require_entry, requir
 from zerosei_app.auth.login import BAD_CREDENTIALS, DISABLED, attempt_login
 from zerosei_app.auth.passwords import hash_password, needs_rehash, verify_password
 from zerosei_app.auth.sessions import ABSOLUTE_LIFETIME, IDLE_TIMEOUT, create_session, find_session, revoke_token
-from zerosei_app.auth.throttle import LOCK, MAX_FAILURES, locked_until
+from zerosei_app.auth.throttle import LOCK, MAX_FAILURES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, locked_until
 from zerosei_app.auth.tokens import client_hash, hash_token
 from zerosei_app.models import AuditRecord, CardEntry, LoginAttempt, StaffSession, StaffUser
 
@@ -146,7 +146,7 @@ def test_login_messages_never_reveal_whether_an_email_exists(session, user):
     assert attempt_login(session, "op@example.org", PW, client_hash("1.1.1.5"), now).message == DISABLED
 
 
-def test_five_failures_lock_the_account_and_the_address_for_fifteen_minutes(session, user):
+def test_five_failures_lock_the_account_from_that_address_for_fifteen_minutes(session, user):
     now = clock.now()
     attacker = client_hash("203.0.113.9")
     for i in range(MAX_FAILURES - 1):
@@ -155,21 +155,37 @@ def test_five_failures_lock_the_account_and_the_address_for_fifteen_minutes(sess
     fifth = attempt_login(session, "op@example.org", "tentativo 5", attacker, now + timedelta(minutes=4))
     assert "Troppi tentativi" in fifth.message and "15 minuti" in fifth.message
     t = now + timedelta(minutes=5)
-    # Locked: even the right password from another address is refused, without checking it.
-    assert not attempt_login(session, "op@example.org", PW, client_hash("198.51.100.1"), t).ok
-    # The address is locked for other accounts too; an unknown e-mail gets the same treatment.
-    assert "Troppi tentativi" in attempt_login(session, "altro@example.org", "x", attacker, t).message
+    # Locked from that address: even the right password is refused there, without checking it...
+    assert "Troppi tentativi" in attempt_login(session, "op@example.org", PW, attacker, t).message
+    # ...but a guesser elsewhere cannot lock the owner out of her own office.
+    assert attempt_login(session, "op@example.org", PW, client_hash("198.51.100.1"), t).ok
     attempts = session.exec(select(LoginAttempt)).all()
     assert all(a.client_hash != "203.0.113.9" and len(a.client_hash) == 64 for a in attempts)  # only keyed hashes
     # 15 minutes after the fifth failure, the lock is over.
     assert locked_until(session, "op@example.org", attacker, now + timedelta(minutes=4) + LOCK) is None
-    assert attempt_login(session, "op@example.org", PW, client_hash("198.51.100.1"), now + timedelta(minutes=4) + LOCK).ok
+    assert attempt_login(session, "op@example.org", PW, attacker, now + timedelta(minutes=4) + LOCK).ok
+
+
+def test_an_address_trying_many_accounts_is_locked(session, user, fast_hashing):
+    now = clock.now()
+    sprayer = client_hash("203.0.113.50")
+    for i in range(MAX_FAILURES_PER_ADDRESS):
+        attempt_login(session, f"persona{i}@example.org", "estate2026", sprayer, now)
+    assert "Troppi tentativi" in attempt_login(session, "op@example.org", PW, sprayer, now).message
+    assert attempt_login(session, "op@example.org", PW, client_hash("198.51.100.7"), now).ok
+
+
+def test_guessing_one_account_from_many_addresses_locks_it(session, user, fast_hashing):
+    now = clock.now()
+    for i in range(MAX_FAILURES_PER_ACCOUNT):
+        attempt_login(session, "op@example.org", f"tentativo {i}", client_hash(f"10.0.{i}.1"), now)
+    assert "Troppi tentativi" in attempt_login(session, "op@example.org", PW, client_hash("198.51.100.8"), now).message
 
 
 def test_an_unknown_email_is_locked_like_a_real_one(session, fast_hashing):
     now = clock.now()
     for i in range(MAX_FAILURES):
-        out = attempt_login(session, "nessuno@example.org", "x", client_hash(f"10.0.0.{i}"), now)
+        out = attempt_login(session, "nessuno@example.org", "x", client_hash("10.0.0.1"), now)
     assert "Troppi tentativi" in out.message
 
 

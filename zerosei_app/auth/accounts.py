@@ -11,6 +11,7 @@ from zerosei_app.auth.clock import aware
 from zerosei_app.auth.passwords import hash_password, verify_password
 from zerosei_app.auth.sessions import revoke_user_sessions
 from zerosei_app.auth.tokens import hash_token, new_token
+from zerosei_app.auth.throttle import locked_message, locked_until, record_attempt
 from zerosei_app.domain.password_policy import password_problem
 from zerosei_app.domain.permissions import ROLES
 from zerosei_app.models import Centro, StaffMembership, StaffUser
@@ -136,9 +137,18 @@ def complete_setup(db: Session, token: str, password: str, now: datetime) -> Sta
     return user
 
 
-def change_password(db: Session, user_id: int, current: str, new: str, now: datetime, keep_session_id: int | None) -> None:
+def change_password(db: Session, user_id: int, current: str, new: str, now: datetime, keep_session_id: int | None,
+                    client_hash: str = "") -> None:
+    """The current password is a login: wrong guesses count towards the same locks (recorded even
+    though the change fails, so the caller commits after an AccountError too)."""
     user = db.get(StaffUser, user_id)
-    if user is None or not verify_password(user.password_hash, current):
+    if user is None:
+        raise AccountError("La password attuale non è corretta.")
+    until = locked_until(db, user.email, client_hash, now)
+    if until is not None:
+        raise AccountError(locked_message(until))
+    if not verify_password(user.password_hash, current):
+        record_attempt(db, user.email, client_hash, False, now)
         raise AccountError("La password attuale non è corretta.")
     problem = password_problem(new, user.email, user.name)
     if problem:

@@ -10,18 +10,10 @@ from sqlmodel import Session
 from zerosei_app.auth.accounts import get_by_email
 from zerosei_app.auth.passwords import hash_password, needs_rehash, verify_password
 from zerosei_app.auth.sessions import create_session
-from zerosei_app.auth.throttle import locked_until, record_attempt
-from zerosei_app.domain.local_time import hhmm
+from zerosei_app.auth.throttle import locked_message, locked_until, record_attempt
 
 BAD_CREDENTIALS = "E-mail o password non corretti. Controlla e riprova."
 DISABLED = "Questo account è stato disattivato. Rivolgiti all'ufficio regionale."
-
-
-def locked_message(until: datetime) -> str:
-    return (
-        "Troppi tentativi non riusciti: per sicurezza l'accesso è bloccato per 15 minuti "
-        f"(fino alle {hhmm(until)}). Se non ricordi la password, chiedi all'ufficio regionale un nuovo link di attivazione."
-    )
 
 
 @dataclass(frozen=True)

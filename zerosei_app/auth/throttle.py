@@ -1,4 +1,10 @@
-"""Login throttling: 5 failures within 15 minutes lock that account and that address for 15 minutes."""
+"""Login throttling, three locks of 15 minutes each:
+
+- 5 failures within 15 minutes for one account from one address lock that account from that
+  address (a guesser), without locking the account's owner out from her own office;
+- 10 failures from one address, whatever the accounts, lock that address (trying many accounts);
+- 20 failures for one account from any addresses lock that account (guessing from many places).
+"""
 
 from __future__ import annotations
 
@@ -8,20 +14,23 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, func, select
 
 from zerosei_app.auth.clock import aware
+from zerosei_app.domain.local_time import hhmm
 from zerosei_app.models import LoginAttempt
 
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # one account from one address
+MAX_FAILURES_PER_ADDRESS = 10
+MAX_FAILURES_PER_ACCOUNT = 20
 WINDOW = timedelta(minutes=15)
 LOCK = timedelta(minutes=15)
 
 
-def _lock_end(failures: Sequence[datetime]) -> datetime | None:
-    """End of the latest lock: any MAX_FAILURES failures within WINDOW lock until the last one + LOCK."""
+def _lock_end(failures: Sequence[datetime], limit: int) -> datetime | None:
+    """End of the latest lock: any `limit` failures within WINDOW lock until the last one + LOCK."""
     times = sorted(aware(t) for t in failures)
     end = None
-    for i in range(len(times) - MAX_FAILURES + 1):
-        if times[i + MAX_FAILURES - 1] - times[i] <= WINDOW:
-            end = times[i + MAX_FAILURES - 1] + LOCK
+    for i in range(len(times) - limit + 1):
+        if times[i + limit - 1] - times[i] <= WINDOW:
+            end = times[i + limit - 1] + LOCK
     return end
 
 
@@ -34,7 +43,7 @@ def locked_until(db: Session, email: str, client_hash: str, now: datetime) -> da
     ).one()
     account_since = max(since, aware(last_ok)) if last_ok else since
     by_account = db.exec(
-        select(LoginAttempt.created_at).where(
+        select(LoginAttempt.created_at, LoginAttempt.client_hash).where(
             LoginAttempt.email == email, col(LoginAttempt.success).is_(False), LoginAttempt.created_at > account_since
         )
     ).all()
@@ -43,8 +52,20 @@ def locked_until(db: Session, email: str, client_hash: str, now: datetime) -> da
             LoginAttempt.client_hash == client_hash, col(LoginAttempt.success).is_(False), LoginAttempt.created_at > since
         )
     ).all()
-    ends = [e for e in (_lock_end(by_account), _lock_end(by_client)) if e and e > now]
+    ends = [
+        _lock_end([t for t, h in by_account if h == client_hash], MAX_FAILURES),
+        _lock_end([t for t, _ in by_account], MAX_FAILURES_PER_ACCOUNT),
+        _lock_end(by_client, MAX_FAILURES_PER_ADDRESS),
+    ]
+    ends = [e for e in ends if e and e > now]
     return max(ends) if ends else None
+
+
+def locked_message(until: datetime) -> str:
+    return (
+        "Troppi tentativi non riusciti: per sicurezza l'accesso è bloccato per 15 minuti "
+        f"(fino alle {hhmm(until)}). Se non ricordi la password, chiedi all'ufficio regionale un nuovo link di attivazione."
+    )
 
 
 def record_attempt(db: Session, email: str, client_hash: str, success: bool, now: datetime) -> None:

@@ -7,6 +7,7 @@ import asyncio
 from sqlmodel import Session
 
 from zerosei_app.auth import clock
+from zerosei_app.auth.tokens import client_hash
 from zerosei_app.auth.accounts import AccountError, change_password
 from zerosei_app.auth.guard import StaffContext
 from zerosei_app.domain.password_policy import MIN_LENGTH
@@ -34,10 +35,11 @@ class StaffAccountState(StaffState):
             return
         try:
             # Three argon2 operations: off the event loop, so other users are not kept waiting.
-            await asyncio.to_thread(change_password, db, ctx.user_id, data.current, data.password, clock.now(), ctx.session_id)
+            await asyncio.to_thread(change_password, db, ctx.user_id, data.current, data.password, clock.now(),
+                                    ctx.session_id, client_hash(self.router.session.client_ip))
             db.commit()
         except AccountError as exc:
-            db.rollback()
+            db.commit()  # keeps the failed attempt (nothing else was changed before the refusal)
             self.pw_error = str(exc)
             return
         self.pw_error = ""
