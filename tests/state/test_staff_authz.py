@@ -135,6 +135,7 @@ CASES = [
     Case(StaffEntryState, "change_status", prep=_entry_state_on_b, args=lambda t: ("archive",)),
     Case(StaffEntryState, "review", prep=_entry_state_on_b),
     Case(StaffEntryState, "restore", prep=lambda s, t: (_entry_state_on_b(s, t), setattr(s, "_base_version", 2)), args=lambda t: (t.audit_b,)),
+    Case(StaffEntryState, "restore_original", prep=lambda s, t: (_entry_state_on_b(s, t), setattr(s, "_base_version", 2)), args=lambda t: (t.audit_b,)),
     Case(StaffReportsState, "load", "/staff/segnalazioni", query=lambda t: {"centro": str(CENTRO_B)}, loader=True),
     Case(StaffReportsState, "set_filter", prep=_centro_b, args=lambda t: ("risolta",)),
     Case(StaffReportsState, "set_report_status", args=lambda t: (t.report_b, "risolta")),

@@ -156,11 +156,15 @@ def test_history_and_restore_from_the_editor(staff_db):
     original = s.form["title"]
     call(s, "save", dict(s.form, title="Titolo nuovo"))
     call(s, "save", dict(s.form, title="Titolo ancora più nuovo"))
-    assert [h.action for h in s.history] == ["Modificata", "Modificata"]
+    # A seeded entry has no "create" record: its original text is offered as a version of its own.
+    assert [h.action for h in s.history] == ["Modificata", "Modificata", "Versione originale"]
     assert s.history[0].can_restore is False and s.history[1].can_restore is True
+    assert s.history[2].original and s.history[2].can_restore
     assert any(original in c for c in s.history[1].changes)
     call(s, "restore", s.history[1].id)
     assert s.form["title"] == "Titolo nuovo" and s.history[0].action == "Ripristinata una versione precedente"
+    call(s, "restore_original", s.history[-1].id)
+    assert s.form["title"] == original and "Versione ripristinata" in s.flash_ok
 
 
 def test_creating_an_entry_redirects_to_it_as_a_draft(staff_db):

@@ -164,7 +164,14 @@ def history() -> rx.Component:
                     lambda h: rx.el.li(
                         rx.el.strong(h.action), " · ", h.when, " · ", h.who, " · versione ", h.version.to_string(),
                         rx.cond(h.changes.length() > 0, rx.el.ul(rx.foreach(h.changes, lambda c: rx.el.li(c)))),
-                        rx.cond(h.can_restore, button("Ripristina questa versione", on_click=S.restore(h.id), kind="secondary small")),
+                        rx.cond(
+                            h.can_restore,
+                            rx.cond(
+                                h.original,
+                                button("Ripristina la versione originale", on_click=S.restore_original(h.id), kind="secondary small"),
+                                button("Ripristina questa versione", on_click=S.restore(h.id), kind="secondary small"),
+                            ),
+                        ),
                     ),
                 ),
                 class_name="st-history",

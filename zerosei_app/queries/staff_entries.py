@@ -130,16 +130,21 @@ def mark_reviewed(db: Session, entry: CardEntry, base_version: int, user_id: int
                  action="review", before=before, after=audit.snapshot(entry), now=now)
 
 
-def restore_version(db: Session, entry: CardEntry, base_version: int, audit_id: int, user_id: int, now: datetime) -> bool:
-    """Put back the text of an earlier version (the status stays as it is now). Audited as "restore"."""
+def restore_version(db: Session, entry: CardEntry, base_version: int, audit_id: int, user_id: int, now: datetime,
+                    side: str = "after") -> bool:
+    """Put back the text of an earlier version (the status stays as it is now). Audited as "restore".
+
+    `side="before"` takes the text as it was before that change: how the seeded or imported
+    entries' original text (which has no "create" record) can be put back."""
     rec = db.get(AuditRecord, audit_id)
-    if rec is None or rec.entity != ENTITY or rec.entity_id != entry.id or not rec.after:
+    snapshot_ = getattr(rec, side, None) if side in ("after", "before") and rec is not None else None
+    if rec is None or rec.entity != ENTITY or rec.entity_id != entry.id or not snapshot_:
         raise EntryRuleError("Versione non trovata per questa voce.")
     if entry.version != base_version:
         by, at = last_change(db, entry.id)
         raise Conflict(entry.version, by, at)
-    data, errors = parse(EntryInput, {k: rec.after.get(k) for k in FIELDS if k in rec.after})
+    data, errors = parse(EntryInput, {k: snapshot_.get(k) for k in FIELDS if k in snapshot_})
     if data is None:
         raise EntryRuleError("Questa versione non rispetta le regole attuali (" + "; ".join(errors.values()) + ").")
     return save_entry(db, entry, base_version, data, user_id, now, action="restore",
-                      audit_note={"ripristinata_da": audit_id})
+                      audit_note={"ripristinata_da": audit_id} if side == "after" else {"ripristinata_prima_di": audit_id})

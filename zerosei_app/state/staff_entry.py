@@ -63,6 +63,7 @@ class HistoryRow:
     changes: list[str]
     version: int
     can_restore: bool
+    original: bool = False  # the text before the first recorded change (seeded or imported entries)
 
 
 @dataclasses.dataclass
@@ -168,6 +169,12 @@ class StaffEntryState(StaffState):
             rows.append(HistoryRow(
                 rec.id, when(rec.created_at), who, AUDIT_ACTIONS.get(rec.action, rec.action), changes,
                 int((rec.after or {}).get("version") or 0), i > 0 and bool(rec.after),
+            ))
+        oldest = records[-1][0] if records else None
+        if oldest is not None and oldest.action != "create" and oldest.before:
+            rows.append(HistoryRow(
+                oldest.id, when(entry.created_at), "dati iniziali", "Versione originale", [],
+                int(oldest.before.get("version") or 1), True, original=True,
             ))
         self.history = rows
 
@@ -420,13 +427,21 @@ class StaffEntryState(StaffState):
         self.flash_ok = f"Voce segnata come verificata oggi ({day(today())})."
 
     @staff_event
+    def restore_original(self, db: Session, ctx: StaffContext, audit_id: int):
+        """The text as it was before the first recorded change."""
+        return self._restore(db, ctx, audit_id, "before")
+
+    @staff_event
     def restore(self, db: Session, ctx: StaffContext, audit_id: int):
+        return self._restore(db, ctx, audit_id, "after")
+
+    def _restore(self, db: Session, ctx: StaffContext, audit_id: int, side: str):
         ref = require(Id, {"id": audit_id})
         entry = require_entry(db, ctx, self.entry_id)
         if self._refuse_if_dirty():
             return
         try:
-            changed = restore_version(db, entry, self._base_version, ref.id, ctx.user_id, clock.now())
+            changed = restore_version(db, entry, self._base_version, ref.id, ctx.user_id, clock.now(), side)
             db.commit()
         except Conflict as c:
             db.rollback()
