@@ -84,6 +84,8 @@ def test_login_create_publish_and_find_it_on_the_parents_path(app_url, desktop, 
     page.click("#save-btn")
     page.wait_for_selector("#err-title")
     assert "E-mail" in page.inner_text("body") and page.locator("#err-contact_email").is_visible()
+    # Focus goes to the list of what to fix, wherever the user clicked "save".
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'error-summary'")
     screenshot(page, "staff-02-new-entry-errors")
 
     page.fill("#f-title", title)
@@ -211,6 +213,8 @@ def test_csv_upload_dry_run_then_commit(app_url, desktop, accounts, tmp_path):
     good = tmp_path / "voci.csv"
     good.write_bytes(("\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;y;Prevenzione;0;24;Sala\r\n").encode())
     page = desktop.new_page()
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     login(page, app_url, "carla@e2e.example", then="/staff/importa?centro=1")
     page.wait_for_url(re.compile(r".*/staff/importa.*"), timeout=30_000)
     wait_hydrated(page, "Importa voci da un file CSV")
@@ -224,6 +228,8 @@ def test_csv_upload_dry_run_then_commit(app_url, desktop, accounts, tmp_path):
     page.get_by_text("2 da aggiungere").wait_for(timeout=30_000)
     page.get_by_role("button", name="Conferma l'importazione").click()
     page.get_by_text("Importazione completata").first.wait_for(timeout=30_000)
+    assert page.evaluate("[...document.querySelectorAll('input[type=file]')].every(i => i.value === '')")  # ready for the same file again
+    assert not [e for e in console_errors if "is not a function" in e], console_errors
     with Session(accounts) as db:
         rows = db.exec(select(CardEntry).where(CardEntry.title.in_(["Corso CSV uno", "Corso CSV due"]))).all()
         assert len(rows) == 2 and {r.status for r in rows} == {"draft"} and {r.centro_id for r in rows} == {1}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
@@ -296,3 +298,10 @@ def test_form_values_render_as_strings(staff_db):
     with staff_db.session() as db:
         entry = db.get(CardEntry, s.entry_id)
         assert entry_to_form({k: getattr(entry, k) for k in ("title",)})["title"] == entry.title
+
+
+@pytest.mark.parametrize("bad", ["abc", "-1", "99999999999999999999"])
+def test_a_malformed_entry_address_shows_a_page_error_not_a_stale_editor(staff_db, bad):
+    s2 = make_state(StaffEntryState, staff_db.tokens["op_a"], "/staff/voce", {"id": bad})
+    call(s2, "load_entry")
+    assert "Indirizzo non valido" in s2.page_error and s2.flash_error == ""

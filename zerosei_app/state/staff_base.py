@@ -179,7 +179,10 @@ class StaffState(rx.State):
                 self.flash_error = exc.message
             return None
         if isinstance(exc, InputError):
-            self.flash_error = "Dati non validi: " + "; ".join(exc.fields.values())
+            if loader:  # a malformed address (e.g. ?id=abc): nothing to show, not a half-filled page
+                self.page_error = "Indirizzo non valido: questa pagina non esiste. Torna alla home e scegli da lì."
+            else:
+                self.flash_error = "Dati non validi: " + "; ".join(exc.fields.values())
             return None
         if isinstance(exc, OperationalError):
             log.warning("staff: database busy or unreachable: %s", exc)

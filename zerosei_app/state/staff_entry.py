@@ -54,6 +54,13 @@ UNLOAD_GUARD = "window.onbeforeunload = (e) => { e.preventDefault(); e.returnVal
 UNLOAD_CLEAR = "window.onbeforeunload = null;"
 
 
+# A refused save must be seen where the user is looking (often the bottom of a long form).
+FOCUS_ERRORS = (
+    "setTimeout(function(){var e=document.getElementById('error-summary');"
+    "if(e){e.setAttribute('tabindex','-1');e.scrollIntoView({block:'start'});e.focus();}},0)"
+)
+
+
 @dataclasses.dataclass
 class HistoryRow:
     id: int
@@ -283,6 +290,7 @@ class StaffEntryState(StaffState):
                 centro = require_centro(db, ctx, self.centro_id)
                 data = self._validated(db, form)
                 if data is None:
+                    yield rx.call_script(FOCUS_ERRORS)
                     return
                 # Whoever writes a new entry has just checked it: it starts as reviewed today.
                 entry = create_entry(db, centro.id, data, ctx.user_id, clock.now(), last_reviewed_on=today())
@@ -294,6 +302,7 @@ class StaffEntryState(StaffState):
             entry = require_entry(db, ctx, self.entry_id)
             data = self._validated(db, form)
             if data is None:
+                yield rx.call_script(FOCUS_ERRORS)
                 return
             try:
                 changed = save_entry(db, entry, self._base_version, data, ctx.user_id, clock.now())

@@ -8,6 +8,10 @@ from typing import Any
 from zerosei_app.domain.csv_common import MAX_BYTES
 from zerosei_app.queries.csv_import import ImportPlan
 
+# After each upload the picker forgets the file, so choosing the same (corrected) file again is
+# seen. (Reflex's clear_selected_files needs a provider the immediate-upload dropzone lacks.)
+RESET_FILE_INPUTS_JS = "document.querySelectorAll('input[type=file]').forEach(function(i){i.value=''})"
+
 ACTION_LABELS = {"nuova": "Da aggiungere", "modifica": "Da aggiornare", "invariata": "Invariata", "errore": "Da correggere"}
 
 

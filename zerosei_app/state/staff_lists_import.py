@@ -16,7 +16,7 @@ from zerosei_app.queries.csv_import import (
 )
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.state.staff_base import StaffState, staff_event
-from zerosei_app.state.staff_import_common import PlanRow, plan_rows, read_paste, read_upload, summary
+from zerosei_app.state.staff_import_common import PlanRow, RESET_FILE_INPUTS_JS, plan_rows, read_paste, read_upload, summary
 
 KINDS = {"centri": "Elenco dei centri", "copertura": "Comuni serviti da ciascun centro"}
 PLANNERS = {"centri": plan_centri_import, "copertura": plan_copertura_import}
@@ -71,7 +71,7 @@ class StaffListsImportState(StaffState):
             self.flash_error = problem
         else:
             self._plan(db, kind, data, name)
-        return rx.clear_selected_files(UPLOAD_IDS[kind])
+        return rx.call_script(RESET_FILE_INPUTS_JS)
 
     @staff_event(regione=True)
     def paste(self, db: Session, ctx: StaffContext, form: dict):
