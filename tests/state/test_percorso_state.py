@@ -150,3 +150,19 @@ def test_a_forged_submit_payload_is_ignored(state):
     r.open("c1", 1, 0)
     assert r.submit(["not", "a", "dict"]) is None
     assert r.open_uid == "c1" and reports_from("172.16.0.4") == []
+
+
+def test_a_throttled_report_keeps_the_form_and_the_text(state):
+    page = state(PercorsoState, "/percorso?comune=001272&nascita=2025-05", ip="172.16.0.9")
+    page.on_load()
+    r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
+    entries = [v for c in page.children for g in [*c.now_groups, *c.upcoming_groups] for v in g.voci]
+    assert len(entries) >= 6
+    for entry in entries[:5]:
+        r.open(entry.uid, entry.centro_id, entry.id)
+        r.submit({"tipo": "altro", "testo": "Orari cambiati"})
+    sixth = entries[5]
+    r.open(sixth.uid, sixth.centro_id, sixth.id)
+    r.submit({"tipo": "altro", "testo": "Anche qui"})
+    assert r.open_uid == sixth.uid and "non è stata inviata" in r.error and sixth.uid not in r.done
+    assert len(reports_from("172.16.0.9")) == 5

@@ -47,6 +47,11 @@ def test_page_meta_describes_the_path_without_months():
     assert "2025" not in meta.title + meta.description
 
 
+def test_the_preview_url_drops_months_the_page_sets_aside():
+    meta = share_meta.page_meta("comune=001272&nascita=2025-05,2015-05,2027-05&attesa=2030-01", "https://z.it", date(2026, 11, 25))
+    assert meta.url == "https://z.it/percorso?comune=001272&nascita=2025-05"
+
+
 @pytest.mark.parametrize("path", ["/percorso", "/percorso/"])
 def test_served_percorso_has_its_preview_tags(client, shell, path):
     r = client.get(path, params={"comune": "001255", "nascita": "2025-05", "lang": "en"})

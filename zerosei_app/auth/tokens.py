@@ -7,6 +7,7 @@ import hmac
 import secrets
 
 from zerosei_app.settings import get_settings
+from zerosei_app.domain.client_address import throttle_key
 
 
 def new_token() -> str:
@@ -21,4 +22,4 @@ def hash_token(token: str) -> str:
 def client_hash(address: str) -> str:
     """Keyed, so the stored value cannot be turned back into an address by trying them all."""
     key = get_settings().secret_key.encode()
-    return hmac.new(key, b"client:" + (address or "?").encode("utf-8", "replace"), hashlib.sha256).hexdigest()
+    return hmac.new(key, b"client:" + throttle_key(address).encode("utf-8", "replace"), hashlib.sha256).hexdigest()

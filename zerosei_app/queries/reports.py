@@ -17,6 +17,7 @@ from sqlmodel import Session, col, func, select
 
 from zerosei_app.models import CardEntry, Centro, EntryStatus, ErrorReport, ReportKind, ReportStatus
 from zerosei_app.models._common import utcnow
+from zerosei_app.domain.client_address import throttle_key
 
 MAX_TEXT = 1000
 MAX_PER_HOUR = 5  # reports from one address in an hour
@@ -67,7 +68,7 @@ class ReportOutcome:
 
 def client_hash(client_ip: str, secret_key: str) -> str:
     """HMAC-SHA256 of the address with the app's secret: stable for throttling, useless to reverse."""
-    return hmac.new(secret_key.encode(), (client_ip or "unknown").encode(), hashlib.sha256).hexdigest()
+    return hmac.new(secret_key.encode(), throttle_key(client_ip).encode(), hashlib.sha256).hexdigest()
 
 
 def create_report(

@@ -74,6 +74,10 @@ class ReportState(UiState):
             outcome = reports.create_report(
                 session, data, client_ip=self.router.session.client_ip, secret_key=get_settings().secret_key
             )
+        if outcome.status == reports.THROTTLED:
+            # Not sent: the form stays open with the parent's text, to retry later or copy it.
+            self.error = t(_OUTCOME_KEYS[outcome.status], self.lang)
+            return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-errore')?.focus()")
         done = {**self.done, uid: t(_OUTCOME_KEYS[outcome.status], self.lang)}
         self.done = dict(list(done.items())[-MAX_DONE:])  # a page never has that many cards open at once
         self.open_uid, self.error = "", ""

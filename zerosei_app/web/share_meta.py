@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from zerosei_app.db import session_scope
-from zerosei_app.domain.link import parse_query_string
+from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_path
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.settings import get_settings
 from zerosei_app.state import share, urls
@@ -57,9 +57,19 @@ def page_meta(raw_query: str, base: str, today: date) -> PageMeta:
         title=meta.title,
         description=meta.description,
         lang=q.lang,
-        url=share.absolute(base, urls.link(urls.PERCORSO, q)),
+        url=share.absolute(base, urls.link(urls.PERCORSO, _usable(q, today))),
         image=share.absolute(base, OG_IMAGE),
     )
+
+
+def _usable(q: PathQuery, today: date) -> PathQuery:
+    """The link without months the page itself sets aside (future, past six years): the preview's
+    URL never carries more than the path shows."""
+    _, errors = validate_for_path(q, today)
+    bad = {(e.field, e.params.get("month")) for e in errors}
+    nascita = tuple(m for m in q.nascita if ("nascita", str(m)) not in bad)
+    attesa = q.attesa if q.attesa is not None and ("attesa", str(q.attesa)) not in bad else None
+    return PathQuery(**{**q.model_dump(), "nascita": nascita, "attesa": attesa})
 
 
 def inject(page: str, meta: PageMeta) -> str:
