@@ -34,7 +34,10 @@ def entry_card(e: EntryView) -> rx.Component:
         rx.cond(
             e.descrizione != "",
             rx.el.details(
-                rx.el.summary(t("ui.path.entry.more")),
+                rx.el.summary(
+                    rx.el.span(t("ui.path.entry.more"), class_name="more-show"),
+                    rx.el.span(t("ui.path.entry.less"), class_name="more-hide"),
+                ),
                 rx.el.p(e.descrizione, class_name="description", lang=ENTRY_TEXT_LANG),
                 class_name="more",
             ),

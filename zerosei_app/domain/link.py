@@ -28,7 +28,7 @@ LINK_LANGS: tuple[str, ...] = LANGUAGES
 FIELDS = ("comune", "nascita", "attesa", "temi", "lang")  # canonical order in links
 MAX_VALUE_CHARS = 300  # no valid value comes close; longer ones are hostile or broken
 MAX_ECHO_CHARS = 40  # how much of a bad value we repeat back to the parent
-_COMUNE = re.compile(r"[0-9]{6}")
+ISTAT_CODE = re.compile(r"[0-9]{6}")  # a comune in a link: exactly 6 ASCII digits
 
 
 def _to_year_month(value: Any) -> Any:
@@ -51,7 +51,7 @@ class PathQuery(BaseModel):
     @field_validator("comune")
     @classmethod
     def _comune_is_istat_code(cls, value: str | None) -> str | None:
-        if value is not None and not _COMUNE.fullmatch(value):
+        if value is not None and not ISTAT_CODE.fullmatch(value):
             raise ValueError("comune must be a 6-digit ISTAT code")
         return value
 
@@ -175,7 +175,7 @@ def _parse_fields(raw: Mapping[str, str]) -> ParseResult:
 
 def _parse_comune(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
     unique = list(dict.fromkeys(items))  # the same code repeated is harmless
-    valid = [code for code in unique if _COMUNE.fullmatch(code)]
+    valid = [code for code in unique if ISTAT_CODE.fullmatch(code)]
     if not valid:
         errors.append(FieldError("comune", "bad_comune", {"value": _echo(",".join(unique))}))
         return

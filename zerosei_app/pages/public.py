@@ -1,7 +1,7 @@
 """Registers the parents' pages (one module per route under pages/).
 
 Titles are Vars in the parent's language; /percorso gets its real title and Open Graph tags from
-the server too (api/share_meta.py), because link-preview bots do not run JavaScript.
+the server too (web/share_meta.py), because link-preview bots do not run JavaScript.
 """
 
 import reflex as rx
