@@ -231,3 +231,37 @@ def test_guard(session, user, fast_hashing):
     set_memberships(session, user.id, [2], regione.id, now)
     session.commit()
     assert require_user(session, token, now).centro_ids == {2}
+
+
+def test_a_burst_of_parallel_tries_gets_no_more_guesses_than_the_limit(tmp_path, monkeypatch, user, session):
+    """Threads on a real SQLite file: every try is counted before any password is checked."""
+    import threading
+
+    from sqlmodel import Session as DbSession
+
+    from zerosei_app.auth import login as login_module
+
+    engine = session.get_bind()
+    checked = []
+    real_verify = login_module.verify_password
+
+    def counting_verify(hashed, password):
+        checked.append(password)
+        return real_verify(hashed, password)
+
+    monkeypatch.setattr(login_module, "verify_password", counting_verify)
+    now = clock.now()
+    who = client_hash("203.0.113.77")
+    start = threading.Barrier(8)
+
+    def guess(i):
+        with DbSession(engine) as db:
+            start.wait()
+            attempt_login(db, "op@example.org", f"indovino {i}", who, now)
+
+    threads = [threading.Thread(target=guess, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(checked) <= MAX_FAILURES

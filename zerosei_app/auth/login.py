@@ -29,18 +29,24 @@ def attempt_login(db: Session, email: str, password: str, client_hash: str, now:
     until = locked_until(db, email, client_hash, now)
     if until is not None:
         return LoginOutcome(False, locked_message(until))
+    # Counted as a failure before the password is checked: a burst of parallel tries all see each
+    # other, so no burst gets more guesses than the limit.
+    attempt = record_attempt(db, email, client_hash, False, now)
+    db.commit()
+    until = locked_until(db, email, client_hash, now, slack=1)
+    if until is not None:
+        return LoginOutcome(False, locked_message(until))
     user = get_by_email(db, email)
     ok = verify_password(user.password_hash if user else None, password)
     if ok and user is not None and user.is_active:
-        record_attempt(db, email, client_hash, True, now)
+        attempt.success = True
+        db.add(attempt)
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
             db.add(user)
         token = create_session(db, user.id, now)
         db.commit()
         return LoginOutcome(True, token=token, user_id=user.id)
-    record_attempt(db, email, client_hash, False, now)
-    db.commit()
     until = locked_until(db, email, client_hash, now)
     if until is not None:
         return LoginOutcome(False, locked_message(until))

@@ -34,7 +34,8 @@ def _lock_end(failures: Sequence[datetime], limit: int) -> datetime | None:
     return end
 
 
-def locked_until(db: Session, email: str, client_hash: str, now: datetime) -> datetime | None:
+def locked_until(db: Session, email: str, client_hash: str, now: datetime, slack: int = 0) -> datetime | None:
+    """When the lock ends, or None. `slack=1` once the current try is itself recorded as a failure."""
     since = now - WINDOW - LOCK
     # A successful login ends the account's streak (not the address's: one good account
     # must not let an address keep guessing others).
@@ -53,9 +54,9 @@ def locked_until(db: Session, email: str, client_hash: str, now: datetime) -> da
         )
     ).all()
     ends = [
-        _lock_end([t for t, h in by_account if h == client_hash], MAX_FAILURES),
-        _lock_end([t for t, _ in by_account], MAX_FAILURES_PER_ACCOUNT),
-        _lock_end(by_client, MAX_FAILURES_PER_ADDRESS),
+        _lock_end([t for t, h in by_account if h == client_hash], MAX_FAILURES + slack),
+        _lock_end([t for t, _ in by_account], MAX_FAILURES_PER_ACCOUNT + slack),
+        _lock_end(by_client, MAX_FAILURES_PER_ADDRESS + slack),
     ]
     ends = [e for e in ends if e and e > now]
     return max(ends) if ends else None
@@ -68,5 +69,7 @@ def locked_message(until: datetime) -> str:
     )
 
 
-def record_attempt(db: Session, email: str, client_hash: str, success: bool, now: datetime) -> None:
-    db.add(LoginAttempt(email=email[:254], client_hash=client_hash, success=success, created_at=now))
+def record_attempt(db: Session, email: str, client_hash: str, success: bool, now: datetime) -> LoginAttempt:
+    attempt = LoginAttempt(email=email[:254], client_hash=client_hash, success=success, created_at=now)
+    db.add(attempt)
+    return attempt
