@@ -165,6 +165,14 @@ def test_voci_pages(client):
     assert len(seen) == len(set(seen)) == total
     default = client.get("/api/v1/voci")
     assert len(default.json()) == min(200, total)
+    beyond = client.get("/api/v1/voci", params={"limit": 50, "offset": 100_000})
+    last = (total - 1) // 50 * 50
+    assert beyond.json() == [] and beyond.headers["link"] == f'</api/v1/voci?limit=50&offset={last}>; rel="prev"'
+
+
+def test_lang_key_is_case_insensitive(client):
+    r = client.get("/api/v1/centri/999999", params={"LANG": "en"})
+    assert r.status_code == 404 and "centre" in r.json()["detail"][0]["messaggio"].lower()
 
 
 @pytest.mark.parametrize(

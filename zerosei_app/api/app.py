@@ -64,6 +64,11 @@ api = FastAPI(
 )
 
 
+
+def _lang_param(request) -> str | None:
+    """`lang`, whatever its case (keys are case-insensitive everywhere in the API)."""
+    return next((v for k, v in request.query_params.multi_items() if k.lower() == "lang"), None)
+
 def _errors(*codes: int) -> dict:
     text = {404: "Not found (unknown comune, centre or address)", 422: "Invalid parameters"}
     return {code: {"model": ErroriOut, "description": text[code]} for code in codes}
@@ -76,12 +81,12 @@ def _json(data, status: int = 200, headers: dict[str, str] | None = None) -> JSO
 @api.exception_handler(RequestValidationError)
 async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     fields = [FieldError(str(e["loc"][-1]), "bad_value", {"value": ""}) for e in exc.errors()]
-    return error_response(422, fields, request_lang(request.query_params.get("lang")))
+    return error_response(422, fields, request_lang(_lang_param(request)))
 
 
 @api.exception_handler(StarletteHTTPException)
 async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    lang = request_lang(request.query_params.get("lang"))
+    lang = request_lang(_lang_param(request))
     if exc.status_code == 404:
         return error_response(404, [FieldError("path", "not_found", {})], lang)
     if exc.status_code == 405:
@@ -98,7 +103,7 @@ async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
 )
 def comuni(request: Request) -> JSONResponse:
     """Ranked search, case-, accent- and typo-tolerant: `?q=sant ambrogio&limit=10`."""
-    lang = request_lang(request.query_params.get("lang"))
+    lang = request_lang(_lang_param(request))
     params, errors = parse_params(ComuniParams, request.query_params.multi_items())
     if errors:
         return error_response(422, errors, lang)
@@ -128,7 +133,7 @@ def centri(request: Request) -> JSONResponse:
 def centro(request: Request) -> JSONResponse:
     # The id is read here, not declared in the signature, so that FastAPI doesn't validate it first.
     centro_id = request.path_params["centro_id"]
-    lang = request_lang(request.query_params.get("lang"))
+    lang = request_lang(_lang_param(request))
     params, errors = parse_params(CentroIdParam, [("id", centro_id)])
     if errors:
         return error_response(422, errors, lang)
@@ -161,7 +166,7 @@ def centro(request: Request) -> JSONResponse:
     openapi_extra={"parameters": [*openapi_parameters(VociParams), LANG_PARAMETER]},
 )
 def voci(request: Request) -> JSONResponse:
-    lang = request_lang(request.query_params.get("lang"))
+    lang = request_lang(_lang_param(request))
     params, errors = parse_params(VociParams, request.query_params.multi_items())
     if errors:
         return error_response(422, errors, lang)
@@ -177,8 +182,9 @@ def voci(request: Request) -> JSONResponse:
     links = []
     if params.offset + params.limit < total:
         links.append(f'<{_page_url(request, params, params.offset + params.limit)}>; rel="next"')
-    if params.offset > 0:
-        links.append(f'<{_page_url(request, params, max(0, params.offset - params.limit))}>; rel="prev"')
+    if params.offset > 0 and total:
+        last_page = (total - 1) // params.limit * params.limit  # past the end, "prev" is the last page
+        links.append(f'<{_page_url(request, params, max(0, min(params.offset - params.limit, last_page)))}>; rel="prev"')
     if links:
         headers["Link"] = ", ".join(links)
     return _json(items, headers=headers)
@@ -188,7 +194,7 @@ def _page_url(request: Request, params: VociParams, offset: int) -> str:
     query = {k: v for k, v in (("centro", params.centro), ("comune", params.comune)) if v is not None}
     query.update(limit=params.limit, offset=offset)
     if "lang" in request.query_params:
-        query["lang"] = request_lang(request.query_params["lang"])
+        query["lang"] = request_lang(_lang_param(request))
     return f"{request.url.path}?{urlencode(query)}"
 
 
@@ -256,7 +262,7 @@ def _method_not_allowed(request: Request, lang: str) -> JSONResponse:
     f"{PREFIX}/{{rest:path}}", methods=["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False
 )
 def _unmatched(request: Request) -> Response:
-    lang = request_lang(request.query_params.get("lang"))
+    lang = request_lang(_lang_param(request))
     path = request.url.path
     if _known(path):  # a real endpoint, another method
         if request.method == "OPTIONS":

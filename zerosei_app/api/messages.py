@@ -52,7 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         f"({MAX_AGE_MONTHS} months).",
     },
     "expected_too_far": {
-        "it": f"La nascita prevista a {{month}} è tra {{months}} mesi: «attesa» ammette al massimo {-MIN_AGE_MONTHS} mesi "
+        "it": f"La nascita prevista per {{month}} è tra {{months}} mesi: «attesa» ammette al massimo {-MIN_AGE_MONTHS} mesi "
         "da oggi.",
         "en": f"The expected birth in {{month}} is {{months}} months away: “attesa” accepts at most {-MIN_AGE_MONTHS} months "
         "from now.",
