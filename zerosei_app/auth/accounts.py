@@ -149,7 +149,9 @@ def change_password(db: Session, user_id: int, current: str, new: str, now: date
         raise AccountError(locked_message(until))
     if not verify_password(user.password_hash, current):
         record_attempt(db, user.email, client_hash, False, now)
-        raise AccountError("La password attuale non è corretta.")
+        db.flush()
+        until = locked_until(db, user.email, client_hash, now)
+        raise AccountError(locked_message(until) if until else "La password attuale non è corretta.")
     problem = password_problem(new, user.email, user.name)
     if problem:
         raise AccountError(problem)

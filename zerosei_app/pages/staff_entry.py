@@ -66,6 +66,7 @@ def conflict_panel() -> rx.Component:
             rx.el.p("«Salva comunque» applica solo i campi che hai cambiato tu, sopra la versione salvata. "
                     "Qualunque cosa scegli, la versione sostituita resta nello storico e si può ripristinare.", class_name="st-muted"),
             class_name="st-msg warn st-conflict", role="region", aria_label="Conflitto di modifica",
+            id="conflitto", tab_index=-1,
         ),
     )
 

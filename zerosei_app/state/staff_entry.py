@@ -61,6 +61,12 @@ FOCUS_ERRORS = (
 )
 
 
+FOCUS_CONFLICT = (
+    "setTimeout(function(){var e=document.getElementById('conflitto');"
+    "if(e){e.scrollIntoView({block:'start'});e.focus();}},0)"
+)
+
+
 @dataclasses.dataclass
 class HistoryRow:
     id: int
@@ -308,7 +314,7 @@ class StaffEntryState(StaffState):
                 changed = save_entry(db, entry, self._base_version, data, ctx.user_id, clock.now())
                 db.commit()
             except Conflict as c:
-                self._on_conflict(db, c, data)
+                yield self._on_conflict(db, c, data)
                 return
             db.refresh(entry)
             self._reset_flags()
@@ -319,7 +325,7 @@ class StaffEntryState(StaffState):
         finally:
             self.saving = False
 
-    def _on_conflict(self, db: Session, c: Conflict, mine: EntryInput) -> None:
+    def _on_conflict(self, db: Session, c: Conflict, mine: EntryInput):
         db.rollback()
         current = db.get(CardEntry, self.entry_id)
         self.conflict = True
@@ -340,6 +346,7 @@ class StaffEntryState(StaffState):
         )
         # Refresh the read-only parts (status, history), never the inputs nor the version the form started from.
         self._fill(db, current, remount=False)
+        return rx.call_script(FOCUS_CONFLICT)
 
     @staff_event
     def keep_mine(self, db: Session, ctx: StaffContext):
@@ -353,8 +360,7 @@ class StaffEntryState(StaffState):
             save_entry(db, entry, entry.version, data, ctx.user_id, clock.now())
             db.commit()
         except Conflict as c:
-            self._on_conflict(db, c, data)
-            return
+            return self._on_conflict(db, c, data)
         db.refresh(entry)
         self._reset_flags()
         self._fill(db, entry)
