@@ -57,6 +57,7 @@ def combobox() -> rx.Component:
                     value=S.text,
                     on_change=S.search,
                     on_blur=S.close,  # a tap elsewhere closes the list (it must not cover "Continua")
+                    on_click=S.reopen,
                     aria_autocomplete="list",
                     aria_expanded=rx.cond(S.expanded, "true", "false"),
                     aria_controls=LISTBOX_ID,

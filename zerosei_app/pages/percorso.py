@@ -125,7 +125,7 @@ def _filters() -> rx.Component:
             ),
             class_name="filter-details",
         ),
-        class_name="filters no-print",
+        class_name="filters",  # printed: only its "Stai vedendo solo" line (styles.css)
     )
 
 

@@ -102,13 +102,17 @@ class ComuneStepState(WizardState):
             self.options, self.active, self.expanded, self.status = [], -1, False, ""
             return unpicked
         with session_scope() as session:
-            found = comune_index(session).search(text, MAX_OPTIONS)
+            found = comune_index(session).search(text, MAX_OPTIONS + 1)  # one more tells "there are more"
+        more, found = len(found) > MAX_OPTIONS, found[:MAX_OPTIONS]
         self.options = [option_of(r, i) for i, r in enumerate(found)]
         self.active = -1
         self.expanded = bool(found)
-        self.status = (
-            plural("wiz.comune.results", len(found), self.lang) if found else t("wiz.comune.no_results", self.lang)
-        )
+        if more:
+            self.status = t("wiz.comune.results_more", self.lang, n=MAX_OPTIONS)
+        elif found:
+            self.status = plural("wiz.comune.results", len(found), self.lang)
+        else:
+            self.status = t("wiz.comune.no_results", self.lang)
         return unpicked
 
     @rx.event
@@ -153,6 +157,12 @@ class ComuneStepState(WizardState):
     @rx.event
     def close(self):
         self.expanded, self.active = False, -1
+
+    @rx.event
+    def reopen(self):
+        """A tap on the field shows the list again (it closed when the parent tapped elsewhere)."""
+        if self.options and not self.comune_code:
+            self.expanded = True
 
     @rx.event
     def submit(self):
