@@ -225,3 +225,22 @@ def test_switching_language_mid_step_keeps_the_answers(app_url, phone):
     expect(page.get_by_role("heading", name="Your child")).to_be_visible()
     expect(page.locator("#figlio-0-mese")).to_have_value(f"{BORN.month:02d}")
     expect(page.locator("#figlio-0-anno")).to_have_value(str(BORN.year))
+
+
+def test_back_then_continua_keeps_the_later_answers(app_url, phone):
+    page = phone.new_page()
+    page.goto(f"{app_url}/inizia/comune")
+    combo = page.get_by_role("combobox", name="Comune o CAP")
+    combo.click()
+    combo.press_sequentially("chivasso", delay=30)
+    page.get_by_role("option", name="Chivasso").tap()
+    page.get_by_role("button", name="Continua").tap()
+    page.wait_for_url("**/inizia/figli?comune=001082**")
+    page.locator("#figlio-0-mese").select_option(f"{BORN.month:02d}")
+    page.locator("#figlio-0-anno").select_option(str(BORN.year))
+    page.wait_for_function(f"location.search.includes('nascita={BORN}')")
+    page.go_back()  # the phone's Back, to fix the comune
+    page.wait_for_url("**/inizia/comune?comune=001082**")
+    page.get_by_role("button", name="Continua").tap()
+    page.wait_for_url(f"**/inizia/figli?comune=001082&nascita={BORN}**")
+    expect(page.locator("#figlio-0-anno")).to_have_value(str(BORN.year))

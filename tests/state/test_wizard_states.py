@@ -250,3 +250,24 @@ def test_a_cap_of_one_comune_counts_as_picked_and_blur_does_not_reopen_the_list(
     s.search("baldissero")  # three comuni: the parent must choose
     assert s.expanded and len(s.options) == 3
     assert "comune-input" in script_of(s.submit()) and s.error
+
+
+def test_back_to_an_earlier_step_then_continua_keeps_the_later_answers(state):
+    """The phone's Back lands on /inizia/comune?comune=… (its URL predates the months): the tab's
+    answers come back into that URL, and Continua carries them on."""
+    figli = state(FigliStepState, "/inizia/figli?comune=001255&temi=sonno-pianto")
+    figli.on_load()
+    figli.edit(0, "month", "05")
+    figli.edit(0, "year", "2025")
+    root = figli.parent_state
+    while root.parent_state is not None:
+        root = root.parent_state
+    comune = root.get_substate(ComuneStepState.get_full_name().split(".")[1:])
+    navigate(root, "/inizia/comune?comune=001255")
+    events = comune.on_load()
+    assert any('"/inizia/comune?comune=001255&nascita=2025-05&temi=sonno-pianto"' in script_of(e) for e in events[1:])
+    assert redirect_target(comune.submit())[0] == "/inizia/figli?comune=001255&nascita=2025-05&temi=sonno-pianto"
+    # A link that carries its own months is never overridden.
+    navigate(root, "/inizia/comune?comune=001255&nascita=2024-01")
+    comune.on_load()
+    assert redirect_target(comune.submit())[0] == "/inizia/figli?comune=001255&nascita=2024-01&temi=sonno-pianto"

@@ -26,14 +26,15 @@ class WizardState(UiState):
         "percorso": urls.PERCORSO,
         "home": urls.HOME,
     }
-    _qs: str = ""  # canonical query string of the valid parts
+    _qs: str = ""  # canonical query string of the valid parts (shared by the steps of this tab)
+    _behind: bool = False  # the step's URL lacked answers this tab already had (see _with_later_answers)
 
     def _query(self) -> PathQuery:
         return parse_query_string(self._qs).query
 
     def _load(self) -> PathQuery:
         parsed = parse_query_string(self._raw_query())
-        q = parsed.query
+        q = self._with_later_answers(parsed.query)
         notices = [e.message(q.lang) for e in parsed.errors]
         label = ""
         if q.comune is not None:
@@ -50,6 +51,30 @@ class WizardState(UiState):
         self._set_query(q)
         return q
 
+    def _with_later_answers(self, q: PathQuery) -> PathQuery:
+        """The phone's Back lands on an earlier step whose URL predates the later answers: they are
+        taken from what this tab already knew, so "Continua" from there does not throw them away."""
+        later = LATER_ANSWERS.get((self.router.url.path or "").rstrip("/"), ())
+        self._behind = False
+        if not later or not self._qs:
+            return q
+        known = parse_query_string(self._qs).query
+        update: dict = {}
+        if "children" in later and not q.nascita and q.attesa is None and (known.nascita or known.attesa is not None):
+            update.update(nascita=known.nascita, attesa=known.attesa)
+        if "temi" in later and not q.temi and known.temi:
+            update["temi"] = known.temi
+        if not update:
+            return q
+        self._behind = True
+        return PathQuery(**{**q.model_dump(), **update})
+
+    def _url_in_step(self) -> list:
+        """Events that put the answers taken from the tab back into this step's URL."""
+        if not self._behind:
+            return []
+        return [self._replace_url((self.router.url.path or "").rstrip("/"), self._qs)]
+
     def _set_query(self, q: PathQuery) -> None:
         self._qs = to_query_string(q)
         self.step_href = {
@@ -59,6 +84,10 @@ class WizardState(UiState):
             "percorso": urls.link(urls.PERCORSO, q),
             "home": urls.lang_only(urls.HOME, q.lang),
         }
+
+
+# For each step, the answers of the steps after it.
+LATER_ANSWERS = {urls.STEP_COMUNE: ("children", "temi"), urls.STEP_FIGLI: ("temi",)}
 
 
 def _unknown_comune(q: PathQuery) -> str:

@@ -77,7 +77,7 @@ class ComuneStepState(WizardState):
             self.status = t("wiz.comune.chosen", self.lang, name=self.comune_label)
         else:
             self.text, self.status = "", ""
-        return script
+        return [script, *self._url_in_step()]
 
     @rx.event
     def search(self, value: str):

@@ -52,7 +52,7 @@ class FigliStepState(WizardState):
         self.months = [Option(v, label) for v, label in form.month_choices(self.lang)]
         self.born_years = form.year_choices(form.NATO, today)
         self.expected_years = form.year_choices(form.ATTESO, today)
-        return script
+        return [script, *self._url_in_step()]
 
     @rx.event
     def edit(self, index: int, field: str, value: str):
