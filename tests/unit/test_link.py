@@ -120,7 +120,7 @@ def test_same_comune_repeated_is_fine_two_different_keep_the_first_and_say_so():
     assert parse_query_string("comune=001272&comune=001272") == ParseResult(PathQuery(comune="001272"), ())
     result = parse_query_string("comune=001272&comune=001156")
     assert result.query.comune == "001272"
-    assert codes(result) == [("comune", "several_comuni")]
+    assert codes(result) == [("comune", "several_comuni")] and result.errors[0].params["codes"] == ("001272", "001156")
     result = parse_query_string("comune=abc&comune=001156")  # the first *valid* one
     assert result.query.comune == "001156" and codes(result) == [("comune", "several_comuni")]
 

@@ -180,8 +180,8 @@ def _parse_comune(items: list[str], fields: dict[str, Any], errors: list[FieldEr
         errors.append(FieldError("comune", "bad_comune", {"value": _echo(",".join(unique))}))
         return
     fields["comune"] = valid[0]  # a link with several comuni (keys appended by apps): the first one
-    if len(unique) > 1:
-        errors.append(FieldError("comune", "several_comuni"))
+    if len(unique) > 1:  # the others stay known, in case the first is not a comune we have
+        errors.append(FieldError("comune", "several_comuni", {"codes": tuple(valid)}))
 
 
 def _parse_nascita(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:

@@ -60,6 +60,11 @@ def plan_page(session: Session, raw_query: str, today: date) -> PagePlan:
             notices.insert(0, FieldError("comune", "missing_comune").message(lang))
         return PagePlan(NEED_COMUNE, q, notices, fix_href=urls.link(urls.STEP_COMUNE, q))
     comune = get_comune(session, q.comune)
+    if comune is None:  # a link naming several comuni: the first one we know
+        others = [c for e in parsed.errors if e.code == "several_comuni" for c in e.params.get("codes", ())]
+        comune = next((found for found in (get_comune(session, c) for c in others) if found is not None), None)
+        if comune is not None:
+            q = _replace(q, comune=comune.codice_istat)
     if comune is None:
         notices.insert(0, FieldError("comune", "unknown_comune", {"value": q.comune}).message(lang))
         q = _replace(q, comune=None)
