@@ -1,4 +1,6 @@
-"""Prestart step for `make run`: migrate the database to head, then seed it if empty."""
+"""Prestart step for `make run`: migrate the database to head, seed it if empty, and apply the
+coverage rule to comuni it does not reach yet (so a database seeded by an older rule is brought up
+to date; a second start changes nothing)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,10 @@ from alembic import command
 from alembic.config import Config
 from sqlmodel import Session
 
+from zerosei_app.auth import clock
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.db import get_engine, make_engine
+from zerosei_app.queries.staff_coverage import reinfer_uncovered
 from zerosei_app.settings import PROJECT_ROOT
 
 
@@ -32,6 +36,8 @@ def prepare(database_url: str | None = None) -> bool:
     engine = make_engine(database_url) if database_url else get_engine()
     with Session(engine) as session:
         seeded = seed_if_empty(session)
+        if reinfer_uncovered(session, None, clock.now()):
+            session.commit()
     if database_url:
         engine.dispose()
     return seeded

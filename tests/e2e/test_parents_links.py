@@ -122,14 +122,51 @@ def test_a_lost_connection_is_said_in_the_page_language(app_url, phone):
 
     page.route_web_socket("**/_event**", route)
     page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}&lang=en")
-    expect(page.locator(".path-head h1")).to_have_text("Your path in Sant'Ambrogio di Torino")
+    expect(page.locator(".app .path-head h1")).to_have_text("Your path in Sant'Ambrogio di Torino")
     state["up"] = False
     for ws in state["sockets"]:
         ws.close()
     notice = page.locator(".offline-bar")
     expect(notice).to_contain_text("Connection to the server lost", timeout=30_000)
+    expect(notice).to_be_visible()
     expect(page.get_by_text("Cannot connect to server")).to_have_count(0)  # Reflex's English-only toast is gone
     expect(page.locator(".path-head h1")).to_have_text("Your path in Sant'Ambrogio di Torino")
     screenshot(page, "parents-15-offline")
     state["up"] = True  # the page reconnects by itself and the notice goes
     expect(notice).to_have_count(0, timeout=60_000)
+
+
+def test_before_the_app_runs_the_path_is_already_readable(app_url, browser):
+    """What a slow phone shows while the JavaScript loads: here, no JavaScript at all."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=False, locale="it-IT")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}")
+        preview = page.locator("#zs-preview")
+        expect(preview.locator("h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
+        expect(preview.locator(".centri .card-title").first).to_be_visible()
+        expect(preview.locator(".entry-title").first).to_be_visible()
+        screenshot(page, "parents-16-before-the-app")
+    finally:
+        ctx.close()
+
+
+def test_once_the_app_runs_the_preview_gives_way_without_hydration_errors(app_url, phone):
+    page = phone.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}")
+    expect(page.locator(".app .path-head h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
+    expect(page.locator("#zs-preview")).to_have_count(0)  # removed once the app runs
+    assert page.locator("h1:visible").count() == 1
+    assert not [e for e in errors if "ydrat" in e], errors
+
+
+def test_no_connection_from_the_start_still_speaks_the_link_language(app_url, phone):
+    page = phone.new_page()
+    page.route_web_socket("**/_event**", lambda ws: ws.close())
+    page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}&lang=en")
+    expect(page.locator("#zs-preview h1")).to_have_text("Your path in Sant'Ambrogio di Torino")  # readable meanwhile
+    expect(page.locator(".offline-bar")).to_contain_text("Connection to the server lost", timeout=60_000)
+    expect(page.locator(".offline-bar")).to_be_visible()
+    screenshot(page, "parents-17-never-connected")

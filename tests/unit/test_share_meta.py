@@ -78,3 +78,17 @@ def test_without_a_compiled_page_the_request_passes_through(client, monkeypatch,
 def test_other_paths_and_methods_are_untouched(client, shell):
     assert client.get("/api/v1/comuni", params={"q": "torino"}).status_code == 200
     assert client.post("/percorso").status_code in (404, 405)
+
+
+def test_served_percorso_carries_a_readable_copy_of_the_path(client, shell):
+    r = client.get("/percorso", params={"comune": "001255", "nascita": "2025-05"})
+    body = r.text.split("<body>", 1)[1]
+    assert body.startswith('<div id="zs-preview" lang="it">')
+    assert "<h1>Il tuo percorso a Sant&#x27;Ambrogio di Torino</h1>" in body
+    assert 'class="card centro"' in body and 'class="entry-title"' in body
+
+
+def test_no_readable_copy_for_a_link_without_a_path(client, shell):
+    for query in ({"comune": "999999", "nascita": "2025-05"}, {"comune": "001255"}, {"nascita": "<script>"}):
+        r = client.get("/percorso", params=query)
+        assert r.status_code == 200 and "zs-preview" not in r.text and "<script>" not in r.text.split("<body>", 1)[1]

@@ -1,9 +1,14 @@
 """The frame of every parents' page: skip link, header with the language switch, main, footer."""
 
+import json
+
 import reflex as rx
+from reflex.vars.base import Var
 from reflex_components_core.core.banner import has_connection_errors
 
 from zerosei_app.components.i18n import t
+from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
+from zerosei_app.i18n import t as translate
 from zerosei_app.components.links import internal, plain
 from zerosei_app.state import urls
 from zerosei_app.state.ui import LangLink, UiState
@@ -57,11 +62,20 @@ def footer() -> rx.Component:
     )
 
 
+# Every catalogue's text, chosen in the browser by <html lang>: the connection may fail before the
+# state (and its catalogue) ever arrived, e.g. on the first load of an English link.
+_OFFLINE_TEXTS = json.dumps({lang: translate("ui.offline", lang) for lang in LANGUAGES})
+_OFFLINE_TEXT = Var(
+    _js_expr=f"(({_OFFLINE_TEXTS})[typeof document !== 'undefined' ? document.documentElement.lang : '{DEFAULT_LANG}']"
+    f" || ({_OFFLINE_TEXTS})['{DEFAULT_LANG}'])"
+)
+
+
 def offline_bar() -> rx.Component:
     """In the page's language (Reflex's own connection toast is English only, so the app drops it)."""
     return rx.cond(
         has_connection_errors,
-        rx.el.div(t("ui.offline"), role="status", class_name="offline-bar no-print"),
+        rx.el.div(_OFFLINE_TEXT, role="status", class_name="offline-bar no-print"),
     )
 
 

@@ -71,7 +71,8 @@ class UiState(rx.State):
         self.langs = lang_links(self.router.url.path or urls.HOME, self._raw_query(), lang)
         self.ready = True
         # `lang` is one of LANGUAGES (known codes), so it is safe inside the script.
-        script = f"document.documentElement.lang={lang!r};"
+        # The static preview of a path (web/path_preview.py) has done its job once the app runs.
+        script = f"document.documentElement.lang={lang!r};document.getElementById('zs-preview')?.remove();"
         if navigated:
             script += FOCUS_HEADING_JS
         return rx.call_script(script)

@@ -24,6 +24,7 @@ from zerosei_app.db import session_scope
 from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_path
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.settings import get_settings
+from zerosei_app.web import path_preview
 from zerosei_app.state import share, urls
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ def _render(scope: Scope) -> HTMLResponse | None:
         raw_query = scope.get("query_string", b"").decode("latin-1")
         meta = page_meta(raw_query, _base(scope), date.today())
         page = inject(page, meta)
+        page = path_preview.inject(page, path_preview.render(raw_query, date.today()))
     except Exception:  # a preview must never break the page itself: serve the plain shell
         log.exception("share meta failed for %s", scope.get("path"))
     return HTMLResponse(page, headers={"Cache-Control": "no-cache", "Referrer-Policy": "same-origin"})

@@ -1,0 +1,93 @@
+"""The path as plain HTML in the first answer, for the seconds before the app is running.
+
+On a slow phone the app's JavaScript and its websocket take several seconds; until then the
+compiled page is only a skeleton. This static copy (heading, the centres with tap-to-call links,
+the services for now and next) is injected as a direct child of <body>, which React 19 leaves
+alone when it hydrates. CSS shows it only while the app says it is not ready (styles.css,
+"#zs-preview"). It renders the page's own view models (state/percorso_view.py), so it says
+exactly what the page will say; every text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from zerosei_app.db import session_scope
+from zerosei_app.i18n import t
+from zerosei_app.state import percorso_view as view
+from zerosei_app.state.percorso_plan import OK, plan_page
+from zerosei_app.state.percorso_view import CentroView, ChildView, GroupView
+
+PREVIEW_ID = "zs-preview"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def render(raw_query: str, today: date) -> str:
+    """The preview's HTML, or "" when the link does not give a path (the app explains those)."""
+    with session_scope() as session:
+        plan = plan_page(session, raw_query, today)
+    if plan.kind != OK or plan.percorso is None:
+        return ""
+    p, lang = plan.percorso, plan.query.lang
+    parts = [
+        f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
+        '<header class="top"><div class="bar"><a class="brand" href="/">'
+        f'<span class="brand-name">ZeroSei</span><span class="brand-tagline">{_e(t("ui.brand.tagline", lang))}</span>'
+        "</a></div></header>",
+        '<main class="main path"><div class="path-head">',
+        f"<h1>{_e(t('path.heading', lang, comune=plan.comune_name))}</h1>",
+        '<ul class="ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
+        f'<p class="counts">{_e(view.counts_text(p, lang))}</p>',
+        f'<p class="preview-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
+        f'<section class="centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
+        *(_centro(view.centro_view(c, lang), lang) for c in plan.centri),
+        "</section>",
+        *(_child(c) for c in view.children_views(p, lang)),
+        "</main></div>",
+    ]
+    return "".join(parts)
+
+
+def _centro(c: CentroView, lang: str) -> str:
+    address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
+    links = "".join(f'<li><a class="contact" href="{_e(link.href)}">{_e(link.label)}</a></li>' for link in c.links)
+    return (
+        f'<article class="card centro"><h3 class="card-title">{_e(c.nome)}</h3>'
+        + "".join(f'<p class="muted">{_e(n)}</p>' for n in c.notes)
+        + f'<p class="address" lang="it">{_e(address)}</p>'
+        + (f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.orari)}</span></p>' if c.orari else "")
+        + (f'<ul class="contacts">{links}</ul>' if links else "")
+        + "</article>"
+    )
+
+
+def _child(c: ChildView) -> str:
+    out = [f'<section class="child-path"><h2 class="child-title">{_e(c.heading)}</h2>']
+    out.append(f"<h3>{_e(c.now_title)}</h3>")
+    out += [_group(g) for g in c.now_groups] or [f"<p>{_e(c.now_empty)}</p>"]
+    if c.upcoming_groups:
+        out.append(f"<h3>{_e(c.upcoming_title)}</h3>")
+        out += [_group(g) for g in c.upcoming_groups]
+    out.append("</section>")
+    return "".join(out)
+
+
+def _group(g: GroupView) -> str:
+    entries = "".join(
+        f'<article class="entry"><h5 class="entry-title" lang="it">{_e(v.titolo)}</h5>'
+        + (f'<p class="starts">{_e(v.starts)}</p>' if v.starts else "")
+        + f'<p class="summary" lang="it">{_e(v.sintesi)}</p></article>'
+        for v in g.voci
+    )
+    return f"<h4>{_e(g.label)}</h4>{entries}"
+
+
+def inject(page: str, preview: str) -> str:
+    """Right after <body>: outside what React renders, so hydration skips it."""
+    if not preview or "<body>" not in page:
+        return page
+    return page.replace("<body>", "<body>" + preview, 1)
