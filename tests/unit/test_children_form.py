@@ -7,8 +7,8 @@ from pydantic import ValidationError
 
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.domain.months import YearMonth
-from zerosei_app.state import children_form as form
-from zerosei_app.state.children_form import ATTESO, NATO, ChildRow, RowEdit
+from zerosei_app.view import children_form as form
+from zerosei_app.view.children_form import ATTESO, NATO, ChildRow, RowEdit
 
 TODAY = date(2026, 11, 25)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zerosei_app.state.contacts import all_links, email_link, phone_links, site_link
+from zerosei_app.view.contacts import all_links, email_link, phone_links, site_link
 
 
 def test_one_number_keeps_its_note_in_the_label():

@@ -2,7 +2,7 @@
 
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.domain.months import YearMonth
-from zerosei_app.state import urls
+from zerosei_app.view import urls
 
 
 def test_link_is_the_canonical_query():

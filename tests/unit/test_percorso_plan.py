@@ -6,7 +6,7 @@ import pytest
 
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries.percorso import build_percorso
-from zerosei_app.state.percorso_plan import NEED_CHILD, NEED_COMUNE, OK, TOO_OLD, plan_page
+from zerosei_app.view.percorso_plan import NEED_CHILD, NEED_COMUNE, OK, TOO_OLD, plan_page
 
 # Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.
 pytestmark = pytest.mark.both_databases

@@ -7,7 +7,7 @@ import pytest
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.percorso import CentroOut
-from zerosei_app.state import percorso_view as view
+from zerosei_app.view import percorso_view as view
 
 TODAY = date(2026, 11, 25)
 

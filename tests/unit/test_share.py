@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.domain.months import YearMonth
-from zerosei_app.state import share
+from zerosei_app.view import share
 
 TODAY = date(2026, 11, 25)
 

@@ -7,7 +7,7 @@ from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
 from zerosei_app.components.links import external
 from zerosei_app.components.report_form import report_area
-from zerosei_app.state.percorso_view import CentroView
+from zerosei_app.view.percorso_view import CentroView
 
 
 def centro_card(c: CentroView) -> rx.Component:

@@ -4,7 +4,7 @@ import reflex as rx
 
 from zerosei_app.components.icons import icon_for
 from zerosei_app.components.links import external, plain
-from zerosei_app.state.contacts import LinkView
+from zerosei_app.view.contacts import LinkView
 
 
 def contact_link(link: LinkView) -> rx.Component:

@@ -5,7 +5,7 @@ import reflex as rx
 from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.report_form import report_area
-from zerosei_app.state.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
+from zerosei_app.view.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
 
 
 def _fact(f: FactView) -> rx.Component:

@@ -10,7 +10,7 @@ from zerosei_app.components.i18n import t
 from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 from zerosei_app.i18n import t as translate
 from zerosei_app.components.links import internal, plain
-from zerosei_app.state import urls
+from zerosei_app.view import urls
 from zerosei_app.state.ui import LangLink, UiState
 
 

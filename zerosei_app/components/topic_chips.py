@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
-from zerosei_app.state.percorso_view import ChipView
+from zerosei_app.view.percorso_view import ChipView
 
 
 def topic_chips(chips, on_toggle: Callable, legend, fieldset_id: str, version, hint=None) -> rx.Component:

@@ -7,7 +7,7 @@ from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal
 from zerosei_app.components.wizard_parts import notices, question, skeleton
-from zerosei_app.state import urls
+from zerosei_app.view import urls
 from zerosei_app.state.wizard_figli import FigliStepState as S
 
 ROUTE = urls.STEP_FIGLI

@@ -39,7 +39,7 @@ from zerosei_app.queries.staff_entries import (
 )
 from zerosei_app.queries.percorso import voce_fields
 from zerosei_app.schemas.percorso import VoceOut
-from zerosei_app.state.percorso_view import EntryView, entry_view
+from zerosei_app.view.percorso_view import EntryView, entry_view
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 
 EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, titolo="", sintesi="", descrizione="")

@@ -14,7 +14,7 @@ from zerosei_app.domain.validation import require
 from zerosei_app.queries.csv_import import ImportRefused, commit_entries_import, plan_entries_import
 from zerosei_app.queries.staff_entries import entries_of
 from zerosei_app.state.staff_base import StaffState, staff_event, today
-from zerosei_app.state.staff_import_common import PlanRow, RESET_FILE_INPUTS_JS, plan_rows, read_paste, read_upload, summary
+from zerosei_app.view.staff_import_common import PlanRow, RESET_FILE_INPUTS_JS, plan_rows, read_paste, read_upload, summary
 
 UPLOAD_ID = "csv_voci"
 

@@ -16,7 +16,7 @@ from zerosei_app.queries.csv_import import (
 )
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.state.staff_base import StaffState, staff_event
-from zerosei_app.state.staff_import_common import PlanRow, RESET_FILE_INPUTS_JS, plan_rows, read_paste, read_upload, summary
+from zerosei_app.view.staff_import_common import PlanRow, RESET_FILE_INPUTS_JS, plan_rows, read_paste, read_upload, summary
 
 KINDS = {"centri": "Elenco dei centri", "copertura": "Comuni serviti da ciascun centro"}
 PLANNERS = {"centri": plan_centri_import, "copertura": plan_copertura_import}

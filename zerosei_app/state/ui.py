@@ -11,7 +11,7 @@ import reflex as rx
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES, t
 from zerosei_app.i18n.catalogs import CATALOGS
-from zerosei_app.state import urls
+from zerosei_app.view import urls
 
 UI_PREFIX = "ui."  # keys the browser needs as-is; every other text is formatted on the server
 # Runs after React has rendered the new page: the heading carries tabindex=-1 for this. On a slow

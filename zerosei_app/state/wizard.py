@@ -10,7 +10,7 @@ from zerosei_app.db import session_scope
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.state import urls
+from zerosei_app.view import urls
 from zerosei_app.state.ui import UiState
 
 

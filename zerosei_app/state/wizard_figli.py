@@ -8,9 +8,9 @@ from pydantic import ValidationError
 
 from zerosei_app.domain.catalog import MAX_CHILDREN
 from zerosei_app.i18n import t
-from zerosei_app.state import children_form as form
-from zerosei_app.state import urls
-from zerosei_app.state.children_form import ChildRow
+from zerosei_app.view import children_form as form
+from zerosei_app.view import urls
+from zerosei_app.view.children_form import ChildRow
 from zerosei_app.state.wizard import WizardState, go
 
 

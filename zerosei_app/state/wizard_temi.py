@@ -7,8 +7,8 @@ import reflex as rx
 from zerosei_app.domain.catalog import TOPICS
 from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
 from zerosei_app.i18n.format import age_in_words
-from zerosei_app.state import urls
-from zerosei_app.state.percorso_view import ChipView, chips
+from zerosei_app.view import urls
+from zerosei_app.view.percorso_view import ChipView, chips
 from zerosei_app.state.wizard import WizardState, go
 
 

@@ -4,7 +4,7 @@ On a slow phone the app's JavaScript and its websocket take several seconds; unt
 compiled page is only a skeleton. This static copy (heading, the centres with tap-to-call links,
 the services for now and next) is injected as a direct child of <body>, which React 19 leaves
 alone when it hydrates. CSS shows it only while the app says it is not ready (styles.css,
-"#zs-preview"). It renders the page's own view models (state/percorso_view.py), so it says
+"#zs-preview"). It renders the page's own view models (view/percorso_view.py), so it says
 exactly what the page will say; every text is escaped.
 """
 
@@ -15,9 +15,9 @@ from datetime import date
 
 from zerosei_app.db import session_scope
 from zerosei_app.i18n import t
-from zerosei_app.state import percorso_view as view
-from zerosei_app.state.percorso_plan import OK, plan_page
-from zerosei_app.state.percorso_view import CentroView, ChildView, GroupView
+from zerosei_app.view import percorso_view as view
+from zerosei_app.view.percorso_plan import OK, plan_page
+from zerosei_app.view.percorso_view import CentroView, ChildView, GroupView
 
 PREVIEW_ID = "zs-preview"
 

@@ -25,7 +25,7 @@ from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.settings import get_settings
 from zerosei_app.web import path_preview
-from zerosei_app.state import share, urls
+from zerosei_app.view import share, urls
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from zerosei_app.queries.centri import centri_for_comune
 from zerosei_app.queries.comuni import get_comune
 from zerosei_app.queries.percorso import build_percorso, centro_out
 from zerosei_app.schemas.percorso import CentroOut, PercorsoOut
-from zerosei_app.state import urls
+from zerosei_app.view import urls
 
 OK = "ok"
 NEED_COMUNE = "need_comune"  # no comune, or one we don't know: the path needs it

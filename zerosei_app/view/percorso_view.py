@@ -14,7 +14,7 @@ from zerosei_app.domain.path import group_by_category
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.format import month_year
 from zerosei_app.schemas.percorso import CentroOut, FiglioOut, PercorsoOut, VoceOut
-from zerosei_app.state.contacts import LinkView, all_links
+from zerosei_app.view.contacts import LinkView, all_links
 
 
 @dataclass
