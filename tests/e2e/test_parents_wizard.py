@@ -204,13 +204,18 @@ def focus_by_tab(page: Page, target: str, by: str = "text", limit: int = 60) -> 
     raise AssertionError(f"Tab never reached {target!r}")
 
 
-def test_switching_language_mid_step_keeps_the_answers(app_url, phone):
-    page = phone.new_page()
+def pick_chivasso(page, app_url):
+    """Step 1 by touch: type, tap the option."""
     page.goto(f"{app_url}/inizia/comune")
     combo = page.get_by_role("combobox", name="Comune o CAP")
-    combo.click()
+    combo.tap()
     combo.press_sequentially("chivasso", delay=30)
-    page.get_by_role("option", name="Chivasso").click()
+    page.get_by_role("option", name="Chivasso").tap()
+
+
+def test_switching_language_mid_step_keeps_the_answers(app_url, phone):
+    page = phone.new_page()
+    pick_chivasso(page, app_url)
     page.wait_for_function("location.search.includes('comune=001082')")  # in this step's URL at once
     page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
     page.wait_for_url("**lang=en**")
@@ -229,11 +234,7 @@ def test_switching_language_mid_step_keeps_the_answers(app_url, phone):
 
 def test_back_then_continua_keeps_the_later_answers(app_url, phone):
     page = phone.new_page()
-    page.goto(f"{app_url}/inizia/comune")
-    combo = page.get_by_role("combobox", name="Comune o CAP")
-    combo.click()
-    combo.press_sequentially("chivasso", delay=30)
-    page.get_by_role("option", name="Chivasso").tap()
+    pick_chivasso(page, app_url)
     page.get_by_role("button", name="Continua").tap()
     page.wait_for_url("**/inizia/figli?comune=001082**")
     page.locator("#figlio-0-mese").select_option(f"{BORN.month:02d}")
