@@ -144,8 +144,8 @@ def test_before_the_app_runs_the_path_is_already_readable(app_url, browser):
         page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}")
         preview = page.locator("#zs-preview")
         expect(preview.locator("h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
-        expect(preview.locator(".centri .card-title").first).to_be_visible()
-        expect(preview.locator(".entry-title").first).to_be_visible()
+        expect(preview.locator(".pv-card-title").first).to_be_visible()
+        expect(preview.locator(".pv-entry-title").first).to_be_visible()
         screenshot(page, "parents-16-before-the-app")
     finally:
         ctx.close()

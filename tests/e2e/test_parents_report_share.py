@@ -54,7 +54,7 @@ def test_report_on_a_centre_card_needs_words_for_other(app_url, phone):
     page.goto(app_url + PATH + "&lang=en")
     card = page.locator(".centri article.card").first
     card.get_by_role("button", name="Report a mistake").click()
-    card.get_by_text("Something else").click()
+    card.get_by_text("Something else", exact=True).click()
     card.get_by_role("button", name="Send the report").click()
     expect(card.locator(".field-error")).to_have_text("Please say in a few words what is wrong.")
     card.get_by_role("button", name="Cancel").click()

@@ -39,7 +39,7 @@ def scaled_app_url(tmp_path_factory):
 
 
 def _path_text(page) -> str:
-    page.wait_for_selector("h1")
+    page.wait_for_selector(".app[data-ready='true'] h1")  # the app itself, not the static copy before it
     page.wait_for_function("document.body.innerText.includes('Adesso')", timeout=20000)
     return page.inner_text("main")
 

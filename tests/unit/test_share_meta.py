@@ -85,7 +85,9 @@ def test_served_percorso_carries_a_readable_copy_of_the_path(client, shell):
     body = r.text.split("<body>", 1)[1]
     assert body.startswith('<div id="zs-preview" lang="it">')
     assert "<h1>Il tuo percorso a Sant&#x27;Ambrogio di Torino</h1>" in body
-    assert 'class="card centro"' in body and 'class="entry-title"' in body
+    assert 'class="pv-card pv-centro"' in body and 'class="pv-entry-title"' in body
+    preview = body.split("</body>", 1)[0]
+    assert "<main" not in preview and "<header" not in preview  # the app's landmarks stay the only ones
 
 
 def test_no_readable_copy_for_a_link_without_a_path(client, shell):

@@ -3,7 +3,8 @@
 On a slow phone the app's JavaScript and its websocket take several seconds; until then the
 compiled page is only a skeleton. This static copy (heading, the centres with tap-to-call links,
 the services for now and next) is injected as a direct child of <body>, which React 19 leaves
-alone when it hydrates. CSS shows it only while the app says it is not ready (styles.css,
+alone when it hydrates. Its class names are its own (`pv-…`, styled with the app's rules), so
+nothing that looks for the app's elements ever finds the copy. CSS shows it only while the app says it is not ready (styles.css,
 "#zs-preview"). It renders the page's own view models (view/percorso_view.py), so it says
 exactly what the page will say; every text is escaped.
 """
@@ -35,42 +36,43 @@ def render(raw_query: str, today: date) -> str:
     p, lang = plan.percorso, plan.query.lang
     parts = [
         f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
-        '<header class="top"><div class="bar"><a class="brand" href="/">'
-        f'<span class="brand-name">ZeroSei</span><span class="brand-tagline">{_e(t("ui.brand.tagline", lang))}</span>'
-        "</a></div></header>",
-        '<main class="main path"><div class="path-head">',
+        '<div class="pv-top"><div class="pv-bar"><a class="pv-brand" href="/">'
+        f'<span class="pv-brand-name">ZeroSei</span><span class="pv-brand-tagline">{_e(t("ui.brand.tagline", lang))}</span>'
+        "</a></div></div>",
+        # Plain divs, not header/main: the app's own landmarks are the only ones on the page.
+        '<div class="pv-main pv-path"><div class="pv-path-head">',
         f"<h1>{_e(t('path.heading', lang, comune=plan.comune_name))}</h1>",
-        '<ul class="ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
-        f'<p class="counts">{_e(view.counts_text(p, lang))}</p>',
-        f'<p class="preview-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
-        f'<section class="centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
+        '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
+        f'<p class="pv-counts">{_e(view.counts_text(p, lang))}</p>',
+        f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
+        f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         *(_centro(view.centro_view(c, lang), lang) for c in plan.centri),
         "</section>",
         *(_child(c) for c in view.children_views(p, lang)),
-        "</main></div>",
+        "</div></div>",
     ]
     return "".join(parts)
 
 
 def _centro(c: CentroView, lang: str) -> str:
     address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
-    links = "".join(f'<li><a class="contact" href="{_e(link.href)}">{_e(link.label)}</a></li>' for link in c.links)
+    links = "".join(f'<li><a class="pv-contact" href="{_e(link.href)}">{_e(link.label)}</a></li>' for link in c.links)
     return (
-        f'<article class="card centro"><h3 class="card-title">{_e(c.nome)}</h3>'
-        + "".join(f'<p class="muted">{_e(n)}</p>' for n in c.notes)
-        + f'<p class="address" lang="it">{_e(address)}</p>'
+        f'<article class="pv-card pv-centro"><h3 class="pv-card-title">{_e(c.nome)}</h3>'
+        + "".join(f'<p class="pv-muted">{_e(n)}</p>' for n in c.notes)
+        + f'<p class="pv-address" lang="it">{_e(address)}</p>'
         + (f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.orari)}</span></p>' if c.orari else "")
-        + (f'<ul class="contacts">{links}</ul>' if links else "")
+        + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + "</article>"
     )
 
 
 def _child(c: ChildView) -> str:
-    out = [f'<section class="child-path"><h2 class="child-title">{_e(c.heading)}</h2>']
-    out.append(f"<h3>{_e(c.now_title)}</h3>")
+    out = [f'<section class="pv-child-path"><h2 class="pv-child-title">{_e(c.heading)}</h2>']
+    out.append(f'<h3 class="pv-section-title">{_e(c.now_title)}</h3>')
     out += [_group(g) for g in c.now_groups] or [f"<p>{_e(c.now_empty)}</p>"]
     if c.upcoming_groups:
-        out.append(f"<h3>{_e(c.upcoming_title)}</h3>")
+        out.append(f'<h3 class="pv-section-title">{_e(c.upcoming_title)}</h3>')
         out += [_group(g) for g in c.upcoming_groups]
     out.append("</section>")
     return "".join(out)
@@ -78,12 +80,12 @@ def _child(c: ChildView) -> str:
 
 def _group(g: GroupView) -> str:
     entries = "".join(
-        f'<article class="entry"><h5 class="entry-title" lang="it">{_e(v.titolo)}</h5>'
-        + (f'<p class="starts">{_e(v.starts)}</p>' if v.starts else "")
-        + f'<p class="summary" lang="it">{_e(v.sintesi)}</p></article>'
+        f'<article class="pv-entry"><h5 class="pv-entry-title" lang="it">{_e(v.titolo)}</h5>'
+        + (f'<p class="pv-starts">{_e(v.starts)}</p>' if v.starts else "")
+        + f'<p class="pv-summary" lang="it">{_e(v.sintesi)}</p></article>'
         for v in g.voci
     )
-    return f"<h4>{_e(g.label)}</h4>{entries}"
+    return f'<h4 class="pv-group-title">{_e(g.label)}</h4>{entries}'
 
 
 def inject(page: str, preview: str) -> str:
