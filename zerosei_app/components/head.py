@@ -27,5 +27,12 @@ PRINT_DETAILS_JS = (
 )
 
 
+# The device's own online/offline events: the connection notice shows at once (styles.css, staff.css).
+OFFLINE_JS = (
+    "(function(){var h=document.documentElement;function s(){h.classList.toggle('zs-offline',!navigator.onLine)}"
+    "addEventListener('offline',s);addEventListener('online',s);s();})();"
+)
+
+
 def lang_boot_script() -> rx.Component:
-    return rx.fragment(rx.el.script(LANG_BOOT_JS), rx.el.script(PRINT_DETAILS_JS))
+    return rx.fragment(rx.el.script(LANG_BOOT_JS), rx.el.script(PRINT_DETAILS_JS), rx.el.script(OFFLINE_JS))

@@ -72,10 +72,15 @@ _OFFLINE_TEXT = Var(
 
 
 def offline_bar() -> rx.Component:
-    """In the page's language (Reflex's own connection toast is English only, so the app drops it)."""
-    return rx.cond(
-        has_connection_errors,
-        rx.el.div(_OFFLINE_TEXT, role="status", class_name="offline-bar no-print"),
+    """In the page's language (Reflex's own connection toast is English only, so the app drops it).
+
+    Shown when Reflex reports connection errors, or at once when the phone itself says it went
+    offline (html.zs-offline, set by head.py's script): Reflex only notices after its retries.
+    """
+    return rx.el.div(
+        _OFFLINE_TEXT,
+        role="status",
+        class_name=rx.cond(has_connection_errors, "offline-bar shown no-print", "offline-bar no-print"),
     )
 
 

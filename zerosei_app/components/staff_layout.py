@@ -72,12 +72,10 @@ def relogin_panel() -> rx.Component:
 
 
 def offline_bar() -> rx.Component:
-    return rx.cond(
-        has_connection_errors,
-        rx.el.div(
-            "Connessione al server persa: quello che salvi adesso NON viene registrato. Attendi che la connessione torni (la pagina riprova da sola).",
-            class_name="st-offline", role="alert",
-        ),
+    """Also shown at once when the PC says it went offline (html.zs-offline, see components/head.py)."""
+    return rx.el.div(
+        "Connessione al server persa: quello che salvi adesso NON viene registrato. Attendi che la connessione torni (la pagina riprova da sola).",
+        class_name=rx.cond(has_connection_errors, "st-offline shown", "st-offline"), role="alert",
     )
 
 
