@@ -251,7 +251,8 @@ def test_session_ends_while_editing_and_nothing_is_lost(app_url, desktop, accoun
         db.commit()
     page.click("#save-btn")
     page.get_by_role("dialog", name="Accedi di nuovo").wait_for(timeout=30_000)
-    assert page.evaluate("document.activeElement.id") == "relogin-email"
+    assert page.evaluate("document.activeElement.id") == "relogin-password"
+    assert page.input_value("#relogin-email") == "carla@e2e.example"  # prefilled
     # The page behind is inert: Tab never leaves the dialog for the page's links or fields.
     for _ in range(8):
         page.keyboard.press("Tab")

@@ -56,9 +56,12 @@ def relogin_panel() -> rx.Component:
                 rx.el.p("La sessione è scaduta. Quello che hai scritto è ancora nella pagina: accedi di nuovo, poi ripeti l'operazione."),
                 rx.el.form(
                     rx.el.label("E-mail", html_for="relogin-email"),
-                    rx.el.input(id="relogin-email", name="email", type="email", auto_complete="username", required=True, auto_focus=True),
+                    rx.el.input(id="relogin-email", name="email", type="email", auto_complete="username", required=True,
+                                default_value=StaffState.user_email),
                     rx.el.label("Password", html_for="relogin-password"),
-                    rx.el.input(id="relogin-password", name="password", type="password", auto_complete="current-password", required=True),
+                    # The e-mail is known: the password is what to type.
+                    rx.el.input(id="relogin-password", name="password", type="password", auto_complete="current-password",
+                                required=True, auto_focus=True),
                     rx.cond(StaffState.relogin_error != "", rx.el.p(StaffState.relogin_error, class_name="st-field-error", role="alert")),
                     rx.el.div(button("Accedi", type="submit"), class_name="st-actions"),
                     on_submit=StaffState.relogin,

@@ -91,7 +91,7 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
             ctx = require_user(db, self.session_token, clock.now())
             if regione:
                 require_regione(ctx)
-            self.user_name, self.user_role = ctx.name, ctx.role
+            self.user_name, self.user_role, self.user_email = ctx.name, ctx.role, ctx.email
             self.session_expired = False
             return ctx
 
@@ -150,6 +150,7 @@ class StaffState(rx.State):
         max_age=int(ABSOLUTE_LIFETIME.total_seconds()),
     )
     user_name: str = ""
+    user_email: str = ""  # prefills the re-login dialog
     user_role: str = ""
     flash_ok: str = ""
     flash_error: str = ""
@@ -225,7 +226,7 @@ class StaffState(rx.State):
             except SQLAlchemyError:
                 log.exception("staff: logout could not revoke the session")
         self.session_token = ""
-        self.user_name = self.user_role = ""
+        self.user_name = self.user_role = self.user_email = ""
         return [rx.remove_cookie(COOKIE_NAME, {"path": "/staff"}), rx.redirect(f"{LOGIN_PATH}?uscito=1")]
 
 
