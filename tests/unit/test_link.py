@@ -155,7 +155,7 @@ def test_bad_month_drops_only_that_month():
     assert [e.params["value"] for e in result.errors] == ["2025-13", "marzo", "2027-003"]
 
 
-@pytest.mark.parametrize("value", ["1272", "0012720", "abcdef", "00127a", "١٢٣٤٥٦"])
+@pytest.mark.parametrize("value", ["272", "10024", "0012720", "abcdef", "00127a", "١٢٣٤٥٦"])
 def test_bad_comune(value):
     result = parse_query_string(f"comune={value}&nascita=2025-01")
     assert result.query == PathQuery(nascita=("2025-01",))
@@ -330,3 +330,8 @@ def test_links_as_people_and_apps_mangle_them_keep_what_is_usable():
     assert len(fifty.query.nascita) == 6 and {e.code for e in fifty.errors} == {"too_long", "too_many_children"}
     garbage = parse_query_string("comune=%ZZ%00%ff")
     assert "\x00" not in garbage.errors[0].message("it")
+
+
+@pytest.mark.parametrize(("value", "code"), [("1272", "001272"), ("96004", "096004"), ("001272", "001272")])
+def test_leading_zeros_a_spreadsheet_dropped_are_put_back(value, code):
+    assert parse_query_string(f"comune={value}&nascita=2025-01").query.comune == code

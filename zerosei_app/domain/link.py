@@ -174,7 +174,7 @@ def _parse_fields(raw: Mapping[str, str]) -> ParseResult:
 
 
 def _parse_comune(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
-    unique = list(dict.fromkeys(items))  # the same code repeated is harmless
+    unique = list(dict.fromkeys(_restore_zeros(item) for item in items))  # the same code repeated is harmless
     valid = [code for code in unique if ISTAT_CODE.fullmatch(code)]
     if not valid:
         errors.append(FieldError("comune", "bad_comune", {"value": _echo(",".join(unique))}))
@@ -258,6 +258,14 @@ def _as_text(value: Any) -> str:
         return str(value)
     except Exception:
         return ""
+
+
+def _restore_zeros(item: str) -> str:
+    """A spreadsheet turns 001272 into 1272 (and Biella's 096004 into 96004): Piemonte's codes
+    are 00x…, 096… and 103…, and no CAP starts with 9, so these are unambiguous."""
+    if item.isascii() and item.isdigit() and (len(item) == 4 or (len(item) == 5 and item[0] == "9")):
+        return item.zfill(6)
+    return item
 
 
 def _month(item: str) -> YearMonth:
