@@ -8,7 +8,6 @@ from zerosei_app.domain.link import (
     FIELDS,
     ParseResult,
     PathQuery,
-    parse_params,
     parse_query_string,
     to_query_string,
 )
@@ -226,30 +225,6 @@ def test_five_born_plus_one_expected_is_allowed():
     assert result.query.attesa == ym("2027-01")
 
 
-# --- parse_params ---------------------------------------------------------------------
-
-
-def test_parse_params_matches_query_string_parsing():
-    params = {"comune": "001272", "nascita": "2025-03,2023-11", "utm_campaign": "x", "lang": "en"}
-    expected = parse_query_string("comune=001272&nascita=2025-03,2023-11&utm_campaign=x&lang=en")
-    assert parse_params(params) == expected
-
-
-def test_parse_params_list_values_count_as_repeated_keys():
-    result = parse_params({"nascita": ["2025-03", "2023-11"], "temi": ("nido-scuola",)})
-    assert result == ParseResult(PathQuery(nascita=("2025-03", "2023-11"), temi=("nido-scuola",)), ())
-
-
-def test_parse_params_odd_values():
-    result = parse_params({"comune": None, "nascita": 202503, 42: "x", "attesa": ["2027-01"]})
-    assert result.query == PathQuery(attesa="2027-01")
-    assert codes(result) == [("nascita", "bad_month")]
-
-
-def test_parse_params_not_a_mapping():
-    assert parse_params(None) == ParseResult(PathQuery(), ())  # type: ignore[arg-type]
-
-
 # --- properties -------------------------------------------------------------------------
 
 months = st.builds(YearMonth, st.integers(1900, 2200), st.integers(1, 12))
@@ -295,17 +270,6 @@ def test_lenient_parse_never_raises_and_is_canonical(s):
     assert to_query_string(parse_query_string(canonical).query) == canonical
     for error in result.errors:
         assert len(str(error.params.get("value", ""))) <= 40
-
-
-@given(
-    st.dictionaries(
-        st.one_of(keys, st.text()),
-        st.one_of(st.text(), st.lists(st.text(max_size=10), max_size=4), st.none(), st.integers()),
-    )
-)
-def test_parse_params_never_raises(params):
-    result = parse_params(params)
-    assert isinstance(result.query, PathQuery)
 
 
 def test_parsing_does_not_judge_ages():

@@ -119,22 +119,6 @@ def parse_query_string(qs: str) -> ParseResult:
     return _parse_fields({key: ",".join(values) for key, values in raw.items()})
 
 
-def parse_params(params: Mapping[str, str]) -> ParseResult:
-    """Lenient parse of already-split parameters (a list value counts as a repeated key)."""
-    raw: dict[str, str] = {}
-    try:
-        items = list(params.items())
-    except Exception:  # not a mapping at all: nothing to read
-        items = []
-    for key, value in items:
-        key = key.strip().lower() if isinstance(key, str) else None
-        if key not in FIELDS:
-            continue
-        text = _as_text(value)
-        raw[key] = f"{raw[key]},{text}" if key in raw else text
-    return _parse_fields(raw)
-
-
 def validate_for_path(q: PathQuery, today: date) -> tuple[list[Child], list[FieldError]]:
     """Children for the path page, plus what still prevents showing it."""
     errors: list[FieldError] = []
@@ -245,19 +229,6 @@ def _limit_children(fields: dict[str, Any], errors: list[FieldError]) -> None:
     elif len(nascita) == MAX_CHILDREN and "attesa" in fields:
         del fields["attesa"]
         errors.append(FieldError("attesa", "too_many_children", {"max": MAX_CHILDREN}))
-
-
-def _as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return ",".join(_as_text(v) for v in value)
-    try:
-        return str(value)
-    except Exception:
-        return ""
 
 
 def _restore_zeros(item: str) -> str:

@@ -28,12 +28,5 @@ def comune_index(session: Session) -> ComuneIndex:
     return _index
 
 
-def reset_index() -> None:
-    """Call after comuni change (imports, tests with another database)."""
-    global _index
-    with _lock:
-        _index = None
-
-
 def get_comune(session: Session, codice_istat: str) -> Comune | None:
     return session.get(Comune, codice_istat)
