@@ -33,7 +33,7 @@ def test_inject_escapes_and_replaces_once():
     meta = share_meta.PageMeta('A "b" <c> & d', "desc <x>", "en", "https://a.it/percorso?comune=001255&lang=en", "https://a.it/og.png")
     page = share_meta.inject(SHELL, meta)
     assert "<title>A &quot;b&quot; &lt;c&gt; &amp; d</title>" in page
-    assert page.count("<title>") == 1 and '<html lang="en"' in page
+    assert page.count("<title>") == 1 and '<html lang="it"' in page  # as React renders it (hydration)
     assert '<meta content="desc &lt;x&gt;" name="description"/>' in page
     assert 'content="https://a.it/percorso?comune=001255&amp;lang=en"' in page
     assert '<meta content="https://a.it/og.png" property="og:image"/>' in page
@@ -57,7 +57,7 @@ def test_served_percorso_has_its_preview_tags(client, shell, path):
     r = client.get(path, params={"comune": "001255", "nascita": "2025-05", "lang": "en"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "<title>ZeroSei path in Sant&#x27;Ambrogio di Torino</title>" in r.text
-    assert 'property="og:title"' in r.text and '<html lang="en"' in r.text
+    assert 'property="og:title"' in r.text and 'content="en_GB"' in r.text and '<div id="zs-preview" lang="en">' in r.text
     assert "2025-05" not in r.text.split("og:url")[0]  # months only in the link itself
     assert r.headers["referrer-policy"] == "same-origin"
 

@@ -6,14 +6,19 @@ import reflex as rx
 
 from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 
-# Runs before first paint: a link with `lang=en` gets <html lang="en"> at once, and the prerendered
-# (Italian) shell is kept hidden until the state has switched language (see styles.css).
+# Runs before first paint: a link with `lang=en` keeps the prerendered (Italian) shell hidden until
+# the state has switched language. It adds a <style> to <head> and leaves <html> alone: an attribute
+# changed on <html> before hydration makes React re-render the whole document from scratch (and
+# drop what the server added to <body>, like the static copy of a path). <html lang> is set by the
+# state once it runs (UiState._sync_ui).
 _OTHER_LANGS = json.dumps([code for code in LANGUAGES if code != DEFAULT_LANG])
+_WAIT_CSS = '.app[data-ready="false"] :is(main, .brand-tagline, .foot, .skip){visibility:hidden}'
 LANG_BOOT_JS = (
     "(function(){try{var m=/[?&]lang=([A-Za-z_-]{2,10})/i.exec(location.search);"
     "if(!m)return;var l=m[1].split(/[-_]/)[0].toLowerCase();"
     f"if({_OTHER_LANGS}.indexOf(l)<0)return;"
-    "document.documentElement.lang=l;document.documentElement.setAttribute('data-i18n-wait','');"
+    f"var s=document.createElement('style');s.id='zs-i18n-wait';s.textContent={json.dumps(_WAIT_CSS)};"
+    "document.head.appendChild(s);"
     "}catch(e){}})();"
 )
 
@@ -30,7 +35,7 @@ PRINT_DETAILS_JS = (
 # The device's own online/offline events: the connection notice shows at once (styles.css, staff.css).
 OFFLINE_JS = (
     "(function(){var h=document.documentElement;function s(){h.classList.toggle('zs-offline',!navigator.onLine)}"
-    "addEventListener('offline',s);addEventListener('online',s);s();})();"
+    "addEventListener('offline',s);addEventListener('online',s);})();"
 )
 
 

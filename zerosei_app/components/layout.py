@@ -62,11 +62,11 @@ def footer() -> rx.Component:
     )
 
 
-# Every catalogue's text, chosen in the browser by <html lang>: the connection may fail before the
-# state (and its catalogue) ever arrived, e.g. on the first load of an English link.
+# Before the state has arrived (the connection may fail on the first load of an English link) the
+# text follows the link's `lang=`; every catalogue's text is in the page for that.
 _OFFLINE_TEXTS = json.dumps({lang: translate("ui.offline", lang) for lang in LANGUAGES})
-_OFFLINE_TEXT = Var(
-    _js_expr=f"(({_OFFLINE_TEXTS})[typeof document !== 'undefined' ? document.documentElement.lang : '{DEFAULT_LANG}']"
+_OFFLINE_TEXT_FROM_URL = Var(
+    _js_expr=f"(({_OFFLINE_TEXTS})[(typeof location !== 'undefined' && (/[?&]lang=([a-z]{{2}})/i.exec(location.search) || [])[1] || '').toLowerCase()]"
     f" || ({_OFFLINE_TEXTS})['{DEFAULT_LANG}'])"
 )
 
@@ -78,7 +78,7 @@ def offline_bar() -> rx.Component:
     offline (html.zs-offline, set by head.py's script): Reflex only notices after its retries.
     """
     return rx.el.div(
-        _OFFLINE_TEXT,
+        rx.cond(UiState.ready, t("ui.offline"), _OFFLINE_TEXT_FROM_URL),
         role="status",
         class_name=rx.cond(has_connection_errors, "offline-bar shown no-print", "offline-bar no-print"),
     )

@@ -33,7 +33,6 @@ OG_IMAGE = "/og-zerosei.png"
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _DESCRIPTION = re.compile(r'<meta content="[^"]*" name="description"\s*/?>')
 _OG_IMAGE = re.compile(r'<meta content="[^"]*" property="og:image"\s*/?>')
-_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def _usable(q: PathQuery, today: date) -> PathQuery:
 
 
 def inject(page: str, meta: PageMeta) -> str:
-    """The compiled HTML with this path's title, description, language and Open Graph tags (escaped)."""
+    """The compiled HTML with this path's title, description and Open Graph tags (escaped)."""
     e = lambda s: html.escape(s, quote=True)  # noqa: E731
     og = (
         f'<meta property="og:type" content="website"/>'
@@ -88,7 +87,9 @@ def inject(page: str, meta: PageMeta) -> str:
     page = _TITLE.sub(lambda _: f"<title>{e(meta.title)}</title>", page, count=1)
     page = _DESCRIPTION.sub(lambda _: f'<meta content="{e(meta.description)}" name="description"/>', page, count=1)
     page = _OG_IMAGE.sub(lambda _: f'<meta content="{e(meta.image)}" property="og:image"/>', page, count=1)
-    page = _HTML_LANG.sub(lambda _: f'<html lang="{e(meta.lang)}"', page, count=1)
+    # <html lang> stays as React renders it: a different value in the HTML breaks hydration and makes
+    # React rebuild the whole document. The state sets it once it runs; the path's static copy
+    # carries its own lang.
     return page.replace("</head>", og + "</head>", 1)
 
 
