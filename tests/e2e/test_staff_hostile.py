@@ -7,6 +7,8 @@ The client speaks the frontend's protocol (python-socketio, namespace "/_event",
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import hashlib
 import json
 import time
@@ -114,6 +116,18 @@ VALID_FORM = {"title": "Scritta da un intruso", "summary": "x", "category": "pre
               "age_max_months": "12", "location": "qui", "cost_free": "si"}
 
 
+@contextmanager
+def hostile(app_url, token: str | None = None):
+    """A connected client (with that session cookie, if any), closed afterwards."""
+    client = HostileClient(app_url)
+    try:
+        if token is not None:
+            client.set_cookie(token)
+        yield client
+    finally:
+        client.close()
+
+
 def attacks(ids):
     """(handler, payload, path, query) aimed at centre B or at the Regione's powers."""
     return [
@@ -135,8 +149,7 @@ def attacks(ids):
 def test_without_a_session_every_call_is_refused(app_url, world):
     engine, ids = world
     before = fingerprint(engine)
-    client = HostileClient(app_url)
-    try:
+    with hostile(app_url) as client:
         for handler, payload, path, query in attacks(ids):
             answer = client.send(handler, payload, path, query)
             assert LOGIN_NEEDED in answer or "/staff/login" in answer, f"{handler}: {answer[:300]}"
@@ -144,17 +157,13 @@ def test_without_a_session_every_call_is_refused(app_url, world):
         for handler, payload, path, query in attacks(ids):
             answer = client.send(handler, payload, path, query)
             assert LOGIN_NEEDED in answer or "/staff/login" in answer, f"{handler}: {answer[:300]}"
-    finally:
-        client.close()
     assert fingerprint(engine) == before
 
 
 def test_an_operatore_cannot_reach_another_centre_over_the_websocket(app_url, world):
     engine, ids = world
     before = fingerprint(engine)
-    client = HostileClient(app_url)
-    try:
-        client.set_cookie(ids["token"])
+    with hostile(app_url, ids["token"]) as client:
         for handler, payload, path, query in attacks(ids):
             answer = client.send(handler, payload, path, query)
             assert NOT_YOURS in answer or REGIONE_ONLY in answer, f"{handler}: {answer[:400]}"
@@ -163,38 +172,28 @@ def test_an_operatore_cannot_reach_another_centre_over_the_websocket(app_url, wo
         for payload in ({"report_id": "1 OR 1=1", "status": "risolta"}, {"report_id": ids["report_b"], "status": "cancellata"},
                         {"report_id": ids["report_b"], "status": "risolta", "extra": 1}):
             client.send(h(StaffReportsState, "set_report_status"), payload, "/staff/segnalazioni")
-    finally:
-        client.close()
     assert fingerprint(engine) == before
 
 
 def test_positive_control_the_same_client_can_change_its_own_centre(app_url, world):
     """Proves the harness reaches the handlers: the same calls on centre A do write."""
     engine, ids = world
-    client = HostileClient(app_url)
-    try:
-        client.set_cookie(ids["token"])
+    with hostile(app_url, ids["token"]) as client:
         answer = client.send(h(StaffEntryState, "load_entry"), {}, "/staff/voce", {"id": ids["entry_a"]})
         assert NOT_YOURS not in answer and LOGIN_NEEDED not in answer
         answer = client.send(h(StaffEntryState, "change_status"), {"action": "archive"}, "/staff/voce", {"id": ids["entry_a"]})
         assert "Voce archiviata" in answer
-    finally:
-        client.close()
     with Session(engine) as db:
         assert db.get(CardEntry, ids["entry_a"]).status == "archived"
 
 
 def test_the_regione_reaches_every_centre_over_the_websocket(app_url, world):
     engine, ids = world
-    client = HostileClient(app_url)
-    try:
-        client.set_cookie(ids["regione_token"])
+    with hostile(app_url, ids["regione_token"]) as client:
         answer = client.send(h(StaffEntryState, "load_entry"), {}, "/staff/voce", {"id": ids["entry_b"]})
         assert NOT_YOURS not in answer and LOGIN_NEEDED not in answer
         answer = client.send(h(StaffReportsState, "set_report_status"), {"report_id": ids["report_b"], "status": "in_lavorazione"},
                              "/staff/segnalazioni")
         assert "in lavorazione" in answer
-    finally:
-        client.close()
     with Session(engine) as db:
         assert db.get(ErrorReport, ids["report_b"]).status == "in_lavorazione"

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from zerosei_app.components.i18n import t
+from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal
 
 TOTAL_STEPS = 3
@@ -62,4 +63,14 @@ def skeleton() -> rx.Component:
         rx.el.div(class_name="sk sk-line short"),
         class_name="skeleton",
         aria_hidden="true",
+    )
+
+
+def step_page(step: int, title_key: str, hint_key: str, back_href, state, *body) -> rx.Component:
+    """A wizard step: its question, then, once the state has read the URL, the link's notices and
+    the step's own content (a skeleton until then)."""
+    return layout(
+        question(step, title_key, hint_key, back_href=back_href),
+        rx.cond(state.ready, rx.fragment(notices(state.notices), *body), skeleton()),
+        main_class="wizard",
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from zerosei_app.data.seed_entries import GENERIC_SERVICES, REAL_SERVICES, TARGET_PER_CENTRE, SeedService
-from zerosei_app.domain.coverage import CONFIRMED_STATES, CentroPoint, ComunePoint, compute_links, is_contactable
+from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, centro_point, compute_links
 from zerosei_app.models import (
     CardEntry,
     Centro,
@@ -165,23 +165,9 @@ def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Cen
         ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat))
         for c in comuni.values()
     ]
-    centres = [
-        CentroPoint(
-            id=c.id,
-            codice_istat=c.codice_istat,
-            provincia=comuni[c.codice_istat].sigla_provincia,
-            lat=c.lat,
-            lon=c.lon,
-            ente_gestore_id=c.ente_gestore_id,
-            contactable=is_contactable(c.indirizzo, c.telefono, c.email, c.sito),
-            confirmed=c.stato_verifica in CONFIRMED_STATES,
-        )
-        for c in centri
-    ]
+    centres = [centro_point(c, comuni[c.codice_istat].sigla_provincia) for c in centri]
     for link in compute_links(points, centres):
-        note = None
-        if link.origine == "inferito":
-            note = "Centro più vicino tra quelli registrati: da confermare dalla Regione"
+        note = INFERRED_NOTE if link.origine == "inferito" else None
         session.add(
             Copertura(
                 centro_id=link.centro_id,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -55,6 +56,16 @@ class CentroPoint:
 
 
 CONFIRMED_STATES = frozenset({"verificato", "parziale"})
+
+
+# Stored with every inferred link (staff read it; parents get their own text from the catalogue).
+INFERRED_NOTE = "Centro più vicino tra quelli registrati: da confermare dalla Regione"
+
+
+def centro_point(c: Any, provincia: str) -> CentroPoint:
+    """A centre (anything with the Centro table's fields) as the rule sees it."""
+    return CentroPoint(c.id, c.codice_istat, provincia, c.lat, c.lon, c.ente_gestore_id,
+                       is_contactable(c.indirizzo, c.telefono, c.email, c.sito), c.stato_verifica in CONFIRMED_STATES)
 
 
 def is_contactable(indirizzo: str | None, telefono: str | None, email: str | None, sito: str | None) -> bool:

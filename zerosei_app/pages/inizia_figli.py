@@ -4,9 +4,8 @@ import reflex as rx
 
 from zerosei_app.components.child_row import child_row
 from zerosei_app.components.i18n import t
-from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal
-from zerosei_app.components.wizard_parts import notices, question, skeleton
+from zerosei_app.components.wizard_parts import step_page
 from zerosei_app.view import urls
 from zerosei_app.state.wizard_figli import FigliStepState as S
 
@@ -51,12 +50,7 @@ def _form() -> rx.Component:
 
 
 def page() -> rx.Component:
-    return layout(
-        question(2, "ui.wiz.figli.title", "ui.wiz.figli.hint", back_href=S.step_href["comune"]),
-        rx.cond(
-            S.ready,
-            rx.fragment(notices(S.notices), rx.cond(S.has_comune, _form(), _needs_comune())),
-            skeleton(),
-        ),
-        main_class="wizard",
+    return step_page(
+        2, "ui.wiz.figli.title", "ui.wiz.figli.hint", S.step_href["comune"], S,
+        rx.cond(S.has_comune, _form(), _needs_comune()),
     )

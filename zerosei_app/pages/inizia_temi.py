@@ -3,9 +3,8 @@
 import reflex as rx
 
 from zerosei_app.components.i18n import t
-from zerosei_app.components.layout import page as layout
 from zerosei_app.components.topic_chips import topic_chips
-from zerosei_app.components.wizard_parts import notices, question, skeleton
+from zerosei_app.components.wizard_parts import step_page
 from zerosei_app.view import urls
 from zerosei_app.state.wizard_temi import TemiStepState as S
 
@@ -23,21 +22,13 @@ def _context() -> rx.Component:
 
 
 def page() -> rx.Component:
-    return layout(
-        question(3, "ui.wiz.temi.title", "ui.wiz.temi.hint", back_href=S.step_href["figli"]),
-        rx.cond(
-            S.ready,
-            rx.fragment(
-                notices(S.notices),
-                _context(),
-                topic_chips(S.chips, S.toggle, t("ui.wiz.temi.legend"), "temi", S.chips_version),
-                rx.el.div(
-                    rx.el.button(t("ui.wiz.temi.show"), type="button", on_click=S.submit, class_name="btn btn-primary"),
-                    rx.el.button(t("ui.wiz.temi.skip"), type="button", on_click=S.skip, class_name="btn btn-secondary"),
-                    class_name="actions",
-                ),
-            ),
-            skeleton(),
+    return step_page(
+        3, "ui.wiz.temi.title", "ui.wiz.temi.hint", S.step_href["figli"], S,
+        _context(),
+        topic_chips(S.chips, S.toggle, t("ui.wiz.temi.legend"), "temi", S.chips_version),
+        rx.el.div(
+            rx.el.button(t("ui.wiz.temi.show"), type="button", on_click=S.submit, class_name="btn btn-primary"),
+            rx.el.button(t("ui.wiz.temi.skip"), type="button", on_click=S.skip, class_name="btn btn-secondary"),
+            class_name="actions",
         ),
-        main_class="wizard",
     )

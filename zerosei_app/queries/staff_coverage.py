@@ -13,12 +13,11 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.coverage import CONFIRMED_STATES, CentroPoint, ComunePoint, Link, is_contactable, known_links, with_inferred
+from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, Link, centro_point, known_links, with_inferred
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura
 from zerosei_app.queries import audit
 
 ENTITY = "copertura"
-INFERRED_NOTE = "Centro più vicino tra quelli registrati: da confermare dalla Regione"
 
 
 class CoverageError(ValueError):
@@ -48,7 +47,7 @@ def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: 
     if db.get(Comune, codice_istat) is None:
         raise CoverageError("Comune sconosciuto.")
     for link in db.exec(select(Copertura).where(Copertura.codice_istat == codice_istat, Copertura.origine == "inferito")).all():
-        if link.centro_id != centro.id and _point(centro, "").reliable:
+        if link.centro_id != centro.id and centro_point(centro, "").reliable:
             _log(db, link.centro_id, user_id, "unlink", codice_istat, link.origine, None, now)
             db.delete(link)
     link = db.exec(select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)).first()
@@ -72,11 +71,6 @@ def remove_link(db: Session, centro: Centro, codice_istat: str, user_id: int, no
     return reinfer_uncovered(db, user_id, now)
 
 
-def _point(c: Centro, provincia: str) -> CentroPoint:
-    return CentroPoint(c.id, c.codice_istat, provincia, c.lat, c.lon, c.ente_gestore_id,
-                       is_contactable(c.indirizzo, c.telefono, c.email, c.sito), c.stato_verifica in CONFIRMED_STATES)
-
-
 def uncovered_comuni(db: Session) -> list[str]:
     served_by_open = select(Copertura.codice_istat).join(Centro, col(Centro.id) == col(Copertura.centro_id)).where(
         col(Centro.is_active).is_(True)
@@ -89,7 +83,7 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
     only unreliable centres the nearest reliable one (marked "inferito"); returns the comuni names."""
     comuni = db.exec(select(Comune)).all()
     prov = {c.codice_istat: c.sigla_provincia for c in comuni}
-    centres = [_point(c, prov.get(c.codice_istat, "")) for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()]
+    centres = [centro_point(c, prov.get(c.codice_istat, "")) for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()]
     open_ids = [c.id for c in centres]
     current = [Link(centro_id, codice, origine, distanza)
                for centro_id, codice, origine, distanza in db.exec(
