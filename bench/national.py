@@ -36,8 +36,14 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
         if r.codice_istat in real:
             continue
         new_comuni.append(
-            dict(codice_istat=r.codice_istat, nome=r.nome, sigla_provincia=r.provincia, cap=list(r.cap),
-                 lat=rng.uniform(37.0, 46.5), lon=rng.uniform(7.0, 18.0))
+            dict(
+                codice_istat=r.codice_istat,
+                nome=r.nome,
+                sigla_provincia=r.provincia,
+                cap=list(r.cap),
+                lat=rng.uniform(37.0, 46.5),
+                lon=rng.uniform(7.0, 18.0),
+            )
         )
     session.execute(insert(Comune), new_comuni)
 
@@ -46,9 +52,20 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
     now = utcnow()
     session.execute(
         insert(Centro),
-        [dict(nome=f"Centro per le famiglie di {h['nome']}", codice_istat=h["codice_istat"], indirizzo="via Roma 1",
-              telefono="011 000000", stato_verifica="verificato", is_active=True, created_at=now, updated_at=now, version=1)
-         for h in hosts],
+        [
+            dict(
+                nome=f"Centro per le famiglie di {h['nome']}",
+                codice_istat=h["codice_istat"],
+                indirizzo="via Roma 1",
+                telefono="011 000000",
+                stato_verifica="verificato",
+                is_active=True,
+                created_at=now,
+                updated_at=now,
+                version=1,
+            )
+            for h in hosts
+        ],
     )
     centri = session.exec(select(Centro)).all()
     comuni = session.exec(select(Comune)).all()
@@ -60,7 +77,10 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
     )
     session.execute(
         insert(Copertura),
-        [dict(centro_id=l.centro_id, codice_istat=l.codice_istat, origine=l.origine, distanza_km=l.distanza_km) for l in links],
+        [
+            dict(centro_id=l.centro_id, codice_istat=l.codice_istat, origine=l.origine, distanza_km=l.distanza_km)
+            for l in links
+        ],
     )
     have = len(session.exec(select(CardEntry.id)).all())
     rows = []
@@ -68,11 +88,32 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
         s = GENERIC_SERVICES[i % len(GENERIC_SERVICES)]
         lo = rng.randint(-9, 66)
         rows.append(
-            dict(centro_id=centri[i % len(centri)].id, title=s.title, summary=s.summary, description=s.description,
-                 category=s.category, topics=list(s.topics), age_min_months=lo, age_max_months=min(72, lo + rng.randint(3, 36)),
-                 provider="", location="via Roma 1", schedule=s.schedule, cost_free=True, cost_note="", access=s.access,
-                 contact_phone="", contact_email="", contact_url="", languages=["it"], status="published",
-                 is_example=True, online=False, created_at=now, updated_at=now, version=1)
+            dict(
+                centro_id=centri[i % len(centri)].id,
+                title=s.title,
+                summary=s.summary,
+                description=s.description,
+                category=s.category,
+                topics=list(s.topics),
+                age_min_months=lo,
+                age_max_months=min(72, lo + rng.randint(3, 36)),
+                provider="",
+                location="via Roma 1",
+                schedule=s.schedule,
+                cost_free=True,
+                cost_note="",
+                access=s.access,
+                contact_phone="",
+                contact_email="",
+                contact_url="",
+                languages=["it"],
+                status="published",
+                is_example=True,
+                online=False,
+                created_at=now,
+                updated_at=now,
+                version=1,
+            )
         )
     session.execute(insert(CardEntry), rows)
     session.commit()

@@ -37,8 +37,28 @@ from zerosei_app.prestart import migrate, prepare  # noqa: E402
 from zerosei_app.queries.comuni import build_index  # noqa: E402
 from zerosei_app.queries.percorso import build_percorso  # noqa: E402
 
-QUERIES = ["torino", "sant ambrogio", "baldissero", "chivaso", "10024", "moncalierri", "cuneo", "ast", "nov",
-           "san", "castel", "pinerolo", "12100", "biella", "verbania", "alba", "mondovi", "villanova", "x", "zzz"]
+QUERIES = [
+    "torino",
+    "sant ambrogio",
+    "baldissero",
+    "chivaso",
+    "10024",
+    "moncalierri",
+    "cuneo",
+    "ast",
+    "nov",
+    "san",
+    "castel",
+    "pinerolo",
+    "12100",
+    "biella",
+    "verbania",
+    "alba",
+    "mondovi",
+    "villanova",
+    "x",
+    "zzz",
+]
 
 
 def pct(samples: list[float]) -> str:
@@ -61,7 +81,10 @@ def path_queries(codes: list[str], n: int) -> list[str]:
     today = YearMonth.of(date.today())
     qs = []
     for _ in range(n):
-        parts = [f"comune={rng.choice(codes)}", "nascita=" + ",".join(str(today.plus(-rng.randint(0, 70))) for _ in range(rng.randint(1, 2)))]
+        parts = [
+            f"comune={rng.choice(codes)}",
+            "nascita=" + ",".join(str(today.plus(-rng.randint(0, 70))) for _ in range(rng.randint(1, 2))),
+        ]
         if rng.random() < 0.3:
             parts.append(f"attesa={today.plus(rng.randint(1, 8))}")
         if rng.random() < 0.4:
@@ -81,7 +104,8 @@ def over_http(url: str, qs: list[str], n: int) -> tuple[list[float], list[float]
     env = {**os.environ, "DATABASE_URL": url}
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "zerosei_app.api.app:api", "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        cwd=ROOT,
+        env=env,
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -93,7 +117,9 @@ def over_http(url: str, qs: list[str], n: int) -> tuple[list[float], list[float]
                 time.sleep(0.2)
         with httpx.Client(base_url=base) as c:
             c.get("/api/v1/percorso?" + qs[0])  # warm the comune index
-            search = timed(lambda i: c.get("/api/v1/comuni", params={"q": QUERIES[i % len(QUERIES)]}).raise_for_status(), n)
+            search = timed(
+                lambda i: c.get("/api/v1/comuni", params={"q": QUERIES[i % len(QUERIES)]}).raise_for_status(), n
+            )
             path = timed(lambda i: c.get("/api/v1/percorso?" + qs[i % len(qs)]).raise_for_status(), n)
         return search, path
     finally:

@@ -57,7 +57,11 @@ def _postgres_template() -> None:
         conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {_PG_TEMPLATE} WITH (FORCE)")
         conn.exec_driver_sql(f"CREATE DATABASE {_PG_TEMPLATE}")
     admin.dispose()
-    prepare(make_url(os.environ["ZEROSEI_TEST_POSTGRES_URL"]).set(database=_PG_TEMPLATE).render_as_string(hide_password=False))
+    prepare(
+        make_url(os.environ["ZEROSEI_TEST_POSTGRES_URL"])
+        .set(database=_PG_TEMPLATE)
+        .render_as_string(hide_password=False)
+    )
 
 
 def pytest_generate_tests(metafunc):

@@ -1,11 +1,11 @@
 """`zerosei` command line: staff accounts for the first set-up and for emergencies.
 
-    zerosei staff add --email a@b.it --name "Anna Rossi" --role regione
-    zerosei staff add --email c@d.it --name "Carla" --role operatore --centro 3 --centro "Biella"
-    zerosei staff add … --password-prompt      (asks for a password instead of printing a link)
-    zerosei staff link --email a@b.it          (a new one-time setup link, e.g. forgotten password)
-    zerosei staff disable|enable --email a@b.it
-    zerosei staff list
+zerosei staff add --email a@b.it --name "Anna Rossi" --role regione
+zerosei staff add --email c@d.it --name "Carla" --role operatore --centro 3 --centro "Biella"
+zerosei staff add … --password-prompt      (asks for a password instead of printing a link)
+zerosei staff link --email a@b.it          (a new one-time setup link, e.g. forgotten password)
+zerosei staff disable|enable --email a@b.it
+zerosei staff list
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ def resolve_centro(db: Session, text: str) -> Centro:
             raise CliError(f"nessun centro con id {text}")
         return centro
     rows = db.exec(
-        select(Centro, Comune.nome).join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat)).order_by(col(Centro.id))
+        select(Centro, Comune.nome)
+        .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .order_by(col(Centro.id))
     ).all()
     key = fold(text)
     exact = [c for c, comune in rows if key in (fold(c.nome), fold(comune))]
@@ -83,8 +85,16 @@ def cmd_add(db: Session, args: argparse.Namespace) -> int:
         password = getpass.getpass("Password: ")
         if getpass.getpass("Ripeti la password: ") != password:
             raise CliError("le due password non coincidono")
-    user, token = create_account(db, email=email, name=args.name, role=args.role, centro_ids=[c.id for c in centri],
-                                 actor_id=None, now=now(), password=password)
+    user, token = create_account(
+        db,
+        email=email,
+        name=args.name,
+        role=args.role,
+        centro_ids=[c.id for c in centri],
+        actor_id=None,
+        now=now(),
+        password=password,
+    )
     db.commit()
     print(f"Creato l'account {user.email} ({user.role}) per {user.name}.")
     for c in centri:
@@ -129,7 +139,9 @@ def cmd_list(db: Session, _args: argparse.Namespace) -> int:
 
 def cmd_centri(db: Session, _args: argparse.Namespace) -> int:
     rows = db.exec(
-        select(Centro, Comune.nome).join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat)).order_by(col(Centro.id))
+        select(Centro, Comune.nome)
+        .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .order_by(col(Centro.id))
     ).all()
     for c, comune in rows:
         print(f"{c.id}\t{comune}\t{c.nome}{'' if c.is_active else '  (chiuso)'}")

@@ -20,7 +20,12 @@ def test_comuni_search_ranked(client):
     r = client.get("/api/v1/comuni", params={"q": "sant ambrogio"})
     assert r.status_code == 200
     first = r.json()[0]
-    assert first == {"codice_istat": SANT_AMBROGIO, "nome": "Sant'Ambrogio di Torino", "provincia": "TO", "cap": ["10057"]}
+    assert first == {
+        "codice_istat": SANT_AMBROGIO,
+        "nome": "Sant'Ambrogio di Torino",
+        "provincia": "TO",
+        "cap": ["10057"],
+    }
 
 
 @pytest.mark.parametrize(
@@ -70,7 +75,18 @@ def test_percorso_shape(client):
     for voce in figlio["adesso"]:
         assert voce["eta_min_mesi"] <= 18 <= voce["eta_max_mesi"]
         assert "gioco-socialita" in voce["temi"]
-        assert set(voce) >= {"id", "titolo", "categoria", "luogo", "quando", "costo", "accesso", "contatti", "verificato_il", "esempio"}
+        assert set(voce) >= {
+            "id",
+            "titolo",
+            "categoria",
+            "luogo",
+            "quando",
+            "costo",
+            "accesso",
+            "contatti",
+            "verificato_il",
+            "esempio",
+        }
     for voce in figlio["prossimi"]:
         assert 18 < voce["eta_min_mesi"] <= 30 and voce["tra_mesi"] == voce["eta_min_mesi"] - 18
     assert body["temi"] == ["gioco-socialita"]
@@ -177,7 +193,12 @@ def test_lang_key_is_case_insensitive(client):
 
 @pytest.mark.parametrize(
     ("params", "codice"),
-    [({"limit": "0"}, "out_of_range"), ({"limit": "1001"}, "out_of_range"), ({"offset": "-1"}, "out_of_range"), ({"offset": "x"}, "bad_integer")],
+    [
+        ({"limit": "0"}, "out_of_range"),
+        ({"limit": "1001"}, "out_of_range"),
+        ({"offset": "-1"}, "out_of_range"),
+        ({"offset": "x"}, "bad_integer"),
+    ],
 )
 def test_voci_bad_paging_422(client, params, codice):
     r = client.get("/api/v1/voci", params=params)
@@ -186,7 +207,11 @@ def test_voci_bad_paging_422(client, params, codice):
 
 @pytest.mark.parametrize(
     ("path", "qs", "campo"),
-    [("/api/v1/voci", "centro=1&centro=2", "centro"), ("/api/v1/comuni", "q=torino&q=alba", "q"), ("/api/v1/voci", "comune=001272&comune=001255", "comune")],
+    [
+        ("/api/v1/voci", "centro=1&centro=2", "centro"),
+        ("/api/v1/comuni", "q=torino&q=alba", "q"),
+        ("/api/v1/voci", "comune=001272&comune=001255", "comune"),
+    ],
 )
 def test_a_key_repeated_with_different_values_is_422(client, path, qs, campo):
     r = client.get(f"{path}?{qs}")

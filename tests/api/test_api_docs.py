@@ -66,7 +66,9 @@ def test_responses_and_the_real_error_shape_are_documented(spec):
         assert responses["200"]["content"]["application/json"]["schema"], path
         assert set(responses) - {"200"} == ERRORS.get(path, set()), path
         for code in ERRORS.get(path, ()):
-            assert responses[code]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErroriOut"}
+            assert responses[code]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/ErroriOut"
+            }
     assert "X-Total-Count" in spec["paths"]["/api/v1/voci"]["get"]["responses"]["200"]["headers"]
 
 
@@ -95,17 +97,48 @@ def test_answers_match_their_documented_models(client):
 
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_every_code_the_api_can_report_has_an_api_message(lang):
-    page_codes = ("birth_in_future", "too_old", "expected_too_far", "too_long", "too_many_children", "unknown_topic",
-                  "bad_month", "bad_comune", "bad_lang", "missing_comune", "missing_child")
-    api_codes = ("unknown_comune", "unknown_centro", "bad_integer", "out_of_range", "not_found", "internal", *API_ONLY_CODES)
+    page_codes = (
+        "birth_in_future",
+        "too_old",
+        "expected_too_far",
+        "too_long",
+        "too_many_children",
+        "unknown_topic",
+        "bad_month",
+        "bad_comune",
+        "bad_lang",
+        "missing_comune",
+        "missing_child",
+    )
+    api_codes = (
+        "unknown_comune",
+        "unknown_centro",
+        "bad_integer",
+        "out_of_range",
+        "not_found",
+        "internal",
+        *API_ONLY_CODES,
+    )
     for code in (*page_codes, *api_codes):
         assert code in MESSAGES and MESSAGES[code][lang], code
     # A code the domain adds later falls back to the shared catalogue: never a raw key.
     for code in ERROR_CODES:
-        assert not message(FieldError("comune", code, {"value": "x", "month": "2025-01", "max": 6, "years": 7, "months": 10}), lang).startswith("error.")
+        assert not message(
+            FieldError("comune", code, {"value": "x", "month": "2025-01", "max": 6, "years": 7, "months": 10}), lang
+        ).startswith("error.")
 
 
-PAGE_WORDING = ["ti mostriamo", "abbiamo tenuto", "l'abbiamo tolto", "qui sotto", "torna alla", "below", "we kept", "we removed", "go back"]
+PAGE_WORDING = [
+    "ti mostriamo",
+    "abbiamo tenuto",
+    "l'abbiamo tolto",
+    "qui sotto",
+    "torna alla",
+    "below",
+    "we kept",
+    "we removed",
+    "go back",
+]
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])

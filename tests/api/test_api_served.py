@@ -65,7 +65,11 @@ def test_unknown_api_paths_are_json_404(served, path):
 
 @pytest.mark.parametrize(
     ("path", "target"),
-    [("/api/v1/centri/", "/api/v1/centri"), ("/api/v1/centri/1/", "/api/v1/centri/1"), ("/api/v1/comuni/?q=alba", "/api/v1/comuni?q=alba")],
+    [
+        ("/api/v1/centri/", "/api/v1/centri"),
+        ("/api/v1/centri/1/", "/api/v1/centri/1"),
+        ("/api/v1/comuni/?q=alba", "/api/v1/comuni?q=alba"),
+    ],
 )
 def test_trailing_slash_redirects_to_the_endpoint(served, path, target):
     r = served.get(path)
@@ -97,7 +101,9 @@ def test_cors_is_public_without_credentials(served):
     assert r.headers["vary"] == "Origin"  # once, not once per Reflex layer
     assert r.headers["x-content-type-options"] == "nosniff"
     pages = served.get("/api/v1/voci?limit=1", headers=ORIGIN)
-    assert {"x-total-count", "link"} <= {h.strip().lower() for h in pages.headers["access-control-expose-headers"].split(",")}
+    assert {"x-total-count", "link"} <= {
+        h.strip().lower() for h in pages.headers["access-control-expose-headers"].split(",")
+    }
 
 
 def test_cors_preflight_allows_reading_only(served):

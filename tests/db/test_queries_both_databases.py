@@ -30,7 +30,11 @@ def _answers(url: str) -> dict:
             "centri": [(c["nome"], c["n_comuni_serviti"]) for c in opendata.centri_list(s)],
             "voci": len(opendata.voci_list(s, codice_istat="004078")),
         }
-        for qs in ["comune=001255&nascita=2025-05&temi=gioco-socialita", "comune=004078&nascita=2024-01,2026-10&attesa=2027-03", "comune=003040&nascita=2021-01"]:
+        for qs in [
+            "comune=001255&nascita=2025-05&temi=gioco-socialita",
+            "comune=004078&nascita=2024-01,2026-10&attesa=2027-03",
+            "comune=003040&nascita=2021-01",
+        ]:
             result = build_percorso(s, parse_query_string(qs).query, TODAY)
             out[qs] = result.percorso.model_dump(mode="json") if result.percorso else [e.code for e in result.errors]
     engine.dispose()

@@ -60,7 +60,18 @@ def serve(run_dir: Path, database_url: str, extra_env: dict[str, str] | None = N
     log_path = run_dir / "reflex.log"
     log = open(log_path, "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "reflex", "run", "--env", "prod", "--frontend-port", str(port), "--backend-port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "reflex",
+            "run",
+            "--env",
+            "prod",
+            "--frontend-port",
+            str(port),
+            "--backend-port",
+            str(port),
+        ],
         cwd=cwd,
         env=env,
         stdout=log,
@@ -74,7 +85,10 @@ def serve(run_dir: Path, database_url: str, extra_env: dict[str, str] | None = N
             if proc.poll() is not None:
                 raise RuntimeError(f"reflex exited early:\n{log_path.read_text()[-4000:]}")
             try:
-                if httpx.get(f"{url}/ping", timeout=2).status_code == 200 and httpx.get(url, timeout=5).status_code == 200:
+                if (
+                    httpx.get(f"{url}/ping", timeout=2).status_code == 200
+                    and httpx.get(url, timeout=5).status_code == 200
+                ):
                     break
             except httpx.HTTPError:
                 pass
@@ -141,9 +155,7 @@ def browser():
 @pytest.fixture
 def phone(browser):
     """A fresh context the size of a mid-range phone (390×844), Italian locale."""
-    ctx = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="it-IT"
-    )
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="it-IT")
     yield ctx
     ctx.close()
 

@@ -94,7 +94,10 @@ def test_link_previews_carry_the_path_without_birth_months(app_url):
     assert r.status_code == 200
     head = r.text.split("</head>")[0]
     assert "<title>Percorso ZeroSei a Sant&#x27;Ambrogio di Torino</title>" in head
-    assert 'property="og:description" content="Servizi dei Centri per le famiglie a Sant&#x27;Ambrogio di Torino e dintorni per: bambino di 1 anno, in attesa."' in head
+    assert (
+        'property="og:description" content="Servizi dei Centri per le famiglie a Sant&#x27;Ambrogio di Torino e dintorni per: bambino di 1 anno, in attesa."'
+        in head
+    )
     without_url = head.split('property="og:url"')[0]
     assert str(BORN) not in without_url
 
@@ -138,7 +141,9 @@ def test_a_lost_connection_is_said_in_the_page_language(app_url, phone):
 
 def test_before_the_app_runs_the_path_is_already_readable(app_url, browser):
     """What a slow phone shows while the JavaScript loads: here, no JavaScript at all."""
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=False, locale="it-IT")
+    ctx = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=False, locale="it-IT"
+    )
     try:
         page = ctx.new_page()
         page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}")

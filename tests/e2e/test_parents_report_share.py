@@ -62,7 +62,9 @@ def test_report_on_a_centre_card_needs_words_for_other(app_url, phone):
 
 
 def test_share_copies_the_link_and_confirms(app_url, browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="it-IT", permissions=["clipboard-read", "clipboard-write"])
+    ctx = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="it-IT", permissions=["clipboard-read", "clipboard-write"]
+    )
     try:
         page = ctx.new_page()
         page.goto(app_url + PATH)

@@ -12,7 +12,20 @@ pytestmark = pytest.mark.e2e
 
 BORN = YearMonth.of(date.today()).plus(-18)  # 1 year and 6 months today
 DUE = YearMonth.of(date.today()).plus(4)
-MONTHS_IT = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"]
+MONTHS_IT = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+]
 
 
 def path_summary(page: Page) -> dict:
@@ -77,7 +90,10 @@ def test_wizard_to_path_then_the_link_elsewhere_and_back(app_url, browser, phone
     assert f"nascita={BORN}" in page.url and f"attesa={DUE}" in page.url and "temi=gioco-socialita" in page.url
     first = path_summary(page)
     assert first["h1"] == "Il tuo percorso a Sant'Ambrogio di Torino"
-    assert first["ages"] == ["1 anno e 6 mesi", f"in attesa, nascita prevista per {MONTHS_IT[DUE.month - 1]} {DUE.year}"]
+    assert first["ages"] == [
+        "1 anno e 6 mesi",
+        f"in attesa, nascita prevista per {MONTHS_IT[DUE.month - 1]} {DUE.year}",
+    ]
     assert first["entries"], "the path lists services"
     expect(page.get_by_role("heading", name="Per chi ha 1 anno e 6 mesi")).to_be_visible()
     expect(page.locator(".badge-example").first).to_be_visible()

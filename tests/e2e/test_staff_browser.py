@@ -22,7 +22,10 @@ pytestmark = pytest.mark.e2e
 
 PASSWORD = "girasole azzurro 2026"
 TORINO = "001272"  # the comune of centre 1
-ACCOUNTS = {"carla@e2e.example": ("Carla Operatrice", "operatore", [1]), "rita@e2e.example": ("Rita Regione", "regione", [])}
+ACCOUNTS = {
+    "carla@e2e.example": ("Carla Operatrice", "operatore", [1]),
+    "rita@e2e.example": ("Rita Regione", "regione", []),
+}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +34,16 @@ def accounts(served_database_url):
     with Session(engine) as db:
         for email, (name, role, centri) in ACCOUNTS.items():
             if db.exec(select(StaffUser).where(StaffUser.email == email)).first() is None:
-                create_account(db, email=email, name=name, role=role, centro_ids=centri, actor_id=None, now=clock.now(), password=PASSWORD)
+                create_account(
+                    db,
+                    email=email,
+                    name=name,
+                    role=role,
+                    centro_ids=centri,
+                    actor_id=None,
+                    now=clock.now(),
+                    password=PASSWORD,
+                )
         db.commit()
     yield engine
     engine.dispose()
@@ -209,9 +221,17 @@ def test_csv_upload_dry_run_then_commit(app_url, desktop, accounts, tmp_path):
     """The real upload path (react-dropzone → /_upload → the guarded handler), Excel's dialect with a BOM."""
     header = "Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove\r\n"
     bad = tmp_path / "voci-con-errori.csv"
-    bad.write_bytes(("\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;;Astrologia;0;99;Sala\r\n").encode())
+    bad.write_bytes(
+        (
+            "\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;;Astrologia;0;99;Sala\r\n"
+        ).encode()
+    )
     good = tmp_path / "voci.csv"
-    good.write_bytes(("\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;y;Prevenzione;0;24;Sala\r\n").encode())
+    good.write_bytes(
+        (
+            "\ufeff" + header + "Corso CSV uno;x;Prevenzione;0;12;Sala\r\nCorso CSV due;y;Prevenzione;0;24;Sala\r\n"
+        ).encode()
+    )
     page = desktop.new_page()
     console_errors = []
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
@@ -228,7 +248,9 @@ def test_csv_upload_dry_run_then_commit(app_url, desktop, accounts, tmp_path):
     page.get_by_text("2 da aggiungere").wait_for(timeout=30_000)
     page.get_by_role("button", name="Conferma l'importazione").click()
     page.get_by_text("Importazione completata").first.wait_for(timeout=30_000)
-    assert page.evaluate("[...document.querySelectorAll('input[type=file]')].every(i => i.value === '')")  # ready for the same file again
+    assert page.evaluate(
+        "[...document.querySelectorAll('input[type=file]')].every(i => i.value === '')"
+    )  # ready for the same file again
     assert not [e for e in console_errors if "is not a function" in e], console_errors
     with Session(accounts) as db:
         rows = db.exec(select(CardEntry).where(CardEntry.title.in_(["Corso CSV uno", "Corso CSV due"]))).all()

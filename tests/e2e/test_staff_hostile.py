@@ -46,16 +46,23 @@ class HostileClient:
         self.updates: list[dict] = []
         self.sio = socketio.Client(reconnection=False)
         self.sio.on("event", self.updates.append, namespace=NS)
-        self.sio.connect(f"{url}?token={uuid.uuid4()}", socketio_path="/_event", transports=["websocket"], namespaces=[NS])
+        self.sio.connect(
+            f"{url}?token={uuid.uuid4()}", socketio_path="/_event", transports=["websocket"], namespaces=[NS]
+        )
 
     def send(self, handler: str, payload: dict | None = None, path: str = "/staff", query: dict | None = None) -> str:
         """Emit one event; return everything the server sent back for it (as JSON text)."""
         self.updates.clear()
         qs = "&".join(f"{k}={v}" for k, v in (query or {}).items())
-        self.sio.emit("event", {
-            "name": handler, "payload": payload or {},
-            "router_data": {"pathname": path, "asPath": path + (f"?{qs}" if qs else ""), "query": query or {}},
-        }, namespace=NS)
+        self.sio.emit(
+            "event",
+            {
+                "name": handler,
+                "payload": payload or {},
+                "router_data": {"pathname": path, "asPath": path + (f"?{qs}" if qs else ""), "query": query or {}},
+            },
+            namespace=NS,
+        )
         # Reflex 0.10 no longer marks the last update of an event ("final" is deprecated), so an
         # event is done when its updates have started and then stopped for a quiet moment.
         deadline = time.monotonic() + 15
@@ -96,24 +103,56 @@ def world(served_database_url):
     engine = make_engine(served_database_url)
     now = clock.now()
     with Session(engine) as db:
-        user, _ = create_account(db, email=f"hostile-{uuid.uuid4().hex[:6]}@example.org", name="Operatore A",
-                                 role="operatore", centro_ids=[1], actor_id=None, now=now, password="girasole azzurro 2026")
+        user, _ = create_account(
+            db,
+            email=f"hostile-{uuid.uuid4().hex[:6]}@example.org",
+            name="Operatore A",
+            role="operatore",
+            centro_ids=[1],
+            actor_id=None,
+            now=now,
+            password="girasole azzurro 2026",
+        )
         token = create_session(db, user.id, now)
-        regione, _ = create_account(db, email=f"regione-{uuid.uuid4().hex[:6]}@example.org", name="Ufficio regionale",
-                                    role="regione", centro_ids=[], actor_id=None, now=now, password="girasole azzurro 2026")
+        regione, _ = create_account(
+            db,
+            email=f"regione-{uuid.uuid4().hex[:6]}@example.org",
+            name="Ufficio regionale",
+            role="regione",
+            centro_ids=[],
+            actor_id=None,
+            now=now,
+            password="girasole azzurro 2026",
+        )
         regione_token = create_session(db, regione.id, now)
         entry_b = db.exec(select(CardEntry).where(CardEntry.centro_id == 2).order_by(CardEntry.id)).first()
-        entry_a = db.exec(select(CardEntry).where(CardEntry.centro_id == 1, CardEntry.status == "published").order_by(CardEntry.id)).first()
+        entry_a = db.exec(
+            select(CardEntry).where(CardEntry.centro_id == 1, CardEntry.status == "published").order_by(CardEntry.id)
+        ).first()
         report_b = ErrorReport(centro_id=2, entry_id=entry_b.id, kind="chiuso", client_hash="0" * 64)
         db.add(report_b)
         db.commit()
-        ids = {"token": token, "regione_token": regione_token, "entry_b": entry_b.id, "entry_a": entry_a.id, "report_b": report_b.id, "user_id": user.id}
+        ids = {
+            "token": token,
+            "regione_token": regione_token,
+            "entry_b": entry_b.id,
+            "entry_a": entry_a.id,
+            "report_b": report_b.id,
+            "user_id": user.id,
+        }
     yield engine, ids
     engine.dispose()
 
 
-VALID_FORM = {"title": "Scritta da un intruso", "summary": "x", "category": "prevenzione", "age_min_months": "0",
-              "age_max_months": "12", "location": "qui", "cost_free": "si"}
+VALID_FORM = {
+    "title": "Scritta da un intruso",
+    "summary": "x",
+    "category": "prevenzione",
+    "age_min_months": "0",
+    "age_max_months": "12",
+    "location": "qui",
+    "cost_free": "si",
+}
 
 
 @contextmanager
@@ -136,12 +175,22 @@ def attacks(ids):
         (h(StaffEntryState, "save"), {"form": VALID_FORM}, "/staff/voce", {"id": ids["entry_b"]}),
         (h(StaffEntryState, "review"), {}, "/staff/voce", {"id": ids["entry_b"]}),
         (h(StaffEntryState, "load_new"), {}, "/staff/voce/nuova", {"centro": 2}),
-        (h(StaffReportsState, "set_report_status"), {"report_id": ids["report_b"], "status": "risolta"}, "/staff/segnalazioni", {}),
+        (
+            h(StaffReportsState, "set_report_status"),
+            {"report_id": ids["report_b"], "status": "risolta"},
+            "/staff/segnalazioni",
+            {},
+        ),
         (h(StaffCentroState, "load"), {}, "/staff/centro", {"id": 2}),
         (h(StaffCentroState, "set_open"), {"open_": False}, "/staff/centro", {"id": 2}),
         (h(StaffCoverageState, "add"), {"codice": "004003"}, "/staff/comuni", {"centro": 2}),
         (h(StaffImportState, "load"), {}, "/staff/importa", {"centro": 2}),
-        (h(StaffAccountsState, "invite"), {"form": {"email": "intruso@example.org", "name": "Intruso", "role": "regione"}}, "/staff/utenti", {}),
+        (
+            h(StaffAccountsState, "invite"),
+            {"form": {"email": "intruso@example.org", "name": "Intruso", "role": "regione"}},
+            "/staff/utenti",
+            {},
+        ),
         (h(StaffAccountsState, "set_user_active"), {"user_id": ids["user_id"], "active": False}, "/staff/utenti", {}),
     ]
 
@@ -169,8 +218,11 @@ def test_an_operatore_cannot_reach_another_centre_over_the_websocket(app_url, wo
             assert NOT_YOURS in answer or REGIONE_ONLY in answer, f"{handler}: {answer[:400]}"
             assert LOGIN_NEEDED not in answer  # the session itself is fine: the refusal is about permissions
         # Arguments of the wrong type or shape are refused too, without a change.
-        for payload in ({"report_id": "1 OR 1=1", "status": "risolta"}, {"report_id": ids["report_b"], "status": "cancellata"},
-                        {"report_id": ids["report_b"], "status": "risolta", "extra": 1}):
+        for payload in (
+            {"report_id": "1 OR 1=1", "status": "risolta"},
+            {"report_id": ids["report_b"], "status": "cancellata"},
+            {"report_id": ids["report_b"], "status": "risolta", "extra": 1},
+        ):
             client.send(h(StaffReportsState, "set_report_status"), payload, "/staff/segnalazioni")
     assert fingerprint(engine) == before
 
@@ -181,7 +233,9 @@ def test_positive_control_the_same_client_can_change_its_own_centre(app_url, wor
     with hostile(app_url, ids["token"]) as client:
         answer = client.send(h(StaffEntryState, "load_entry"), {}, "/staff/voce", {"id": ids["entry_a"]})
         assert NOT_YOURS not in answer and LOGIN_NEEDED not in answer
-        answer = client.send(h(StaffEntryState, "change_status"), {"action": "archive"}, "/staff/voce", {"id": ids["entry_a"]})
+        answer = client.send(
+            h(StaffEntryState, "change_status"), {"action": "archive"}, "/staff/voce", {"id": ids["entry_a"]}
+        )
         assert "Voce archiviata" in answer
     with Session(engine) as db:
         assert db.get(CardEntry, ids["entry_a"]).status == "archived"
@@ -192,8 +246,11 @@ def test_the_regione_reaches_every_centre_over_the_websocket(app_url, world):
     with hostile(app_url, ids["regione_token"]) as client:
         answer = client.send(h(StaffEntryState, "load_entry"), {}, "/staff/voce", {"id": ids["entry_b"]})
         assert NOT_YOURS not in answer and LOGIN_NEEDED not in answer
-        answer = client.send(h(StaffReportsState, "set_report_status"), {"report_id": ids["report_b"], "status": "in_lavorazione"},
-                             "/staff/segnalazioni")
+        answer = client.send(
+            h(StaffReportsState, "set_report_status"),
+            {"report_id": ids["report_b"], "status": "in_lavorazione"},
+            "/staff/segnalazioni",
+        )
         assert "in lavorazione" in answer
     with Session(engine) as db:
         assert db.get(ErrorReport, ids["report_b"]).status == "in_lavorazione"

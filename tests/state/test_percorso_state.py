@@ -41,7 +41,10 @@ def test_the_page_shows_what_the_api_returns(state):
 def test_share_link_and_qr_use_the_request_origin_or_the_public_url(state, monkeypatch):
     s = state(PercorsoState, f"/percorso?{LINK}&utm_source=chat", origin="https://genitori.example")
     s.on_load()
-    assert s.share_url == f"https://genitori.example/percorso?{LINK.replace('gioco-socialita,sonno-pianto', 'sonno-pianto,gioco-socialita')}"
+    assert (
+        s.share_url
+        == f"https://genitori.example/percorso?{LINK.replace('gioco-socialita,sonno-pianto', 'sonno-pianto,gioco-socialita')}"
+    )
     assert s.qr.startswith("data:image/svg+xml")
     monkeypatch.setattr(get_settings(), "public_url", "https://zerosei.regione.piemonte.it")
     s.on_load()
@@ -110,7 +113,11 @@ def reports_from(ip: str) -> list[ErrorReport]:
     from zerosei_app.queries.reports import client_hash
 
     with Session(get_engine()) as session:
-        return list(session.exec(select(ErrorReport).where(ErrorReport.client_hash == client_hash(ip, get_settings().secret_key))).all())
+        return list(
+            session.exec(
+                select(ErrorReport).where(ErrorReport.client_hash == client_hash(ip, get_settings().secret_key))
+            ).all()
+        )
 
 
 def test_report_an_entry_stores_it_and_thanks(state):
@@ -123,7 +130,12 @@ def test_report_an_entry_stores_it_and_thanks(state):
     script_of(r.submit({"tipo": "contatti_orari", "testo": "Il telefono non risponde"}))
     assert r.open_uid == "" and r.done[entry.uid].startswith("Grazie")
     [stored] = reports_from("172.16.0.1")
-    assert (stored.entry_id, stored.centro_id, stored.status, stored.text) == (entry.id, entry.centro_id, "nuova", "Il telefono non risponde")
+    assert (stored.entry_id, stored.centro_id, stored.status, stored.text) == (
+        entry.id,
+        entry.centro_id,
+        "nuova",
+        "Il telefono non risponde",
+    )
 
 
 def test_report_validation_message_in_the_parents_language(state):

@@ -49,13 +49,26 @@ from .test_staff_support import (  # noqa: F401 - fixtures
 # Handlers that must work without a session (they are how one gets a session, or only
 # touch the caller's own page): each is reviewed in test_public_handlers_are_harmless.
 PUBLIC = {
-    (StaffState, "dismiss"), (StaffState, "relogin"), (StaffState, "logout"),
-    (StaffLoginState, "load"), (StaffLoginState, "login"),
-    (StaffSetupState, "load"), (StaffSetupState, "complete"),
+    (StaffState, "dismiss"),
+    (StaffState, "relogin"),
+    (StaffState, "logout"),
+    (StaffLoginState, "load"),
+    (StaffLoginState, "login"),
+    (StaffSetupState, "load"),
+    (StaffSetupState, "complete"),
 }
 STAFF_STATES = (
-    StaffHomeState, StaffEntriesState, StaffEntryState, StaffReportsState, StaffCentroState, StaffCoverageState,
-    StaffRegioneState, StaffImportState, StaffListsImportState, StaffAccountsState, StaffAccountState,
+    StaffHomeState,
+    StaffEntriesState,
+    StaffEntryState,
+    StaffReportsState,
+    StaffCentroState,
+    StaffCoverageState,
+    StaffRegioneState,
+    StaffImportState,
+    StaffListsImportState,
+    StaffAccountsState,
+    StaffAccountState,
 )
 
 
@@ -83,9 +96,15 @@ class Target:
 
 def valid_entry_form(**extra) -> dict[str, str]:
     form = {
-        "title": "Gruppo di gioco del sabato", "summary": "Giochi e letture per bambini e genitori.",
-        "category": "promozione-prevenzione-primaria", "age_min_months": "12", "age_max_months": "36",
-        "location": "via Roma 1", "cost_free": "si", "languages": "it", "tema__gioco-socialita": "on",
+        "title": "Gruppo di gioco del sabato",
+        "summary": "Giochi e letture per bambini e genitori.",
+        "category": "promozione-prevenzione-primaria",
+        "age_min_months": "12",
+        "age_max_months": "36",
+        "location": "via Roma 1",
+        "cost_free": "si",
+        "languages": "it",
+        "tema__gioco-socialita": "on",
     }
     return form | extra
 
@@ -129,23 +148,53 @@ CASES = [
     Case(StaffEntryState, "mark_dirty", prep=_entry_state_on_b, args=lambda t: ("x",)),
     Case(StaffEntryState, "set_intent", prep=_entry_state_on_b, args=lambda t: ("preview",)),
     Case(StaffEntryState, "save", prep=_entry_state_on_b, args=lambda t: (valid_entry_form(),)),
-    Case(StaffEntryState, "keep_mine", prep=lambda s, t: (_entry_state_on_b(s, t), setattr(s, "conflict", True),
-                                                        setattr(s, "_pending", EntryInput.model_validate(valid_entry_form() | {"topics": []}).as_values()))),
+    Case(
+        StaffEntryState,
+        "keep_mine",
+        prep=lambda s, t: (
+            _entry_state_on_b(s, t),
+            setattr(s, "conflict", True),
+            setattr(s, "_pending", EntryInput.model_validate(valid_entry_form() | {"topics": []}).as_values()),
+        ),
+    ),
     Case(StaffEntryState, "reload_saved", prep=_entry_state_on_b),
     Case(StaffEntryState, "change_status", prep=_entry_state_on_b, args=lambda t: ("archive",)),
     Case(StaffEntryState, "review", prep=_entry_state_on_b),
-    Case(StaffEntryState, "restore", prep=lambda s, t: (_entry_state_on_b(s, t), setattr(s, "_base_version", 2)), args=lambda t: (t.audit_b,)),
-    Case(StaffEntryState, "restore_original", prep=lambda s, t: (_entry_state_on_b(s, t), setattr(s, "_base_version", 2)), args=lambda t: (t.audit_b,)),
+    Case(
+        StaffEntryState,
+        "restore",
+        prep=lambda s, t: (_entry_state_on_b(s, t), setattr(s, "_base_version", 2)),
+        args=lambda t: (t.audit_b,),
+    ),
+    Case(
+        StaffEntryState,
+        "restore_original",
+        prep=lambda s, t: (_entry_state_on_b(s, t), setattr(s, "_base_version", 2)),
+        args=lambda t: (t.audit_b,),
+    ),
     Case(StaffReportsState, "load", "/staff/segnalazioni", query=lambda t: {"centro": str(CENTRO_B)}, loader=True),
     Case(StaffReportsState, "set_filter", prep=_centro_b, args=lambda t: ("risolta",)),
     Case(StaffReportsState, "set_report_status", args=lambda t: (t.report_b, "risolta")),
     Case(StaffCentroState, "load", "/staff/centro", query=lambda t: {"id": str(CENTRO_B)}, loader=True),
-    Case(StaffCentroState, "save", prep=lambda s, t: (_centro_b(s, t), setattr(s, "_base_version", 1)),
-         args=lambda t: ({"indirizzo": "via Nuova 1", "telefono": "011 1234567", "nome": "Nome cambiato", "codice_istat": "004078"},)),
+    Case(
+        StaffCentroState,
+        "save",
+        prep=lambda s, t: (_centro_b(s, t), setattr(s, "_base_version", 1)),
+        args=lambda t: (
+            {"indirizzo": "via Nuova 1", "telefono": "011 1234567", "nome": "Nome cambiato", "codice_istat": "004078"},
+        ),
+    ),
     Case(StaffCentroState, "ask_close", prep=_centro_b, regione_only=True),
     Case(StaffCentroState, "cancel_close", prep=_centro_b, regione_only=True),
     Case(StaffCentroState, "set_open", prep=_centro_b, args=lambda t: (False,), regione_only=True),
-    Case(StaffCoverageState, "load", "/staff/comuni", query=lambda t: {"centro": str(CENTRO_B)}, loader=True, regione_only=True),
+    Case(
+        StaffCoverageState,
+        "load",
+        "/staff/comuni",
+        query=lambda t: {"centro": str(CENTRO_B)},
+        loader=True,
+        regione_only=True,
+    ),
     Case(StaffCoverageState, "search", prep=_centro_b, args=lambda t: ({"q": "alba"},), regione_only=True),
     Case(StaffCoverageState, "add", prep=_centro_b, args=lambda t: ("004003",), regione_only=True),
     Case(StaffCoverageState, "remove", prep=_centro_b, args=lambda t: ("004078",), regione_only=True),
@@ -153,8 +202,13 @@ CASES = [
     Case(StaffRegioneState, "toggle_new", regione_only=True),
     Case(StaffRegioneState, "search_comune", args=lambda t: ({"q": "alba"},), regione_only=True),
     Case(StaffRegioneState, "pick_comune", args=lambda t: ("004003",), regione_only=True),
-    Case(StaffRegioneState, "create", prep=lambda s, t: setattr(s, "new_comune", "004003"),
-         args=lambda t: ({"nome": "Centro di prova", "stato_verifica": "verificato"},), regione_only=True),
+    Case(
+        StaffRegioneState,
+        "create",
+        prep=lambda s, t: setattr(s, "new_comune", "004003"),
+        args=lambda t: ({"nome": "Centro di prova", "stato_verifica": "verificato"},),
+        regione_only=True,
+    ),
     Case(StaffImportState, "load", "/staff/importa", query=lambda t: {"centro": str(CENTRO_B)}, loader=True),
     Case(StaffImportState, "upload", prep=_centro_b, args=lambda t: ([FakeUpload("b.csv", t.entries_csv_b)],)),
     Case(StaffImportState, "paste", prep=_centro_b, args=lambda t: ({"csv": t.entries_csv_b.decode("utf-8-sig")},)),
@@ -162,23 +216,56 @@ CASES = [
     Case(StaffImportState, "cancel", prep=_centro_b),
     Case(StaffImportState, "export", prep=_centro_b),
     Case(StaffListsImportState, "load", "/staff/regione/elenchi", loader=True, regione_only=True),
-    Case(StaffListsImportState, "upload_centri", args=lambda t: ([FakeUpload("c.csv", t.centri_csv)],), regione_only=True),
-    Case(StaffListsImportState, "upload_copertura", args=lambda t: ([FakeUpload("k.csv", t.copertura_csv)],), regione_only=True),
-    Case(StaffListsImportState, "paste", args=lambda t: ({"kind": "centri", "csv": t.centri_csv.decode()},), regione_only=True),
-    Case(StaffListsImportState, "commit", prep=lambda s, t: (setattr(s, "kind", "centri"), setattr(s, "_data", t.centri_csv)), regione_only=True),
+    Case(
+        StaffListsImportState, "upload_centri", args=lambda t: ([FakeUpload("c.csv", t.centri_csv)],), regione_only=True
+    ),
+    Case(
+        StaffListsImportState,
+        "upload_copertura",
+        args=lambda t: ([FakeUpload("k.csv", t.copertura_csv)],),
+        regione_only=True,
+    ),
+    Case(
+        StaffListsImportState,
+        "paste",
+        args=lambda t: ({"kind": "centri", "csv": t.centri_csv.decode()},),
+        regione_only=True,
+    ),
+    Case(
+        StaffListsImportState,
+        "commit",
+        prep=lambda s, t: (setattr(s, "kind", "centri"), setattr(s, "_data", t.centri_csv)),
+        regione_only=True,
+    ),
     Case(StaffListsImportState, "cancel", regione_only=True),
     Case(StaffAccountsState, "load", "/staff/utenti", loader=True, regione_only=True),
-    Case(StaffAccountsState, "invite", args=lambda t: ({"email": "nuova@example.org", "name": "Nuova Persona", "role": "regione"},), regione_only=True),
+    Case(
+        StaffAccountsState,
+        "invite",
+        args=lambda t: ({"email": "nuova@example.org", "name": "Nuova Persona", "role": "regione"},),
+        regione_only=True,
+    ),
     Case(StaffAccountsState, "new_link", args=lambda t: (t.user_b,), regione_only=True),
     Case(StaffAccountsState, "set_user_active", args=lambda t: (t.user_b, False), regione_only=True),
     Case(StaffAccountsState, "edit_centri", args=lambda t: (t.user_b,), regione_only=True),
     Case(StaffAccountsState, "close_edit", regione_only=True),
-    Case(StaffAccountsState, "save_centri", prep=lambda s, t: setattr(s, "editing_id", t.user_b),
-         args=lambda t: ({f"centro__{CENTRO_A}": "on", f"centro__{CENTRO_B}": "on"},), regione_only=True),
+    Case(
+        StaffAccountsState,
+        "save_centri",
+        prep=lambda s, t: setattr(s, "editing_id", t.user_b),
+        args=lambda t: ({f"centro__{CENTRO_A}": "on", f"centro__{CENTRO_B}": "on"},),
+        regione_only=True,
+    ),
     Case(StaffAccountsState, "hide_link", regione_only=True),
     Case(StaffAccountState, "load", "/staff/account", loader=True, cross_centre=False),
-    Case(StaffAccountState, "change", args=lambda t: ({"current": PASSWORD, "password": "un'altra frase segreta", "password2": "un'altra frase segreta"},),
-         cross_centre=False),
+    Case(
+        StaffAccountState,
+        "change",
+        args=lambda t: (
+            {"current": PASSWORD, "password": "un'altra frase segreta", "password2": "un'altra frase segreta"},
+        ),
+        cross_centre=False,
+    ),
 ]
 CASE_IDS = [c.id for c in CASES]
 
@@ -196,8 +283,12 @@ def target(staff_db) -> Target:
         db.commit()
         from zerosei_app.models import AuditRecord
 
-        audit_b = db.exec(select(AuditRecord.id).where(AuditRecord.entity_id == entry_b.id, AuditRecord.entity == "card_entry")).first()
-        report = ErrorReport(centro_id=CENTRO_B, entry_id=entry_b.id, kind="chiuso", text="chiuso da mesi", client_hash="x" * 64)
+        audit_b = db.exec(
+            select(AuditRecord.id).where(AuditRecord.entity_id == entry_b.id, AuditRecord.entity == "card_entry")
+        ).first()
+        report = ErrorReport(
+            centro_id=CENTRO_B, entry_id=entry_b.id, kind="chiuso", text="chiuso da mesi", client_hash="x" * 64
+        )
         db.add(report)
         db.commit()
         # A CSV of B's card with every title changed: a real write if it were accepted.
@@ -219,19 +310,25 @@ def _run(case: Case, staff_db, target: Target, persona: str):
 
 # ------------------------------------------------------------------ every handler is in the matrix
 
+
 def test_every_staff_handler_is_guarded_and_listed():
     listed = {(c.cls, c.name) for c in CASES}
     for cls in (StaffState, *STAFF_STATES, StaffLoginState, StaffSetupState):
         for name, handler in cls.event_handlers.items():
             if name == "setvar" or (cls, name) in PUBLIC:
                 continue
-            if name not in cls.__dict__ and any(name in base.event_handlers for base in cls.__mro__[1:] if hasattr(base, "event_handlers")):
+            if name not in cls.__dict__ and any(
+                name in base.event_handlers for base in cls.__mro__[1:] if hasattr(base, "event_handlers")
+            ):
                 continue  # inherited (checked on the class that defines it)
-            assert getattr(handler.fn, "_staff_guarded", False), f"{cls.__name__}.{name} does not go through staff_event"
+            assert getattr(handler.fn, "_staff_guarded", False), (
+                f"{cls.__name__}.{name} does not go through staff_event"
+            )
             assert (cls, name) in listed, f"{cls.__name__}.{name} is missing from the authorization matrix"
 
 
 # ------------------------------------------------------------------ refusals
+
 
 @pytest.mark.parametrize("persona", ["anonymous", "forged", "expired", "revoked", "disabled"])
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
@@ -246,7 +343,11 @@ def test_no_valid_session_is_refused_and_changes_nothing(case: Case, persona, st
     assert db_fingerprint(staff_db) == before
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.cross_centre or c.regione_only], ids=[c.id for c in CASES if c.cross_centre or c.regione_only])
+@pytest.mark.parametrize(
+    "case",
+    [c for c in CASES if c.cross_centre or c.regione_only],
+    ids=[c.id for c in CASES if c.cross_centre or c.regione_only],
+)
 def test_operatore_of_a_cannot_touch_b(case: Case, staff_db, target):
     before = db_fingerprint(staff_db)
     state, result = _run(case, staff_db, target, "op_a")
@@ -296,6 +397,7 @@ def test_own_centre_write_really_happens(staff_db, target):
 
 
 # ------------------------------------------------------------------ the public handlers
+
 
 def test_public_handlers_are_harmless(staff_db):
     before = db_fingerprint(staff_db)

@@ -65,8 +65,12 @@ def test_two_editors_the_second_save_is_refused_and_keeps_its_text(staff_db):
     with staff_db.session() as db:
         entry = db.get(CardEntry, alice.entry_id)
         assert entry.title == "Versione di Bruno"
-        titles = [a.after["title"] for a in db.exec(select(AuditRecord).where(AuditRecord.entity_id == entry.id,
-                                                                               AuditRecord.entity == "card_entry")).all()]
+        titles = [
+            a.after["title"]
+            for a in db.exec(
+                select(AuditRecord).where(AuditRecord.entity_id == entry.id, AuditRecord.entity == "card_entry")
+            ).all()
+        ]
         assert titles == ["Versione di Alice", "Versione di Bruno"]
 
 
@@ -198,8 +202,10 @@ def test_csv_import_through_the_page(staff_db):
     call(s, "load")
     out = call(s, "export")
     assert "carta-" in repr(out) and "text/csv" in repr(out)
-    text = ("Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove\n"
-            "Corso A;x;Prevenzione;0;12;Qui\nCorso B;x;Prevenzione;0;99;Qui\n")
+    text = (
+        "Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove\n"
+        "Corso A;x;Prevenzione;0;12;Qui\nCorso B;x;Prevenzione;0;99;Qui\n"
+    )
     call(s, "paste", {"csv": text})
     assert s.can_commit is False and s.rows[0].action == "errore" and s.rows[0].line == 3
     call(s, "commit")
@@ -249,7 +255,11 @@ def test_logout_revokes_the_session(staff_db):
 def test_invite_then_setup_then_login(staff_db):
     r = make_state(StaffAccountsState, staff_db.tokens["regione"], "/staff/utenti")
     call(r, "load")
-    call(r, "invite", {"email": "Nuova@Example.org", "name": "Nuova Collega", "role": "operatore", f"centro__{CENTRO_A}": "on"})
+    call(
+        r,
+        "invite",
+        {"email": "Nuova@Example.org", "name": "Nuova Collega", "role": "operatore", f"centro__{CENTRO_A}": "on"},
+    )
     assert r.link.startswith("http://testserver/staff/attiva?token=") and r.link_for == "nuova@example.org"
     token = r.link.split("token=")[1]
     setup = make_state(StaffSetupState, "", "/staff/attiva", {"token": token})
@@ -276,7 +286,11 @@ def test_password_change_through_the_page(staff_db):
     call(s, "load")
     call(s, "change", {"current": PASSWORD, "password": "corta", "password2": "corta"})
     assert "10 caratteri" in s.pw_error
-    call(s, "change", {"current": PASSWORD, "password": "nuvole sopra il monviso", "password2": "nuvole sopra il monviso"})
+    call(
+        s,
+        "change",
+        {"current": PASSWORD, "password": "nuvole sopra il monviso", "password2": "nuvole sopra il monviso"},
+    )
     assert s.pw_error == "" and "Password cambiata" in s.flash_ok
     assert s.session_expired is False  # this session stays open
 

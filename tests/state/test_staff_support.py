@@ -36,8 +36,14 @@ CENTRO_B = 2
 PASSWORD = "girasole azzurro 2026"
 # Every table a staff handler can write (a refused call must leave all of them unchanged).
 WATCHED_TABLES = (
-    "card_entry", "centro", "copertura", "error_report", "audit_record", "staff_user",
-    "staff_membership", "ente_gestore",
+    "card_entry",
+    "centro",
+    "copertura",
+    "error_report",
+    "audit_record",
+    "staff_user",
+    "staff_membership",
+    "ente_gestore",
 )
 
 
@@ -73,8 +79,16 @@ def staff_db(db_url, monkeypatch, fast_hashing) -> Personas:
             ("regione", "regione", [], True),
             ("disabled", "operatore", [CENTRO_A], True),
         ):
-            user, _ = create_account(db, email=f"{key}@example.org", name=f"Persona {key}", role=role,
-                                     centro_ids=centri, actor_id=None, now=now, password=PASSWORD)
+            user, _ = create_account(
+                db,
+                email=f"{key}@example.org",
+                name=f"Persona {key}",
+                role=role,
+                centro_ids=centri,
+                actor_id=None,
+                now=now,
+                password=PASSWORD,
+            )
             tokens[key] = create_session(db, user.id, now)
             ids[key] = user.id
         db.commit()
@@ -84,8 +98,12 @@ def staff_db(db_url, monkeypatch, fast_hashing) -> Personas:
         expired = create_session(db, ids["op_a"], now - timedelta(days=2))
         revoked = create_session(db, ids["op_a"], now)
         db.commit()
-        db.execute(text("UPDATE staff_session SET revoked_at = :now WHERE user_id = :id AND id = (SELECT max(id) FROM staff_session)"),
-                   {"now": now, "id": ids["op_a"]})
+        db.execute(
+            text(
+                "UPDATE staff_session SET revoked_at = :now WHERE user_id = :id AND id = (SELECT max(id) FROM staff_session)"
+            ),
+            {"now": now, "id": ids["op_a"]},
+        )
         db.commit()
     tokens["expired"] = expired
     tokens["revoked"] = revoked
@@ -99,13 +117,15 @@ def make_state(cls, token: str = "", path: str = "/staff", query: dict | None = 
     root = rx.State(_reflex_internal_init=True)
     state = root.get_substate(cls.get_full_name().split(".")[1:])
     qs = "&".join(f"{k}={v}" for k, v in (query or {}).items())
-    root.router = RouterData.from_router_data({
-        "pathname": path,
-        "asPath": path + (f"?{qs}" if qs else ""),
-        "query": query or {},
-        "headers": {"origin": "http://testserver"},
-        "ip": ip,
-    })
+    root.router = RouterData.from_router_data(
+        {
+            "pathname": path,
+            "asPath": path + (f"?{qs}" if qs else ""),
+            "query": query or {},
+            "headers": {"origin": "http://testserver"},
+            "ip": ip,
+        }
+    )
     base = root.get_substate(staff_base.StaffState.get_full_name().split(".")[1:])
     base.session_token = token
     return state
@@ -130,8 +150,10 @@ def call(state, name: str, *args):
     if inspect.isgenerator(result):
         return [x for x in result if x is not None]
     if inspect.isasyncgen(result):
+
         async def drain():
             return [x async for x in result if x is not None]
+
         return _run(drain())
     return result
 

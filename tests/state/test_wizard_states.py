@@ -25,7 +25,9 @@ def test_language_comes_from_the_link_and_sets_html_lang(state):
     script = s.on_load()
     assert s.lang == "en" and s.ready
     code = script_of(script)
-    assert code.startswith("document.documentElement.lang='en';") and "focus" not in code  # first load: focus is left alone
+    assert (
+        code.startswith("document.documentElement.lang='en';") and "focus" not in code
+    )  # first load: focus is left alone
     assert s.T["ui.home.start"] == "Start"
     assert [(l.code, l.href) for l in s.langs] == [("it", "/"), ("en", "/?lang=en")]
 
@@ -40,7 +42,12 @@ def test_an_unknown_language_falls_back_to_italian(state):
 
 
 def test_move_wraps_like_the_aria_pattern():
-    assert [move(-1, "ArrowDown", 3), move(2, "ArrowDown", 3), move(0, "ArrowUp", 3), move(1, "Home", 3)] == [0, 0, 2, 0]
+    assert [move(-1, "ArrowDown", 3), move(2, "ArrowDown", 3), move(0, "ArrowUp", 3), move(1, "Home", 3)] == [
+        0,
+        0,
+        2,
+        0,
+    ]
     assert move(-1, "ArrowDown", 0) == -1
 
 
@@ -62,7 +69,7 @@ def test_type_pick_with_keys_and_continue(state):
     events = s.submit()
     assert redirect_target(events) == ("/inizia/figli?comune=001255", False)  # a real step: pushed
     # ...after this step's own history entry got the choice, so Back shows it again.
-    assert 'replaceState(window.history.state, \'\', "/inizia/comune?comune=001255")' in script_of(events[0])
+    assert "replaceState(window.history.state, '', \"/inizia/comune?comune=001255\")" in script_of(events[0])
 
 
 def test_escape_closes_then_clears(state):

@@ -11,10 +11,57 @@ CSV_PATH = Path(__file__).resolve().parents[2] / "zerosei_app" / "data" / "comun
 TOTAL = 7_900
 
 _HEADS = ["", "", "", "", "San ", "Santa ", "Castel", "Monte", "Villa", "Borgo ", "Rocca ", "Torre ", "Pieve ", "Sant'"]
-_SYLLABLES = ["ca", "sa", "lo", "ri", "ve", "na", "to", "mo", "ne", "ro", "bi", "gna", "ster", "val", "pra",
-              "fe", "ci", "gli", "tra", "an", "del", "mar", "po", "zzo", "lu", "sè", "cò", "ù", "ghe", "ar"]
-_TAILS = ["", "", "", "", " di Sopra", " al Mare", " sul Serio", " d'Adda", " in Chianti", " Superiore",
-          " Inferiore", " Marittima", " de' Conti", " Calabro", " Lucano", " nel Lazio", " Val d'Arda"]
+_SYLLABLES = [
+    "ca",
+    "sa",
+    "lo",
+    "ri",
+    "ve",
+    "na",
+    "to",
+    "mo",
+    "ne",
+    "ro",
+    "bi",
+    "gna",
+    "ster",
+    "val",
+    "pra",
+    "fe",
+    "ci",
+    "gli",
+    "tra",
+    "an",
+    "del",
+    "mar",
+    "po",
+    "zzo",
+    "lu",
+    "sè",
+    "cò",
+    "ù",
+    "ghe",
+    "ar",
+]
+_TAILS = [
+    "",
+    "",
+    "",
+    "",
+    " di Sopra",
+    " al Mare",
+    " sul Serio",
+    " d'Adda",
+    " in Chianti",
+    " Superiore",
+    " Inferiore",
+    " Marittima",
+    " de' Conti",
+    " Calabro",
+    " Lucano",
+    " nel Lazio",
+    " Val d'Arda",
+]
 
 
 def records(total: int = TOTAL, seed: int = 7) -> list[ComuneRecord]:

@@ -20,7 +20,11 @@ def edit(rows, index, field, value, lang="it"):
 def test_rows_from_query_born_then_expected_and_never_empty():
     q = PathQuery(nascita=(YearMonth(2025, 5), YearMonth(2023, 1)), attesa=YearMonth(2027, 3))
     rows = form.rows_from_query(q)
-    assert [(r.kind, r.month, r.year) for r in rows] == [(NATO, "05", "2025"), (NATO, "01", "2023"), (ATTESO, "03", "2027")]
+    assert [(r.kind, r.month, r.year) for r in rows] == [
+        (NATO, "05", "2025"),
+        (NATO, "01", "2023"),
+        (ATTESO, "03", "2027"),
+    ]
     assert len({r.key for r in rows}) == 3
     assert [(r.kind, r.month, r.year) for r in form.rows_from_query(PathQuery())] == [(NATO, "", "")]
 

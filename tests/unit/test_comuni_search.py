@@ -44,9 +44,7 @@ def test_the_three_baldissero_come_first(piemonte):
     ]
 
 
-@pytest.mark.parametrize(
-    "q", ["SANT’AMBROGIO DI TORINO", "sant`ambrogio", "Sant-Ambrogio", "  sant'  ambrogio  "]
-)
+@pytest.mark.parametrize("q", ["SANT’AMBROGIO DI TORINO", "sant`ambrogio", "Sant-Ambrogio", "  sant'  ambrogio  "])
 def test_apostrophes_case_and_spacing_do_not_matter(piemonte, q):
     assert first(piemonte, q) == "Sant'Ambrogio di Torino"
 

@@ -5,9 +5,9 @@ from zerosei_app.domain.coverage import CentroPoint, ComunePoint, Link, compute_
 COMUNI = [
     ComunePoint("000001", "TO", 45.0, 7.0, ente_gestore_id=1),  # home of an unreliable centre (name only)
     ComunePoint("000002", "TO", 45.1, 7.0, ente_gestore_id=1),  # same ente
-    ComunePoint("000003", "TO", 45.3, 7.0),                      # home of the reliable centre
-    ComunePoint("000004", "CN", 44.4, 7.5),                      # another province, no centre there
-    ComunePoint("000005", "TO", None, None),                     # no coordinates: province centroid
+    ComunePoint("000003", "TO", 45.3, 7.0),  # home of the reliable centre
+    ComunePoint("000004", "CN", 44.4, 7.5),  # another province, no centre there
+    ComunePoint("000005", "TO", None, None),  # no coordinates: province centroid
 ]
 NAME_ONLY = CentroPoint(1, "000001", "TO", None, None, 1, contactable=False, confirmed=False)
 RELIABLE = CentroPoint(2, "000003", "TO", None, None, None, contactable=True, confirmed=True)

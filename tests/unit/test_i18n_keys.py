@@ -26,8 +26,10 @@ def literal_keys() -> set[str]:
             name = getattr(func, "id", None) or getattr(func, "attr", None)
             if name not in ("t", "plural"):
                 continue
-            first = node.args[0] if node.args else next(
-                (kw.value for kw in node.keywords if kw.arg in ("key", "key_base")), None
+            first = (
+                node.args[0]
+                if node.args
+                else next((kw.value for kw in node.keywords if kw.arg in ("key", "key_base")), None)
             )
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 if name == "t":

@@ -30,8 +30,9 @@ def test_importing_the_core_does_not_load_reflex():
         for path in sorted((ROOT / package).glob("*.py"))
         if path.stem != "__init__"
     ]
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
-        "loaded = [m for m in sys.modules if m == 'reflex' or m.startswith('reflex.')]\n"
-        "assert not loaded, loaded\n"
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + ("loaded = [m for m in sys.modules if m == 'reflex' or m.startswith('reflex.')]\nassert not loaded, loaded\n")
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT.parent)

@@ -20,7 +20,9 @@ def test_lang_only():
 
 def test_with_lang_keeps_every_other_parameter_even_broken_ones():
     raw = "comune=999999&nascita=2025-13,2024-02&utm_source=x&lang=it"
-    assert urls.with_lang("/percorso", raw, "en") == "/percorso?comune=999999&nascita=2025-13,2024-02&utm_source=x&lang=en"
+    assert (
+        urls.with_lang("/percorso", raw, "en") == "/percorso?comune=999999&nascita=2025-13,2024-02&utm_source=x&lang=en"
+    )
     assert urls.with_lang("/percorso", "comune=001255&LANG=en&Lang=de", "it") == "/percorso?comune=001255"
     assert urls.with_lang("/", "", "en") == "/?lang=en"
     assert urls.with_lang("/", "?lang=en#x", "it") == "/"

@@ -147,4 +147,3 @@ def test_group_by_category_order_and_stability():
 
 def test_group_by_category_empty():
     assert group_by_category([]) == []
-

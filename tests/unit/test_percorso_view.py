@@ -36,7 +36,10 @@ def test_age_range_text(lo, hi, it):
 def test_children_views_follow_the_api_order_and_group_by_category(session):
     p = percorso(session, "comune=001255&nascita=2025-05&attesa=2027-03")
     children = view.children_views(p, "it")
-    assert [c.heading for c in children] == ["Per chi ha 1 anno e 6 mesi", "Per la gravidanza (nascita prevista per marzo 2027)"]
+    assert [c.heading for c in children] == [
+        "Per chi ha 1 anno e 6 mesi",
+        "Per la gravidanza (nascita prevista per marzo 2027)",
+    ]
     for child, figlio in zip(children, p.figli, strict=True):
         shown = [e.id for g in child.now_groups for e in g.voci]
         assert sorted(shown) == sorted(v.id for v in figlio.adesso)  # exactly what the API returns
@@ -71,9 +74,21 @@ def test_counts_text(session):
 
 def test_centro_view_says_what_is_uncertain():
     c = CentroOut(
-        id=3, nome="Centro X", indirizzo=None, comune="Alba", provincia="CN", telefono="0173 123456", email=None,
-        sito=None, orari=None, ente_gestore="Consorzio", stato_verifica="incerto", origine="inferito",
-        inferito=True, distanza_km=12.4, mappa_url="https://www.openstreetmap.org/search?query=Alba",
+        id=3,
+        nome="Centro X",
+        indirizzo=None,
+        comune="Alba",
+        provincia="CN",
+        telefono="0173 123456",
+        email=None,
+        sito=None,
+        orari=None,
+        ente_gestore="Consorzio",
+        stato_verifica="incerto",
+        origine="inferito",
+        inferito=True,
+        distanza_km=12.4,
+        mappa_url="https://www.openstreetmap.org/search?query=Alba",
     )
     v = view.centro_view(c, "it")
     assert v.luogo == "Alba (CN)"
@@ -84,9 +99,21 @@ def test_centro_view_says_what_is_uncertain():
 
 def test_centro_view_without_contacts_says_so():
     c = CentroOut(
-        id=1, nome="C", indirizzo="via Roma 1", comune="Torino", provincia="TO", telefono=None, email=None, sito=None,
-        orari="lun 9-12", ente_gestore=None, stato_verifica="verificato", origine="esplicito", inferito=False,
-        distanza_km=None, mappa_url=None,
+        id=1,
+        nome="C",
+        indirizzo="via Roma 1",
+        comune="Torino",
+        provincia="TO",
+        telefono=None,
+        email=None,
+        sito=None,
+        orari="lun 9-12",
+        ente_gestore=None,
+        stato_verifica="verificato",
+        origine="esplicito",
+        inferito=False,
+        distanza_km=None,
+        mappa_url=None,
     )
     v = view.centro_view(c, "en")
     assert v.notes == [view.t("path.centro.no_contacts", "en")]

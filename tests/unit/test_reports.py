@@ -52,7 +52,13 @@ def test_five_an_hour_per_address(session):
     entries = session.exec(select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED)).all()[:7]
     results = [send(session, ip="10.2.2.2", centro_id=e.centro_id, entry_id=e.id).status for e in entries]
     assert results == ["saved"] * 5 + ["throttled"] * 2
-    later = send(session, ip="10.2.2.2", now=NOW + timedelta(hours=1, minutes=1), centro_id=entries[6].centro_id, entry_id=entries[6].id)
+    later = send(
+        session,
+        ip="10.2.2.2",
+        now=NOW + timedelta(hours=1, minutes=1),
+        centro_id=entries[6].centro_id,
+        entry_id=entries[6].id,
+    )
     assert later.ok
     assert send(session, ip="10.3.3.3", kind="chiuso").ok  # another address is not affected
 
@@ -66,7 +72,9 @@ def test_the_same_address_reports_an_entry_once_a_day(session):
 
 def test_a_flooded_entry_stops_taking_reports(session):
     entry = published_entry(session)
-    statuses = [send(session, ip=f"10.5.0.{i}", entry_id=entry.id).status for i in range(reports.MAX_PER_TARGET_PER_DAY + 2)]
+    statuses = [
+        send(session, ip=f"10.5.0.{i}", entry_id=entry.id).status for i in range(reports.MAX_PER_TARGET_PER_DAY + 2)
+    ]
     assert statuses.count("saved") == reports.MAX_PER_TARGET_PER_DAY
     assert statuses[-1] == "target_full"
 

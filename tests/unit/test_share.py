@@ -11,7 +11,10 @@ TODAY = date(2026, 11, 25)
 
 
 def test_base_url_prefers_the_configured_public_url():
-    assert share.base_url("https://zerosei.regione.piemonte.it/", "http://evil.example") == "https://zerosei.regione.piemonte.it"
+    assert (
+        share.base_url("https://zerosei.regione.piemonte.it/", "http://evil.example")
+        == "https://zerosei.regione.piemonte.it"
+    )
     assert share.base_url(None, "http://localhost:3101") == "http://localhost:3101"
     assert share.base_url(None, "javascript:alert(1)") == ""
     assert share.base_url("", 'http://x.org"><script>') == ""
@@ -29,8 +32,15 @@ def test_qr_is_an_inline_svg_of_the_link():
 
 
 def test_age_bands_never_mention_months():
-    q = PathQuery(comune="001255", nascita=(YearMonth(2025, 5), YearMonth(2026, 6), YearMonth(2022, 1)), attesa=YearMonth(2027, 3))
-    assert share.age_bands(q, TODAY, "it") == ["bambino di 1 anno", "bambino sotto l'anno", "bambino di 4 anni", "in attesa"]
+    q = PathQuery(
+        comune="001255", nascita=(YearMonth(2025, 5), YearMonth(2026, 6), YearMonth(2022, 1)), attesa=YearMonth(2027, 3)
+    )
+    assert share.age_bands(q, TODAY, "it") == [
+        "bambino di 1 anno",
+        "bambino sotto l'anno",
+        "bambino di 4 anni",
+        "in attesa",
+    ]
     assert share.age_bands(q, TODAY, "en") == ["a child aged 1", "a baby under one", "a child aged 4", "expecting"]
 
 

@@ -30,7 +30,9 @@ def client():
 
 
 def test_inject_escapes_and_replaces_once():
-    meta = share_meta.PageMeta('A "b" <c> & d', "desc <x>", "en", "https://a.it/percorso?comune=001255&lang=en", "https://a.it/og.png")
+    meta = share_meta.PageMeta(
+        'A "b" <c> & d', "desc <x>", "en", "https://a.it/percorso?comune=001255&lang=en", "https://a.it/og.png"
+    )
     page = share_meta.inject(SHELL, meta)
     assert "<title>A &quot;b&quot; &lt;c&gt; &amp; d</title>" in page
     assert page.count("<title>") == 1 and '<html lang="it"' in page  # as React renders it (hydration)
@@ -48,7 +50,9 @@ def test_page_meta_describes_the_path_without_months():
 
 
 def test_the_preview_url_drops_months_the_page_sets_aside():
-    meta = share_meta.page_meta("comune=001272&nascita=2025-05,2015-05,2027-05&attesa=2030-01", "https://z.it", date(2026, 11, 25))
+    meta = share_meta.page_meta(
+        "comune=001272&nascita=2025-05,2015-05,2027-05&attesa=2030-01", "https://z.it", date(2026, 11, 25)
+    )
     assert meta.url == "https://z.it/percorso?comune=001272&nascita=2025-05"
 
 
@@ -57,7 +61,9 @@ def test_served_percorso_has_its_preview_tags(client, shell, path):
     r = client.get(path, params={"comune": "001255", "nascita": "2025-05", "lang": "en"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "<title>ZeroSei path in Sant&#x27;Ambrogio di Torino</title>" in r.text
-    assert 'property="og:title"' in r.text and 'content="en_GB"' in r.text and '<div id="zs-preview" lang="en">' in r.text
+    assert (
+        'property="og:title"' in r.text and 'content="en_GB"' in r.text and '<div id="zs-preview" lang="en">' in r.text
+    )
     assert "2025-05" not in r.text.split("og:url")[0]  # months only in the link itself
     assert r.headers["referrer-policy"] == "same-origin"
 

@@ -22,7 +22,13 @@ from zerosei_app.auth.guard import Denied, require_centro, require_entry, requir
 from zerosei_app.auth.login import BAD_CREDENTIALS, DISABLED, attempt_login
 from zerosei_app.auth.passwords import hash_password, needs_rehash, verify_password
 from zerosei_app.auth.sessions import ABSOLUTE_LIFETIME, IDLE_TIMEOUT, create_session, find_session, revoke_token
-from zerosei_app.auth.throttle import LOCK, MAX_FAILURES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, locked_until
+from zerosei_app.auth.throttle import (
+    LOCK,
+    MAX_FAILURES,
+    MAX_FAILURES_PER_ACCOUNT,
+    MAX_FAILURES_PER_ADDRESS,
+    locked_until,
+)
 from zerosei_app.auth.tokens import client_hash, hash_token
 from zerosei_app.models import AuditRecord, CardEntry, LoginAttempt, StaffSession, StaffUser
 
@@ -47,8 +53,16 @@ def test_real_hashes_are_argon2id_with_rfc9106_costs():
 
 @pytest.fixture
 def user(session, fast_hashing):
-    u, _ = create_account(session, email="Op@Example.org", name="Operatrice", role="operatore", centro_ids=[1],
-                          actor_id=None, now=clock.now(), password=PW)
+    u, _ = create_account(
+        session,
+        email="Op@Example.org",
+        name="Operatrice",
+        role="operatore",
+        centro_ids=[1],
+        actor_id=None,
+        now=clock.now(),
+        password=PW,
+    )
     session.commit()
     return u
 
@@ -59,11 +73,17 @@ def test_accounts_store_folded_email_and_no_clear_password(session, user):
     audit = session.exec(select(AuditRecord).where(AuditRecord.entity == "staff_user")).one()
     assert "password" not in str(audit.after) and audit.after["centri"] == [1]
     with pytest.raises(AccountError):
-        create_account(session, email="op@example.org", name="x", role="operatore", centro_ids=[1], actor_id=None, now=clock.now())
+        create_account(
+            session, email="op@example.org", name="x", role="operatore", centro_ids=[1], actor_id=None, now=clock.now()
+        )
     with pytest.raises(AccountError):
-        create_account(session, email="n@e.org", name="x", role="operatore", centro_ids=[], actor_id=None, now=clock.now())
+        create_account(
+            session, email="n@e.org", name="x", role="operatore", centro_ids=[], actor_id=None, now=clock.now()
+        )
     with pytest.raises(AccountError):
-        create_account(session, email="n@e.org", name="x", role="superuser", centro_ids=[], actor_id=None, now=clock.now())
+        create_account(
+            session, email="n@e.org", name="x", role="superuser", centro_ids=[], actor_id=None, now=clock.now()
+        )
 
 
 def test_sessions_are_stored_hashed_and_expire(session, user):
@@ -116,7 +136,9 @@ def test_password_change_revokes_the_other_sessions(session, user):
 
 def test_setup_link_is_one_time_and_expires(session, fast_hashing):
     now = clock.now()
-    u, token = create_account(session, email="new@example.org", name="Nuova", role="operatore", centro_ids=[2], actor_id=None, now=now)
+    u, token = create_account(
+        session, email="new@example.org", name="Nuova", role="operatore", centro_ids=[2], actor_id=None, now=now
+    )
     session.commit()
     assert u.password_hash is None and u.setup_token_hash == hash_token(token)
     assert user_for_setup_token(session, token, now + timedelta(hours=71)) is not None
@@ -206,8 +228,9 @@ def test_client_hash_is_keyed_and_stable():
 def test_guard(session, user, fast_hashing):
     now = clock.now()
     token = create_session(session, user.id, now)
-    regione, _ = create_account(session, email="r@example.org", name="R", role="regione", centro_ids=[], actor_id=None,
-                                now=now, password=PW)
+    regione, _ = create_account(
+        session, email="r@example.org", name="R", role="regione", centro_ids=[], actor_id=None, now=now, password=PW
+    )
     rt = create_session(session, regione.id, now)
     session.commit()
     with pytest.raises(Denied) as e:

@@ -28,7 +28,9 @@ def test_console_script_is_installed():
 
 
 def test_add_prints_a_one_time_link_and_stores_only_its_hash(db_url):
-    out = run(db_url, "staff", "add", "--email", "Anna.Rossi@Regione.Piemonte.it", "--name", "Anna Rossi", "--role", "regione")
+    out = run(
+        db_url, "staff", "add", "--email", "Anna.Rossi@Regione.Piemonte.it", "--name", "Anna Rossi", "--role", "regione"
+    )
     assert out.returncode == 0, out.stderr
     link = re.search(r"https://zerosei\.example\.it/staff/attiva\?token=([\w-]+)", out.stdout)
     assert link, out.stdout
@@ -43,7 +45,9 @@ def test_add_prints_a_one_time_link_and_stores_only_its_hash(db_url):
 
 
 def test_add_operatore_with_centres_by_id_and_by_comune(db_url):
-    out = run(db_url, "staff", "add", "--email", "op@example.org", "--name", "Op", "--centro", "1", "--centro", "Biella")
+    out = run(
+        db_url, "staff", "add", "--email", "op@example.org", "--name", "Op", "--centro", "1", "--centro", "Biella"
+    )
     assert out.returncode == 0, out.stderr
     engine = make_engine(db_url)
     with Session(engine) as db:
@@ -80,8 +84,19 @@ def test_disable_enable_link_and_list(db_url):
 
 def test_password_prompt_sets_a_hashed_password(db_url):
     # getpass reads the terminal; without one it falls back to stdin (with a warning).
-    out = run(db_url, "staff", "add", "--email", "p@example.org", "--name", "P", "--role", "regione", "--password-prompt",
-              stdin="girasole azzurro 2026\ngirasole azzurro 2026\n")
+    out = run(
+        db_url,
+        "staff",
+        "add",
+        "--email",
+        "p@example.org",
+        "--name",
+        "P",
+        "--role",
+        "regione",
+        "--password-prompt",
+        stdin="girasole azzurro 2026\ngirasole azzurro 2026\n",
+    )
     assert out.returncode == 0, out.stderr
     assert "attiva?token" not in out.stdout
     engine = make_engine(db_url)

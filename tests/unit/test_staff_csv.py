@@ -15,7 +15,9 @@ HEADER_SEMI = "Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove;E-mai
 
 
 def test_utf8_comma_dialect():
-    f = parse_entries_csv((HEADER_COMMA + 'Gioco,"Si gioca, insieme",Prevenzione,0,12,via Roma 1,a@b.it\n').encode("utf-8"))
+    f = parse_entries_csv(
+        (HEADER_COMMA + 'Gioco,"Si gioca, insieme",Prevenzione,0,12,via Roma 1,a@b.it\n').encode("utf-8")
+    )
     assert f.ok and f.table.delimiter == ","
     assert f.rows[0].entry.summary == "Si gioca, insieme"
 
@@ -71,7 +73,11 @@ def test_wrong_columns_stop_the_whole_file():
 
 def test_duplicate_column_and_ids():
     assert "due volte" in " ".join(parse_entries_csv("Titolo;Titolo;In breve\n").errors)
-    text = "ID;" + HEADER_SEMI + "5;A;x;Prevenzione;0;1;Qui;\r\n5;B;x;Prevenzione;0;1;Qui;\r\nabc;C;x;Prevenzione;0;1;Qui;\r\n"
+    text = (
+        "ID;"
+        + HEADER_SEMI
+        + "5;A;x;Prevenzione;0;1;Qui;\r\n5;B;x;Prevenzione;0;1;Qui;\r\nabc;C;x;Prevenzione;0;1;Qui;\r\n"
+    )
     f = parse_entries_csv(text)
     assert "ID" in f.rows[1].errors and "più righe" in f.rows[1].errors["ID"]
     assert "ID" in f.rows[2].errors
@@ -89,8 +95,10 @@ def test_headers_match_case_accents_and_trailing_empty_columns():
 
 
 def test_status_and_dates_in_italian():
-    text = "Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove;Stato;Verificata il\n" \
-           "Uno;x;Prevenzione;0;1;Qui;Pubblicata;25/11/2025\nDue;x;Prevenzione;0;1;Qui;cancellata;31/02/2025\n"
+    text = (
+        "Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove;Stato;Verificata il\n"
+        "Uno;x;Prevenzione;0;1;Qui;Pubblicata;25/11/2025\nDue;x;Prevenzione;0;1;Qui;cancellata;31/02/2025\n"
+    )
     f = parse_entries_csv(text)
     assert f.rows[0].status == "published" and f.rows[0].last_reviewed_on.isoformat() == "2025-11-25"
     assert "Stato" in f.rows[1].errors and "Verificata il" in f.rows[1].errors
@@ -115,7 +123,14 @@ def test_export_of_the_seed_round_trips_through_the_import(session):
 
 def test_export_neutralises_spreadsheet_formulas():
     class E:  # an entry-like object with hostile text
-        id, title, summary, description, category, topics = 1, "=HYPERLINK(\"http://x\")", "@SUM(1)", "", "prevenzione", []
+        id, title, summary, description, category, topics = (
+            1,
+            '=HYPERLINK("http://x")',
+            "@SUM(1)",
+            "",
+            "prevenzione",
+            [],
+        )
         age_min_months, age_max_months, provider, online, location, location_comune = -3, 12, "", False, "Qui", None
         schedule, cost_free, cost_note, access, contact_phone = "", True, "", "", "+39 011 1234567"
         contact_email, contact_url, languages, status, last_reviewed_on, version = "", "", ["it"], "draft", None, 1
@@ -128,9 +143,11 @@ def test_export_neutralises_spreadsheet_formulas():
 
 
 def test_centres_list_parsing():
-    text = "Nome;Comune;Telefono;E-mail;Stato verifica;Attivo\n" \
-           "Centro Uno;Alba;0173 123456;uno@alba.it;;sì\n" \
-           "X;;abc;uno@;boh;forse\n"
+    text = (
+        "Nome;Comune;Telefono;E-mail;Stato verifica;Attivo\n"
+        "Centro Uno;Alba;0173 123456;uno@alba.it;;sì\n"
+        "X;;abc;uno@;boh;forse\n"
+    )
     f = parse_centri_csv(text)
     assert f.rows[0].value.stato_verifica == "verificato" and f.rows[0].value.attivo is True
     errors = f.rows[1].errors

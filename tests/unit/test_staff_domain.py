@@ -20,16 +20,30 @@ from zerosei_app.domain.validation import parse
 
 
 def form(**over):
-    base = {"title": "Spazio gioco", "summary": "Giochiamo insieme.", "category": "promozione-prevenzione-primaria",
-            "age_min_months": "12", "age_max_months": "36", "location": "via Roma 1", "cost_free": "si"}
+    base = {
+        "title": "Spazio gioco",
+        "summary": "Giochiamo insieme.",
+        "category": "promozione-prevenzione-primaria",
+        "age_min_months": "12",
+        "age_max_months": "36",
+        "location": "via Roma 1",
+        "cost_free": "si",
+    }
     return {**base, **over}
 
 
 # ------------------------------------------------------------------ entry form
 
+
 def test_a_complete_form_is_accepted_and_cleaned():
-    data, errors = validate_form(form(contact_url="www.comune.torino.it/famiglie", contact_email=" Centro@Comune.IT ",
-                                      languages="IT, en, en", **{"tema__gioco-socialita": "on", "tema__sonno-pianto": "on"}))
+    data, errors = validate_form(
+        form(
+            contact_url="www.comune.torino.it/famiglie",
+            contact_email=" Centro@Comune.IT ",
+            languages="IT, en, en",
+            **{"tema__gioco-socialita": "on", "tema__sonno-pianto": "on"},
+        )
+    )
     assert errors == {}
     assert data.contact_url == "https://www.comune.torino.it/famiglie"
     assert data.contact_email == "Centro@comune.it"  # domain folded, local part kept
@@ -45,8 +59,13 @@ def test_required_fields(field):
 
 @pytest.mark.parametrize(
     ("low", "high", "field"),
-    [("-10", "12", "age_min_months"), ("0", "73", "age_max_months"), ("24", "12", "age_max_months"),
-     ("abc", "12", "age_min_months"), ("1.5", "12", "age_min_months")],
+    [
+        ("-10", "12", "age_min_months"),
+        ("0", "73", "age_max_months"),
+        ("24", "12", "age_max_months"),
+        ("abc", "12", "age_min_months"),
+        ("1.5", "12", "age_min_months"),
+    ],
 )
 def test_age_range_is_sane(low, high, field):
     _, errors = validate_form(form(age_min_months=low, age_max_months=high))
@@ -105,8 +124,18 @@ def test_category_and_topic_accept_labels():
 
 # ------------------------------------------------------------------ contact formats
 
-@pytest.mark.parametrize("ok", ["011 1234567", "+39 333 123 4567", "0141 399490 (su appuntamento)",
-                                "011 1234567 / 333 1234567", "011-123.4567", ""])
+
+@pytest.mark.parametrize(
+    "ok",
+    [
+        "011 1234567",
+        "+39 333 123 4567",
+        "0141 399490 (su appuntamento)",
+        "011 1234567 / 333 1234567",
+        "011-123.4567",
+        "",
+    ],
+)
 def test_phone_ok(ok):
     assert clean_phone(ok) == " ".join(ok.split())
 
@@ -123,13 +152,16 @@ def test_email_bad(bad):
         clean_email(bad)
 
 
-@pytest.mark.parametrize("bad", ["ftp://x.it", "javascript:alert(1)", "https://localhost", "http://", "www .x.it", "https://.it"])
+@pytest.mark.parametrize(
+    "bad", ["ftp://x.it", "javascript:alert(1)", "https://localhost", "http://", "www .x.it", "https://.it"]
+)
 def test_url_bad(bad):
     with pytest.raises(ValueError):
         clean_url(bad)
 
 
 # ------------------------------------------------------------------ staleness and reports
+
 
 def test_months_before_clamps_to_month_end():
     assert months_before(date(2026, 8, 31), 6) == date(2026, 2, 28)
@@ -157,12 +189,18 @@ def test_report_deadline_is_fifteen_days():
 
 # ------------------------------------------------------------------ statuses
 
+
 def test_status_transitions_never_delete():
     assert next_status("publish", "draft") == "published"
     assert next_status("archive", "published") == "archived"
     assert next_status("unarchive", "archived") == "draft"
     assert next_status("unpublish", "published") == "draft"
-    for action, current in (("publish", "published"), ("publish", "archived"), ("unarchive", "draft"), ("delete", "draft")):
+    for action, current in (
+        ("publish", "published"),
+        ("publish", "archived"),
+        ("unarchive", "draft"),
+        ("delete", "draft"),
+    ):
         with pytest.raises(TransitionError):
             next_status(action, current)
     assert actions_for("archived") == ["unarchive"]
@@ -170,6 +208,7 @@ def test_status_transitions_never_delete():
 
 
 # ------------------------------------------------------------------ permissions and passwords
+
 
 def test_permission_rules():
     assert can_edit_centro("operatore", {1}, 1, True)
@@ -190,7 +229,10 @@ def test_a_short_sentence_is_a_good_password():
 
 
 def test_password_inputs():
-    assert parse(NewPasswordInput, {"password": "abc", "password2": "abd"})[1]["password2"] == "Le due password non coincidono."
+    assert (
+        parse(NewPasswordInput, {"password": "abc", "password2": "abd"})[1]["password2"]
+        == "Le due password non coincidono."
+    )
     assert parse(LoginInput, {"email": " Anna@X.IT ", "password": "p"})[0].email == "anna@x.it"
     value, errors = parse(InviteInput, {"email": "a@b.it", "name": "Anna", "role": "operatore", "centri": []})
     assert value is None and "centri" in errors
@@ -199,10 +241,23 @@ def test_password_inputs():
 
 # ------------------------------------------------------------------ list filters
 
+
 def _e(id, title, status="published", category="prevenzione", topics=(), reviewed=None, amin=0, amax=12, updated=0):
-    return SimpleNamespace(id=id, title=title, summary="", description="", provider="", location="", status=status,
-                           category=category, topics=list(topics), last_reviewed_on=reviewed, age_min_months=amin,
-                           age_max_months=amax, updated_at=datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=updated))
+    return SimpleNamespace(
+        id=id,
+        title=title,
+        summary="",
+        description="",
+        provider="",
+        location="",
+        status=status,
+        category=category,
+        topics=list(topics),
+        last_reviewed_on=reviewed,
+        age_min_months=amin,
+        age_max_months=amax,
+        updated_at=datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=updated),
+    )
 
 
 def test_filters_and_sort():
@@ -241,6 +296,7 @@ def test_age_words():
 
 
 def test_entry_input_ignores_unknown_keys():
-    data = EntryInput.model_validate({**form(), "status": "published", "centro_id": 99, "id": 5, "is_example": False,
-                                      "cost_free": True})
+    data = EntryInput.model_validate(
+        {**form(), "status": "published", "centro_id": 99, "id": 5, "is_example": False, "cost_free": True}
+    )
     assert not hasattr(data, "centro_id") and "status" not in data.as_values()

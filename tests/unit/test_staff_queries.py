@@ -56,6 +56,7 @@ def count(session, model) -> int:
 
 # ------------------------------------------------------------------ optimistic locking
 
+
 def test_second_save_from_the_same_version_is_refused(db_url):
     """Two people open version 1; the first save wins, the second is refused and nothing of it is written."""
     engine = make_engine(db_url)
@@ -96,6 +97,7 @@ def test_status_review_and_restore_are_version_checked(session):
 
 # ------------------------------------------------------------------ audit and restore
 
+
 def test_every_change_is_audited_and_any_version_can_be_restored(session):
     e = first_entry(session)
     original_title, v = e.title, e.version
@@ -133,8 +135,16 @@ def test_restore_refuses_records_of_other_entries(session):
 
 
 def test_created_entries_start_as_drafts(session):
-    data = EntryInput.model_validate({"title": "Nuovo corso", "summary": "x", "category": "prevenzione",
-                                      "age_min_months": 0, "age_max_months": 12, "location": "qui"})
+    data = EntryInput.model_validate(
+        {
+            "title": "Nuovo corso",
+            "summary": "x",
+            "category": "prevenzione",
+            "age_min_months": 0,
+            "age_max_months": 12,
+            "location": "qui",
+        }
+    )
     e = create_entry(session, 1, data, None, clock.now())
     session.commit()
     assert e.status == "draft" and e.version == 1 and not e.is_example
@@ -142,6 +152,7 @@ def test_created_entries_start_as_drafts(session):
 
 
 # ------------------------------------------------------------------ a locked database fails loudly
+
 
 @pytest.mark.sqlite_only  # holds SQLite's file lock; PostgreSQL locks rows, tested by the version checks
 def test_a_locked_database_raises_and_writes_nothing(tmp_path, db_url):
@@ -171,6 +182,7 @@ def test_a_locked_database_raises_and_writes_nothing(tmp_path, db_url):
 
 
 # ------------------------------------------------------------------ coverage
+
 
 def test_adding_a_comune_replaces_its_inferred_links(session):
     inferred = session.exec(select(Copertura).where(Copertura.origine == "inferito")).first()
@@ -207,6 +219,7 @@ def test_new_centre_serves_its_comune(session):
 
 # ------------------------------------------------------------------ imports
 
+
 def test_entries_import_dry_run_writes_nothing_then_commit_applies_all(session):
     entries = session.exec(select(CardEntry).where(CardEntry.centro_id == 1).order_by(CardEntry.id)).all()
     for e in entries[:2]:
@@ -216,7 +229,11 @@ def test_entries_import_dry_run_writes_nothing_then_commit_applies_all(session):
     data += "\r\n;Corso nuovo;Una novità;;Prevenzione;;0;12;;no;Sala;;;sì;;;;;;it;;;\r\n"
     before = count(session, AuditRecord)
     plan = plan_entries_import(session, 1, data)
-    assert plan.ok and (plan.count("nuova"), plan.count("modifica"), plan.count("invariata")) == (1, 2, len(entries) - 2)
+    assert plan.ok and (plan.count("nuova"), plan.count("modifica"), plan.count("invariata")) == (
+        1,
+        2,
+        len(entries) - 2,
+    )
     assert count(session, AuditRecord) == before
     commit_entries_import(session, 1, data, None, clock.now())
     session.commit()
@@ -254,10 +271,12 @@ def test_entries_import_refuses_other_centres_ids_and_stale_versions(session):
 
 
 def test_centres_import(session):
-    text = ("Nome;Comune;Indirizzo;Telefono;E-mail;Ente gestore\n"
-            "Centro per le famiglie di Bra;Bra;via Vittorio 1;0172 111111;famiglie@bra.it;Consorzio Nuovo di Bra\n"
-            "Centro Relazioni e Famiglie;Torino;via Bruino 4;011 4420000;;\n"
-            "Centro fantasma;Atlantide;;;;\n")
+    text = (
+        "Nome;Comune;Indirizzo;Telefono;E-mail;Ente gestore\n"
+        "Centro per le famiglie di Bra;Bra;via Vittorio 1;0172 111111;famiglie@bra.it;Consorzio Nuovo di Bra\n"
+        "Centro Relazioni e Famiglie;Torino;via Bruino 4;011 4420000;;\n"
+        "Centro fantasma;Atlantide;;;;\n"
+    )
     plan = plan_centri_import(session, text)
     assert not plan.ok and plan.rows[2].action == "errore" and "Atlantide" in plan.rows[2].errors[0]
     text = "\n".join(text.splitlines()[:3]) + "\n"
@@ -284,7 +303,10 @@ def test_coverage_import_replaces_inferred_links_and_reports_what_is_left(sessio
     session.commit()
     assert {c.codice_istat for c in left} == inferred_before - set(some)
     for code in some:
-        assert all(l.origine == "esplicito" for l in session.exec(select(Copertura).where(Copertura.codice_istat == code)).all())
+        assert all(
+            l.origine == "esplicito"
+            for l in session.exec(select(Copertura).where(Copertura.codice_istat == code)).all()
+        )
 
 
 def test_coverage_import_errors(session):
@@ -293,6 +315,7 @@ def test_coverage_import_errors(session):
 
 
 # ------------------------------------------------------------------ reports and dashboard
+
 
 def test_report_status_and_dashboard(session):
     now = clock.now()
@@ -308,4 +331,6 @@ def test_report_status_and_dashboard(session):
     assert old.resolved_at is not None
     s = summaries(session, [1], date.today(), now)[0]
     assert (s.reports_nuova, s.reports_late) == (1, 0)
-    assert session.exec(select(AuditRecord).where(AuditRecord.entity == "error_report")).one().after["status"] == "risolta"
+    assert (
+        session.exec(select(AuditRecord).where(AuditRecord.entity == "error_report")).one().after["status"] == "risolta"
+    )

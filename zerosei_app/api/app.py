@@ -64,10 +64,10 @@ api = FastAPI(
 )
 
 
-
 def _lang_param(request) -> str | None:
     """`lang`, whatever its case (keys are case-insensitive everywhere in the API)."""
     return next((v for k, v in request.query_params.multi_items() if k.lower() == "lang"), None)
+
 
 def _errors(*codes: int) -> dict:
     text = {404: "Not found (unknown comune, centre or address)", 422: "Invalid parameters"}
@@ -109,7 +109,9 @@ def comuni(request: Request) -> JSONResponse:
         return error_response(422, errors, lang)
     with session_scope() as session:
         found = comune_index(session).search(params.q, params.limit)
-    return _json([{"codice_istat": c.codice_istat, "nome": c.nome, "provincia": c.provincia, "cap": list(c.cap)} for c in found])
+    return _json(
+        [{"codice_istat": c.codice_istat, "nome": c.nome, "provincia": c.provincia, "cap": list(c.cap)} for c in found]
+    )
 
 
 @api.get(
@@ -149,7 +151,7 @@ def centro(request: Request) -> JSONResponse:
     summary="Voci pubblicate delle Carte (per centro o per comune), a pagine",
     description=(
         "Ordered by centre, then entry id. One page of at most `limit` entries (default 200, max 1000) "
-        "from `offset`; the total is in the `X-Total-Count` header and the next page in `Link: <…>; rel=\"next\"`. "
+        'from `offset`; the total is in the `X-Total-Count` header and the next page in `Link: <…>; rel="next"`. '
         "An unknown `centro` or `comune` is a 404."
     ),
     response_model=list[VoceOut],
@@ -158,7 +160,10 @@ def centro(request: Request) -> JSONResponse:
         200: {
             "description": "One page of entries",
             "headers": {
-                "X-Total-Count": {"description": "How many entries match, across all pages.", "schema": {"type": "integer"}},
+                "X-Total-Count": {
+                    "description": "How many entries match, across all pages.",
+                    "schema": {"type": "integer"},
+                },
                 "Link": {"description": 'Next/previous page: `<url>; rel="next"`.', "schema": {"type": "string"}},
             },
         },
@@ -184,7 +189,9 @@ def voci(request: Request) -> JSONResponse:
         links.append(f'<{_page_url(request, params, params.offset + params.limit)}>; rel="next"')
     if params.offset > 0 and total:
         last_page = (total - 1) // params.limit * params.limit  # past the end, "prev" is the last page
-        links.append(f'<{_page_url(request, params, max(0, min(params.offset - params.limit, last_page)))}>; rel="prev"')
+        links.append(
+            f'<{_page_url(request, params, max(0, min(params.offset - params.limit, last_page)))}>; rel="prev"'
+        )
     if links:
         headers["Link"] = ", ".join(links)
     return _json(items, headers=headers)
@@ -259,7 +266,9 @@ def _method_not_allowed(request: Request, lang: str) -> JSONResponse:
 
 @api.api_route(PREFIX, methods=["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
 @api.api_route(
-    f"{PREFIX}/{{rest:path}}", methods=["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False
+    f"{PREFIX}/{{rest:path}}",
+    methods=["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"],
+    include_in_schema=False,
 )
 def _unmatched(request: Request) -> Response:
     lang = request_lang(_lang_param(request))

@@ -39,7 +39,7 @@ def is_api_path(path: str) -> bool:
 def _path(scope: Scope) -> str:
     path = scope.get("path", "")
     root = scope.get("root_path", "")
-    return path[len(root):] if root and path.startswith(root) else path
+    return path[len(root) :] if root and path.startswith(root) else path
 
 
 class PublicApiMiddleware:
@@ -93,7 +93,9 @@ class PublicApiMiddleware:
 
             query = scope.get("query_string", b"").decode("latin-1")
             lang = next((v for k, _, v in (p.partition("=") for p in query.split("&")) if k == "lang"), None)
-            await error_response(500, [FieldError("", "internal", {})], request_lang(lang))(scope, receive, tracking_send)
+            await error_response(500, [FieldError("", "internal", {})], request_lang(lang))(
+                scope, receive, tracking_send
+            )
 
 
 def _without_body(send: Send) -> Send:

@@ -51,7 +51,10 @@ class VociParams(BaseModel):
         examples=["001272"],
     )
     limit: int = Field(
-        default=VOCI_LIMIT_DEFAULT, ge=1, le=VOCI_LIMIT_MAX, description="Page size. The total is in the `X-Total-Count` header."
+        default=VOCI_LIMIT_DEFAULT,
+        ge=1,
+        le=VOCI_LIMIT_MAX,
+        description="Page size. The total is in the `X-Total-Count` header.",
     )
     offset: int = Field(default=0, ge=0, le=MAX_ID, description="How many entries to skip (with `limit`: pagination).")
 
@@ -99,9 +102,7 @@ def _limits(model: type[BaseModel], name: str) -> dict[str, Any]:
     return limits
 
 
-def parse_params(
-    model: type[BaseModel], raw: Iterable[tuple[str, str]]
-) -> tuple[BaseModel | None, list[FieldError]]:
+def parse_params(model: type[BaseModel], raw: Iterable[tuple[str, str]]) -> tuple[BaseModel | None, list[FieldError]]:
     """Validate query pairs (keys case-insensitive, as in path links); return the model or
     field errors with stable codes. A key repeated with the same value is harmless; with
     different values it is an error (which one would the client mean?)."""
@@ -158,7 +159,12 @@ def openapi_parameters(
         description = schema.pop("description", None)
         examples = schema.pop("examples", None)
         schema.pop("title", None)
-        param: dict[str, Any] = {"name": name, "in": where, "required": info.is_required() or where == "path", "schema": schema}
+        param: dict[str, Any] = {
+            "name": name,
+            "in": where,
+            "required": info.is_required() or where == "path",
+            "schema": schema,
+        }
         if description:
             param["description"] = description
         if examples:

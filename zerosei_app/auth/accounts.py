@@ -89,8 +89,17 @@ def create_account(
     for centro_id in ids:
         db.add(StaffMembership(user_id=user.id, centro_id=centro_id))
     db.flush()
-    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=actor_id,
-                 action="create", before=None, after=_audit_after(db, user), now=now)
+    audit.record(
+        db,
+        entity="staff_user",
+        entity_id=user.id,
+        centro_id=None,
+        user_id=actor_id,
+        action="create",
+        before=None,
+        after=_audit_after(db, user),
+        now=now,
+    )
     return user, token
 
 
@@ -100,8 +109,17 @@ def issue_setup_token(db: Session, user: StaffUser, actor_id: int | None, now: d
     user.setup_token_hash = hash_token(token)
     user.setup_expires_at = now + SETUP_VALIDITY
     db.add(user)
-    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=actor_id,
-                 action="setup_link", before=None, after={"scade": (now + SETUP_VALIDITY).isoformat()}, now=now)
+    audit.record(
+        db,
+        entity="staff_user",
+        entity_id=user.id,
+        centro_id=None,
+        user_id=actor_id,
+        action="setup_link",
+        before=None,
+        after={"scade": (now + SETUP_VALIDITY).isoformat()},
+        now=now,
+    )
     return token
 
 
@@ -132,13 +150,23 @@ def complete_setup(db: Session, token: str, password: str, now: datetime) -> Sta
     user.setup_expires_at = None
     db.add(user)
     revoke_user_sessions(db, user.id, now)  # a reset: sessions opened with the old password end
-    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=user.id,
-                 action="password_set", before=None, after=None, now=now)
+    audit.record(
+        db,
+        entity="staff_user",
+        entity_id=user.id,
+        centro_id=None,
+        user_id=user.id,
+        action="password_set",
+        before=None,
+        after=None,
+        now=now,
+    )
     return user
 
 
-def change_password(db: Session, user_id: int, current: str, new: str, now: datetime, keep_session_id: int | None,
-                    client_hash: str = "") -> None:
+def change_password(
+    db: Session, user_id: int, current: str, new: str, now: datetime, keep_session_id: int | None, client_hash: str = ""
+) -> None:
     """The current password is a login: wrong guesses count towards the same locks (recorded even
     though the change fails, so the caller commits after an AccountError too)."""
     user = db.get(StaffUser, user_id)
@@ -161,8 +189,17 @@ def change_password(db: Session, user_id: int, current: str, new: str, now: date
     user.password_changed_at = now
     db.add(user)
     revoke_user_sessions(db, user.id, now, keep_session_id=keep_session_id)
-    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=user.id,
-                 action="password_change", before=None, after=None, now=now)
+    audit.record(
+        db,
+        entity="staff_user",
+        entity_id=user.id,
+        centro_id=None,
+        user_id=user.id,
+        action="password_change",
+        before=None,
+        after=None,
+        now=now,
+    )
 
 
 def set_active(db: Session, user_id: int, active: bool, actor_id: int | None, now: datetime) -> StaffUser:
@@ -178,8 +215,17 @@ def set_active(db: Session, user_id: int, active: bool, actor_id: int | None, no
     db.add(user)
     if not active:
         revoke_user_sessions(db, user.id, now)
-    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=actor_id,
-                 action="enable" if active else "disable", before=before, after=_audit_after(db, user), now=now)
+    audit.record(
+        db,
+        entity="staff_user",
+        entity_id=user.id,
+        centro_id=None,
+        user_id=actor_id,
+        action="enable" if active else "disable",
+        before=before,
+        after=_audit_after(db, user),
+        now=now,
+    )
     return user
 
 
@@ -195,6 +241,15 @@ def set_memberships(db: Session, user_id: int, centro_ids: Iterable[int], actor_
     for centro_id in ids:
         db.add(StaffMembership(user_id=user_id, centro_id=centro_id))
     db.flush()
-    audit.record(db, entity="staff_user", entity_id=user.id, centro_id=None, user_id=actor_id,
-                 action="centri", before=before, after=_audit_after(db, user), now=now)
+    audit.record(
+        db,
+        entity="staff_user",
+        entity_id=user.id,
+        centro_id=None,
+        user_id=actor_id,
+        action="centri",
+        before=before,
+        after=_audit_after(db, user),
+        now=now,
+    )
     return user

@@ -93,6 +93,8 @@ def editable_centro_ids(db: Session, ctx: StaffContext) -> list[int]:
         return []
     return list(
         db.exec(
-            select(Centro.id).where(col(Centro.id).in_(list(ctx.centro_ids)), col(Centro.is_active).is_(True)).order_by(col(Centro.id))
+            select(Centro.id)
+            .where(col(Centro.id).in_(list(ctx.centro_ids)), col(Centro.is_active).is_(True))
+            .order_by(col(Centro.id))
         ).all()
     )

@@ -19,8 +19,15 @@ MAX_TOKEN_CHARS = 200
 
 def create_session(db: Session, user_id: int, now: datetime) -> str:
     token = new_token()
-    db.add(StaffSession(token_hash=hash_token(token), user_id=user_id, created_at=now,
-                        expires_at=now + ABSOLUTE_LIFETIME, last_seen_at=now))
+    db.add(
+        StaffSession(
+            token_hash=hash_token(token),
+            user_id=user_id,
+            created_at=now,
+            expires_at=now + ABSOLUTE_LIFETIME,
+            last_seen_at=now,
+        )
+    )
     return token
 
 

@@ -40,7 +40,9 @@ def locked_until(db: Session, email: str, client_hash: str, now: datetime, slack
     # A successful login ends the account's streak (not the address's: one good account
     # must not let an address keep guessing others).
     last_ok = db.exec(
-        select(func.max(LoginAttempt.created_at)).where(LoginAttempt.email == email, col(LoginAttempt.success).is_(True))
+        select(func.max(LoginAttempt.created_at)).where(
+            LoginAttempt.email == email, col(LoginAttempt.success).is_(True)
+        )
     ).one()
     account_since = max(since, aware(last_ok)) if last_ok else since
     by_account = db.exec(
@@ -50,7 +52,9 @@ def locked_until(db: Session, email: str, client_hash: str, now: datetime, slack
     ).all()
     by_client = db.exec(
         select(LoginAttempt.created_at).where(
-            LoginAttempt.client_hash == client_hash, col(LoginAttempt.success).is_(False), LoginAttempt.created_at > since
+            LoginAttempt.client_hash == client_hash,
+            col(LoginAttempt.success).is_(False),
+            LoginAttempt.created_at > since,
         )
     ).all()
     ends = [

@@ -13,7 +13,9 @@ from zerosei_app.view.percorso_view import CentroView
 def centro_card(c: CentroView) -> rx.Component:
     return rx.el.article(
         rx.el.h3(c.nome, id=f"centro-{c.id}-nome", class_name="card-title"),
-        rx.cond(c.ente != "", rx.el.p(t("ui.path.centro.ente"), " ", rx.el.span(c.ente, lang="it"), class_name="muted")),
+        rx.cond(
+            c.ente != "", rx.el.p(t("ui.path.centro.ente"), " ", rx.el.span(c.ente, lang="it"), class_name="muted")
+        ),
         rx.cond(
             c.notes.length() > 0,
             rx.el.ul(rx.foreach(c.notes, lambda n: rx.el.li(n)), class_name="card-notes"),

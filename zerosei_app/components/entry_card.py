@@ -9,7 +9,9 @@ from zerosei_app.view.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
 
 
 def _fact(f: FactView) -> rx.Component:
-    return rx.el.div(rx.el.dt(f.label), " ", rx.el.dd(f.value, lang=rx.cond(f.lang != "", f.lang, None)), class_name="fact")
+    return rx.el.div(
+        rx.el.dt(f.label), " ", rx.el.dd(f.value, lang=rx.cond(f.lang != "", f.lang, None)), class_name="fact"
+    )
 
 
 def entry_card(e: EntryView) -> rx.Component:

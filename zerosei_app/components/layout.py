@@ -35,7 +35,9 @@ def header(home_href=None) -> rx.Component:
             internal(
                 rx.el.span("ZeroSei", class_name="brand-name"),
                 rx.el.span(t("ui.brand.tagline"), class_name="brand-tagline"),
-                href=home_href if home_href is not None else rx.cond(UiState.lang == "it", "/", "/?lang=" + UiState.lang),
+                href=home_href
+                if home_href is not None
+                else rx.cond(UiState.lang == "it", "/", "/?lang=" + UiState.lang),
                 class_name="brand",
             ),
             rx.el.nav(

@@ -5,7 +5,11 @@ import reflex as rx
 from zerosei_app.components.i18n import t
 from zerosei_app.state.report import ReportState as R
 
-KINDS = (("chiuso", "ui.report.kind.chiuso"), ("contatti_orari", "ui.report.kind.contatti_orari"), ("altro", "ui.report.kind.altro"))
+KINDS = (
+    ("chiuso", "ui.report.kind.chiuso"),
+    ("contatti_orari", "ui.report.kind.contatti_orari"),
+    ("altro", "ui.report.kind.altro"),
+)
 
 
 def _kind(uid, index: int, value: str, key: str) -> rx.Component:

@@ -11,7 +11,8 @@ LINK_INPUT_ID = "zs-link"
 # Static code (no state text inside): it reads the link from the read-only field on the page.
 # Phones get the system share sheet; elsewhere the link is copied. The result goes back to the
 # state, which shows a visible, announced confirmation.
-SHARE_JS = """(async () => {
+SHARE_JS = (
+    """(async () => {
   const field = document.getElementById('%s');
   const url = field ? field.value : window.location.href;
   const coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
@@ -24,7 +25,9 @@ SHARE_JS = """(async () => {
     try { field.focus(); field.select(); return document.execCommand('copy') ? 'copied' : 'failed'; }
     catch (e2) { return 'failed'; }
   }
-})()""" % LINK_INPUT_ID
+})()"""
+    % LINK_INPUT_ID
+)
 
 
 def share_button(extra_class: str = "") -> rx.Component:
@@ -59,7 +62,13 @@ def share_toast() -> rx.Component:
             P.share_status != "",
             rx.el.div(
                 rx.el.span(P.share_status),
-                rx.el.button("×", type="button", aria_label=t("ui.share.close"), on_click=P.dismiss_share_status, class_name="toast-close"),
+                rx.el.button(
+                    "×",
+                    type="button",
+                    aria_label=t("ui.share.close"),
+                    on_click=P.dismiss_share_status,
+                    class_name="toast-close",
+                ),
                 class_name="toast",
             ),
         ),

@@ -12,7 +12,9 @@ _KIND = {"errore": "nuova", "nuova": "published", "modifica": "in_lavorazione", 
 
 def upload_box(upload_id: str, handler) -> rx.Component:
     return rx.upload(
-        rx.el.p(rx.el.strong("Scegli il file CSV"), " (clicca qui o premi Invio) oppure trascinalo in questo riquadro."),
+        rx.el.p(
+            rx.el.strong("Scegli il file CSV"), " (clicca qui o premi Invio) oppure trascinalo in questo riquadro."
+        ),
         rx.el.p("Il file viene solo controllato: niente cambia finché non confermi.", class_name="st-muted"),
         id=upload_id,
         accept=ACCEPT,
@@ -26,9 +28,21 @@ def upload_box(upload_id: str, handler) -> rx.Component:
 def plan_row(r) -> rx.Component:
     return rx.el.tr(
         rx.el.td(r.line.to_string()),
-        rx.el.td(rx.match(r.action, *[(k, badge(label, _KIND[k])) for k, label in
-                                      (("errore", "Da correggere"), ("nuova", "Da aggiungere"), ("modifica", "Da aggiornare"), ("invariata", "Invariata"))],
-                          rx.el.span(r.action_label))),
+        rx.el.td(
+            rx.match(
+                r.action,
+                *[
+                    (k, badge(label, _KIND[k]))
+                    for k, label in (
+                        ("errore", "Da correggere"),
+                        ("nuova", "Da aggiungere"),
+                        ("modifica", "Da aggiornare"),
+                        ("invariata", "Invariata"),
+                    )
+                ],
+                rx.el.span(r.action_label),
+            )
+        ),
         rx.el.td(r.label),
         rx.el.td(rx.cond(r.errors.length() > 0, rx.el.ul(rx.foreach(r.errors, lambda e: rx.el.li(e))), "")),
         class_name=rx.cond(r.action == "errore", "is-error", ""),
@@ -39,12 +53,23 @@ def plan_view(s, commit, cancel) -> rx.Component:
     return rx.el.section(
         rx.el.h2("Anteprima dell'importazione: ", s.file_name),
         rx.el.p(rx.el.strong(s.plan_summary), role="status"),
-        rx.cond(s.file_errors.length() > 0, rx.el.div(rx.el.ul(rx.foreach(s.file_errors, lambda e: rx.el.li(e))), class_name="st-msg err", role="alert")),
-        rx.cond(s.notes.length() > 0, rx.el.div(rx.el.ul(rx.foreach(s.notes, lambda e: rx.el.li(e))), class_name="st-msg warn")),
+        rx.cond(
+            s.file_errors.length() > 0,
+            rx.el.div(
+                rx.el.ul(rx.foreach(s.file_errors, lambda e: rx.el.li(e))), class_name="st-msg err", role="alert"
+            ),
+        ),
+        rx.cond(
+            s.notes.length() > 0,
+            rx.el.div(rx.el.ul(rx.foreach(s.notes, lambda e: rx.el.li(e))), class_name="st-msg warn"),
+        ),
         rx.cond(
             s.can_commit,
             rx.el.p("Tutte le righe sono valide. Confermando, vengono applicate tutte insieme.", class_name="st-muted"),
-            rx.el.p("Correggi il file e caricalo di nuovo: finché ci sono errori non si importa nulla.", class_name="st-muted"),
+            rx.el.p(
+                "Correggi il file e caricalo di nuovo: finché ci sono errori non si importa nulla.",
+                class_name="st-muted",
+            ),
         ),
         rx.el.div(
             button("Conferma l'importazione", on_click=commit, disabled=~s.can_commit),
@@ -52,7 +77,14 @@ def plan_view(s, commit, cancel) -> rx.Component:
             class_name="st-actions",
         ),
         rx.el.table(
-            rx.el.thead(rx.el.tr(rx.el.th("Riga", scope="col"), rx.el.th("Esito", scope="col"), rx.el.th("Voce", scope="col"), rx.el.th("Problemi", scope="col"))),
+            rx.el.thead(
+                rx.el.tr(
+                    rx.el.th("Riga", scope="col"),
+                    rx.el.th("Esito", scope="col"),
+                    rx.el.th("Voce", scope="col"),
+                    rx.el.th("Problemi", scope="col"),
+                )
+            ),
             rx.el.tbody(rx.foreach(s.rows, plan_row)),
             class_name="st-table",
         ),

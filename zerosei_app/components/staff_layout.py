@@ -32,7 +32,8 @@ def messages() -> rx.Component:
             rx.el.div(
                 rx.el.p(StaffState.flash_error),
                 rx.el.button("Chiudi", on_click=StaffState.dismiss, class_name="st-x", type="button"),
-                class_name="st-msg err", role="alert",
+                class_name="st-msg err",
+                role="alert",
             ),
         ),
         rx.cond(
@@ -40,7 +41,8 @@ def messages() -> rx.Component:
             rx.el.div(
                 rx.el.p(StaffState.flash_ok),
                 rx.el.button("Chiudi", on_click=StaffState.dismiss, class_name="st-x", type="button"),
-                class_name="st-msg ok", role="status",
+                class_name="st-msg ok",
+                role="status",
             ),
         ),
     )
@@ -53,21 +55,40 @@ def relogin_panel() -> rx.Component:
         rx.el.div(
             rx.el.div(
                 rx.el.h2("Accedi di nuovo", id="relogin-title"),
-                rx.el.p("La sessione è scaduta. Quello che hai scritto è ancora nella pagina: accedi di nuovo, poi ripeti l'operazione."),
+                rx.el.p(
+                    "La sessione è scaduta. Quello che hai scritto è ancora nella pagina: accedi di nuovo, poi ripeti l'operazione."
+                ),
                 rx.el.form(
                     rx.el.label("E-mail", html_for="relogin-email"),
-                    rx.el.input(id="relogin-email", name="email", type="email", auto_complete="username", required=True,
-                                default_value=StaffState.user_email),
+                    rx.el.input(
+                        id="relogin-email",
+                        name="email",
+                        type="email",
+                        auto_complete="username",
+                        required=True,
+                        default_value=StaffState.user_email,
+                    ),
                     rx.el.label("Password", html_for="relogin-password"),
                     # The e-mail is known: the password is what to type.
-                    rx.el.input(id="relogin-password", name="password", type="password", auto_complete="current-password",
-                                required=True, auto_focus=True),
-                    rx.cond(StaffState.relogin_error != "", rx.el.p(StaffState.relogin_error, class_name="st-field-error", role="alert")),
+                    rx.el.input(
+                        id="relogin-password",
+                        name="password",
+                        type="password",
+                        auto_complete="current-password",
+                        required=True,
+                        auto_focus=True,
+                    ),
+                    rx.cond(
+                        StaffState.relogin_error != "",
+                        rx.el.p(StaffState.relogin_error, class_name="st-field-error", role="alert"),
+                    ),
                     rx.el.div(button("Accedi", type="submit"), class_name="st-actions"),
                     on_submit=StaffState.relogin,
                     class_name="st-form",
                 ),
-                role="dialog", aria_modal="true", aria_labelledby="relogin-title",
+                role="dialog",
+                aria_modal="true",
+                aria_labelledby="relogin-title",
             ),
             class_name="st-relogin",
         ),
@@ -78,7 +99,8 @@ def offline_bar() -> rx.Component:
     """Also shown at once when the PC says it went offline (html.zs-offline, see components/head.py)."""
     return rx.el.div(
         "Connessione al server persa: quello che salvi adesso NON viene registrato. Attendi che la connessione torni (la pagina riprova da sola).",
-        class_name=rx.cond(has_connection_errors, "st-offline shown", "st-offline"), role="alert",
+        class_name=rx.cond(has_connection_errors, "st-offline shown", "st-offline"),
+        role="alert",
     )
 
 
@@ -95,7 +117,8 @@ def nav() -> rx.Component:
             ),
         ),
         link("Il mio account", "/staff/account"),
-        class_name="st-nav", aria_label="Area operatori",
+        class_name="st-nav",
+        aria_label="Area operatori",
     )
 
 
@@ -116,10 +139,18 @@ def staff_page(*children, with_nav: bool = True) -> rx.Component:
     return rx.el.div(
         # Only staff pages load this stylesheet: the parents' pages stay as light as they are.
         rx.el.link(rel="stylesheet", href="/staff.css"),
-        rx.el.a("Vai al contenuto", href="#contenuto", class_name="st-skip", custom_attrs={"inert": StaffState.session_expired}),
+        rx.el.a(
+            "Vai al contenuto",
+            href="#contenuto",
+            class_name="st-skip",
+            custom_attrs={"inert": StaffState.session_expired},
+        ),
         # While the re-login dialog is open the rest of the page is inert: focus stays in the dialog.
-        rx.el.header(rx.el.div(*header_items, class_name="st-header-in"), class_name="st-header",
-                     custom_attrs={"inert": StaffState.session_expired}),
+        rx.el.header(
+            rx.el.div(*header_items, class_name="st-header-in"),
+            class_name="st-header",
+            custom_attrs={"inert": StaffState.session_expired},
+        ),
         rx.el.main(
             messages(),
             rx.cond(
@@ -127,11 +158,14 @@ def staff_page(*children, with_nav: bool = True) -> rx.Component:
                 rx.el.div(
                     rx.el.p(StaffState.page_error),
                     link("Torna alla home", "/staff"),
-                    class_name="st-msg warn", role="alert",
+                    class_name="st-msg warn",
+                    role="alert",
                 ),
                 rx.cond(rx.State.is_hydrated, rx.fragment(*children), rx.el.p("Caricamento…", class_name="st-muted")),
             ),
-            id="contenuto", class_name="st-main", tab_index=-1,
+            id="contenuto",
+            class_name="st-main",
+            tab_index=-1,
             custom_attrs={"inert": StaffState.session_expired},
         ),
         relogin_panel(),

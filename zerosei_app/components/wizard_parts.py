@@ -10,7 +10,7 @@ TOTAL_STEPS = 3
 
 
 def progress(step: int) -> rx.Component:
-    """"Passo 1 di 3" as text (read first by screen readers) plus three bars for the eye."""
+    """ "Passo 1 di 3" as text (read first by screen readers) plus three bars for the eye."""
     return rx.el.div(
         rx.el.p(t(f"ui.wiz.step{step}"), class_name="progress-text"),
         rx.el.ol(

@@ -64,8 +64,16 @@ INFERRED_NOTE = "Centro più vicino tra quelli registrati: da confermare dalla R
 
 def centro_point(c: Any, provincia: str) -> CentroPoint:
     """A centre (anything with the Centro table's fields) as the rule sees it."""
-    return CentroPoint(c.id, c.codice_istat, provincia, c.lat, c.lon, c.ente_gestore_id,
-                       is_contactable(c.indirizzo, c.telefono, c.email, c.sito), c.stato_verifica in CONFIRMED_STATES)
+    return CentroPoint(
+        c.id,
+        c.codice_istat,
+        provincia,
+        c.lat,
+        c.lon,
+        c.ente_gestore_id,
+        is_contactable(c.indirizzo, c.telefono, c.email, c.sito),
+        c.stato_verifica in CONFIRMED_STATES,
+    )
 
 
 def is_contactable(indirizzo: str | None, telefono: str | None, email: str | None, sito: str | None) -> bool:
@@ -111,7 +119,11 @@ class _Geometry:
 
     def distance(self, codice: str, centro: CentroPoint) -> float | None:
         a = self.position(codice)
-        b = (centro.lat, centro.lon) if centro.lat is not None and centro.lon is not None else self.position(centro.codice_istat)
+        b = (
+            (centro.lat, centro.lon)
+            if centro.lat is not None and centro.lon is not None
+            else self.position(centro.codice_istat)
+        )
         if a is None or b is None:
             return None
         return round(haversine_km(a[0], a[1], b[0], b[1]), 1)
@@ -130,7 +142,9 @@ def known_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) ->
         if comune.codice_istat in covered or comune.ente_gestore_id not in by_ente:
             continue
         for centro in by_ente[comune.ente_gestore_id]:
-            links.append(Link(centro.id, comune.codice_istat, "ente_gestore", geo.distance(comune.codice_istat, centro)))
+            links.append(
+                Link(centro.id, comune.codice_istat, "ente_gestore", geo.distance(comune.codice_istat, centro))
+            )
     return links
 
 

@@ -115,7 +115,8 @@ def read_csv(data: bytes | str, columns: Sequence[Column]) -> CsvTable:
         if key is None:
             table.errors.append(
                 f"Colonna «{cell.strip()[:60]}» non riconosciuta (colonna {i + 1}). Colonne previste: "
-                + ", ".join(c.header for c in columns) + "."
+                + ", ".join(c.header for c in columns)
+                + "."
             )
         elif key in keys:
             table.errors.append(f"La colonna «{cell.strip()[:60]}» compare due volte.")
@@ -136,12 +137,14 @@ def read_csv(data: bytes | str, columns: Sequence[Column]) -> CsvTable:
             table.errors.append(f"Troppe righe: al massimo {MAX_ROWS} per file.")
             return table
         values: dict[str, str] = {}
-        extra = [c for c in record[len(keys):] if c.strip()]
+        extra = [c for c in record[len(keys) :] if c.strip()]
         for key, cell in zip(keys, record):
             if key:
                 values[key] = unprotect(cell.strip())
         if extra:
-            values["__extra__"] = "La riga ha più valori delle colonne dell'intestazione: forse un separatore (; o ,) dentro un testo senza virgolette."
+            values["__extra__"] = (
+                "La riga ha più valori delle colonne dell'intestazione: forse un separatore (; o ,) dentro un testo senza virgolette."
+            )
         table.rows.append(CsvRow(index, values))
     if not table.rows:
         table.errors.append("Il file non contiene righe di dati, solo l'intestazione.")

@@ -24,7 +24,7 @@ def hhmm(dt: datetime) -> str:
 
 
 def when(dt: datetime | None) -> str:
-    """"25/11/2026 alle 15:42"."""
+    """ "25/11/2026 alle 15:42"."""
     if dt is None:
         return ""
     d = local(dt)

@@ -6,10 +6,22 @@ MIN_LENGTH = 10
 MAX_LENGTH = 200  # argon2 handles more, but nobody types this much: refuse pasted garbage
 
 # A few passwords people really choose; the length rule excludes most of the rest.
-_COMMON = frozenset({
-    "password12", "password123", "1234567890", "0123456789", "qwertyuiop", "passwordpassword",
-    "zerosei2024", "zerosei2025", "zerosei2026", "piemonte2025", "piemonte2026", "famiglie2026",
-})
+_COMMON = frozenset(
+    {
+        "password12",
+        "password123",
+        "1234567890",
+        "0123456789",
+        "qwertyuiop",
+        "passwordpassword",
+        "zerosei2024",
+        "zerosei2025",
+        "zerosei2026",
+        "piemonte2025",
+        "piemonte2026",
+        "famiglie2026",
+    }
+)
 
 
 def password_problem(password: str, email: str = "", name: str = "") -> str | None:

@@ -84,8 +84,8 @@ def checked_ids(form: dict[str, Any], prefix: str) -> list[int]:
     """Checkbox groups are posted as `<prefix><id>=on`."""
     out = []
     for key, value in form.items():
-        if isinstance(key, str) and key.startswith(prefix) and value and key[len(prefix):].isdigit():
-            out.append(int(key[len(prefix):]))
+        if isinstance(key, str) and key.startswith(prefix) and value and key[len(prefix) :].isdigit():
+            out.append(int(key[len(prefix) :]))
     return out
 
 

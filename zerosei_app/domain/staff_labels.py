@@ -9,9 +9,14 @@ from .text import fold
 STATUS_LABELS: dict[str, str] = {"draft": "Bozza", "published": "Pubblicata", "archived": "Archiviata"}
 # CSV files written by hand may use the Italian words, masculine or feminine, or the codes.
 STATUS_WORDS: dict[str, str] = {
-    "draft": "draft", "bozza": "draft",
-    "published": "published", "pubblicata": "published", "pubblicato": "published",
-    "archived": "archived", "archiviata": "archived", "archiviato": "archived",
+    "draft": "draft",
+    "bozza": "draft",
+    "published": "published",
+    "pubblicata": "published",
+    "pubblicato": "published",
+    "archived": "archived",
+    "archiviata": "archived",
+    "archiviato": "archived",
 }
 
 REPORT_STATUS_LABELS: dict[str, str] = {"nuova": "Nuova", "in_lavorazione": "In lavorazione", "risolta": "Risolta"}
@@ -80,10 +85,14 @@ def age_words(months: int) -> str:
 
 
 def age_range_words(age_min: int, age_max: int) -> str:
-    """"dalla nascita a 1 anno", "da 3 mesi prima della nascita a 2 anni"."""
+    """ "dalla nascita a 1 anno", "da 3 mesi prima della nascita a 2 anni"."""
     if age_min == MIN_AGE_MONTHS and age_max == MAX_AGE_MONTHS:
         return "dalla gravidanza ai 6 anni"
-    start = "dalla nascita" if age_min == 0 else ("dall'inizio della gravidanza" if age_min == MIN_AGE_MONTHS else f"da {age_words(age_min)}")
+    start = (
+        "dalla nascita"
+        if age_min == 0
+        else ("dall'inizio della gravidanza" if age_min == MIN_AGE_MONTHS else f"da {age_words(age_min)}")
+    )
     end = "alla nascita" if age_max == 0 else ("ai 6 anni" if age_max == MAX_AGE_MONTHS else f"a {age_words(age_max)}")
     return f"{start} {end}"
 

@@ -10,13 +10,13 @@ from .translate import normalize_lang, plural, t
 
 
 def month_year(ym: YearMonth, lang: str = "it") -> str:
-    """"marzo 2027" / "March 2027": stand-alone month names, as in a calendar heading."""
+    """ "marzo 2027" / "March 2027": stand-alone month names, as in a calendar heading."""
     names = get_month_names("wide", context="stand-alone", locale=normalize_lang(lang))
     return f"{names[ym.month]} {ym.year}"
 
 
 def age_in_words(child: Child, lang: str = "it") -> str:
-    """"3 mesi", "1 anno e 6 mesi", "meno di un mese", "in attesa, nascita prevista per marzo 2027"."""
+    """ "3 mesi", "1 anno e 6 mesi", "meno di un mese", "in attesa, nascita prevista per marzo 2027"."""
     if child.kind == "atteso":
         return t("age.expecting", lang, month=month_year(child.month, lang))
     if child.age_months <= 0:

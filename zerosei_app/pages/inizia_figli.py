@@ -38,7 +38,12 @@ def _form() -> rx.Component:
         rx.cond(
             S.can_add,
             rx.el.button(
-                "+ ", t("ui.wiz.figli.add"), type="button", id="figli-aggiungi", on_click=S.add, class_name="btn btn-secondary add"
+                "+ ",
+                t("ui.wiz.figli.add"),
+                type="button",
+                id="figli-aggiungi",
+                on_click=S.add,
+                class_name="btn btn-secondary add",
             ),
             rx.el.p(t("ui.wiz.figli.max"), class_name="muted", id="figli-aggiungi", tab_index=-1),
         ),
@@ -51,6 +56,10 @@ def _form() -> rx.Component:
 
 def page() -> rx.Component:
     return step_page(
-        2, "ui.wiz.figli.title", "ui.wiz.figli.hint", S.step_href["comune"], S,
+        2,
+        "ui.wiz.figli.title",
+        "ui.wiz.figli.hint",
+        S.step_href["comune"],
+        S,
         rx.cond(S.has_comune, _form(), _needs_comune()),
     )

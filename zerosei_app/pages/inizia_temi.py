@@ -23,7 +23,11 @@ def _context() -> rx.Component:
 
 def page() -> rx.Component:
     return step_page(
-        3, "ui.wiz.temi.title", "ui.wiz.temi.hint", S.step_href["figli"], S,
+        3,
+        "ui.wiz.temi.title",
+        "ui.wiz.temi.hint",
+        S.step_href["figli"],
+        S,
         _context(),
         topic_chips(S.chips, S.toggle, t("ui.wiz.temi.legend"), "temi", S.chips_version),
         rx.el.div(

@@ -22,15 +22,29 @@ def register(app: rx.App) -> None:
     common = {"description": t("ui.meta.description"), "image": OG_IMAGE}
     app.add_page(home.page, route=home.ROUTE, title=t("ui.meta.home_title"), on_load=UiState.on_load, **common)
     app.add_page(
-        inizia_comune.page, route=inizia_comune.ROUTE, title=t("ui.meta.step1_title"), on_load=ComuneStepState.on_load, **common
+        inizia_comune.page,
+        route=inizia_comune.ROUTE,
+        title=t("ui.meta.step1_title"),
+        on_load=ComuneStepState.on_load,
+        **common,
     )
     app.add_page(
-        inizia_figli.page, route=inizia_figli.ROUTE, title=t("ui.meta.step2_title"), on_load=FigliStepState.on_load, **common
+        inizia_figli.page,
+        route=inizia_figli.ROUTE,
+        title=t("ui.meta.step2_title"),
+        on_load=FigliStepState.on_load,
+        **common,
     )
     app.add_page(
-        inizia_temi.page, route=inizia_temi.ROUTE, title=t("ui.meta.step3_title"), on_load=TemiStepState.on_load, **common
+        inizia_temi.page,
+        route=inizia_temi.ROUTE,
+        title=t("ui.meta.step3_title"),
+        on_load=TemiStepState.on_load,
+        **common,
     )
-    app.add_page(percorso.page, route=percorso.ROUTE, title=PercorsoState.page_title, on_load=PercorsoState.on_load, **common)
+    app.add_page(
+        percorso.page, route=percorso.ROUTE, title=PercorsoState.page_title, on_load=PercorsoState.on_load, **common
+    )
     app.add_page(
         informazioni.page, route=informazioni.ROUTE, title=t("ui.meta.info_title"), on_load=UiState.on_load, **common
     )

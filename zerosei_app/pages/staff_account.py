@@ -16,15 +16,21 @@ def page() -> rx.Component:
             rx.el.h2("Cambia la password"),
             rx.el.form(
                 rx.el.label("Password attuale", html_for="pw-current"),
-                rx.el.input(id="pw-current", name="current", type="password", auto_complete="current-password", required=True),
+                rx.el.input(
+                    id="pw-current", name="current", type="password", auto_complete="current-password", required=True
+                ),
                 rx.el.label("Nuova password", html_for="pw-new"),
                 rx.el.span("Almeno 10 caratteri; una frase breve va benissimo.", class_name="st-hint"),
                 rx.el.input(id="pw-new", name="password", type="password", auto_complete="new-password", required=True),
                 rx.el.label("Ripeti la nuova password", html_for="pw-new2"),
-                rx.el.input(id="pw-new2", name="password2", type="password", auto_complete="new-password", required=True),
+                rx.el.input(
+                    id="pw-new2", name="password2", type="password", auto_complete="new-password", required=True
+                ),
                 rx.cond(S.pw_error != "", rx.el.p(S.pw_error, class_name="st-msg err", role="alert")),
                 rx.el.div(button("Cambia la password", type="submit"), class_name="st-actions"),
-                on_submit=S.change, key=S.pw_key.to_string(), class_name="st-form",
+                on_submit=S.change,
+                key=S.pw_key.to_string(),
+                class_name="st-form",
             ),
             class_name="st-card",
         ),

@@ -17,10 +17,28 @@ def user_row(u) -> rx.Component:
         rx.el.td(
             rx.el.div(
                 rx.cond(u.active, button("Nuovo link di accesso", on_click=S.new_link(u.id), kind="secondary small")),
-                button("Centri", on_click=S.edit_centri(u.id), kind="secondary small", aria_label="Centri di " + u.name),
-                rx.cond(u.is_me, rx.fragment(),
-                        rx.cond(u.active, button("Disattiva", on_click=S.set_user_active(u.id, False), kind="danger small", aria_label="Disattiva " + u.name),
-                                button("Riattiva", on_click=S.set_user_active(u.id, True), kind="small", aria_label="Riattiva " + u.name))),
+                button(
+                    "Centri", on_click=S.edit_centri(u.id), kind="secondary small", aria_label="Centri di " + u.name
+                ),
+                rx.cond(
+                    u.is_me,
+                    rx.fragment(),
+                    rx.cond(
+                        u.active,
+                        button(
+                            "Disattiva",
+                            on_click=S.set_user_active(u.id, False),
+                            kind="danger small",
+                            aria_label="Disattiva " + u.name,
+                        ),
+                        button(
+                            "Riattiva",
+                            on_click=S.set_user_active(u.id, True),
+                            kind="small",
+                            aria_label="Riattiva " + u.name,
+                        ),
+                    ),
+                ),
                 class_name="st-actions",
             ),
         ),
@@ -29,8 +47,14 @@ def user_row(u) -> rx.Component:
 
 def centri_checks(prefix_checked) -> rx.Component:
     return rx.el.div(
-        rx.foreach(S.centri_options, lambda o: rx.el.label(
-            rx.el.input(type="checkbox", name="centro__" + o[0], default_checked=prefix_checked(o[0])), o[1], class_name="st-check")),
+        rx.foreach(
+            S.centri_options,
+            lambda o: rx.el.label(
+                rx.el.input(type="checkbox", name="centro__" + o[0], default_checked=prefix_checked(o[0])),
+                o[1],
+                class_name="st-check",
+            ),
+        ),
         class_name="st-checks",
     )
 
@@ -44,11 +68,16 @@ def page() -> rx.Component:
             S.link != "",
             rx.el.section(
                 rx.el.h2("Link di accesso per ", S.link_for),
-                rx.el.p("Copialo e mandalo solo a questa persona (per e-mail o di persona). Vale 72 ore e una sola volta; "
-                        "non verrà più mostrato."),
+                rx.el.p(
+                    "Copialo e mandalo solo a questa persona (per e-mail o di persona). Vale 72 ore e una sola volta; "
+                    "non verrà più mostrato."
+                ),
                 rx.el.p(S.link, class_name="st-link-box", id="setup-link"),
-                rx.el.div(button("Copia il link", on_click=rx.set_clipboard(S.link)), button("Fatto, nascondi", on_click=S.hide_link, kind="secondary"),
-                          class_name="st-actions"),
+                rx.el.div(
+                    button("Copia il link", on_click=rx.set_clipboard(S.link)),
+                    button("Fatto, nascondi", on_click=S.hide_link, kind="secondary"),
+                    class_name="st-actions",
+                ),
                 class_name="st-card",
             ),
         ),
@@ -58,31 +87,49 @@ def page() -> rx.Component:
                 rx.el.h2("Centri di ", S.editing_name),
                 rx.el.form(
                     centri_checks(lambda cid: S.editing_centri.contains(cid)),
-                    rx.el.div(button("Salva i centri", type="submit"), button("Annulla", on_click=S.close_edit, kind="secondary"), class_name="st-actions"),
-                    on_submit=S.save_centri, key=S.editing_id.to_string(), class_name="st-form",
+                    rx.el.div(
+                        button("Salva i centri", type="submit"),
+                        button("Annulla", on_click=S.close_edit, kind="secondary"),
+                        class_name="st-actions",
+                    ),
+                    on_submit=S.save_centri,
+                    key=S.editing_id.to_string(),
+                    class_name="st-form",
                 ),
                 class_name="st-card",
             ),
         ),
         rx.el.table(
-            rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in ("Persona", "Ruolo e centri", "Stato", "Azioni")])),
+            rx.el.thead(
+                rx.el.tr(*[rx.el.th(h, scope="col") for h in ("Persona", "Ruolo e centri", "Stato", "Azioni")])
+            ),
             rx.el.tbody(rx.foreach(S.users, user_row)),
             class_name="st-table",
         ),
         rx.el.section(
             rx.el.h2("Invita una persona"),
             rx.el.form(
-                rx.el.div(text_field("name", "Nome e cognome", empty, e, required=True, max_length=150),
-                          text_field("email", "E-mail", empty, e, required=True, max_length=254, type_="email"), class_name="st-row2"),
+                rx.el.div(
+                    text_field("name", "Nome e cognome", empty, e, required=True, max_length=150),
+                    text_field("email", "E-mail", empty, e, required=True, max_length=254, type_="email"),
+                    class_name="st-row2",
+                ),
                 rx.el.label("Ruolo", html_for="f-role"),
-                rx.el.select(rx.el.option("Operatore di centro", value="operatore"), rx.el.option("Ufficio regionale (gestisce tutto)", value="regione"),
-                             id="f-role", name="role"),
+                rx.el.select(
+                    rx.el.option("Operatore di centro", value="operatore"),
+                    rx.el.option("Ufficio regionale (gestisce tutto)", value="regione"),
+                    id="f-role",
+                    name="role",
+                ),
                 rx.el.span("Centri in cui lavora (per un operatore)", class_name="st-label"),
                 centri_checks(lambda cid: False),
                 rx.cond(e.contains("centri"), rx.el.p(e["centri"], class_name="st-field-error")),
                 rx.cond(e.contains(""), rx.el.p(e[""], class_name="st-field-error")),
                 rx.el.div(button("Crea l'account e il link di accesso", type="submit"), class_name="st-actions"),
-                on_submit=S.invite, key=S.invite_key.to_string(), class_name="st-form", no_validate=True,
+                on_submit=S.invite,
+                key=S.invite_key.to_string(),
+                class_name="st-form",
+                no_validate=True,
             ),
             class_name="st-card",
         ),

@@ -26,46 +26,92 @@ def page() -> rx.Component:
     return staff_page(
         rx.el.p(link("← Voci del centro", "/staff/voci?centro=" + S.centro_id.to_string()), class_name="st-crumbs"),
         rx.el.h1("Dati del centro: ", S.centro_nome),
-        rx.el.p(S.comune_nome, " · dati: ", S.verifica_label, rx.cond(S.attivo, "", " · CHIUSO (le famiglie non lo vedono)"), class_name="st-muted"),
-        rx.el.p("Questi dati compaiono nella scheda del centro che le famiglie vedono nel loro percorso.", class_name="st-muted"),
+        rx.el.p(
+            S.comune_nome,
+            " · dati: ",
+            S.verifica_label,
+            rx.cond(S.attivo, "", " · CHIUSO (le famiglie non lo vedono)"),
+            class_name="st-muted",
+        ),
+        rx.el.p(
+            "Questi dati compaiono nella scheda del centro che le famiglie vedono nel loro percorso.",
+            class_name="st-muted",
+        ),
         rx.el.form(
             rx.cond(S.is_regione, admin_fields()),
             rx.el.fieldset(
                 rx.el.legend("Dove e quando"),
-                text_field("indirizzo", "Indirizzo", v, e, max_length=300, hint="Via e numero civico; eventuali indicazioni per arrivare."),
-                text_field("orari", "Orari di apertura", v, e, max_length=500, rows=3, hint="Per esempio: lun-ven 9-13; gio anche 14-17."),
+                text_field(
+                    "indirizzo",
+                    "Indirizzo",
+                    v,
+                    e,
+                    max_length=300,
+                    hint="Via e numero civico; eventuali indicazioni per arrivare.",
+                ),
+                text_field(
+                    "orari",
+                    "Orari di apertura",
+                    v,
+                    e,
+                    max_length=500,
+                    rows=3,
+                    hint="Per esempio: lun-ven 9-13; gio anche 14-17.",
+                ),
             ),
             rx.el.fieldset(
                 rx.el.legend("Contatti"),
-                rx.el.div(text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
-                          text_field("email", "E-mail", v, e, max_length=254, type_="email"), class_name="st-row2"),
+                rx.el.div(
+                    text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
+                    text_field("email", "E-mail", v, e, max_length=254, type_="email"),
+                    class_name="st-row2",
+                ),
                 text_field("sito", "Sito web", v, e, max_length=500),
             ),
             rx.el.div(button("Salva i dati del centro", type="submit"), class_name="st-savebar"),
-            key=S.form_key.to_string(), on_submit=S.save, class_name="st-form", no_validate=True,
+            key=S.form_key.to_string(),
+            on_submit=S.save,
+            class_name="st-form",
+            no_validate=True,
         ),
         rx.cond(
             S.is_regione,
             rx.el.section(
                 rx.el.h2("Comuni serviti e apertura"),
-                rx.el.div(link("Comuni serviti da questo centro", "/staff/comuni?centro=" + S.centro_id.to_string(), class_name="st-btn secondary"),
-                          class_name="st-actions"),
+                rx.el.div(
+                    link(
+                        "Comuni serviti da questo centro",
+                        "/staff/comuni?centro=" + S.centro_id.to_string(),
+                        class_name="st-btn secondary",
+                    ),
+                    class_name="st-actions",
+                ),
                 rx.cond(
                     S.attivo,
                     rx.cond(
                         S.confirm_close,
                         rx.el.div(
-                            rx.el.p("Chiudere il centro? Le famiglie non lo vedranno più; le sue voci restano salvate e i comuni "
-                                    "che restano senza centro vengono collegati al centro aperto più vicino. Puoi riaprirlo quando vuoi."),
-                            rx.el.div(button("Sì, chiudi il centro", on_click=S.set_open(False), kind="danger"),
-                                      button("Annulla", on_click=S.cancel_close, kind="secondary"), class_name="st-actions"),
-                            class_name="st-msg warn", style={"display": "block"}, role="alert",
+                            rx.el.p(
+                                "Chiudere il centro? Le famiglie non lo vedranno più; le sue voci restano salvate e i comuni "
+                                "che restano senza centro vengono collegati al centro aperto più vicino. Puoi riaprirlo quando vuoi."
+                            ),
+                            rx.el.div(
+                                button("Sì, chiudi il centro", on_click=S.set_open(False), kind="danger"),
+                                button("Annulla", on_click=S.cancel_close, kind="secondary"),
+                                class_name="st-actions",
+                            ),
+                            class_name="st-msg warn",
+                            style={"display": "block"},
+                            role="alert",
                         ),
                         button("Chiudi il centro…", on_click=S.ask_close, kind="danger"),
                     ),
                     button("Riapri il centro", on_click=S.set_open(True)),
                 ),
-                rx.cond(S.relinked.length() > 0, rx.el.p("Comuni collegati di nuovo: ", S.relinked.join(", "), class_name="st-muted")),
+                rx.cond(
+                    S.relinked.length() > 0,
+                    rx.el.p("Comuni collegati di nuovo: ", S.relinked.join(", "), class_name="st-muted"),
+                ),
             ),
         ),
     )

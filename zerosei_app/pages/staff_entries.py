@@ -10,8 +10,13 @@ from zerosei_app.domain.staff_forms import SORT_LABELS
 from zerosei_app.domain.staff_labels import category_label, topic_label
 from zerosei_app.state.staff_entries import StaffEntriesState
 
-STATI = [("attive", "Pubblicate e bozze"), ("published", "Solo pubblicate"), ("draft", "Solo bozze"),
-         ("archived", "Archivio"), ("tutte", "Tutte")]
+STATI = [
+    ("attive", "Pubblicate e bozze"),
+    ("published", "Solo pubblicate"),
+    ("draft", "Solo bozze"),
+    ("archived", "Archivio"),
+    ("tutte", "Tutte"),
+]
 
 
 def _select(name: str, label: str, options, value) -> rx.Component:
@@ -26,15 +31,20 @@ def filters() -> rx.Component:
     return rx.el.form(
         rx.el.div(
             rx.el.label("Cerca", html_for="flt-q", class_name="st-label"),
-            rx.el.input(id="flt-q", name="q", type="search", default_value=s.f_q, placeholder="parole del titolo o del testo"),
+            rx.el.input(
+                id="flt-q", name="q", type="search", default_value=s.f_q, placeholder="parole del titolo o del testo"
+            ),
         ),
         _select("stato", "Stato", STATI, s.f_stato),
         _select("area", "Area", [("", "Tutte le aree")] + [(c, category_label(c)) for c in CATEGORIES], s.f_area),
         _select("tema", "Tema", [("", "Tutti i temi")] + [(t, topic_label(t)) for t in TOPICS], s.f_tema),
         _select("verifica", "Verifica", [("", "Tutte"), ("da_verificare", "Solo da verificare")], s.f_verifica),
         _select("ordine", "Ordina per", list(SORT_LABELS.items()), s.f_ordine),
-        rx.el.div(button("Applica", type="submit"), rx.cond(s.filtered, button("Azzera", on_click=s.clear_filters, kind="secondary")),
-                  class_name="st-actions"),
+        rx.el.div(
+            button("Applica", type="submit"),
+            rx.cond(s.filtered, button("Azzera", on_click=s.clear_filters, kind="secondary")),
+            class_name="st-actions",
+        ),
         on_submit=s.apply_filters,
         key=s.filters_key,
         class_name="st-filters st-form",
@@ -45,8 +55,10 @@ def filters() -> rx.Component:
 
 def row(e) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(link(e.title, "/staff/voce?id=" + e.id.to_string()),
-                 rx.cond(e.example, rx.el.span(" ", badge("esempio", "example")))),
+        rx.el.td(
+            link(e.title, "/staff/voce?id=" + e.id.to_string()),
+            rx.cond(e.example, rx.el.span(" ", badge("esempio", "example"))),
+        ),
         rx.el.td(e.area),
         rx.el.td(e.ages),
         rx.el.td(badge(e.status_label, e.status)),
@@ -60,30 +72,75 @@ def page() -> rx.Component:
         rx.el.p(link("← Home", "/staff"), class_name="st-crumbs"),
         rx.el.h1("Voci della Carta: ", s.centro_nome),
         rx.el.p(
-            s.n_published.to_string() + " pubblicate · " + s.n_draft.to_string() + " bozze · " + s.n_archived.to_string() + " archiviate",
-            rx.cond(s.n_stale > 0, rx.fragment(" · ", rx.el.button(s.n_stale.to_string() + " da verificare", on_click=s.show_stale,
-                                                                   class_name="st-btn small secondary", type="button"))),
+            s.n_published.to_string()
+            + " pubblicate · "
+            + s.n_draft.to_string()
+            + " bozze · "
+            + s.n_archived.to_string()
+            + " archiviate",
+            rx.cond(
+                s.n_stale > 0,
+                rx.fragment(
+                    " · ",
+                    rx.el.button(
+                        s.n_stale.to_string() + " da verificare",
+                        on_click=s.show_stale,
+                        class_name="st-btn small secondary",
+                        type="button",
+                    ),
+                ),
+            ),
         ),
         rx.el.div(
             link("+ Nuova voce", "/staff/voce/nuova?centro=" + s.centro_id.to_string(), class_name="st-btn"),
-            link("Importa / esporta CSV", "/staff/importa?centro=" + s.centro_id.to_string(), class_name="st-btn secondary"),
+            link(
+                "Importa / esporta CSV",
+                "/staff/importa?centro=" + s.centro_id.to_string(),
+                class_name="st-btn secondary",
+            ),
             link("Dati del centro", "/staff/centro?id=" + s.centro_id.to_string(), class_name="st-btn secondary"),
-            link("Segnalazioni", "/staff/segnalazioni?centro=" + s.centro_id.to_string(), class_name="st-btn secondary"),
-            rx.cond(s.is_regione, link("Comuni serviti", "/staff/comuni?centro=" + s.centro_id.to_string(), class_name="st-btn secondary")),
+            link(
+                "Segnalazioni", "/staff/segnalazioni?centro=" + s.centro_id.to_string(), class_name="st-btn secondary"
+            ),
+            rx.cond(
+                s.is_regione,
+                link(
+                    "Comuni serviti", "/staff/comuni?centro=" + s.centro_id.to_string(), class_name="st-btn secondary"
+                ),
+            ),
             class_name="st-actions",
         ),
         filters(),
-        rx.el.p(rx.cond(s.rows.length() == 1, "1 voce", s.rows.length().to_string() + " voci"), " in elenco",
-                rx.cond(s.filtered, " (con i filtri scelti)", ""), ".", role="status", class_name="st-muted"),
+        rx.el.p(
+            rx.cond(s.rows.length() == 1, "1 voce", s.rows.length().to_string() + " voci"),
+            " in elenco",
+            rx.cond(s.filtered, " (con i filtri scelti)", ""),
+            ".",
+            role="status",
+            class_name="st-muted",
+        ),
         rx.cond(
             s.rows.length() > 0,
             rx.el.table(
-                rx.el.thead(rx.el.tr(rx.el.th("Titolo", scope="col"), rx.el.th("Area", scope="col"), rx.el.th("Età", scope="col"),
-                                     rx.el.th("Stato", scope="col"), rx.el.th("Verificata il", scope="col"))),
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th("Titolo", scope="col"),
+                        rx.el.th("Area", scope="col"),
+                        rx.el.th("Età", scope="col"),
+                        rx.el.th("Stato", scope="col"),
+                        rx.el.th("Verificata il", scope="col"),
+                    )
+                ),
                 rx.el.tbody(rx.foreach(s.rows, row)),
                 class_name="st-table",
             ),
-            rx.el.p(rx.cond(s.filtered, "Nessuna voce corrisponde ai filtri.", "Questo centro non ha ancora voci: crea la prima."),
-                    class_name="st-msg warn"),
+            rx.el.p(
+                rx.cond(
+                    s.filtered,
+                    "Nessuna voce corrisponde ai filtri.",
+                    "Questo centro non ha ancora voci: crea la prima.",
+                ),
+                class_name="st-msg warn",
+            ),
         ),
     )

@@ -21,27 +21,51 @@ def status_panel() -> rx.Component:
     def action_button(action):
         return rx.match(
             action,
-            *[(a, button(label, on_click=S.change_status(a), kind="danger" if a == "archive" else ("" if a == "publish" else "secondary")))
-              for a, label in ACTION_LABELS.items()],
+            *[
+                (
+                    a,
+                    button(
+                        label,
+                        on_click=S.change_status(a),
+                        kind="danger" if a == "archive" else ("" if a == "publish" else "secondary"),
+                    ),
+                )
+                for a, label in ACTION_LABELS.items()
+            ],
             rx.fragment(),
         )
 
     return rx.el.section(
         rx.el.p(
-            "Stato: ", badge(S.status_label, S.status),
+            "Stato: ",
+            badge(S.status_label, S.status),
             rx.cond(S.is_example, rx.el.span(" ", badge("esempio da confermare", "example"))),
             rx.cond(S.stale, rx.el.span(" ", badge("da verificare", "stale"))),
-            " · versione ", S.version.to_string(),
-            " · ", rx.cond(S.reviewed_on != "", "verificata il " + S.reviewed_on, "mai verificata"),
+            " · versione ",
+            S.version.to_string(),
+            " · ",
+            rx.cond(S.reviewed_on != "", "verificata il " + S.reviewed_on, "mai verificata"),
         ),
         rx.el.div(
             rx.foreach(S.actions, action_button),
-            button("Segna come verificata", on_click=S.review, kind="secondary",
-                   title="Confermi che i dati sono corretti oggi (toglie anche l'etichetta «esempio»)"),
+            button(
+                "Segna come verificata",
+                on_click=S.review,
+                kind="secondary",
+                title="Confermi che i dati sono corretti oggi (toglie anche l'etichetta «esempio»)",
+            ),
             class_name="st-actions",
         ),
-        rx.cond(S.status == "draft", rx.el.p("Le famiglie non vedono le bozze: pubblica la voce quando è pronta.", class_name="st-muted")),
-        rx.cond(S.status == "archived", rx.el.p("Le famiglie non vedono le voci archiviate. Puoi ripristinarla quando vuoi.", class_name="st-muted")),
+        rx.cond(
+            S.status == "draft",
+            rx.el.p("Le famiglie non vedono le bozze: pubblica la voce quando è pronta.", class_name="st-muted"),
+        ),
+        rx.cond(
+            S.status == "archived",
+            rx.el.p(
+                "Le famiglie non vedono le voci archiviate. Puoi ripristinarla quando vuoi.", class_name="st-muted"
+            ),
+        ),
         aria_label="Stato della voce",
     )
 
@@ -51,11 +75,30 @@ def conflict_panel() -> rx.Component:
         S.conflict,
         rx.el.section(
             rx.el.h2("Qualcun altro ha salvato questa voce"),
-            rx.el.p(S.conflict_by, " l'ha salvata ", S.conflict_at, ". Le tue modifiche non sono state salvate e sono ancora nel modulo. "
-                    "Ecco cosa è diverso:"),
+            rx.el.p(
+                S.conflict_by,
+                " l'ha salvata ",
+                S.conflict_at,
+                ". Le tue modifiche non sono state salvate e sono ancora nel modulo. Ecco cosa è diverso:",
+            ),
             rx.el.table(
-                rx.el.thead(rx.el.tr(rx.el.th("Campo", scope="col"), rx.el.th("Versione salvata", scope="col"), rx.el.th("La tua versione", scope="col"))),
-                rx.el.tbody(rx.foreach(S.conflict_diff, lambda d: rx.el.tr(rx.el.td(d.field), rx.el.td(d.saved, class_name="st-pre"), rx.el.td(d.mine, class_name="st-pre")))),
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th("Campo", scope="col"),
+                        rx.el.th("Versione salvata", scope="col"),
+                        rx.el.th("La tua versione", scope="col"),
+                    )
+                ),
+                rx.el.tbody(
+                    rx.foreach(
+                        S.conflict_diff,
+                        lambda d: rx.el.tr(
+                            rx.el.td(d.field),
+                            rx.el.td(d.saved, class_name="st-pre"),
+                            rx.el.td(d.mine, class_name="st-pre"),
+                        ),
+                    )
+                ),
                 class_name="st-table st-diff",
             ),
             rx.el.div(
@@ -63,10 +106,16 @@ def conflict_panel() -> rx.Component:
                 button("Scarta le mie modifiche e carica quella salvata", on_click=S.reload_saved, kind="secondary"),
                 class_name="st-actions",
             ),
-            rx.el.p("«Salva comunque» applica solo i campi che hai cambiato tu, sopra la versione salvata. "
-                    "Qualunque cosa scegli, la versione sostituita resta nello storico e si può ripristinare.", class_name="st-muted"),
-            class_name="st-msg warn st-conflict", role="region", aria_label="Conflitto di modifica",
-            id="conflitto", tab_index=-1,
+            rx.el.p(
+                "«Salva comunque» applica solo i campi che hai cambiato tu, sopra la versione salvata. "
+                "Qualunque cosa scegli, la versione sostituita resta nello storico e si può ripristinare.",
+                class_name="st-muted",
+            ),
+            class_name="st-msg warn st-conflict",
+            role="region",
+            aria_label="Conflitto di modifica",
+            id="conflitto",
+            tab_index=-1,
         ),
     )
 
@@ -78,23 +127,58 @@ def entry_form() -> rx.Component:
         rx.el.p("I campi con * sono obbligatori.", class_name="st-muted"),
         rx.el.fieldset(
             rx.el.legend("Che cos'è"),
-            text_field("title", "Titolo", v, e, required=True, max_length=150, on_change=w, hint="Breve e chiaro, come lo direbbe una mamma o un papà."),
-            text_field("summary", "In breve", v, e, required=True, max_length=300, rows=2, on_change=w,
-                       hint="Una o due frasi: è quello che le famiglie leggono per primo (max 300 caratteri)."),
-            text_field("description", "Descrizione", v, e, max_length=4000, rows=6, on_change=w,
-                       hint="Facoltativa: i dettagli, mostrati con «Leggi di più». Solo testo."),
+            text_field(
+                "title",
+                "Titolo",
+                v,
+                e,
+                required=True,
+                max_length=150,
+                on_change=w,
+                hint="Breve e chiaro, come lo direbbe una mamma o un papà.",
+            ),
+            text_field(
+                "summary",
+                "In breve",
+                v,
+                e,
+                required=True,
+                max_length=300,
+                rows=2,
+                on_change=w,
+                hint="Una o due frasi: è quello che le famiglie leggono per primo (max 300 caratteri).",
+            ),
+            text_field(
+                "description",
+                "Descrizione",
+                v,
+                e,
+                max_length=4000,
+                rows=6,
+                on_change=w,
+                hint="Facoltativa: i dettagli, mostrati con «Leggi di più». Solo testo.",
+            ),
             select_field("category", "Area", CATEGORY_OPTIONS, v, e, required=True, empty="— scegli —", on_change=w),
             rx.el.div(
                 rx.el.span("Temi", class_name="st-label", id="topics-label"),
-                rx.el.span("Aiutano le famiglie a filtrare: scegli quelli che c'entrano davvero.", class_name="st-hint"),
-                rx.el.div(*[checkbox(f"tema__{t}", topic_label(t), v, on_change=w) for t in TOPICS],
-                          class_name="st-checks", role="group", aria_labelledby="topics-label"),
+                rx.el.span(
+                    "Aiutano le famiglie a filtrare: scegli quelli che c'entrano davvero.", class_name="st-hint"
+                ),
+                rx.el.div(
+                    *[checkbox(f"tema__{t}", topic_label(t), v, on_change=w) for t in TOPICS],
+                    class_name="st-checks",
+                    role="group",
+                    aria_labelledby="topics-label",
+                ),
             ),
         ),
         rx.el.fieldset(
             rx.el.legend("Per quale età"),
-            rx.el.p("L'età si conta in mesi dalla nascita; i numeri negativi sono i mesi di gravidanza "
-                    "(−9 = inizio gravidanza, 0 = nascita, 72 = 6 anni).", class_name="st-muted"),
+            rx.el.p(
+                "L'età si conta in mesi dalla nascita; i numeri negativi sono i mesi di gravidanza "
+                "(−9 = inizio gravidanza, 0 = nascita, 72 = 6 anni).",
+                class_name="st-muted",
+            ),
             rx.el.div(
                 select_field("age_min_months", "Da", AGE_OPTIONS, v, e, required=True, on_change=w),
                 select_field("age_max_months", "Fino a", AGE_OPTIONS, v, e, required=True, on_change=w),
@@ -103,46 +187,163 @@ def entry_form() -> rx.Component:
         ),
         rx.el.fieldset(
             rx.el.legend("Chi, dove, quando, quanto"),
-            text_field("provider", "Chi lo offre", v, e, max_length=200, on_change=w, hint="Il centro stesso o il servizio partner (consultorio, biblioteca…)."),
+            text_field(
+                "provider",
+                "Chi lo offre",
+                v,
+                e,
+                max_length=200,
+                on_change=w,
+                hint="Il centro stesso o il servizio partner (consultorio, biblioteca…).",
+            ),
             text_field("location", "Dove", v, e, max_length=300, on_change=w, hint="Indirizzo o nome del luogo."),
             checkbox("online", "Si svolge (anche) online", v, on_change=w),
-            select_field("location_comune", "Comune del luogo", S.comuni_options, v, e, empty="— nessuno / solo online —", on_change=w),
-            text_field("schedule", "Quando", v, e, max_length=300, on_change=w, hint="Per esempio: il martedì 10-12, su appuntamento."),
+            select_field(
+                "location_comune",
+                "Comune del luogo",
+                S.comuni_options,
+                v,
+                e,
+                empty="— nessuno / solo online —",
+                on_change=w,
+            ),
+            text_field(
+                "schedule",
+                "Quando",
+                v,
+                e,
+                max_length=300,
+                on_change=w,
+                hint="Per esempio: il martedì 10-12, su appuntamento.",
+            ),
             rx.el.div(
                 rx.el.span("È gratuito?", class_name="st-label", id="cost-label"),
                 rx.el.div(
-                    rx.el.label(rx.el.input(type="radio", name="cost_free", value="si", default_checked=v["cost_free"].to(str) == "si", on_change=w),
-                                "Sì, gratuito", class_name="st-check"),
-                    rx.el.label(rx.el.input(type="radio", name="cost_free", value="no", default_checked=v["cost_free"].to(str) == "no", on_change=w),
-                                "No, a pagamento", class_name="st-check"),
-                    role="radiogroup", aria_labelledby="cost-label",
+                    rx.el.label(
+                        rx.el.input(
+                            type="radio",
+                            name="cost_free",
+                            value="si",
+                            default_checked=v["cost_free"].to(str) == "si",
+                            on_change=w,
+                        ),
+                        "Sì, gratuito",
+                        class_name="st-check",
+                    ),
+                    rx.el.label(
+                        rx.el.input(
+                            type="radio",
+                            name="cost_free",
+                            value="no",
+                            default_checked=v["cost_free"].to(str) == "no",
+                            on_change=w,
+                        ),
+                        "No, a pagamento",
+                        class_name="st-check",
+                    ),
+                    role="radiogroup",
+                    aria_labelledby="cost-label",
                 ),
             ),
-            text_field("cost_note", "Costo", v, e, max_length=300, on_change=w, hint="Obbligatorio se a pagamento: quanto costa, eventuali riduzioni."),
-            text_field("access", "Come accedere", v, e, max_length=500, rows=2, on_change=w, hint="Prenotazione, documenti, chi contattare."),
+            text_field(
+                "cost_note",
+                "Costo",
+                v,
+                e,
+                max_length=300,
+                on_change=w,
+                hint="Obbligatorio se a pagamento: quanto costa, eventuali riduzioni.",
+            ),
+            text_field(
+                "access",
+                "Come accedere",
+                v,
+                e,
+                max_length=500,
+                rows=2,
+                on_change=w,
+                hint="Prenotazione, documenti, chi contattare.",
+            ),
         ),
         rx.el.fieldset(
             rx.el.legend("Contatti"),
             rx.el.div(
-                text_field("contact_phone", "Telefono", v, e, max_length=80, type_="tel", on_change=w, hint="Anche più numeri: 011 1234567 / 333 1234567"),
-                text_field("contact_email", "E-mail", v, e, max_length=254, type_="email", on_change=w, hint="Per esempio centro.famiglie@comune.it"),
+                text_field(
+                    "contact_phone",
+                    "Telefono",
+                    v,
+                    e,
+                    max_length=80,
+                    type_="tel",
+                    on_change=w,
+                    hint="Anche più numeri: 011 1234567 / 333 1234567",
+                ),
+                text_field(
+                    "contact_email",
+                    "E-mail",
+                    v,
+                    e,
+                    max_length=254,
+                    type_="email",
+                    on_change=w,
+                    hint="Per esempio centro.famiglie@comune.it",
+                ),
                 class_name="st-row2",
             ),
-            text_field("contact_url", "Sito web", v, e, max_length=500, on_change=w, hint="Per esempio www.comune.torino.it/famiglie"),
-            text_field("languages", "Lingue in cui è offerto", v, e, max_length=60, on_change=w, hint="Codici di 2 lettere separati da virgole: it, en, fr, ar…"),
+            text_field(
+                "contact_url",
+                "Sito web",
+                v,
+                e,
+                max_length=500,
+                on_change=w,
+                hint="Per esempio www.comune.torino.it/famiglie",
+            ),
+            text_field(
+                "languages",
+                "Lingue in cui è offerto",
+                v,
+                e,
+                max_length=60,
+                on_change=w,
+                hint="Codici di 2 lettere separati da virgole: it, en, fr, ar…",
+            ),
         ),
         rx.el.div(
             # Which button was used reaches the server before the form's data (events are processed in order).
-            button(rx.cond(S.saving, "Salvataggio in corso…", rx.cond(S.entry_id == 0, "Crea la voce (bozza)", "Salva le modifiche")),
-                   type="submit", on_click=S.set_intent("save"), id="save-btn",
-                   disabled=S.saving | has_connection_errors),
-            button("Mostra l'anteprima", type="submit", on_click=S.set_intent("preview"), kind="secondary", id="preview-btn",
-                   disabled=has_connection_errors),
+            button(
+                rx.cond(
+                    S.saving,
+                    "Salvataggio in corso…",
+                    rx.cond(S.entry_id == 0, "Crea la voce (bozza)", "Salva le modifiche"),
+                ),
+                type="submit",
+                on_click=S.set_intent("save"),
+                id="save-btn",
+                disabled=S.saving | has_connection_errors,
+            ),
+            button(
+                "Mostra l'anteprima",
+                type="submit",
+                on_click=S.set_intent("preview"),
+                kind="secondary",
+                id="preview-btn",
+                disabled=has_connection_errors,
+            ),
             rx.el.span(
-                rx.cond(has_connection_errors, "Connessione persa: le modifiche NON sono salvate",
-                        rx.cond(S.saving, "", rx.cond(S.dirty, "Modifiche non salvate", S.saved_note))),
-                class_name=rx.cond(has_connection_errors, "st-savestate offline", rx.cond(S.dirty, "st-savestate dirty", "st-savestate saved")),
-                role="status", aria_live="polite", id="save-state",
+                rx.cond(
+                    has_connection_errors,
+                    "Connessione persa: le modifiche NON sono salvate",
+                    rx.cond(S.saving, "", rx.cond(S.dirty, "Modifiche non salvate", S.saved_note)),
+                ),
+                class_name=rx.cond(
+                    has_connection_errors,
+                    "st-savestate offline",
+                    rx.cond(S.dirty, "st-savestate dirty", "st-savestate saved"),
+                ),
+                role="status",
+                aria_live="polite",
+                id="save-state",
             ),
             class_name="st-savebar",
         ),
@@ -163,13 +364,23 @@ def history() -> rx.Component:
                 rx.foreach(
                     S.history,
                     lambda h: rx.el.li(
-                        rx.el.strong(h.action), " · ", h.when, " · ", h.who, " · versione ", h.version.to_string(),
+                        rx.el.strong(h.action),
+                        " · ",
+                        h.when,
+                        " · ",
+                        h.who,
+                        " · versione ",
+                        h.version.to_string(),
                         rx.cond(h.changes.length() > 0, rx.el.ul(rx.foreach(h.changes, lambda c: rx.el.li(c)))),
                         rx.cond(
                             h.can_restore,
                             rx.cond(
                                 h.original,
-                                button("Ripristina la versione originale", on_click=S.restore_original(h.id), kind="secondary small"),
+                                button(
+                                    "Ripristina la versione originale",
+                                    on_click=S.restore_original(h.id),
+                                    kind="secondary small",
+                                ),
                                 button("Ripristina questa versione", on_click=S.restore(h.id), kind="secondary small"),
                             ),
                         ),
@@ -184,7 +395,10 @@ def history() -> rx.Component:
 
 def page() -> rx.Component:
     return staff_page(
-        rx.el.p(link(rx.fragment("← Voci di ", S.centro_nome), "/staff/voci?centro=" + S.centro_id.to_string()), class_name="st-crumbs"),
+        rx.el.p(
+            link(rx.fragment("← Voci di ", S.centro_nome), "/staff/voci?centro=" + S.centro_id.to_string()),
+            class_name="st-crumbs",
+        ),
         rx.el.h1(rx.cond(S.entry_id == 0, "Nuova voce", rx.fragment("Modifica: ", S.form["title"]))),
         rx.cond(S.entry_id != 0, status_panel()),
         conflict_panel(),
@@ -195,7 +409,9 @@ def page() -> rx.Component:
                     rx.el.strong("Da correggere prima di salvare:"),
                     rx.el.ul(rx.foreach(S.error_links, lambda l: rx.el.li(rx.el.a(l.text, href="#" + l.field_id)))),
                 ),
-                class_name="st-msg err", role="alert", id="error-summary",
+                class_name="st-msg err",
+                role="alert",
+                id="error-summary",
             ),
         ),
         rx.el.div(
@@ -204,8 +420,10 @@ def page() -> rx.Component:
                 rx.cond(
                     S.preview.titolo != "",
                     entry_preview(S.preview, S.preview_area, S.preview_note),
-                    rx.el.p("L'anteprima di come la vedranno le famiglie compare qui quando premi «Mostra l'anteprima».",
-                            class_name="st-muted st-preview"),
+                    rx.el.p(
+                        "L'anteprima di come la vedranno le famiglie compare qui quando premi «Mostra l'anteprima».",
+                        class_name="st-muted st-preview",
+                    ),
                 ),
                 class_name="st-side",
             ),

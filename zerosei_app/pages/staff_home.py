@@ -13,7 +13,9 @@ def centro_card(c) -> rx.Component:
     return rx.el.article(
         rx.el.h2(link(c.nome, "/staff/voci?centro=" + c.id.to_string())),
         rx.el.p(c.comune, rx.cond(c.attivo, "", " · chiuso"), class_name="st-muted"),
-        rx.cond(c.incerto, rx.el.p("Dati del centro da confermare (fonte: ", c.verifica, ")", class_name="st-alert-line")),
+        rx.cond(
+            c.incerto, rx.el.p("Dati del centro da confermare (fonte: ", c.verifica, ")", class_name="st-alert-line")
+        ),
         rx.el.ul(
             rx.el.li(rx.el.strong(c.pubblicate), " pubblicate"),
             rx.el.li(rx.el.strong(c.bozze), " bozze"),
@@ -22,16 +24,29 @@ def centro_card(c) -> rx.Component:
         ),
         rx.cond(
             c.da_verificare > 0,
-            rx.el.p(link(rx.fragment(c.da_verificare.to_string(), " voci da verificare (non controllate da 6 mesi o più)"),
-                         "/staff/voci?centro=" + c.id.to_string() + "&verifica=da_verificare&ordine=verifica"),
-                    class_name="st-alert-line"),
+            rx.el.p(
+                link(
+                    rx.fragment(c.da_verificare.to_string(), " voci da verificare (non controllate da 6 mesi o più)"),
+                    "/staff/voci?centro=" + c.id.to_string() + "&verifica=da_verificare&ordine=verifica",
+                ),
+                class_name="st-alert-line",
+            ),
             rx.el.p("Tutte le voci sono state verificate negli ultimi 6 mesi.", class_name="st-muted"),
         ),
-        rx.cond(c.esempi > 0, rx.el.p(c.esempi.to_string() + " voci sono ancora esempi da confermare.", class_name="st-muted")),
+        rx.cond(
+            c.esempi > 0,
+            rx.el.p(c.esempi.to_string() + " voci sono ancora esempi da confermare.", class_name="st-muted"),
+        ),
         rx.el.p(
-            link(rx.fragment("Segnalazioni: ", c.nuove.to_string(), " nuove, ", c.in_lavorazione.to_string(), " in lavorazione"),
-                 "/staff/segnalazioni?centro=" + c.id.to_string()),
-            rx.cond(c.in_ritardo > 0, rx.el.span(" · ", badge(c.in_ritardo.to_string() + " oltre i 15 giorni", "late"))),
+            link(
+                rx.fragment(
+                    "Segnalazioni: ", c.nuove.to_string(), " nuove, ", c.in_lavorazione.to_string(), " in lavorazione"
+                ),
+                "/staff/segnalazioni?centro=" + c.id.to_string(),
+            ),
+            rx.cond(
+                c.in_ritardo > 0, rx.el.span(" · ", badge(c.in_ritardo.to_string() + " oltre i 15 giorni", "late"))
+            ),
         ),
         rx.el.div(
             link("Voci della Carta", "/staff/voci?centro=" + c.id.to_string(), class_name="st-btn small"),
@@ -48,7 +63,12 @@ def page() -> rx.Component:
     s = StaffHomeState
     return staff_page(
         rx.el.h1("Ciao, ", s.user_name),
-        rx.cond(s.welcome, rx.el.div(rx.el.p("Password salvata: benvenuta/o nell'area operatori."), class_name="st-msg ok", role="status")),
+        rx.cond(
+            s.welcome,
+            rx.el.div(
+                rx.el.p("Password salvata: benvenuta/o nell'area operatori."), class_name="st-msg ok", role="status"
+            ),
+        ),
         rx.el.p(
             "Qui tieni aggiornata la Carta ZeroSei del tuo centro: quello che pubblichi lo vedono subito le famiglie. "
             "Le voci vanno ricontrollate almeno ogni 6 mesi; alle segnalazioni delle famiglie si risponde entro 15 giorni.",
@@ -73,7 +93,14 @@ def page() -> rx.Component:
             rx.fragment(
                 rx.el.h2("I centri"),
                 rx.el.table(
-                    rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in ("Centro", "Dati", "Pubblicate", "Da verificare", "Segnalazioni aperte", "")])),
+                    rx.el.thead(
+                        rx.el.tr(
+                            *[
+                                rx.el.th(h, scope="col")
+                                for h in ("Centro", "Dati", "Pubblicate", "Da verificare", "Segnalazioni aperte", "")
+                            ]
+                        )
+                    ),
                     rx.el.tbody(rx.foreach(s.centri, regione_row)),
                     class_name="st-table",
                 ),

@@ -16,9 +16,11 @@ def page() -> rx.Component:
         rx.el.h1("Importa ed esporta: ", S.centro_nome),
         rx.el.section(
             rx.el.h2("Esporta la Carta"),
-            rx.el.p("Scarica tutte le voci (anche bozze e archiviate) in un file che Excel apre direttamente. "
-                    "Puoi modificarlo e reimportarlo qui: le righe con ID aggiornano le voci esistenti, quelle senza ID diventano voci nuove.",
-                    class_name="st-muted"),
+            rx.el.p(
+                "Scarica tutte le voci (anche bozze e archiviate) in un file che Excel apre direttamente. "
+                "Puoi modificarlo e reimportarlo qui: le righe con ID aggiornano le voci esistenti, quelle senza ID diventano voci nuove.",
+                class_name="st-muted",
+            ),
             button("Scarica il file CSV", on_click=S.export, kind="secondary"),
         ),
         rx.el.section(
@@ -27,9 +29,13 @@ def page() -> rx.Component:
                 S.rows.length() > 0,
                 plan_view(S, S.commit, S.cancel),
                 rx.fragment(
-                    rx.el.p("Formato: CSV in UTF-8 o salvato da Excel («CSV UTF-8» o «CSV delimitato da ;»). Colonne: ",
-                            ", ".join(c.header for c in COLUMNS), ". Obbligatorie: Titolo, In breve, Area, Età da (mesi), Età fino a (mesi). "
-                            "Le voci nuove entrano come bozze se la colonna Stato è vuota.", class_name="st-muted"),
+                    rx.el.p(
+                        "Formato: CSV in UTF-8 o salvato da Excel («CSV UTF-8» o «CSV delimitato da ;»). Colonne: ",
+                        ", ".join(c.header for c in COLUMNS),
+                        ". Obbligatorie: Titolo, In breve, Area, Età da (mesi), Età fino a (mesi). "
+                        "Le voci nuove entrano come bozze se la colonna Stato è vuota.",
+                        class_name="st-muted",
+                    ),
                     upload_box(UPLOAD_ID, S.upload),
                     rx.el.details(
                         rx.el.summary("Oppure incolla il testo del file"),
@@ -37,7 +43,8 @@ def page() -> rx.Component:
                             rx.el.label("Contenuto CSV", html_for="paste-csv"),
                             rx.el.textarea(id="paste-csv", name="csv", rows=8),
                             rx.el.div(button("Controlla", type="submit"), class_name="st-actions"),
-                            on_submit=S.paste, class_name="st-form",
+                            on_submit=S.paste,
+                            class_name="st-form",
                         ),
                     ),
                     rx.cond(S.done != "", rx.el.p(S.done, class_name="st-msg ok")),

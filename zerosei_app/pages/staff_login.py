@@ -13,14 +13,32 @@ def login_page() -> rx.Component:
     return staff_page(
         rx.el.div(
             rx.el.h1("Accesso per gli operatori"),
-            rx.el.p("Area riservata al personale dei Centri per le famiglie e dell'ufficio regionale.", class_name="st-muted"),
+            rx.el.p(
+                "Area riservata al personale dei Centri per le famiglie e dell'ufficio regionale.",
+                class_name="st-muted",
+            ),
             rx.cond(s.login_notice != "", rx.el.div(rx.el.p(s.login_notice), class_name="st-msg ok", role="status")),
             rx.el.form(
                 rx.el.label("E-mail", html_for="login-email"),
-                rx.el.input(id="login-email", name="email", type="email", auto_complete="username", required=True, auto_focus=True),
+                rx.el.input(
+                    id="login-email",
+                    name="email",
+                    type="email",
+                    auto_complete="username",
+                    required=True,
+                    auto_focus=True,
+                ),
                 rx.el.label("Password", html_for="login-password"),
-                rx.el.input(id="login-password", name="password", type="password", auto_complete="current-password", required=True),
-                rx.cond(s.login_error != "", rx.el.p(s.login_error, class_name="st-msg err", role="alert", id="login-error")),
+                rx.el.input(
+                    id="login-password",
+                    name="password",
+                    type="password",
+                    auto_complete="current-password",
+                    required=True,
+                ),
+                rx.cond(
+                    s.login_error != "", rx.el.p(s.login_error, class_name="st-msg err", role="alert", id="login-error")
+                ),
                 button(rx.cond(s.busy, "Accesso in corso…", "Accedi"), type="submit", disabled=s.busy),
                 on_submit=s.login,
                 class_name="st-form",
@@ -44,13 +62,31 @@ def setup_page() -> rx.Component:
             rx.cond(
                 s.setup_ok,
                 rx.el.div(
-                    rx.el.p("Ciao ", rx.el.strong(s.setup_name), ": il tuo account è ", rx.el.strong(s.setup_email), "."),
+                    rx.el.p(
+                        "Ciao ", rx.el.strong(s.setup_name), ": il tuo account è ", rx.el.strong(s.setup_email), "."
+                    ),
                     rx.el.form(
                         rx.el.label("Nuova password", html_for="setup-password"),
-                        rx.el.span(f"Almeno {10} caratteri. Una frase breve che ricordi facilmente va benissimo.", class_name="st-hint"),
-                        rx.el.input(id="setup-password", name="password", type="password", auto_complete="new-password", required=True, min_length=10),
+                        rx.el.span(
+                            f"Almeno {10} caratteri. Una frase breve che ricordi facilmente va benissimo.",
+                            class_name="st-hint",
+                        ),
+                        rx.el.input(
+                            id="setup-password",
+                            name="password",
+                            type="password",
+                            auto_complete="new-password",
+                            required=True,
+                            min_length=10,
+                        ),
                         rx.el.label("Ripeti la password", html_for="setup-password2"),
-                        rx.el.input(id="setup-password2", name="password2", type="password", auto_complete="new-password", required=True),
+                        rx.el.input(
+                            id="setup-password2",
+                            name="password2",
+                            type="password",
+                            auto_complete="new-password",
+                            required=True,
+                        ),
                         rx.cond(s.setup_error != "", rx.el.p(s.setup_error, class_name="st-msg err", role="alert")),
                         button("Salva la password ed entra", type="submit"),
                         on_submit=s.complete,
@@ -58,9 +94,15 @@ def setup_page() -> rx.Component:
                     ),
                 ),
                 rx.el.div(
-                    rx.el.p(rx.cond(s.setup_error != "", s.setup_error,
-                                    "Questo link non è valido o è scaduto (vale 72 ore e una sola volta). Chiedi all'ufficio regionale un nuovo link."),
-                            class_name="st-msg warn", role="alert"),
+                    rx.el.p(
+                        rx.cond(
+                            s.setup_error != "",
+                            s.setup_error,
+                            "Questo link non è valido o è scaduto (vale 72 ore e una sola volta). Chiedi all'ufficio regionale un nuovo link.",
+                        ),
+                        class_name="st-msg warn",
+                        role="alert",
+                    ),
                     rx.el.a("Vai all'accesso", href="/staff/login"),
                 ),
             ),

@@ -12,40 +12,95 @@ from zerosei_app.state.staff_regione import StaffRegioneState as S
 
 def row(c) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(link(c.nome, "/staff/voci?centro=" + c.id.to_string()), rx.el.br(), rx.el.span(c.comune, class_name="st-muted")),
+        rx.el.td(
+            link(c.nome, "/staff/voci?centro=" + c.id.to_string()),
+            rx.el.br(),
+            rx.el.span(c.comune, class_name="st-muted"),
+        ),
         rx.el.td(rx.cond(c.attivo, c.verifica, badge("chiuso", "archived"))),
         rx.el.td(c.pubblicate.to_string()),
         rx.el.td(rx.cond(c.da_verificare > 0, badge(c.da_verificare.to_string(), "stale"), "0")),
-        rx.el.td((c.nuove + c.in_lavorazione).to_string(), rx.cond(c.in_ritardo > 0, rx.fragment(" ", badge(c.in_ritardo.to_string() + " in ritardo", "late")))),
-        rx.el.td(link("Dati", "/staff/centro?id=" + c.id.to_string()), " · ", link("Comuni", "/staff/comuni?centro=" + c.id.to_string())),
+        rx.el.td(
+            (c.nuove + c.in_lavorazione).to_string(),
+            rx.cond(c.in_ritardo > 0, rx.fragment(" ", badge(c.in_ritardo.to_string() + " in ritardo", "late"))),
+        ),
+        rx.el.td(
+            link("Dati", "/staff/centro?id=" + c.id.to_string()),
+            " · ",
+            link("Comuni", "/staff/comuni?centro=" + c.id.to_string()),
+        ),
     )
 
 
 def new_centre() -> rx.Component:
-    v, e = {"nome": "", "indirizzo": "", "orari": "", "telefono": "", "email": "", "sito": "", "ente_gestore_id": "", "stato_verifica": "verificato"}, S.new_errors
+    v, e = (
+        {
+            "nome": "",
+            "indirizzo": "",
+            "orari": "",
+            "telefono": "",
+            "email": "",
+            "sito": "",
+            "ente_gestore_id": "",
+            "stato_verifica": "verificato",
+        },
+        S.new_errors,
+    )
     v = rx.Var.create(v)
     return rx.el.section(
         rx.el.h2("Nuovo centro"),
         rx.el.form(
             rx.el.label("Comune della sede (nome o CAP)", html_for="nc-q", class_name="st-label"),
-            rx.el.div(rx.el.input(id="nc-q", name="q", type="search", default_value=S.comune_query), button("Cerca", type="submit"), class_name="st-actions"),
-            on_submit=S.search_comune, class_name="st-form", role="search",
+            rx.el.div(
+                rx.el.input(id="nc-q", name="q", type="search", default_value=S.comune_query),
+                button("Cerca", type="submit"),
+                class_name="st-actions",
+            ),
+            on_submit=S.search_comune,
+            class_name="st-form",
+            role="search",
         ),
-        rx.cond(S.comune_hits.length() > 0, rx.el.ul(rx.foreach(S.comune_hits, lambda h: rx.el.li(
-            h.label, " ", button("Scegli", on_click=S.pick_comune(h.codice), kind="small", aria_label="Scegli " + h.label))))),
-        rx.el.p("Comune scelto: ", rx.cond(S.new_comune_label != "", rx.el.strong(S.new_comune_label), rx.el.em("nessuno")),
-                rx.cond(e.contains("codice_istat"), rx.el.span(" — ", e["codice_istat"], class_name="st-field-error"))),
+        rx.cond(
+            S.comune_hits.length() > 0,
+            rx.el.ul(
+                rx.foreach(
+                    S.comune_hits,
+                    lambda h: rx.el.li(
+                        h.label,
+                        " ",
+                        button(
+                            "Scegli", on_click=S.pick_comune(h.codice), kind="small", aria_label="Scegli " + h.label
+                        ),
+                    ),
+                )
+            ),
+        ),
+        rx.el.p(
+            "Comune scelto: ",
+            rx.cond(S.new_comune_label != "", rx.el.strong(S.new_comune_label), rx.el.em("nessuno")),
+            rx.cond(e.contains("codice_istat"), rx.el.span(" — ", e["codice_istat"], class_name="st-field-error")),
+        ),
         rx.el.form(
             text_field("nome", "Nome del centro", v, e, required=True, max_length=250),
             select_field("ente_gestore_id", "Ente gestore", S.enti_options, v, e, empty="— non indicato —"),
             select_field("stato_verifica", "Stato di verifica dei dati", list(STATO_VERIFICA_LABELS.items()), v, e),
             text_field("indirizzo", "Indirizzo", v, e, max_length=300),
             text_field("orari", "Orari di apertura", v, e, max_length=500),
-            rx.el.div(text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
-                      text_field("email", "E-mail", v, e, max_length=254, type_="email"), class_name="st-row2"),
+            rx.el.div(
+                text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
+                text_field("email", "E-mail", v, e, max_length=254, type_="email"),
+                class_name="st-row2",
+            ),
             text_field("sito", "Sito web", v, e, max_length=500),
-            rx.el.div(button("Crea il centro", type="submit"), button("Annulla", on_click=S.toggle_new, kind="secondary"), class_name="st-actions"),
-            key=S.new_form_key.to_string(), on_submit=S.create, class_name="st-form", no_validate=True,
+            rx.el.div(
+                button("Crea il centro", type="submit"),
+                button("Annulla", on_click=S.toggle_new, kind="secondary"),
+                class_name="st-actions",
+            ),
+            key=S.new_form_key.to_string(),
+            on_submit=S.create,
+            class_name="st-form",
+            no_validate=True,
         ),
         class_name="st-card",
     )
@@ -57,7 +112,11 @@ def page() -> rx.Component:
         rx.el.div(
             rx.el.div(rx.el.strong(S.tot["published"].to_string()), "voci pubblicate", class_name="st-kpi"),
             rx.el.div(rx.el.strong(S.tot["stale"].to_string()), "voci da verificare", class_name="st-kpi"),
-            rx.el.div(rx.el.strong((S.tot["reports_nuova"] + S.tot["reports_in_lavorazione"]).to_string()), "segnalazioni aperte", class_name="st-kpi"),
+            rx.el.div(
+                rx.el.strong((S.tot["reports_nuova"] + S.tot["reports_in_lavorazione"]).to_string()),
+                "segnalazioni aperte",
+                class_name="st-kpi",
+            ),
             rx.el.div(rx.el.strong(S.tot["reports_late"].to_string()), "oltre i 15 giorni", class_name="st-kpi"),
             rx.el.div(rx.el.strong(S.n_inferred.to_string()), "comuni con centro solo dedotto", class_name="st-kpi"),
             class_name="st-kpis",
@@ -70,12 +129,22 @@ def page() -> rx.Component:
         ),
         rx.cond(S.new_open, new_centre()),
         rx.el.table(
-            rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in ("Centro", "Dati", "Pubblicate", "Da verificare", "Segnalazioni aperte", "")])),
+            rx.el.thead(
+                rx.el.tr(
+                    *[
+                        rx.el.th(h, scope="col")
+                        for h in ("Centro", "Dati", "Pubblicate", "Da verificare", "Segnalazioni aperte", "")
+                    ]
+                )
+            ),
             rx.el.tbody(rx.foreach(S.centri, row)),
             class_name="st-table",
         ),
         rx.el.h2("Comuni con un centro solo dedotto (", S.n_inferred.to_string(), ")"),
-        rx.el.p("Per questi comuni non sappiamo quale centro li serve: il sito indica il centro registrato più vicino. "
-                "Correggi dai «Comuni» di un centro o importa l'elenco ufficiale.", class_name="st-muted"),
+        rx.el.p(
+            "Per questi comuni non sappiamo quale centro li serve: il sito indica il centro registrato più vicino. "
+            "Correggi dai «Comuni» di un centro o importa l'elenco ufficiale.",
+            class_name="st-muted",
+        ),
         rx.el.p(S.inferred_sample.join(", "), rx.cond(S.n_inferred > 40, " …", "")),
     )

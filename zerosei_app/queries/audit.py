@@ -38,8 +38,16 @@ def record(
     after: dict[str, Any] | None,
     now: datetime,
 ) -> AuditRecord:
-    row = AuditRecord(entity=entity, entity_id=entity_id, centro_id=centro_id, user_id=user_id,
-                      action=action, before=before, after=after, created_at=now)
+    row = AuditRecord(
+        entity=entity,
+        entity_id=entity_id,
+        centro_id=centro_id,
+        user_id=user_id,
+        action=action,
+        before=before,
+        after=after,
+        created_at=now,
+    )
     db.add(row)
     return row
 

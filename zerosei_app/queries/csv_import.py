@@ -55,6 +55,7 @@ def _errors(named: dict[str, str]) -> list[str]:
 
 # ---------------------------------------------------------------- a centre's entries
 
+
 def _plan_entries(db: Session, centro_id: int, data: bytes | str):
     parsed = parse_entries_csv(data)
     plan = ImportPlan(list(parsed.table.errors), list(parsed.table.notes))
@@ -65,7 +66,9 @@ def _plan_entries(db: Session, centro_id: int, data: bytes | str):
         if row.entry_id is not None and HEADER["id"] not in errors:
             entry = db.get(CardEntry, row.entry_id)
             if entry is None or entry.centro_id != centro_id:
-                errors[HEADER["id"]] = f"Nessuna voce con ID {row.entry_id} in questo centro (lascia vuoto per una voce nuova)."
+                errors[HEADER["id"]] = (
+                    f"Nessuna voce con ID {row.entry_id} in questo centro (lascia vuoto per una voce nuova)."
+                )
                 entry = None
             elif row.version is not None and row.version != entry.version:
                 errors[HEADER["version"]] = (
@@ -82,8 +85,10 @@ def _plan_entries(db: Session, centro_id: int, data: bytes | str):
         if entry is None:
             plan.rows.append(RowPlan(row.line, "nuova", title))
         else:
-            same = same_content(content_of(entry), row.entry.as_values()) and (row.status in (None, entry.status)) and (
-                row.last_reviewed_on in (None, entry.last_reviewed_on)
+            same = (
+                same_content(content_of(entry), row.entry.as_values())
+                and (row.status in (None, entry.status))
+                and (row.last_reviewed_on in (None, entry.last_reviewed_on))
             )
             plan.rows.append(RowPlan(row.line, "invariata" if same else "modifica", title))
         work.append((row, entry))
@@ -100,8 +105,16 @@ def commit_entries_import(db: Session, centro_id: int, data: bytes | str, user_i
         raise ImportRefused(plan)
     for row, entry in work:
         if entry is None:
-            create_entry(db, centro_id, row.entry, user_id, now, status=row.status or "draft",
-                         last_reviewed_on=row.last_reviewed_on, action="import")
+            create_entry(
+                db,
+                centro_id,
+                row.entry,
+                user_id,
+                now,
+                status=row.status or "draft",
+                last_reviewed_on=row.last_reviewed_on,
+                action="import",
+            )
         else:
             extra = {}
             if row.status:
@@ -113,6 +126,7 @@ def commit_entries_import(db: Session, centro_id: int, data: bytes | str, user_i
 
 
 # ---------------------------------------------------------------- lookups for the Regione's lists
+
 
 class _Lookups:
     def __init__(self, db: Session):
@@ -156,7 +170,18 @@ class _Lookups:
 
 # ---------------------------------------------------------------- the official list of centres
 
-_CENTRO_FIELDS = ("nome", "codice_istat", "indirizzo", "telefono", "email", "sito", "orari", "ente_gestore_id", "stato_verifica", "is_active")
+_CENTRO_FIELDS = (
+    "nome",
+    "codice_istat",
+    "indirizzo",
+    "telefono",
+    "email",
+    "sito",
+    "orari",
+    "ente_gestore_id",
+    "stato_verifica",
+    "is_active",
+)
 
 
 def _plan_centri(db: Session, data: bytes | str):
@@ -184,7 +209,9 @@ def _plan_centri(db: Session, data: bytes | str):
             if existing is None:
                 errors.append(f"ID: nessun centro con ID {value.id} (lascia vuoto per un centro nuovo).")
         elif code:
-            existing = next((c for c in look.centri if fold(c.nome) == fold(value.nome) and c.codice_istat == code), None)
+            existing = next(
+                (c for c in look.centri if fold(c.nome) == fold(value.nome) and c.codice_istat == code), None
+            )
         key = (fold(value.nome), code or "")
         if key in seen:
             errors.append("Lo stesso centro compare in più righe.")
@@ -193,9 +220,15 @@ def _plan_centri(db: Session, data: bytes | str):
             plan.rows.append(RowPlan(row.line, "errore", value.nome, errors))
             continue
         values = {
-            "nome": value.nome, "codice_istat": code, "indirizzo": value.indirizzo or None,
-            "telefono": value.telefono or None, "email": value.email or None, "sito": value.sito or None,
-            "orari": value.orari or None, "ente_gestore_id": ente_id, "stato_verifica": value.stato_verifica,
+            "nome": value.nome,
+            "codice_istat": code,
+            "indirizzo": value.indirizzo or None,
+            "telefono": value.telefono or None,
+            "email": value.email or None,
+            "sito": value.sito or None,
+            "orari": value.orari or None,
+            "ente_gestore_id": ente_id,
+            "stato_verifica": value.stato_verifica,
             "is_active": value.attivo,
         }
         if existing is not None and not value.ente_gestore:
@@ -230,16 +263,34 @@ def commit_centri_import(db: Session, data: bytes | str, user_id: int, now: date
                 db.add(ente)
                 db.flush()
                 created_enti[key] = ente.id
-                audit.record(db, entity="ente_gestore", entity_id=ente.id, centro_id=None, user_id=user_id,
-                             action="import", before=None, after=audit.snapshot(ente), now=now)
+                audit.record(
+                    db,
+                    entity="ente_gestore",
+                    entity_id=ente.id,
+                    centro_id=None,
+                    user_id=user_id,
+                    action="import",
+                    before=None,
+                    after=audit.snapshot(ente),
+                    now=now,
+                )
             values["ente_gestore_id"] = created_enti[key]
         if existing is None:
             comune = db.get(Comune, values["codice_istat"])
             centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)
             db.add(centro)
             db.flush()
-            audit.record(db, entity="centro", entity_id=centro.id, centro_id=centro.id, user_id=user_id,
-                         action="import", before=None, after=audit.snapshot(centro), now=now)
+            audit.record(
+                db,
+                entity="centro",
+                entity_id=centro.id,
+                centro_id=centro.id,
+                user_id=user_id,
+                action="import",
+                before=None,
+                after=audit.snapshot(centro),
+                now=now,
+            )
         else:
             before = audit.snapshot(existing)
             changed = False
@@ -252,16 +303,28 @@ def commit_centri_import(db: Session, data: bytes | str, user_id: int, now: date
                 existing.updated_at = now
                 db.add(existing)
                 db.flush()
-                audit.record(db, entity="centro", entity_id=existing.id, centro_id=existing.id, user_id=user_id,
-                             action="import", before=before, after=audit.snapshot(existing), now=now)
+                audit.record(
+                    db,
+                    entity="centro",
+                    entity_id=existing.id,
+                    centro_id=existing.id,
+                    user_id=user_id,
+                    action="import",
+                    before=before,
+                    after=audit.snapshot(existing),
+                    now=now,
+                )
     # Closed centres may leave comuni without a centre: they get the nearest open one again.
     relinked = reinfer_uncovered(db, user_id, now)
     if relinked:
-        plan.notes.append(f"{len(relinked)} comuni collegati di nuovo al centro aperto più vicino: " + ", ".join(relinked[:30]))
+        plan.notes.append(
+            f"{len(relinked)} comuni collegati di nuovo al centro aperto più vicino: " + ", ".join(relinked[:30])
+        )
     return plan
 
 
 # ---------------------------------------------------------------- which comuni each centre serves
+
 
 def _plan_copertura(db: Session, data: bytes | str):
     parsed = parse_copertura_csv(data)
@@ -302,7 +365,9 @@ def plan_copertura_import(db: Session, data: bytes | str) -> ImportPlan:
     return _plan_copertura(db, data)[0]
 
 
-def commit_copertura_import(db: Session, data: bytes | str, user_id: int, now: datetime) -> tuple[ImportPlan, list[Comune]]:
+def commit_copertura_import(
+    db: Session, data: bytes | str, user_id: int, now: datetime
+) -> tuple[ImportPlan, list[Comune]]:
     plan, pairs = _plan_copertura(db, data)
     if not plan.ok:
         raise ImportRefused(plan)
@@ -312,7 +377,13 @@ def commit_copertura_import(db: Session, data: bytes | str, user_id: int, now: d
 
 
 __all__ = [
-    "ImportPlan", "ImportRefused", "RowPlan",
-    "commit_centri_import", "commit_copertura_import", "commit_entries_import",
-    "plan_centri_import", "plan_copertura_import", "plan_entries_import",
+    "ImportPlan",
+    "ImportRefused",
+    "RowPlan",
+    "commit_centri_import",
+    "commit_copertura_import",
+    "commit_entries_import",
+    "plan_centri_import",
+    "plan_copertura_import",
+    "plan_entries_import",
 ]

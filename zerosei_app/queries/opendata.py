@@ -44,11 +44,7 @@ def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on
 
 
 def centri_list(session: Session) -> list[dict]:
-    counts = dict(
-        session.exec(
-            select(Copertura.centro_id, func.count()).group_by(Copertura.centro_id)
-        ).all()
-    )
+    counts = dict(session.exec(select(Copertura.centro_id, func.count()).group_by(Copertura.centro_id)).all())
     rows = list_centri(session)
     changed = _staff_changes(session, [c.id for c, _, _ in rows])
     return [

@@ -118,7 +118,9 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
             )
         )
     percorso = PercorsoOut(
-        comune=ComuneOut(codice_istat=comune.codice_istat, nome=comune.nome, provincia=comune.sigla_provincia, cap=comune.cap or []),
+        comune=ComuneOut(
+            codice_istat=comune.codice_istat, nome=comune.nome, provincia=comune.sigla_provincia, cap=comune.cap or []
+        ),
         centri=[centro_out(s) for s in serving],
         figli=figli,
         temi=list(query.temi),

@@ -43,25 +43,41 @@ def _last_change(db: Session, centro_id: int) -> tuple[str, datetime | None]:
     return (row[1] or "un'altra persona", row[0].created_at) if row else ("un'altra persona", None)
 
 
-def _versioned(db: Session, centro: Centro, base_version: int, values: dict[str, Any], user_id: int, action: str, now: datetime) -> bool:
+def _versioned(
+    db: Session, centro: Centro, base_version: int, values: dict[str, Any], user_id: int, action: str, now: datetime
+) -> bool:
     if all(getattr(centro, k) == v for k, v in values.items()):
         return False
     before = audit.snapshot(centro)
     result = db.execute(
-        update(Centro).where(Centro.id == centro.id, Centro.version == base_version)
+        update(Centro)
+        .where(Centro.id == centro.id, Centro.version == base_version)
         .values(**values, version=base_version + 1, updated_at=now)
     )
     if result.rowcount != 1:
         db.rollback()
         raise CentroConflict(*_last_change(db, centro.id))
     db.refresh(centro)
-    audit.record(db, entity=ENTITY, entity_id=centro.id, centro_id=centro.id, user_id=user_id, action=action,
-                 before=before, after=audit.snapshot(centro), now=now)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=centro.id,
+        centro_id=centro.id,
+        user_id=user_id,
+        action=action,
+        before=before,
+        after=audit.snapshot(centro),
+        now=now,
+    )
     return True
 
 
-def update_profile(db: Session, centro: Centro, base_version: int, data: CentroProfileInput, user_id: int, now: datetime) -> bool:
-    return _versioned(db, centro, base_version, _none_if_empty(data.model_dump(include=set(PROFILE_FIELDS))), user_id, "profile", now)
+def update_profile(
+    db: Session, centro: Centro, base_version: int, data: CentroProfileInput, user_id: int, now: datetime
+) -> bool:
+    return _versioned(
+        db, centro, base_version, _none_if_empty(data.model_dump(include=set(PROFILE_FIELDS))), user_id, "profile", now
+    )
 
 
 def _check_refs(db: Session, data: CentroAdminInput) -> None:
@@ -71,7 +87,9 @@ def _check_refs(db: Session, data: CentroAdminInput) -> None:
         raise CentroError("Ente gestore sconosciuto.")
 
 
-def update_admin(db: Session, centro: Centro, base_version: int, data: CentroAdminInput, user_id: int, now: datetime) -> bool:
+def update_admin(
+    db: Session, centro: Centro, base_version: int, data: CentroAdminInput, user_id: int, now: datetime
+) -> bool:
     _check_refs(db, data)
     values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
     values["nome"] = data.nome
@@ -82,15 +100,26 @@ def create_centro(db: Session, data: CentroAdminInput, user_id: int, now: dateti
     _check_refs(db, data)
     same = db.exec(select(Centro).where(Centro.codice_istat == data.codice_istat)).all()
     if any(fold(c.nome) == fold(data.nome) for c in same):
-        raise CentroError("Esiste già un centro con questo nome in questo comune: aprilo dall'elenco invece di crearne un altro.")
+        raise CentroError(
+            "Esiste già un centro con questo nome in questo comune: aprilo dall'elenco invece di crearne un altro."
+        )
     values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
     values["nome"] = data.nome
     comune = db.get(Comune, data.codice_istat)
     centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)
     db.add(centro)
     db.flush()
-    audit.record(db, entity=ENTITY, entity_id=centro.id, centro_id=centro.id, user_id=user_id, action="create",
-                 before=None, after=audit.snapshot(centro), now=now)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=centro.id,
+        centro_id=centro.id,
+        user_id=user_id,
+        action="create",
+        before=None,
+        after=audit.snapshot(centro),
+        now=now,
+    )
     # A centre serves at least the comune where it sits.
     add_link(db, centro, data.codice_istat, user_id, now)
     return centro
@@ -106,8 +135,17 @@ def set_active(db: Session, centro: Centro, active: bool, user_id: int, now: dat
     centro.version += 1
     db.add(centro)
     db.flush()
-    audit.record(db, entity=ENTITY, entity_id=centro.id, centro_id=centro.id, user_id=user_id,
-                 action="reopen" if active else "close", before=before, after=audit.snapshot(centro), now=now)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=centro.id,
+        centro_id=centro.id,
+        user_id=user_id,
+        action="reopen" if active else "close",
+        before=before,
+        after=audit.snapshot(centro),
+        now=now,
+    )
     return reinfer_uncovered(db, user_id, now)
 
 

@@ -35,10 +35,27 @@ def served(db: Session, centro_id: int) -> list[tuple[Comune, Copertura]]:
     )
 
 
-def _log(db: Session, centro_id: int, user_id: int, action: str, codice: str, before: str | None, after: str | None, now: datetime) -> None:
-    audit.record(db, entity=ENTITY, entity_id=centro_id, centro_id=centro_id, user_id=user_id, action=action,
-                 before={"comune": codice, "origine": before} if before else None,
-                 after={"comune": codice, "origine": after} if after else None, now=now)
+def _log(
+    db: Session,
+    centro_id: int,
+    user_id: int,
+    action: str,
+    codice: str,
+    before: str | None,
+    after: str | None,
+    now: datetime,
+) -> None:
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=centro_id,
+        centro_id=centro_id,
+        user_id=user_id,
+        action=action,
+        before={"comune": codice, "origine": before} if before else None,
+        after={"comune": codice, "origine": after} if after else None,
+        now=now,
+    )
 
 
 def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: datetime) -> None:
@@ -46,11 +63,15 @@ def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: 
     unless the centre is not one families can rely on (then the nearest reliable one stays)."""
     if db.get(Comune, codice_istat) is None:
         raise CoverageError("Comune sconosciuto.")
-    for link in db.exec(select(Copertura).where(Copertura.codice_istat == codice_istat, Copertura.origine == "inferito")).all():
+    for link in db.exec(
+        select(Copertura).where(Copertura.codice_istat == codice_istat, Copertura.origine == "inferito")
+    ).all():
         if link.centro_id != centro.id and centro_point(centro, "").reliable:
             _log(db, link.centro_id, user_id, "unlink", codice_istat, link.origine, None, now)
             db.delete(link)
-    link = db.exec(select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)).first()
+    link = db.exec(
+        select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)
+    ).first()
     if link is None:
         db.add(Copertura(centro_id=centro.id, codice_istat=codice_istat, origine="esplicito", distanza_km=None))
         _log(db, centro.id, user_id, "link", codice_istat, None, "esplicito", now)
@@ -62,7 +83,9 @@ def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: 
 
 
 def remove_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: datetime) -> list[str]:
-    link = db.exec(select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)).first()
+    link = db.exec(
+        select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)
+    ).first()
     if link is None:
         return []
     _log(db, centro.id, user_id, "unlink", codice_istat, link.origine, None, now)
@@ -72,8 +95,10 @@ def remove_link(db: Session, centro: Centro, codice_istat: str, user_id: int, no
 
 
 def uncovered_comuni(db: Session) -> list[str]:
-    served_by_open = select(Copertura.codice_istat).join(Centro, col(Centro.id) == col(Copertura.centro_id)).where(
-        col(Centro.is_active).is_(True)
+    served_by_open = (
+        select(Copertura.codice_istat)
+        .join(Centro, col(Centro.id) == col(Copertura.centro_id))
+        .where(col(Centro.is_active).is_(True))
     )
     return list(db.exec(select(Comune.codice_istat).where(col(Comune.codice_istat).not_in(served_by_open))).all())
 
@@ -83,12 +108,19 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
     only unreliable centres the nearest reliable one (marked "inferito"); returns the comuni names."""
     comuni = db.exec(select(Comune)).all()
     prov = {c.codice_istat: c.sigla_provincia for c in comuni}
-    centres = [centro_point(c, prov.get(c.codice_istat, "")) for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()]
+    centres = [
+        centro_point(c, prov.get(c.codice_istat, ""))
+        for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()
+    ]
     open_ids = [c.id for c in centres]
-    current = [Link(centro_id, codice, origine, distanza)
-               for centro_id, codice, origine, distanza in db.exec(
-                   select(Copertura.centro_id, Copertura.codice_istat, Copertura.origine, Copertura.distanza_km)
-                   .where(col(Copertura.centro_id).in_(open_ids))).all()]
+    current = [
+        Link(centro_id, codice, origine, distanza)
+        for centro_id, codice, origine, distanza in db.exec(
+            select(Copertura.centro_id, Copertura.codice_istat, Copertura.origine, Copertura.distanza_km).where(
+                col(Copertura.centro_id).in_(open_ids)
+            )
+        ).all()
+    ]
     missing = set(uncovered_comuni(db))
     ente_of = dict(db.exec(select(ComuneEnteGestore.codice_istat, ComuneEnteGestore.ente_gestore_id)).all())
     points = [ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat)) for c in comuni]
@@ -101,8 +133,15 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
         if (link.centro_id, link.codice_istat) in have:
             continue
         have.add((link.centro_id, link.codice_istat))
-        db.add(Copertura(centro_id=link.centro_id, codice_istat=link.codice_istat, origine=link.origine,
-                         distanza_km=link.distanza_km, nota=INFERRED_NOTE if link.origine == "inferito" else None))
+        db.add(
+            Copertura(
+                centro_id=link.centro_id,
+                codice_istat=link.codice_istat,
+                origine=link.origine,
+                distanza_km=link.distanza_km,
+                nota=INFERRED_NOTE if link.origine == "inferito" else None,
+            )
+        )
         _log(db, link.centro_id, user_id, "auto_link", link.codice_istat, None, link.origine, now)
         fixed.append(names.get(link.codice_istat, link.codice_istat))
     db.flush()
@@ -134,4 +173,13 @@ def replace_links_for(db: Session, pairs: dict[str, set[int]], user_id: int, now
     db.flush()
 
 
-__all__ = ["CoverageError", "add_link", "reinfer_uncovered", "remove_link", "replace_links_for", "served", "still_inferred", "uncovered_comuni"]
+__all__ = [
+    "CoverageError",
+    "add_link",
+    "reinfer_uncovered",
+    "remove_link",
+    "replace_links_for",
+    "served",
+    "still_inferred",
+    "uncovered_comuni",
+]

@@ -34,32 +34,40 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         return []
     ids = list(centro_ids)
     rows = db.exec(
-        select(Centro, Comune.nome).join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
-        .where(col(Centro.id).in_(ids)).order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.nome))
+        select(Centro, Comune.nome)
+        .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .where(col(Centro.id).in_(ids))
+        .order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.nome))
     ).all()
     out = {c.id: CentroSummary(c.id, c.nome, comune, c.is_active, c.stato_verifica) for c, comune in rows}
     for centro_id, status, n in db.exec(
-        select(CardEntry.centro_id, CardEntry.status, func.count()).where(col(CardEntry.centro_id).in_(ids))
+        select(CardEntry.centro_id, CardEntry.status, func.count())
+        .where(col(CardEntry.centro_id).in_(ids))
         .group_by(CardEntry.centro_id, CardEntry.status)
     ).all():
         if status in ("published", "draft", "archived"):
             setattr(out[centro_id], status, n)
     limit = stale_before(today)
     for centro_id, n in db.exec(
-        select(CardEntry.centro_id, func.count()).where(
-            col(CardEntry.centro_id).in_(ids), CardEntry.status != "archived",
+        select(CardEntry.centro_id, func.count())
+        .where(
+            col(CardEntry.centro_id).in_(ids),
+            CardEntry.status != "archived",
             (col(CardEntry.last_reviewed_on).is_(None)) | (col(CardEntry.last_reviewed_on) <= limit),
-        ).group_by(CardEntry.centro_id)
+        )
+        .group_by(CardEntry.centro_id)
     ).all():
         out[centro_id].stale = n
     for centro_id, n in db.exec(
-        select(CardEntry.centro_id, func.count()).where(
-            col(CardEntry.centro_id).in_(ids), CardEntry.status != "archived", col(CardEntry.is_example).is_(True)
-        ).group_by(CardEntry.centro_id)
+        select(CardEntry.centro_id, func.count())
+        .where(col(CardEntry.centro_id).in_(ids), CardEntry.status != "archived", col(CardEntry.is_example).is_(True))
+        .group_by(CardEntry.centro_id)
     ).all():
         out[centro_id].examples = n
     for report in db.exec(
-        select(ErrorReport).where(col(ErrorReport.centro_id).in_(ids), col(ErrorReport.status).in_(OPEN_REPORT_STATUSES))
+        select(ErrorReport).where(
+            col(ErrorReport.centro_id).in_(ids), col(ErrorReport.status).in_(OPEN_REPORT_STATUSES)
+        )
     ).all():
         s = out[report.centro_id]
         if report.status == "nuova":
@@ -72,5 +80,14 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
 
 
 def totals(items: Sequence[CentroSummary]) -> dict[str, int]:
-    keys = ("published", "draft", "archived", "stale", "examples", "reports_nuova", "reports_in_lavorazione", "reports_late")
+    keys = (
+        "published",
+        "draft",
+        "archived",
+        "stale",
+        "examples",
+        "reports_nuova",
+        "reports_in_lavorazione",
+        "reports_late",
+    )
     return {k: sum(getattr(s, k) for s in items) for k in keys}

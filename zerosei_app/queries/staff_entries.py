@@ -78,14 +78,38 @@ def _versioned_update(db: Session, entry: CardEntry, base_version: int, values: 
     db.refresh(entry)
 
 
-def create_entry(db: Session, centro_id: int, data: EntryInput, user_id: int, now: datetime,
-                 status: str = "draft", last_reviewed_on: date | None = None, action: str = "create") -> CardEntry:
-    entry = CardEntry(centro_id=centro_id, **data.as_values(), status=status, last_reviewed_on=last_reviewed_on,
-                      created_at=now, updated_at=now, version=1)
+def create_entry(
+    db: Session,
+    centro_id: int,
+    data: EntryInput,
+    user_id: int,
+    now: datetime,
+    status: str = "draft",
+    last_reviewed_on: date | None = None,
+    action: str = "create",
+) -> CardEntry:
+    entry = CardEntry(
+        centro_id=centro_id,
+        **data.as_values(),
+        status=status,
+        last_reviewed_on=last_reviewed_on,
+        created_at=now,
+        updated_at=now,
+        version=1,
+    )
     db.add(entry)
     db.flush()
-    audit.record(db, entity=ENTITY, entity_id=entry.id, centro_id=centro_id, user_id=user_id, action=action,
-                 before=None, after=audit.snapshot(entry), now=now)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=entry.id,
+        centro_id=centro_id,
+        user_id=user_id,
+        action=action,
+        before=None,
+        after=audit.snapshot(entry),
+        now=now,
+    )
     return entry
 
 
@@ -93,17 +117,34 @@ def content_of(entry: CardEntry) -> dict[str, Any]:
     return {name: getattr(entry, name) for name in FIELDS}
 
 
-def save_entry(db: Session, entry: CardEntry, base_version: int, data: EntryInput, user_id: int, now: datetime,
-               action: str = "update", extra: dict[str, Any] | None = None,
-               audit_note: dict[str, Any] | None = None) -> bool:
+def save_entry(
+    db: Session,
+    entry: CardEntry,
+    base_version: int,
+    data: EntryInput,
+    user_id: int,
+    now: datetime,
+    action: str = "update",
+    extra: dict[str, Any] | None = None,
+    audit_note: dict[str, Any] | None = None,
+) -> bool:
     """False when nothing changed (no new version); raises Conflict when someone saved first."""
     values = data.as_values() | (extra or {})
     if entry.version == base_version and same_content({k: getattr(entry, k) for k in values}, values):
         return False
     before = audit.snapshot(entry)
     _versioned_update(db, entry, base_version, values, now)
-    audit.record(db, entity=ENTITY, entity_id=entry.id, centro_id=entry.centro_id, user_id=user_id,
-                 action=action, before=before, after=audit.snapshot(entry) | (audit_note or {}), now=now)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=entry.id,
+        centro_id=entry.centro_id,
+        user_id=user_id,
+        action=action,
+        before=before,
+        after=audit.snapshot(entry) | (audit_note or {}),
+        now=now,
+    )
     return True
 
 
@@ -114,8 +155,17 @@ def change_status(db: Session, entry: CardEntry, base_version: int, action: str,
     target = next_status(action, entry.status)
     before = audit.snapshot(entry)
     _versioned_update(db, entry, base_version, {"status": target}, now)
-    audit.record(db, entity=ENTITY, entity_id=entry.id, centro_id=entry.centro_id, user_id=user_id,
-                 action=action, before=before, after=audit.snapshot(entry), now=now)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=entry.id,
+        centro_id=entry.centro_id,
+        user_id=user_id,
+        action=action,
+        before=before,
+        after=audit.snapshot(entry),
+        now=now,
+    )
     return target
 
 
@@ -126,12 +176,22 @@ def mark_reviewed(db: Session, entry: CardEntry, base_version: int, user_id: int
         raise Conflict(entry.version, by, at)
     before = audit.snapshot(entry)
     _versioned_update(db, entry, base_version, {"last_reviewed_on": today, "is_example": False}, now)
-    audit.record(db, entity=ENTITY, entity_id=entry.id, centro_id=entry.centro_id, user_id=user_id,
-                 action="review", before=before, after=audit.snapshot(entry), now=now)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=entry.id,
+        centro_id=entry.centro_id,
+        user_id=user_id,
+        action="review",
+        before=before,
+        after=audit.snapshot(entry),
+        now=now,
+    )
 
 
-def restore_version(db: Session, entry: CardEntry, base_version: int, audit_id: int, user_id: int, now: datetime,
-                    side: str = "after") -> bool:
+def restore_version(
+    db: Session, entry: CardEntry, base_version: int, audit_id: int, user_id: int, now: datetime, side: str = "after"
+) -> bool:
     """Put back the text of an earlier version (the status stays as it is now). Audited as "restore".
 
     `side="before"` takes the text as it was before that change: how the seeded or imported
@@ -146,5 +206,13 @@ def restore_version(db: Session, entry: CardEntry, base_version: int, audit_id: 
     data, errors = parse(EntryInput, {k: snapshot_.get(k) for k in FIELDS if k in snapshot_})
     if data is None:
         raise EntryRuleError("Questa versione non rispetta le regole attuali (" + "; ".join(errors.values()) + ").")
-    return save_entry(db, entry, base_version, data, user_id, now, action="restore",
-                      audit_note={"ripristinata_da": audit_id} if side == "after" else {"ripristinata_prima_di": audit_id})
+    return save_entry(
+        db,
+        entry,
+        base_version,
+        data,
+        user_id,
+        now,
+        action="restore",
+        audit_note={"ripristinata_da": audit_id} if side == "after" else {"ripristinata_prima_di": audit_id},
+    )

@@ -41,6 +41,15 @@ def set_status(db: Session, report: ErrorReport, status: str, user_id: int, now:
     report.resolved_at = now if status == "risolta" else None
     db.add(report)
     db.flush()
-    audit.record(db, entity=ENTITY, entity_id=report.id, centro_id=report.centro_id, user_id=user_id,
-                 action="status", before=before, after=audit.snapshot(report, ("status", "resolved_at")), now=now)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=report.id,
+        centro_id=report.centro_id,
+        user_id=user_id,
+        action="status",
+        before=before,
+        after=audit.snapshot(report, ("status", "resolved_at")),
+        now=now,
+    )
     return True

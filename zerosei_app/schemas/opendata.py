@@ -26,7 +26,9 @@ class CentroDatiOut(BaseModel):
     stato_verifica: str = Field(description="`verificato`, `parziale`, `incerto` or `solo_nome`.")
     nota_verifica: str | None
     fonte: str | None = Field(description="Address of the source the record comes from.")
-    data_fonte: str | None = Field(description="How old the source information is, as stated by the source (free text).")
+    data_fonte: str | None = Field(
+        description="How old the source information is, as stated by the source (free text)."
+    )
     mappa_url: str | None = Field(description="An OpenStreetMap search for the address.")
     aggiornato_il: date | None = Field(
         description="Day of the last change made by the centre's staff in ZeroSei (creation, edit, import, "
@@ -39,7 +41,9 @@ class CentroInElencoOut(CentroDatiOut):
 
 
 class ComuneServitoOut(ComuneRefOut):
-    origine: str = Field(description="`esplicito` (the source says so), `ente_gestore` (same managing body) or `inferito` (nearest centre).")
+    origine: str = Field(
+        description="`esplicito` (the source says so), `ente_gestore` (same managing body) or `inferito` (nearest centre)."
+    )
     distanza_km: float | None = Field(description="Distance from the comune to the centre, for inferred links.")
 
 

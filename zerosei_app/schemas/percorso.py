@@ -87,7 +87,9 @@ class PercorsoOut(BaseModel):
     figli: list[FiglioOut]
     temi: list[str]
     lang: str
-    link: str = Field(description="The canonical query string of this path (no leading `?`), e.g. `comune=001255&nascita=2025-05`.")
+    link: str = Field(
+        description="The canonical query string of this path (no leading `?`), e.g. `comune=001255&nascita=2025-05`."
+    )
     url: str | None = Field(
         default=None,
         description="The absolute address of this path's page for parents (ZEROSEI_PUBLIC_URL, or the address the request came to).",

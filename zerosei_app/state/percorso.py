@@ -36,7 +36,9 @@ class PercorsoState(UiState):
     has_filter: bool = False
     filter_summary: str = ""  # "Sonno e pianto, Gioco e socialità" when a filter is on
     chips_version: int = 0  # bumped when the server resets the chips (see topic_chips)
-    hrefs: dict[str, str] = dict.fromkeys(("edit", "fix", "comune", "figli", "temi"), urls.STEP_COMUNE) | {"home": urls.HOME}
+    hrefs: dict[str, str] = dict.fromkeys(("edit", "fix", "comune", "figli", "temi"), urls.STEP_COMUNE) | {
+        "home": urls.HOME
+    }
     share_url: str = ""
     qr: str = ""  # data URI of an SVG QR code
     share_status: str = ""  # "Link copiato": announced politely
@@ -65,7 +67,9 @@ class PercorsoState(UiState):
         q = parse_query_string(self._qs).query
         self.chips_version += 1
         # The button removes itself: keep the keyboard user's place on the filter toggle.
-        return self._refilter(PathQuery(**{**q.model_dump(), "temi": ()}), then_js="document.querySelector('.filter-toggle')?.focus();")
+        return self._refilter(
+            PathQuery(**{**q.model_dump(), "temi": ()}), then_js="document.querySelector('.filter-toggle')?.focus();"
+        )
 
     @rx.event
     def dismiss_share_status(self):
@@ -93,7 +97,9 @@ class PercorsoState(UiState):
             self.notices = plan.notices
         p = plan.percorso
         self.comune_label = f"{p.comune.nome} ({p.comune.provincia})" if p else plan.comune_name
-        self.heading = t("path.heading", lang, comune=plan.comune_name) if plan.comune_name else t("path.heading_generic", lang)
+        self.heading = (
+            t("path.heading", lang, comune=plan.comune_name) if plan.comune_name else t("path.heading_generic", lang)
+        )
         self.has_examples = bool(p) and any(v.esempio for f in p.figli for v in [*f.adesso, *f.prossimi])
         self.ages = [f.eta for f in p.figli] if p else []
         self.counts = view.counts_text(p, lang) if p else ""

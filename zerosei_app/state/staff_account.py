@@ -35,8 +35,16 @@ class StaffAccountState(StaffState):
             return
         try:
             # Three argon2 operations: off the event loop, so other users are not kept waiting.
-            await asyncio.to_thread(change_password, db, ctx.user_id, data.current, data.password, clock.now(),
-                                    ctx.session_id, client_hash(self.router.session.client_ip))
+            await asyncio.to_thread(
+                change_password,
+                db,
+                ctx.user_id,
+                data.current,
+                data.password,
+                clock.now(),
+                ctx.session_id,
+                client_hash(self.router.session.client_ip),
+            )
             db.commit()
         except AccountError as exc:
             db.commit()  # keeps the failed attempt (nothing else was changed before the refusal)

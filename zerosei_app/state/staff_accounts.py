@@ -51,10 +51,14 @@ class StaffAccountsState(StaffState):
 
     def _refresh(self, db: Session, ctx: StaffContext) -> None:
         rows = db.exec(
-            select(Centro, Comune.nome).join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat)).order_by(col(Comune.nome))
+            select(Centro, Comune.nome)
+            .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+            .order_by(col(Comune.nome))
         ).all()
         names = {c.id: f"{c.nome} ({comune})" for c, comune in rows}
-        self.centri_options = [[str(c.id), f"{comune} – {c.nome}" + ("" if c.is_active else " (chiuso)")] for c, comune in rows]
+        self.centri_options = [
+            [str(c.id), f"{comune} – {c.nome}" + ("" if c.is_active else " (chiuso)")] for c, comune in rows
+        ]
         now = clock.now()
         out = []
         for u in db.exec(select(StaffUser).order_by(col(StaffUser.is_active).desc(), col(StaffUser.name))).all():
@@ -67,8 +71,23 @@ class StaffAccountsState(StaffState):
             else:
                 status = "In attesa di attivazione (link scaduto: creane uno nuovo)"
             ids = memberships(db, u.id)
-            centri = "tutti i centri" if u.role == "regione" else "; ".join(names.get(i, str(i)) for i in ids) or "nessun centro"
-            out.append(UserRow(u.id, u.email, u.name, ROLE_LABELS.get(u.role, u.role), centri, u.is_active, status, u.id == ctx.user_id))
+            centri = (
+                "tutti i centri"
+                if u.role == "regione"
+                else "; ".join(names.get(i, str(i)) for i in ids) or "nessun centro"
+            )
+            out.append(
+                UserRow(
+                    u.id,
+                    u.email,
+                    u.name,
+                    ROLE_LABELS.get(u.role, u.role),
+                    centri,
+                    u.is_active,
+                    status,
+                    u.id == ctx.user_id,
+                )
+            )
         self.users = out
 
     def _origin(self) -> str:
@@ -89,8 +108,15 @@ class StaffAccountsState(StaffState):
             self.flash_error = "Invito non creato: controlla i campi evidenziati."
             return
         try:
-            user, token = create_account(db, email=data.email, name=data.name, role=data.role, centro_ids=data.centri,
-                                         actor_id=ctx.user_id, now=clock.now())
+            user, token = create_account(
+                db,
+                email=data.email,
+                name=data.name,
+                role=data.role,
+                centro_ids=data.centri,
+                actor_id=ctx.user_id,
+                now=clock.now(),
+            )
             db.commit()
         except AccountError as exc:
             db.rollback()
@@ -125,7 +151,9 @@ class StaffAccountsState(StaffState):
             db.rollback()
             self.flash_error = str(exc)
             return
-        self.flash_ok = f"Account di {user.name} " + ("riattivato." if active else "disattivato: non può più accedere e le sue sessioni sono state chiuse.")
+        self.flash_ok = f"Account di {user.name} " + (
+            "riattivato." if active else "disattivato: non può più accedere e le sue sessioni sono state chiuse."
+        )
         self._refresh(db, ctx)
 
     @staff_event(regione=True)
@@ -146,7 +174,13 @@ class StaffAccountsState(StaffState):
         if not self.editing_id:
             return
         try:
-            user = set_memberships(db, self.editing_id, checked_ids(form if isinstance(form, dict) else {}, "centro__"), ctx.user_id, clock.now())
+            user = set_memberships(
+                db,
+                self.editing_id,
+                checked_ids(form if isinstance(form, dict) else {}, "centro__"),
+                ctx.user_id,
+                clock.now(),
+            )
             db.commit()
         except AccountError as exc:
             db.rollback()

@@ -215,7 +215,9 @@ class StaffState(rx.State):
         self.flash_error = ""
         self.flash_ok = "Accesso di nuovo effettuato: ora puoi salvare."
         # Back where the user was working (the dialog that had the focus is gone).
-        return rx.call_script("setTimeout(function(){(document.getElementById('save-btn')||document.getElementById('contenuto'))?.focus()},0)")
+        return rx.call_script(
+            "setTimeout(function(){(document.getElementById('save-btn')||document.getElementById('contenuto'))?.focus()},0)"
+        )
 
     @rx.event
     def logout(self):

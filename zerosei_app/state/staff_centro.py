@@ -36,9 +36,14 @@ class StaffCentroState(StaffState):
         self.verifica_label = STATO_VERIFICA_LABELS.get(centro.stato_verifica, centro.stato_verifica)
         self._base_version = centro.version
         self.form = {
-            "nome": centro.nome, "codice_istat": centro.codice_istat, "indirizzo": centro.indirizzo or "",
-            "orari": centro.orari or "", "telefono": centro.telefono or "", "email": centro.email or "",
-            "sito": centro.sito or "", "ente_gestore_id": str(centro.ente_gestore_id or ""),
+            "nome": centro.nome,
+            "codice_istat": centro.codice_istat,
+            "indirizzo": centro.indirizzo or "",
+            "orari": centro.orari or "",
+            "telefono": centro.telefono or "",
+            "email": centro.email or "",
+            "sito": centro.sito or "",
+            "ente_gestore_id": str(centro.ente_gestore_id or ""),
             "stato_verifica": centro.stato_verifica,
         }
         self.form_key += 1
@@ -59,7 +64,9 @@ class StaffCentroState(StaffState):
         centro = require_centro(db, ctx, self.centro_id)
         raw = form if isinstance(form, dict) else {}
         if ctx.is_regione:
-            data, errors = parse(CentroAdminInput, {**raw, "codice_istat": raw.get("codice_istat") or centro.codice_istat})
+            data, errors = parse(
+                CentroAdminInput, {**raw, "codice_istat": raw.get("codice_istat") or centro.codice_istat}
+            )
         else:
             data, errors = parse(CentroProfileInput, raw)  # other fields in the request are ignored
         if data is None:
@@ -104,7 +111,8 @@ class StaffCentroState(StaffState):
         if open_:
             self.flash_ok = "Centro riaperto: le famiglie lo vedono di nuovo. Controlla i comuni che serve."
         else:
-            self.flash_ok = (
-                "Centro chiuso: le famiglie non lo vedono più, le sue voci restano salvate."
-                + (f" {len(self.relinked)} comuni sono stati collegati al centro aperto più vicino." if self.relinked else "")
+            self.flash_ok = "Centro chiuso: le famiglie non lo vedono più, le sue voci restano salvate." + (
+                f" {len(self.relinked)} comuni sono stati collegati al centro aperto più vicino."
+                if self.relinked
+                else ""
             )

@@ -46,8 +46,14 @@ class StaffCoverageState(StaffState):
     def _links(self, db: Session) -> None:
         rows = served(db, self.centro_id)
         self.links = [
-            LinkRow(m.codice_istat, m.nome, m.sigla_provincia, k.origine, ORIGINE_LABELS.get(k.origine, k.origine),
-                    f"{k.distanza_km:.0f} km" if k.distanza_km else "")
+            LinkRow(
+                m.codice_istat,
+                m.nome,
+                m.sigla_provincia,
+                k.origine,
+                ORIGINE_LABELS.get(k.origine, k.origine),
+                f"{k.distanza_km:.0f} km" if k.distanza_km else "",
+            )
             for m, k in rows
         ]
         self.n_inferiti = sum(1 for _, k in rows if k.origine == "inferito")
@@ -67,7 +73,10 @@ class StaffCoverageState(StaffState):
         q = require(SearchText, {"q": (form or {}).get("q", "") if isinstance(form, dict) else ""}).q
         self.query = q
         linked = {l.codice for l in self.links}
-        self.hits = [ComuneHit(c.codice_istat, c.nome, c.provincia, c.codice_istat in linked) for c in comune_index(db).search(q, 12)]
+        self.hits = [
+            ComuneHit(c.codice_istat, c.nome, c.provincia, c.codice_istat in linked)
+            for c in comune_index(db).search(q, 12)
+        ]
         if q and not self.hits:
             self.flash_error = f"Nessun comune trovato per «{q}»."
 

@@ -53,7 +53,9 @@ class StaffEntriesState(StaffState):
 
     def _query_from_url(self) -> EntryListQuery:
         params = dict(self.router.url.query_parameters)
-        return require(EntryListQuery, {"centro": params.get("centro", ""), **{k: v for k, v in params.items() if k != "centro"}})
+        return require(
+            EntryListQuery, {"centro": params.get("centro", ""), **{k: v for k, v in params.items() if k != "centro"}}
+        )
 
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):
@@ -69,10 +71,15 @@ class StaffEntriesState(StaffState):
         self.n_stale = count_stale(entries, d)
         self.rows = [
             EntryRow(
-                e.id, e.title, category_label(e.category), e.status, STATUS_LABELS.get(e.status, e.status),
+                e.id,
+                e.title,
+                category_label(e.category),
+                e.status,
+                STATUS_LABELS.get(e.status, e.status),
                 age_range_words(e.age_min_months, e.age_max_months),
                 day(e.last_reviewed_on) if e.last_reviewed_on else "mai",
-                e.status != "archived" and is_stale(e.last_reviewed_on, d), e.is_example,
+                e.status != "archived" and is_stale(e.last_reviewed_on, d),
+                e.is_example,
             )
             for e in filter_entries(entries, q, d)
         ]
@@ -85,7 +92,10 @@ class StaffEntriesState(StaffState):
     def apply_filters(self, db: Session, ctx: StaffContext, form: dict):
         centro = require_centro(db, ctx, self.centro_id)
         raw = form if isinstance(form, dict) else {}
-        q = require(EntryListQuery, {**{k: raw.get(k, "") for k in ("q", "stato", "area", "tema", "verifica", "ordine")}, "centro": centro.id})
+        q = require(
+            EntryListQuery,
+            {**{k: raw.get(k, "") for k in ("q", "stato", "area", "tema", "verifica", "ordine")}, "centro": centro.id},
+        )
         return rx.redirect("/staff/voci?" + urlencode(q.to_params()), replace=True)
 
     @staff_event

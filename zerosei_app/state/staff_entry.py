@@ -45,9 +45,15 @@ from zerosei_app.state.staff_base import StaffState, staff_event, today
 EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, titolo="", sintesi="", descrizione="")
 
 AUDIT_ACTIONS = {
-    "create": "Creata", "update": "Modificata", "publish": "Pubblicata", "unpublish": "Ritirata (bozza)",
-    "archive": "Archiviata", "unarchive": "Ripristinata dall'archivio", "review": "Segnata come verificata",
-    "restore": "Ripristinata una versione precedente", "import": "Aggiornata da file CSV",
+    "create": "Creata",
+    "update": "Modificata",
+    "publish": "Pubblicata",
+    "unpublish": "Ritirata (bozza)",
+    "archive": "Archiviata",
+    "unarchive": "Ripristinata dall'archivio",
+    "review": "Segnata come verificata",
+    "restore": "Ripristinata una versione precedente",
+    "import": "Aggiornata da file CSV",
 }
 EXTRA_LABELS = {"status": "Stato", "last_reviewed_on": "Verificata il", "is_example": "Esempio"}
 UNLOAD_GUARD = "window.onbeforeunload = (e) => { e.preventDefault(); e.returnValue = ''; return ''; };"
@@ -168,33 +174,64 @@ class StaffEntryState(StaffState):
         rows = []
         labels = {**LABELS, **EXTRA_LABELS}
         records = audit.history(db, "card_entry", entry.id)
-        codes = {r.after.get("location_comune") for r, _ in records if r.after} | {r.before.get("location_comune") for r, _ in records if r.before}
-        names = {c.codice_istat: c.nome for c in db.exec(select(Comune).where(col(Comune.codice_istat).in_([c for c in codes if c])))}
+        codes = {r.after.get("location_comune") for r, _ in records if r.after} | {
+            r.before.get("location_comune") for r, _ in records if r.before
+        }
+        names = {
+            c.codice_istat: c.nome
+            for c in db.exec(select(Comune).where(col(Comune.codice_istat).in_([c for c in codes if c])))
+        }
 
         def show(value, key):
             return names.get(value, value) if key == "location_comune" and value else _show(value, key)
 
         for i, (rec, who) in enumerate(records):
-            changes = [] if rec.action == "create" else [
-                f"{labels.get(k, k)}: {show((rec.before or {}).get(k), k)} → {show((rec.after or {}).get(k), k)}"
-                for k in audit.changed_fields(rec.before, rec.after) if k in labels
-            ]
-            rows.append(HistoryRow(
-                rec.id, when(rec.created_at), who, AUDIT_ACTIONS.get(rec.action, rec.action), changes,
-                int((rec.after or {}).get("version") or 0), i > 0 and bool(rec.after),
-            ))
+            changes = (
+                []
+                if rec.action == "create"
+                else [
+                    f"{labels.get(k, k)}: {show((rec.before or {}).get(k), k)} → {show((rec.after or {}).get(k), k)}"
+                    for k in audit.changed_fields(rec.before, rec.after)
+                    if k in labels
+                ]
+            )
+            rows.append(
+                HistoryRow(
+                    rec.id,
+                    when(rec.created_at),
+                    who,
+                    AUDIT_ACTIONS.get(rec.action, rec.action),
+                    changes,
+                    int((rec.after or {}).get("version") or 0),
+                    i > 0 and bool(rec.after),
+                )
+            )
         oldest = records[-1][0] if records else None
         if oldest is not None and oldest.action != "create" and oldest.before:
-            rows.append(HistoryRow(
-                oldest.id, when(entry.created_at), "dati iniziali", "Versione originale", [],
-                int(oldest.before.get("version") or 1), True, original=True,
-            ))
+            rows.append(
+                HistoryRow(
+                    oldest.id,
+                    when(entry.created_at),
+                    "dati iniziali",
+                    "Versione originale",
+                    [],
+                    int(oldest.before.get("version") or 1),
+                    True,
+                    original=True,
+                )
+            )
         self.history = rows
 
     def _set_preview(self, values: dict[str, Any], reviewed: date | None, example: bool) -> None:
         """Through the parents' own pipeline: CardEntry → VoceOut (as the API) → EntryView (as the page)."""
-        entry = CardEntry(id=self.entry_id or 0, centro_id=self.centro_id or 0, **values,
-                          last_reviewed_on=reviewed, is_example=example, status="published")
+        entry = CardEntry(
+            id=self.entry_id or 0,
+            centro_id=self.centro_id or 0,
+            **values,
+            last_reviewed_on=reviewed,
+            is_example=example,
+            status="published",
+        )
         self.preview = entry_view(VoceOut(**voce_fields(entry)), "anteprima", "it")
         self.preview_area = category_label(values.get("category") or "")
         self._reviewed_iso = reviewed.isoformat() if reviewed else ""
@@ -231,10 +268,20 @@ class StaffEntryState(StaffState):
         self.entry_id, self.centro_id, self.centro_nome = 0, centro.id, centro.nome
         self.status, self.status_label, self.version, self._base_version = "draft", "Nuova (non ancora salvata)", 0, 0
         self.actions, self.history, self.reviewed_on, self.stale, self.is_example = [], [], "", False, False
-        self.form = entry_to_form({"age_min_months": -9, "age_max_months": 72, "cost_free": True, "languages": ["it"],
-                                   "provider": centro.nome, "location": centro.indirizzo or "", "location_comune": centro.codice_istat,
-                                   "contact_phone": centro.telefono or "", "contact_email": centro.email or "",
-                                   "contact_url": centro.sito or ""})
+        self.form = entry_to_form(
+            {
+                "age_min_months": -9,
+                "age_max_months": 72,
+                "cost_free": True,
+                "languages": ["it"],
+                "provider": centro.nome,
+                "location": centro.indirizzo or "",
+                "location_comune": centro.codice_istat,
+                "contact_phone": centro.telefono or "",
+                "contact_email": centro.email or "",
+                "contact_url": centro.sito or "",
+            }
+        )
         self.form_key += 1
         self._set_errors({})
         self.dirty = False
@@ -262,16 +309,16 @@ class StaffEntryState(StaffState):
         if errors:
             self._set_errors(errors)
             n = len(errors)
-            self.flash_error = (
-                f"Non salvato: {'un campo da correggere' if n == 1 else f'{n} campi da correggere'} (li trovi evidenziati qui sotto)."
-            )
+            self.flash_error = f"Non salvato: {'un campo da correggere' if n == 1 else f'{n} campi da correggere'} (li trovi evidenziati qui sotto)."
             return None
         self._set_errors({})
         return data
 
     def _set_errors(self, errors: dict[str, str]) -> None:
         self.errors = errors
-        self.error_links = [ErrorLink(f"f-{k}", f"{LABELS.get(k, 'Modulo')}: {m}") for k, m in errors.items() if k in FIELDS or k == ""]
+        self.error_links = [
+            ErrorLink(f"f-{k}", f"{LABELS.get(k, 'Modulo')}: {m}") for k, m in errors.items() if k in FIELDS or k == ""
+        ]
 
     @staff_event(quiet=True)
     def set_intent(self, db: Session, ctx: StaffContext, intent: str):
@@ -319,8 +366,14 @@ class StaffEntryState(StaffState):
             db.refresh(entry)
             self._reset_flags()
             self._fill(db, entry)
-            self.saved_note = f"Salvato alle {hhmm(clock.now())} (versione {entry.version})." if changed else "Nessuna modifica da salvare."
-            self.flash_ok = "Modifiche salvate." + (" Le famiglie vedono già la nuova versione." if entry.status == "published" and changed else "")
+            self.saved_note = (
+                f"Salvato alle {hhmm(clock.now())} (versione {entry.version})."
+                if changed
+                else "Nessuna modifica da salvare."
+            )
+            self.flash_ok = "Modifiche salvate." + (
+                " Le famiglie vedono già la nuova versione." if entry.status == "published" and changed else ""
+            )
             yield rx.call_script(UNLOAD_CLEAR)
         finally:
             self.saving = False
@@ -335,9 +388,13 @@ class StaffEntryState(StaffState):
         # Only what this person changed is theirs to keep; the other fields stay as saved.
         changed = {k: v for k, v in mine_values.items() if not same_content({k: base.get(k)}, {k: v})}
         self.conflict_diff = [
-            DiffRow(LABELS[k], _show(getattr(current, k), k),
-                    _show(mine_values[k], k) if k in changed else "(non modificato da te: resta quello salvato)")
-            for k in FIELDS if not same_content({k: getattr(current, k)}, {k: mine_values[k]})
+            DiffRow(
+                LABELS[k],
+                _show(getattr(current, k), k),
+                _show(mine_values[k], k) if k in changed else "(non modificato da te: resta quello salvato)",
+            )
+            for k in FIELDS
+            if not same_content({k: getattr(current, k)}, {k: mine_values[k]})
         ]
         self._pending = changed
         self.flash_error = (
@@ -416,7 +473,9 @@ class StaffEntryState(StaffState):
             db.commit()
         except Conflict as c:
             db.rollback()
-            self.flash_error = f"Non fatto: {c.by} ha modificato la voce nel frattempo. Ricarica la versione salvata e riprova."
+            self.flash_error = (
+                f"Non fatto: {c.by} ha modificato la voce nel frattempo. Ricarica la versione salvata e riprova."
+            )
             return
         except TransitionError as exc:
             self.flash_error = str(exc)
@@ -435,7 +494,9 @@ class StaffEntryState(StaffState):
             db.commit()
         except Conflict as c:
             db.rollback()
-            self.flash_error = f"Non fatto: {c.by} ha modificato la voce nel frattempo. Ricarica la versione salvata e riprova."
+            self.flash_error = (
+                f"Non fatto: {c.by} ha modificato la voce nel frattempo. Ricarica la versione salvata e riprova."
+            )
             return
         db.refresh(entry)
         self._fill(db, entry)
@@ -460,7 +521,9 @@ class StaffEntryState(StaffState):
             db.commit()
         except Conflict as c:
             db.rollback()
-            self.flash_error = f"Non fatto: {c.by} ha modificato la voce nel frattempo. Ricarica la versione salvata e riprova."
+            self.flash_error = (
+                f"Non fatto: {c.by} ha modificato la voce nel frattempo. Ricarica la versione salvata e riprova."
+            )
             return
         except EntryRuleError as exc:
             db.rollback()
@@ -471,5 +534,6 @@ class StaffEntryState(StaffState):
         self._fill(db, entry)
         self.flash_ok = (
             f"Versione ripristinata (ora è la versione {entry.version}); lo stato è rimasto «{self.status_label}»."
-            if changed else "Il testo era già uguale a quella versione: niente da ripristinare."
+            if changed
+            else "Il testo era già uguale a quella versione: niente da ripristinare."
         )

@@ -36,9 +36,20 @@ def centro_cards(items) -> list[CentroCard]:
     """The dashboard's card per centre, from queries.staff_dashboard.summaries."""
     return [
         CentroCard(
-            s.id, s.nome, s.comune, s.is_active, STATO_VERIFICA_LABELS.get(s.stato_verifica, s.stato_verifica),
-            s.stato_verifica in ("incerto", "solo_nome"), s.published, s.draft, s.archived, s.stale, s.examples,
-            s.reports_nuova, s.reports_in_lavorazione, s.reports_late,
+            s.id,
+            s.nome,
+            s.comune,
+            s.is_active,
+            STATO_VERIFICA_LABELS.get(s.stato_verifica, s.stato_verifica),
+            s.stato_verifica in ("incerto", "solo_nome"),
+            s.published,
+            s.draft,
+            s.archived,
+            s.stale,
+            s.examples,
+            s.reports_nuova,
+            s.reports_in_lavorazione,
+            s.reports_late,
         )
         for s in items
     ]

@@ -14,7 +14,14 @@ from zerosei_app.domain.validation import require
 from zerosei_app.queries.csv_import import ImportRefused, commit_entries_import, plan_entries_import
 from zerosei_app.queries.staff_entries import entries_of
 from zerosei_app.state.staff_base import StaffState, staff_event, today
-from zerosei_app.view.staff_import_common import PlanRow, RESET_FILE_INPUTS_JS, plan_rows, read_paste, read_upload, summary
+from zerosei_app.view.staff_import_common import (
+    PlanRow,
+    RESET_FILE_INPUTS_JS,
+    plan_rows,
+    read_paste,
+    read_upload,
+    summary,
+)
 
 UPLOAD_ID = "csv_voci"
 
@@ -101,4 +108,6 @@ class StaffImportState(StaffState):
         centro = require_centro(db, ctx, self.centro_id)
         entries = sorted(entries_of(db, centro.id), key=lambda e: e.id)
         slug = "-".join(fold(centro.nome).split())[:40] or f"centro-{centro.id}"
-        return rx.download(data=export_entries_csv(entries), filename=f"carta-{slug}-{today().isoformat()}.csv", mime_type="text/csv")
+        return rx.download(
+            data=export_entries_csv(entries), filename=f"carta-{slug}-{today().isoformat()}.csv", mime_type="text/csv"
+        )

@@ -63,7 +63,9 @@ class StaffRegioneState(StaffState):
     def search_comune(self, db: Session, ctx: StaffContext, form: dict):
         q = require(SearchText, {"q": form.get("q", "") if isinstance(form, dict) else ""}).q
         self.comune_query = q
-        self.comune_hits = [ComuneOption(c.codice_istat, f"{c.nome} ({c.provincia})") for c in comune_index(db).search(q, 8)]
+        self.comune_hits = [
+            ComuneOption(c.codice_istat, f"{c.nome} ({c.provincia})") for c in comune_index(db).search(q, 8)
+        ]
         if q and not self.comune_hits:
             self.flash_error = f"Nessun comune trovato per «{q}»."
 

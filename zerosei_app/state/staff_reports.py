@@ -64,15 +64,32 @@ class StaffReportsState(StaffState):
         for r, centro, title in found:
             is_open = r.status in OPEN_REPORT_STATUSES
             left = report_days_left(r.created_at, now)
-            self.rows.append(ReportRow(
-                r.id, r.centro_id, centro, r.entry_id or 0, title or "", REPORT_KIND_LABELS.get(r.kind, r.kind), r.text,
-                r.status, REPORT_STATUS_LABELS.get(r.status, r.status), when(r.created_at),
-                (_due_words(left) + f" ({day(report_due(r.created_at))})") if is_open else f"risolta il {day(r.resolved_at)}" if r.resolved_at else "",
-                is_open and left < 0, is_open,
-            ))
+            self.rows.append(
+                ReportRow(
+                    r.id,
+                    r.centro_id,
+                    centro,
+                    r.entry_id or 0,
+                    title or "",
+                    REPORT_KIND_LABELS.get(r.kind, r.kind),
+                    r.text,
+                    r.status,
+                    REPORT_STATUS_LABELS.get(r.status, r.status),
+                    when(r.created_at),
+                    (_due_words(left) + f" ({day(report_due(r.created_at))})")
+                    if is_open
+                    else f"risolta il {day(r.resolved_at)}"
+                    if r.resolved_at
+                    else "",
+                    is_open and left < 0,
+                    is_open,
+                )
+            )
         everything = inbox(db, ids)
         self.n_open = sum(1 for r, _, _ in everything if r.status in OPEN_REPORT_STATUSES)
-        self.n_late = sum(1 for r, _, _ in everything if r.status in OPEN_REPORT_STATUSES and report_days_left(r.created_at, now) < 0)
+        self.n_late = sum(
+            1 for r, _, _ in everything if r.status in OPEN_REPORT_STATUSES and report_days_left(r.created_at, now) < 0
+        )
 
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):

@@ -80,7 +80,10 @@ class UiState(rx.State):
     def _replace_url(self, path: str, query_string: str, then_js: str = ""):
         """A small tweak (a topic filter): new URL in place, language links kept in step."""
         self.langs = lang_links(path, query_string, self.lang)
-        return rx.call_script(urls.replace_url_script(path + (f"?{query_string}" if query_string else "")) + (f";{then_js}" if then_js else ""))
+        return rx.call_script(
+            urls.replace_url_script(path + (f"?{query_string}" if query_string else ""))
+            + (f";{then_js}" if then_js else "")
+        )
 
     @rx.event
     def on_load(self):

@@ -168,8 +168,8 @@ class ComuneStepState(WizardState):
     def submit(self):
         code = self.comune_code or self._exact_match()
         if not code:
-            self.error = t("wiz.comune.pick_from_list", self.lang) if self.text.strip() else t(
-                "error.missing_comune", self.lang
+            self.error = (
+                t("wiz.comune.pick_from_list", self.lang) if self.text.strip() else t("error.missing_comune", self.lang)
             )
             return rx.call_script("document.getElementById('comune-input')?.focus()")
         q = self._query()

@@ -133,7 +133,9 @@ def read_rows(rows: list[ChildRow], today: date, lang: str) -> FormResult:
     """Checks every row (on submit). Rows left completely empty are dropped when another row is filled."""
     filled = [row for row in rows if row.month or row.year]
     if not filled:
-        first = dataclasses.replace(rows[0] if rows else ChildRow(), error=FieldError("nascita", "missing_child").message(lang))
+        first = dataclasses.replace(
+            rows[0] if rows else ChildRow(), error=FieldError("nascita", "missing_child").message(lang)
+        )
         return FormResult(rows=[first])
     checked: list[ChildRow] = []
     nascita: list[YearMonth] = []

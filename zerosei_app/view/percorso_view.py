@@ -175,7 +175,7 @@ def children_views(p: PercorsoOut, lang: str) -> list[ChildView]:
 
 
 def counts_text(p: PercorsoOut, lang: str) -> str:
-    """"7 servizi adatti adesso, 3 nei prossimi mesi" (distinct entries across children)."""
+    """ "7 servizi adatti adesso, 3 nei prossimi mesi" (distinct entries across children)."""
     now = {v.id for f in p.figli for v in f.adesso}
     soon = {v.id for f in p.figli for v in f.prossimi} - now
     return t("path.counts", lang, now=plural("path.n_services", len(now), lang), soon=len(soon))

@@ -45,7 +45,7 @@ def qr_data_uri(url: str) -> str:
 
 
 def age_bands(q: PathQuery, today: date, lang: str) -> list[str]:
-    """"bambino di 1 anno", "in attesa": enough to describe a path, never the birth month."""
+    """ "bambino di 1 anno", "in attesa": enough to describe a path, never the birth month."""
     children, _ = validate_for_path(q, today)
     bands = []
     for child in children:

@@ -12,7 +12,12 @@ from zerosei_app.queries.csv_import import ImportPlan
 # seen. (Reflex's clear_selected_files needs a provider the immediate-upload dropzone lacks.)
 RESET_FILE_INPUTS_JS = "document.querySelectorAll('input[type=file]').forEach(function(i){i.value=''})"
 
-ACTION_LABELS = {"nuova": "Da aggiungere", "modifica": "Da aggiornare", "invariata": "Invariata", "errore": "Da correggere"}
+ACTION_LABELS = {
+    "nuova": "Da aggiungere",
+    "modifica": "Da aggiornare",
+    "invariata": "Invariata",
+    "errore": "Da correggere",
+}
 
 
 @dataclasses.dataclass
@@ -33,7 +38,11 @@ def plan_rows(plan: ImportPlan) -> list[PlanRow]:
 def summary(plan: ImportPlan) -> str:
     if plan.file_errors:
         return "Il file non si può importare così com'è."
-    parts = [f"{plan.count('nuova')} da aggiungere", f"{plan.count('modifica')} da aggiornare", f"{plan.count('invariata')} invariate"]
+    parts = [
+        f"{plan.count('nuova')} da aggiungere",
+        f"{plan.count('modifica')} da aggiornare",
+        f"{plan.count('invariata')} invariate",
+    ]
     errors = plan.count("errore")
     head = f"{len(plan.rows)} righe lette: " + ", ".join(parts)
     return head + (f"; {errors} da correggere." if errors else ".")

@@ -42,9 +42,7 @@ def with_lang(path: str, raw_query: str, lang: str) -> str:
     if len(raw_query) > MAX_RAW_QUERY:
         raw_query = ""
     kept = [
-        part
-        for part in raw_query.split("&")
-        if part and unquote_plus(part.partition("=")[0]).strip().lower() != "lang"
+        part for part in raw_query.split("&") if part and unquote_plus(part.partition("=")[0]).strip().lower() != "lang"
     ]
     if lang != "it":
         kept.append(f"lang={quote(lang, safe='')}")

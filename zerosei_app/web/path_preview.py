@@ -61,7 +61,11 @@ def _centro(c: CentroView, lang: str) -> str:
         f'<article class="pv-card pv-centro"><h3 class="pv-card-title">{_e(c.nome)}</h3>'
         + "".join(f'<p class="pv-muted">{_e(n)}</p>' for n in c.notes)
         + f'<p class="pv-address" lang="it">{_e(address)}</p>'
-        + (f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.orari)}</span></p>' if c.orari else "")
+        + (
+            f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.orari)}</span></p>'
+            if c.orari
+            else ""
+        )
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + "</article>"
     )
