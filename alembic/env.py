@@ -2,10 +2,10 @@
 
 from logging.config import fileConfig
 
-from alembic import context
 from sqlmodel import SQLModel
 
 import zerosei_app.models  # noqa: F401  (registers every table)
+from alembic import context
 from zerosei_app.db import make_engine
 from zerosei_app.settings import get_settings
 

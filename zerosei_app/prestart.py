@@ -7,10 +7,10 @@ from __future__ import annotations
 import sys
 import time
 
-from alembic import command
 from alembic.config import Config
 from sqlmodel import Session
 
+from alembic import command
 from zerosei_app.auth import clock
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.db import get_engine, make_engine

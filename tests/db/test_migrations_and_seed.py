@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from alembic import command
 from sqlalchemy import inspect
 from sqlmodel import Session, SQLModel, func, select
 
+from alembic import command
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.db import make_engine
 from zerosei_app.models import CardEntry, Centro, Comune, Copertura, StatoVerifica

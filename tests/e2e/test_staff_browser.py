@@ -6,17 +6,17 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date
+from urllib.parse import quote
 
 import httpx
-from urllib.parse import quote
 import pytest
 from sqlmodel import Session, select
 
+from tests.e2e.conftest import screenshot
 from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import create_account
 from zerosei_app.db import make_engine
 from zerosei_app.models import CardEntry, LoginAttempt, StaffSession, StaffUser
-from tests.e2e.conftest import screenshot
 
 pytestmark = pytest.mark.e2e
 

@@ -7,15 +7,15 @@ The client speaks the frontend's protocol (python-socketio, namespace "/_event",
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import hashlib
 import json
 import time
 import uuid
+from contextlib import contextmanager
 
 import pytest
 import socketio
+from reflex.state import UpdateVarsInternalState
 from sqlalchemy import text
 from sqlmodel import Session, select
 
@@ -32,7 +32,6 @@ from zerosei_app.state.staff_coverage import StaffCoverageState
 from zerosei_app.state.staff_entry import StaffEntryState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_reports import StaffReportsState
-from reflex.state import UpdateVarsInternalState
 
 pytestmark = pytest.mark.e2e
 

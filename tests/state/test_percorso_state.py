@@ -1,6 +1,5 @@
 """The path page's state: built from the URL alone, the same content as /api/v1/percorso, filters in place."""
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 

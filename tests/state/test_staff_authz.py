@@ -8,8 +8,9 @@ are fingerprinted before and after).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from sqlmodel import select
@@ -17,7 +18,7 @@ from sqlmodel import select
 from zerosei_app.auth import clock
 from zerosei_app.auth.guard import LOGIN_NEEDED, NOT_YOURS, REGIONE_ONLY
 from zerosei_app.domain.csv_entries import export_entries_csv
-from zerosei_app.domain.entry_form import EntryInput, FIELDS
+from zerosei_app.domain.entry_form import FIELDS, EntryInput
 from zerosei_app.models import CardEntry, ErrorReport
 from zerosei_app.queries.staff_entries import save_entry
 from zerosei_app.state.staff_account import StaffAccountState

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 

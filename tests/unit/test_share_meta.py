@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from zerosei_app.web import share_meta
 from zerosei_app.api.app import api
+from zerosei_app.web import share_meta
 
 SHELL = (
     '<!DOCTYPE html><html lang="it"><head><meta charSet="utf-8"/><title>Il tuo percorso ZeroSei</title>'

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from tests.state.test_staff_support import fast_hashing  # noqa: F401 - fixture
 from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import (
     AccountError,
@@ -31,8 +32,6 @@ from zerosei_app.auth.throttle import (
 )
 from zerosei_app.auth.tokens import client_hash, hash_token
 from zerosei_app.models import AuditRecord, CardEntry, LoginAttempt, StaffSession, StaffUser
-
-from tests.state.test_staff_support import fast_hashing  # noqa: F401 - fixture
 
 # Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.
 pytestmark = pytest.mark.both_databases

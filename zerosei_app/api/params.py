@@ -18,8 +18,7 @@ from zerosei_app.api.messages import api_error
 from zerosei_app.domain.catalog import MAX_CHILDREN, TOPICS
 from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
-from zerosei_app.domain.link import ISTAT_CODE
-from zerosei_app.domain.link import LINK_LANGS, MAX_ECHO_CHARS, MAX_VALUE_CHARS
+from zerosei_app.domain.link import ISTAT_CODE, LINK_LANGS, MAX_ECHO_CHARS, MAX_VALUE_CHARS
 
 MAX_ID = 2**31 - 1
 ISTAT_PATTERN = f"^{ISTAT_CODE.pattern}$"

@@ -6,8 +6,8 @@ import hashlib
 import hmac
 import secrets
 
-from zerosei_app.settings import get_settings
 from zerosei_app.domain.client_address import throttle_key
+from zerosei_app.settings import get_settings
 
 
 def new_token() -> str:

@@ -8,9 +8,9 @@ for "born" and "expected", so whatever the server changes is mounted fresh.
 import reflex as rx
 
 from zerosei_app.components.i18n import t
-from zerosei_app.view.children_form import ChildRow
 from zerosei_app.state.wizard_figli import FigliStepState as S
 from zerosei_app.state.wizard_figli import Option
+from zerosei_app.view.children_form import ChildRow
 
 
 def _radio(index, row: ChildRow, kind: str, label_key: str) -> rx.Component:

@@ -10,7 +10,8 @@ from reflex.vars.base import LiteralVar, Var
 from reflex_base.event import EventChain, key_event
 
 from zerosei_app.components.i18n import t
-from zerosei_app.state.wizard_comune import NAV_KEYS, ComuneOption, ComuneStepState as S
+from zerosei_app.state.wizard_comune import NAV_KEYS, ComuneOption
+from zerosei_app.state.wizard_comune import ComuneStepState as S
 
 INPUT_ID = "comune-input"
 LISTBOX_ID = "comune-listbox"

@@ -7,11 +7,11 @@ from reflex.vars.base import Var
 from reflex_components_core.core.banner import has_connection_errors
 
 from zerosei_app.components.i18n import t
+from zerosei_app.components.links import internal, plain
 from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 from zerosei_app.i18n import t as translate
-from zerosei_app.components.links import internal, plain
-from zerosei_app.view import urls
 from zerosei_app.state.ui import LangLink, UiState
+from zerosei_app.view import urls
 
 
 def _lang_link(link: LangLink) -> rx.Component:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from .csv_common import Column, CsvTable, read_csv, write_csv
-from .entry_form import EntryInput, LABELS
+from .entry_form import LABELS, EntryInput
 from .staff_labels import STATUS_LABELS, STATUS_WORDS, category_label, topic_label
 from .text import fold
 from .validation import parse

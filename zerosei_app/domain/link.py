@@ -6,9 +6,8 @@ valid part is kept, every invalid part is dropped and reported, and nothing rais
 
 from __future__ import annotations
 
-import unicodedata
-
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date

@@ -6,8 +6,8 @@ from zerosei_app.components.combobox import combobox
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.wizard_parts import notices, question
-from zerosei_app.view import urls
 from zerosei_app.state.wizard_comune import ComuneStepState as S
+from zerosei_app.view import urls
 
 ROUTE = urls.STEP_COMUNE
 

@@ -5,8 +5,8 @@ import reflex as rx
 from zerosei_app.components.i18n import t
 from zerosei_app.components.topic_chips import topic_chips
 from zerosei_app.components.wizard_parts import step_page
-from zerosei_app.view import urls
 from zerosei_app.state.wizard_temi import TemiStepState as S
+from zerosei_app.view import urls
 
 ROUTE = urls.STEP_TEMI
 

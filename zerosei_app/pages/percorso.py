@@ -11,8 +11,8 @@ from zerosei_app.components.links import external, internal, plain
 from zerosei_app.components.share_panel import action_bar, share_panel, share_toast
 from zerosei_app.components.topic_chips import topic_chips
 from zerosei_app.components.wizard_parts import skeleton
-from zerosei_app.view import urls
 from zerosei_app.state.percorso import PercorsoState as P
+from zerosei_app.view import urls
 from zerosei_app.view.percorso_view import CentroView, ChildView, GroupView
 
 ROUTE = urls.PERCORSO

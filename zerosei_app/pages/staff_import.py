@@ -7,7 +7,8 @@ import reflex as rx
 from zerosei_app.components.staff_import_view import plan_view, upload_box
 from zerosei_app.components.staff_layout import button, link, staff_page
 from zerosei_app.domain.csv_entries import COLUMNS
-from zerosei_app.state.staff_import import UPLOAD_ID, StaffImportState as S
+from zerosei_app.state.staff_import import UPLOAD_ID
+from zerosei_app.state.staff_import import StaffImportState as S
 
 
 def page() -> rx.Component:

@@ -7,7 +7,8 @@ import reflex as rx
 from zerosei_app.components.staff_import_view import plan_view, upload_box
 from zerosei_app.components.staff_layout import button, link, staff_page
 from zerosei_app.domain.csv_centri import CENTRI_COLUMNS, COPERTURA_COLUMNS
-from zerosei_app.state.staff_lists_import import UPLOAD_IDS, StaffListsImportState as S
+from zerosei_app.state.staff_lists_import import UPLOAD_IDS
+from zerosei_app.state.staff_lists_import import StaffListsImportState as S
 
 
 def page() -> rx.Component:

@@ -15,9 +15,9 @@ from datetime import datetime, timedelta
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlmodel import Session, col, func, select
 
+from zerosei_app.domain.client_address import throttle_key
 from zerosei_app.models import CardEntry, Centro, EntryStatus, ErrorReport, ReportKind, ReportStatus
 from zerosei_app.models._common import utcnow
-from zerosei_app.domain.client_address import throttle_key
 
 MAX_TEXT = 1000
 MAX_PER_HOUR = 5  # reports from one address in an hour

@@ -8,11 +8,11 @@ from zerosei_app.db import session_scope
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.i18n import t
 from zerosei_app.settings import get_settings
+from zerosei_app.state.ui import UiState
+from zerosei_app.state.wizard_temi import toggled
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import share, urls
 from zerosei_app.view.percorso_plan import NEED_COMUNE, OK, plan_page
-from zerosei_app.state.ui import UiState
-from zerosei_app.state.wizard_temi import toggled
 
 LOADING = "loading"
 SHARE_RESULTS = ("shared", "copied", "failed", "aborted")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth import clock

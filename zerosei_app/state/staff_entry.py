@@ -25,6 +25,7 @@ from zerosei_app.domain.staff_labels import STATUS_LABELS, age_words, category_l
 from zerosei_app.domain.validation import require
 from zerosei_app.models import CardEntry, Comune
 from zerosei_app.queries import audit
+from zerosei_app.queries.percorso import voce_fields
 from zerosei_app.queries.staff_coverage import served
 from zerosei_app.queries.staff_entries import (
     Conflict,
@@ -37,10 +38,9 @@ from zerosei_app.queries.staff_entries import (
     restore_version,
     save_entry,
 )
-from zerosei_app.queries.percorso import voce_fields
 from zerosei_app.schemas.percorso import VoceOut
-from zerosei_app.view.percorso_view import EntryView, entry_view
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.view.percorso_view import EntryView, entry_view
 
 EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, titolo="", sintesi="", descrizione="")
 

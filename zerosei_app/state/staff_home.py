@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth import clock

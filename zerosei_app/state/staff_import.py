@@ -15,8 +15,8 @@ from zerosei_app.queries.csv_import import ImportRefused, commit_entries_import,
 from zerosei_app.queries.staff_entries import entries_of
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.view.staff_import_common import (
-    PlanRow,
     RESET_FILE_INPUTS_JS,
+    PlanRow,
     plan_rows,
     read_paste,
     read_upload,

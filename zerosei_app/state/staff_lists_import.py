@@ -17,8 +17,8 @@ from zerosei_app.queries.csv_import import (
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.view.staff_import_common import (
-    PlanRow,
     RESET_FILE_INPUTS_JS,
+    PlanRow,
     plan_rows,
     read_paste,
     read_upload,

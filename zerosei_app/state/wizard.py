@@ -10,8 +10,8 @@ from zerosei_app.db import session_scope
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.view import urls
 from zerosei_app.state.ui import UiState
+from zerosei_app.view import urls
 
 
 class WizardState(UiState):

@@ -11,8 +11,8 @@ from zerosei_app.domain.link import PathQuery
 from zerosei_app.domain.text import fold
 from zerosei_app.i18n import plural, t
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.view import urls
 from zerosei_app.state.wizard import WizardState, go
+from zerosei_app.view import urls
 
 MAX_OPTIONS = 8  # a phone screen shows about this many without scrolling
 NAV_KEYS = ("ArrowDown", "ArrowUp", "Enter", "Escape", "Home", "End")

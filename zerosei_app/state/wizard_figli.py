@@ -8,10 +8,10 @@ from pydantic import ValidationError
 
 from zerosei_app.domain.catalog import MAX_CHILDREN
 from zerosei_app.i18n import t
+from zerosei_app.state.wizard import WizardState, go
 from zerosei_app.view import children_form as form
 from zerosei_app.view import urls
 from zerosei_app.view.children_form import ChildRow
-from zerosei_app.state.wizard import WizardState, go
 
 
 @dataclass

@@ -24,8 +24,8 @@ from zerosei_app.db import session_scope
 from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_path
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.settings import get_settings
-from zerosei_app.web import path_preview
 from zerosei_app.view import share, urls
+from zerosei_app.web import path_preview
 
 log = logging.getLogger(__name__)
 
