@@ -11,11 +11,12 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PORT
 
-.PHONY: run test install install-test db bench lighthouse clean help
+.PHONY: run test lint install install-test db bench lighthouse clean help
 
 help:
 	@echo "make run   – install, migrate, seed if empty, serve on http://localhost:$(PORT)"
-	@echo "make test  – install, then the whole test suite (unit, state, api, e2e browser)"
+	@echo "make test  – install, lint, then the whole test suite (unit, state, api, e2e browser)"
+	@echo "make lint  – ruff check and ruff format --check (the same as CI)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed")'
@@ -43,7 +44,11 @@ db: install
 run: db
 	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
 
-test: install-test
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-test lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install-test

@@ -78,8 +78,8 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
     session.execute(
         insert(Copertura),
         [
-            dict(centro_id=l.centro_id, codice_istat=l.codice_istat, origine=l.origine, distanza_km=l.distanza_km)
-            for l in links
+            dict(centro_id=k.centro_id, codice_istat=k.codice_istat, origine=k.origine, distanza_km=k.distanza_km)
+            for k in links
         ],
     )
     have = len(session.exec(select(CardEntry.id)).all())

@@ -17,9 +17,11 @@ os.environ["DATABASE_URL"] = f"sqlite:///{_RUN_DIR / 'app.db'}"
 os.environ.setdefault("ZEROSEI_SECRET_KEY", "test-secret-key-" + "x" * 40)
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 
+from argon2 import PasswordHasher  # noqa: E402
 from sqlalchemy import create_engine, make_url  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from zerosei_app.auth import passwords  # noqa: E402
 from zerosei_app.db import make_engine  # noqa: E402
 from zerosei_app.prestart import prepare  # noqa: E402
 
@@ -106,6 +108,16 @@ def session(db_url: str):
     with Session(engine) as s:
         yield s
     engine.dispose()
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch):
+    """argon2 with tiny costs, so building many accounts stays quick (test_staff_auth.py checks the real ones)."""
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(passwords, "hasher", lambda: cheap)
+    passwords._dummy_hash.cache_clear()
+    yield
+    passwords._dummy_hash.cache_clear()
 
 
 def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001

@@ -58,53 +58,52 @@ def serve(run_dir: Path, database_url: str, extra_env: dict[str, str] | None = N
         **(extra_env or {}),
     }
     log_path = run_dir / "reflex.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reflex",
-            "run",
-            "--env",
-            "prod",
-            "--frontend-port",
-            str(port),
-            "--backend-port",
-            str(port),
-        ],
-        cwd=cwd,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 420
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"reflex exited early:\n{log_path.read_text()[-4000:]}")
-            try:
-                if (
-                    httpx.get(f"{url}/ping", timeout=2).status_code == 200
-                    and httpx.get(url, timeout=5).status_code == 200
-                ):
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"app did not start:\n{log_path.read_text()[-4000:]}")
-            time.sleep(1)
-        yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "reflex",
+                "run",
+                "--env",
+                "prod",
+                "--frontend-port",
+                str(port),
+                "--backend-port",
+                str(port),
+            ],
+            cwd=cwd,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
-        if "Traceback" in log_path.read_text():
-            print(log_path.read_text()[-6000:])
+            deadline = time.monotonic() + 420
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"reflex exited early:\n{log_path.read_text()[-4000:]}")
+                try:
+                    if (
+                        httpx.get(f"{url}/ping", timeout=2).status_code == 200
+                        and httpx.get(url, timeout=5).status_code == 200
+                    ):
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"app did not start:\n{log_path.read_text()[-4000:]}")
+                time.sleep(1)
+            yield url
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+    if "Traceback" in log_path.read_text():
+        print(log_path.read_text()[-6000:])
 
 
 def project_copy(dest: Path) -> Path:

@@ -35,16 +35,14 @@ from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_reports import StaffReportsState
 
-from .test_staff_support import (  # noqa: F401 - fixtures
+from .staff_support import (
     CENTRO_A,
     CENTRO_B,
     PASSWORD,
     call,
     db_fingerprint,
-    fast_hashing,
     is_redirect_to_login,
     make_state,
-    staff_db,
 )
 
 # Handlers that must work without a session (they are how one gets a session, or only

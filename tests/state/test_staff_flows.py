@@ -16,14 +16,12 @@ from zerosei_app.state.staff_entry import StaffEntryState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 
-from .test_staff_support import (  # noqa: F401 - fixtures
+from .staff_support import (
     CENTRO_A,
     PASSWORD,
     call,
-    fast_hashing,
     is_redirect_to_login,
     make_state,
-    staff_db,
 )
 
 

@@ -29,7 +29,7 @@ def test_language_comes_from_the_link_and_sets_html_lang(state):
         code.startswith("document.documentElement.lang='en';") and "focus" not in code
     )  # first load: focus is left alone
     assert s.T["ui.home.start"] == "Start"
-    assert [(l.code, l.href) for l in s.langs] == [("it", "/"), ("en", "/?lang=en")]
+    assert [(lang.code, lang.href) for lang in s.langs] == [("it", "/"), ("en", "/?lang=en")]
 
 
 def test_an_unknown_language_falls_back_to_italian(state):

@@ -13,7 +13,7 @@ def test_one_number_keeps_its_note_in_the_label():
 
 def test_two_numbers_two_links():
     links = phone_links("011 1234567 / +39 335 7920454")
-    assert [l.href for l in links] == ["tel:0111234567", "tel:+393357920454"]
+    assert [link.href for link in links] == ["tel:0111234567", "tel:+393357920454"]
 
 
 @pytest.mark.parametrize("text", [None, "", "su appuntamento", "12-34"])
@@ -44,5 +44,5 @@ def test_other_schemes_are_never_links(text):
 
 
 def test_all_links_order():
-    kinds = [l.kind for l in all_links("011 1234567", "a@b.it", "www.x.it")]
+    kinds = [link.kind for link in all_links("011 1234567", "a@b.it", "www.x.it")]
     assert kinds == ["tel", "mail", "web"]

@@ -30,9 +30,9 @@ def test_every_comune_reaches_a_reliable_centre():
 
 
 def test_inferred_links_carry_the_distance():
-    inferred = [l for l in compute_links(COMUNI, [NAME_ONLY, RELIABLE]) if l.origine == "inferito"]
-    assert all(l.distanza_km is not None for l in inferred)
-    d = {l.codice_istat: l.distanza_km for l in inferred}
+    inferred = [link for link in compute_links(COMUNI, [NAME_ONLY, RELIABLE]) if link.origine == "inferito"]
+    assert all(link.distanza_km is not None for link in inferred)
+    d = {link.codice_istat: link.distanza_km for link in inferred}
     assert d["000001"] == 33.4 and d["000002"] == 22.2
 
 

@@ -42,5 +42,8 @@ def test_components_refuse_server_side_keys():
 
 def test_language_links_name_each_language_in_itself():
     links = lang_links("/percorso", "comune=001255&lang=en", "en")
-    assert [(l.code, l.name, l.current) for l in links] == [("it", "Italiano", False), ("en", "English", True)]
+    assert [(lang.code, lang.name, lang.current) for lang in links] == [
+        ("it", "Italiano", False),
+        ("en", "English", True),
+    ]
     assert links[0].href == "/percorso?comune=001255"

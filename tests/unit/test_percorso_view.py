@@ -94,7 +94,7 @@ def test_centro_view_says_what_is_uncertain():
     assert v.luogo == "Alba (CN)"
     assert any("più vicino" in n and "12 km" in n for n in v.notes)
     assert any("Non è ancora confermato" in n for n in v.notes)
-    assert [l.href for l in v.links] == ["tel:0173123456"]
+    assert [link.href for link in v.links] == ["tel:0173123456"]
 
 
 def test_centro_view_without_contacts_says_so():

@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from tests.state.test_staff_support import fast_hashing  # noqa: F401 - fixture
 from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import (
     AccountError,
@@ -205,7 +204,7 @@ def test_guessing_one_account_from_many_addresses_locks_it(session, user, fast_h
 
 def test_an_unknown_email_is_locked_like_a_real_one(session, fast_hashing):
     now = clock.now()
-    for i in range(MAX_FAILURES):
+    for _ in range(MAX_FAILURES):
         out = attempt_login(session, "nessuno@example.org", "x", client_hash("10.0.0.1"), now)
     assert "Troppi tentativi" in out.message
 

@@ -116,7 +116,7 @@ def test_export_of_the_seed_round_trips_through_the_import(session):
     f = parse_entries_csv(data)
     assert f.ok, [(r.line, r.errors) for r in f.rows if r.errors][:3]
     assert len(f.rows) == len(entries)
-    for entry, row in zip(entries, f.rows):
+    for entry, row in zip(entries, f.rows, strict=True):
         assert row.entry_id == entry.id and row.version == entry.version and row.status == entry.status
         assert same_content({k: getattr(entry, k) for k in FIELDS}, row.entry.as_values()), entry.id
 

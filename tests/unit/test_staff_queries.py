@@ -190,7 +190,7 @@ def test_adding_a_comune_replaces_its_inferred_links(session):
     add_link(session, centro, inferred.codice_istat, None, clock.now())
     session.commit()
     links = session.exec(select(Copertura).where(Copertura.codice_istat == inferred.codice_istat)).all()
-    assert [(l.centro_id, l.origine) for l in links] == [(centro.id, "esplicito")]
+    assert [(link.centro_id, link.origine) for link in links] == [(centro.id, "esplicito")]
 
 
 def test_removing_the_last_link_re_infers_the_nearest_centre(session):
@@ -304,8 +304,8 @@ def test_coverage_import_replaces_inferred_links_and_reports_what_is_left(sessio
     assert {c.codice_istat for c in left} == inferred_before - set(some)
     for code in some:
         assert all(
-            l.origine == "esplicito"
-            for l in session.exec(select(Copertura).where(Copertura.codice_istat == code)).all()
+            link.origine == "esplicito"
+            for link in session.exec(select(Copertura).where(Copertura.codice_istat == code)).all()
         )
 
 

@@ -8,6 +8,7 @@ shared catalogue.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, TOPICS
@@ -130,10 +131,8 @@ def message(error: FieldError, lang: str = "it") -> str:
     if code == "out_of_range" and params.get("max") is None:
         code = "out_of_range_min"
     if isinstance(params.get("month"), str):
-        try:
+        with contextlib.suppress(ValueError):  # not a month: shown as given
             params["month"] = month_year(YearMonth.parse(params["month"]), lang)
-        except ValueError:
-            pass
     texts = MESSAGES.get(code)
     if texts is not None:
         try:

@@ -13,7 +13,9 @@ LINK_INPUT_ID = "zs-link"
 # state, which shows a visible, announced confirmation.
 SHARE_JS = (
     """(async () => {
-  const field = document.getElementById('%s');
+  const field = document.getElementById('"""
+    + LINK_INPUT_ID
+    + """');
   const url = field ? field.value : window.location.href;
   const coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
   if (navigator.share && coarse) {
@@ -26,7 +28,6 @@ SHARE_JS = (
     catch (e2) { return 'failed'; }
   }
 })()"""
-    % LINK_INPUT_ID
 )
 
 

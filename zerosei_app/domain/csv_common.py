@@ -138,7 +138,7 @@ def read_csv(data: bytes | str, columns: Sequence[Column]) -> CsvTable:
             return table
         values: dict[str, str] = {}
         extra = [c for c in record[len(keys) :] if c.strip()]
-        for key, cell in zip(keys, record):
+        for key, cell in zip(keys, record, strict=False):  # a short row leaves the rest empty
             if key:
                 values[key] = unprotect(cell.strip())
         if extra:

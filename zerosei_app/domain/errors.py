@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from typing import Any
 
@@ -36,8 +37,6 @@ class FieldError:
         params = dict(self.params)
         # Params keep machine values ("2027-03"); parents read "marzo 2027".
         if isinstance(params.get("month"), str):
-            try:
+            with contextlib.suppress(ValueError):  # not a month: shown as given
                 params["month"] = month_year(YearMonth.parse(params["month"]), lang)
-            except ValueError:
-                pass
         return t(f"error.{self.code}", lang, **params)

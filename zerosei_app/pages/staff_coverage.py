@@ -8,14 +8,16 @@ from zerosei_app.components.staff_layout import badge, button, link, staff_page
 from zerosei_app.state.staff_coverage import StaffCoverageState as S
 
 
-def link_row(l) -> rx.Component:
+def link_row(row) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(l.nome, " (", l.provincia, ")"),
-        rx.el.td(badge(l.origine_label, l.origine), rx.cond(l.distanza != "", rx.fragment(" · ", l.distanza), "")),
+        rx.el.td(row.nome, " (", row.provincia, ")"),
         rx.el.td(
-            rx.cond(l.origine != "esplicito", button("Conferma", on_click=S.add(l.codice), kind="secondary small")),
+            badge(row.origine_label, row.origine), rx.cond(row.distanza != "", rx.fragment(" · ", row.distanza), "")
+        ),
+        rx.el.td(
+            rx.cond(row.origine != "esplicito", button("Conferma", on_click=S.add(row.codice), kind="secondary small")),
             " ",
-            button("Togli", on_click=S.remove(l.codice), kind="danger small", aria_label="Togli " + l.nome),
+            button("Togli", on_click=S.remove(row.codice), kind="danger small", aria_label="Togli " + row.nome),
         ),
     )
 

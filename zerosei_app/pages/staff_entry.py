@@ -407,7 +407,7 @@ def page() -> rx.Component:
             rx.el.div(
                 rx.el.div(
                     rx.el.strong("Da correggere prima di salvare:"),
-                    rx.el.ul(rx.foreach(S.error_links, lambda l: rx.el.li(rx.el.a(l.text, href="#" + l.field_id)))),
+                    rx.el.ul(rx.foreach(S.error_links, lambda e: rx.el.li(rx.el.a(e.text, href="#" + e.field_id)))),
                 ),
                 class_name="st-msg err",
                 role="alert",

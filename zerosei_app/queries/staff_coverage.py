@@ -166,7 +166,7 @@ def replace_links_for(db: Session, pairs: dict[str, set[int]], user_id: int, now
                 _log(db, link.centro_id, user_id, "confirm", codice, link.origine, "esplicito", now)
                 link.origine, link.nota, link.distanza_km = "esplicito", None, None
                 db.add(link)
-        have = {l.centro_id for l in current}
+        have = {k.centro_id for k in current}
         for centro_id in sorted(centro_ids - have):
             db.add(Copertura(centro_id=centro_id, codice_istat=codice, origine="esplicito"))
             _log(db, centro_id, user_id, "link", codice, None, "esplicito", now)

@@ -57,7 +57,7 @@ class StaffCoverageState(StaffState):
             for m, k in rows
         ]
         self.n_inferiti = sum(1 for _, k in rows if k.origine == "inferito")
-        linked = {l.codice for l in self.links}
+        linked = {k.codice for k in self.links}
         self.hits = [dataclasses.replace(h, linked=h.codice in linked) for h in self.hits]
 
     @staff_event(loader=True, regione=True)
@@ -72,7 +72,7 @@ class StaffCoverageState(StaffState):
         require_centro(db, ctx, self.centro_id)
         q = require(SearchText, {"q": (form or {}).get("q", "") if isinstance(form, dict) else ""}).q
         self.query = q
-        linked = {l.codice for l in self.links}
+        linked = {k.codice for k in self.links}
         self.hits = [
             ComuneHit(c.codice_istat, c.nome, c.provincia, c.codice_istat in linked)
             for c in comune_index(db).search(q, 12)

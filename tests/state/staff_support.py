@@ -1,10 +1,6 @@
-"""Support for the staff tests (fixtures and helpers; no tests in this module).
+"""Helpers for the staff state tests (the fixtures `staff_db` and `fast_hashing` are in conftest.py).
 
-- `fast_hashing`: argon2 with tiny costs, so building many accounts stays quick
-  (test_staff_auth.py checks the real parameters separately).
-- `staff_db`: a fresh seeded database that the staff states use (patched into
-  state/staff_base.open_db), with two operatori (centres A=1 and B=2), a Regione
-  account and a disabled operatore, each with a live session token.
+- `Personas`: what `staff_db` gives (the engine, each persona's session token and user id).
 - `make_state(cls, token, path, query)`: a state built as in REFLEX_NOTES, with the
   session cookie set as the browser would send it.
 """
@@ -16,19 +12,12 @@ import concurrent.futures
 import hashlib
 import inspect
 from dataclasses import dataclass
-from datetime import timedelta
 
-import pytest
 import reflex as rx
-from argon2 import PasswordHasher
 from reflex.istate.data import RouterData
 from sqlalchemy import text
 from sqlmodel import Session
 
-from zerosei_app.auth import clock, passwords
-from zerosei_app.auth.accounts import create_account
-from zerosei_app.auth.sessions import create_session
-from zerosei_app.db import make_engine
 from zerosei_app.state import staff_base
 
 CENTRO_A = 1
@@ -47,15 +36,6 @@ WATCHED_TABLES = (
 )
 
 
-@pytest.fixture
-def fast_hashing(monkeypatch):
-    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(passwords, "hasher", lambda: cheap)
-    passwords._dummy_hash.cache_clear()
-    yield
-    passwords._dummy_hash.cache_clear()
-
-
 @dataclass
 class Personas:
     engine: object
@@ -64,53 +44,6 @@ class Personas:
 
     def session(self) -> Session:
         return Session(self.engine)
-
-
-@pytest.fixture
-def staff_db(db_url, monkeypatch, fast_hashing) -> Personas:
-    engine = make_engine(db_url)
-    monkeypatch.setattr(staff_base, "open_db", lambda: Session(engine))
-    now = clock.now()
-    tokens, ids = {}, {}
-    with Session(engine) as db:
-        for key, role, centri, active in (
-            ("op_a", "operatore", [CENTRO_A], True),
-            ("op_b", "operatore", [CENTRO_B], True),
-            ("regione", "regione", [], True),
-            ("disabled", "operatore", [CENTRO_A], True),
-        ):
-            user, _ = create_account(
-                db,
-                email=f"{key}@example.org",
-                name=f"Persona {key}",
-                role=role,
-                centro_ids=centri,
-                actor_id=None,
-                now=now,
-                password=PASSWORD,
-            )
-            tokens[key] = create_session(db, user.id, now)
-            ids[key] = user.id
-        db.commit()
-        # The disabled operatore still has a (formerly valid) token: it must not work.
-        db.execute(text("UPDATE staff_user SET is_active = 0 WHERE id = :id"), {"id": ids["disabled"]})
-        # An expired session and a revoked one for op_a.
-        expired = create_session(db, ids["op_a"], now - timedelta(days=2))
-        revoked = create_session(db, ids["op_a"], now)
-        db.commit()
-        db.execute(
-            text(
-                "UPDATE staff_session SET revoked_at = :now WHERE user_id = :id AND id = (SELECT max(id) FROM staff_session)"
-            ),
-            {"now": now, "id": ids["op_a"]},
-        )
-        db.commit()
-    tokens["expired"] = expired
-    tokens["revoked"] = revoked
-    tokens["anonymous"] = ""
-    tokens["forged"] = "not-a-real-token"
-    yield Personas(engine, tokens, ids)
-    engine.dispose()
 
 
 def make_state(cls, token: str = "", path: str = "/staff", query: dict | None = None, ip: str = "192.0.2.10"):
