@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.unit.synthetic_comuni import records  # noqa: E402
 from zerosei_app.data.seed import seed  # noqa: E402
 from zerosei_app.data.seed_entries import GENERIC_SERVICES  # noqa: E402
+from zerosei_app.domain.clock import now as utcnow  # noqa: E402
 from zerosei_app.domain.coverage import CentroPoint, ComunePoint, compute_links  # noqa: E402
 from zerosei_app.models import CardEntry, Centro, Comune, Copertura  # noqa: E402
-from zerosei_app.models._common import utcnow  # noqa: E402
 
 COMUNI, CENTRI, ENTRIES = 7_900, 600, 50_000
 

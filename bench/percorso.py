@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +28,7 @@ from sqlmodel import Session, select  # noqa: E402
 
 from bench.national import build_national  # noqa: E402
 from zerosei_app.db import make_engine  # noqa: E402
+from zerosei_app.domain import clock  # noqa: E402
 from zerosei_app.domain.catalog import TOPICS  # noqa: E402
 from zerosei_app.domain.link import parse_query_string  # noqa: E402
 from zerosei_app.domain.months import YearMonth  # noqa: E402
@@ -78,7 +78,7 @@ def timed(fn, n: int) -> list[float]:
 
 def path_queries(codes: list[str], n: int) -> list[str]:
     rng = random.Random(1)
-    today = YearMonth.of(date.today())
+    today = YearMonth.of(clock.today())
     qs = []
     for _ in range(n):
         parts = [
@@ -136,7 +136,7 @@ def run(label: str, url: str, n: int) -> None:
         codes = [c for c in s.exec(select(Comune.codice_istat)).all()]
         qs = path_queries(codes, n)
         search = timed(lambda i: index.search(QUERIES[i % len(QUERIES)]), n)
-        today = date.today()
+        today = clock.today()
         parsed = [parse_query_string(q).query for q in qs]
         inproc = timed(lambda i: build_percorso(s, parsed[i], today), n)
     engine.dispose()

@@ -28,8 +28,8 @@ from zerosei_app.auth.accounts import (
     set_active,
     setup_url,
 )
-from zerosei_app.auth.clock import now
 from zerosei_app.db import get_engine
+from zerosei_app.domain.clock import now
 from zerosei_app.domain.staff_forms import EmailInput
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.validation import parse

@@ -11,9 +11,9 @@ from alembic.config import Config
 from sqlmodel import Session
 
 from alembic import command
-from zerosei_app.auth import clock
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.db import get_engine, make_engine
+from zerosei_app.domain import clock
 from zerosei_app.queries.staff_coverage import reinfer_uncovered
 from zerosei_app.settings import PROJECT_ROOT
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.months import YearMonth
 
-TODAY = YearMonth.of(date.today())
+TODAY = YearMonth.of(clock.today())
 SANT_AMBROGIO = "001255"
 
 

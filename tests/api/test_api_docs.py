@@ -3,12 +3,11 @@ error messages speak about the API (what is wrong, what is valid), not about the
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from pydantic import BaseModel, TypeAdapter
 
 from zerosei_app.api.messages import API_ONLY_CODES, MESSAGES, message
+from zerosei_app.domain import clock
 from zerosei_app.domain.errors import ERROR_CODES, FieldError
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.schemas.errors import ErroriOut
@@ -89,7 +88,7 @@ def test_answers_match_their_documented_models(client):
     _check(list[CentroInElencoOut], centri)
     _check(CentroDettaglioOut, client.get(f"/api/v1/centri/{centri[0]['id']}").json())
     _check(list[VoceOut], client.get("/api/v1/voci", params={"limit": 5}).json())
-    month = str(YearMonth.of(date.today()).plus(-10))
+    month = str(YearMonth.of(clock.today()).plus(-10))
     _check(PercorsoOut, client.get(f"/api/v1/percorso?comune=001272&nascita={month}").json())
     _check(ErroriOut, client.get("/api/v1/comuni", params={"limit": "0"}).json())
     _check(ErroriOut, client.get("/api/v1/nope").json())

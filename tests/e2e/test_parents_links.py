@@ -1,17 +1,16 @@
 """Links from outside: tampered or broken ones explain themselves, the language follows the link, previews work."""
 
-from datetime import date
-
 import httpx
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot
+from zerosei_app.domain import clock
 from zerosei_app.domain.months import YearMonth
 
 pytestmark = pytest.mark.e2e
 
-BORN = YearMonth.of(date.today()).plus(-18)
+BORN = YearMonth.of(clock.today()).plus(-18)
 
 
 def test_a_tampered_link_shows_what_is_valid_and_a_way_back(app_url, phone):
@@ -90,7 +89,7 @@ def test_an_english_link_never_paints_italian(app_url, browser):
 
 
 def test_link_previews_carry_the_path_without_birth_months(app_url):
-    r = httpx.get(f"{app_url}/percorso?comune=001255&nascita={BORN}&attesa={YearMonth.of(date.today()).plus(3)}")
+    r = httpx.get(f"{app_url}/percorso?comune=001255&nascita={BORN}&attesa={YearMonth.of(clock.today()).plus(3)}")
     assert r.status_code == 200
     head = r.text.split("</head>")[0]
     assert "<title>Percorso ZeroSei a Sant&#x27;Ambrogio di Torino</title>" in head

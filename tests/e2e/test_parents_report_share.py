@@ -1,17 +1,16 @@
 """'Segnala un errore' stores a report for staff; sharing copies the link; the path prints cleanly."""
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
 from tests.e2e.conftest import screenshot
+from zerosei_app.domain import clock
 from zerosei_app.domain.months import YearMonth
 
 pytestmark = pytest.mark.e2e
 
-BORN = YearMonth.of(date.today()).plus(-18)
+BORN = YearMonth.of(clock.today()).plus(-18)
 PATH = f"/percorso?comune=001255&nascita={BORN}"
 
 

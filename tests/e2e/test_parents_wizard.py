@@ -1,17 +1,16 @@
 """A parent on a phone (390×844): from "where do I live" to a path, the link reopened elsewhere, Back through the steps."""
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import screenshot
+from zerosei_app.domain import clock
 from zerosei_app.domain.months import YearMonth
 
 pytestmark = pytest.mark.e2e
 
-BORN = YearMonth.of(date.today()).plus(-18)  # 1 year and 6 months today
-DUE = YearMonth.of(date.today()).plus(4)
+BORN = YearMonth.of(clock.today()).plus(-18)  # 1 year and 6 months today
+DUE = YearMonth.of(clock.today()).plus(4)
 MONTHS_IT = [
     "gennaio",
     "febbraio",
@@ -151,14 +150,14 @@ def test_inline_validation_on_the_children_step(app_url, phone):
     page.goto(f"{app_url}/inizia/figli?comune=001255")
     page.get_by_role("button", name="Continua").click()
     expect(page.locator(".field-error")).to_contain_text("almeno un bambino")
-    future = YearMonth.of(date.today()).plus(2)
-    if future.year == date.today().year:  # a future birth month is refused at once
+    future = YearMonth.of(clock.today()).plus(2)
+    if future.year == clock.today().year:  # a future birth month is refused at once
         page.locator("#figlio-0-mese").select_option(f"{future.month:02d}")
         page.locator("#figlio-0-anno").select_option(str(future.year))
         expect(page.locator(".field-error")).to_contain_text("nel futuro")
-    if date.today().month > 1:  # January six years ago is past 72 months: refused with its reason
+    if clock.today().month > 1:  # January six years ago is past 72 months: refused with its reason
         page.locator("#figlio-0-mese").select_option("01")
-        page.locator("#figlio-0-anno").select_option(str(date.today().year - 6))
+        page.locator("#figlio-0-anno").select_option(str(clock.today().year - 6))
         expect(page.locator(".field-error")).to_contain_text("6 anni")
     screenshot(page, "parents-07-figli-errors")
 

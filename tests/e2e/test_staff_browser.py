@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date
 from urllib.parse import quote
 
 import httpx
@@ -13,9 +12,9 @@ import pytest
 from sqlmodel import Session, select
 
 from tests.e2e.conftest import screenshot
-from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import create_account
 from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
 from zerosei_app.models import CardEntry, LoginAttempt, StaffSession, StaffUser
 
 pytestmark = pytest.mark.e2e
@@ -64,7 +63,7 @@ def wait_hydrated(page, text: str):
 
 
 def birth_month_for_age(months: int) -> str:
-    today = date.today()
+    today = clock.today()
     total = today.year * 12 + today.month - 1 - months
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
 

@@ -19,11 +19,11 @@ from reflex.state import UpdateVarsInternalState
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import create_account
 from zerosei_app.auth.guard import LOGIN_NEEDED, NOT_YOURS, REGIONE_ONLY
 from zerosei_app.auth.sessions import create_session
 from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
 from zerosei_app.models import CardEntry, ErrorReport
 from zerosei_app.state.staff_accounts import StaffAccountsState
 from zerosei_app.state.staff_base import StaffState

@@ -11,10 +11,10 @@ from reflex.istate.data import RouterData
 from sqlalchemy import text
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import create_account
 from zerosei_app.auth.sessions import create_session
 from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
 from zerosei_app.state import staff_base
 
 from .staff_support import CENTRO_A, CENTRO_B, PASSWORD, Personas

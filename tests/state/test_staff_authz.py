@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import LOGIN_NEEDED, NOT_YOURS, REGIONE_ONLY
+from zerosei_app.domain import clock
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.entry_form import FIELDS, EntryInput
 from zerosei_app.models import CardEntry, ErrorReport

@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import (
     AccountError,
     change_password,
@@ -30,6 +29,7 @@ from zerosei_app.auth.throttle import (
     locked_until,
 )
 from zerosei_app.auth.tokens import client_hash, hash_token
+from zerosei_app.domain import clock
 from zerosei_app.models import AuditRecord, CardEntry, LoginAttempt, StaffSession, StaffUser
 
 # Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.

@@ -11,8 +11,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from zerosei_app.auth.accounts import user_for_setup_token
-from zerosei_app.auth.clock import now
 from zerosei_app.db import make_engine
+from zerosei_app.domain.clock import now
 from zerosei_app.models import AuditRecord, StaffMembership, StaffUser
 
 SCRIPT = Path(sys.executable).parent / "zerosei"

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, func, select
 
-from zerosei_app.auth import clock
 from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.entry_form import FIELDS, EntryInput
 from zerosei_app.domain.staff_forms import CentroAdminInput
@@ -90,7 +90,7 @@ def test_status_review_and_restore_are_version_checked(session):
     with pytest.raises(Conflict):
         change_status(session, e, v - 1, "archive", None, clock.now())
     with pytest.raises(Conflict):
-        mark_reviewed(session, e, v + 5, None, date.today(), clock.now())
+        mark_reviewed(session, e, v + 5, None, clock.today(), clock.now())
     assert change_status(session, e, v, "archive", None, clock.now()) == "archived"
     assert e.version == v + 1
 
@@ -324,12 +324,12 @@ def test_report_status_and_dashboard(session):
     session.add(old)
     session.add(fresh)
     session.commit()
-    s = summaries(session, [1], date.today(), now)[0]
+    s = summaries(session, [1], clock.today(), now)[0]
     assert (s.reports_nuova, s.reports_late, s.stale, s.published) == (2, 1, 14, 14)
     set_status(session, old, "risolta", None, now)
     session.commit()
     assert old.resolved_at is not None
-    s = summaries(session, [1], date.today(), now)[0]
+    s = summaries(session, [1], clock.today(), now)[0]
     assert (s.reports_nuova, s.reports_late) == (1, 0)
     assert (
         session.exec(select(AuditRecord).where(AuditRecord.entity == "error_report")).one().after["status"] == "risolta"

@@ -8,7 +8,6 @@ parameter models (`openapi_extra`) and from the response models (`response_model
 from __future__ import annotations
 
 import re
-from datetime import date
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
@@ -30,6 +29,7 @@ from zerosei_app.api.params import (
     parse_params,
 )
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries import opendata
@@ -223,7 +223,7 @@ def percorso(request: Request) -> JSONResponse:
     if parsed.errors:
         return error_response(422, parsed.errors, lang)
     with session_scope() as session:
-        result = build_percorso(session, parsed.query, date.today())
+        result = build_percorso(session, parsed.query, clock.today())
     if result.unknown_comune:
         return error_response(404, result.errors, lang)
     if result.errors:

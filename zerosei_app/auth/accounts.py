@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, delete, select
 
-from zerosei_app.auth.clock import aware
 from zerosei_app.auth.passwords import hash_password, verify_password
 from zerosei_app.auth.sessions import revoke_user_sessions
 from zerosei_app.auth.throttle import locked_message, locked_until, record_attempt
 from zerosei_app.auth.tokens import hash_token, new_token
+from zerosei_app.domain.clock import aware
 from zerosei_app.domain.password_policy import password_problem
 from zerosei_app.domain.permissions import ROLES
 from zerosei_app.models import Centro, StaffMembership, StaffUser

@@ -13,8 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
-from zerosei_app.auth.clock import aware
-from zerosei_app.domain.local_time import hhmm
+from zerosei_app.domain.clock import aware, hhmm
 from zerosei_app.models import LoginAttempt
 
 MAX_FAILURES = 5  # one account from one address

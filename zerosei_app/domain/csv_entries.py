@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from . import clock
 from .csv_common import Column, CsvTable, read_csv, write_csv
 from .entry_form import LABELS, EntryInput
 from .staff_labels import STATUS_LABELS, STATUS_WORDS, category_label, topic_label
@@ -132,7 +133,7 @@ def parse_row(line: int, values: Mapping[str, str], seen_ids: set[int]) -> Entry
     if values.get("last_reviewed_on"):
         try:
             row.last_reviewed_on = parse_date(values["last_reviewed_on"])
-            if row.last_reviewed_on > date.today():
+            if row.last_reviewed_on > clock.today():
                 row.errors[HEADER["last_reviewed_on"]] = "La data di verifica è nel futuro."
         except ValueError:
             row.errors[HEADER["last_reviewed_on"]] = "Data non valida: scrivila come 25/11/2026 o 2026-11-25."

@@ -1,8 +1,10 @@
 """Helpers shared by the tables."""
 
-from datetime import UTC, datetime
+from datetime import datetime
+
+from zerosei_app.domain import clock
 
 
 def utcnow() -> datetime:
     """Aware UTC; SQLModel's UTCDateTime stores it on SQLite and PostgreSQL alike."""
-    return datetime.now(UTC)
+    return clock.now()

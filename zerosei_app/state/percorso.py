@@ -5,6 +5,7 @@ from datetime import date
 import reflex as rx
 
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.i18n import t
 from zerosei_app.settings import get_settings
@@ -19,7 +20,7 @@ SHARE_RESULTS = ("shared", "copied", "failed", "aborted")
 
 
 def _today() -> date:
-    return date.today()
+    return clock.today()
 
 
 class PercorsoState(UiState):

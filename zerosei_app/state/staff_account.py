@@ -6,10 +6,10 @@ import asyncio
 
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import AccountError, change_password
 from zerosei_app.auth.guard import StaffContext
 from zerosei_app.auth.tokens import client_hash
+from zerosei_app.domain import clock
 from zerosei_app.domain.password_policy import MIN_LENGTH
 from zerosei_app.domain.staff_forms import PasswordChangeInput
 from zerosei_app.domain.validation import parse

@@ -6,7 +6,6 @@ import dataclasses
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import (
     AccountError,
     create_account,
@@ -16,9 +15,9 @@ from zerosei_app.auth.accounts import (
     set_memberships,
     setup_url,
 )
-from zerosei_app.auth.clock import aware
 from zerosei_app.auth.guard import StaffContext
-from zerosei_app.domain.local_time import when
+from zerosei_app.domain import clock
+from zerosei_app.domain.clock import aware, when
 from zerosei_app.domain.staff_forms import Id, InviteInput, checked_ids
 from zerosei_app.domain.staff_labels import ROLE_LABELS
 from zerosei_app.domain.validation import parse, require

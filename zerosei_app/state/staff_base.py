@@ -23,13 +23,12 @@ import reflex as rx
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import Denied, StaffContext, require_regione, require_user
 from zerosei_app.auth.login import attempt_login
 from zerosei_app.auth.sessions import ABSOLUTE_LIFETIME, revoke_token
 from zerosei_app.auth.tokens import client_hash
 from zerosei_app.db import get_engine
-from zerosei_app.domain.local_time import local
+from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import LoginInput
 from zerosei_app.domain.validation import InputError, parse
 from zerosei_app.settings import get_settings
@@ -52,7 +51,7 @@ def open_db() -> Session:
 
 def today() -> date:
     """Today in Italy (a review done at 00:30 counts for that day)."""
-    return local(clock.now()).date()
+    return clock.today()
 
 
 def safe_next(path: str | None) -> str:

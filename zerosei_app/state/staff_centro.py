@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, require_centro, require_regione
+from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput, Id
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.domain.validation import parse, require

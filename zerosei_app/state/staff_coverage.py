@@ -6,8 +6,8 @@ import dataclasses
 
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, require_centro
+from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import ComuneCode, Id, SearchText
 from zerosei_app.domain.staff_labels import ORIGINE_LABELS
 from zerosei_app.domain.validation import require

@@ -9,8 +9,8 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro
+from zerosei_app.domain.clock import day
 from zerosei_app.domain.entry_filters import count_stale, filter_entries
-from zerosei_app.domain.local_time import day
 from zerosei_app.domain.review import is_stale
 from zerosei_app.domain.staff_forms import EntryListQuery
 from zerosei_app.domain.staff_labels import STATUS_LABELS, age_range_words, category_label

@@ -14,11 +14,11 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session, col, select
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, require_centro, require_entry
+from zerosei_app.domain import clock
+from zerosei_app.domain.clock import day, hhmm, when
 from zerosei_app.domain.entry_form import FIELDS, LABELS, EntryInput, entry_to_form, same_content, validate_form
 from zerosei_app.domain.entry_status import ACTION_LABELS, DONE_MESSAGES, TransitionError, actions_for
-from zerosei_app.domain.local_time import day, hhmm, when
 from zerosei_app.domain.review import is_stale
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.staff_labels import STATUS_LABELS, age_words, category_label, topic_label

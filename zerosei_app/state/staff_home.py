@@ -6,8 +6,8 @@ import dataclasses
 
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, editable_centro_ids
+from zerosei_app.domain import clock
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.queries.staff_dashboard import summaries, totals
 from zerosei_app.state.staff_base import StaffState, staff_event, today

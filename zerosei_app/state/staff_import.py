@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, require_centro
+from zerosei_app.domain import clock
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.text import fold

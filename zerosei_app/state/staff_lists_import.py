@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext
+from zerosei_app.domain import clock
 from zerosei_app.queries.csv_import import (
     ImportRefused,
     commit_centri_import,

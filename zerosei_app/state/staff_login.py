@@ -7,9 +7,9 @@ import asyncio
 import reflex as rx
 from sqlalchemy.exc import OperationalError
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import AccountError, complete_setup, user_for_setup_token
 from zerosei_app.auth.sessions import create_session, find_session
+from zerosei_app.domain import clock
 from zerosei_app.domain.password_policy import MIN_LENGTH
 from zerosei_app.domain.staff_forms import NewPasswordInput
 from zerosei_app.domain.validation import parse

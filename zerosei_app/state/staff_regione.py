@@ -7,8 +7,8 @@ import dataclasses
 import reflex as rx
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, editable_centro_ids
+from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import CentroAdminInput, ComuneCode, SearchText
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import Comune

@@ -7,9 +7,9 @@ import dataclasses
 import reflex as rx
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import StaffContext, editable_centro_ids, require_centro, require_report
-from zerosei_app.domain.local_time import day, when
+from zerosei_app.domain import clock
+from zerosei_app.domain.clock import day, when
 from zerosei_app.domain.review import OPEN_REPORT_STATUSES, report_days_left, report_due
 from zerosei_app.domain.staff_forms import Id, ReportStatusInput
 from zerosei_app.domain.staff_labels import REPORT_KIND_LABELS, REPORT_STATUS_LABELS

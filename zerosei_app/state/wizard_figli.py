@@ -6,6 +6,7 @@ from datetime import date
 import reflex as rx
 from pydantic import ValidationError
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import MAX_CHILDREN
 from zerosei_app.i18n import t
 from zerosei_app.state.wizard import WizardState, go
@@ -21,14 +22,14 @@ class Option:
 
 
 def _today() -> date:
-    return date.today()
+    return clock.today()
 
 
 class FigliStepState(WizardState):
     rows: list[ChildRow] = [ChildRow()]
     months: list[Option] = [Option(v, label) for v, label in form.month_choices("it")]
-    born_years: list[str] = form.year_choices(form.NATO, date.today())
-    expected_years: list[str] = form.year_choices(form.ATTESO, date.today())
+    born_years: list[str] = form.year_choices(form.NATO, clock.today())
+    expected_years: list[str] = form.year_choices(form.ATTESO, clock.today())
     legends: list[str] = []  # "Figlio o figlia 1", …
     has_comune: bool = True
 

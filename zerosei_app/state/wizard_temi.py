@@ -1,9 +1,8 @@
 """Step 3, "Cosa ti interessa?": optional topics; skipping shows every service."""
 
-from datetime import date
-
 import reflex as rx
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import TOPICS
 from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
 from zerosei_app.i18n.format import age_in_words
@@ -29,7 +28,7 @@ class TemiStepState(WizardState):
     def on_load(self):
         script = self._sync_ui()
         q = self._load()
-        children, errors = validate_for_path(q, date.today())
+        children, errors = validate_for_path(q, clock.today())
         self.ages = [age_in_words(c, self.lang) for c in children]
         self.ready_for_path = not errors
         self._fix_path = urls.STEP_COMUNE if q.comune is None else urls.STEP_FIGLI

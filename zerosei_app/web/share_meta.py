@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_path
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.settings import get_settings
@@ -141,9 +142,9 @@ def _render(scope: Scope) -> HTMLResponse | None:
         return None
     try:
         raw_query = scope.get("query_string", b"").decode("latin-1")
-        meta = page_meta(raw_query, _base(scope), date.today())
+        meta = page_meta(raw_query, _base(scope), clock.today())
         page = inject(page, meta)
-        page = path_preview.inject(page, path_preview.render(raw_query, date.today()))
+        page = path_preview.inject(page, path_preview.render(raw_query, clock.today()))
     except Exception:  # a preview must never break the page itself: serve the plain shell
         log.exception("share meta failed for %s", scope.get("path"))
     return HTMLResponse(page, headers={"Cache-Control": "no-cache", "Referrer-Policy": "same-origin"})
