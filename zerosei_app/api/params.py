@@ -18,10 +18,10 @@ from zerosei_app.api.messages import api_error
 from zerosei_app.domain.catalog import MAX_CHILDREN, TOPICS
 from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
-from zerosei_app.domain.link import ISTAT_CODE, LINK_LANGS, MAX_ECHO_CHARS, MAX_VALUE_CHARS
+from zerosei_app.domain.istat import ISTAT_PATTERN, is_codice_istat
+from zerosei_app.domain.link import LINK_LANGS, MAX_ECHO_CHARS, MAX_VALUE_CHARS
 
 MAX_ID = 2**31 - 1
-ISTAT_PATTERN = f"^{ISTAT_CODE.pattern}$"
 VOCI_LIMIT_DEFAULT = 200
 VOCI_LIMIT_MAX = 1000
 
@@ -60,7 +60,7 @@ class VociParams(BaseModel):
     @field_validator("comune")
     @classmethod
     def _istat(cls, v: str | None) -> str | None:
-        if v is not None and not ISTAT_CODE.fullmatch(v):
+        if v is not None and not is_codice_istat(v):
             raise ValueError("bad_comune")
         return v
 

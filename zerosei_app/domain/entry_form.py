@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from .catalog import CATEGORIES, MAX_AGE_MONTHS, MIN_AGE_MONTHS, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText
+from .istat import MESSAGE as ISTAT_MESSAGE
+from .istat import is_codice_istat
 from .staff_labels import category_from_text, topic_from_text
 from .validation import parse
 
@@ -160,8 +162,8 @@ class EntryInput(BaseModel):
         text = str(v or "").strip()
         if not text:
             return None
-        if not re.fullmatch(r"\d{6}", text):
-            raise ValueError("Codice ISTAT del comune: 6 cifre (per esempio 001272).")
+        if not is_codice_istat(text):
+            raise ValueError(ISTAT_MESSAGE)
         return text
 
     @field_validator("cost_note")

@@ -6,7 +6,6 @@ valid part is kept, every invalid part is dropped and reported, and nothing rais
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from ..i18n.catalogs import DEFAULT_LANG, LANGUAGES
 from .age import AgeError, Child, child_from_birth, child_from_expected
 from .catalog import MAX_CHILDREN, TOPICS
 from .errors import FieldError
+from .istat import is_codice_istat, restore_zeros
 from .months import YearMonth
 
 # A language is in links as soon as its catalogue file exists (i18n/locales/<lang>.po).
@@ -27,7 +27,6 @@ LINK_LANGS: tuple[str, ...] = LANGUAGES
 FIELDS = ("comune", "nascita", "attesa", "temi", "lang")  # canonical order in links
 MAX_VALUE_CHARS = 300  # no valid value comes close; longer ones are hostile or broken
 MAX_ECHO_CHARS = 40  # how much of a bad value we repeat back to the parent
-ISTAT_CODE = re.compile(r"[0-9]{6}")  # a comune in a link: exactly 6 ASCII digits
 
 
 def _to_year_month(value: Any) -> Any:
@@ -50,7 +49,7 @@ class PathQuery(BaseModel):
     @field_validator("comune")
     @classmethod
     def _comune_is_istat_code(cls, value: str | None) -> str | None:
-        if value is not None and not ISTAT_CODE.fullmatch(value):
+        if value is not None and not is_codice_istat(value):
             raise ValueError("comune must be a 6-digit ISTAT code")
         return value
 
@@ -157,8 +156,8 @@ def _parse_fields(raw: Mapping[str, str]) -> ParseResult:
 
 
 def _parse_comune(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
-    unique = list(dict.fromkeys(_restore_zeros(item) for item in items))  # the same code repeated is harmless
-    valid = [code for code in unique if ISTAT_CODE.fullmatch(code)]
+    unique = list(dict.fromkeys(restore_zeros(item) for item in items))  # the same code repeated is harmless
+    valid = [code for code in unique if is_codice_istat(code)]
     if not valid:
         errors.append(FieldError("comune", "bad_comune", {"value": _echo(",".join(unique))}))
         return
@@ -228,14 +227,6 @@ def _limit_children(fields: dict[str, Any], errors: list[FieldError]) -> None:
     elif len(nascita) == MAX_CHILDREN and "attesa" in fields:
         del fields["attesa"]
         errors.append(FieldError("attesa", "too_many_children", {"max": MAX_CHILDREN}))
-
-
-def _restore_zeros(item: str) -> str:
-    """A spreadsheet turns 001272 into 1272 (and Biella's 096004 into 96004): Piemonte's codes
-    are 00x…, 096… and 103…, and no CAP starts with 9, so these are unambiguous."""
-    if item.isascii() and item.isdigit() and (len(item) == 4 or (len(item) == 5 and item[0] == "9")):
-        return item.zfill(6)
-    return item
 
 
 def _month(item: str) -> YearMonth:

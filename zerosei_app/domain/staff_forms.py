@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .catalog import CATEGORIES, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText, clean_email
+from .istat import CodiceIstat, is_codice_istat
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
 
@@ -111,7 +111,7 @@ class CentroAdminInput(CentroProfileInput):
     @field_validator("codice_istat")
     @classmethod
     def _istat(cls, v: str) -> str:
-        if not re.fullmatch(r"\d{6}", v):
+        if not is_codice_istat(v):
             raise ValueError("Scegli il comune dall'elenco.")
         return v
 
@@ -196,7 +196,7 @@ class ReportStatusInput(BaseModel):
 
 class ComuneCode(BaseModel):
     model_config = _STRIP
-    codice_istat: str = Field(pattern=r"^\d{6}$")
+    codice_istat: CodiceIstat
 
 
 class SearchText(BaseModel):

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from zerosei_app.db import session_scope
 from zerosei_app.domain.comuni_search import ComuneRecord
+from zerosei_app.domain.istat import CodiceIstat
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.domain.text import fold
 from zerosei_app.i18n import plural, t
@@ -31,7 +32,7 @@ class SearchIn(BaseModel):
 
 
 class PickIn(BaseModel):
-    code: str = Field(pattern=r"^[0-9]{6}$")
+    code: CodiceIstat
 
 
 def option_of(record: ComuneRecord, index: int) -> ComuneOption:
