@@ -1,0 +1,177 @@
+"""The arrows the README draws, as a test: each package of zerosei_app imports only what its layer may.
+
+    pages, components ──▶ state ──▶ domain, queries ──▶ models      (api, web and view use queries and domain)
+
+- domain/ and i18n/: plain Python: no Reflex, no database (sqlmodel, sqlalchemy), no web framework and no other
+  layer of the app (they may use each other).
+- view/: plain view models: no Reflex, no state.
+- api/, web/, queries/: no state (nor the pages and components built on it).
+- pages/, components/: only render: no queries, no database session, no tables.
+
+Imports are read with `ast` (also those inside functions, and relative ones), so nothing is imported to check.
+When a rule is broken the test names the file, the line, the import and the rule. Adding
+`from zerosei_app.state.percorso import PercorsoState` to api/app.py, for instance, gives:
+
+    FAILED tests/unit/test_layers.py::test_every_layer_imports_only_what_the_arrows_allow
+    E       AssertionError: imports against the layers:
+    E         api/app.py:32 imports zerosei_app.state.percorso: api/, web/, queries/ import no state
+
+`test_a_broken_rule_is_reported` shows the same on synthetic modules, one per rule.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import zerosei_app
+
+ROOT = Path(zerosei_app.__file__).resolve().parent
+APP_LAYERS = {p.name for p in ROOT.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+APP_MODULES = APP_LAYERS | {p.stem for p in ROOT.glob("*.py") if p.stem != "__init__"}  # + db, settings, cli…
+REFLEX = ("reflex", "reflex_base", "reflex_components_core")  # Reflex ships in several distributions
+DATABASE = ("sqlmodel", "sqlalchemy", "alembic")
+WEB_FRAMEWORK = ("fastapi", "starlette")
+
+
+@dataclass(frozen=True)
+class Rule:
+    packages: tuple[str, ...]  # the layers the rule applies to
+    forbidden: tuple[str, ...]  # module prefixes: "reflex", "zerosei_app.state", …
+    says: str
+
+
+def _app(*layers: str) -> tuple[str, ...]:
+    return tuple(f"zerosei_app.{layer}" for layer in layers)
+
+
+RULES = (
+    Rule(
+        ("domain", "i18n"),
+        REFLEX + DATABASE + WEB_FRAMEWORK + _app(*sorted(APP_MODULES - {"domain", "i18n"})),
+        "domain/ and i18n/ are plain Python: no Reflex, no database, no other layer",
+    ),
+    Rule(
+        ("view",), REFLEX + _app("state", "components", "pages"), "view/ holds plain view models: no Reflex, no state"
+    ),
+    Rule(("api", "web", "queries"), _app("state", "components", "pages"), "api/, web/, queries/ import no state"),
+    Rule(
+        ("pages", "components"),
+        DATABASE + _app("queries", "db", "models"),
+        "pages/ and components/ only render: no queries, no database session",
+    ),
+)
+
+
+def imported_modules(source: str, package: str) -> list[tuple[int, str]]:
+    """(line, absolute module name) of every import in `source`, a module of `package` ("zerosei_app.view")."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            parts = package.split(".")
+            base = parts[: len(parts) - node.level + 1] if node.level else []  # relative: from ..queries import x
+            module = ".".join(base + ([node.module] if node.module else []))
+            if node.module is None or module == "zerosei_app":
+                # `from . import clock`, `from zerosei_app import state`: the names are modules
+                found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
+            else:
+                found.append((node.lineno, module))
+    return found
+
+
+def violations(root: Path) -> list[str]:
+    """Every import under `root` (a zerosei_app folder) that a rule forbids, as 'path:line imports x: rule'."""
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        if len(rel.parts) < 2:
+            continue  # zerosei_app.py, cli.py, db.py… wire the layers together
+        package = ".".join(("zerosei_app", *rel.parts[:-1]))
+        rules = [r for r in RULES if rel.parts[0] in r.packages]
+        for line, module in imported_modules(path.read_text(encoding="utf-8"), package):
+            for rule in rules:
+                if any(module == f or module.startswith(f + ".") for f in rule.forbidden):
+                    out.append(f"{rel.as_posix()}:{line} imports {module}: {rule.says}")
+    return out
+
+
+def test_every_layer_imports_only_what_the_arrows_allow():
+    found = violations(ROOT)
+    assert not found, "\n".join(["imports against the layers:", *found])
+
+
+def test_the_rules_name_real_packages():
+    named = {p for rule in RULES for p in rule.packages}
+    assert named <= APP_LAYERS, named - APP_LAYERS
+    assert {"domain", "i18n", "view", "api", "web", "queries", "pages", "components", "state"} <= APP_LAYERS
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "broken"),
+    [
+        ("domain/x.py", "import reflex as rx", "imports reflex: domain/"),
+        ("domain/x.py", "from sqlmodel import Session", "imports sqlmodel: domain/"),
+        ("i18n/x.py", "from sqlalchemy.orm import Session", "imports sqlalchemy.orm: domain/"),
+        ("domain/x.py", "from ..queries.comuni import comune_index", "imports zerosei_app.queries.comuni: domain/"),
+        ("domain/x.py", "from zerosei_app import models", "imports zerosei_app.models: domain/"),
+        ("domain/x.py", "from fastapi import FastAPI", "imports fastapi: domain/"),
+        ("domain/x.py", "from zerosei_app.db import session_scope", "imports zerosei_app.db: domain/"),
+        ("view/x.py", "from reflex_base.vars import Var", "imports reflex_base.vars: view/"),
+        ("view/x.py", "from zerosei_app.state.percorso import PercorsoState", "imports zerosei_app.state.percorso"),
+        ("api/x.py", "from zerosei_app.state import staff_base", "imports zerosei_app.state: api/"),
+        ("web/x.py", "def f():\n    from ..state.percorso import PercorsoState", "x.py:2 imports zerosei_app.state"),
+        ("queries/x.py", "import zerosei_app.components.layout", "imports zerosei_app.components.layout: api/"),
+        ("pages/x.py", "from zerosei_app.db import session_scope", "imports zerosei_app.db: pages/"),
+        ("components/x.py", "from sqlmodel import select", "imports sqlmodel: pages/"),
+        ("components/x.py", "from zerosei_app.queries.comuni import get_comune", "imports zerosei_app.queries"),
+        ("pages/x.py", "from ..models import Centro", "imports zerosei_app.models: pages/"),
+    ],
+)
+def test_a_broken_rule_is_reported(tmp_path, path, source, broken):
+    """A synthetic module that breaks one rule: the test above would fail with this line."""
+    (tmp_path / path).parent.mkdir(parents=True)
+    (tmp_path / path).write_text(source + "\n", encoding="utf-8")
+    found = violations(tmp_path)
+    assert len(found) == 1 and broken in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("path", "source"),
+    [
+        ("domain/x.py", "from ..i18n.catalogs import LANGUAGES\nfrom . import clock\nimport pydantic"),
+        ("i18n/x.py", "from ..domain.months import YearMonth"),
+        ("view/x.py", "from zerosei_app.queries.percorso import build_percorso\nfrom sqlmodel import Session"),
+        ("api/x.py", "from zerosei_app.queries import opendata\nfrom reflex.app import App"),
+        ("pages/x.py", "import reflex as rx\nfrom zerosei_app.state.percorso import PercorsoState"),
+        ("components/x.py", "from zerosei_app.view.percorso_view import ChildView\nfrom ..i18n import t"),
+        ("state/x.py", "from zerosei_app.queries.comuni import comune_index\nfrom sqlmodel import Session"),
+    ],
+)
+def test_what_the_arrows_allow_passes(tmp_path, path, source):
+    (tmp_path / path).parent.mkdir(parents=True)
+    (tmp_path / path).write_text(source + "\n", encoding="utf-8")
+    assert violations(tmp_path) == []
+
+
+def test_importing_the_core_loads_neither_reflex_nor_the_database():
+    """What the source says holds at run time too: importing domain/ and i18n/ pulls in no Reflex and no ORM."""
+    modules = [
+        f"zerosei_app.{package}.{path.stem}"
+        for package in ("domain", "i18n")
+        for path in sorted((ROOT / package).glob("*.py"))
+        if path.stem != "__init__"
+    ]
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & {set(REFLEX + DATABASE)!r})\n"
+        + "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT.parent)
