@@ -72,7 +72,7 @@ def clean_url(value: str) -> str:
     host = (parts.hostname or "").lower()
     labels = host.split(".")
     try:
-        port_ok = parts.port is None or 0 < parts.port
+        port_ok = parts.port is None or parts.port > 0
     except ValueError:
         port_ok = False
     if (
