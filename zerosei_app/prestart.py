@@ -1,6 +1,7 @@
-"""Prestart step for `make run`: migrate the database to head, seed it if empty, and apply the
-coverage rule to comuni it does not reach yet (so a database seeded by an older rule is brought up
-to date; a second start changes nothing)."""
+"""Prestart step for `make run`: migrate the database to head, seed it if empty, bring a database
+seeded earlier up to the current data (data/seed_update.py: new centres, official contacts; what
+staff edited stays), and apply the coverage rule to comuni it does not reach yet. A second start
+changes nothing."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlmodel import Session
 
 from alembic import command
 from zerosei_app.data.seed import seed_if_empty
+from zerosei_app.data.seed_update import apply_update
 from zerosei_app.db import get_engine, make_engine
 from zerosei_app.domain import clock
 from zerosei_app.queries.staff_coverage import reinfer_uncovered
@@ -36,6 +38,8 @@ def prepare(database_url: str | None = None) -> bool:
     engine = make_engine(database_url) if database_url else get_engine()
     with Session(engine) as session:
         seeded = seed_if_empty(session)
+        if not seeded and apply_update(session, clock.now()).changed:
+            session.commit()
         if reinfer_uncovered(session, None, clock.now()):
             session.commit()
     if database_url:

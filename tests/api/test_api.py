@@ -50,7 +50,7 @@ def test_comuni_bad_params_422(client, params):
 
 def test_centri_list_and_detail(client):
     centri = client.get("/api/v1/centri").json()
-    assert len(centri) == 16
+    assert len(centri) == 29
     assert {c["stato_verifica"] for c in centri} >= {"verificato", "incerto", "solo_nome"}
     torino = next(c for c in centri if c["comune"]["nome"] == "Torino")
     detail = client.get(f"/api/v1/centri/{torino['id']}").json()

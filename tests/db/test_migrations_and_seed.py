@@ -19,7 +19,7 @@ def test_migrate_then_seed(empty_url):
     with Session(engine) as s:
         assert seed_if_empty(s) is True
         assert s.exec(select(func.count()).select_from(Comune)).one() == 1180
-        assert s.exec(select(func.count()).select_from(Centro)).one() == 16
+        assert s.exec(select(func.count()).select_from(Centro)).one() == 29
         uncovered = s.exec(
             select(func.count()).select_from(Comune).where(Comune.codice_istat.not_in(select(Copertura.codice_istat)))
         ).one()
@@ -30,12 +30,12 @@ def test_migrate_then_seed(empty_url):
         assert s.exec(select(func.count()).select_from(CardEntry)).one() == before
         # 10–20 entries per centre, all flagged as examples until staff confirm them.
         per_centre = s.exec(select(CardEntry.centro_id, func.count()).group_by(CardEntry.centro_id)).all()
-        assert len(per_centre) == 16 and all(10 <= n <= 20 for _, n in per_centre)
+        assert len(per_centre) == 29 and all(10 <= n <= 20 for _, n in per_centre)
         assert all(e.is_example for e in s.exec(select(CardEntry)).all())
         # Uncertain centres stay uncertain.
-        stati = {c.nome: c.stato_verifica for c in s.exec(select(Centro)).all()}
-        assert stati['Centro per le Famiglie "Facendo Famiglia"'] == StatoVerifica.SOLO_NOME
-        assert stati["Riferimento zona del Novese: CSP"] == StatoVerifica.INCERTO
+        stati = {c.chiave_fonte: c.stato_verifica for c in s.exec(select(Centro)).all()}
+        assert stati["settimo-facendofamiglia"] == StatoVerifica.SOLO_NOME
+        assert stati["borgomanero-ciss"] == StatoVerifica.INCERTO
     engine.dispose()
 
 

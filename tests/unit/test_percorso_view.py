@@ -92,7 +92,8 @@ def test_centro_view_says_what_is_uncertain():
     )
     v = view.centro_view(c, "it")
     assert v.luogo == "Alba (CN)"
-    assert any("più vicino" in n and "12 km" in n for n in v.notes)
+    assert v.kicker == "Il centro più vicino tra quelli registrati · a circa 12 km"
+    assert any("completando l'elenco" in n for n in v.notes)
     assert any("Non è ancora confermato" in n for n in v.notes)
     assert [link.href for link in v.links] == ["tel:0173123456"]
 
@@ -116,7 +117,7 @@ def test_centro_view_without_contacts_says_so():
         mappa_url=None,
     )
     v = view.centro_view(c, "en")
-    assert v.notes == [view.t("path.centro.no_contacts", "en")]
+    assert v.notes == [view.t("path.centro.no_contacts_any", "en")]
 
 
 def test_chips_in_display_order():

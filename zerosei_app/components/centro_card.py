@@ -1,4 +1,5 @@
-"""A centre serving the comune: what it is, how sure we are, how to reach it."""
+"""A centre serving the comune (or the comune's ente gestore): what it is for this family, how sure we
+are, and always at least one way to reach someone (domain/contact_rule.py)."""
 
 import reflex as rx
 
@@ -11,8 +12,15 @@ from zerosei_app.view.percorso_view import CentroView
 
 
 def centro_card(c: CentroView) -> rx.Component:
+    title_id = f"centro-{c.uid}-nome"
     return rx.el.article(
-        rx.el.h3(c.nome, id=f"centro-{c.id}-nome", class_name="card-title"),
+        # The kicker is part of the heading: "the nearest centre among those registered · 31 km: <name>".
+        rx.el.h3(
+            rx.el.span(c.kicker, class_name="card-kicker"),
+            rx.el.span(c.nome, lang="it"),
+            id=title_id,
+            class_name="card-title",
+        ),
         rx.cond(
             c.ente != "", rx.el.p(t("ui.path.centro.ente"), " ", rx.el.span(c.ente, lang="it"), class_name="muted")
         ),
@@ -20,13 +28,18 @@ def centro_card(c: CentroView) -> rx.Component:
             c.notes.length() > 0,
             rx.el.ul(rx.foreach(c.notes, lambda n: rx.el.li(n)), class_name="card-notes"),
         ),
-        rx.el.p(
-            rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ", lang="it")),
-            c.luogo,
-            class_name="address",
+        rx.cond(
+            c.luogo != "",
+            rx.el.p(
+                rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ", lang="it")),
+                c.luogo,
+                class_name="address",
+            ),
         ),
         rx.cond(c.orari != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.orari, lang="it"))),
+        rx.cond(c.contacts_intro != "", rx.el.p(c.contacts_intro, class_name="contacts-intro")),
         contact_list(c.links),
+        rx.cond(c.pec_note != "", rx.el.p(c.pec_note, class_name="pec-note")),
         rx.cond(
             c.map_href != "",
             rx.el.p(
@@ -39,7 +52,7 @@ def centro_card(c: CentroView) -> rx.Component:
                 class_name="map-line",
             ),
         ),
-        report_area(c.uid, c.id, 0, c.nome),
+        rx.cond(c.kind == "centro", report_area(c.uid, c.id, 0, c.nome)),
         class_name="card centro",
-        aria_labelledby=f"centro-{c.id}-nome",
+        aria_labelledby=title_id,
     )

@@ -1,4 +1,4 @@
-"""Contact links big enough for a thumb: call, write, website."""
+"""Contact links big enough for a thumb: call, write, website; each says whose it is when not the card's own."""
 
 import reflex as rx
 
@@ -7,12 +7,20 @@ from zerosei_app.components.links import external, plain
 from zerosei_app.view.contacts import LinkView
 
 
+def _label(link: LinkView) -> rx.Component:
+    return rx.el.span(
+        rx.el.span(link.label, class_name="contact-label"),
+        rx.cond(link.owner != "", rx.el.span(link.owner, class_name="contact-owner")),
+        class_name="contact-text",
+    )
+
+
 def contact_link(link: LinkView) -> rx.Component:
     return rx.el.li(
         rx.cond(
             link.kind == "web",
-            external(icon_for(link.kind), link.label, href=link.href, class_name="contact"),
-            plain(icon_for(link.kind), link.label, href=link.href, class_name="contact"),
+            external(icon_for(link.kind), _label(link), href=link.href, class_name="contact"),
+            plain(icon_for(link.kind), _label(link), href=link.href, class_name="contact"),
         )
     )
 

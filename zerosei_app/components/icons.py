@@ -24,4 +24,6 @@ def icon(kind: str) -> rx.Component:
 
 def icon_for(kind_var) -> rx.Component:
     """The icon for a LinkView.kind known only in the browser."""
-    return rx.match(kind_var, ("tel", icon("tel")), ("mail", icon("mail")), ("web", icon("web")), icon("map"))
+    return rx.match(
+        kind_var, ("tel", icon("tel")), ("mail", icon("mail")), ("web", icon("web")), ("pec", icon("mail")), icon("map")
+    )

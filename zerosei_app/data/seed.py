@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlmodel import Session, func, select
 
 from zerosei_app.data.seed_entries import GENERIC_SERVICES, REAL_SERVICES, TARGET_PER_CENTRE, SeedService
+from zerosei_app.data.seed_update import apply_update
 from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, centro_point, compute_links
 from zerosei_app.models import (
     CardEntry,
@@ -209,30 +211,35 @@ def _entry(centro: Centro, comune: Comune, s: SeedService, source_url: str | Non
     )
 
 
+def add_example_entries(session: Session, centro: Centro, comune: Comune, i: int) -> None:
+    """The services its sources name plus typical ZeroSei ones, all flagged as examples."""
+    real = REAL_SERVICES.get(comune.nome, ())
+    first_url = (centro.fonte_url or "").split(" ; ")[0] or None
+    chosen = [(s, first_url) for s in real]
+    titles = {re.sub(r"\W+", " ", s.title.lower()) for s in real}
+    # Rotate the generic list per centre so that centres differ while keeping all ages covered.
+    start = (i * 5) % len(GENERIC_SERVICES)
+    rotated = itertools.islice(itertools.cycle(GENERIC_SERVICES), start, start + len(GENERIC_SERVICES))
+    for s in rotated:
+        if len(chosen) >= TARGET_PER_CENTRE:
+            break
+        if re.sub(r"\W+", " ", s.title.lower()) not in titles:
+            chosen.append((s, None))
+    for s, url in chosen:
+        session.add(_entry(centro, comune, s, url))
+
+
 def _load_entries(session: Session, comuni: dict[str, Comune], centri: list[Centro]) -> None:
     for i, centro in enumerate(centri):
-        comune = comuni[centro.codice_istat]
-        real = REAL_SERVICES.get(comune.nome, ())
-        first_url = (centro.fonte_url or "").split(" ; ")[0] or None
-        chosen = [(s, first_url) for s in real]
-        titles = {re.sub(r"\W+", " ", s.title.lower()) for s in real}
-        # Rotate the generic list per centre so that centres differ while keeping all ages covered.
-        start = (i * 5) % len(GENERIC_SERVICES)
-        rotated = itertools.islice(itertools.cycle(GENERIC_SERVICES), start, start + len(GENERIC_SERVICES))
-        for s in rotated:
-            if len(chosen) >= TARGET_PER_CENTRE:
-                break
-            if re.sub(r"\W+", " ", s.title.lower()) not in titles:
-                chosen.append((s, None))
-        for s, url in chosen:
-            session.add(_entry(centro, comune, s, url))
+        add_example_entries(session, centro, comuni[centro.codice_istat], i)
 
 
 def is_empty(session: Session) -> bool:
     return session.exec(select(func.count()).select_from(Comune)).one() == 0
 
 
-def seed(session: Session) -> None:
+def seed(session: Session, now: datetime | None = None) -> None:
+    """The 2025 files, then the 2026-11-29 update (the same code brings an older database up to date)."""
     comuni = _load_comuni(session)
     session.flush()
     enti = _load_enti(session)
@@ -240,6 +247,8 @@ def seed(session: Session) -> None:
     centri = _load_centri(session, comuni, enti)
     _load_coverage(session, comuni, centri, ente_of)
     _load_entries(session, comuni, centri)
+    session.flush()
+    apply_update(session, now or datetime.now(UTC), log=False)
 
 
 def seed_if_empty(session: Session) -> bool:

@@ -50,19 +50,40 @@ def clean_email(value: str) -> str:
     return result.normalized
 
 
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_TLD = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+_URL_FORBIDDEN = set("\"'<>`\\{}|^")
+URL_HINT = "Indirizzo web non valido: scrivilo come www.esempio.it o https://www.esempio.it/pagina."
+
+
 def clean_url(value: str) -> str:
-    """Accepts "www.comune.it/pagina" too, and stores it with https://."""
+    """Accepts "www.comune.it/pagina" too, and stores it with https://. Only what becomes a working
+    http(s) link passes: a dotted host with valid labels, no user name, a real port, no quotes or brackets."""
     value = value.strip()
     if not value:
         return ""
-    if " " in value:
+    if any(c.isspace() for c in value):
         raise ValueError("Un indirizzo web non contiene spazi.")
+    if any(c in _URL_FORBIDDEN or ord(c) < 32 for c in value):
+        raise ValueError("Un indirizzo web non contiene virgolette, parentesi angolari o altri simboli come < > \" '.")
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value):
         value = "https://" + value
     parts = urlsplit(value)
-    host = parts.hostname or ""
-    if parts.scheme.lower() not in ("http", "https") or "." not in host or host.startswith(".") or host.endswith("."):
-        raise ValueError("Indirizzo web non valido: scrivilo come www.esempio.it o https://www.esempio.it/pagina.")
+    host = (parts.hostname or "").lower()
+    labels = host.split(".")
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or "@" in parts.netloc
+        or len(labels) < 2
+        or not all(_LABEL.match(label) for label in labels)
+        or not _TLD.match(labels[-1])
+        or not port_ok
+    ):
+        raise ValueError(URL_HINT)
     return value
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .contact_formats import EmailText, PhoneText, UrlText
+from .contact_rule import email_link, is_working, phone_links, site_link
 from .csv_common import Column, CsvTable, read_csv
 from .entry_form import to_bool
 from .staff_labels import STATO_VERIFICA_LABELS
@@ -62,6 +63,31 @@ class CentroRowInput(BaseModel):
     @classmethod
     def _id(cls, v: Any) -> Any:
         return None if v in ("", None) else v
+
+    # Parents get these as tap-to-call, write and open links: what passes must become a working one.
+    @field_validator("telefono")
+    @classmethod
+    def _phone_link(cls, v: str) -> str:
+        links = phone_links(v) if v else []
+        if v and (not links or not all(is_working(x.href) for x in links)):
+            raise ValueError(f"«{v[:40]}» non diventa un numero da chiamare: scrivi solo numeri, come 011 1234567.")
+        return v
+
+    @field_validator("email")
+    @classmethod
+    def _email_link(cls, v: str) -> str:
+        link = email_link(v) if v else None
+        if v and (link is None or link.label != v or not is_working(link.href)):
+            raise ValueError("Indirizzo e-mail non valido: controlla che sia come nome@esempio.it.")
+        return v
+
+    @field_validator("sito")
+    @classmethod
+    def _site_link(cls, v: str) -> str:
+        link = site_link(v) if v else None
+        if v and (link is None or not is_working(link.href)):
+            raise ValueError("Indirizzo web non valido: scrivilo come www.esempio.it o https://www.esempio.it/pagina.")
+        return v
 
     @field_validator("stato_verifica", mode="before")
     @classmethod

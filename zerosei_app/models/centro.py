@@ -43,6 +43,11 @@ class Centro(SQLModel, table=True):
     data_fonte: str | None = Field(default=None, max_length=200)
     stato_verifica: str = Field(default=StatoVerifica.SOLO_NOME, max_length=20)
     nota_verifica: str | None = Field(default=None, max_length=300)
+    # What the research found but parents must not read as a name or an address (staff only).
+    note_interne: str | None = Field(default=None, max_length=4000)
+    # Which source row the centre was loaded from (e.g. "ricerca-2026-11-29:vercelli"); lets a data
+    # update find it again after its name was cleaned. None for centres staff created.
+    chiave_fonte: str | None = Field(default=None, max_length=80, index=True)
     lat: float | None = None
     lon: float | None = None
     is_active: bool = True

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel
 
 
-class Comune(SQLModel, table=True):
+class RecapitiUfficiali(SQLModel):
+    """Official contacts (IndicePA) of a comune or an ente gestore: the fallback when a centre has none.
+
+    `contatti_modificati_il` is set when staff edit them; a data update never overwrites those."""
+
+    sito: str | None = Field(default=None, max_length=500)
+    email: str | None = Field(default=None, max_length=254)
+    pec: str | None = Field(default=None, max_length=254)  # certified mail: shown to parents last, labelled
+    telefono: str | None = Field(default=None, max_length=80)
+    indirizzo_sede: str | None = Field(default=None, max_length=300)
+    codice_ipa: str | None = Field(default=None, max_length=20)
+    contatti_fonte: str | None = Field(default=None, max_length=500)
+    contatti_data_fonte: str | None = Field(default=None, max_length=300)
+    contatti_note: str | None = Field(default=None, max_length=1000)  # staff only
+    contatti_modificati_il: datetime | None = None
+
+
+class Comune(RecapitiUfficiali, table=True):
     codice_istat: str = Field(primary_key=True, max_length=6)
     nome: str = Field(index=True, max_length=120)
     nome_altra_lingua: str | None = Field(default=None, max_length=120)
@@ -19,7 +38,7 @@ class Comune(SQLModel, table=True):
     fonte_coordinate: str | None = Field(default=None, max_length=200)
 
 
-class EnteGestore(SQLModel, table=True):
+class EnteGestore(RecapitiUfficiali, table=True):
     __tablename__ = "ente_gestore"
 
     id: int | None = Field(default=None, primary_key=True)

@@ -192,7 +192,8 @@ def _plan_centri(db: Session, data: bytes | str):
     seen: set[tuple[str, str]] = set()
     work = []
     for row in parsed.rows:
-        errors = _errors(row.errors)
+        # Each message names its row and column, so it reads on its own (also outside the table).
+        errors = [f"{k} (riga {row.line}): {v}" if k else f"Riga {row.line}: {v}" for k, v in row.errors.items()]
         value: CentroRowInput | None = row.value  # type: ignore[assignment]
         if value is None:
             plan.rows.append(RowPlan(row.line, "errore", "(riga non valida)", errors))

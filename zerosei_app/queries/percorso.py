@@ -12,9 +12,10 @@ from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
 from zerosei_app.domain.path import select_for_child
 from zerosei_app.i18n.format import age_in_words
-from zerosei_app.models import CardEntry
+from zerosei_app.models import CardEntry, Comune
 from zerosei_app.queries.centri import ServingCentro, centri_for_comune
 from zerosei_app.queries.comuni import get_comune
+from zerosei_app.queries.contatti import centro_actions, serving_ente
 from zerosei_app.queries.entries import published_entries
 from zerosei_app.schemas.percorso import (
     CentroOut,
@@ -43,8 +44,10 @@ def map_url(indirizzo: str | None, comune: str) -> str | None:
     return f"https://www.openstreetmap.org/search?query={quote_plus(f'{street}, {comune}')}"
 
 
-def centro_out(s: ServingCentro) -> CentroOut:
+def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
+    """`family`: the comune whose path this is (its province and contacts); the centre's own comune if None."""
     c = s.centro
+    family = family or s.comune
     return CentroOut(
         id=c.id,
         nome=c.nome,
@@ -61,6 +64,8 @@ def centro_out(s: ServingCentro) -> CentroOut:
         inferito=s.copertura.origine == "inferito",
         distanza_km=s.copertura.distanza_km,
         mappa_url=map_url(c.indirizzo, s.comune.nome),
+        stessa_provincia=s.comune.sigla_provincia == family.sigla_provincia,
+        contatti=centro_actions(s, family),
     )
 
 
@@ -99,6 +104,8 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
             errors=[FieldError("comune", "unknown_comune", {"value": query.comune})], unknown_comune=True
         )
     serving = centri_for_comune(session, comune.codice_istat)
+    centri = [centro_out(s, comune) for s in serving]
+    ente = serving_ente(session, comune, serving)
     entries = published_entries(session, [s.centro.id for s in serving])
     figli = []
     for child in children:
@@ -121,7 +128,8 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
         comune=ComuneOut(
             codice_istat=comune.codice_istat, nome=comune.nome, provincia=comune.sigla_provincia, cap=comune.cap or []
         ),
-        centri=[centro_out(s) for s in serving],
+        centri=centri,
+        ente_gestore=ente,
         figli=figli,
         temi=list(query.temi),
         lang=query.lang,

@@ -14,6 +14,16 @@ class ComuneOut(BaseModel):
     cap: list[str] = []
 
 
+class ContattoOut(BaseModel):
+    """One action a parent can take, and whose contact it is (docs/DOMAIN_SPEC.md, "always an action")."""
+
+    tipo: str = Field(description="`telefono`, `email`, `sito` or `pec` (certified mail: may refuse ordinary mail)")
+    testo: str = Field(description="the contact as the source writes it")
+    href: str = Field(description="`tel:…`, `mailto:…` or an http(s) address")
+    di: str = Field(description="whose contact: `centro`, `ente_gestore` or `comune`")
+    di_nome: str = Field(description="the name of the centre, ente gestore or comune")
+
+
 class CentroOut(BaseModel):
     id: int
     nome: str
@@ -30,6 +40,24 @@ class CentroOut(BaseModel):
     inferito: bool
     distanza_km: float | None
     mappa_url: str | None  # an OpenStreetMap search: no embedded map, no tracker
+    stessa_provincia: bool = Field(True, description="the centre is in the family's province")
+    contatti: list[ContattoOut] = Field(
+        default_factory=list,
+        description="What to do to reach it: the centre's own phone/e-mail/site; else its ente gestore's; else the "
+        "comune's site (and PEC last). Empty only when no one has any contact.",
+    )
+
+
+class EnteGestoreOut(BaseModel):
+    """The body that runs the comune's social services, named when its centre is not registered yet."""
+
+    id: int
+    nome: str
+    sito: str | None
+    email: str | None
+    pec: str | None
+    telefono: str | None
+    contatti: list[ContattoOut] = []
 
 
 class CostoOut(BaseModel):
@@ -84,6 +112,10 @@ class FiglioOut(BaseModel):
 class PercorsoOut(BaseModel):
     comune: ComuneOut
     centri: list[CentroOut]
+    ente_gestore: EnteGestoreOut | None = Field(
+        default=None,
+        description="The comune's ente gestore when it is known but runs none of the centres above.",
+    )
     figli: list[FiglioOut]
     temi: list[str]
     lang: str

@@ -105,7 +105,7 @@ class PercorsoState(UiState):
         self.ages = [f.eta for f in p.figli] if p else []
         self.counts = view.counts_text(p, lang) if p else ""
         self.children = view.children_views(p, lang) if p else []
-        self.centri = [view.centro_view(c, lang) for c in plan.centri]
+        self.centri = view.centri_views(plan.centri, plan.ente, lang)
         self.chips = view.chips(q.temi, lang)
         self.has_filter = bool(q.temi)
         self.filter_summary = ", ".join(chip.label for chip in self.chips if chip.pressed)

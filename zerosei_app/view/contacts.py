@@ -1,61 +1,44 @@
 """Contacts as links a phone can use: tap to call, write, open the website.
 
-Sources write contacts freely ("0141 399490 (su appuntamento)", two numbers, a bare domain),
-so the text is kept for display and only the safe, dialable part goes into the href.
+The parsing (what becomes a `tel:`, `mailto:` or http(s) link) and the rule that picks whose
+contacts a centre card shows live in domain/contact_rule.py; here they become view models.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_PHONE = re.compile(r"\+?\d[\d ./-]{4,}\d")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_SITE = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:[/?#][^\s]*)?")
+from zerosei_app.domain import contact_rule
+from zerosei_app.domain.contact_rule import Link
 
 
 @dataclass
 class LinkView:
-    kind: str  # "tel", "mail", "web", "map"
+    kind: str  # "tel", "mail", "web", "pec", "map"
     label: str  # what the parent reads
     href: str
+    owner: str = ""  # whose contact it is, when not the card's own ("Comune di Formazza")
+
+
+def _view(link: Link | None) -> LinkView | None:
+    return LinkView(link.kind, link.label, link.href) if link is not None else None
 
 
 def phone_links(text: str | None) -> list[LinkView]:
     """One `tel:` link per number in the text; the label keeps notes such as "(su appuntamento)"."""
-    if not text:
-        return []
-    numbers = _PHONE.findall(text)
-    links = []
-    for number in numbers:
-        digits = re.sub(r"[^\d+]", "", number)
-        if len(digits.lstrip("+")) < 6:
-            continue
-        links.append(LinkView("tel", number.strip(), f"tel:{digits}"))
-    if len(links) == 1 and text.strip() != links[0].label:
-        links[0].label = text.strip()  # one number: show the whole text, notes included
-    return links
+    return [LinkView(x.kind, x.label, x.href) for x in contact_rule.phone_links(text)]
 
 
 def email_link(text: str | None) -> LinkView | None:
-    match = _EMAIL.search(text or "")
-    return LinkView("mail", match.group(0), f"mailto:{match.group(0)}") if match else None
+    return _view(contact_rule.email_link(text))
 
 
 def site_link(text: str | None) -> LinkView | None:
     """Only http(s) links: never `javascript:` or other schemes from the data."""
-    text = (text or "").strip()
-    match = _SITE.match(text)
-    if not match or match.group(0) != text.split()[0]:
-        return None
-    url = match.group(0)
-    if not url.lower().startswith(("http://", "https://")):
-        url = f"https://{url}"
-    label = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
-    return LinkView("web", label, url)
+    return _view(contact_rule.site_link(text))
 
 
 def all_links(phone: str | None, email: str | None, site: str | None) -> list[LinkView]:
-    links = phone_links(phone)
-    links += [link for link in (email_link(email), site_link(site)) if link is not None]
-    return links
+    return [
+        LinkView(x.kind, x.label, x.href) for x in contact_rule.own_links(contact_rule.Recapiti(phone, email, site))
+    ]

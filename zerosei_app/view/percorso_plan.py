@@ -17,10 +17,10 @@ from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.i18n import t
 from zerosei_app.i18n.format import month_year
-from zerosei_app.queries.centri import centri_for_comune
 from zerosei_app.queries.comuni import get_comune
-from zerosei_app.queries.percorso import build_percorso, centro_out
-from zerosei_app.schemas.percorso import CentroOut, PercorsoOut
+from zerosei_app.queries.contatti import centri_e_ente
+from zerosei_app.queries.percorso import build_percorso
+from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, PercorsoOut
 from zerosei_app.view import urls
 
 OK = "ok"
@@ -36,6 +36,7 @@ class PagePlan:
     notices: list[str] = field(default_factory=list)  # what we dropped, in the parent's language
     comune_name: str = ""
     centri: list[CentroOut] = field(default_factory=list)
+    ente: EnteGestoreOut | None = None  # the comune's ente gestore when it runs none of the centres
     percorso: PercorsoOut | None = None
     fix_href: str = ""  # the wizard step that repairs the link, valid parts prefilled
 
@@ -71,7 +72,7 @@ def plan_page(session: Session, raw_query: str, today: date) -> PagePlan:
         return PagePlan(NEED_COMUNE, q, notices, fix_href=urls.link(urls.STEP_COMUNE, q))
 
     if not q.nascita and q.attesa is None:
-        centri = [centro_out(s) for s in centri_for_comune(session, comune.codice_istat)]
+        centri, ente = centri_e_ente(session, comune)
         all_too_old = bool(bad_children) and all(e.code == "too_old" for e in bad_children)
         return PagePlan(
             TOO_OLD if all_too_old else NEED_CHILD,
@@ -79,6 +80,7 @@ def plan_page(session: Session, raw_query: str, today: date) -> PagePlan:
             notices,
             comune_name=comune.nome,
             centri=centri,
+            ente=ente,
             fix_href=urls.link(urls.STEP_FIGLI, q),
         )
 
@@ -93,6 +95,7 @@ def plan_page(session: Session, raw_query: str, today: date) -> PagePlan:
         notices,
         comune_name=comune.nome,
         centri=result.percorso.centri,
+        ente=result.percorso.ente_gestore,
         percorso=result.percorso,
         fix_href=urls.link(fix_step, q),
     )

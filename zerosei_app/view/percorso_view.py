@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from babel.dates import format_date
 
-from zerosei_app.domain.catalog import TOPICS
+from zerosei_app.domain.catalog import PROVINCE, TOPICS
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.domain.path import group_by_category
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.format import month_year
-from zerosei_app.schemas.percorso import CentroOut, FiglioOut, PercorsoOut, VoceOut
+from zerosei_app.schemas.percorso import CentroOut, ContattoOut, EnteGestoreOut, FiglioOut, PercorsoOut, VoceOut
 from zerosei_app.view.contacts import LinkView, all_links
 
 
@@ -76,6 +76,10 @@ class CentroView:
     links: list[LinkView] = field(default_factory=list)
     map_href: str = ""
     notes: list[str] = field(default_factory=list)  # inferred link, uncertain data: said plainly
+    kind: str = "centro"  # centro | ente (the comune's ente gestore, when its centre is not registered)
+    kicker: str = ""  # what it is for this family: "Il centro più vicino tra quelli registrati · a circa 31 km"
+    contacts_intro: str = ""  # whose contacts follow, when they are not the centre's own
+    pec_note: str = ""  # what a PEC is, when one is offered
 
 
 @dataclass
@@ -85,16 +89,43 @@ class ChipView:
     pressed: bool = False
 
 
+def _kicker(c: CentroOut, lang: str) -> str:
+    if not c.inferito:
+        return t("path.centro.kicker.yours", lang)
+    parts = [t("path.centro.kicker.nearest", lang)]
+    if c.distanza_km is not None:
+        parts.append(t("path.centro.kicker.km", lang, km=f"{c.distanza_km:.0f}"))
+    if not c.stessa_provincia:
+        parts.append(t("path.centro.kicker.province", lang, provincia=PROVINCE.get(c.provincia, c.provincia)))
+    return " · ".join(parts)
+
+
+def contact_links(contatti: list[ContattoOut], lang: str) -> tuple[list[LinkView], str, str]:
+    """The rule's actions as links, each saying whose it is; plus the intro and the PEC note."""
+    links = []
+    for a in contatti:
+        kind = {"telefono": "tel", "email": "mail", "sito": "web", "pec": "pec"}[a.tipo]
+        label = t("path.contact.pec_label", lang, address=a.testo) if a.tipo == "pec" else a.testo
+        owner = t(f"path.contact.owner.{a.di}", lang, nome=a.di_nome) if a.di != "centro" else ""
+        links.append(LinkView(kind, label, a.href, owner))
+    first = contatti[0] if contatti else None
+    intro = t(f"path.contact.intro.{first.di}", lang, nome=first.di_nome) if first and first.di != "centro" else ""
+    pec_note = t("path.contact.pec_note", lang) if any(a.tipo == "pec" for a in contatti) else ""
+    return links, intro, pec_note
+
+
 def centro_view(c: CentroOut, lang: str) -> CentroView:
     notes = []
     if c.inferito:
-        km = f"{c.distanza_km:.0f}" if c.distanza_km is not None else "?"
-        notes.append(t("path.centro.inferred", lang, km=km))
+        notes.append(t("path.centro.inferred_note", lang))
     if c.stato_verifica in ("parziale", "solo_nome", "incerto"):
         notes.append(t(f"path.centro.status.{c.stato_verifica}", lang))
-    links = all_links(c.telefono, c.email, c.sito)
+    if c.contatti:
+        links, intro, pec_note = contact_links(c.contatti, lang)
+    else:  # built by hand (tests, old callers): the centre's own contacts
+        links, intro, pec_note = all_links(c.telefono, c.email, c.sito), "", ""
     if not links:
-        notes.append(t("path.centro.no_contacts", lang))
+        notes.append(t("path.centro.no_contacts_any", lang))
     return CentroView(
         uid=f"c{c.id}",
         id=c.id,
@@ -106,7 +137,42 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
         links=links,
         map_href=c.mappa_url or "",
         notes=notes,
+        kicker=_kicker(c, lang),
+        contacts_intro=intro,
+        pec_note=pec_note,
     )
+
+
+def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
+    links, _, pec_note = contact_links(e.contatti, lang)
+    return CentroView(
+        uid=f"e{e.id}",
+        id=e.id,
+        nome=e.nome,
+        indirizzo="",
+        luogo="",
+        orari="",
+        ente="",
+        links=links,
+        notes=[t("path.ente.note", lang)],
+        kind="ente",
+        kicker=t("path.ente.kicker", lang),
+        # Its own contacts need no intro; the comune's do (the ente has none registered).
+        contacts_intro=t("path.ente.intro_comune", lang, nome=e.contatti[0].di_nome)
+        if e.contatti and e.contatti[0].di == "comune"
+        else "",
+        pec_note=pec_note,
+    )
+
+
+def centri_views(centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str) -> list[CentroView]:
+    """The centres; the comune's ente gestore (when it runs none of them) first if every centre is only the
+    nearest one, else after them."""
+    views = [centro_view(c, lang) for c in centri]
+    if ente is None:
+        return views
+    card = ente_view(ente, lang)
+    return [card, *views] if all(c.inferito for c in centri) else [*views, card]
 
 
 def entry_view(v: VoceOut, uid: str, lang: str, starts: str = "") -> EntryView:

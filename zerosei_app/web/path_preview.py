@@ -46,7 +46,7 @@ def render(raw_query: str, today: date) -> str:
         f'<p class="pv-counts">{_e(view.counts_text(p, lang))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
-        *(_centro(view.centro_view(c, lang), lang) for c in plan.centri),
+        *(_centro(c, lang) for c in view.centri_views(plan.centri, plan.ente, lang)),
         "</section>",
         *(_child(c) for c in view.children_views(p, lang)),
         "</div></div>",
@@ -56,17 +56,26 @@ def render(raw_query: str, today: date) -> str:
 
 def _centro(c: CentroView, lang: str) -> str:
     address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
-    links = "".join(f'<li><a class="pv-contact" href="{_e(link.href)}">{_e(link.label)}</a></li>' for link in c.links)
+    links = "".join(
+        f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">{_e(link.label)}'
+        + (f'<span class="pv-contact-owner">{_e(link.owner)}</span>' if link.owner else "")
+        + "</span></a></li>"
+        for link in c.links
+    )
     return (
-        f'<article class="pv-card pv-centro"><h3 class="pv-card-title">{_e(c.nome)}</h3>'
+        '<article class="pv-card pv-centro"><h3 class="pv-card-title">'
+        + (f'<span class="pv-card-kicker">{_e(c.kicker)}</span>' if c.kicker else "")
+        + f'<span lang="it">{_e(c.nome)}</span></h3>'
         + "".join(f'<p class="pv-muted">{_e(n)}</p>' for n in c.notes)
-        + f'<p class="pv-address" lang="it">{_e(address)}</p>'
+        + (f'<p class="pv-address" lang="it">{_e(address)}</p>' if address else "")
         + (
             f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.orari)}</span></p>'
             if c.orari
             else ""
         )
+        + (f'<p class="pv-contacts-intro">{_e(c.contacts_intro)}</p>' if c.contacts_intro else "")
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
+        + (f'<p class="pv-pec-note">{_e(c.pec_note)}</p>' if c.pec_note else "")
         + "</article>"
     )
 

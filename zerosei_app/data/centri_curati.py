@@ -1,0 +1,330 @@
+"""What parents read about each centre, cleaned from the research files (see PROVENANCE.md).
+
+The research rows (centri_famiglie_piemonte.csv, 2025; centri_ricerca_2026-11-29.csv) mix facts
+with the researcher's notes: "via Mattirolo (numero civico non indicato)", a name "(nome in
+traduzione inglese nella fonte…)", a phone "(2021, su appuntamento; dato della riga esistente)".
+Here each centre gets the plain name, address, contacts and hours a parent can use; everything
+else the sources say is kept, word for word, in the centre's staff-only `note_interne`
+(built by data/seed_update.py). Nothing here is new information: only the wording is shorter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RICERCA = "centri_ricerca_2026-11-29.csv"
+
+
+@dataclass(frozen=True)
+class CentroCurato:
+    chiave: str  # stable key, stored as Centro.chiave_fonte
+    codice_istat: str
+    nome: str
+    stato: str  # verificato | parziale | solo_nome | incerto (the research's own label, first word)
+    indirizzo: str | None = None
+    telefono: str | None = None
+    email: str | None = None
+    sito: str | None = None  # the centre's own site only (an ente's site belongs to the ente)
+    orari: str | None = None
+    ente: str | None = None  # key of the ente gestore (sigla, else name) as data/seed.py loads them
+    nome_2025: str | None = None  # its name in centri_famiglie_piemonte.csv, to find a seeded centre
+    nome_ricerca: str | None = None  # its name in centri_ricerca_2026-11-29.csv (provenance)
+
+
+CENTRI: tuple[CentroCurato, ...] = (
+    # ------------------------------------------------ known centres (2025 file), updated by the 2026 research
+    CentroCurato(
+        "torino-relazioni-famiglie",
+        "001272",
+        "Centro Relazioni e Famiglie",
+        "verificato",
+        indirizzo="Via Bruino 4 (vicino alla fermata Bernini della metropolitana)",
+        sito="http://www.comune.torino.it/relazioniefamiglie/",
+        ente="Comune di Torino",
+        nome_2025="Centro Relazioni e Famiglie",
+        nome_ricerca="Centro Relazioni e Famiglie",
+    ),
+    CentroCurato(
+        "cuneo-csac",
+        "004078",
+        "Centro per le Famiglie del Consorzio Socio Assistenziale del Cuneese",
+        "verificato",
+        indirizzo="Via Bongioanni 36, primo piano (ex Palazzo degli Uffici Finanziari)",
+        ente="CSAC",
+        nome_2025="Centro per le Famiglie del Consorzio Socio Assistenziale del Cuneese",
+    ),
+    CentroCurato(
+        "alba-langhe-roero",
+        "004003",
+        "Centro Famiglie del Consorzio Socio Assistenziale Alba Langhe Roero",
+        "parziale",
+        indirizzo="Via Manzoni 8, primo piano",
+        ente="Consorzio Socio Assistenziale Alba Langhe Roero",
+        nome_2025="Centro Famiglie (con Centro Adozioni) del Consorzio Socio Assistenziale Alba Langhe Roero",
+        nome_ricerca="Centro Famiglie del Consorzio Socio Assistenziale Alba Langhe Roero",
+    ),
+    CentroCurato(
+        "alessandria-punto-di",
+        "006003",
+        "Centro per le famiglie «Punto DI»",
+        "parziale",
+        indirizzo="Via Parini 21, vicino a piazza Ceriana (quartiere Cristo)",
+        orari="Sportello per le famiglie: lunedì, mercoledì e venerdì 9-12",
+        ente="CISSACA",
+        nome_2025='Centro per le famiglie "Punto DI" (quartiere Cristo)',
+        nome_ricerca=(
+            "Centro per le famiglie 'Punto DI' - Centro per Famiglie, Bambini e Adolescenti (quartiere Cristo)"
+        ),
+    ),
+    CentroCurato(
+        "tortona-cisa",
+        "006174",
+        "Centro per le Famiglie del C.I.S.A. Tortona",
+        "parziale",
+        indirizzo="Corso Alessandria, di fronte al municipio",
+        ente="CISA Tortona",
+        nome_2025="Centro per le Famiglie del C.I.S.A. Tortona",
+        nome_ricerca="Centro per le Famiglie del C.I.S.A. Tortona",
+    ),
+    CentroCurato(
+        "csp-villa-zucca",
+        "006009",
+        "Centro Famiglia Villa Zucca (CSP)",
+        "parziale",
+        indirizzo="Villa Zucca",
+        ente="CSP",
+        nome_2025="Riferimento zona del Novese: CSP",
+        nome_ricerca="Centro Famiglia Villa Zucca - CSP (gia 'Riferimento zona del Novese: CSP')",
+    ),
+    CentroCurato(
+        "asti-comune",
+        "005005",
+        "Centro per le Famiglie del Comune di Asti",
+        "parziale",
+        indirizzo="Piazza Roma 4",
+        telefono="0141 399490 (su appuntamento)",
+        orari="Sportello di orientamento per le famiglie in via Torchio 51: 14:30-16:30, senza prenotazione",
+        ente="Comune di Asti",
+        nome_2025="Centro per le Famiglie",
+        nome_ricerca="Centro per le Famiglie del Comune di Asti",
+    ),
+    CentroCurato(
+        "canelli-cisa-asti-sud",
+        "005017",
+        "Centro polifunzionale per le famiglie «Luigiterzo Bosca» del CISA Asti Sud",
+        "parziale",
+        indirizzo="Via Solferino, palazzo ex Pretura",
+        ente="CISA Asti Sud",
+        nome_2025='Centro polifunzionale per le famiglie "Luigi Terzo Bosca" del CISA Asti Sud',
+        nome_ricerca=("Centro polifunzionale per le famiglie 'Luigiterzo Bosca' - Centro Famiglia del CISA Asti Sud"),
+    ),
+    CentroCurato(
+        "novara-comune",
+        "003106",
+        "Centro per le Famiglie di Novara",
+        "parziale",
+        indirizzo="Via della Riotta 19D (quartiere Sant'Agabio)",
+        ente="Comune di Novara",
+        nome_2025="Centro per le Famiglie di Novara",
+        nome_ricerca="Centro per le Famiglie di Novara",
+    ),
+    CentroCurato(
+        "biella-iris-patio",
+        "096004",
+        "Centro per le Famiglie «Il Patio» del Consorzio I.R.I.S.",
+        "parziale",
+        indirizzo="Via Caraccio, palazzina ex Monte di Pietà (angolo via della Repubblica)",
+        telefono="335 7920454",
+        email="patio@consorzioiris.net",
+        ente="IRIS",
+        nome_2025='Centro per le Famiglie I.R.I.S. - servizio "Il Patio"',
+        nome_ricerca="Centro per le Famiglie 'Il Patio' - Consorzio I.R.I.S.",
+    ),
+    CentroCurato(
+        "rivarolo-ciss38",
+        "001217",
+        "Centro Famiglie - Polo Sociale delle Famiglie (CISS 38)",
+        "parziale",
+        indirizzo="Scuderie del Castello Malgrà (ex Pretura)",
+        ente="CISS 38",
+        nome_2025="Centro Famiglie - Polo Sociale delle Famiglie",
+        nome_ricerca="Centro Famiglie - Polo Sociale delle Famiglie (CISS 38)",
+    ),
+    CentroCurato(
+        "caluso-cissac",
+        "001047",
+        "Centro per le famiglie del CISSAC",
+        "verificato",
+        indirizzo="Via Mattirolo",
+        ente="CISSAC",
+        nome_2025=(
+            'Centro per le famiglie del CISSAC (nome in traduzione inglese nella fonte: "Hitchhiking - A piece of '
+            'road together")'
+        ),
+    ),
+    CentroCurato(
+        "volpiano-unione-net",
+        "001314",
+        "Centro per le Famiglie Unione NET - sede di Volpiano",
+        "verificato",
+        indirizzo="Via Basta 28",
+        ente="Unione NET",
+        nome_2025="Centro per le Famiglie diffuso Unione NET - sede di Volpiano",
+    ),
+    CentroCurato(
+        "settimo-facendofamiglia",
+        "001265",
+        "Centro per la Famiglia «Facendofamiglia» (Unione NET)",
+        "solo_nome",
+        ente="Unione NET",
+        nome_2025='Centro per le Famiglie "Facendo Famiglia"',
+        nome_ricerca="Centro per la Famiglia 'Facendofamiglia' (Unione NET)",
+    ),
+    CentroCurato(
+        "san-benigno-unione-net",
+        "001236",
+        "Centro per le Famiglie di San Benigno Canavese (Unione NET)",
+        "solo_nome",
+        ente="Unione NET",
+        nome_2025="Centro per le Famiglie di San Benigno Canavese",
+    ),
+    CentroCurato(
+        "verbania-doremifa",
+        "103072",
+        "Servizio educativo per minori DOREMIFA",
+        "incerto",
+        ente="CSS Verbano",
+        nome_2025=(
+            'Servizio Educativo per minori DOREMIFA ("sempre più si sta configurando come Centro per le famiglie")'
+        ),
+    ),
+    # ------------------------------------------------ new in the 2026 research
+    CentroCurato(
+        "vercelli-villa-cingoli",
+        "002158",
+        "Villa Cingoli - Centro per le Famiglie del Comune di Vercelli",
+        "verificato",
+        indirizzo="Via Ludovico Ariosto 2",
+        sito="https://villacingoli.it",
+        nome_ricerca="Villa Cingoli - Centro per le Famiglie del Comune di Vercelli",
+    ),
+    CentroCurato(
+        "varallo-unione-valsesia",
+        "002156",
+        "Centro Famiglia dell'Unione Montana dei Comuni della Valsesia",
+        "parziale",
+        nome_ricerca="Centro Famiglia dell'Unione Montana dei Comuni della Valsesia",
+    ),
+    CentroCurato(
+        "casale-monferrato",
+        "006039",
+        "Centro per le famiglie di Casale Monferrato",
+        "parziale",
+        nome_ricerca="Centro per le famiglie di Casale Monferrato",
+    ),
+    CentroCurato(
+        "pinerolo-ciss",
+        "001191",
+        "Centro Famiglie del CISS del Pinerolese - sede di Pinerolo",
+        "parziale",
+        indirizzo="Via Montebello 34",
+        orari="Sportello informativo il mercoledì mattina",
+        ente="CISS Pinerolese",
+        nome_ricerca="Centro Famiglie del CISS - sede di Pinerolo",
+    ),
+    CentroCurato(
+        "torre-pellice-ciss",
+        "001275",
+        "Centro Famiglie del CISS del Pinerolese - sede di Torre Pellice",
+        "parziale",
+        indirizzo="Nei locali del Centro diurno per persone con disabilità",
+        ente="CISS Pinerolese",
+        nome_ricerca="Centro per le Famiglie del CISS - sede di Torre Pellice",
+    ),
+    CentroCurato(
+        "monviso-savigliano",
+        "004215",
+        "Centro per le Famiglie del Consorzio Monviso Solidale - sede di Savigliano",
+        "parziale",
+        orari="Ludoteca «La casa sull'Albero»: tre pomeriggi e una mattina a settimana",
+        ente="Monviso Solidale",
+        nome_ricerca=(
+            "Centro per le Famiglie del Consorzio Monviso Solidale - sede di Savigliano "
+            "(con ludoteca 'La casa sull'Albero')"
+        ),
+    ),
+    CentroCurato(
+        "monviso-saluzzo",
+        "004203",
+        "Centro per le Famiglie del Consorzio Monviso Solidale - sede di Saluzzo",
+        "solo_nome",
+        ente="Monviso Solidale",
+        nome_ricerca="Centro per le Famiglie del Consorzio Monviso Solidale - sede di Saluzzo",
+    ),
+    CentroCurato(
+        "monviso-fossano",
+        "004089",
+        "Centro per le Famiglie del Consorzio Monviso Solidale - sede di Fossano",
+        "solo_nome",
+        ente="Monviso Solidale",
+        nome_ricerca="Centro per le Famiglie del Consorzio Monviso Solidale - sede di Fossano",
+    ),
+    CentroCurato(
+        "omegna-la-zattera",
+        "103050",
+        "Centro per le famiglie «La Zattera» del CISS Cusio",
+        "verificato",
+        indirizzo="Via Cattaneo 6",
+        ente="CISS Cusio",
+        nome_ricerca="Centro per le famiglie 'La Zattera' - CISS Cusio",
+    ),
+    CentroCurato(
+        "domodossola-ciss-ossola",
+        "103028",
+        "Centro per la famiglia del CISS Ossola",
+        "parziale",
+        indirizzo="Via Mizzoccola, locali sotto la chiesa del Badulerio",
+        ente="CISS Ossola",
+        nome_ricerca="Centro per la famiglia del CISS Ossola",
+    ),
+    CentroCurato(
+        "gattinara-casa",
+        "002061",
+        "Centro per le famiglie del Consorzio CASA (palazzina «Benvenuti a Casa»)",
+        "parziale",
+        indirizzo="Viale Marconi (palazzina «Benvenuti a Casa»)",
+        ente="Consorzio CASA",
+        nome_ricerca="Centro per le famiglie del Consorzio CASA (palazzina 'Benvenuti a Casa')",
+    ),
+    CentroCurato(
+        "leini-unione-net",
+        "001130",
+        "Centro per le Famiglie Unione NET - sede di Leinì",
+        "solo_nome",
+        ente="Unione NET",
+        nome_ricerca="Centro per le Famiglie Unione NET - sede di Leinì",
+    ),
+    CentroCurato(
+        "borgomanero-ciss",
+        "003024",
+        "Centro di Tutela per la Famiglia del CISS di Borgomanero",
+        "incerto",
+        indirizzo="Accanto alla sede del CISS, vicino al Foro Boario",
+        ente="CISS Borgomanero",
+        nome_ricerca="Centro di Tutela per la Famiglia - CISS Borgomanero",
+    ),
+)
+
+# Enti gestori found in IndicePA but not in enti_gestori_piemonte.csv (contatti_enti_gestori_extra_ipa.csv):
+# the short name (sigla) they get here, keyed by their IPA code.
+ENTI_EXTRA_SIGLE = {
+    "cipsas": "CISAS Santhià",
+    "cis_orba": "CIDIS Orbassano",
+    "cisarivo": "CISA Rivoli",
+    "CISCIRIE": "CIS Ciriè",
+    "cissa_1": "CISS Cusio",
+    "cissa_pi": "CISSA Pianezza",
+    "clasa": "Consorzio CASA",
+    "cogesa": "CO.GE.SA.",
+    "css": "CSS Ovadese",
+}

@@ -1,0 +1,276 @@
+"""The data of 2026-11-29 (PROVENANCE.md §5), applied to a new database and to one already seeded.
+
+- Official contacts (IndicePA) of every comune and ente gestore, plus the 9 consortia IPA lists
+  that the 2025 files missed. Contacts staff have edited (`contatti_modificati_il` set) stay.
+- The centres of data/centri_curati.py: new ones are created (with example entries, as the seed
+  gives every centre); known ones get the cleaned name and address and the newer details, unless
+  staff have changed the centre (any audit record by a person), in which case only the staff-only
+  research notes are filled in when empty.
+- The coverage rule (domain/coverage.py) is applied again (queries/coverage_update.py).
+
+Idempotent: a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
+from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore
+from zerosei_app.queries.coverage_update import reapply_rule
+
+DATA_DIR = Path(__file__).resolve().parent
+CENTRI_2025 = "centri_famiglie_piemonte.csv"
+PEC_HINTS = ("pec", "cert", "legalmail", "postacert")
+
+
+@dataclass
+class UpdateReport:
+    comuni_contatti: int = 0
+    enti_creati: list[str] = field(default_factory=list)
+    enti_contatti: int = 0
+    centri_creati: list[str] = field(default_factory=list)
+    centri_aggiornati: list[str] = field(default_factory=list)
+    coperture: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.comuni_contatti
+            or self.enti_creati
+            or self.enti_contatti
+            or self.centri_creati
+            or self.centri_aggiornati
+            or self.coperture
+        )
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def _cut(text: str | None, n: int) -> str | None:
+    if not text:
+        return None
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _split_mail(email: str, pec: str) -> tuple[str | None, str | None]:
+    """IPA sometimes lists two addresses in one field, or a certified one as an ordinary one."""
+    ordinary = [a.strip() for a in email.split(";") if a.strip()]
+    certified = [a.strip() for a in pec.split(";") if a.strip()]
+    for address in list(ordinary):
+        if any(h in address.split("@")[-1].lower() for h in PEC_HINTS) and len(ordinary) > 1:
+            ordinary.remove(address)
+            certified.append(address)
+    return (ordinary[0] if ordinary else None), (certified[0] if certified else None)
+
+
+def _contact_values(r: dict[str, str]) -> dict[str, str | None]:
+    email, pec = _split_mail(r.get("email", ""), r.get("pec", ""))
+    return {
+        "sito": r.get("sito") or None,
+        "email": email,
+        "pec": pec,
+        "telefono": r.get("telefono") or None,
+        "indirizzo_sede": _cut(r.get("indirizzo"), 300),
+        "codice_ipa": r.get("codice_ipa") or None,
+        "contatti_fonte": _cut(r.get("fonte"), 500),
+        "contatti_data_fonte": _cut(r.get("data_fonte"), 300),
+        "contatti_note": _cut(r.get("note"), 1000),
+    }
+
+
+def _apply(obj, values: dict) -> bool:
+    changed = False
+    for k, v in values.items():
+        if getattr(obj, k) != v:
+            setattr(obj, k, v)
+            changed = True
+    return changed
+
+
+def _comuni_contacts(db: Session, report: UpdateReport) -> None:
+    comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
+    for r in _rows("contatti_comuni_ipa.csv"):
+        comune = comuni.get(r["codice_istat"])
+        if comune is None or comune.contatti_modificati_il is not None:
+            continue
+        if _apply(comune, _contact_values(r)):
+            db.add(comune)
+            report.comuni_contatti += 1
+
+
+def _enti(db: Session, report: UpdateReport) -> dict[str, EnteGestore]:
+    enti = list(db.exec(select(EnteGestore)).all())
+    by_name = {e.nome: e for e in enti}
+    for r in _rows("contatti_enti_gestori_extra_ipa.csv"):
+        sigla = ENTI_EXTRA_SIGLE.get(r["codice_ipa"])
+        name = " ".join(r["nome"].split())
+        if name in by_name or sigla is None:
+            continue
+        ente = EnteGestore(
+            nome=name,
+            sigla=sigla,
+            sede=r["indirizzo"].rsplit("(", 1)[-1].rstrip(")") or None,
+            sigla_provincia=None,
+            fonte_url=_cut(r["fonte"], 1000),
+            data_fonte=_cut(r["data_fonte"], 120),
+            note="Consorzio socio-assistenziale trovato in IndicePA, assente dall'elenco degli enti del 2025",
+        )
+        db.add(ente)
+        by_name[name] = ente
+        report.enti_creati.append(name)
+    db.flush()
+    rows = [(r["nome_ente"], r) for r in _rows("contatti_enti_gestori_ipa.csv")]
+    rows += [(" ".join(r["nome"].split()), r) for r in _rows("contatti_enti_gestori_extra_ipa.csv")]
+    for name, r in rows:
+        ente = by_name.get(name)
+        if ente is None or ente.contatti_modificati_il is not None:
+            continue
+        values = _contact_values(r)
+        if not r.get("codice_ipa"):  # not found in IPA: say so to staff, keep no contact
+            values["contatti_note"] = _cut(r.get("note"), 1000)
+        if _apply(ente, values):
+            db.add(ente)
+            report.enti_contatti += 1
+    db.flush()
+    return {e.sigla or e.nome: e for e in by_name.values()}
+
+
+def staff_changed(db: Session, centro_id: int) -> bool:
+    """Has a person (not a data load) ever changed this centre?"""
+    return (
+        db.exec(
+            select(AuditRecord.id).where(
+                AuditRecord.entity == "centro",
+                AuditRecord.entity_id == centro_id,
+                col(AuditRecord.user_id).is_not(None),
+            )
+        ).first()
+        is not None
+    )
+
+
+_LABELS = {
+    "nome": "nome nella fonte",
+    "comune": "comune nella fonte",
+    "indirizzo": "indirizzo nella fonte",
+    "telefono": "telefono nella fonte",
+    "email": "e-mail nella fonte",
+    "sito": "sito nella fonte",
+    "orari": "orari nella fonte",
+    "ente_gestore": "ente gestore nella fonte",
+    "ente_titolare_o_gestore": "ente gestore nella fonte",
+    "comuni_serviti": "comuni serviti",
+    "territorio_servito": "territorio servito",
+    "stato_verifica": "stato di verifica nella fonte",
+    "note": "note della ricerca",
+}
+
+
+def research_notes(c: CentroCurato, old: dict[str, str] | None, new: dict[str, str] | None) -> str | None:
+    """What the sources say beyond the clean fields, word for word, for staff only."""
+    shown = {
+        "nome": c.nome,
+        "indirizzo": c.indirizzo or "",
+        "telefono": c.telefono or "",
+        "email": c.email or "",
+        "sito": c.sito or "",
+        "orari": c.orari or "",
+    }
+    parts = []
+    for title, row in (("Ricerca 2026-11-29", new), ("Elenco 2025", old)):
+        if not row:
+            continue
+        lines = [
+            f"{_LABELS[k]}: {row[k]}"
+            for k in _LABELS
+            if row.get(k) and row[k] != shown.get(k) and not (k == "comune" and row[k] == "")
+        ]
+        if lines:
+            parts.append(f"{title} — " + "; ".join(lines))
+    return _cut("\n".join(parts), 4000)
+
+
+def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> dict:
+    src = new or old or {}
+    ente = enti.get(c.ente) if c.ente else None
+    return {
+        "nome": c.nome,
+        "codice_istat": c.codice_istat,
+        "indirizzo": c.indirizzo,
+        "telefono": c.telefono,
+        "email": c.email,
+        "sito": c.sito,
+        "orari": c.orari,
+        "ente_gestore_id": ente.id if ente else None,
+        "ente_nella_fonte": _cut(src.get("ente_gestore") or src.get("ente_titolare_o_gestore"), 300),
+        "territorio_nella_fonte": _cut(src.get("comuni_serviti") or src.get("territorio_servito"), 300),
+        "fonte_url": _cut(src.get("fonte") or src.get("fonte_url"), 1000),
+        "data_fonte": _cut(src.get("data_fonte"), 200),
+        "stato_verifica": c.stato,
+        "nota_verifica": _cut(src.get("stato_verifica"), 300),
+        "note_interne": research_notes(c, old, new),
+        "chiave_fonte": c.chiave,
+    }
+
+
+def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now: datetime) -> None:
+    from zerosei_app.data.seed import add_example_entries  # seed imports this module
+
+    old_rows = {r["nome"]: r for r in _rows(CENTRI_2025)}
+    new_rows = {r["nome"]: r for r in _rows(RICERCA)}
+    centri = list(db.exec(select(Centro)).all())
+    comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
+    by_key = {c.chiave_fonte: c for c in centri if c.chiave_fonte}
+    old_code = {r["nome"]: next((k for k, m in comuni.items() if m.nome == r["comune"]), "") for r in old_rows.values()}
+    for i, c in enumerate(CENTRI):
+        old = old_rows.get(c.nome_2025) if c.nome_2025 else None
+        new = new_rows.get(c.nome_ricerca) if c.nome_ricerca else None
+        values = _centro_values(c, enti, old, new)
+        centro = by_key.get(c.chiave)
+        if centro is None and old is not None:
+            centro = next(
+                (
+                    x
+                    for x in centri
+                    if x.chiave_fonte is None and x.nome == c.nome_2025 and x.codice_istat == old_code[c.nome_2025]
+                ),
+                None,
+            )
+        if centro is None:
+            comune = comuni[c.codice_istat]
+            centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now)
+            db.add(centro)
+            db.flush()
+            add_example_entries(db, centro, comune, i)
+            report.centri_creati.append(c.nome)
+            continue
+        if staff_changed(db, centro.id):
+            values = {"chiave_fonte": c.chiave} | (
+                {"note_interne": values["note_interne"]} if not centro.note_interne else {}
+            )
+        if _apply(centro, values):
+            lat_lon = comuni[centro.codice_istat]
+            if (centro.lat, centro.lon) != (lat_lon.lat, lat_lon.lon) and "codice_istat" in values:
+                centro.lat, centro.lon = lat_lon.lat, lat_lon.lon
+            db.add(centro)
+            report.centri_aggiornati.append(c.nome)
+    db.flush()
+
+
+def apply_update(db: Session, now: datetime, log: bool = True) -> UpdateReport:
+    """Bring any seeded database to the 2026-11-29 data; the caller commits."""
+    report = UpdateReport()
+    _comuni_contacts(db, report)
+    enti = _enti(db, report)
+    _centri(db, report, enti, now)
+    report.coperture = reapply_rule(db, now, log=log)
+    return report

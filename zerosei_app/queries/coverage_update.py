@@ -1,0 +1,108 @@
+"""Apply the coverage rule (domain/coverage.py) again after new centres or data arrive.
+
+Adds the links rules 1 and 2 give that are missing (unless a person removed that very link),
+keeps every link that is not a guess, and replaces the guesses ("inferito") by the ones the
+rule gives now: a comune whose own or ente gestore's centre has just been registered loses
+the far centre it was given as the nearest one. Returns how many links changed; a second run
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, Link, centro_point, known_links, with_inferred
+from zerosei_app.models import AuditRecord, Centro, Comune, ComuneEnteGestore, Copertura
+from zerosei_app.queries import audit
+
+ENTITY = "copertura"
+
+
+def _log(db: Session, link: Link | Copertura, action: str, before: str | None, after: str | None, now: datetime | None):
+    if now is None:
+        return
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=link.centro_id,
+        centro_id=link.centro_id,
+        user_id=None,
+        action=action,
+        before={"comune": link.codice_istat, "origine": before} if before else None,
+        after={"comune": link.codice_istat, "origine": after} if after else None,
+        now=now,
+    )
+
+
+def _removed_by_people(db: Session) -> set[tuple[int, str]]:
+    rows = db.exec(
+        select(AuditRecord.centro_id, AuditRecord.before).where(
+            AuditRecord.entity == ENTITY, AuditRecord.action == "unlink", col(AuditRecord.user_id).is_not(None)
+        )
+    ).all()
+    return {(centro_id, (before or {}).get("comune")) for centro_id, before in rows}
+
+
+def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
+    """`log=False` for a fresh seed (nothing to audit: no one's data changed)."""
+    comuni = db.exec(select(Comune)).all()
+    prov = {c.codice_istat: c.sigla_provincia for c in comuni}
+    ente_of = dict(db.exec(select(ComuneEnteGestore.codice_istat, ComuneEnteGestore.ente_gestore_id)).all())
+    points = [ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat)) for c in comuni]
+    centres = [
+        centro_point(c, prov.get(c.codice_istat, ""))
+        for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()
+    ]
+    open_ids = {c.id for c in centres}
+    current = [k for k in db.exec(select(Copertura)).all() if k.centro_id in open_ids]
+    have = {(k.centro_id, k.codice_istat) for k in current}
+    removed = _removed_by_people(db)
+    changes = 0
+    when = now if log else None
+    added: list[Link] = []
+    for link in known_links(points, centres):
+        key = (link.centro_id, link.codice_istat)
+        if key in have or key in removed:
+            continue
+        db.add(
+            Copertura(
+                centro_id=link.centro_id,
+                codice_istat=link.codice_istat,
+                origine=link.origine,
+                distanza_km=link.distanza_km,
+            )
+        )
+        _log(db, link, "auto_link", None, link.origine, when)
+        have.add(key)
+        added.append(link)
+        changes += 1
+    base = [Link(k.centro_id, k.codice_istat, k.origine, k.distanza_km) for k in current if k.origine != "inferito"]
+    wanted = {
+        (link.centro_id, link.codice_istat): link
+        for link in with_inferred(points, centres, base + added)
+        if link.origine == "inferito"
+    }
+    for k in current:
+        if k.origine == "inferito" and (k.centro_id, k.codice_istat) not in wanted:
+            _log(db, k, "auto_unlink", k.origine, None, when)
+            db.delete(k)
+            have.discard((k.centro_id, k.codice_istat))
+            changes += 1
+    for key, link in wanted.items():
+        if key in have:
+            continue
+        db.add(
+            Copertura(
+                centro_id=link.centro_id,
+                codice_istat=link.codice_istat,
+                origine="inferito",
+                distanza_km=link.distanza_km,
+                nota=INFERRED_NOTE,
+            )
+        )
+        _log(db, link, "auto_link", None, "inferito", when)
+        changes += 1
+    db.flush()
+    return changes
