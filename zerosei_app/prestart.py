@@ -14,6 +14,7 @@ from alembic import command
 from zerosei_app.auth import clock
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.db import get_engine, make_engine
+from zerosei_app.queries.carta_slugs import ensure_slugs
 from zerosei_app.queries.staff_coverage import reinfer_uncovered
 from zerosei_app.settings import PROJECT_ROOT
 
@@ -37,6 +38,8 @@ def prepare(database_url: str | None = None) -> bool:
     with Session(engine) as session:
         seeded = seed_if_empty(session)
         if reinfer_uncovered(session, None, clock.now()):
+            session.commit()
+        if ensure_slugs(session):
             session.commit()
     if database_url:
         engine.dispose()
