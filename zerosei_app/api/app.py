@@ -258,6 +258,12 @@ def _public_base(request: Request) -> str:
     return origin if _ORIGIN.fullmatch(origin) else ""
 
 
+# The Carta's map of the comuni (an image, not part of the API): /carta/mappa.svg.
+from zerosei_app.web.carta_map import router as carta_map_router  # noqa: E402
+
+api.include_router(carta_map_router)
+
+
 # --- Everything else under /api/v1 -----------------------------------------------------------
 # Registered last: the real routes match first. Without these, Reflex (which mounts the whole
 # app behind this one) would answer unknown API paths with the frontend's HTML 404.
