@@ -143,3 +143,13 @@ def test_print_edition_whole_province_and_one_centre(state):
     s = state(CartaStampaState, "/carta/stampa?provincia=MI")
     s.on_load()
     assert s.notices and len(s.sections) == len(_centri())
+
+
+def test_a_link_by_id_leads_to_the_centre_page(state):
+    centro = next(c for c in _centri() if c.slug == "asti")
+    s = state(CartaState, f"/carta?centro={centro.id}&lang=en")
+    assert redirect_target(s.on_load()) == ("/carta/asti?lang=en", True)
+    for bad in ("999999", "abc", "1" * 30):
+        s = state(CartaState, f"/carta?centro={bad}")
+        s.on_load()
+        assert s.loaded

@@ -96,10 +96,24 @@ def centro_facts(c: CartaView) -> rx.Component:
     )
 
 
-def served_list(c: CartaView, heading_id: str) -> rx.Component:
+def _served_collapsible(s: ServedView) -> rx.Component:
+    """On a phone a list of a hundred comuni would push the services far down: open on request."""
+    return rx.el.details(
+        rx.el.summary(s.label, " (", s.count, ")", class_name="served-summary"),
+        rx.el.p(s.names, lang="it"),
+        class_name="served-group",
+    )
+
+
+def served_list(c: CartaView, heading_id: str, collapsible: bool = False) -> rx.Component:
+    groups = (
+        rx.el.div(rx.foreach(c.served, _served_collapsible), class_name="served")
+        if collapsible
+        else rx.el.dl(rx.foreach(c.served, _served), class_name="served", lang="it")
+    )
     return rx.el.section(
         rx.el.h2(c.served_title, id=heading_id),
-        rx.el.dl(rx.foreach(c.served, _served), class_name="served", lang="it"),
+        groups,
         class_name="carta-served",
         aria_labelledby=heading_id,
     )

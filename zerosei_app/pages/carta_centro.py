@@ -23,7 +23,7 @@ def _ok() -> rx.Component:
             class_name="carta-head",
         ),
         back_to_directory(S.directory_href),
-        served_list(c, "comuni-serviti"),
+        served_list(c, "comuni-serviti", collapsible=True),
         rx.el.section(
             rx.el.h2(t("ui.carta.entries_title"), id="servizi"),
             rx.el.p(c.voci_count, class_name="muted"),

@@ -71,7 +71,7 @@ def _section(s: PrintSection) -> rx.Component:
             class_name="print-head",
         ),
         served_list(c, s.anchor + "-comuni"),
-        rx.foreach(c.areas, lambda a: area_section(a, s.anchor + "-")),
+        rx.el.div(rx.foreach(c.areas, lambda a: area_section(a, s.anchor + "-")), class_name="print-areas"),
         class_name="print-section",
         id=s.anchor,
         aria_labelledby=s.anchor + "-nome",

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, ValidationError
 from zerosei_app.db import session_scope
 from zerosei_app.domain.text import fold
 from zerosei_app.i18n import plural, t
+from zerosei_app.models import Centro
 from zerosei_app.queries.carta import centri_serving, directory, map_points
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.state.ui import UiState
@@ -55,7 +56,13 @@ class CartaState(UiState):
     def on_load(self):
         script = self._sync_ui()
         lang = self.lang
+        by_id = self.router.url.query_parameters.get("centro", "")
         with session_scope() as session:
+            if by_id:
+                # `/carta?centro=<id>`: a link by id (the staff area's) leads to the centre's own page.
+                centro = session.get(Centro, int(by_id)) if by_id.isdigit() and len(by_id) < 10 else None
+                if centro is not None and centro.is_active and centro.slug:
+                    return [script, rx.redirect(urls.carta_url(centro.slug, lang), replace=True)]
             rows = directory(session)
             points, centres = map_points(session)
         self.province = directory_view(rows, lang)

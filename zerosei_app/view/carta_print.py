@@ -37,7 +37,7 @@ def print_sections(
     sections = []
     contents: dict[str, PrintProvincia] = {}
     for c in data:
-        view = carta_view(c, lang)
+        view = carta_view(c, lang, compact=True)
         url = absolute(urls.carta_url(view.slug, lang))
         anchor = f"stampa-{view.slug}"
         sections.append(PrintSection(view, anchor, url, qr_data_uri(url)))

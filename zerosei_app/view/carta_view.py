@@ -82,7 +82,9 @@ def updated_text(aggiornato_il: str | None, data_fonte: str | None, lang: str) -
     return t("carta.source_undated", lang)
 
 
-def carta_view(c: CartaCentro, lang: str) -> CartaView:
+def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
+    """`compact` (the print edition): entries keep age, place, time and cost; the live page (its QR
+    code) has the rest."""
     centro, comune = c.centro, c.comune
     links = centro_contacts(centro, c.ente)
     by_origin: dict[str, list[Comune]] = {}
@@ -95,7 +97,7 @@ def carta_view(c: CartaCentro, lang: str) -> CartaView:
     ]
     voci = [VoceOut(**voce_fields(e)) for e in c.entries]
     areas = [
-        AreaView(area, t(f"carta.area.{area}", lang), [entry_view(s.v, f"v{s.v.id}", lang) for s in items])
+        AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
         for area, items in group_by_area(_Sortable(v) for v in voci)
     ]
     return CartaView(
@@ -120,6 +122,18 @@ def carta_view(c: CartaCentro, lang: str) -> CartaView:
         areas=areas,
         has_examples=any(v.esempio for v in voci),
     )
+
+
+def _entry(v: VoceOut, centro: Centro, lang: str, compact: bool) -> EntryView:
+    """As on the path, minus what the centre's header already says ("Chi: <this centre>", "Dove:
+    <its address>"); compact: also without how to access it and the languages."""
+    view = entry_view(v, f"v{v.id}", lang)
+    same = {centro.nome, centro.indirizzo or ""}
+    dropped = {t("path.fact.access", lang), t("path.fact.languages", lang)} if compact else set()
+    view.facts = [f for f in view.facts if f.value not in same and f.label not in dropped]
+    if compact:
+        view.descrizione = ""
+    return view
 
 
 class _Sortable:
