@@ -16,6 +16,7 @@ from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.data.seed_update import apply_update
 from zerosei_app.db import get_engine, make_engine
 from zerosei_app.domain import clock
+from zerosei_app.queries.carta_slugs import ensure_slugs
 from zerosei_app.queries.staff_coverage import reinfer_uncovered
 from zerosei_app.settings import PROJECT_ROOT
 
@@ -41,6 +42,8 @@ def prepare(database_url: str | None = None) -> bool:
         if not seeded and apply_update(session, clock.now()).changed:
             session.commit()
         if reinfer_uncovered(session, None, clock.now()):
+            session.commit()
+        if ensure_slugs(session):
             session.commit()
     if database_url:
         engine.dispose()

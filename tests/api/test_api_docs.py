@@ -16,13 +16,14 @@ from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
 
 PARAMS = {
     "/api/v1/comuni": {"q", "limit", "lang"},
-    "/api/v1/centri": {"lang"},
+    "/api/v1/centri": {"provincia", "lang"},
     "/api/v1/centri/{centro_id}": {"centro_id", "lang"},
     "/api/v1/voci": {"centro", "comune", "limit", "offset", "lang"},
     "/api/v1/percorso": {"comune", "nascita", "attesa", "temi", "lang"},
 }
 ERRORS = {
     "/api/v1/comuni": {"422"},
+    "/api/v1/centri": {"422"},
     "/api/v1/centri/{centro_id}": {"404", "422"},
     "/api/v1/voci": {"404", "422"},
     "/api/v1/percorso": {"404", "422"},

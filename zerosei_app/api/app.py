@@ -22,6 +22,7 @@ from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import (
     LANG_PARAMETER,
     PERCORSO_PARAMETERS,
+    CentriParams,
     CentroIdParam,
     ComuniParams,
     VociParams,
@@ -39,6 +40,7 @@ from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
 from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
 from zerosei_app.settings import get_settings
+from zerosei_app.view.urls import carta_url
 
 # Reflex's own CORS middleware must not answer for /api/v1 (see api/http.py): before rx.App exists.
 scope_reflex_cors()
@@ -116,13 +118,25 @@ def comuni(request: Request) -> JSONResponse:
 
 @api.get(
     f"{PREFIX}/centri",
-    summary="Tutti i Centri per le famiglie registrati",
+    summary="Tutti i Centri per le famiglie registrati (o quelli di una provincia)",
     response_model=list[CentroInElencoOut],
-    openapi_extra={"parameters": [LANG_PARAMETER]},
+    responses=_errors(422),
+    openapi_extra={"parameters": [*openapi_parameters(CentriParams), LANG_PARAMETER]},
 )
 def centri(request: Request) -> JSONResponse:
+    lang = request_lang(_lang_param(request))
+    params, errors = parse_params(CentriParams, request.query_params.multi_items())
+    if errors:
+        return error_response(422, errors, lang)
     with session_scope() as session:
-        return _json(opendata.centri_list(session))
+        items = opendata.centri_list(session, provincia=params.provincia)
+    base = _public_base(request)
+    return _json([_with_url(item, base) for item in items])
+
+
+def _with_url(item: dict, base: str) -> dict:
+    """Each centre's public page: `<site>/carta/<slug>` (a relative address if the host is unusable)."""
+    return {**item, "url": f"{base}{carta_url(item['slug'])}"}
 
 
 @api.get(
@@ -143,7 +157,7 @@ def centro(request: Request) -> JSONResponse:
         data = opendata.centro_detail(session, params.id)
     if data is None:
         return error_response(404, [FieldError("id", "unknown_centro", {"value": centro_id[:40]})], lang)
-    return _json(data)
+    return _json(_with_url(data, _public_base(request)))
 
 
 @api.get(
@@ -242,6 +256,12 @@ def _public_base(request: Request) -> str:
         return public.rstrip("/")
     origin = f"{request.url.scheme}://{request.headers.get('host', '')}"
     return origin if _ORIGIN.fullmatch(origin) else ""
+
+
+# The Carta's map of the comuni (an image, not part of the API): /carta/mappa.svg.
+from zerosei_app.web.carta_map import router as carta_map_router  # noqa: E402
+
+api.include_router(carta_map_router)
 
 
 # --- Everything else under /api/v1 -----------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, TOPICS
+from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE, TOPICS
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.i18n.format import month_year
@@ -65,6 +65,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown_topic": {
         "it": f"Il tema «{{value}}» non esiste. Temi validi: {_TOPICS}.",
         "en": f"There is no topic “{{value}}”. Valid topics: {_TOPICS}.",
+    },
+    "bad_provincia": {
+        "it": "«{value}» non è una provincia del Piemonte. Valori validi: " + ", ".join(PROVINCE) + ".",
+        "en": "“{value}” is not a province of Piemonte. Valid values: " + ", ".join(PROVINCE) + ".",
     },
     "bad_lang": {
         "it": "La lingua «{value}» non è disponibile. Valori validi: " + ", ".join(API_LANGS) + ".",
@@ -144,7 +148,7 @@ def message(error: FieldError, lang: str = "it") -> str:
 
 # Codes only the API reports: their wording is here only, not in the page catalogues (i18n/),
 # so they are built with `api_error` (tests/api/test_api_docs.py checks every code has texts).
-API_ONLY_CODES = ("repeated", "method_not_allowed")
+API_ONLY_CODES = ("repeated", "method_not_allowed", "bad_provincia")
 
 
 def api_error(field: str, code: str, params: dict[str, Any] | None = None) -> FieldError:

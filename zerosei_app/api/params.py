@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from zerosei_app.api.messages import api_error
-from zerosei_app.domain.catalog import MAX_CHILDREN, TOPICS
+from zerosei_app.domain.catalog import MAX_CHILDREN, PROVINCE, TOPICS
 from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.istat import ISTAT_PATTERN, is_codice_istat
@@ -39,6 +39,26 @@ class ComuniParams(BaseModel):
 class CentroIdParam(BaseModel):
     # Errors name the field `id` (a stable code); the path documents it as {centro_id}.
     id: int = Field(ge=1, le=MAX_ID, description="The centre's `id` (as in /api/v1/centri).")
+
+
+class CentriParams(BaseModel):
+    provincia: str | None = Field(
+        default=None,
+        description="Only the centres in this province (its two-letter sigla, any case): "
+        + ", ".join(f"`{sigla}` ({name})" for sigla, name in PROVINCE.items())
+        + ".",
+        json_schema_extra={"enum": list(PROVINCE)},
+        examples=["TO"],
+    )
+
+    @field_validator("provincia")
+    @classmethod
+    def _provincia(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        if v.strip().upper() not in PROVINCE:
+            raise ValueError("bad_provincia")
+        return v.strip().upper()
 
 
 class VociParams(BaseModel):

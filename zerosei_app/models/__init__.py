@@ -3,6 +3,7 @@
 from zerosei_app.models.audit import AuditRecord
 from zerosei_app.models.card_entry import CardEntry, EntryStatus
 from zerosei_app.models.centro import Centro, Copertura, OrigineCopertura, StatoVerifica
+from zerosei_app.models.centro_slug import CentroSlugStorico
 from zerosei_app.models.error_report import ErrorReport, ReportKind, ReportStatus
 from zerosei_app.models.geography import Comune, ComuneEnteGestore, EnteGestore
 from zerosei_app.models.staff import LoginAttempt, Role, StaffMembership, StaffSession, StaffUser
@@ -11,6 +12,7 @@ __all__ = [
     "AuditRecord",
     "CardEntry",
     "Centro",
+    "CentroSlugStorico",
     "Comune",
     "ComuneEnteGestore",
     "Copertura",

@@ -29,6 +29,8 @@ class OrigineCopertura(StrEnum):
 class Centro(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     nome: str = Field(max_length=250)
+    # Its Carta's address, /carta/<slug>: set on insert, changed only by a rename (models/centro_slug.py).
+    slug: str | None = Field(default=None, max_length=80, unique=True, index=True)
     codice_istat: str = Field(foreign_key="comune.codice_istat", index=True, max_length=6)
     indirizzo: str | None = Field(default=None, max_length=300)
     telefono: str | None = Field(default=None, max_length=80)

@@ -8,6 +8,7 @@ import reflex as rx
 
 from zerosei_app.components.i18n import t
 from zerosei_app.pages import home, informazioni, inizia_comune, inizia_figli, inizia_temi, percorso
+from zerosei_app.pages.carta_routes import register_carta
 from zerosei_app.state.percorso import PercorsoState
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_comune import ComuneStepState
@@ -48,3 +49,4 @@ def register(app: rx.App) -> None:
     app.add_page(
         informazioni.page, route=informazioni.ROUTE, title=t("ui.meta.info_title"), on_load=UiState.on_load, **common
     )
+    register_carta(app, common)

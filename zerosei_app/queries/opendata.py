@@ -26,6 +26,7 @@ def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on
     return {
         "id": c.id,
         "nome": c.nome,
+        "slug": c.slug,
         "indirizzo": c.indirizzo,
         "comune": {"codice_istat": comune.codice_istat, "nome": comune.nome, "provincia": comune.sigla_provincia},
         "telefono": c.telefono,
@@ -43,9 +44,11 @@ def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on
     }
 
 
-def centri_list(session: Session) -> list[dict]:
+def centri_list(session: Session, provincia: str | None = None) -> list[dict]:
     counts = dict(session.exec(select(Copertura.centro_id, func.count()).group_by(Copertura.centro_id)).all())
     rows = list_centri(session)
+    if provincia is not None:
+        rows = [row for row in rows if row[1].sigla_provincia == provincia]
     changed = _staff_changes(session, [c.id for c, _, _ in rows])
     return [
         {**_centro_dict(c, comune, ente, changed.get(c.id)), "n_comuni_serviti": counts.get(c.id, 0)}

@@ -12,6 +12,7 @@ from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput
 from zerosei_app.domain.text import fold
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore, StaffUser
 from zerosei_app.queries import audit
+from zerosei_app.queries.carta_slugs import follow_rename
 from zerosei_app.queries.staff_coverage import add_link, reinfer_uncovered
 
 ENTITY = "centro"
@@ -93,7 +94,10 @@ def update_admin(
     _check_refs(db, data)
     values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
     values["nome"] = data.nome
-    return _versioned(db, centro, base_version, values, user_id, "update", now)
+    changed = _versioned(db, centro, base_version, values, user_id, "update", now)
+    if changed:
+        follow_rename(db, centro)  # a new name gets a new /carta/<slug>; the old one redirects
+    return changed
 
 
 def create_centro(db: Session, data: CentroAdminInput, user_id: int, now: datetime) -> Centro:

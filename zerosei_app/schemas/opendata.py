@@ -16,6 +16,10 @@ class ComuneRefOut(BaseModel):
 class CentroDatiOut(BaseModel):
     id: int
     nome: str
+    slug: str = Field(
+        description="Stable name of the centre's Carta page; after a rename the old slug still leads there."
+    )
+    url: str = Field(description="Public address of the centre's Carta: `<site>/carta/<slug>`.")
     indirizzo: str | None = Field(description="As in the source; may contain notes (floor, former building).")
     comune: ComuneRefOut = Field(description="The comune where the centre is.")
     telefono: str | None

@@ -16,6 +16,9 @@ STEP_FIGLI = "/inizia/figli"
 STEP_TEMI = "/inizia/temi"
 PERCORSO = "/percorso"
 INFO = "/informazioni"
+CARTA = "/carta"  # the directory; /carta/<slug> a centre's Carta, /carta/stampa the print edition
+CARTA_STAMPA = "/carta/stampa"
+CARTA_MAPPA = "/carta/mappa.svg"  # the map's comuni as one image (web/carta_map.py)
 STEPS = (STEP_COMUNE, STEP_FIGLI, STEP_TEMI)
 # Longer raw queries are rebuilt from their valid parts instead of being copied around.
 MAX_RAW_QUERY = 2000
@@ -56,3 +59,8 @@ def replace_url_script(url: str) -> str:
     calls this has already updated itself, so nothing waits for an on_load.
     """
     return f"window.history.replaceState(window.history.state, '', {json.dumps(url)})"
+
+
+def carta_url(slug: str, lang: str = "it") -> str:
+    """A centre's Carta page, `/carta/<slug>` (`?lang=en` for English)."""
+    return lang_only(f"{CARTA}/{quote(slug, safe='')}", lang)

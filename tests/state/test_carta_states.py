@@ -1,0 +1,155 @@
+"""The Carta's pages as their states build them: every centre's published entries by area, the
+directory, the print edition, an unknown slug and a renamed centre's old slug."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from tests.state.conftest import redirect_target
+from zerosei_app.api.app import api
+from zerosei_app.db import get_engine
+from zerosei_app.domain.carta import AREAS, OTHER_AREA
+from zerosei_app.models import CardEntry, Centro, CentroSlugStorico, EntryStatus
+from zerosei_app.state.carta import CartaState
+from zerosei_app.state.carta_centro import CartaCentroState
+from zerosei_app.state.carta_stampa import CartaStampaState
+
+
+def _centri() -> list[Centro]:
+    with Session(get_engine()) as s:
+        return list(s.exec(select(Centro).where(Centro.is_active)).all())
+
+
+def _published(centro_id: int) -> set[int]:
+    with Session(get_engine()) as s:
+        rows = s.exec(
+            select(CardEntry.id).where(CardEntry.centro_id == centro_id, CardEntry.status == EntryStatus.PUBLISHED)
+        ).all()
+    return set(rows)
+
+
+def shown(view) -> list[int]:
+    return [e.id for a in view.areas for e in a.voci]
+
+
+def test_every_centre_page_shows_all_its_published_entries_by_area(state):
+    centri = _centri()
+    assert len(centri) >= 16
+    for centro in centri:
+        s = state(CartaCentroState, f"/carta/{centro.slug}")
+        s.on_load()
+        assert s.status == "ok", centro.slug
+        ids = shown(s.carta)
+        assert len(ids) == len(set(ids)) and set(ids) == _published(centro.id), centro.slug
+        order = [*AREAS, OTHER_AREA]
+        slugs = [a.slug for a in s.carta.areas]
+        assert slugs == sorted(slugs, key=order.index) and all(a.voci for a in s.carta.areas)
+        assert all(any(f.label == "Età" for f in e.facts) for a in s.carta.areas for e in a.voci)
+        assert s.carta.served and s.carta.status and s.carta.updated
+        assert s.share_url == f"http://test.local/carta/{centro.slug}" and s.qr.startswith("data:image/svg+xml")
+
+
+def test_unpublished_entries_never_show(state, tmp_path):
+    with Session(get_engine()) as db:
+        entry = db.exec(select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED)).first()
+        centro = db.get(Centro, entry.centro_id)
+        entry.status = EntryStatus.DRAFT
+        db.add(entry)
+        db.commit()
+        try:
+            s = state(CartaCentroState, f"/carta/{centro.slug}")
+            s.on_load()
+            assert entry.id not in shown(s.carta)
+        finally:
+            entry.status = EntryStatus.PUBLISHED
+            db.add(entry)
+            db.commit()
+
+
+def test_english_page_and_age_range_in_words(state):
+    s = state(CartaCentroState, "/carta/asti?lang=en")
+    s.on_load()
+    assert s.status == "ok" and s.lang == "en"
+    labels = {f.label for a in s.carta.areas for e in a.voci for f in e.facts}
+    assert "Age" in labels
+    assert s.carta.href == "/carta/asti?lang=en" and s.share_url.endswith("/carta/asti?lang=en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("it", "Centro non trovato – Carta ZeroSei"), ("en", "Centre not found – Carta ZeroSei")]
+)
+def test_unknown_slug_is_not_found_in_the_page_language(state, lang, title):
+    s = state(CartaCentroState, f"/carta/nessun-centro?lang={lang}")
+    s.on_load()
+    assert s.status == "not_found" and s.page_title == title and s.lang == lang
+
+
+def test_old_slug_redirects_to_the_new_one(state):
+    with Session(get_engine()) as db:
+        centro = db.exec(select(Centro).where(Centro.slug == "asti")).one()
+        db.add(CentroSlugStorico(slug="asti-vecchio", centro_id=centro.id))
+        db.commit()
+    try:
+        s = state(CartaCentroState, "/carta/asti-vecchio?lang=en")
+        events = s.on_load()
+        assert redirect_target(events) == ("/carta/asti?lang=en", True)
+    finally:
+        with Session(get_engine()) as db:
+            db.delete(db.get(CentroSlugStorico, "asti-vecchio"))
+            db.commit()
+
+
+def test_directory_lists_every_active_centre_by_province(state):
+    s = state(CartaState, "/carta")
+    s.on_load()
+    listed = [c.slug for p in s.province for c in p.centri]
+    assert sorted(listed) == sorted(c.slug for c in _centri())
+    assert [p.sigla for p in s.province][0] == "TO"
+    assert len(s.marker_list) == len(listed) and all(m.href.startswith("/carta/") for m in s.marker_list)
+    assert "1180" in s.map_summary.replace(".", "").replace(",", "")
+    with TestClient(api) as client:
+        assert sorted(listed) == sorted(c["slug"] for c in client.get("/api/v1/centri").json())
+
+
+def test_find_by_comune_cap_or_name(state):
+    s = state(CartaState, "/carta")
+    s.on_load()
+    s.search("10024")  # Moncalieri's CAP
+    assert s.options and s.options[0].key == "c:001156"
+    s.pick("c:001156")
+    assert s.found and s.found_title.startswith("Centri che servono Moncalieri")
+    s.search("relazioni")
+    assert s.options[0].key == "s:torino-centro-relazioni-e-famiglie"
+    assert redirect_target(s.pick(s.options[0].key))[0] == "/carta/torino-centro-relazioni-e-famiglie"
+    assert s.pick("x:<script>") is None and s.pick("c:99") is None
+
+
+def test_print_edition_whole_province_and_one_centre(state):
+    s = state(CartaStampaState, "/carta/stampa")
+    s.on_load()
+    assert len(s.sections) == len(_centri())
+    assert sum(len(p.centri) for p in s.contents) == len(s.sections)
+    assert all(
+        sec.qr.startswith("data:image/svg+xml") and sec.url.startswith("http://test.local/carta/") for sec in s.sections
+    )
+    s = state(CartaStampaState, "/carta/stampa?provincia=at")
+    s.on_load()
+    assert s.sections and all(sec.carta.provincia == "AT" for sec in s.sections) and s.scope == "Provincia di Asti"
+    s = state(CartaStampaState, "/carta/stampa?centro=asti&lang=en")
+    s.on_load()
+    assert [sec.carta.slug for sec in s.sections] == ["asti"] and s.sections[0].url.endswith("/carta/asti?lang=en")
+    s = state(CartaStampaState, "/carta/stampa?provincia=MI")
+    s.on_load()
+    assert s.notices and len(s.sections) == len(_centri())
+
+
+def test_a_link_by_id_leads_to_the_centre_page(state):
+    centro = next(c for c in _centri() if c.slug == "asti")
+    s = state(CartaState, f"/carta?centro={centro.id}&lang=en")
+    assert redirect_target(s.on_load()) == ("/carta/asti?lang=en", True)
+    for bad in ("999999", "abc", "1" * 30):
+        s = state(CartaState, f"/carta?centro={bad}")
+        s.on_load()
+        assert s.loaded

@@ -1,0 +1,151 @@
+"""What the Carta shows: one centre's whole Carta, the directory of centres, the map's points.
+
+The same functions feed the centre page, the directory, the print edition and the map, so what
+is printed is what is on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, func, select
+
+from zerosei_app.domain.catalog import PROVINCE
+from zerosei_app.models import CardEntry, Centro, Comune, Copertura, EnteGestore, EntryStatus
+from zerosei_app.queries.centri import comuni_served, list_centri
+from zerosei_app.queries.opendata import _staff_changes
+
+
+@dataclass
+class CartaCentro:
+    centro: Centro
+    comune: Comune
+    ente: EnteGestore | None
+    aggiornato_il: str | None  # ISO day of the last change staff made (None: as loaded from the sources)
+    served: list[tuple[Comune, Copertura]] = field(default_factory=list)
+    entries: list[CardEntry] = field(default_factory=list)  # published only
+
+
+def published_of(session: Session, centro_ids: list[int]) -> dict[int, list[CardEntry]]:
+    if not centro_ids:
+        return {}
+    rows = session.exec(
+        select(CardEntry)
+        .where(col(CardEntry.centro_id).in_(centro_ids), CardEntry.status == EntryStatus.PUBLISHED)
+        .order_by(col(CardEntry.id))
+    ).all()
+    out: dict[int, list[CardEntry]] = {i: [] for i in centro_ids}
+    for e in rows:
+        out[e.centro_id].append(e)
+    return out
+
+
+def carta_of(session: Session, centro_id: int) -> CartaCentro | None:
+    """One open centre's whole Carta."""
+    cartas = carte(session, [centro_id])
+    return cartas[0] if cartas else None
+
+
+def carte(session: Session, centro_ids: list[int] | None = None, provincia: str | None = None) -> list[CartaCentro]:
+    """Open centres' Carte, in the directory's order (province, comune, name)."""
+    rows = [r for r in list_centri(session) if centro_ids is None or r[0].id in centro_ids]
+    if provincia is not None:
+        rows = [r for r in rows if r[1].sigla_provincia == provincia]
+    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].nome))
+    ids = [c.id for c, _, _ in rows]
+    entries = published_of(session, ids)
+    changed = _staff_changes(session, ids)
+    return [
+        CartaCentro(c, m, e, changed.get(c.id), comuni_served(session, c.id), entries.get(c.id, [])) for c, m, e in rows
+    ]
+
+
+def province_rank(sigla: str) -> int:
+    order = list(PROVINCE)
+    return order.index(sigla) if sigla in order else len(order)
+
+
+@dataclass(frozen=True)
+class DirectoryRow:
+    centro: Centro
+    comune: Comune
+    ente: EnteGestore | None
+    n_comuni: int
+
+
+def directory(session: Session) -> list[DirectoryRow]:
+    counts = dict(session.exec(select(Copertura.centro_id, func.count()).group_by(Copertura.centro_id)).all())
+    rows = list_centri(session)
+    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].nome))
+    return [DirectoryRow(c, m, e, counts.get(c.id, 0)) for c, m, e in rows]
+
+
+def centri_serving(session: Session, codice_istat: str) -> list[int]:
+    """Ids of the open centres serving a comune (for "find by comune")."""
+    rows = session.exec(
+        select(Copertura.centro_id)
+        .join(Centro, col(Centro.id) == col(Copertura.centro_id))
+        .where(Copertura.codice_istat == codice_istat, col(Centro.is_active).is_(True))
+    ).all()
+    return list(rows)
+
+
+@dataclass(frozen=True)
+class MapComune:
+    codice_istat: str
+    nome: str
+    lat: float
+    lon: float
+    origine: str  # the best way it is served: esplicito > ente_gestore > inferito ("" if not served)
+    approx: bool = False  # no coordinates in the data: drawn at its province's centroid
+
+
+@dataclass(frozen=True)
+class MapCentro:
+    slug: str
+    nome: str
+    comune: str
+    lat: float
+    lon: float
+
+
+_BEST = {"esplicito": 0, "ente_gestore": 1, "inferito": 2}
+
+
+def map_points(session: Session) -> tuple[list[MapComune], list[MapCentro]]:
+    """Every comune with coordinates and how it is best served by an open centre; every open centre."""
+    best: dict[str, str] = {}
+    for codice, origine in session.exec(
+        select(Copertura.codice_istat, Copertura.origine)
+        .join(Centro, col(Centro.id) == col(Copertura.centro_id))
+        .where(col(Centro.is_active).is_(True))
+    ).all():
+        if codice not in best or _BEST.get(origine, 9) < _BEST.get(best[codice], 9):
+            best[codice] = origine
+    comuni = session.exec(select(Comune).order_by(col(Comune.codice_istat))).all()
+    sums: dict[str, list[float]] = {}
+    for c in comuni:
+        if c.lat is not None and c.lon is not None:
+            acc = sums.setdefault(c.sigla_provincia, [0.0, 0.0, 0])
+            acc[0], acc[1], acc[2] = acc[0] + c.lat, acc[1] + c.lon, acc[2] + 1
+    points = []
+    for c in comuni:
+        if c.lat is not None and c.lon is not None:
+            points.append(MapComune(c.codice_istat, c.nome, c.lat, c.lon, best.get(c.codice_istat, "")))
+        elif c.sigla_provincia in sums:  # one comune (Casalino) has no coordinates in the source
+            lat, lon, n = sums[c.sigla_provincia]
+            points.append(MapComune(c.codice_istat, c.nome, lat / n, lon / n, best.get(c.codice_istat, ""), True))
+    located = {p.codice_istat: p for p in points}
+    centres = []
+    for c, m, _ in list_centri(session):
+        here = located.get(m.codice_istat)
+        lat, lon = (
+            (c.lat, c.lon)
+            if c.lat is not None and c.lon is not None
+            else (here.lat, here.lon)
+            if here
+            else (None, None)
+        )
+        if lat is not None and lon is not None and c.slug:
+            centres.append(MapCentro(c.slug, c.nome, m.nome, lat, lon))
+    return points, centres

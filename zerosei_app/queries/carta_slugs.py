@@ -1,0 +1,63 @@
+"""Finding a centre by the slug of its Carta, and keeping slugs right after a rename."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.domain.carta import is_slug, slug_base, slug_fits, unique_slug
+from zerosei_app.models import Centro, CentroSlugStorico, Comune
+from zerosei_app.models.centro_slug import taken_slugs
+
+
+@dataclass(frozen=True)
+class SlugMatch:
+    centro: Centro
+    moved: bool  # True: an old slug, the page redirects to centro.slug
+
+
+def find_by_slug(session: Session, slug: str) -> SlugMatch | None:
+    """An open centre by its current slug, or by one it had before a rename."""
+    slug = (slug or "").strip().lower()
+    if not is_slug(slug):
+        return None
+    centro = session.exec(select(Centro).where(Centro.slug == slug)).first()
+    if centro is not None:
+        return SlugMatch(centro, False) if centro.is_active else None
+    old = session.get(CentroSlugStorico, slug)
+    if old is None:
+        return None
+    centro = session.get(Centro, old.centro_id)
+    return SlugMatch(centro, True) if centro is not None and centro.is_active and centro.slug else None
+
+
+def follow_rename(session: Session, centro: Centro) -> bool:
+    """After a change of name or comune: a new slug if the old one no longer fits, the old one
+    kept for redirects. Returns True when the slug changed (the caller commits)."""
+    comune = session.get(Comune, centro.codice_istat)
+    base = slug_base(centro.nome, comune.nome if comune else "")
+    if centro.slug and slug_fits(centro.slug, base):
+        return False
+    old = centro.slug
+    back = session.get(CentroSlugStorico, base)
+    if back is not None and back.centro_id == centro.id:
+        session.delete(back)  # renamed back: its own old slug becomes current again
+        session.flush()
+        new = base
+    else:
+        new = unique_slug(base, taken_slugs(session.connection(), base))
+    if old:
+        session.add(CentroSlugStorico(slug=old, centro_id=centro.id))
+    centro.slug = new
+    session.add(centro)
+    session.flush()
+    return True
+
+
+def ensure_slugs(session: Session) -> int:
+    """Gives a slug to any centre without one (rows written outside the ORM); returns how many."""
+    missing = session.exec(select(Centro).where(col(Centro.slug).is_(None)).order_by(col(Centro.id))).all()
+    for centro in missing:
+        follow_rename(session, centro)
+    return len(missing)

@@ -1,0 +1,155 @@
+"""`/carta`, the directory: every open centre by province, the map's markers, and "find a centre"
+by comune, CAP or name (an ARIA combobox over the domain's comune search, plus centre names)."""
+
+from dataclasses import dataclass
+
+import reflex as rx
+from pydantic import BaseModel, Field, ValidationError
+
+from zerosei_app.db import session_scope
+from zerosei_app.domain.text import fold
+from zerosei_app.i18n import plural, t
+from zerosei_app.models import Centro
+from zerosei_app.queries.carta import centri_serving, directory, map_points
+from zerosei_app.queries.comuni import comune_index
+from zerosei_app.state.ui import UiState
+from zerosei_app.state.wizard_comune import NAV_KEYS, move, option_of
+from zerosei_app.view import urls
+from zerosei_app.view.carta_map import MarkerView, markers, summary
+from zerosei_app.view.carta_view import DirCentroView, ProvinciaView, directory_view
+
+MAX_OPTIONS = 8
+
+
+@dataclass
+class SearchOption:
+    key: str  # "c:<istat>" a comune, "s:<slug>" a centre
+    name: str
+    detail: str
+    dom_id: str
+
+
+class SearchIn(BaseModel):
+    text: str = Field(default="", max_length=100)
+
+
+class CartaState(UiState):
+    loaded: bool = False
+    province: list[ProvinciaView] = []
+    marker_list: list[MarkerView] = []
+    map_summary: str = ""
+    print_href: str = urls.CARTA_STAMPA
+    # find a centre
+    text: str = ""
+    options: list[SearchOption] = []
+    active: int = -1
+    expanded: bool = False
+    status: str = ""
+    found_title: str = ""  # "Centri che servono Chivasso:"
+    found: list[DirCentroView] = []
+
+    @rx.var
+    def active_id(self) -> str:
+        return self.options[self.active].dom_id if 0 <= self.active < len(self.options) else ""
+
+    @rx.event
+    def on_load(self):
+        script = self._sync_ui()
+        lang = self.lang
+        by_id = self.router.url.query_parameters.get("centro", "")
+        with session_scope() as session:
+            if by_id:
+                # `/carta?centro=<id>`: a link by id (the staff area's) leads to the centre's own page.
+                centro = session.get(Centro, int(by_id)) if by_id.isdigit() and len(by_id) < 10 else None
+                if centro is not None and centro.is_active and centro.slug:
+                    return [script, rx.redirect(urls.carta_url(centro.slug, lang), replace=True)]
+            rows = directory(session)
+            points, centres = map_points(session)
+        self.province = directory_view(rows, lang)
+        self.marker_list = markers(centres, lang, lambda slug: urls.carta_url(slug, lang))
+        self.map_summary = summary(points, len(centres), lang)
+        self.print_href = urls.lang_only(urls.CARTA_STAMPA, lang)
+        self.text, self.options, self.active, self.expanded, self.status = "", [], -1, False, ""
+        self.found_title, self.found = "", []
+        self.loaded = True
+        return script
+
+    def _all_centri(self) -> list[DirCentroView]:
+        return [c for p in self.province for c in p.centri]
+
+    @rx.event
+    def search(self, value: str):
+        try:
+            text = SearchIn(text=value if isinstance(value, str) else "").text
+        except ValidationError:
+            text = str(value)[:100]
+        if text == self.text:
+            return
+        self.text = text
+        if not text.strip():
+            self.options, self.active, self.expanded, self.status = [], -1, False, ""
+            return
+        folded = fold(text)
+        centres = [c for c in self._all_centri() if folded and folded in fold(f"{c.nome} {c.luogo}")]
+        with session_scope() as session:
+            comuni = comune_index(session).search(text, MAX_OPTIONS)
+        options = [
+            SearchOption(f"s:{c.slug}", c.nome, t("carta.search.centro_detail", self.lang, luogo=c.luogo), "")
+            for c in centres[:3]
+        ]
+        for i, r in enumerate(comuni):
+            o = option_of(r, i)
+            options.append(
+                SearchOption(f"c:{o.code}", o.name, t("carta.search.comune_detail", self.lang, detail=o.detail), "")
+            )
+        options = options[:MAX_OPTIONS]
+        for i, o in enumerate(options):
+            o.dom_id = f"carta-opzione-{i}"
+        self.options, self.active, self.expanded = options, -1, bool(options)
+        self.status = (
+            plural("carta.search.results", len(options), self.lang) if options else t("carta.search.none", self.lang)
+        )
+
+    @rx.event
+    def key(self, key: str):
+        if key not in NAV_KEYS:
+            return None
+        if key == "Escape":
+            self.expanded, self.active = False, -1
+            return None
+        if key == "Enter":
+            if self.expanded and 0 <= self.active < len(self.options):
+                return CartaState.pick(self.options[self.active].key)
+            if len(self.options) >= 1:
+                return CartaState.pick(self.options[0].key)
+            return None
+        if not self.expanded and self.options:
+            self.expanded = True
+        self.active = move(self.active, key, len(self.options))
+        return None
+
+    @rx.event
+    def close(self):
+        self.expanded, self.active = False, -1
+
+    @rx.event
+    def pick(self, key: str):
+        if not isinstance(key, str) or len(key) > 80:
+            return None
+        kind, _, value = key.partition(":")
+        by_slug = {c.slug: c for c in self._all_centri()}
+        if kind == "s" and value in by_slug:
+            return rx.redirect(by_slug[value].href)
+        if kind != "c" or not (len(value) == 6 and value.isdigit()):
+            return None
+        with session_scope() as session:
+            record = comune_index(session).get(value)
+            ids = set(centri_serving(session, value)) if record else set()
+        if record is None:
+            return None
+        self.text = record.nome
+        self.options, self.active, self.expanded = [], -1, False
+        self.found = [c for c in self._all_centri() if c.id in ids]
+        self.found_title = t("carta.search.serving", self.lang, comune=f"{record.nome} ({record.provincia})")
+        self.status = self.found_title + " " + ", ".join(c.nome for c in self.found)
+        return rx.call_script("document.getElementById('carta-trovati')?.focus()")

@@ -1,0 +1,67 @@
+"""A centre's Carta, `/carta/<slug>`: rebuilt from the URL on every load; an old slug redirects."""
+
+import reflex as rx
+
+from zerosei_app.db import session_scope
+from zerosei_app.i18n import t
+from zerosei_app.queries.carta import carta_of
+from zerosei_app.queries.carta_slugs import find_by_slug
+from zerosei_app.settings import get_settings
+from zerosei_app.state.ui import UiState
+from zerosei_app.view import share, urls
+from zerosei_app.view.carta_view import CartaView, carta_view
+
+SHARE_RESULTS = ("shared", "copied", "failed", "aborted")
+EMPTY = CartaView(0, "", "", "", "", "", "", "", "", "")
+
+
+def slug_from_path(path: str) -> str:
+    """`/carta/<slug>` → slug (the route's own argument is not used: it would clash with state names)."""
+    parts = [p for p in (path or "").split("/") if p]
+    return parts[1] if len(parts) == 2 and parts[0] == "carta" else ""
+
+
+class CartaCentroState(UiState):
+    status: str = "loading"  # loading | ok | not_found
+    carta: CartaView = EMPTY
+    share_url: str = ""
+    qr: str = ""
+    share_status: str = ""
+    page_title: str = t("carta.dir.title", "it")
+    home_href: str = urls.HOME
+    directory_href: str = urls.CARTA
+
+    @rx.event
+    def on_load(self):
+        script = self._sync_ui()
+        lang = self.lang
+        self.home_href = urls.lang_only(urls.HOME, lang)
+        self.directory_href = urls.lang_only(urls.CARTA, lang)
+        self.share_status = ""
+        with session_scope() as session:
+            match = find_by_slug(session, slug_from_path(self.router.url.path))
+            if match is not None and match.moved:
+                # A renamed centre: its old address (links, printed QR codes) leads to the new one.
+                return [script, rx.redirect(urls.carta_url(match.centro.slug, lang), replace=True)]
+            data = carta_of(session, match.centro.id) if match is not None else None
+            view = carta_view(data, lang) if data is not None else None
+        if view is None:
+            self.status, self.carta, self.share_url, self.qr = "not_found", EMPTY, "", ""
+            self.page_title = t("carta.not_found.title", lang)
+            return script
+        self.status, self.carta = "ok", view
+        base = share.base_url(get_settings().public_url, self.router.headers.origin)
+        self.share_url = share.absolute(base, view.href)
+        self.qr = share.qr_data_uri(self.share_url)
+        self.page_title = t("carta.title", lang, nome=view.nome)
+        return script
+
+    @rx.event
+    def share_result(self, result: str):
+        if result not in SHARE_RESULTS:
+            result = "failed"
+        self.share_status = "" if result == "aborted" else t(f"carta.share.{result}", self.lang)
+
+    @rx.event
+    def dismiss_share_status(self):
+        self.share_status = ""

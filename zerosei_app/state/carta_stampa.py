@@ -1,0 +1,78 @@
+"""`/carta/stampa[?provincia=TO|centro=<slug>]`: the Carta for A4, from the browser's print."""
+
+from datetime import date
+
+import reflex as rx
+from babel.dates import format_date
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from zerosei_app.db import session_scope
+from zerosei_app.domain.carta import is_slug
+from zerosei_app.domain.catalog import PROVINCE
+from zerosei_app.i18n import normalize_lang, t
+from zerosei_app.queries.carta import carte
+from zerosei_app.queries.carta_slugs import find_by_slug
+from zerosei_app.settings import get_settings
+from zerosei_app.state.ui import UiState
+from zerosei_app.view import share, urls
+from zerosei_app.view.carta_print import PrintProvincia, PrintSection, print_sections
+
+
+class StampaIn(BaseModel):
+    provincia: str | None = Field(default=None, max_length=20)
+    centro: str | None = Field(default=None, max_length=100)
+
+    @field_validator("provincia")
+    @classmethod
+    def _provincia(cls, v: str | None) -> str | None:
+        return v.strip().upper() if v else None
+
+
+class CartaStampaState(UiState):
+    loaded: bool = False
+    edition: str = ""  # "Edizione del 29 novembre 2026"
+    scope: str = ""  # "Tutti i Centri per le famiglie del Piemonte"
+    notices: list[str] = []
+    contents: list[PrintProvincia] = []
+    sections: list[PrintSection] = []
+    directory_href: str = urls.CARTA
+
+    @rx.event
+    def on_load(self):
+        script = self._sync_ui()
+        lang = self.lang
+        params = self.router.url.query_parameters
+        try:
+            wanted = StampaIn(provincia=params.get("provincia"), centro=params.get("centro"))
+        except ValidationError:
+            wanted = StampaIn()
+        notices = []
+        provincia, centro_ids = None, None
+        with session_scope() as session:
+            if wanted.centro:
+                match = find_by_slug(session, wanted.centro) if is_slug(wanted.centro.lower()) else None
+                if match is None:
+                    notices.append(t("carta.print.bad_centro", lang, value=wanted.centro[:60]))
+                else:
+                    centro_ids = [match.centro.id]
+            if wanted.provincia and centro_ids is None:
+                if wanted.provincia in PROVINCE:
+                    provincia = wanted.provincia
+                else:
+                    notices.append(t("carta.print.bad_provincia", lang, value=wanted.provincia[:20]))
+            data = carte(session, centro_ids, provincia)
+        base = share.base_url(get_settings().public_url, self.router.headers.origin)
+        self.contents, self.sections = print_sections(data, lang, lambda path: share.absolute(base, path))
+        self.notices = notices
+        self.edition = t(
+            "carta.print.edition", lang, date=format_date(date.today(), format="long", locale=normalize_lang(lang))
+        )
+        if centro_ids is not None and self.sections:
+            self.scope = self.sections[0].carta.nome
+        elif provincia:
+            self.scope = t("carta.print.scope_provincia", lang, provincia=PROVINCE[provincia])
+        else:
+            self.scope = t("carta.print.scope_all", lang)
+        self.directory_href = urls.lang_only(urls.CARTA, lang)
+        self.loaded = True
+        return script

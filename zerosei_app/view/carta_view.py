@@ -1,0 +1,204 @@
+"""What the Carta's pages show (a centre's Carta, the directory, the print edition), ready in the
+page's language. Plain Python, no Reflex.
+"""
+
+# No `from __future__ import annotations`: Reflex reads these field types at runtime.
+from dataclasses import dataclass, field
+from datetime import date
+
+from babel.dates import format_date
+
+from zerosei_app.domain.carta import group_by_area
+from zerosei_app.domain.catalog import PROVINCE
+from zerosei_app.i18n import normalize_lang, plural, t
+from zerosei_app.models import Centro, Comune, EnteGestore
+from zerosei_app.queries.carta import CartaCentro, DirectoryRow
+from zerosei_app.queries.percorso import map_url, voce_fields
+from zerosei_app.schemas.percorso import VoceOut
+from zerosei_app.view import urls
+from zerosei_app.view.contacts import LinkView, all_links
+from zerosei_app.view.percorso_view import EntryView, entry_view
+
+ORIGINI = ("esplicito", "ente_gestore", "inferito")
+
+
+def centro_contacts(centro: Centro, ente: EnteGestore | None) -> list[LinkView]:
+    """The centre's contact links. ONE place on purpose: at merge it becomes the path's contact
+    rule (the centre's own contacts, else the ente gestore's, else the comune's site or PEC)."""
+    return all_links(centro.telefono, centro.email, centro.sito)
+
+
+@dataclass
+class ServedView:
+    label: str  # "Il comune del centro", "Comuni dell'ente gestore"…
+    names: str  # "Agliè, Bairo, Caluso"
+    count: int = 0
+
+
+@dataclass
+class AreaView:
+    slug: str
+    label: str
+    voci: list[EntryView] = field(default_factory=list)
+
+
+@dataclass
+class CartaView:
+    id: int
+    slug: str
+    nome: str
+    href: str  # this page, in this language
+    ente: str
+    indirizzo: str
+    luogo: str  # "Torino (TO)"
+    provincia: str
+    map_href: str
+    orari: str
+    links: list[LinkView] = field(default_factory=list)
+    no_contacts: str = ""
+    status_kind: str = ""  # verificato | parziale | solo_nome | incerto
+    status: str = ""  # in words
+    updated: str = ""  # "Ultimo aggiornamento: 3 marzo 2026" or the source's date
+    served_title: str = ""  # "Comuni serviti (53)"
+    served: list[ServedView] = field(default_factory=list)
+    voci_count: str = ""  # "14 servizi e attività"
+    areas: list[AreaView] = field(default_factory=list)
+    has_examples: bool = False
+
+
+def _day(iso: str, lang: str) -> str:
+    return format_date(date.fromisoformat(iso), format="long", locale=normalize_lang(lang))
+
+
+def status_text(stato: str, lang: str) -> str:
+    return t(f"carta.status.{stato}", lang) if stato in ("verificato", "parziale", "solo_nome", "incerto") else ""
+
+
+def updated_text(aggiornato_il: str | None, data_fonte: str | None, lang: str) -> str:
+    if aggiornato_il:
+        return t("carta.updated_on", lang, date=_day(aggiornato_il, lang))
+    if data_fonte:
+        return t("carta.source_date", lang, date=data_fonte)
+    return t("carta.source_undated", lang)
+
+
+def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
+    """`compact` (the print edition): entries keep age, place, time and cost; the live page (its QR
+    code) has the rest."""
+    centro, comune = c.centro, c.comune
+    links = centro_contacts(centro, c.ente)
+    by_origin: dict[str, list[Comune]] = {}
+    for m, k in c.served:
+        by_origin.setdefault(k.origine, []).append(m)
+    served = [
+        ServedView(t(f"carta.served.{o}", lang), ", ".join(m.nome for m in by_origin[o]), len(by_origin[o]))
+        for o in ORIGINI
+        if by_origin.get(o)
+    ]
+    voci = [VoceOut(**voce_fields(e)) for e in c.entries]
+    areas = [
+        AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
+        for area, items in group_by_area(_Sortable(v) for v in voci)
+    ]
+    return CartaView(
+        id=centro.id,
+        slug=centro.slug or "",
+        nome=centro.nome,
+        href=urls.carta_url(centro.slug or "", lang),
+        ente=c.ente.nome if c.ente else (centro.ente_nella_fonte or ""),
+        indirizzo=centro.indirizzo or "",
+        luogo=f"{comune.nome} ({comune.sigla_provincia})",
+        provincia=comune.sigla_provincia,
+        map_href=map_url(centro.indirizzo, comune.nome) or "",
+        orari=centro.orari or "",
+        links=links,
+        no_contacts="" if links else t("carta.no_contacts", lang),
+        status_kind=centro.stato_verifica,
+        status=status_text(centro.stato_verifica, lang),
+        updated=updated_text(c.aggiornato_il, centro.data_fonte, lang),
+        served_title=plural("carta.n_comuni", len(c.served), lang),
+        served=served,
+        voci_count=plural("carta.n_voci", len(voci), lang),
+        areas=areas,
+        has_examples=any(v.esempio for v in voci),
+    )
+
+
+def _entry(v: VoceOut, centro: Centro, lang: str, compact: bool) -> EntryView:
+    """As on the path, minus what the centre's header already says ("Chi: <this centre>", "Dove:
+    <its address>"); compact: also without how to access it and the languages."""
+    view = entry_view(v, f"v{v.id}", lang)
+    same = {centro.nome, centro.indirizzo or ""}
+    dropped = {t("path.fact.access", lang), t("path.fact.languages", lang)} if compact else set()
+    view.facts = [f for f in view.facts if f.value not in same and f.label not in dropped]
+    if compact:
+        view.descrizione = ""
+    return view
+
+
+class _Sortable:
+    """group_by_area reads `.category`, `.age_min_months`, `.age_max_months`, `.title`."""
+
+    def __init__(self, v: VoceOut) -> None:
+        self.v = v
+        self.category, self.age_min_months, self.age_max_months, self.title = (
+            v.categoria,
+            v.eta_min_mesi,
+            v.eta_max_mesi,
+            v.titolo,
+        )
+
+
+# --- Directory ---------------------------------------------------------------------------------
+
+
+@dataclass
+class DirCentroView:
+    id: int
+    slug: str
+    nome: str
+    href: str
+    luogo: str
+    status_kind: str
+    status: str
+    n_comuni: str
+    contact: list[LinkView] = field(default_factory=list)  # the first way to reach it
+    no_contacts: str = ""
+
+
+@dataclass
+class ProvinciaView:
+    sigla: str
+    nome: str
+    count: str  # "5 centri"
+    centri: list[DirCentroView] = field(default_factory=list)
+
+
+def dir_centro_view(r: DirectoryRow, lang: str) -> DirCentroView:
+    links = centro_contacts(r.centro, r.ente)
+    return DirCentroView(
+        id=r.centro.id,
+        slug=r.centro.slug or "",
+        nome=r.centro.nome,
+        href=urls.carta_url(r.centro.slug or "", lang),
+        luogo=f"{r.comune.nome} ({r.comune.sigla_provincia})",
+        status_kind=r.centro.stato_verifica,
+        status=status_text(r.centro.stato_verifica, lang),
+        n_comuni=plural("carta.serves_n", r.n_comuni, lang),
+        contact=links[:1],
+        no_contacts="" if links else t("carta.no_contacts_short", lang),
+    )
+
+
+def directory_view(rows: list[DirectoryRow], lang: str) -> list[ProvinciaView]:
+    groups: dict[str, list[DirCentroView]] = {}
+    for r in rows:
+        groups.setdefault(r.comune.sigla_provincia, []).append(dir_centro_view(r, lang))
+    return [
+        ProvinciaView(sigla, PROVINCE.get(sigla, sigla), plural("carta.n_centri", len(items), lang), items)
+        for sigla, items in groups.items()
+    ]
+
+
+def area_entries(view: CartaView) -> int:
+    return sum(len(a.voci) for a in view.areas)
