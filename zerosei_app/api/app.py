@@ -18,6 +18,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zerosei_app.api.errors import error_response, request_lang
+from zerosei_app.api.hsds import router as hsds_router
 from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, scope_reflex_cors
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import (
@@ -242,6 +243,9 @@ def _public_base(request: Request) -> str:
         return public.rstrip("/")
     origin = f"{request.url.scheme}://{request.headers.get('host', '')}"
     return origin if _ORIGIN.fullmatch(origin) else ""
+
+
+api.include_router(hsds_router)  # HSDS 3.0 under /api/v1/hsds (api/hsds.py)
 
 
 # --- Everything else under /api/v1 -----------------------------------------------------------
