@@ -34,7 +34,9 @@ PARAMS = {
     "/api/v1/hsds/taxonomies": {"page", "per_page", "search", "format", "lang"},
     "/api/v1/hsds/taxonomy_terms": {"page", "per_page", "search", "format", "taxonomy_id", "parent_id", "top_only"}
     | {"lang"},
+    "/api/v1/hsds/datapackage.zip": {"lang"},
 }
+BINARY = {"/api/v1/hsds/datapackage.zip": "application/zip"}
 ERRORS = {
     "/api/v1/comuni": {"422"},
     "/api/v1/centri/{centro_id}": {"404", "422"},
@@ -79,7 +81,7 @@ def test_responses_and_the_real_error_shape_are_documented(spec):
     assert set(schemas["ErroreOut"]["properties"]) == {"campo", "codice", "messaggio"}
     for path, ops in spec["paths"].items():
         responses = ops["get"]["responses"]
-        assert responses["200"]["content"]["application/json"]["schema"], path
+        assert responses["200"]["content"][BINARY.get(path, "application/json")]["schema"], path
         assert set(responses) - {"200"} == ERRORS.get(path, set()), path
         for code in ERRORS.get(path, ()):
             assert responses[code]["content"]["application/json"]["schema"] == {

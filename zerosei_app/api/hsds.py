@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from zerosei_app.api.errors import error_response, request_lang
 from zerosei_app.api.hsds_params import (
@@ -25,7 +26,7 @@ from zerosei_app.api.http import PREFIX
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import LANG_PARAMETER, openapi_parameters, parse_params
 from zerosei_app.db import session_scope
-from zerosei_app.queries import hsds
+from zerosei_app.queries import hsds, hsds_package
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.hsds import (
     OrganizationOut,
@@ -318,3 +319,20 @@ def taxonomy_terms(request: Request) -> JSONResponse:
     if params.parent_id:
         items = []  # flat taxonomies: no term has a parent
     return _json(_page(items, params.page, params.per_page))
+
+
+@router.get(
+    f"{HSDS}/datapackage.zip",
+    summary="HSDS: the whole directory as a tabular data package (CSV + datapackage.json)",
+    description="A zip with one CSV per HSDS table and `datapackage.json`, as in HSDS `compiled/tabular.json`.",
+    response_class=Response,
+    responses={200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}},
+    openapi_extra={"parameters": [LANG_PARAMETER]},
+)
+def datapackage(request: Request) -> Response:
+    body = hsds_package.build_zip(_load(request), datetime.now(UTC))
+    return Response(
+        body,
+        media_type="application/zip",
+        headers={**CACHE_PUBLIC, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
+    )
