@@ -20,13 +20,31 @@ PARAMS = {
     "/api/v1/centri/{centro_id}": {"centro_id", "lang"},
     "/api/v1/voci": {"centro", "comune", "limit", "offset", "lang"},
     "/api/v1/percorso": {"comune", "nascita", "attesa", "temi", "lang"},
+    # HSDS 3.0 (h7-hsds): api/hsds.py
+    "/api/v1/hsds/": {"lang"},
+    "/api/v1/hsds/services": {"page", "per_page", "search", "format", "organization_id", "taxonomy_term_id"}
+    | {"taxonomy_id", "modified_after", "full", "lang"},
+    "/api/v1/hsds/services/{id}": {"id", "lang"},
+    "/api/v1/hsds/organizations": {"page", "per_page", "search", "format", "full", "full_service", "lang"},
+    "/api/v1/hsds/organizations/{id}": {"id", "full_service", "lang"},
+    "/api/v1/hsds/service_at_locations": {"page", "per_page", "search", "format", "organization_id"}
+    | {"taxonomy_term_id", "taxonomy_id", "modified_after", "full", "lang"},
+    "/api/v1/hsds/service_at_locations/{id}": {"id", "lang"},
+    "/api/v1/hsds/taxonomies": {"page", "per_page", "search", "format", "lang"},
+    "/api/v1/hsds/taxonomy_terms": {"page", "per_page", "search", "format", "taxonomy_id", "parent_id", "top_only"}
+    | {"lang"},
+    "/api/v1/hsds/datapackage.zip": {"lang"},
 }
+BINARY = {"/api/v1/hsds/datapackage.zip": "application/zip"}
 ERRORS = {
     "/api/v1/comuni": {"422"},
     "/api/v1/centri": {"422"},
     "/api/v1/centri/{centro_id}": {"404", "422"},
     "/api/v1/voci": {"404", "422"},
     "/api/v1/percorso": {"404", "422"},
+    **{f"/api/v1/hsds/{p}": {"422"} for p in ("services", "organizations", "service_at_locations", "taxonomies")},
+    "/api/v1/hsds/taxonomy_terms": {"422"},
+    **{f"/api/v1/hsds/{p}/{{id}}": {"404", "422"} for p in ("services", "organizations", "service_at_locations")},
 }
 
 
@@ -63,7 +81,7 @@ def test_responses_and_the_real_error_shape_are_documented(spec):
     assert set(schemas["ErroreOut"]["properties"]) == {"campo", "codice", "messaggio"}
     for path, ops in spec["paths"].items():
         responses = ops["get"]["responses"]
-        assert responses["200"]["content"]["application/json"]["schema"], path
+        assert responses["200"]["content"][BINARY.get(path, "application/json")]["schema"], path
         assert set(responses) - {"200"} == ERRORS.get(path, set()), path
         for code in ERRORS.get(path, ()):
             assert responses[code]["content"]["application/json"]["schema"] == {

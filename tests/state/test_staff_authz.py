@@ -34,6 +34,7 @@ from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_reports import StaffReportsState
+from zerosei_app.state.staff_sessions import StaffSessionsState
 
 from .staff_support import (
     CENTRO_A,
@@ -68,6 +69,7 @@ STAFF_STATES = (
     StaffListsImportState,
     StaffAccountsState,
     StaffAccountState,
+    StaffSessionsState,
 )
 
 
@@ -265,6 +267,20 @@ CASES = [
         ),
         cross_centre=False,
     ),
+]
+# Dated sessions of an entry (h7-hsds): the entry comes from the page's address.
+_ON_B = {"path": "/staff/voce", "query": lambda t: {"id": str(t.entry_b)}}
+CASES += [
+    Case(StaffSessionsState, "load", **_ON_B),
+    Case(StaffSessionsState, "set_repeat", **_ON_B, args=lambda t: ("weekly",)),
+    Case(
+        StaffSessionsState,
+        "add",
+        **_ON_B,
+        args=lambda t: ({"sess_repeat": "once", "sess_day": "2030-01-15", "sess_start": "10:00", "sess_end": "11:00"},),
+    ),
+    Case(StaffSessionsState, "cancel_occurrence", **_ON_B, args=lambda t: (1, "2030-01-15T10:00:00+01:00")),
+    Case(StaffSessionsState, "delete", **_ON_B, args=lambda t: (1,)),
 ]
 CASE_IDS = [c.id for c in CASES]
 

@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zerosei_app.api.errors import error_response, request_lang
+from zerosei_app.api.hsds import router as hsds_router
 from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, scope_reflex_cors
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import (
@@ -262,6 +263,7 @@ def _public_base(request: Request) -> str:
 from zerosei_app.web.carta_map import router as carta_map_router  # noqa: E402
 
 api.include_router(carta_map_router)
+api.include_router(hsds_router)  # HSDS 3.0 under /api/v1/hsds (api/hsds.py)
 
 
 # --- Everything else under /api/v1 -----------------------------------------------------------

@@ -8,6 +8,7 @@ from reflex_components_core.core.banner import has_connection_errors
 from zerosei_app.components.staff_fields import checkbox, select_field, text_field
 from zerosei_app.components.staff_layout import badge, button, link, staff_page
 from zerosei_app.components.staff_preview import entry_preview
+from zerosei_app.components.staff_sessions import sessions_panel
 from zerosei_app.domain.catalog import CATEGORIES, TOPICS
 from zerosei_app.domain.entry_status import ACTION_LABELS
 from zerosei_app.domain.staff_labels import AGE_CHOICES, category_label, topic_label
@@ -429,5 +430,6 @@ def page() -> rx.Component:
             ),
             class_name="st-editor",
         ),
+        rx.cond(S.entry_id != 0, sessions_panel()),  # dated sessions (h7-hsds)
         history(),
     )

@@ -1,0 +1,338 @@
+"""The directory as Open Referral HSDS 3.0 (`/api/v1/hsds`), following the reference API
+(schema/openapi.json of the HSDS 3.0 specification): `/`, services, organizations,
+service_at_locations, taxonomies, taxonomy_terms, in HSDS pages. Read-only, like the rest of
+/api/v1; errors keep the API's shape (`{"detail": [{"campo", "codice", "messaggio"}]}`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+
+from zerosei_app.api.errors import error_response, request_lang
+from zerosei_app.api.hsds_params import (
+    OneOrganizationParams,
+    OrganizationParams,
+    PageParams,
+    ServiceParams,
+    TaxonomyTermParams,
+    _uuid,
+)
+from zerosei_app.api.http import PREFIX
+from zerosei_app.api.messages import api_error
+from zerosei_app.api.params import LANG_PARAMETER, openapi_parameters, parse_params
+from zerosei_app.db import session_scope
+from zerosei_app.queries import hsds, hsds_package
+from zerosei_app.schemas.errors import ErroriOut
+from zerosei_app.schemas.hsds import (
+    OrganizationOut,
+    OrganizationPageOut,
+    RootOut,
+    ServiceAtLocationOut,
+    ServiceAtLocationPageOut,
+    ServiceOut,
+    ServicePageOut,
+    TaxonomyPageOut,
+    TaxonomyTermPageOut,
+)
+from zerosei_app.settings import get_settings
+
+HSDS = f"{PREFIX}/hsds"
+CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
+_ERRORS = {
+    404: {"model": ErroriOut, "description": "Unknown id"},
+    422: {"model": ErroriOut, "description": "Invalid parameters"},
+}
+_PAGE_DOC = (
+    "An HSDS page: `{total_items, total_pages, page_number, size, first_page, last_page, empty, contents}`; "
+    "`page` from 1, `per_page` 1–1000 (default 50)."
+)
+
+router = APIRouter(tags=["HSDS 3.0"])
+
+
+def public_base(request: Request) -> str:
+    public = get_settings().public_url
+    if public:
+        return public.rstrip("/")
+    origin = f"{request.url.scheme}://{request.headers.get('host', '')}"
+    return origin if _ORIGIN.fullmatch(origin) else ""
+
+
+def _lang(request: Request) -> str:
+    return request_lang(next((v for k, v in request.query_params.multi_items() if k.lower() == "lang"), None))
+
+
+def _json(data) -> JSONResponse:
+    return JSONResponse(data, headers=CACHE_PUBLIC)
+
+
+def _dump(model) -> dict:
+    return model.model_dump(mode="json", exclude_none=True)
+
+
+def _page(items: list, page: int, per_page: int, render=_dump) -> dict:
+    total = len(items)
+    pages = math.ceil(total / per_page) if total else 0
+    contents = [render(x) for x in items[(page - 1) * per_page : page * per_page]]
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": page,
+        "size": len(contents),
+        "first_page": page == 1,
+        "last_page": page >= pages,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def _params(model, request: Request):
+    params, errors = parse_params(model, request.query_params.multi_items())
+    return params, (error_response(422, errors, _lang(request)) if errors else None)
+
+
+def _id_or_error(request: Request, campo: str):
+    raw = request.path_params["id"]
+    try:
+        return _uuid(raw), None
+    except ValueError:
+        error = api_error(campo, "bad_uuid", {"value": raw[:40], "campo": campo})
+        return None, error_response(422, [error], _lang(request))
+
+
+def _not_found(request: Request, campo: str, raw: str) -> JSONResponse:
+    return error_response(404, [api_error(campo, "unknown_hsds_id", {"value": raw[:40]})], _lang(request))
+
+
+def _load(request: Request) -> hsds.HsdsData:
+    with session_scope() as session:
+        return hsds.load(session, public_base(request))
+
+
+def _doc(model) -> dict:
+    return {"parameters": [*openapi_parameters(model), LANG_PARAMETER]}
+
+
+_ID_PARAMETER = {
+    "name": "id",
+    "in": "path",
+    "required": True,
+    "description": "The record's HSDS id (a UUID, stable across restarts and databases).",
+    "schema": {"type": "string", "format": "uuid"},
+}
+_ID = {"parameters": [_ID_PARAMETER, LANG_PARAMETER]}
+
+
+@router.get(
+    f"{HSDS}/",
+    summary="HSDS: version of this API",
+    response_model=RootOut,
+    openapi_extra={"parameters": [LANG_PARAMETER]},
+)
+@router.get(HSDS, include_in_schema=False)
+def root(request: Request) -> JSONResponse:
+    base = public_base(request)
+    out = {"version": hsds.HSDS_VERSION}
+    if base:
+        out["openapi_url"] = f"{base}{PREFIX}/openapi.json"
+        out["profile"] = f"{base}/informazioni"
+    return _json(out)
+
+
+@router.get(
+    f"{HSDS}/services",
+    summary="HSDS: published services (the Carte's entries), paged",
+    description=_PAGE_DOC + " Items as in HSDS `compiled/service_list.json` (`full=true`: `service.json`).",
+    response_model=ServicePageOut,
+    responses={422: _ERRORS[422]},
+    openapi_extra=_doc(ServiceParams),
+)
+def services(request: Request) -> JSONResponse:
+    params, error = _params(ServiceParams, request)
+    if error:
+        return error
+    data = _load(request)
+    found = hsds.filter_entries(
+        data,
+        search=params.search,
+        organization_id=params.organization_id,
+        taxonomy_term_id=params.taxonomy_term_id,
+        taxonomy_id=params.taxonomy_id,
+        modified_after=params.modified_after_dt(),
+    )
+    build = hsds.service_out if params.full else hsds.service_list_out
+    return _json(_page(found, params.page, params.per_page, lambda e: _dump(build(data, e))))
+
+
+@router.get(
+    f"{HSDS}/services/{{id}}",
+    summary="HSDS: one service, fully nested",
+    response_model=ServiceOut,
+    responses=_ERRORS,
+    openapi_extra=_ID,
+)
+def service(request: Request) -> JSONResponse:
+    sid, error = _id_or_error(request, "service")
+    if error:
+        return error
+    data = _load(request)
+    entry = hsds.entry_by_service_id(data, sid)
+    if entry is None:
+        return _not_found(request, "service", sid)
+    return _json(_dump(hsds.service_out(data, entry)))
+
+
+@router.get(
+    f"{HSDS}/organizations",
+    summary="HSDS: organizations (enti gestori and Centri per le famiglie), paged",
+    description=_PAGE_DOC + " Items as in `compiled/organization_list.json` (`full=true`: `organization.json`).",
+    response_model=OrganizationPageOut,
+    responses={422: _ERRORS[422]},
+    openapi_extra=_doc(OrganizationParams),
+)
+def organizations(request: Request) -> JSONResponse:
+    params, error = _params(OrganizationParams, request)
+    if error:
+        return error
+    data = _load(request)
+    items = hsds.organizations(data)
+    if params.search.strip():
+        from zerosei_app.domain.text import fold
+
+        needle = fold(params.search.strip())
+        items = [o for o in items if needle in fold(f"{o.name} {o.alternate_name or ''} {o.description}")]
+    if params.full:
+        return _json(
+            _page(
+                items,
+                params.page,
+                params.per_page,
+                lambda o: _dump(hsds.organization_out(data, o.id, params.full_service)),
+            )
+        )
+    return _json(_page(items, params.page, params.per_page))
+
+
+@router.get(
+    f"{HSDS}/organizations/{{id}}",
+    summary="HSDS: one organization, fully nested",
+    response_model=OrganizationOut,
+    responses=_ERRORS,
+    openapi_extra={"parameters": [_ID_PARAMETER, *openapi_parameters(OneOrganizationParams), LANG_PARAMETER]},
+)
+def organization(request: Request) -> JSONResponse:
+    oid, error = _id_or_error(request, "organization")
+    if error:
+        return error
+    params, error = _params(OneOrganizationParams, request)
+    if error:
+        return error
+    data = _load(request)
+    out = hsds.organization_out(data, oid, params.full_service)
+    if out is None:
+        return _not_found(request, "organization", oid)
+    return _json(_dump(out))
+
+
+@router.get(
+    f"{HSDS}/service_at_locations",
+    summary="HSDS: services at their centre's location, paged",
+    description=_PAGE_DOC + " Items as in `compiled/service_at_location_list.json`.",
+    response_model=ServiceAtLocationPageOut,
+    responses={422: _ERRORS[422]},
+    openapi_extra=_doc(ServiceParams),
+)
+def service_at_locations(request: Request) -> JSONResponse:
+    params, error = _params(ServiceParams, request)
+    if error:
+        return error
+    data = _load(request)
+    found = hsds.filter_entries(
+        data,
+        search=params.search,
+        organization_id=params.organization_id,
+        taxonomy_term_id=params.taxonomy_term_id,
+        taxonomy_id=params.taxonomy_id,
+        modified_after=params.modified_after_dt(),
+    )
+    if params.full:
+        return _json(_page(found, params.page, params.per_page, lambda e: _dump(hsds.service_at_location_out(data, e))))
+    return _json(
+        _page(found, params.page, params.per_page, lambda e: _dump(hsds.service_at_location_list_out(data, e)))
+    )
+
+
+@router.get(
+    f"{HSDS}/service_at_locations/{{id}}",
+    summary="HSDS: one service at a location, fully nested",
+    description="As in HSDS `compiled/service_at_location.json` (the reference API names `service.json` here).",
+    response_model=ServiceAtLocationOut,
+    responses=_ERRORS,
+    openapi_extra=_ID,
+)
+def service_at_location(request: Request) -> JSONResponse:
+    sal_id, error = _id_or_error(request, "service_at_location")
+    if error:
+        return error
+    data = _load(request)
+    entry = hsds.entry_by_service_id(data, sal_id, "service_at_location")
+    if entry is None:
+        return _not_found(request, "service_at_location", sal_id)
+    return _json(_dump(hsds.service_at_location_out(data, entry)))
+
+
+@router.get(
+    f"{HSDS}/taxonomies",
+    summary="HSDS: taxonomies (activity areas, topics, ages)",
+    description=_PAGE_DOC,
+    response_model=TaxonomyPageOut,
+    responses={422: _ERRORS[422]},
+    openapi_extra=_doc(PageParams),
+)
+def taxonomies(request: Request) -> JSONResponse:
+    params, error = _params(PageParams, request)
+    if error:
+        return error
+    items = [hsds.taxonomy_out(d) for d in hsds.TAXONOMIES]
+    return _json(_page(items, params.page, params.per_page))
+
+
+@router.get(
+    f"{HSDS}/taxonomy_terms",
+    summary="HSDS: taxonomy terms",
+    description=_PAGE_DOC,
+    response_model=TaxonomyTermPageOut,
+    responses={422: _ERRORS[422]},
+    openapi_extra=_doc(TaxonomyTermParams),
+)
+def taxonomy_terms(request: Request) -> JSONResponse:
+    params, error = _params(TaxonomyTermParams, request)
+    if error:
+        return error
+    items = hsds.taxonomy_terms(params.taxonomy_id)
+    if params.parent_id:
+        items = []  # flat taxonomies: no term has a parent
+    return _json(_page(items, params.page, params.per_page))
+
+
+@router.get(
+    f"{HSDS}/datapackage.zip",
+    summary="HSDS: the whole directory as a tabular data package (CSV + datapackage.json)",
+    description="A zip with one CSV per HSDS table and `datapackage.json`, as in HSDS `compiled/tabular.json`.",
+    response_class=Response,
+    responses={200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}},
+    openapi_extra={"parameters": [LANG_PARAMETER]},
+)
+def datapackage(request: Request) -> Response:
+    body = hsds_package.build_zip(_load(request), datetime.now(UTC))
+    return Response(
+        body,
+        media_type="application/zip",
+        headers={**CACHE_PUBLIC, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
+    )

@@ -1,0 +1,501 @@
+"""The directory in Open Referral HSDS 3.0 terms (the /api/v1/hsds API and its data package).
+
+Mapping (README, "HSDS"): organizations are the enti gestori and the open centres (a centre's
+`parent_organization_id` is its ente gestore); services are the published entries of open
+centres; each centre is one physical location; the Carta's activity areas, the topics and the
+age bounds are three taxonomies. Only published entries of open centres appear anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from babel import Locale
+from sqlmodel import Session, col, func, select
+
+from zerosei_app.domain.catalog import CATEGORIES, PROVINCE, TOPICS
+from zerosei_app.domain.hsds_ids import hsds_id
+from zerosei_app.domain.text import fold
+from zerosei_app.i18n import t
+from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, EnteGestore, EntryStatus, StaffUser
+from zerosei_app.schemas.hsds import (
+    AddressOut,
+    AttributeOut,
+    CostOptionOut,
+    LanguageOut,
+    LocationOut,
+    MetadataOut,
+    OrganizationListOut,
+    OrganizationOut,
+    PhoneOut,
+    ScheduleOut,
+    ServiceAtLocationListOut,
+    ServiceAtLocationOut,
+    ServiceListOut,
+    ServiceOut,
+    TaxonomyOut,
+    TaxonomyTermOut,
+)
+
+HSDS_VERSION = "3.0"
+SEED_SOURCE = "ZeroSei digitale: caricamento iniziale dalle fonti pubbliche (vedi campo fonte)"
+COORDINATES_OF_COMUNE = (
+    "Coordinate del comune del centro (geocodifica OpenStreetMap del comune), non dell'edificio del centro."
+)
+_ROLE_LABEL = {"operatore": "operatore del centro (area operatori ZeroSei)", "regione": "Regione Piemonte"}
+
+
+@dataclass(frozen=True)
+class TaxonomyDef:
+    key: str
+    name: str
+    description: str
+    terms: tuple[tuple[str, str, str], ...]  # (code, name, description)
+
+
+AGE_TERMS = (
+    ("eta-minima-mesi", "Età minima in mesi", "Età minima in mesi compiuti (negativa: mesi prima della nascita)."),
+    ("eta-massima-mesi", "Età massima in mesi", "Età massima in mesi compiuti."),
+    ("gravidanza", "Dalla gravidanza", "Il servizio accoglie anche le famiglie in attesa (valore: da quanti mesi)."),
+)
+
+TAXONOMIES = (
+    TaxonomyDef(
+        "aree",
+        "Carta ZeroSei – aree di attività",
+        "Le aree di attività della Carta regionale per le famiglie ZeroSei (Regione Piemonte).",
+        tuple((c, t(f"category.{c}", "it"), t(f"category.{c}", "en")) for c in CATEGORIES),
+    ),
+    TaxonomyDef(
+        "temi",
+        "Carta ZeroSei – temi",
+        "I temi che un genitore può scegliere nel percorso ZeroSei.",
+        tuple((c, t(f"topic.{c}", "it"), t(f"topic.{c}", "en")) for c in TOPICS),
+    ),
+    TaxonomyDef("eta", "ZeroSei – età", "Limiti di età dei servizi in mesi e accesso in gravidanza.", AGE_TERMS),
+)
+
+
+def _term_id(taxonomy: str, code: str) -> str:
+    return hsds_id("taxonomy_term", f"{taxonomy}/{code}")
+
+
+def taxonomy_out(d: TaxonomyDef) -> TaxonomyOut:
+    return TaxonomyOut(id=hsds_id("taxonomy", d.key), name=d.name, description=d.description, version="1")
+
+
+def taxonomy_terms(taxonomy_id: str | None = None) -> list[TaxonomyTermOut]:
+    out = []
+    for d in TAXONOMIES:
+        tax_id = hsds_id("taxonomy", d.key)
+        if taxonomy_id is not None and taxonomy_id != tax_id:
+            continue
+        for code, name, description in d.terms:
+            out.append(
+                TaxonomyTermOut(
+                    id=_term_id(d.key, code),
+                    code=code,
+                    name=name,
+                    description=description,
+                    taxonomy=d.name,
+                    taxonomy_id=tax_id,
+                    language="it",
+                )
+            )
+    return out
+
+
+def _term(taxonomy: str, code: str) -> TaxonomyTermOut:
+    return next(x for x in taxonomy_terms(hsds_id("taxonomy", taxonomy)) if x.code == code)
+
+
+# --- Loading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    when: datetime
+    action: str
+    before: dict | None
+    after: dict | None
+    role: str | None
+    audit_id: int
+
+
+@dataclass
+class HsdsData:
+    enti: dict[int, EnteGestore]
+    centri: dict[int, tuple[Centro, Comune]]
+    entries: list[CardEntry]
+    changes: dict[tuple[str, int], Change]
+    base_url: str = ""
+    schedules: dict[int, list[ScheduleOut]] = field(default_factory=dict)
+
+
+def load(session: Session, base_url: str = "") -> HsdsData:
+    centri = {
+        c.id: (c, m)
+        for c, m in session.exec(
+            select(Centro, Comune)
+            .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+            .where(col(Centro.is_active).is_(True))
+            .order_by(col(Centro.id))
+        ).all()
+    }
+    enti = {e.id: e for e in session.exec(select(EnteGestore).order_by(col(EnteGestore.id))).all()}
+    entries = list(
+        session.exec(
+            select(CardEntry)
+            .where(CardEntry.status == EntryStatus.PUBLISHED, col(CardEntry.centro_id).in_(list(centri)))
+            .order_by(col(CardEntry.id))
+        ).all()
+    )
+    data = HsdsData(enti=enti, centri=centri, entries=entries, changes=_last_changes(session), base_url=base_url)
+    from zerosei_app.queries.hsds_schedules import schedules_by_entry  # sessions as HSDS schedules
+
+    data.schedules = schedules_by_entry(session, data)
+    return data
+
+
+def _last_changes(session: Session) -> dict[tuple[str, int], Change]:
+    """The last audit record of every entry and centre: when and how it last changed."""
+    last = (
+        select(func.max(AuditRecord.id))
+        .where(col(AuditRecord.entity).in_(["card_entry", "centro"]), col(AuditRecord.entity_id).is_not(None))
+        .group_by(AuditRecord.entity, AuditRecord.entity_id)
+    )
+    rows = session.exec(
+        select(AuditRecord, StaffUser.role)
+        .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
+        .where(col(AuditRecord.id).in_(last))
+    ).all()
+    return {
+        (a.entity, a.entity_id): Change(_aware(a.created_at), a.action, a.before, a.after, role, a.id)
+        for a, role in rows
+    }
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+# --- Building blocks -------------------------------------------------------------------------
+
+
+def _metadata(
+    data: HsdsData, entity: str, key: int, resource_id: str, resource_type: str, created: datetime | None
+) -> list[MetadataOut]:
+    change = data.changes.get((entity, key))
+    if change is None:
+        when = _aware(created) if created else None
+        return [
+            MetadataOut(
+                id=hsds_id("metadata", f"seed/{entity}/{key}"),
+                resource_id=resource_id,
+                resource_type=resource_type,
+                last_action_date=when.date().isoformat() if when else "",
+                last_action_type="create",
+                field_name="",
+                previous_value="",
+                replacement_value="",
+                updated_by=SEED_SOURCE,
+            )
+        ]
+    before, after = change.before or {}, change.after or {}
+    changed = [k for k in after if k != "version" and before.get(k) != after.get(k)]
+    return [
+        MetadataOut(
+            id=hsds_id("metadata", f"audit/{change.audit_id}"),
+            resource_id=resource_id,
+            resource_type=resource_type,
+            last_action_date=change.when.date().isoformat(),
+            last_action_type=change.action,
+            field_name=",".join(changed),
+            previous_value=_values(before, changed),
+            replacement_value=_values(after, changed),
+            updated_by=_ROLE_LABEL.get(change.role or "", "ZeroSei digitale"),
+        )
+    ]
+
+
+def _values(values: dict, keys: list[str]) -> str:
+    if not keys:
+        return ""
+    return json.dumps({k: values.get(k) for k in keys}, ensure_ascii=False, default=str)[:2000]
+
+
+def _last_modified(data: HsdsData, entity: str, key: int, fallback: datetime) -> str:
+    change = data.changes.get((entity, key))
+    when = change.when if change else _aware(fallback)
+    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _url(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value if value.startswith(("http://", "https://")) and " " not in value else None
+
+
+def _email(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value if "@" in value and " " not in value else None
+
+
+def _attribute(link_id: str, link_type: str, taxonomy: str, code: str, value: str | None = None) -> AttributeOut:
+    term = _term(taxonomy, code)
+    return AttributeOut(
+        id=hsds_id("attribute", f"{link_id}/{taxonomy}/{code}"),
+        link_id=link_id,
+        link_type=link_type,
+        link_entity="service",
+        taxonomy_term_id=term.id,
+        value=value,
+        taxonomy_term=term,
+    )
+
+
+# --- Organizations and locations -------------------------------------------------------------
+
+
+def ente_list_out(e: EnteGestore) -> OrganizationListOut:
+    where = f" con sede a {e.sede}" if e.sede else ""
+    prov = f" ({e.sigla_provincia})" if e.sigla_provincia else ""
+    return OrganizationListOut(
+        id=hsds_id("ente_gestore", e.id),
+        name=e.nome,
+        alternate_name=e.sigla or None,
+        description=f"Ente gestore delle funzioni socio-assistenziali{where}{prov}, Piemonte.",
+        legal_status="ente gestore delle funzioni socio-assistenziali",
+    )
+
+
+def centro_list_out(data: HsdsData, c: Centro, m: Comune) -> OrganizationListOut:
+    cited = f" Servizi citati dalla fonte: {c.servizi_citati}." if c.servizi_citati else ""
+    return OrganizationListOut(
+        id=hsds_id("centro", c.id),
+        name=c.nome,
+        description=f"Centro per le famiglie a {m.nome} ({m.sigla_provincia}).{cited}",
+        email=_email(c.email),
+        website=_url(c.sito),
+        legal_status="Centro per le famiglie",
+        parent_organization_id=hsds_id("ente_gestore", c.ente_gestore_id) if c.ente_gestore_id in data.enti else None,
+    )
+
+
+def location_out(data: HsdsData, c: Centro, m: Comune) -> LocationOut:
+    loc_id = hsds_id("location", c.id)
+    own = c.lat is not None and c.lon is not None
+    lat, lon = (c.lat, c.lon) if own else (m.lat, m.lon)
+    notes = [f"Sede di {c.nome}, {m.nome} ({m.sigla_provincia})."]
+    if lat is not None and not own:
+        notes.append(COORDINATES_OF_COMUNE)
+    addresses = None
+    street = (c.indirizzo or "").strip()
+    if street and not street.lower().startswith("non indicato"):
+        caps = list(m.cap or [])
+        addresses = [
+            AddressOut(
+                id=hsds_id("address", c.id),
+                location_id=loc_id,
+                address_1=street,
+                city=m.nome,
+                region="Piemonte",
+                state_province=PROVINCE.get(m.sigla_provincia, m.sigla_provincia),
+                # A comune with several CAPs: the street's CAP isn't known, so none is given.
+                postal_code=caps[0] if len(caps) == 1 else "",
+                country="IT",
+                address_type="physical",
+            )
+        ]
+    phones = None
+    if c.telefono:
+        phones = [PhoneOut(id=hsds_id("phone", f"location/{c.id}"), location_id=loc_id, number=c.telefono)]
+    return LocationOut(
+        id=loc_id,
+        location_type="physical",
+        organization_id=hsds_id("centro", c.id),
+        name=c.nome,
+        description=" ".join(notes),
+        latitude=lat,
+        longitude=lon,
+        external_identifier=m.codice_istat,
+        external_identifier_type="codice ISTAT del comune",
+        addresses=addresses,
+        phones=phones,
+    )
+
+
+def organization_out(data: HsdsData, org_id: str, full_service: bool = False) -> OrganizationOut | None:
+    for e in data.enti.values():
+        if hsds_id("ente_gestore", e.id) == org_id:
+            return OrganizationOut(
+                **ente_list_out(e).model_dump(),
+                metadata=_metadata(data, "ente_gestore", e.id, org_id, "organization", None),
+                services=[],
+            )
+    for c, m in data.centri.values():
+        if hsds_id("centro", c.id) == org_id:
+            phones = None
+            if c.telefono:
+                phones = [PhoneOut(id=hsds_id("phone", f"centro/{c.id}"), organization_id=org_id, number=c.telefono)]
+            mine = [e for e in data.entries if e.centro_id == c.id]
+            return OrganizationOut(
+                **centro_list_out(data, c, m).model_dump(),
+                phones=phones,
+                locations=[location_out(data, c, m)],
+                metadata=_metadata(data, "centro", c.id, org_id, "organization", c.created_at),
+                services=[service_out(data, e) if full_service else service_list_out(data, e) for e in mine],
+            )
+    return None
+
+
+def organizations(data: HsdsData) -> list[OrganizationListOut]:
+    """Enti gestori first (by id), then centres (by id): a stable order for paging."""
+    return [ente_list_out(e) for e in data.enti.values()] + [
+        centro_list_out(data, c, m) for c, m in data.centri.values()
+    ]
+
+
+# --- Services --------------------------------------------------------------------------------
+
+
+def _years(months: int) -> float:
+    return round(max(0, months) / 12, 2)
+
+
+def _eligibility(e: CardEntry) -> str:
+    start = (
+        f"dal {-e.age_min_months}° mese prima della nascita" if e.age_min_months < 0 else f"da {e.age_min_months} mesi"
+    )
+    return f"Bambini {start} a {e.age_max_months} mesi e le loro famiglie."
+
+
+def service_list_out(data: HsdsData, e: CardEntry) -> ServiceListOut:
+    c, m = data.centri[e.centro_id]
+    parts = [p for p in (e.summary.strip(), e.description.strip()) if p]
+    return ServiceListOut(
+        id=hsds_id("service", e.id),
+        organization_id=hsds_id("centro", e.centro_id),
+        name=e.title,
+        description="\n\n".join(parts) or None,
+        url=_url(e.contact_url),
+        email=_email(e.contact_email),
+        status="active",
+        application_process=e.access or None,
+        fees_description="Gratuito" if e.cost_free else (e.cost_note or "A pagamento"),
+        eligibility_description=_eligibility(e),
+        minimum_age=_years(e.age_min_months),
+        maximum_age=_years(e.age_max_months),
+        assured_date=e.last_reviewed_on.isoformat() if e.last_reviewed_on else None,
+        alert="Esempio: voce tipica non ancora confermata dal centro." if e.is_example else None,
+        last_modified=_last_modified(data, "card_entry", e.id, e.updated_at),
+        organization=centro_list_out(data, c, m),
+    )
+
+
+def _language_name(code: str) -> str:
+    return Locale("it").languages.get(code, code)
+
+
+def service_out(data: HsdsData, e: CardEntry) -> ServiceOut:
+    base = service_list_out(data, e)
+    sid = base.id
+    attributes = [_attribute(sid, "categoria", "aree", e.category)] if e.category in CATEGORIES else []
+    attributes += [_attribute(sid, "tema", "temi", x) for x in (e.topics or []) if x in TOPICS]
+    attributes.append(_attribute(sid, "eta", "eta", "eta-minima-mesi", str(e.age_min_months)))
+    attributes.append(_attribute(sid, "eta", "eta", "eta-massima-mesi", str(e.age_max_months)))
+    if e.age_min_months < 0:
+        attributes.append(
+            _attribute(sid, "eta", "eta", "gravidanza", f"da {-e.age_min_months} mesi prima della nascita")
+        )
+    cost = CostOptionOut(
+        id=hsds_id("cost_option", e.id),
+        service_id=sid,
+        option="Gratuito" if e.cost_free else "A pagamento",
+        currency="EUR",
+        amount=0.0 if e.cost_free else None,
+        amount_description=e.cost_note or None,
+    )
+    phones = [PhoneOut(id=hsds_id("phone", f"service/{e.id}"), service_id=sid, number=e.contact_phone)]
+    schedules = list(data.schedules.get(e.id, []))
+    if e.schedule.strip():
+        schedules.insert(0, ScheduleOut(id=hsds_id("schedule", f"text/{e.id}"), service_id=sid, description=e.schedule))
+    return ServiceOut(
+        **base.model_dump(exclude={"organization"}),
+        organization=base.organization,
+        phones=phones if e.contact_phone.strip() else None,
+        schedules=schedules or None,
+        service_at_locations=[service_at_location_out(data, e, with_service=False)],
+        languages=[
+            LanguageOut(id=hsds_id("language", f"{e.id}/{code}"), service_id=sid, code=code, name=_language_name(code))
+            for code in (e.languages or [])
+        ]
+        or None,
+        cost_options=[cost],
+        attributes=attributes,
+        metadata=_metadata(data, "card_entry", e.id, sid, "service", e.created_at),
+    )
+
+
+def service_at_location_out(data: HsdsData, e: CardEntry, with_service: bool = True) -> ServiceAtLocationOut:
+    c, m = data.centri[e.centro_id]
+    return ServiceAtLocationOut(
+        id=hsds_id("service_at_location", e.id),
+        service_id=hsds_id("service", e.id),
+        location_id=hsds_id("location", c.id),
+        description=e.location or None,
+        location=location_out(data, c, m),
+        service=service_list_out(data, e) if with_service else None,
+    )
+
+
+def service_at_location_list_out(data: HsdsData, e: CardEntry) -> ServiceAtLocationListOut:
+    full = service_at_location_out(data, e)
+    return ServiceAtLocationListOut(
+        **full.model_dump(include={"id", "service_id", "location_id", "description"}),
+        location=full.location,
+        service=full.service,
+    )
+
+
+# --- Filters ---------------------------------------------------------------------------------
+
+
+def filter_entries(
+    data: HsdsData,
+    *,
+    search: str = "",
+    organization_id: str | None = None,
+    taxonomy_term_id: str | None = None,
+    taxonomy_id: str | None = None,
+    modified_after: datetime | None = None,
+) -> list[CardEntry]:
+    out = []
+    needle = fold(search.strip())
+    for e in data.entries:
+        c, m = data.centri[e.centro_id]
+        if organization_id and organization_id not in {
+            hsds_id("centro", c.id),
+            hsds_id("ente_gestore", c.ente_gestore_id) if c.ente_gestore_id else "",
+        }:
+            continue
+        if taxonomy_term_id or taxonomy_id:
+            terms = {_term_id("aree", e.category)} | {_term_id("temi", x) for x in e.topics or []}
+            taxes = {hsds_id("taxonomy", "aree")} | ({hsds_id("taxonomy", "temi")} if e.topics else set())
+            if taxonomy_term_id and taxonomy_term_id not in terms:
+                continue
+            if taxonomy_id and taxonomy_id not in taxes:
+                continue
+        if needle and needle not in fold(" ".join((e.title, e.summary, e.description, c.nome, m.nome))):
+            continue
+        if modified_after is not None:
+            changed = datetime.fromisoformat(_last_modified(data, "card_entry", e.id, e.updated_at))
+            if changed < _aware(modified_after):
+                continue
+        out.append(e)
+    return out
+
+
+def entry_by_service_id(data: HsdsData, service_id: str, kind: str = "service") -> CardEntry | None:
+    return next((e for e in data.entries if hsds_id(kind, e.id) == service_id), None)

@@ -1,0 +1,134 @@
+"""Dated sessions of entries: stored rules, their occurrences, staff changes (with audit)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.domain.sessions import ROME, Occurrence, SessionRule, from_stored, occurrences
+from zerosei_app.models import CardEntry, Centro, EntrySession, EntryStatus
+from zerosei_app.queries import audit
+
+ENTITY = "entry_session"
+UPCOMING_DAYS = 30
+
+
+def rule_of(s: EntrySession) -> SessionRule:
+    return from_stored(s.dtstart, s.duration_minutes, s.rrule, s.exdates)
+
+
+def sessions_of(db: Session, entry_ids: Sequence[int]) -> dict[int, list[EntrySession]]:
+    out: dict[int, list[EntrySession]] = {}
+    if not entry_ids:
+        return out
+    rows = db.exec(
+        select(EntrySession).where(col(EntrySession.entry_id).in_(list(entry_ids))).order_by(col(EntrySession.id))
+    ).all()
+    for s in rows:
+        out.setdefault(s.entry_id, []).append(s)
+    return out
+
+
+def add_session(db: Session, entry: CardEntry, rule: SessionRule, user_id: int | None, now: datetime) -> EntrySession:
+    row = EntrySession(entry_id=entry.id, created_at=now, updated_at=now, **rule.stored())
+    db.add(row)
+    db.flush()
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=row.id,
+        centro_id=entry.centro_id,
+        user_id=user_id,
+        action="create",
+        before=None,
+        after={"entry_id": entry.id, **rule.stored()},
+        now=now,
+    )
+    return row
+
+
+def replace_rule(db: Session, row: EntrySession, rule: SessionRule, centro_id: int, user_id: int | None, now: datetime):
+    before = {"entry_id": row.entry_id, **rule_of(row).stored()}
+    for key, value in rule.stored().items():
+        setattr(row, key, value)
+    row.updated_at = now
+    db.add(row)
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=row.id,
+        centro_id=centro_id,
+        user_id=user_id,
+        action="cancel_occurrence",
+        before=before,
+        after={"entry_id": row.entry_id, **rule.stored()},
+        now=now,
+    )
+
+
+def delete_session(db: Session, row: EntrySession, centro_id: int, user_id: int | None, now: datetime) -> None:
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=row.id,
+        centro_id=centro_id,
+        user_id=user_id,
+        action="delete",
+        before={"entry_id": row.entry_id, **rule_of(row).stored()},
+        after=None,
+        now=now,
+    )
+    db.delete(row)
+
+
+@dataclass(frozen=True)
+class Appuntamento:
+    entry_id: int
+    centro_id: int
+    title: str
+    location: str
+    occurrence: Occurrence
+
+
+def upcoming(db: Session, entry_ids: Sequence[int], now: datetime, days: int = UPCOMING_DAYS) -> list[Appuntamento]:
+    """Sessions of these published entries (of open centres) that have not ended, starting
+    within `days`, in time order."""
+    if not entry_ids:
+        return []
+    entries = {
+        e.id: e
+        for e in db.exec(
+            select(CardEntry)
+            .join(Centro, col(Centro.id) == col(CardEntry.centro_id))
+            .where(
+                col(CardEntry.id).in_(list(entry_ids)),
+                CardEntry.status == EntryStatus.PUBLISHED,
+                col(Centro.is_active).is_(True),
+            )
+        ).all()
+    }
+    start = now.astimezone(ROME)
+    end = start + timedelta(days=days)
+    found = []
+    for entry_id, rows in sessions_of(db, list(entries)).items():
+        e = entries[entry_id]
+        for row in rows:
+            for occ in occurrences(rule_of(row), start, end):
+                found.append(Appuntamento(e.id, e.centro_id, e.title, e.location, occ))
+    found.sort(key=lambda a: (a.occurrence.start, a.entry_id))
+    return found
+
+
+def published_entry_ids(db: Session, centro_ids: Sequence[int]) -> list[int]:
+    if not centro_ids:
+        return []
+    return list(
+        db.exec(
+            select(CardEntry.id).where(
+                col(CardEntry.centro_id).in_(list(centro_ids)), CardEntry.status == EntryStatus.PUBLISHED
+            )
+        ).all()
+    )

@@ -1,0 +1,174 @@
+"""The entry editor's "Appuntamenti" panel: dated sessions of the entry (domain/sessions.py).
+
+Staff pick a day, times and, for a repeat, weekdays and an end date: never rule text. Bad input
+gets a message next to its control and nothing is saved. Every handler goes through
+`staff_event` and re-checks the entry (and so the centre) on the server.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import Session
+
+from zerosei_app.auth import clock
+from zerosei_app.auth.guard import Denied, StaffContext, require_entry
+from zerosei_app.domain.sessions import (
+    ROME,
+    Repeat,
+    SessionChoice,
+    cancel,
+    describe,
+    last_day,
+    occurrences,
+    validate,
+)
+from zerosei_app.domain.staff_forms import Id
+from zerosei_app.domain.validation import parse, require
+from zerosei_app.models import CardEntry, EntrySession
+from zerosei_app.queries import sessions as q
+from zerosei_app.state.staff_base import StaffState, staff_event, today
+
+SHOWN_OCCURRENCES = 12
+NOT_THIS_ENTRY = "Questo appuntamento non appartiene alla voce aperta: ricarica la pagina."
+
+
+class SessionForm(BaseModel):
+    """The panel's form as the browser sends it (all text; checkboxes only when ticked)."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    sess_repeat: str = Field(default=Repeat.ONCE, max_length=20)
+    sess_day: str = Field(default="", max_length=20)
+    sess_start: str = Field(default="", max_length=10)
+    sess_end: str = Field(default="", max_length=10)
+    sess_until: str = Field(default="", max_length=20)
+    wd_0: str | None = Field(default=None, max_length=5)
+    wd_1: str | None = Field(default=None, max_length=5)
+    wd_2: str | None = Field(default=None, max_length=5)
+    wd_3: str | None = Field(default=None, max_length=5)
+    wd_4: str | None = Field(default=None, max_length=5)
+    wd_5: str | None = Field(default=None, max_length=5)
+    wd_6: str | None = Field(default=None, max_length=5)
+
+    def choice(self) -> SessionChoice:
+        days = tuple(i for i in range(7) if getattr(self, f"wd_{i}") not in (None, "", "false", "off"))
+        return SessionChoice(self.sess_repeat, self.sess_day, self.sess_start, self.sess_end, days, self.sess_until)
+
+
+class OccurrenceRef(BaseModel):
+    session_id: int = Field(gt=0, lt=2**31)
+    start: str = Field(max_length=40)
+
+
+@dataclasses.dataclass
+class SessionRow:
+    id: int
+    text: str
+
+
+@dataclasses.dataclass
+class OccurrenceRow:
+    session_id: int
+    start: str  # ISO, the key to cancel it
+    label: str
+
+
+class StaffSessionsState(StaffState):
+    entry_ready: bool = False  # False while the entry is not saved yet
+    repeat: str = Repeat.ONCE
+    errors: dict[str, str] = {}
+    form_key: int = 0
+    rows: list[SessionRow] = []
+    next_dates: list[OccurrenceRow] = []
+    note: str = ""  # said inside the panel too (the page's messages are at the top)
+
+    def _entry(self, db: Session, ctx: StaffContext) -> CardEntry:
+        # The entry comes from the page's address on every event, and its centre is checked.
+        ref = require(Id, {"id": self.router.url.query_parameters.get("id", "")})
+        return require_entry(db, ctx, ref.id)
+
+    def _fill(self, db: Session, entry: CardEntry) -> None:
+        stored = q.sessions_of(db, [entry.id]).get(entry.id, [])
+        self.rows = [SessionRow(s.id, describe(q.rule_of(s))) for s in stored]
+        now = clock.now().astimezone(ROME)
+        found = []
+        for s in stored:
+            for occ in occurrences(q.rule_of(s), now, now + timedelta(days=5 * 366), limit=SHOWN_OCCURRENCES):
+                found.append(OccurrenceRow(s.id, occ.start.isoformat(), f"{occ.start:%d/%m/%Y %H:%M}"))
+        found.sort(key=lambda r: r.start)
+        self.next_dates = found[:SHOWN_OCCURRENCES]
+        self.entry_ready = True
+
+    @staff_event(quiet=True)
+    def load(self, db: Session, ctx: StaffContext):
+        self.errors, self.repeat, self.note = {}, Repeat.ONCE, ""
+        if not self.router.url.query_parameters.get("id"):
+            self.entry_ready, self.rows, self.next_dates = False, [], []
+            return
+        self._fill(db, self._entry(db, ctx))
+
+    @staff_event(quiet=True)
+    def set_repeat(self, db: Session, ctx: StaffContext, value: str):
+        self._entry(db, ctx)
+        self.repeat = value if value in set(Repeat) else Repeat.ONCE
+
+    @staff_event
+    def add(self, db: Session, ctx: StaffContext, form: dict):
+        entry = self._entry(db, ctx)
+        data, problems = parse(SessionForm, form if isinstance(form, dict) else {})
+        if data is None:
+            self.errors = {f"{k}": v for k, v in problems.items()}
+            self.flash_error = self.note = "Appuntamento non salvato: controlla i campi segnati."
+            return
+        rule, errors = validate(data.choice(), today())
+        if rule is None:
+            self.errors = {e.field: e.message("it") for e in errors}
+            self.flash_error = self.note = "Appuntamento non salvato: controlla i campi segnati."
+            return
+        q.add_session(db, entry, rule, ctx.user_id, clock.now())
+        db.commit()
+        self.errors = {}
+        self.form_key += 1
+        self.repeat = Repeat.ONCE
+        self._fill(db, entry)
+        self.flash_ok = self.note = "Appuntamento salvato: le famiglie lo vedono se la voce è pubblicata."
+
+    def _session(self, db: Session, entry: CardEntry, session_id: Any) -> EntrySession:
+        ref = require(Id, {"id": session_id})
+        row = db.get(EntrySession, ref.id)
+        if row is None or row.entry_id != entry.id:
+            raise Denied("forbidden", NOT_THIS_ENTRY)
+        return row
+
+    @staff_event
+    def cancel_occurrence(self, db: Session, ctx: StaffContext, session_id: int, start: str):
+        entry = self._entry(db, ctx)
+        ref = require(OccurrenceRef, {"session_id": session_id, "start": start})
+        row = self._session(db, entry, ref.session_id)
+        try:
+            when = datetime.fromisoformat(ref.start)
+        except ValueError:
+            when = None
+        changed = cancel(q.rule_of(row), when) if when is not None and when.tzinfo else None
+        if changed is None:
+            self.flash_error = "Questo appuntamento non c'è più: ricarica la pagina."
+            return
+        if last_day(changed) is None:
+            q.delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())  # nothing left of it
+        else:
+            q.replace_rule(db, row, changed, entry.centro_id, ctx.user_id, clock.now())
+        db.commit()
+        self._fill(db, entry)
+        self.flash_ok = self.note = f"Appuntamento del {when:%d/%m/%Y alle %H:%M} annullato."
+
+    @staff_event
+    def delete(self, db: Session, ctx: StaffContext, session_id: int):
+        entry = self._entry(db, ctx)
+        row = self._session(db, entry, session_id)
+        q.delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())
+        db.commit()
+        self._fill(db, entry)
+        self.flash_ok = self.note = "Appuntamenti eliminati."
