@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from zerosei_app.auth import clock
 from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import CentroAdminInput
 from zerosei_app.models import Centro, CentroSlugStorico
 from zerosei_app.prestart import prepare

@@ -7,20 +7,18 @@ from datetime import datetime
 import pytest
 from sqlmodel import select
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import NOT_YOURS
+from zerosei_app.domain import clock
 from zerosei_app.domain.sessions import ROME
 from zerosei_app.models import AuditRecord, CardEntry, EntrySession
 from zerosei_app.state.staff_sessions import StaffSessionsState
 
-from .test_staff_support import (  # noqa: F401 - fixtures
+from .staff_support import (
     CENTRO_A,
     CENTRO_B,
     call,
     db_fingerprint,
-    fast_hashing,
     make_state,
-    staff_db,
 )
 
 NOW = datetime(2026, 10, 1, 8, 0, tzinfo=ROME)

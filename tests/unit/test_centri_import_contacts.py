@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import func, select
 
-from zerosei_app.auth import clock
+from zerosei_app.domain import clock
 from zerosei_app.domain.contact_rule import email_link, is_working, phone_links, site_link
 from zerosei_app.domain.csv_centri import parse_centri_csv
 from zerosei_app.models import AuditRecord, Centro

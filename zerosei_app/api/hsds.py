@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
@@ -26,6 +25,7 @@ from zerosei_app.api.http import PREFIX
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import LANG_PARAMETER, openapi_parameters, parse_params
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.queries import hsds, hsds_package
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.hsds import (
@@ -330,7 +330,7 @@ def taxonomy_terms(request: Request) -> JSONResponse:
     openapi_extra={"parameters": [LANG_PARAMETER]},
 )
 def datapackage(request: Request) -> Response:
-    body = hsds_package.build_zip(_load(request), datetime.now(UTC))
+    body = hsds_package.build_zip(_load(request), clock.now())
     return Response(
         body,
         media_type="application/zip",

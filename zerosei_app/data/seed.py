@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session, func, select
 
 from zerosei_app.data.seed_entries import GENERIC_SERVICES, REAL_SERVICES, TARGET_PER_CENTRE, SeedService
 from zerosei_app.data.seed_update import apply_update
+from zerosei_app.domain import clock
 from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, centro_point, compute_links
 from zerosei_app.models import (
     CardEntry,
@@ -248,7 +249,7 @@ def seed(session: Session, now: datetime | None = None) -> None:
     _load_coverage(session, comuni, centri, ente_of)
     _load_entries(session, comuni, centri)
     session.flush()
-    apply_update(session, now or datetime.now(UTC), log=False)
+    apply_update(session, now or clock.now(), log=False)
 
 
 def seed_if_empty(session: Session) -> bool:

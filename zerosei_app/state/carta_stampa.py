@@ -1,12 +1,11 @@
 """`/carta/stampa[?provincia=TO|centro=<slug>]`: the Carta for A4, from the browser's print."""
 
-from datetime import date
-
 import reflex as rx
 from babel.dates import format_date
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.domain.carta import is_slug
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.i18n import normalize_lang, t
@@ -65,7 +64,7 @@ class CartaStampaState(UiState):
         self.contents, self.sections = print_sections(data, lang, lambda path: share.absolute(base, path))
         self.notices = notices
         self.edition = t(
-            "carta.print.edition", lang, date=format_date(date.today(), format="long", locale=normalize_lang(lang))
+            "carta.print.edition", lang, date=format_date(clock.today(), format="long", locale=normalize_lang(lang))
         )
         if centro_ids is not None and self.sections:
             self.scope = self.sections[0].carta.nome

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
 
-from zerosei_app.auth import clock
 from zerosei_app.auth.guard import Denied, StaffContext, require_entry
+from zerosei_app.domain import clock
 from zerosei_app.domain.sessions import (
     ROME,
     Repeat,
