@@ -118,3 +118,13 @@ def test_bad_input_says_what_is_wrong(choice, expected):
 def test_five_years_is_the_limit():
     assert validate(SessionChoice("once", "2031-10-01", "09:00", "10:00"), TODAY)[1] == []
     assert validate(SessionChoice("once", "2031-10-02", "09:00", "10:00"), TODAY)[0] is None
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_every_session_error_has_a_message(lang):
+    from zerosei_app.domain.errors import FieldError
+    from zerosei_app.domain.sessions import SESSION_ERROR_CODES
+
+    for code in SESSION_ERROR_CODES:
+        text = FieldError("sess_day", code, {"years": 5}).message(lang)
+        assert text and not text.startswith("error.") and "{" not in text, code

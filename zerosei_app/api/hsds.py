@@ -336,3 +336,9 @@ def datapackage(request: Request) -> Response:
         media_type="application/zip",
         headers={**CACHE_PUBLIC, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
     )
+
+
+# Calendars for parents (/calendario/voce/{id}.ics, /percorso.ics): outside /api/v1, same app.
+from zerosei_app.api.hsds_calendar import calendar_router  # noqa: E402
+
+router.include_router(calendar_router)

@@ -24,17 +24,6 @@ ERROR_CODES: tuple[str, ...] = (
     "bad_lang",
     "missing_comune",
     "missing_child",
-    # dated sessions of an entry (domain/sessions.py)
-    "session_bad_repeat",
-    "session_bad_date",
-    "session_bad_time",
-    "session_in_past",
-    "session_too_far",
-    "session_end_before_start",
-    "session_no_weekday",
-    "session_no_until",
-    "session_until_before_start",
-    "session_no_occurrence",
 )
 
 

@@ -42,6 +42,28 @@ REPEAT_LABELS = {
 }
 _ORDINALS = {1: "primo", 2: "secondo", 3: "terzo", 4: "quarto", -1: "ultimo"}
 
+# What session input can get wrong; each has an `error.<code>` text in every catalogue
+# (tests/unit/test_sessions.py). Kept apart from domain/errors.ERROR_CODES, which lists the
+# codes the public path API can report.
+SESSION_ERROR_CODES = (
+    "session_bad_repeat",
+    "session_bad_date",
+    "session_bad_time",
+    "session_in_past",
+    "session_too_far",
+    "session_end_before_start",
+    "session_no_weekday",
+    "session_no_until",
+    "session_until_before_start",
+    "session_no_occurrence",
+)
+
+
+def _error(field: str, code: str, **params) -> FieldError:
+    if code not in SESSION_ERROR_CODES:
+        raise ValueError(f"unknown session error {code!r}")
+    return FieldError(field, code, params)
+
 
 @dataclasses.dataclass(frozen=True)
 class SessionRule:
@@ -182,34 +204,34 @@ def validate(choice: SessionChoice, today: date) -> tuple[SessionRule | None, li
     try:
         repeat = Repeat(choice.repeat)
     except ValueError:
-        return None, [FieldError("sess_repeat", "session_bad_repeat", {})]
+        return None, [_error("sess_repeat", "session_bad_repeat")]
     day = _date(choice.day)
     start, end = _time(choice.start), _time(choice.end)
     horizon = _add_years(today, MAX_YEARS_AHEAD)
     if day is None:
-        errors.append(FieldError("sess_day", "session_bad_date", {}))
+        errors.append(_error("sess_day", "session_bad_date"))
     elif day < today:
-        errors.append(FieldError("sess_day", "session_in_past", {}))
+        errors.append(_error("sess_day", "session_in_past"))
     elif day > horizon:
-        errors.append(FieldError("sess_day", "session_too_far", {"years": MAX_YEARS_AHEAD}))
+        errors.append(_error("sess_day", "session_too_far", years=MAX_YEARS_AHEAD))
     if start is None:
-        errors.append(FieldError("sess_start", "session_bad_time", {}))
+        errors.append(_error("sess_start", "session_bad_time"))
     if end is None:
-        errors.append(FieldError("sess_end", "session_bad_time", {}))
+        errors.append(_error("sess_end", "session_bad_time"))
     if start is not None and end is not None and end <= start:
-        errors.append(FieldError("sess_end", "session_end_before_start", {}))
+        errors.append(_error("sess_end", "session_end_before_start"))
     weekdays = tuple(sorted({w for w in choice.weekdays if isinstance(w, int) and 0 <= w <= 6}))
     until = None
     if repeat != Repeat.ONCE:
         if not weekdays:
-            errors.append(FieldError("sess_weekdays", "session_no_weekday", {}))
+            errors.append(_error("sess_weekdays", "session_no_weekday"))
         until = _date(choice.until)
         if until is None:
-            errors.append(FieldError("sess_until", "session_no_until", {}))
+            errors.append(_error("sess_until", "session_no_until"))
         elif until > horizon:
-            errors.append(FieldError("sess_until", "session_too_far", {"years": MAX_YEARS_AHEAD}))
+            errors.append(_error("sess_until", "session_too_far", years=MAX_YEARS_AHEAD))
         elif day is not None and until < day:
-            errors.append(FieldError("sess_until", "session_until_before_start", {}))
+            errors.append(_error("sess_until", "session_until_before_start"))
     if errors:
         return None, errors
     assert day is not None and start is not None and end is not None
@@ -233,7 +255,7 @@ def validate(choice: SessionChoice, today: date) -> tuple[SessionRule | None, li
     # rule, dateutil does not): start at the first day that matches.
     matches = list(_set(rule))[:1]
     if not matches:
-        return None, [FieldError("sess_until", "session_no_occurrence", {})]
+        return None, [_error("sess_until", "session_no_occurrence")]
     return dataclasses.replace(rule, dtstart=matches[0].astimezone(ROME)), []
 
 

@@ -1,0 +1,61 @@
+""" "Prossimi appuntamenti": the next dated sessions, each with "Aggiungi al calendario", and for a
+path the subscribable feed (webcal: and https). Shown only when there are sessions to show."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from zerosei_app.components.i18n import t
+from zerosei_app.components.links import plain
+from zerosei_app.state.appuntamenti import AppuntamentiState as A
+from zerosei_app.view.appuntamenti import AppuntamentoView
+
+
+def _item(a: AppuntamentoView) -> rx.Component:
+    return rx.el.li(
+        rx.el.p(rx.el.strong(a.day), " · ", a.hours),
+        rx.el.p(a.title, " – ", a.where),
+        rx.el.p(plain(t("ui.sessions.add_to_calendar"), href=a.ics_href, download=True)),
+        class_name="appuntamento",
+        key=a.uid,
+    )
+
+
+def _section(on_mount) -> rx.Component:
+    return rx.el.section(
+        rx.cond(
+            A.has_sessions,
+            rx.fragment(
+                rx.el.h2(t("ui.sessions.upcoming"), id="appuntamenti-titolo"),
+                rx.cond(
+                    A.items.length() > 0,
+                    rx.el.ul(rx.foreach(A.items, _item), class_name="appuntamenti"),
+                    rx.el.p(t("ui.sessions.none")),
+                ),
+                rx.cond(
+                    A.webcal_href != "",
+                    rx.el.p(
+                        plain(t("ui.sessions.subscribe"), href=A.webcal_href),
+                        " (",
+                        plain(".ics", href=A.feed_href),
+                        "). ",
+                        t("ui.sessions.subscribe_hint"),
+                        class_name="appuntamenti-feed",
+                    ),
+                ),
+            ),
+        ),
+        id="appuntamenti",
+        aria_labelledby="appuntamenti-titolo",
+        on_mount=on_mount,
+    )
+
+
+def path_appuntamenti() -> rx.Component:
+    """For /percorso: the path in the page's address."""
+    return _section(A.load_path)
+
+
+def centro_appuntamenti(centro_id) -> rx.Component:
+    """For a centre's page (centro_id: an int or an int Var)."""
+    return _section(A.load_centro(centro_id))

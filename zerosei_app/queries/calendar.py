@@ -1,0 +1,101 @@
+"""Calendars for parents: one entry's sessions, and the feed of a path link.
+
+The feed of a path contains the sessions of exactly the services that path shows (now and in
+the coming months, for every child), read afresh on every request: a subscribed calendar sees
+new sessions at its next refresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlmodel import Session
+
+from zerosei_app.domain.errors import FieldError
+from zerosei_app.domain.hsds_ids import hsds_id
+from zerosei_app.domain.ics import IcsEvent, calendar_bytes
+from zerosei_app.domain.link import parse_query_string, to_query_string
+from zerosei_app.models import CardEntry, Centro, EntryStatus
+from zerosei_app.queries import sessions as q
+from zerosei_app.queries.percorso import build_percorso
+
+ENTRY_PAGE = "/percorso"
+
+
+def _events(db: Session, entries: list[CardEntry], base: str, link: str = "") -> list[IcsEvent]:
+    centri = {c.id: c for c in (db.get(Centro, cid) for cid in {e.centro_id for e in entries}) if c}
+    out = []
+    by_entry = q.sessions_of(db, [e.id for e in entries])
+    for e in entries:
+        centro = centri.get(e.centro_id)
+        if centro is None or not centro.is_active:
+            continue
+        for s in by_entry.get(e.id, []):
+            where = ", ".join(x for x in (e.location, centro.nome) if x)
+            contact = " · ".join(x for x in (centro.telefono, centro.email) if x)
+            text = "\n\n".join(x for x in (e.summary, e.access, contact and f"Contatti: {contact}") if x)
+            out.append(
+                IcsEvent(
+                    uid=f"{hsds_id('schedule', f'session/{s.id}')}@zerosei",
+                    rule=q.rule_of(s),
+                    summary=e.title,
+                    description=text,
+                    location=where,
+                    url=f"{base}{ENTRY_PAGE}?{link}" if base and link else "",
+                    changed=s.updated_at,
+                )
+            )
+    return out
+
+
+def entry_calendar(db: Session, entry_id: int, base: str, now: datetime) -> bytes | None:
+    """None if the entry is not published (or its centre is closed)."""
+    entry = db.get(CardEntry, entry_id)
+    if entry is None or entry.status != EntryStatus.PUBLISHED:
+        return None
+    centro = db.get(Centro, entry.centro_id)
+    if centro is None or not centro.is_active:
+        return None
+    events = _events(db, [entry], base)
+    return calendar_bytes(entry.title, events, now, description=f"{entry.title} – {centro.nome} (Carta ZeroSei)")
+
+
+@dataclass
+class PathCalendar:
+    body: bytes | None = None
+    errors: list[FieldError] = field(default_factory=list)
+    not_found: bool = False
+    lang: str = "it"
+
+
+def path_entry_ids(db: Session, raw_query: str, today: date) -> tuple[list[int], str, PathCalendar | None]:
+    """The ids of the services a path link shows, its canonical query, or why there are none."""
+    parsed = parse_query_string(raw_query)
+    lang = parsed.query.lang
+    if parsed.errors:
+        return [], "", PathCalendar(errors=list(parsed.errors), lang=lang)
+    result = build_percorso(db, parsed.query, today)
+    if result.percorso is None:
+        return [], "", PathCalendar(errors=result.errors, not_found=result.unknown_comune, lang=lang)
+    ids = []
+    for figlio in result.percorso.figli:
+        for v in [*figlio.adesso, *figlio.prossimi]:
+            if v.id not in ids:
+                ids.append(v.id)
+    return ids, to_query_string(parsed.query), None
+
+
+def path_calendar(db: Session, raw_query: str, today: date, base: str, now: datetime) -> PathCalendar:
+    ids, link, failed = path_entry_ids(db, raw_query, today)
+    if failed is not None:
+        return failed
+    entries = [e for e in (db.get(CardEntry, i) for i in ids) if e is not None]
+    name = "ZeroSei – appuntamenti del percorso"
+    body = calendar_bytes(
+        name,
+        _events(db, entries, base, link),
+        now,
+        description="Gli appuntamenti con data dei servizi del tuo percorso ZeroSei (Regione Piemonte).",
+    )
+    return PathCalendar(body=body, lang=parse_query_string(raw_query).query.lang)

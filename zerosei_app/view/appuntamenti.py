@@ -1,0 +1,42 @@
+""" "Prossimi appuntamenti" as the parents' pages show them (plain data, no Reflex)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from babel.dates import format_date
+
+ENTRY_ICS = "/calendario/voce/{id}.ics"
+PATH_ICS = "/percorso.ics"
+
+
+@dataclass
+class AppuntamentoView:
+    uid: str
+    day: str  # "martedì 6 ottobre" / "Tuesday 6 October"
+    hours: str  # "09:30–11:30"
+    title: str
+    where: str  # the entry's place, else its centre
+    ics_href: str
+
+
+def appuntamento_view(
+    entry_id: int, title: str, where: str, start: datetime, end: datetime, lang: str
+) -> AppuntamentoView:
+    """start, end: local (Europe/Rome) times of one occurrence."""
+    return AppuntamentoView(
+        uid=f"{entry_id}-{start:%Y%m%d%H%M}",
+        day=format_date(start.date(), "EEEE d MMMM", locale=lang),
+        hours=f"{start:%H:%M}–{end:%H:%M}",
+        title=title,
+        where=where,
+        ics_href=ENTRY_ICS.format(id=entry_id),
+    )
+
+
+def feed_links(base: str, link: str) -> tuple[str, str]:
+    """The path's feed: its https address and the same as `webcal:` (calendar apps subscribe)."""
+    https = f"{base}{PATH_ICS}?{link}"
+    webcal = "webcal:" + https.split(":", 1)[1] if "://" in https else ""
+    return https, webcal
