@@ -88,10 +88,10 @@ def test_one_trust_label(session):
     entry = view.services_view(p, "it").now[0].voci[0]
     assert entry.trust == "Da confermare con il centro" and not entry.is_verified  # the seed is example content
     voce = p.figli[0].adesso[0].model_copy(update={"esempio": False, "verificato_il": date(2026, 3, 12)})
-    confirmed = view.entry_view(voce, "it")
+    confirmed = view.entry_view(voce, "x", "it")
     assert confirmed.trust == "Verificato dal centro il 12 marzo 2026" and confirmed.is_verified
     example = voce.model_copy(update={"esempio": True})
-    assert view.entry_view(example, "it").trust == "Da confermare con il centro"  # an example is never confirmed
+    assert view.entry_view(example, "x", "it").trust == "Da confermare con il centro"  # an example is never confirmed
     labels = [f.label for f in entry.facts]
     assert labels[:2] == ["Età", "Chi"] and "Costo" in labels
 

@@ -125,7 +125,13 @@ def trust_text(v: VoceOut, lang: str) -> str:
 
 
 def entry_view(
-    v: VoceOut, lang: str, centri: dict[int, CentroOut] | None = None, starts: str = "", compact: bool = False
+    v: VoceOut,
+    uid: str,
+    lang: str,
+    starts: str = "",
+    *,
+    centri: dict[int, CentroOut] | None = None,
+    compact: bool = False,
 ) -> EntryView:
     centro = (centri or {}).get(v.centro_id)
     own = all_links(v.contatti.telefono, v.contatti.email, v.contatti.sito)
@@ -133,7 +139,7 @@ def entry_view(
         at_centre = {link.href for link in centro_view(centro, lang).links}
         own = [link for link in own if link.href not in at_centre]
     return EntryView(
-        uid=f"v{v.id}",
+        uid=uid,
         id=v.id,
         centro_id=v.centro_id,
         titolo=v.titolo,
@@ -199,7 +205,7 @@ def services_view(p: PercorsoOut, lang: str) -> ServicesView:
     def card(item: Placed, home: int | None = None, compact: bool = False) -> EntryView:
         v = voci[item.key]
         starts = _starts(soon[home][item.key], lang) if home is not None else ""
-        view = entry_view(v, lang, centri, starts=starts, compact=compact)
+        view = entry_view(v, f"v{v.id}", lang, starts, centri=centri, compact=compact)
         others = [i for i in item.soon_for if i != home]
         if several and others:  # fits one child now (or soon), starts later for another: say so here
             view.for_whom = " · ".join(
@@ -280,9 +286,9 @@ def chips(selected: list[str] | tuple[str, ...], lang: str) -> list[ChipView]:
 
 
 def jump_to_centri(centri: list[CentroOut], lang: str) -> tuple[str, str]:
-    """The jump bar's last link: the one centre by name, or the centres' section."""
+    """The jump bar's last link: to the one centre's card, or to the centres' section."""
     if len(centri) == 1:
-        return centri[0].nome, f"#centro-{centri[0].id}-nome"
+        return t("ui.path.jump_centro", lang), f"#centro-{centri[0].id}-nome"
     return t("ui.path.jump_centri", lang), "#centri"
 
 
