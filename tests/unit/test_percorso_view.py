@@ -106,8 +106,8 @@ def test_now_for_one_child_says_when_it_starts_for_the_other(session):
     p = percorso(session, "comune=103031&nascita=2022-11&attesa=2027-03")  # Formazza: 4 years and a pregnancy
     sv = view.services_view(p, "it")
     also = [e.for_whom for lst in sv.now for e in lst.voci if e.for_whom]
-    assert also and all(w.startswith("Anche per il bambino in arrivo, da ") for w in also)
-    assert "Anche per il bambino in arrivo, da marzo 2027" in also  # from birth
+    assert also and all(w.startswith("Anche per chi nascerà, da ") for w in also)
+    assert "Anche per chi nascerà, da marzo 2027" in also  # from birth
 
 
 def test_counts_text(session):
