@@ -59,12 +59,10 @@ def test_keyboard_only_jump_bar_situational_group_and_details(app_url, phone):
     page = phone.new_page()
     page.goto(app_url + PATH)
     jump = page.locator("nav#salta")
-    expect(jump.get_by_role("link")).to_have_count(4)  # Adesso, Nei prossimi mesi, Se ti serve anche…, the centre
+    expect(jump.get_by_role("link")).to_have_count(3)  # Adesso, Nei prossimi mesi, the centre's contacts
     jump.get_by_role("link", name="Nei prossimi mesi").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**#prossimi")
-    jump.get_by_role("link", name="Se ti serve anche…").focus()
-    page.keyboard.press("Enter")
     toggle = page.locator("#se-ti-serve > summary")
     toggle.focus()
     page.keyboard.press("Enter")

@@ -113,6 +113,9 @@ def test_now_for_one_child_says_when_it_starts_for_the_other(session):
 def test_counts_text(session):
     p = percorso(session, "comune=001255&nascita=2025-05")
     assert view.counts_text(p, "it").endswith("nei prossimi mesi.")
+    sv = view.services_view(p, "it")
+    now = sum(len(lst.voci) for lst in sv.now)
+    assert view.counts_text(p, "it").startswith(f"{now} servizi adatti adesso")  # the situational ones apart
 
 
 def test_centro_view_says_what_is_uncertain():

@@ -148,7 +148,6 @@ def _jump_links() -> rx.Component:
         rx.el.ul(
             rx.el.li(plain(t("ui.path.now"), href="#adesso")),
             rx.el.li(plain(t("ui.path.upcoming"), href="#prossimi")),
-            rx.cond(P.situational.length() > 0, rx.el.li(plain(t("ui.path.situational"), href="#se-ti-serve"))),
             rx.el.li(plain(P.jump_centro, href=P.jump_centro_href)),
             class_name="jump-list",
         ),

@@ -293,10 +293,12 @@ def jump_to_centri(centri: list[CentroOut], lang: str) -> tuple[str, str]:
 
 
 def counts_text(p: PercorsoOut, lang: str) -> str:
-    """ "7 servizi adatti adesso, 3 nei prossimi mesi" (distinct entries across children)."""
-    now = {v.id for f in p.figli for v in f.adesso}
-    soon = {v.id for f in p.figli for v in f.prossimi} - now
-    return t("path.counts", lang, now=plural("path.n_services", len(now), lang), soon=len(soon))
+    """ "5 servizi adatti adesso, 3 nei prossimi mesi": the cards of the two main sections (each service once;
+    the situational group says its own number)."""
+    sv = services_view(p, lang)
+    now = sum(len(lst.voci) for lst in sv.now)
+    soon = sum(len(lst.voci) for lst in sv.upcoming)
+    return t("path.counts", lang, now=plural("path.n_services", now, lang), soon=soon)
 
 
 def age_range_text(age_min: int, age_max: int, lang: str) -> str:
