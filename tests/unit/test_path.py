@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from zerosei_app.domain.age import Child
 from zerosei_app.domain.catalog import CATEGORIES
 from zerosei_app.domain.months import YearMonth
-from zerosei_app.domain.path import ChildPath, Upcoming, group_by_category, select_for_child
+from zerosei_app.domain.path import ChildPath, Upcoming, select_for_child
 
 
 @dataclass
@@ -143,25 +143,3 @@ def test_result_does_not_depend_on_input_order(entries, age, rnd):
 def test_child_path_shape():
     path = select_for_child([], BORN)
     assert path == ChildPath(child=BORN, now=[], upcoming=[])
-
-
-def test_group_by_category_order_and_stability():
-    entries = [
-        Entry(1, category="zzz"),
-        Entry(2, category=CATEGORIES[3]),
-        Entry(3, category=CATEGORIES[0]),
-        Entry(4, category="aaa"),
-        Entry(5, category=CATEGORIES[3]),
-        Entry(6, category="zzz"),
-    ]
-    groups = group_by_category(entries)
-    assert [(c, ids(es)) for c, es in groups] == [
-        (CATEGORIES[0], [3]),
-        (CATEGORIES[3], [2, 5]),
-        ("zzz", [1, 6]),
-        ("aaa", [4]),
-    ]
-
-
-def test_group_by_category_empty():
-    assert group_by_category([]) == []

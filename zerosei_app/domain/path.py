@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from .age import Child
 from .catalog import CATEGORIES, LOOKAHEAD_MONTHS, SITUATIONAL_TOPICS
@@ -58,15 +58,6 @@ def select_for_child(entries: Iterable[EntryLike], child: Child, topics: Sequenc
     now.sort(key=fit_key)
     upcoming.sort(key=lambda u: (u.starts_in_months, *fit_key(u.entry)))
     return ChildPath(child=child, now=now, upcoming=upcoming)
-
-
-def group_by_category(entries: Iterable[Any]) -> list[tuple[str, list[Any]]]:
-    """Non-empty groups in CATEGORIES order, unknown categories last; entries keep their order."""
-    groups: dict[str, list[Any]] = {}
-    for entry in entries:
-        groups.setdefault(entry.category, []).append(entry)
-    order = sorted(groups, key=lambda c: _CATEGORY_RANK.get(c, len(CATEGORIES)))  # stable for unknowns
-    return [(category, groups[category]) for category in order]
 
 
 def fit_key(entry: EntryLike) -> tuple[int, int, int, str, int]:
