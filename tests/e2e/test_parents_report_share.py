@@ -19,6 +19,7 @@ def test_report_an_error_on_an_entry(app_url, phone, served_database_url):
     page.goto(app_url + PATH)
     entry = page.locator("article.entry").first
     title = entry.locator(".entry-title").inner_text()
+    entry.locator("details.more > summary").click()  # "Segnala un errore" is behind "Leggi di più"
     entry.get_by_role("button", name="Segnala un errore").click()
     form = entry.locator("form.report-form")
     expect(form).to_be_visible()

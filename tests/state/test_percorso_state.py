@@ -14,14 +14,19 @@ from zerosei_app.state.report import ReportState
 LINK = "comune=001255&nascita=2025-05&attesa=2027-03&temi=gioco-socialita,sonno-pianto"
 
 
-def shown_ids(s: PercorsoState) -> list[tuple[list[int], list[int]]]:
+def shown(s: PercorsoState) -> list:
     return [
-        (
-            sorted(e.id for g in c.now_groups for e in g.voci),
-            sorted(e.id for g in c.upcoming_groups for e in g.voci),
-        )
-        for c in s.children
+        *(e for lst in s.now_lists for e in lst.voci),
+        *(e for lst in s.upcoming_lists for e in lst.voci),
+        *s.situational,
     ]
+
+
+def shown_ids(s: PercorsoState) -> list[int]:
+    """Each service once, whichever child it fits."""
+    ids = [e.id for e in shown(s)]
+    assert len(ids) == len(set(ids))
+    return sorted(ids)
 
 
 def test_the_page_shows_what_the_api_returns(state):
@@ -30,7 +35,7 @@ def test_the_page_shows_what_the_api_returns(state):
     assert s.status == "ok" and s.heading == "Il tuo percorso a Sant'Ambrogio di Torino"
     with TestClient(api) as client:
         data = client.get(f"/api/v1/percorso?{LINK}").json()
-    expected = [(sorted(v["id"] for v in f["adesso"]), sorted(v["id"] for v in f["prossimi"])) for f in data["figli"]]
+    expected = sorted({v["id"] for f in data["figli"] for v in [*f["adesso"], *f["prossimi"]]})
     assert shown_ids(s) == expected
     assert s.ages == [f["eta"] for f in data["figli"]]
     assert [c.id for c in s.centri] == [c["id"] for c in data["centri"]]
@@ -76,14 +81,14 @@ def test_a_tampered_link_shows_its_message_and_a_way_back(state):
 def test_unknown_comune(state):
     s = state(PercorsoState, "/percorso?comune=999999&nascita=2025-05")
     s.on_load()
-    assert s.status == "need_comune" and s.share_url == "" and s.children == []
+    assert s.status == "need_comune" and s.share_url == "" and s.now_lists == []
     assert s.hrefs["fix"] == "/inizia/comune?nascita=2025-05"
 
 
 def test_past_six_years_gives_contacts(state):
     s = state(PercorsoState, "/percorso?comune=001272&nascita=2018-01")
     s.on_load()
-    assert s.status == "too_old" and s.centri and s.children == []
+    assert s.status == "too_old" and s.centri and s.now_lists == []
 
 
 def test_each_load_rebuilds_from_the_url(state):
@@ -122,7 +127,7 @@ def reports_from(ip: str) -> list[ErrorReport]:
 def test_report_an_entry_stores_it_and_thanks(state):
     page = state(PercorsoState, f"/percorso?{LINK}", ip="172.16.0.1")
     page.on_load()
-    entry = page.children[0].now_groups[0].voci[0]
+    entry = page.now_lists[0].voci[0]
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
     assert "segnala-" in script_of(r.open(entry.uid, entry.centro_id, entry.id))
     assert r.open_uid == entry.uid
@@ -167,7 +172,7 @@ def test_a_throttled_report_keeps_the_form_and_the_text(state):
     page = state(PercorsoState, "/percorso?comune=001272&nascita=2025-05", ip="172.16.0.9")
     page.on_load()
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
-    entries = [v for c in page.children for g in [*c.now_groups, *c.upcoming_groups] for v in g.voci]
+    entries = shown(page)
     assert len(entries) >= 6
     for entry in entries[:5]:
         r.open(entry.uid, entry.centro_id, entry.id)

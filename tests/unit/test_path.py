@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from zerosei_app.domain.age import Child
 from zerosei_app.domain.catalog import CATEGORIES
 from zerosei_app.domain.months import YearMonth
-from zerosei_app.domain.path import ChildPath, Upcoming, group_by_category, select_for_child
+from zerosei_app.domain.path import ChildPath, Upcoming, select_for_child
 
 
 @dataclass
@@ -71,16 +71,34 @@ def test_topic_filter_keeps_entries_sharing_a_topic():
     assert ids(select_for_child(entries, BORN, topics=()).now) == [1, 2, 3]
 
 
-def test_ordering_category_then_age_then_title_then_id():
+def test_ordering_same_width_category_then_age_then_title_then_id():
     entries = [
         Entry(1, category="sconosciuta"),
-        Entry(2, category=CATEGORIES[1], age_min_months=6),
+        Entry(2, category=CATEGORIES[1], age_min_months=6, age_max_months=78),
         Entry(3, category=CATEGORIES[1], age_min_months=0, title="Zebre"),
         Entry(4, category=CATEGORIES[1], age_min_months=0, title="Àpe"),
         Entry(5, category=CATEGORIES[1], age_min_months=0, title="ape"),
-        Entry(6, category=CATEGORIES[0], age_min_months=9),
+        Entry(6, category=CATEGORIES[0], age_min_months=9, age_max_months=81),
     ]
     assert ids(select_for_child(entries, BORN).now) == [6, 4, 5, 3, 2, 1]
+
+
+def test_narrow_ranges_that_contain_the_age_come_first():
+    entries = [
+        Entry(1, category=CATEGORIES[0], age_min_months=-9, age_max_months=72),  # first category, broadest
+        Entry(2, category=CATEGORIES[9], age_min_months=12, age_max_months=36),
+        Entry(3, category=CATEGORIES[5], age_min_months=0, age_max_months=72),
+        Entry(4, category=CATEGORIES[9], age_min_months=8, age_max_months=14),
+    ]
+    assert ids(select_for_child(entries, BORN).now) == [4, 2, 3, 1]
+
+
+def test_upcoming_same_start_narrow_first():
+    entries = [
+        Entry(1, age_min_months=14, age_max_months=72),
+        Entry(2, age_min_months=14, age_max_months=20),
+    ]
+    assert [u.entry.id for u in select_for_child(entries, BORN).upcoming] == [2, 1]
 
 
 def test_upcoming_ordered_by_start_first():
@@ -125,25 +143,3 @@ def test_result_does_not_depend_on_input_order(entries, age, rnd):
 def test_child_path_shape():
     path = select_for_child([], BORN)
     assert path == ChildPath(child=BORN, now=[], upcoming=[])
-
-
-def test_group_by_category_order_and_stability():
-    entries = [
-        Entry(1, category="zzz"),
-        Entry(2, category=CATEGORIES[3]),
-        Entry(3, category=CATEGORIES[0]),
-        Entry(4, category="aaa"),
-        Entry(5, category=CATEGORIES[3]),
-        Entry(6, category="zzz"),
-    ]
-    groups = group_by_category(entries)
-    assert [(c, ids(es)) for c, es in groups] == [
-        (CATEGORIES[0], [3]),
-        (CATEGORIES[3], [2, 5]),
-        ("zzz", [1, 6]),
-        ("aaa", [4]),
-    ]
-
-
-def test_group_by_category_empty():
-    assert group_by_category([]) == []

@@ -33,43 +33,89 @@ def test_age_range_text(lo, hi, it):
     assert view.age_range_text(lo, hi, "it") == it
 
 
-def test_children_views_follow_the_api_order_and_group_by_category(session):
-    p = percorso(session, "comune=001255&nascita=2025-05&attesa=2027-03")
-    children = view.children_views(p, "it")
-    assert [c.heading for c in children] == [
-        "Per chi ha 1 anno e 6 mesi",
-        "Per la gravidanza (nascita prevista per marzo 2027)",
+def _shown(sv):
+    return [
+        *(e for lst in sv.now for e in lst.voci),
+        *(e for lst in sv.upcoming for e in lst.voci),
+        *sv.situational,
     ]
-    for child, figlio in zip(children, p.figli, strict=True):
-        shown = [e.id for g in child.now_groups for e in g.voci]
-        assert sorted(shown) == sorted(v.id for v in figlio.adesso)  # exactly what the API returns
-        api_order = [v.id for v in figlio.prossimi]
-        assert sorted(e.id for g in child.upcoming_groups for e in g.voci) == sorted(api_order)
-        for group in child.upcoming_groups:  # inside a category: the API's order (soonest first)
-            ids = [e.id for e in group.voci]
-            assert ids == sorted(ids, key=api_order.index)
-        uids = [e.uid for g in child.now_groups + child.upcoming_groups for e in g.voci]
-        assert len(uids) == len(set(uids))
 
 
-def test_entry_view_is_honest_about_verification_and_examples(session):
-    p = percorso(session, "comune=001255&nascita=2025-05")
-    entry = view.children_views(p, "it")[0].now_groups[0].voci[0]
-    assert entry.esempio is True  # the seed is example content
-    assert entry.verified == "Non ancora verificato dal centro" and not entry.is_verified
+def test_each_service_is_shown_once_and_every_one_the_api_returns(session):
+    p = percorso(session, "comune=001272&nascita=2025-05&attesa=2027-03")
+    sv = view.services_view(p, "it")
+    shown = _shown(sv)
+    assert sorted(e.id for e in shown) == sorted({v.id for f in p.figli for v in [*f.adesso, *f.prossimi]})
+    assert len({e.uid for e in shown}) == len(shown)
+    headings = [lst.heading for lst in sv.now]
+    assert headings[:2] == ["Per chi ha 1 anno e 6 mesi", "Per la gravidanza (nascita prevista per marzo 2027)"]
+    assert "Per chi ha 1 anno e 6 mesi e per la gravidanza" in headings  # the shared ones, once
+
+
+def test_a_14_month_old_first_sees_a_service_for_its_age_not_a_situational_one(session):
+    today = TODAY  # 2026-11: born 2025-09 is 14 months old
+    p = build_percorso(session, parse_query_string("comune=001272&nascita=2025-09").query, today).percorso
+    sv = view.services_view(p, "it")
+    first = sv.now[0].voci[0]
+    api = {v.id: v for v in p.figli[0].adesso}
+    assert first.titolo != "Consulenza legale su separazione e divorzio"
+    assert not view.is_situational(api[first.id].temi)
+    assert api[first.id].eta_max_mesi - api[first.id].eta_min_mesi < 81  # not the broadest range
+    titles = {e.titolo for e in sv.situational}
+    assert {"Consulenza legale su separazione e divorzio", "Accompagnamento nell'elaborazione del lutto"} <= titles
+    assert titles.isdisjoint(e.titolo for lst in sv.now for e in lst.voci)
+    assert "separazione e mediazione" in sv.situational_hint and "lutto e perdita" in sv.situational_hint
+
+
+def test_a_situational_topic_the_parent_picked_is_in_the_main_list(session):
+    p = percorso(session, "comune=001272&nascita=2025-09&temi=separazione-mediazione")
+    sv = view.services_view(p, "it")
+    main = {e.titolo for lst in sv.now for e in lst.voci}
+    assert "Consulenza legale su separazione e divorzio" in main
+    assert all(e.titolo not in main for e in sv.situational)
+
+
+def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(session):
+    p = percorso(session, "comune=005005&nascita=2025-05")  # Asti: the centre has a phone
+    centro = p.centri[0]
+    assert centro.telefono
+    for e in _shown(view.services_view(p, "it")):
+        assert e.links == [] and e.centro_nome == centro.nome and e.centro_href == f"#centro-{centro.id}-nome"
+
+
+def test_one_trust_label(session):
+    p = percorso(session, "comune=001272&nascita=2025-05")
+    entry = view.services_view(p, "it").now[0].voci[0]
+    assert entry.trust == "Da confermare con il centro" and not entry.is_verified  # the seed is example content
+    voce = p.figli[0].adesso[0].model_copy(update={"esempio": False, "verificato_il": date(2026, 3, 12)})
+    confirmed = view.entry_view(voce, "x", "it")
+    assert confirmed.trust == "Verificato dal centro il 12 marzo 2026" and confirmed.is_verified
+    example = voce.model_copy(update={"esempio": True})
+    assert view.entry_view(example, "x", "it").trust == "Da confermare con il centro"  # an example is never confirmed
     labels = [f.label for f in entry.facts]
     assert labels[:2] == ["Età", "Chi"] and "Costo" in labels
 
 
-def test_upcoming_entries_say_from_when(session):
-    p = percorso(session, "comune=001255&attesa=2027-03")
-    upcoming = [e for g in view.children_views(p, "en")[0].upcoming_groups for e in g.voci]
-    assert upcoming and all(e.starts.startswith("From ") for e in upcoming)
+def test_upcoming_entries_say_from_when_and_are_compact(session):
+    p = percorso(session, "comune=001272&attesa=2027-03")
+    upcoming = [e for lst in view.services_view(p, "en").upcoming for e in lst.voci]
+    assert upcoming and all(e.starts.startswith("From ") and e.compact for e in upcoming)
+
+
+def test_now_for_one_child_says_when_it_starts_for_the_other(session):
+    p = percorso(session, "comune=103031&nascita=2022-11&attesa=2027-03")  # Formazza: 4 years and a pregnancy
+    sv = view.services_view(p, "it")
+    also = [e.for_whom for lst in sv.now for e in lst.voci if e.for_whom]
+    assert also and all(w.startswith("Anche per chi nascerà, da ") for w in also)
+    assert "Anche per chi nascerà, da marzo 2027" in also  # from birth
 
 
 def test_counts_text(session):
     p = percorso(session, "comune=001255&nascita=2025-05")
     assert view.counts_text(p, "it").endswith("nei prossimi mesi.")
+    sv = view.services_view(p, "it")
+    now = sum(len(lst.voci) for lst in sv.now)
+    assert view.counts_text(p, "it").startswith(f"{now} servizi adatti adesso")  # the situational ones apart
 
 
 def test_centro_view_says_what_is_uncertain():

@@ -1,9 +1,14 @@
-"""One voce of the Carta: the essentials first, details on demand, honesty about verification."""
+"""One voce of the Carta, compact: what it is and for whom first; details and "Segnala un errore" behind "Leggi di più".
+
+Contacts: the entry's own, when it has some the centre card doesn't; otherwise one in-page link to its
+centre's card, where the buttons are (each centre's buttons appear once on the page).
+"""
 
 import reflex as rx
 
 from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
+from zerosei_app.components.links import plain
 from zerosei_app.components.report_form import report_area
 from zerosei_app.view.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
 
@@ -14,38 +19,50 @@ def _fact(f: FactView) -> rx.Component:
     )
 
 
+def _summary(e: EntryView) -> rx.Component:
+    return rx.el.p(e.sintesi, class_name="summary", lang=ENTRY_TEXT_LANG)
+
+
+def _contact(e: EntryView) -> rx.Component:
+    return rx.cond(
+        e.links.length() > 0,
+        contact_list(e.links),
+        rx.cond(
+            e.centro_href != "",
+            rx.el.p(
+                t("ui.path.contacts_at"),
+                " ",
+                plain(e.centro_nome, href=e.centro_href, lang="it"),
+                class_name="contact-at",
+            ),
+        ),
+    )
+
+
+def _trust(e: EntryView) -> rx.Component:
+    return rx.el.p(e.trust, class_name=rx.cond(e.is_verified, "verified", "verified not-yet"))
+
+
 def entry_card(e: EntryView) -> rx.Component:
     title_id = f"voce-{e.uid}"
     return rx.el.article(
-        rx.el.div(
-            rx.el.h5(e.titolo, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
-            rx.cond(
-                e.esempio,
-                rx.el.span(
-                    t("ui.path.entry.example"),
-                    rx.el.span(t("ui.path.entry.example_sr"), class_name="sr-only"),
-                    class_name="badge badge-example",
-                ),
-            ),
-            class_name="entry-head",
-        ),
+        rx.el.h4(e.titolo, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
         rx.cond(e.starts != "", rx.el.p(e.starts, class_name="starts")),
-        rx.el.p(e.sintesi, class_name="summary", lang=ENTRY_TEXT_LANG),
-        rx.el.dl(rx.foreach(e.facts, _fact), class_name="facts"),
-        contact_list(e.links),
-        rx.cond(
-            e.descrizione != "",
-            rx.el.details(
-                rx.el.summary(
-                    rx.el.span(t("ui.path.entry.more"), class_name="more-show"),
-                    rx.el.span(t("ui.path.entry.less"), class_name="more-hide"),
-                ),
-                rx.el.p(e.descrizione, class_name="description", lang=ENTRY_TEXT_LANG),
-                class_name="more",
+        rx.cond(e.for_whom != "", rx.el.p(e.for_whom, class_name="for-whom")),
+        # Coming months: title and start only; what it is waits behind "Leggi di più".
+        rx.cond(e.compact, rx.fragment(), rx.fragment(_summary(e), _contact(e), _trust(e))),
+        rx.el.details(
+            rx.el.summary(
+                rx.el.span(t("ui.path.entry.more"), class_name="more-show"),
+                rx.el.span(t("ui.path.entry.less"), class_name="more-hide"),
+                rx.el.span(": ", e.titolo, class_name="sr-only", lang=ENTRY_TEXT_LANG),
             ),
+            rx.cond(e.compact, rx.fragment(_summary(e), _contact(e), _trust(e))),
+            rx.el.dl(rx.foreach(e.facts, _fact), class_name="facts"),
+            rx.cond(e.descrizione != "", rx.el.p(e.descrizione, class_name="description", lang=ENTRY_TEXT_LANG)),
+            report_area(e.uid, e.centro_id, e.id, e.titolo),
+            class_name="more",
         ),
-        rx.el.p(e.verified, class_name=rx.cond(e.is_verified, "verified", "verified not-yet")),
-        report_area(e.uid, e.centro_id, e.id, e.titolo),
         class_name="entry",
         aria_labelledby=title_id,
     )

@@ -280,7 +280,7 @@ REAL_SERVICES: dict[str, tuple[SeedService, ...]] = {
         S(
             "Accompagnamento nell'elaborazione del lutto",
             "interventi-sostegno",
-            ("essere-genitori",),
+            ("lutto",),
             -9,
             72,
             "Sostegno a genitori e famiglie che vivono un lutto, anche perinatale.",

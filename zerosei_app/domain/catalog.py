@@ -34,6 +34,22 @@ TOPICS: tuple[str, ...] = (
     "diritti-aiuti",
     "ascolto-violenza",
     "affido-adozione",
+    "lutto",
+)
+
+# Situational or sensitive topics: a service tagged with one of them concerns some families only
+# (a separation, a bereavement, violence, fostering or adoption, a disability, a family from abroad).
+# The path shows it once, in a collapsed "Se ti serve anche…" group, unless the parent picked that topic.
+# Staff decide by the topics they give an entry (docs/DOMAIN_SPEC.md).
+SITUATIONAL_TOPICS: frozenset[str] = frozenset(
+    {
+        "separazione-mediazione",
+        "lutto",
+        "ascolto-violenza",
+        "affido-adozione",
+        "disabilita",
+        "famiglie-straniere",
+    }
 )
 
 # Ages are whole months; negative ages are months before the expected birth.

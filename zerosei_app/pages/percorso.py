@@ -3,17 +3,16 @@
 import reflex as rx
 
 from zerosei_app.components.centro_card import centro_card
-from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.entry_card import entry_card
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
-from zerosei_app.components.links import external, internal, plain
+from zerosei_app.components.links import internal, plain
 from zerosei_app.components.share_panel import action_bar, share_panel, share_toast
 from zerosei_app.components.topic_chips import topic_chips
 from zerosei_app.components.wizard_parts import skeleton
 from zerosei_app.state.percorso import PercorsoState as P
 from zerosei_app.view import urls
-from zerosei_app.view.percorso_view import CentroView, ChildView, GroupView
+from zerosei_app.view.percorso_view import CentroView, EntryListView
 
 ROUTE = urls.PERCORSO
 
@@ -53,45 +52,58 @@ def _notices() -> rx.Component:
     )
 
 
-def _centro_compact(c: CentroView) -> rx.Component:
-    return rx.el.li(
-        rx.el.strong(c.nome),
-        contact_list(c.links),
-        rx.cond(c.map_href != "", rx.el.p(external(t("ui.path.centro.map"), href=c.map_href))),
-    )
+def _centro_link(c: CentroView) -> rx.Component:
+    return rx.el.li(plain(c.nome, href=f"#centro-{c.id}-nome", lang="it"))
 
 
 def _empty(text) -> rx.Component:
-    """Nothing fits: say so, and give the centre's contacts right there."""
+    """Nothing fits: say so, and point to the centre card, where its contacts are."""
     return rx.el.div(
         rx.el.p(text),
-        rx.el.ul(rx.foreach(P.centri, _centro_compact), class_name="compact-centri"),
+        rx.el.ul(rx.foreach(P.centri, _centro_link), class_name="compact-centri"),
         class_name="empty",
     )
 
 
-def _group(group: GroupView) -> rx.Component:
+def _list(lst: EntryListView) -> rx.Component:
     return rx.el.div(
-        rx.el.h4(group.label, class_name="group-title"),
-        rx.foreach(group.voci, entry_card),
-        class_name="group",
+        rx.el.h3(lst.heading, id=lst.uid, class_name="list-title"),
+        rx.cond(lst.note != "", rx.el.p(lst.note, class_name="note")),
+        rx.cond(lst.empty != "", _empty(lst.empty)),
+        rx.foreach(lst.voci, entry_card),
+        class_name="entry-list",
     )
 
 
-def _child(child: ChildView) -> rx.Component:
-    return rx.el.section(
-        rx.el.h2(child.heading, id=f"figlio-{child.uid}", class_name="child-title"),
-        rx.cond(child.note != "", rx.el.p(child.note, class_name="note")),
-        rx.el.h3(child.now_title, class_name="section-title"),
-        rx.cond(child.now_empty != "", _empty(child.now_empty), rx.foreach(child.now_groups, _group)),
-        rx.el.h3(child.upcoming_title, class_name="section-title"),
-        rx.cond(
-            child.upcoming_empty != "",
-            rx.el.p(child.upcoming_empty, class_name="muted"),
-            rx.foreach(child.upcoming_groups, _group),
+def _services() -> rx.Component:
+    """Adesso, then the coming months, then the situational services collapsed: each service once."""
+    return rx.fragment(
+        rx.el.section(
+            rx.el.h2(t("ui.path.now"), id="adesso", class_name="section-title", tab_index=-1),
+            rx.foreach(P.now_lists, _list),
+            class_name="services",
+            aria_labelledby="adesso",
         ),
-        class_name="child-path",
-        aria_labelledby=f"figlio-{child.uid}",
+        rx.el.section(
+            rx.el.h2(t("ui.path.upcoming"), id="prossimi", class_name="section-title", tab_index=-1),
+            rx.cond(P.upcoming_empty != "", rx.el.p(P.upcoming_empty, class_name="muted")),
+            rx.foreach(P.upcoming_lists, _list),
+            class_name="services",
+            aria_labelledby="prossimi",
+        ),
+        rx.cond(
+            P.situational.length() > 0,
+            rx.el.details(
+                rx.el.summary(
+                    rx.el.span(t("ui.path.situational"), class_name="situational-title"),
+                    rx.el.span(P.situational_hint, class_name="situational-hint"),
+                    class_name="situational-toggle",
+                ),
+                rx.foreach(P.situational, entry_card),
+                id="se-ti-serve",
+                class_name="situational",
+            ),
+        ),
     )
 
 
@@ -130,19 +142,18 @@ def _filters() -> rx.Component:
 
 
 def _jump_links() -> rx.Component:
-    """With several children the page is long: one tap to each child's services."""
-    return rx.cond(
-        P.children.length() > 1,
-        rx.el.nav(
-            rx.el.h2(t("ui.path.jump"), id="salta-titolo", class_name="jump-title"),
-            rx.el.ul(
-                rx.foreach(P.children, lambda c: rx.el.li(plain(c.age, href="#figlio-" + c.uid))),
-                class_name="jump-list",
-            ),
-            aria_labelledby="salta-titolo",
-            id="salta",
-            class_name="jump no-print",
+    """One tap to what the parent came for: now, the coming months, whom to call."""
+    return rx.el.nav(
+        rx.el.h2(t("ui.path.jump_title"), id="salta-titolo", class_name="jump-title"),
+        rx.el.ul(
+            rx.el.li(plain(t("ui.path.now"), href="#adesso")),
+            rx.el.li(plain(t("ui.path.upcoming"), href="#prossimi")),
+            rx.el.li(plain(P.jump_centro, href=P.jump_centro_href)),
+            class_name="jump-list",
         ),
+        aria_labelledby="salta-titolo",
+        id="salta",
+        class_name="jump no-print",
     )
 
 
@@ -150,12 +161,12 @@ def _ok() -> rx.Component:
     return rx.fragment(
         rx.el.p(P.counts, class_name="counts"),
         rx.cond(P.lang != "it", rx.el.p(t("ui.path.entries_in_italian"), class_name="examples-note")),
-        action_bar(),
         _jump_links(),
-        rx.cond(P.has_examples, rx.el.p(t("ui.path.examples_note"), class_name="examples-note")),
-        _centri(),
+        action_bar(),
         _filters(),
-        rx.foreach(P.children, _child),
+        rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
+        _services(),
+        _centri(),
         share_panel(),
         share_toast(),
     )

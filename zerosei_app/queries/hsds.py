@@ -285,7 +285,8 @@ def centro_list_out(data: HsdsData, c: Centro, m: Comune) -> OrganizationListOut
 
 def location_out(data: HsdsData, c: Centro, m: Comune) -> LocationOut:
     loc_id = hsds_id("location", c.id)
-    own = c.lat is not None and c.lon is not None
+    # Centres are placed at their comune's coordinates unless staff gave the building's own.
+    own = c.lat is not None and c.lon is not None and (c.lat, c.lon) != (m.lat, m.lon)
     lat, lon = (c.lat, c.lon) if own else (m.lat, m.lon)
     notes = [f"Sede di {c.nome}, {m.nome} ({m.sigla_provincia})."]
     if lat is not None and not own:

@@ -8,7 +8,7 @@ from datetime import date
 
 import reflex as rx
 
-from zerosei_app.auth import clock
+from zerosei_app.domain import clock
 from zerosei_app.db import session_scope
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.sessions import ROME

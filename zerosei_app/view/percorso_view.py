@@ -7,13 +7,22 @@ Plain Python (no Reflex): every text is ready in the parent's language, so compo
 from dataclasses import dataclass, field
 
 from babel.dates import format_date
+from babel.lists import format_list
 
-from zerosei_app.domain.catalog import PROVINCE, TOPICS
+from zerosei_app.domain.catalog import PROVINCE, SITUATIONAL_TOPICS, TOPICS
 from zerosei_app.domain.months import YearMonth
-from zerosei_app.domain.path import group_by_category
+from zerosei_app.domain.path import Placed, is_situational, place
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.format import month_year
-from zerosei_app.schemas.percorso import CentroOut, ContattoOut, EnteGestoreOut, FiglioOut, PercorsoOut, VoceOut
+from zerosei_app.schemas.percorso import (
+    CentroOut,
+    ContattoOut,
+    EnteGestoreOut,
+    FiglioOut,
+    PercorsoOut,
+    ProssimaOut,
+    VoceOut,
+)
 from zerosei_app.view.contacts import LinkView, all_links
 
 
@@ -30,38 +39,44 @@ ENTRY_TEXT_LANG = "it"
 
 @dataclass
 class EntryView:
-    uid: str  # unique on the page (an entry can appear for two children)
+    uid: str  # unique on the page: each service is shown once
     id: int
     centro_id: int
     titolo: str
     sintesi: str
     descrizione: str
-    starts: str = ""  # upcoming only: "Da marzo 2027 (tra 4 mesi)"
+    starts: str = ""  # coming ones: "Da marzo 2027 (tra 4 mesi)"
+    for_whom: str = ""  # "Per chi ha 4 anni e per la gravidanza" (situational group), "Anche per la gravidanza, da…"
     facts: list[FactView] = field(default_factory=list)
-    links: list[LinkView] = field(default_factory=list)
-    verified: str = ""  # "Verificato il 12 marzo 2026" or "Non ancora verificato"
+    links: list[LinkView] = field(default_factory=list)  # the entry's own contacts, not its centre's
+    centro_nome: str = ""  # no own contacts: "Contatti: <centro>", an in-page link to the centre card
+    centro_href: str = ""
+    trust: str = ""  # "Da confermare con il centro" or "Verificato dal centro il 12 marzo 2026"
     is_verified: bool = False
-    esempio: bool = False
+    compact: bool = False  # coming months: the summary waits behind "Leggi di più" too
 
 
 @dataclass
-class GroupView:
-    label: str
-    voci: list[EntryView] = field(default_factory=list)
+class EntryListView:
+    """A heading (for whom) and its services; the heading is empty on a one-child page."""
 
-
-@dataclass
-class ChildView:
     uid: str
-    heading: str  # "Per chi ha 1 anno e 6 mesi"
-    age: str  # "1 anno e 6 mesi" (for the page header)
+    heading: str = ""
     note: str = ""  # e.g. the due month has passed
-    now_title: str = ""
-    now_groups: list[GroupView] = field(default_factory=list)
-    now_empty: str = ""  # set when there is nothing for now
-    upcoming_title: str = ""
-    upcoming_groups: list[GroupView] = field(default_factory=list)
+    voci: list[EntryView] = field(default_factory=list)
+    empty: str = ""  # set when nothing fits this child now
+
+
+@dataclass
+class ServicesView:
+    """The services part of the path page: each service once, the best fit first, situational ones apart."""
+
+    now: list[EntryListView] = field(default_factory=list)
+    upcoming: list[EntryListView] = field(default_factory=list)
     upcoming_empty: str = ""
+    situational: list[EntryView] = field(default_factory=list)
+    situational_hint: str = ""  # what the collapsed group holds: "separazione, lutto… (5 servizi)"
+    has_unconfirmed: bool = False
 
 
 @dataclass
@@ -175,12 +190,28 @@ def centri_views(centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str
     return [card, *views] if all(c.inferito for c in centri) else [*views, card]
 
 
-def entry_view(v: VoceOut, uid: str, lang: str, starts: str = "") -> EntryView:
-    verified = (
-        t("path.entry.verified_on", lang, date=format_date(v.verificato_il, format="long", locale=normalize_lang(lang)))
-        if v.verificato_il
-        else t("path.entry.not_verified", lang)
-    )
+def trust_text(v: VoceOut, lang: str) -> str:
+    """One label: confirmed by the centre (with the day), or not yet. Example content is never confirmed."""
+    if v.verificato_il and not v.esempio:
+        day = format_date(v.verificato_il, format="long", locale=normalize_lang(lang))
+        return t("path.entry.verified_on", lang, date=day)
+    return t("path.trust.unconfirmed", lang)
+
+
+def entry_view(
+    v: VoceOut,
+    uid: str,
+    lang: str,
+    starts: str = "",
+    *,
+    centri: dict[int, CentroOut] | None = None,
+    compact: bool = False,
+) -> EntryView:
+    centro = (centri or {}).get(v.centro_id)
+    own = all_links(v.contatti.telefono, v.contatti.email, v.contatti.sito)
+    if centro is not None:  # the centre card already has these buttons: point to it instead
+        at_centre = {link.href for link in centro_view(centro, lang).links}
+        own = [link for link in own if link.href not in at_centre]
     return EntryView(
         uid=uid,
         id=v.id,
@@ -190,61 +221,158 @@ def entry_view(v: VoceOut, uid: str, lang: str, starts: str = "") -> EntryView:
         descrizione=v.descrizione,
         starts=starts,
         facts=_facts(v, lang),
-        links=all_links(v.contatti.telefono, v.contatti.email, v.contatti.sito),
-        verified=verified,
-        is_verified=v.verificato_il is not None,
-        esempio=v.esempio,
+        links=own,
+        centro_nome=centro.nome if centro is not None and not own else "",
+        centro_href=f"#centro-{v.centro_id}-nome" if centro is not None and not own else "",
+        trust=trust_text(v, lang),
+        is_verified=bool(v.verificato_il and not v.esempio),
+        compact=compact,
     )
 
 
-def child_view(f: FiglioOut, index: int, lang: str) -> ChildView:
-    uid = f"f{index + 1}"
+def child_heading(f: FiglioOut, lang: str) -> str:
     if f.attesa:
-        heading = t("path.child.heading_expected", lang, month=month_year(YearMonth.parse(f.attesa), lang))
-    else:
-        heading = t("path.child.heading", lang, age=f.eta)
-    now = [entry_view(v, f"{uid}-a-{v.id}", lang) for v in f.adesso]
-    upcoming = [
-        entry_view(
-            p,
-            f"{uid}-p-{p.id}",
-            lang,
-            starts=t(
-                "path.entry.starts",
-                lang,
-                month=month_year(YearMonth.parse(p.da_mese), lang),
-                months=plural("age.months", p.tra_mesi, lang),
-            ),
-        )
-        for p in f.prossimi
-    ]
-    return ChildView(
-        uid=uid,
-        heading=heading,
-        age=f.eta,
-        note=t("path.child.born_presumably", lang) if f.nato_presumibilmente else "",
-        now_title=t("path.now", lang),
-        now_groups=_groups(now, f.adesso, lang),
-        now_empty="" if now else t("path.now_empty", lang),
-        upcoming_title=t("path.upcoming", lang),
-        upcoming_groups=_groups(upcoming, f.prossimi, lang),
-        upcoming_empty="" if upcoming else t("path.upcoming_empty", lang),
+        return t("path.child.heading_expected", lang, month=month_year(YearMonth.parse(f.attesa), lang))
+    return t("path.child.heading", lang, age=f.eta)
+
+
+def _for(f: FiglioOut, lang: str, v: VoceOut | None = None) -> str:
+    """ "per chi ha 4 anni", "per la gravidanza" (the page has no names); "per il bambino in arrivo" after birth."""
+    if not f.attesa:
+        return t("path.for.born", lang, age=f.eta)
+    return t("path.for.baby", lang) if v is not None and v.eta_min_mesi >= 0 else t("path.for.expected", lang)
+
+
+def _for_all(figli: list[FiglioOut], who: tuple[int, ...], lang: str) -> str:
+    labels = list(dict.fromkeys(_for(figli[i], lang) for i in who))  # twins: said once
+    text = format_list(labels, locale=normalize_lang(lang)) if labels else ""
+    return text[:1].upper() + text[1:]
+
+
+def _starts(p: ProssimaOut, lang: str) -> str:
+    return t(
+        "path.entry.starts",
+        lang,
+        month=month_year(YearMonth.parse(p.da_mese), lang),
+        months=plural("age.months", p.tra_mesi, lang),
     )
+
+
+def services_view(p: PercorsoOut, lang: str) -> ServicesView:
+    """Each service once: per child the best fit first, shared ones under one heading, situational ones apart."""
+    figli = p.figli
+    centri = {c.id: c for c in p.centri}
+    voci: dict[int, VoceOut] = {}
+    soon: list[dict[int, ProssimaOut]] = []
+    for f in figli:
+        voci.update({v.id: v for v in f.prossimi})
+        soon.append({v.id: v for v in f.prossimi})
+    voci.update({v.id: v for f in figli for v in f.adesso})  # the "now" copy when both exist
+    sets_apart = {key for key, v in voci.items() if is_situational(v.temi, p.temi)}
+    plan = place(
+        [[v.id for v in f.adesso] for f in figli],
+        [[(v.id, v.tra_mesi) for v in f.prossimi] for f in figli],
+        situational=sets_apart.__contains__,
+    )
+    several = len(figli) > 1
+
+    def card(item: Placed, home: int | None = None, compact: bool = False) -> EntryView:
+        v = voci[item.key]
+        starts = _starts(soon[home][item.key], lang) if home is not None else ""
+        view = entry_view(v, f"v{v.id}", lang, starts, centri=centri, compact=compact)
+        others = [i for i in item.soon_for if i != home]
+        if several and others:  # fits one child now (or soon), starts later for another: say so here
+            view.for_whom = " · ".join(
+                t("path.for.also_soon", lang, who=_for(figli[i], lang, v), month=_month(soon[i][item.key], lang))
+                for i in others
+            )
+        return view
+
+    now: list[EntryListView] = []
+    shared_children = {i for who, _ in plan.shared for i in who}
+    for i, f in enumerate(figli):
+        items = plan.now[i]
+        nothing = not items and i not in shared_children and not any(i in x.now_for for x in plan.situational)
+        if items or nothing or f.nato_presumibilmente:
+            now.append(
+                EntryListView(
+                    uid=f"adesso-{i + 1}",
+                    heading=child_heading(f, lang),
+                    note=t("path.child.born_presumably", lang) if f.nato_presumibilmente else "",
+                    voci=[card(x) for x in items],
+                    empty=t("path.now_empty", lang) if nothing else "",
+                )
+            )
+    for n, (who, items) in enumerate(plan.shared):
+        now.append(
+            EntryListView(uid=f"insieme-{n + 1}", heading=_for_all(figli, who, lang), voci=[card(x) for x in items])
+        )
+
+    upcoming = [
+        EntryListView(
+            uid=f"prossimi-{i + 1}",
+            heading=child_heading(figli[i], lang),
+            voci=[card(x, home=i, compact=True) for x in items],
+        )
+        for i, items in enumerate(plan.upcoming)
+        if items
+    ]
+
+    situational = []
+    for item in plan.situational:
+        if item.now_for:
+            view = card(item)
+            if several:
+                view.for_whom = _for_all(figli, item.now_for, lang)
+        else:
+            home = min(item.soon_for, key=lambda i: soon[i][item.key].tra_mesi)
+            view = card(item, home=home)
+            if several:
+                view.for_whom = _for_all(figli, (home,), lang)
+        situational.append(view)
+
+    shown = [*(e for lst in now for e in lst.voci), *(e for lst in upcoming for e in lst.voci), *situational]
+    return ServicesView(
+        now=now,
+        upcoming=upcoming,
+        upcoming_empty="" if upcoming else t("path.upcoming_empty", lang),
+        situational=situational,
+        situational_hint=_situational_hint([voci[x.key] for x in plan.situational], lang),
+        has_unconfirmed=any(not e.is_verified for e in shown),
+    )
+
+
+def _month(v: ProssimaOut, lang: str) -> str:
+    return month_year(YearMonth.parse(v.da_mese), lang)
+
+
+def _situational_hint(voci: list[VoceOut], lang: str) -> str:
+    """What is inside the collapsed group, so a parent knows whether to open it."""
+    if not voci:
+        return ""
+    found = {topic for v in voci for topic in v.temi if topic in SITUATIONAL_TOPICS}
+    topics = [t(f"topic.{slug}", lang).lower() for slug in TOPICS if slug in found]
+    return t("path.situational.hint", lang, topics=", ".join(topics), n=plural("path.n_situational", len(voci), lang))
 
 
 def chips(selected: list[str] | tuple[str, ...], lang: str) -> list[ChipView]:
     return [ChipView(slug, t(f"topic.{slug}", lang), slug in selected) for slug in TOPICS]
 
 
-def children_views(p: PercorsoOut, lang: str) -> list[ChildView]:
-    return [child_view(f, i, lang) for i, f in enumerate(p.figli)]
+def jump_to_centri(centri: list[CentroOut], lang: str) -> tuple[str, str]:
+    """The jump bar's last link: to the one centre's card, or to the centres' section."""
+    if len(centri) == 1:
+        return t("ui.path.jump_centro", lang), f"#centro-{centri[0].id}-nome"
+    return t("ui.path.jump_centri", lang), "#centri"
 
 
 def counts_text(p: PercorsoOut, lang: str) -> str:
-    """ "7 servizi adatti adesso, 3 nei prossimi mesi" (distinct entries across children)."""
-    now = {v.id for f in p.figli for v in f.adesso}
-    soon = {v.id for f in p.figli for v in f.prossimi} - now
-    return t("path.counts", lang, now=plural("path.n_services", len(now), lang), soon=len(soon))
+    """ "5 servizi adatti adesso, 3 nei prossimi mesi": the cards of the two main sections (each service once;
+    the situational group says its own number)."""
+    sv = services_view(p, lang)
+    now = sum(len(lst.voci) for lst in sv.now)
+    soon = sum(len(lst.voci) for lst in sv.upcoming)
+    return t("path.counts", lang, now=plural("path.n_services", now, lang), soon=soon)
 
 
 def age_range_text(age_min: int, age_max: int, lang: str) -> str:
@@ -293,17 +421,3 @@ def _language_name(code: str, lang: str) -> str:
         return Locale.parse(normalize_lang(lang)).languages.get(code, code)
     except Exception:
         return code
-
-
-def _groups(views: list[EntryView], entries: list[VoceOut], lang: str) -> list[GroupView]:
-    """Grouped by category in the Carta's order, keeping the API's order inside each group."""
-    by_id = {view.uid: entry.categoria for view, entry in zip(views, entries, strict=True)}
-
-    class _Item:  # group_by_category only needs `.category`
-        def __init__(self, view: EntryView) -> None:
-            self.view, self.category = view, by_id[view.uid]
-
-    return [
-        GroupView(label=t(f"category.{category}", lang), voci=[item.view for item in items])
-        for category, items in group_by_category(_Item(view) for view in views)
-    ]

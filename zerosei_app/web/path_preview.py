@@ -18,7 +18,7 @@ from zerosei_app.db import session_scope
 from zerosei_app.i18n import t
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view.percorso_plan import OK, plan_page
-from zerosei_app.view.percorso_view import CentroView, ChildView, GroupView
+from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
 
 PREVIEW_ID = "zs-preview"
 
@@ -45,10 +45,14 @@ def render(raw_query: str, today: date) -> str:
         '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
         f'<p class="pv-counts">{_e(view.counts_text(p, lang))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
+        _services(view.services_view(p, lang), lang),
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
-        *(_centro(c, lang) for c in view.centri_views(plan.centri, plan.ente, lang)),
+        # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
+        *(
+            f'<div id="pv-centro-{c.id}">{_centro(c, lang)}</div>'
+            for c in view.centri_views(plan.centri, plan.ente, lang)
+        ),
         "</section>",
-        *(_child(c) for c in view.children_views(p, lang)),
         "</div></div>",
     ]
     return "".join(parts)
@@ -80,25 +84,60 @@ def _centro(c: CentroView, lang: str) -> str:
     )
 
 
-def _child(c: ChildView) -> str:
-    out = [f'<section class="pv-child-path"><h2 class="pv-child-title">{_e(c.heading)}</h2>']
-    out.append(f'<h3 class="pv-section-title">{_e(c.now_title)}</h3>')
-    out += [_group(g) for g in c.now_groups] or [f"<p>{_e(c.now_empty)}</p>"]
-    if c.upcoming_groups:
-        out.append(f'<h3 class="pv-section-title">{_e(c.upcoming_title)}</h3>')
-        out += [_group(g) for g in c.upcoming_groups]
-    out.append("</section>")
+def _services(sv: view.ServicesView, lang: str) -> str:
+    """The page's services part: Adesso, the coming months, the situational ones in a native (closed) <details>."""
+    out = [f'<h2 class="pv-section-title">{_e(t("ui.path.now", lang))}</h2>']
+    out += [_list(lst, lang) for lst in sv.now]
+    out.append(f'<h2 class="pv-section-title">{_e(t("ui.path.upcoming", lang))}</h2>')
+    out += [_list(lst, lang) for lst in sv.upcoming] or [f'<p class="pv-muted">{_e(sv.upcoming_empty)}</p>']
+    if sv.situational:
+        out.append(
+            '<details class="pv-situational"><summary class="pv-situational-toggle">'
+            f'<span class="situational-title">{_e(t("ui.path.situational", lang))}</span>'
+            f'<span class="situational-hint">{_e(sv.situational_hint)}</span></summary>'
+            + "".join(_entry(v, lang) for v in sv.situational)
+            + "</details>"
+        )
     return "".join(out)
 
 
-def _group(g: GroupView) -> str:
-    entries = "".join(
-        f'<article class="pv-entry"><h5 class="pv-entry-title" lang="it">{_e(v.titolo)}</h5>'
-        + (f'<p class="pv-starts">{_e(v.starts)}</p>' if v.starts else "")
-        + f'<p class="pv-summary" lang="it">{_e(v.sintesi)}</p></article>'
-        for v in g.voci
+def _list(lst: EntryListView, lang: str) -> str:
+    out = [f'<h3 class="pv-list-title">{_e(lst.heading)}</h3>']
+    if lst.note:
+        out.append(f'<p class="pv-note">{_e(lst.note)}</p>')
+    if lst.empty:
+        out.append(f"<p>{_e(lst.empty)}</p>")
+    return "".join(out) + "".join(_entry(v, lang) for v in lst.voci)
+
+
+def _entry(v: EntryView, lang: str) -> str:
+    contacts = "".join(
+        f'<li><a class="pv-contact" href="{_e(link.href)}">{_e(link.label)}</a></li>' for link in v.links
     )
-    return f'<h4 class="pv-group-title">{_e(g.label)}</h4>{entries}'
+    if contacts:
+        contact = f'<ul class="pv-contacts">{contacts}</ul>'
+    elif v.centro_href:
+        centre_id = v.centro_href.removeprefix("#centro-").removesuffix("-nome")
+        label = _e(t("ui.path.contacts_at", lang))
+        contact = (
+            f'<p class="contact-at">{label} <a href="#pv-centro-{_e(centre_id)}" lang="it">{_e(v.centro_nome)}</a></p>'
+        )
+    else:
+        contact = ""
+    body = (
+        f'<p class="pv-summary" lang="it">{_e(v.sintesi)}</p>'
+        + contact
+        + f'<p class="verified{"" if v.is_verified else " not-yet"}">{_e(v.trust)}</p>'
+    )
+    if v.compact:  # as on the page: coming months show title and start, the rest behind "Leggi di più"
+        body = f'<details class="pv-more"><summary>{_e(t("ui.path.entry.more", lang))}</summary>{body}</details>'
+    return (
+        f'<article class="pv-entry"><h4 class="pv-entry-title" lang="it">{_e(v.titolo)}</h4>'
+        + (f'<p class="pv-starts">{_e(v.starts)}</p>' if v.starts else "")
+        + (f'<p class="for-whom">{_e(v.for_whom)}</p>' if v.for_whom else "")
+        + body
+        + "</article>"
+    )
 
 
 def inject(page: str, preview: str) -> str:
