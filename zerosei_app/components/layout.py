@@ -7,9 +7,10 @@ from reflex.vars.base import Var
 from reflex_components_core.core.banner import has_connection_errors
 
 from zerosei_app.components.i18n import t
-from zerosei_app.components.links import internal, plain
+from zerosei_app.components.links import external, internal, plain
 from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 from zerosei_app.i18n import t as translate
+from zerosei_app.settings import get_publisher
 from zerosei_app.state.ui import LangLink, UiState
 from zerosei_app.view import urls
 
@@ -29,8 +30,33 @@ def _lang_link(link: LangLink) -> rx.Component:
     )
 
 
+def lang_href(path: str):
+    """A page of ours that only carries the language."""
+    return rx.cond(UiState.lang == "it", path, path + "?lang=" + UiState.lang)
+
+
+def publisher_strip() -> rx.Component:
+    """Who publishes the service (settings.Publisher), as Italian public services show it: a slim top line."""
+    pub = get_publisher()
+    logo = rx.el.img(src=pub.logo, alt="", class_name="pub-logo", width="24", height="24") if pub.logo else None
+    return rx.el.div(
+        rx.el.div(
+            external(
+                *([logo] if logo else []),
+                rx.el.span(pub.name, class_name="pub-name"),
+                rx.el.span(", ", t("ui.frame.publisher_site"), class_name="sr-only"),
+                href=pub.url,
+                class_name="pub-link",
+            ),
+            class_name="pub-bar",
+        ),
+        class_name="pub",
+    )
+
+
 def header(home_href=None) -> rx.Component:
     return rx.el.header(
+        publisher_strip(),
         rx.el.div(
             internal(
                 rx.el.span("ZeroSei", class_name="brand-name"),
@@ -52,12 +78,15 @@ def header(home_href=None) -> rx.Component:
 
 
 def footer() -> rx.Component:
-    info_href = rx.cond(UiState.lang == "it", urls.INFO, urls.INFO + "?lang=" + UiState.lang)
+    """The publisher, the data controller, information/privacy and the accessibility declaration (open data: /informazioni)."""
+    pub = get_publisher()
     return rx.el.footer(
         rx.el.p(t("ui.footer.region")),
+        rx.el.p(t("ui.frame.published_by"), " ", external(pub.name, href=pub.url), "."),
+        rx.el.p(t("ui.footer.controller"), " ", pub.privacy_controller, "."),
         rx.el.ul(
-            rx.el.li(internal(t("ui.footer.info"), href=info_href)),
-            rx.el.li(internal(t("ui.footer.api"), href=info_href + "#dati-aperti")),
+            rx.el.li(internal(t("ui.footer.info_privacy"), href=lang_href(urls.INFO))),
+            rx.el.li(internal(t("ui.footer.a11y"), href=lang_href(urls.A11Y))),
             class_name="footer-links",
         ),
         class_name="foot",

@@ -16,6 +16,7 @@ STEP_FIGLI = "/inizia/figli"
 STEP_TEMI = "/inizia/temi"
 PERCORSO = "/percorso"
 INFO = "/informazioni"
+A11Y = "/accessibilita"  # the accessibility declaration
 STEPS = (STEP_COMUNE, STEP_FIGLI, STEP_TEMI)
 # Longer raw queries are rebuilt from their valid parts instead of being copied around.
 MAX_RAW_QUERY = 2000
