@@ -126,16 +126,16 @@ def _show(value: Any, field: str = "") -> str:
 
 
 def save_message(changed: bool, confirmed: bool, was_example: bool, published: bool) -> str:
-    """What a save did, in words: the text, and the centre's confirmation when it was ticked."""
+    """What a save did, in words: the text (`changed`), and the centre's confirmation when it was ticked."""
     if confirmed:
-        text = "Modifiche salvate e voce confermata dal centro: " if changed else "Voce già confermata dal centro: "
+        text = "Modifiche salvate e voce confermata dal centro: " if changed else "Voce confermata dal centro: "
         text += (
             f"tolta l'etichetta «Esempio» e segnata come verificata oggi ({day(today())})."
             if was_example
             else f"segnata come verificata oggi ({day(today())})."
         )
-        if changed and published:
-            text += " Le famiglie vedono «Verificato dal centro»."
+        if published:
+            text += " Le famiglie la vedono come verificata dal centro."
         return text
     return "Modifiche salvate." + (" Le famiglie vedono già la nuova versione." if published and changed else "")
 
@@ -385,6 +385,7 @@ class StaffEntryState(StaffState):
             # "Confermata dal centro": the same save also clears «Esempio» and marks the entry verified today.
             confirm = confirmed_by_centre(form)
             was_example = entry.is_example
+            text_changed = not same_content(content_of(entry), data.as_values())
             try:
                 changed = save_entry(
                     db,
@@ -408,7 +409,7 @@ class StaffEntryState(StaffState):
                 if changed
                 else "Nessuna modifica da salvare."
             )
-            self.flash_ok = save_message(changed, confirm, was_example, entry.status == "published")
+            self.flash_ok = save_message(changed and text_changed, confirm, was_example, entry.status == "published")
             yield rx.call_script(UNLOAD_CLEAR)
         finally:
             self.saving = False
