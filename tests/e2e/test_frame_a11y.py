@@ -205,3 +205,15 @@ def test_confermata_dal_centro_in_the_editor_on_a_phone(app_url, phone, staff_ac
     with Session(engine) as db:
         saved = db.get(CardEntry, entry_id)
         assert saved.is_example is False and saved.last_reviewed_on == clock.now().date()
+
+
+def test_a_refused_file_is_said_in_italian(app_url, phone, staff_accounts):
+    page = phone.new_page()
+    login(page, app_url, OPERATORE)
+    page.goto(f"{app_url}/staff/importa?centro=1")
+    page.wait_for_selector("input[type=file][aria-label='File CSV da importare']", state="attached", timeout=30_000)
+    settle(page, 800)
+    page.set_input_files(
+        "input[type=file]", files=[{"name": "carta.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}]
+    )
+    page.get_by_text("File non accettato: scegli un solo file CSV").wait_for(timeout=30_000)

@@ -92,3 +92,13 @@ def test_status_is_one_of_agids():
 )
 def test_404_language_from_the_page_before(referrer, lang):
     assert lang_from_referrer(referrer) == lang
+
+
+def test_error_page_speaks_both_languages_and_shows_no_stack_trace():
+    from zerosei_app.components.error_page import error_boundary
+
+    rendered = str(error_boundary(True))
+    for text in ("Qualcosa non ha funzionato", "Something went wrong", "Ricarica la pagina", "Back to the home page"):
+        assert text in rendered
+    assert "error.stack" not in rendered and "reflex.dev" not in rendered
+    assert '"/?lang=en"' in rendered  # the way home keeps the language

@@ -32,11 +32,13 @@ def _label_file_input(upload: rx.Component, label: str) -> rx.Component:
     return upload
 
 
-def upload_box(upload_id: str, handler) -> rx.Component:
-    return _label_file_input(_upload_box(upload_id, handler), FILE_INPUT_LABEL)
+def upload_box(upload_id: str, handler, on_rejected=None) -> rx.Component:
+    """on_rejected: a handler without arguments for a refused file (wrong type, several files)."""
+    return _label_file_input(_upload_box(upload_id, handler, on_rejected), FILE_INPUT_LABEL)
 
 
-def _upload_box(upload_id: str, handler) -> rx.Component:
+def _upload_box(upload_id: str, handler, on_rejected) -> rx.Component:
+    extra = {"on_drop_rejected": lambda _rejected: on_rejected()} if on_rejected is not None else {}
     return rx.upload(
         rx.el.p(
             rx.el.strong("Scegli il file CSV"), " (clicca qui o premi Invio) oppure trascinalo in questo riquadro."
@@ -48,6 +50,7 @@ def _upload_box(upload_id: str, handler) -> rx.Component:
         multiple=False,
         on_drop=handler(rx.upload_files(upload_id=upload_id)),
         class_name="st-drop",
+        **extra,
     )
 
 
