@@ -1,14 +1,11 @@
 """The frame of every parents' page: skip link, header with the language switch, main, footer."""
 
-import json
-
 import reflex as rx
-from reflex.vars.base import Var
 from reflex_components_core.core.banner import has_connection_errors
 
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import external, internal, plain
-from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
+from zerosei_app.i18n import LANGUAGES
 from zerosei_app.i18n import t as translate
 from zerosei_app.settings import get_publisher
 from zerosei_app.state.ui import LangLink, UiState
@@ -94,12 +91,18 @@ def footer() -> rx.Component:
 
 
 # Before the state has arrived (the connection may fail on the first load of an English link) the
-# text follows the link's `lang=`; every catalogue's text is in the page for that.
-_OFFLINE_TEXTS = json.dumps({lang: translate("ui.offline", lang) for lang in LANGUAGES})
-_OFFLINE_TEXT_FROM_URL = Var(
-    _js_expr=f"(({_OFFLINE_TEXTS})[(typeof location !== 'undefined' && (/[?&]lang=([a-z]{{2}})/i.exec(location.search) || [])[1] || '').toLowerCase()]"
-    f" || ({_OFFLINE_TEXTS})['{DEFAULT_LANG}'])"
-)
+# text follows the link's `lang=`. Every language's text is in the page and CSS shows one (head.py's
+# boot script picks the link's): text chosen by JavaScript during render would differ from the
+# prerendered page, and React would then re-render the whole page (dropping a path's static copy).
+def _offline_texts() -> rx.Component:
+    return rx.fragment(
+        *[
+            rx.el.span(
+                translate("ui.offline", lang), lang=lang, class_name="offline-text", custom_attrs={"data-l": lang}
+            )
+            for lang in LANGUAGES
+        ]
+    )
 
 
 def offline_bar() -> rx.Component:
@@ -109,7 +112,7 @@ def offline_bar() -> rx.Component:
     offline (html.zs-offline, set by head.py's script): Reflex only notices after its retries.
     """
     return rx.el.div(
-        rx.cond(UiState.ready, t("ui.offline"), _OFFLINE_TEXT_FROM_URL),
+        rx.cond(UiState.ready, t("ui.offline"), _offline_texts()),
         role="status",
         class_name=rx.cond(has_connection_errors, "offline-bar shown no-print", "offline-bar no-print"),
     )
