@@ -36,7 +36,12 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed .tools/node_modules/.bin/bun
 
-install-test: install $(VENV)/.installed-test
+# axe-core (accessibility rules) for the browser tests, pinned, into the same ignored folder.
+AXE := .tools/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --prefix .tools --no-audit --no-fund --loglevel=error axe-core@4.10.3
+
+install-test: install $(VENV)/.installed-test $(AXE)
 
 db: install
 	$(BIN)/python -m zerosei_app.prestart

@@ -7,9 +7,10 @@ import os
 import secrets
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, EmailStr, Field, ValidationError, field_validator
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ASSETS_DIR = PROJECT_ROOT / "assets"
 VAR_DIR = Path(os.environ.get("ZEROSEI_VAR_DIR", PROJECT_ROOT / "var"))
 
 
@@ -58,3 +59,64 @@ def get_settings() -> Settings:
         public_url=(env.get("ZEROSEI_PUBLIC_URL") or "").rstrip("/") or None,
         trusted_proxy_hops=int(env.get("ZEROSEI_TRUSTED_PROXY_HOPS", "0")),
     )
+
+
+class Publisher(BaseModel):
+    """Who publishes the service: shown in the header, footer, privacy text and accessibility declaration.
+
+    Defaults are Regione Piemonte's; a comune or an ente gestore running its own copy sets its own.
+    """
+
+    name: str = Field("Regione Piemonte", min_length=2, max_length=120)
+    url: str = Field("https://www.regione.piemonte.it", max_length=300)
+    # A file under assets/ (e.g. "loghi/ente.svg"), served from our own origin; none by default.
+    logo: str | None = None
+    # The data controller (titolare del trattamento) and the address for privacy questions.
+    privacy_controller: str = Field("Regione Piemonte", min_length=2, max_length=200)
+    privacy_contact: EmailStr = "dpo@regione.piemonte.it"
+    # Where accessibility feedback goes; unset, the privacy contact (the one address known by default).
+    email: EmailStr | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not v.startswith(("https://", "http://")):
+            raise ValueError("the publisher's site must start with https:// (or http://)")
+        return v.rstrip("/")
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, v: str | None) -> str | None:
+        if not v:
+            return None
+        rel = v.lstrip("/")
+        path = (ASSETS_DIR / rel).resolve()
+        if ASSETS_DIR.resolve() not in path.parents or not path.is_file():
+            raise ValueError(f"the logo must be a file under assets/ (not found: {v})")
+        if path.suffix.lower() not in (".svg", ".png", ".webp", ".jpg", ".jpeg"):
+            raise ValueError("the logo must be an .svg, .png, .webp or .jpg file")
+        return "/" + rel
+
+    @property
+    def feedback_email(self) -> str:
+        return str(self.email or self.privacy_contact)
+
+
+@functools.cache
+def get_publisher() -> Publisher:
+    """ZEROSEI_PUBLISHER_* and ZEROSEI_PRIVACY_*; a bad value stops the start with a message naming it."""
+    env = os.environ
+    names = {
+        "name": "ZEROSEI_PUBLISHER_NAME",
+        "url": "ZEROSEI_PUBLISHER_URL",
+        "logo": "ZEROSEI_PUBLISHER_LOGO",
+        "email": "ZEROSEI_PUBLISHER_EMAIL",
+        "privacy_controller": "ZEROSEI_PRIVACY_CONTROLLER",
+        "privacy_contact": "ZEROSEI_PRIVACY_CONTACT",
+    }
+    values = {field: env[var].strip() for field, var in names.items() if env.get(var, "").strip()}
+    try:
+        return Publisher(**values)
+    except ValidationError as exc:
+        problems = "; ".join(f"{names.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors())
+        raise SystemExit(f"Configurazione non valida / invalid configuration: {problems}") from None

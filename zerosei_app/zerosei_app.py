@@ -5,6 +5,7 @@ import reflex as rx
 import zerosei_app.models  # noqa: F401  (every table on SQLModel.metadata, which Reflex's schema check reads)
 from zerosei_app.api.app import api
 from zerosei_app.auth.http_headers import staff_no_store
+from zerosei_app.components.error_page import error_boundary
 from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
@@ -24,5 +25,7 @@ app = rx.App(
 )
 # Reflex's connection toast and pulser speak English only: each page frame shows its own notice instead.
 app.app_wraps[(5, "Overlay")] = lambda stateful: None
+# A broken page shows our frame in the page's language (Reflex's shows a stack trace in English).
+app.app_wraps[(55, "ErrorBoundary")] = error_boundary
 register_public_pages(app)
 register_staff_pages(app)

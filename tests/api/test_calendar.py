@@ -15,8 +15,8 @@ from sqlmodel import Session, select
 
 from tests.api.test_api_served import served  # noqa: F401 - the app as Reflex serves it
 from tests.hsds_schemas import errors
-from zerosei_app.domain import clock
 from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
 from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.sessions import ROME, SessionChoice, cancel, validate

@@ -16,8 +16,8 @@ from fastapi.responses import PlainTextResponse, Response
 
 from zerosei_app.api.errors import request_lang
 from zerosei_app.api.hsds import public_base
-from zerosei_app.domain import clock
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.sessions import ROME
 from zerosei_app.domain.staff_forms import Id

@@ -17,7 +17,9 @@ LANG_BOOT_JS = (
     "(function(){try{var m=/[?&]lang=([A-Za-z_-]{2,10})/i.exec(location.search);"
     "if(!m)return;var l=m[1].split(/[-_]/)[0].toLowerCase();"
     f"if({_OTHER_LANGS}.indexOf(l)<0)return;"
-    f"var s=document.createElement('style');s.id='zs-i18n-wait';s.textContent={json.dumps(_WAIT_CSS)};"
+    f"var s=document.createElement('style');s.id='zs-i18n-wait';s.textContent={json.dumps(_WAIT_CSS)}"
+    # The connection notice before the state arrives: the link's language (layout.offline_bar).
+    "+'html .offline-text{display:none}html .offline-text[data-l=\"'+l+'\"]{display:inline}';"
     "document.head.appendChild(s);"
     "}catch(e){}})();"
 )

@@ -1,15 +1,13 @@
 """The frame of every parents' page: skip link, header with the language switch, main, footer."""
 
-import json
-
 import reflex as rx
-from reflex.vars.base import Var
 from reflex_components_core.core.banner import has_connection_errors
 
 from zerosei_app.components.i18n import t
-from zerosei_app.components.links import internal, plain
-from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
+from zerosei_app.components.links import external, internal, plain
+from zerosei_app.i18n import LANGUAGES
 from zerosei_app.i18n import t as translate
+from zerosei_app.settings import get_publisher
 from zerosei_app.state.ui import LangLink, UiState
 from zerosei_app.view import urls
 
@@ -29,8 +27,33 @@ def _lang_link(link: LangLink) -> rx.Component:
     )
 
 
+def lang_href(path: str):
+    """A page of ours that only carries the language."""
+    return rx.cond(UiState.lang == "it", path, path + "?lang=" + UiState.lang)
+
+
+def publisher_strip() -> rx.Component:
+    """Who publishes the service (settings.Publisher), as Italian public services show it: a slim top line."""
+    pub = get_publisher()
+    logo = rx.el.img(src=pub.logo, alt="", class_name="pub-logo", width="24", height="24") if pub.logo else None
+    return rx.el.div(
+        rx.el.div(
+            external(
+                *([logo] if logo else []),
+                rx.el.span(pub.name, class_name="pub-name"),
+                rx.el.span(", ", t("ui.frame.publisher_site"), class_name="sr-only"),
+                href=pub.url,
+                class_name="pub-link",
+            ),
+            class_name="pub-bar",
+        ),
+        class_name="pub",
+    )
+
+
 def header(home_href=None) -> rx.Component:
     return rx.el.header(
+        publisher_strip(),
         rx.el.div(
             internal(
                 rx.el.span("ZeroSei", class_name="brand-name"),
@@ -52,12 +75,15 @@ def header(home_href=None) -> rx.Component:
 
 
 def footer() -> rx.Component:
-    info_href = rx.cond(UiState.lang == "it", urls.INFO, urls.INFO + "?lang=" + UiState.lang)
+    """The publisher, the data controller, information/privacy and the accessibility declaration (open data: /informazioni)."""
+    pub = get_publisher()
     return rx.el.footer(
         rx.el.p(t("ui.footer.region")),
+        rx.el.p(t("ui.frame.published_by"), " ", external(pub.name, href=pub.url), "."),
+        rx.el.p(t("ui.footer.controller"), " ", pub.privacy_controller, "."),
         rx.el.ul(
-            rx.el.li(internal(t("ui.footer.info"), href=info_href)),
-            rx.el.li(internal(t("ui.footer.api"), href=info_href + "#dati-aperti")),
+            rx.el.li(internal(t("ui.footer.info_privacy"), href=lang_href(urls.INFO))),
+            rx.el.li(internal(t("ui.footer.a11y"), href=lang_href(urls.A11Y))),
             class_name="footer-links",
         ),
         class_name="foot",
@@ -65,12 +91,18 @@ def footer() -> rx.Component:
 
 
 # Before the state has arrived (the connection may fail on the first load of an English link) the
-# text follows the link's `lang=`; every catalogue's text is in the page for that.
-_OFFLINE_TEXTS = json.dumps({lang: translate("ui.offline", lang) for lang in LANGUAGES})
-_OFFLINE_TEXT_FROM_URL = Var(
-    _js_expr=f"(({_OFFLINE_TEXTS})[(typeof location !== 'undefined' && (/[?&]lang=([a-z]{{2}})/i.exec(location.search) || [])[1] || '').toLowerCase()]"
-    f" || ({_OFFLINE_TEXTS})['{DEFAULT_LANG}'])"
-)
+# text follows the link's `lang=`. Every language's text is in the page and CSS shows one (head.py's
+# boot script picks the link's): text chosen by JavaScript during render would differ from the
+# prerendered page, and React would then re-render the whole page (dropping a path's static copy).
+def _offline_texts() -> rx.Component:
+    return rx.fragment(
+        *[
+            rx.el.span(
+                translate("ui.offline", lang), lang=lang, class_name="offline-text", custom_attrs={"data-l": lang}
+            )
+            for lang in LANGUAGES
+        ]
+    )
 
 
 def offline_bar() -> rx.Component:
@@ -80,7 +112,7 @@ def offline_bar() -> rx.Component:
     offline (html.zs-offline, set by head.py's script): Reflex only notices after its retries.
     """
     return rx.el.div(
-        rx.cond(UiState.ready, t("ui.offline"), _OFFLINE_TEXT_FROM_URL),
+        rx.cond(UiState.ready, t("ui.offline"), _offline_texts()),
         role="status",
         class_name=rx.cond(has_connection_errors, "offline-bar shown no-print", "offline-bar no-print"),
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import reflex as rx
+from reflex.vars.base import Var
 
 from zerosei_app.components.staff_layout import badge, button
 
@@ -10,7 +13,32 @@ ACCEPT = {"text/csv": [".csv"], "text/plain": [".csv", ".txt"], "application/vnd
 _KIND = {"errore": "nuova", "nuova": "published", "modifica": "in_lavorazione", "invariata": "draft"}
 
 
-def upload_box(upload_id: str, handler) -> rx.Component:
+FILE_INPUT_LABEL = "File CSV da importare"
+
+
+def _label_file_input(upload: rx.Component, label: str) -> rx.Component:
+    """Give the drop zone's hidden file input a name (WCAG 4.1.2; axe's `label` rule).
+
+    Reflex spreads react-dropzone's `getInputProps()` on it and takes no props for it; the same call
+    accepts props to merge, so the spread becomes `getInputProps({"aria-label": …})`.
+    """
+    zone = upload.children[0]
+    file_input = zone.children[0]
+    spread = file_input.special_props[0]
+    assert spread._js_expr.endswith("()"), spread._js_expr  # Reflex changed how it renders the upload
+    file_input.special_props = [
+        Var(_js_expr=spread._js_expr[:-2] + f"({{'aria-label': {json.dumps(label)}}})", _var_data=spread._var_data)
+    ]
+    return upload
+
+
+def upload_box(upload_id: str, handler, on_rejected=None) -> rx.Component:
+    """on_rejected: a handler without arguments for a refused file (wrong type, several files)."""
+    return _label_file_input(_upload_box(upload_id, handler, on_rejected), FILE_INPUT_LABEL)
+
+
+def _upload_box(upload_id: str, handler, on_rejected) -> rx.Component:
+    extra = {"on_drop_rejected": lambda _rejected: on_rejected()} if on_rejected is not None else {}
     return rx.upload(
         rx.el.p(
             rx.el.strong("Scegli il file CSV"), " (clicca qui o premi Invio) oppure trascinalo in questo riquadro."
@@ -22,6 +50,7 @@ def upload_box(upload_id: str, handler) -> rx.Component:
         multiple=False,
         on_drop=handler(rx.upload_files(upload_id=upload_id)),
         class_name="st-drop",
+        **extra,
     )
 
 

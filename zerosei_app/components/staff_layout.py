@@ -25,6 +25,11 @@ def badge(text, kind) -> rx.Component:
     return rx.el.span(text, class_name=rx.Var.create("st-badge ") + kind)
 
 
+def stack_cell(label: str, *children) -> rx.Component:
+    """A table cell that names its column when a phone shows the row as a card (`.st-stack` in staff.css)."""
+    return rx.el.td(*children, custom_attrs={"data-label": label})
+
+
 def messages() -> rx.Component:
     return rx.fragment(
         rx.cond(

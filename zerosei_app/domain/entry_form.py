@@ -211,6 +211,25 @@ def form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
     return raw
 
 
+# The editor's "Confermata dal centro" checkbox: not a content field, it clears «Esempio» and marks the entry verified.
+CONFIRM_FIELD = "confermata"
+
+
+def confirmed_by_centre(form: Any) -> bool:
+    """True when the editor's "Confermata dal centro" box was ticked (any unreadable value counts as no)."""
+    if not isinstance(form, Mapping):
+        return False
+    try:
+        return to_bool(form.get(CONFIRM_FIELD))
+    except ValueError:
+        return False
+
+
+def confirmation_values(today: Any) -> dict[str, Any]:
+    """What "Confermata dal centro" changes on the entry besides its text."""
+    return {"last_reviewed_on": today, "is_example": False}
+
+
 def validate_form(form: Mapping[str, Any]) -> tuple[EntryInput | None, dict[str, str]]:
     if not isinstance(form, Mapping):
         return None, {"": "Modulo non valido."}
@@ -234,7 +253,19 @@ def entry_to_form(values: Mapping[str, Any]) -> dict[str, str]:
             out[name] = str(v)
     for slug in TOPICS:
         out[f"tema__{slug}"] = "on" if slug in (values.get("topics") or []) else ""
+    out[CONFIRM_FIELD] = ""  # unticked each time the form is filled: a confirmation is a deliberate act
     return out
 
 
-__all__ = ["CATEGORIES", "EntryInput", "FIELDS", "LABELS", "entry_to_form", "form_to_raw", "validate_form"]
+__all__ = [
+    "CATEGORIES",
+    "CONFIRM_FIELD",
+    "EntryInput",
+    "FIELDS",
+    "LABELS",
+    "confirmation_values",
+    "confirmed_by_centre",
+    "entry_to_form",
+    "form_to_raw",
+    "validate_form",
+]

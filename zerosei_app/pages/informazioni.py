@@ -3,9 +3,12 @@
 import reflex as rx
 
 from zerosei_app.components.i18n import t
+from zerosei_app.components.layout import lang_href
 from zerosei_app.components.layout import page as layout
-from zerosei_app.components.links import internal, plain
+from zerosei_app.components.links import external, internal, plain
+from zerosei_app.settings import get_publisher
 from zerosei_app.state.ui import UiState
+from zerosei_app.view import urls
 
 ROUTE = "/informazioni"
 OPEN_DATA = ("/api/v1/centri", "/api/v1/voci", "/api/v1/comuni?q=torino", "/api/v1/openapi.json")
@@ -16,10 +19,28 @@ def _section(title_key: str, *body_keys: str) -> rx.Component:
 
 
 def page() -> rx.Component:
+    pub = get_publisher()
     return layout(
         rx.el.h1(t("ui.info.title")),
-        _section("ui.info.what_title", "ui.info.what"),
-        _section("ui.info.privacy_title", "ui.info.privacy1", "ui.info.privacy2"),
+        rx.el.section(
+            rx.el.h2(t("ui.info.what_title")),
+            rx.el.p(t("ui.info.what")),
+            rx.el.p(t("ui.info.publisher"), " ", external(pub.name, href=pub.url), "."),
+            class_name="panel",
+        ),
+        rx.el.section(
+            rx.el.h2(t("ui.info.privacy_title"), id="privacy"),
+            rx.el.p(t("ui.info.privacy1")),
+            rx.el.p(t("ui.info.privacy2")),
+            rx.el.p(t("ui.info.controller"), " ", rx.el.strong(pub.privacy_controller), "."),
+            rx.el.p(
+                t("ui.info.controller_contact"),
+                " ",
+                plain(pub.privacy_contact, href=f"mailto:{pub.privacy_contact}"),
+                ".",
+            ),
+            class_name="panel",
+        ),
         _section("ui.info.data_title", "ui.info.data1", "ui.info.data2"),
         rx.el.section(
             rx.el.h2(t("ui.info.open_title"), id="dati-aperti"),
@@ -31,6 +52,11 @@ def page() -> rx.Component:
             ),
             class_name="panel",
         ),
-        _section("ui.info.a11y_title", "ui.info.a11y"),
+        rx.el.section(
+            rx.el.h2(t("ui.info.a11y_title")),
+            rx.el.p(t("ui.info.a11y")),
+            rx.el.p(internal(t("ui.info.a11y_link"), href=lang_href(urls.A11Y))),
+            class_name="panel",
+        ),
         internal(t("ui.home.start"), href=UiState.start_href, class_name="btn btn-primary"),
     )

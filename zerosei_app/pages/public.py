@@ -7,8 +7,18 @@ the server too (web/share_meta.py), because link-preview bots do not run JavaScr
 import reflex as rx
 
 from zerosei_app.components.i18n import t
-from zerosei_app.pages import home, informazioni, inizia_comune, inizia_figli, inizia_temi, percorso
+from zerosei_app.pages import (
+    accessibilita,
+    home,
+    informazioni,
+    inizia_comune,
+    inizia_figli,
+    inizia_temi,
+    not_found,
+    percorso,
+)
 from zerosei_app.pages.carta_routes import register_carta
+from zerosei_app.state.frame import AccessibilitaState, NotFoundState
 from zerosei_app.state.percorso import PercorsoState
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_comune import ComuneStepState
@@ -50,3 +60,13 @@ def register(app: rx.App) -> None:
         informazioni.page, route=informazioni.ROUTE, title=t("ui.meta.info_title"), on_load=UiState.on_load, **common
     )
     register_carta(app, common)
+    app.add_page(
+        accessibilita.page,
+        route=accessibilita.ROUTE,
+        title=t("ui.meta.a11y_title"),
+        on_load=AccessibilitaState.on_load,
+        **common,
+    )
+    app.add_page(
+        not_found.page, route=not_found.ROUTE, title=t("ui.meta.notfound_title"), on_load=NotFoundState.on_load
+    )

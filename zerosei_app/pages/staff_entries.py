@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from zerosei_app.components.staff_layout import badge, button, link, staff_page
+from zerosei_app.components.staff_layout import badge, button, link, stack_cell, staff_page
 from zerosei_app.domain.catalog import CATEGORIES, TOPICS
 from zerosei_app.domain.staff_forms import SORT_LABELS
 from zerosei_app.domain.staff_labels import category_label, topic_label
@@ -54,15 +54,17 @@ def filters() -> rx.Component:
 
 
 def row(e) -> rx.Component:
+    # data-label: on a phone each row becomes a card whose cells name their column (staff.css .st-stack).
     return rx.el.tr(
         rx.el.td(
             link(e.title, "/staff/voce?id=" + e.id.to_string()),
             rx.cond(e.example, rx.el.span(" ", badge("esempio", "example"))),
+            class_name="st-stack-title",
         ),
-        rx.el.td(e.area),
-        rx.el.td(e.ages),
-        rx.el.td(badge(e.status_label, e.status)),
-        rx.el.td(e.reviewed, rx.cond(e.stale, rx.el.span(" ", badge("da verificare", "stale")))),
+        stack_cell("Area", e.area),
+        stack_cell("Età", e.ages),
+        stack_cell("Stato", badge(e.status_label, e.status)),
+        stack_cell("Verificata il", e.reviewed, rx.cond(e.stale, rx.el.span(" ", badge("da verificare", "stale")))),
     )
 
 
@@ -132,7 +134,7 @@ def page() -> rx.Component:
                     )
                 ),
                 rx.el.tbody(rx.foreach(s.rows, row)),
-                class_name="st-table",
+                class_name="st-table st-stack",
             ),
             rx.el.p(
                 rx.cond(

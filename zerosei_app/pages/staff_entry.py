@@ -10,6 +10,7 @@ from zerosei_app.components.staff_layout import badge, button, link, staff_page
 from zerosei_app.components.staff_preview import entry_preview
 from zerosei_app.components.staff_sessions import sessions_panel
 from zerosei_app.domain.catalog import CATEGORIES, TOPICS
+from zerosei_app.domain.entry_form import CONFIRM_FIELD
 from zerosei_app.domain.entry_status import ACTION_LABELS
 from zerosei_app.domain.staff_labels import AGE_CHOICES, category_label, topic_label
 from zerosei_app.state.staff_entry import StaffEntryState as S
@@ -56,6 +57,15 @@ def status_panel() -> rx.Component:
                 title="Confermi che i dati sono corretti oggi (toglie anche l'etichetta «esempio»)",
             ),
             class_name="st-actions",
+        ),
+        rx.cond(
+            S.is_example,
+            rx.el.p(
+                "È un esempio: le famiglie la vedono come non ancora confermata dal centro. "
+                "Quando il centro ha controllato i dati, spunta «Confermata dal centro» in fondo al modulo e salva "
+                "(oppure usa «Segna come verificata»): l'etichetta «Esempio» sparisce.",
+                class_name="st-muted",
+            ),
         ),
         rx.cond(
             S.status == "draft",
@@ -310,6 +320,36 @@ def entry_form() -> rx.Component:
                 hint="Codici di 2 lettere separati da virgole: it, en, fr, ar…",
             ),
         ),
+        rx.cond(
+            S.entry_id != 0,
+            rx.el.fieldset(
+                rx.el.legend("Conferma del centro"),
+                rx.el.label(
+                    rx.el.input(
+                        type="checkbox",
+                        name=CONFIRM_FIELD,
+                        id=f"f-{CONFIRM_FIELD}",
+                        default_checked=v[CONFIRM_FIELD].to(str) == "on",
+                        on_change=w,
+                        aria_describedby="conferma-hint",
+                    ),
+                    "Confermata dal centro",
+                    class_name="st-check",
+                    html_for=f"f-{CONFIRM_FIELD}",
+                ),
+                rx.el.span(
+                    rx.cond(
+                        S.is_example,
+                        "Il centro ha controllato questi dati: al salvataggio la voce non è più un esempio "
+                        "(tolta l'etichetta «Esempio») e risulta verificata oggi.",
+                        "Il centro ha controllato questi dati: al salvataggio la voce risulta verificata oggi.",
+                    ),
+                    id="conferma-hint",
+                    class_name="st-hint",
+                ),
+                id="conferma",
+            ),
+        ),
         rx.el.div(
             # Which button was used reaches the server before the form's data (events are processed in order).
             button(
@@ -408,7 +448,9 @@ def page() -> rx.Component:
             rx.el.div(
                 rx.el.div(
                     rx.el.strong("Da correggere prima di salvare:"),
-                    rx.el.ul(rx.foreach(S.error_links, lambda e: rx.el.li(rx.el.a(e.text, href="#" + e.field_id)))),
+                    rx.el.ul(
+                        rx.foreach(S.error_links, lambda err: rx.el.li(rx.el.a(err.text, href="#" + err.field_id)))
+                    ),
                 ),
                 class_name="st-msg err",
                 role="alert",

@@ -64,6 +64,63 @@ def centro_card(c) -> rx.Component:
     )
 
 
+def todo_item(item) -> rx.Component:
+    return rx.el.li(
+        rx.el.div(
+            rx.el.strong(item.centro_nome),
+            rx.el.span(item.detail, class_name="st-muted"),
+            class_name="st-todo-what",
+        ),
+        link(item.action, item.href, class_name="st-btn small"),
+    )
+
+
+def todo_group(kind: str, title: str, intro: str, items, more) -> rx.Component:
+    return rx.cond(
+        items.length() > 0,
+        rx.el.li(
+            rx.el.h3(title, id=f"todo-{kind}"),
+            rx.cond(intro != "", rx.el.p(intro, class_name="st-muted")),
+            rx.el.ul(rx.foreach(items, todo_item), aria_labelledby=f"todo-{kind}"),
+            rx.cond(more > 0, rx.el.p("E altri ", more.to_string(), ": li trovi qui sotto.", class_name="st-muted")),
+            class_name=f"st-todo-group st-todo-{kind}",
+        ),
+    )
+
+
+def todo_list() -> rx.Component:
+    """Missing centre contacts first, then open reports, then entries to confirm (queries.staff_dashboard.todo)."""
+    s = StaffHomeState
+    empty = (s.todo_contatti.length() + s.todo_segnalazioni.length() + s.todo_voci.length()) == 0
+    return rx.el.section(
+        rx.el.h2("Da fare", id="da-fare"),
+        rx.cond(
+            empty,
+            rx.el.p("Niente da fare per ora: contatti presenti, nessuna segnalazione aperta, voci verificate."),
+            rx.el.ol(
+                todo_group(
+                    "contatti",
+                    "Le famiglie non possono contattare il centro",
+                    "Aggiungi almeno un telefono, un'e-mail o un sito.",
+                    s.todo_contatti,
+                    s.more_contatti,
+                ),
+                todo_group("segnalazioni", "Segnalazioni aperte", "", s.todo_segnalazioni, s.more_segnalazioni),
+                todo_group(
+                    "voci",
+                    "Voci da confermare",
+                    "Esempi o voci non verificate da 6 mesi: controllale con il centro e segna "
+                    "«Confermata dal centro» o «Segna come verificata».",
+                    s.todo_voci,
+                    s.more_voci,
+                ),
+                class_name="st-todo",
+            ),
+        ),
+        aria_labelledby="da-fare",
+    )
+
+
 def page() -> rx.Component:
     s = StaffHomeState
     return staff_page(
@@ -79,6 +136,7 @@ def page() -> rx.Component:
             "Le voci vanno ricontrollate almeno ogni 6 mesi; alle segnalazioni delle famiglie si risponde entro 15 giorni.",
             class_name="st-muted",
         ),
+        todo_list(),
         rx.cond(
             s.is_regione,
             rx.el.section(
@@ -108,7 +166,7 @@ def page() -> rx.Component:
                         )
                     ),
                     rx.el.tbody(rx.foreach(s.centri, regione_row)),
-                    class_name="st-table",
+                    class_name="st-table st-stack",
                 ),
             ),
             rx.fragment(

@@ -37,7 +37,7 @@ def page() -> rx.Component:
                         "Le voci nuove entrano come bozze se la colonna Stato è vuota.",
                         class_name="st-muted",
                     ),
-                    upload_box(UPLOAD_ID, S.upload),
+                    upload_box(UPLOAD_ID, S.upload, on_rejected=S.file_rejected),
                     rx.el.details(
                         rx.el.summary("Oppure incolla il testo del file"),
                         rx.el.form(

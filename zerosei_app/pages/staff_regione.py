@@ -5,22 +5,25 @@ from __future__ import annotations
 import reflex as rx
 
 from zerosei_app.components.staff_fields import select_field, text_field
-from zerosei_app.components.staff_layout import badge, button, link, staff_page
+from zerosei_app.components.staff_layout import badge, button, link, stack_cell, staff_page
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.state.staff_regione import StaffRegioneState as S
 
 
 def row(c) -> rx.Component:
+    # data-label: on a phone each row becomes a card whose cells name their column (staff.css .st-stack).
     return rx.el.tr(
         rx.el.td(
             link(c.nome, "/staff/voci?centro=" + c.id.to_string()),
             rx.el.br(),
             rx.el.span(c.comune, class_name="st-muted"),
+            class_name="st-stack-title",
         ),
-        rx.el.td(rx.cond(c.attivo, c.verifica, badge("chiuso", "archived"))),
-        rx.el.td(c.pubblicate.to_string()),
-        rx.el.td(rx.cond(c.da_verificare > 0, badge(c.da_verificare.to_string(), "stale"), "0")),
-        rx.el.td(
+        stack_cell("Dati", rx.cond(c.attivo, c.verifica, badge("chiuso", "archived"))),
+        stack_cell("Pubblicate", c.pubblicate.to_string()),
+        stack_cell("Da verificare", rx.cond(c.da_verificare > 0, badge(c.da_verificare.to_string(), "stale"), "0")),
+        stack_cell(
+            "Segnalazioni aperte",
             (c.nuove + c.in_lavorazione).to_string(),
             rx.cond(c.in_ritardo > 0, rx.fragment(" ", badge(c.in_ritardo.to_string() + " in ritardo", "late"))),
         ),
@@ -138,7 +141,7 @@ def page() -> rx.Component:
                 )
             ),
             rx.el.tbody(rx.foreach(S.centri, row)),
-            class_name="st-table",
+            class_name="st-table st-stack",
         ),
         rx.el.h2("Comuni con un centro solo dedotto (", S.n_inferred.to_string(), ")"),
         rx.el.p(

@@ -27,6 +27,22 @@ class CentroSummary:
     reports_nuova: int = 0
     reports_in_lavorazione: int = 0
     reports_late: int = 0  # open for more than 15 days
+    has_contact: bool = True  # the centre's own phone, e-mail or site
+    to_confirm: int = 0  # not archived, and an example or stale
+
+
+@dataclass
+class TodoItem:
+    """One thing to do on the staff home, with where to do it."""
+
+    kind: str  # "contatti", "segnalazioni", "voci" (also the order of the list)
+    centro_id: int
+    centro_nome: str
+    text: str
+    detail: str
+    action: str
+    href: str
+    urgent: bool = False
 
 
 def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime) -> list[CentroSummary]:
@@ -39,7 +55,17 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         .where(col(Centro.id).in_(ids))
         .order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.nome))
     ).all()
-    out = {c.id: CentroSummary(c.id, c.nome, comune, c.is_active, c.stato_verifica) for c, comune in rows}
+    out = {
+        c.id: CentroSummary(
+            c.id,
+            c.nome,
+            comune,
+            c.is_active,
+            c.stato_verifica,
+            has_contact=any((v or "").strip() for v in (c.telefono, c.email, c.sito)),
+        )
+        for c, comune in rows
+    }
     for centro_id, status, n in db.exec(
         select(CardEntry.centro_id, CardEntry.status, func.count())
         .where(col(CardEntry.centro_id).in_(ids))
@@ -64,6 +90,18 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         .group_by(CardEntry.centro_id)
     ).all():
         out[centro_id].examples = n
+    for centro_id, n in db.exec(
+        select(CardEntry.centro_id, func.count())
+        .where(
+            col(CardEntry.centro_id).in_(ids),
+            CardEntry.status != "archived",
+            col(CardEntry.is_example).is_(True)
+            | col(CardEntry.last_reviewed_on).is_(None)
+            | (col(CardEntry.last_reviewed_on) <= limit),
+        )
+        .group_by(CardEntry.centro_id)
+    ).all():
+        out[centro_id].to_confirm = n
     for report in db.exec(
         select(ErrorReport).where(
             col(ErrorReport.centro_id).in_(ids), col(ErrorReport.status).in_(OPEN_REPORT_STATUSES)
@@ -91,3 +129,64 @@ def totals(items: Sequence[CentroSummary]) -> dict[str, int]:
         "reports_late",
     )
     return {k: sum(getattr(s, k) for s in items) for k in keys}
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def todo(items: Sequence[CentroSummary]) -> list[TodoItem]:
+    """What staff should do first, for open centres: families who cannot reach a centre come first,
+    then parents' open reports (late ones first), then entries to confirm (examples or not checked for 6 months).
+    """
+    open_centres = [s for s in items if s.is_active]
+    contacts = [
+        TodoItem(
+            "contatti",
+            s.id,
+            s.nome,
+            "Le famiglie non possono contattare il centro",
+            "Nessun telefono, e-mail o sito.",
+            "Aggiungi i contatti",
+            f"/staff/centro?id={s.id}",
+            urgent=True,
+        )
+        for s in open_centres
+        if not s.has_contact
+    ]
+    with_reports = sorted(
+        (s for s in open_centres if s.reports_nuova + s.reports_in_lavorazione),
+        key=lambda s: (-s.reports_late, -(s.reports_nuova + s.reports_in_lavorazione)),
+    )
+    reports = [
+        TodoItem(
+            "segnalazioni",
+            s.id,
+            s.nome,
+            _plural(s.reports_nuova + s.reports_in_lavorazione, "segnalazione aperta", "segnalazioni aperte"),
+            _plural(s.reports_nuova + s.reports_in_lavorazione, "aperta", "aperte")
+            + f": {_plural(s.reports_nuova, 'nuova', 'nuove')}, {s.reports_in_lavorazione} in lavorazione"
+            + (f"; {s.reports_late} oltre i 15 giorni" if s.reports_late else "")
+            + ".",
+            "Apri le segnalazioni",
+            f"/staff/segnalazioni?centro={s.id}",
+            urgent=s.reports_late > 0,
+        )
+        for s in with_reports
+    ]
+    entries = [
+        TodoItem(
+            "voci",
+            s.id,
+            s.nome,
+            _plural(s.to_confirm, "voce da confermare", "voci da confermare"),
+            _plural(s.to_confirm, "voce da confermare", "voci da confermare")
+            + (f" ({_plural(s.examples, 'esempio', 'esempi')})" if s.examples else "")
+            + ".",
+            "Controlla le voci",
+            f"/staff/voci?centro={s.id}&verifica=da_verificare&ordine=verifica",
+        )
+        for s in sorted(open_centres, key=lambda s: -s.to_confirm)
+        if s.to_confirm
+    ]
+    return contacts + reports + entries

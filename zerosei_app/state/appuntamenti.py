@@ -8,8 +8,8 @@ from datetime import date
 
 import reflex as rx
 
-from zerosei_app.domain import clock
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.sessions import ROME
 from zerosei_app.domain.staff_forms import Id

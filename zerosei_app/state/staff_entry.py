@@ -17,7 +17,16 @@ from sqlmodel import Session, col, select
 from zerosei_app.auth.guard import StaffContext, require_centro, require_entry
 from zerosei_app.domain import clock
 from zerosei_app.domain.clock import day, hhmm, when
-from zerosei_app.domain.entry_form import FIELDS, LABELS, EntryInput, entry_to_form, same_content, validate_form
+from zerosei_app.domain.entry_form import (
+    FIELDS,
+    LABELS,
+    EntryInput,
+    confirmation_values,
+    confirmed_by_centre,
+    entry_to_form,
+    same_content,
+    validate_form,
+)
 from zerosei_app.domain.entry_status import ACTION_LABELS, DONE_MESSAGES, TransitionError, actions_for
 from zerosei_app.domain.review import is_stale
 from zerosei_app.domain.staff_forms import Id
@@ -52,6 +61,7 @@ AUDIT_ACTIONS = {
     "archive": "Archiviata",
     "unarchive": "Ripristinata dall'archivio",
     "review": "Segnata come verificata",
+    "confirm": "Confermata dal centro (non più esempio, verificata)",
     "restore": "Ripristinata una versione precedente",
     "import": "Aggiornata da file CSV",
 }
@@ -113,6 +123,21 @@ def _show(value: Any, field: str = "") -> str:
         value = ", ".join(map(str, value))
     text = "" if value is None else str(value)
     return (text[:160] + "…") if len(text) > 160 else (text or "(vuoto)")
+
+
+def save_message(changed: bool, confirmed: bool, was_example: bool, published: bool) -> str:
+    """What a save did, in words: the text (`changed`), and the centre's confirmation when it was ticked."""
+    if confirmed:
+        text = "Modifiche salvate e voce confermata dal centro: " if changed else "Voce confermata dal centro: "
+        text += (
+            f"tolta l'etichetta «Esempio» e segnata come verificata oggi ({day(today())})."
+            if was_example
+            else f"segnata come verificata oggi ({day(today())})."
+        )
+        if published:
+            text += " Le famiglie la vedono come verificata dal centro."
+        return text
+    return "Modifiche salvate." + (" Le famiglie vedono già la nuova versione." if published and changed else "")
 
 
 class StaffEntryState(StaffState):
@@ -357,8 +382,21 @@ class StaffEntryState(StaffState):
             if data is None:
                 yield rx.call_script(FOCUS_ERRORS)
                 return
+            # "Confermata dal centro": the same save also clears «Esempio» and marks the entry verified today.
+            confirm = confirmed_by_centre(form)
+            was_example = entry.is_example
+            text_changed = not same_content(content_of(entry), data.as_values())
             try:
-                changed = save_entry(db, entry, self._base_version, data, ctx.user_id, clock.now())
+                changed = save_entry(
+                    db,
+                    entry,
+                    self._base_version,
+                    data,
+                    ctx.user_id,
+                    clock.now(),
+                    action="confirm" if confirm else "update",
+                    extra=confirmation_values(today()) if confirm else None,
+                )
                 db.commit()
             except Conflict as c:
                 yield self._on_conflict(db, c, data)
@@ -371,9 +409,7 @@ class StaffEntryState(StaffState):
                 if changed
                 else "Nessuna modifica da salvare."
             )
-            self.flash_ok = "Modifiche salvate." + (
-                " Le famiglie vedono già la nuova versione." if entry.status == "published" and changed else ""
-            )
+            self.flash_ok = save_message(changed and text_changed, confirm, was_example, entry.status == "published")
             yield rx.call_script(UNLOAD_CLEAR)
         finally:
             self.saving = False
@@ -489,6 +525,7 @@ class StaffEntryState(StaffState):
         entry = require_entry(db, ctx, self.entry_id)
         if self._refuse_if_dirty():
             return
+        was_example = entry.is_example
         try:
             mark_reviewed(db, entry, self._base_version, ctx.user_id, today(), clock.now())
             db.commit()
@@ -500,7 +537,9 @@ class StaffEntryState(StaffState):
             return
         db.refresh(entry)
         self._fill(db, entry)
-        self.flash_ok = f"Voce segnata come verificata oggi ({day(today())})."
+        self.flash_ok = f"Voce segnata come verificata oggi ({day(today())})." + (
+            " Non è più un esempio: tolta l'etichetta «Esempio»." if was_example else ""
+        )
 
     @staff_event
     def restore_original(self, db: Session, ctx: StaffContext, audit_id: int):

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from zerosei_app.auth.guard import StaffContext, editable_centro_ids
 from zerosei_app.domain import clock
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
-from zerosei_app.queries.staff_dashboard import summaries, totals
+from zerosei_app.queries.staff_dashboard import TodoItem, summaries, todo, totals
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 
 
@@ -54,6 +54,9 @@ def centro_cards(items) -> list[CentroCard]:
     ]
 
 
+TODO_SHOWN = 6  # per group; the rest is in the table or cards of centres below the list
+
+
 class StaffHomeState(StaffState):
     centri: list[CentroCard] = []
     tot_pubblicate: int = 0
@@ -61,12 +64,24 @@ class StaffHomeState(StaffState):
     tot_segnalazioni_aperte: int = 0
     tot_in_ritardo: int = 0
     welcome: bool = False
+    # The to-do list in its three groups, in this order; each shows at most TODO_SHOWN (the rest: "e altri N").
+    todo_contatti: list[TodoItem] = []
+    todo_segnalazioni: list[TodoItem] = []
+    todo_voci: list[TodoItem] = []
+    more_contatti: int = 0
+    more_segnalazioni: int = 0
+    more_voci: int = 0
 
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):
         self.welcome = bool(self.router.url.query_parameters.get("benvenuto"))
         items = summaries(db, editable_centro_ids(db, ctx), today(), clock.now())
         self.centri = centro_cards(items)
+        items_todo = todo(items)
+        for kind in ("contatti", "segnalazioni", "voci"):
+            group = [i for i in items_todo if i.kind == kind]
+            setattr(self, f"todo_{kind}", group[:TODO_SHOWN])
+            setattr(self, f"more_{kind}", max(0, len(group) - TODO_SHOWN))
         t = totals([s for s in items if s.is_active])
         self.tot_pubblicate = t["published"]
         self.tot_da_verificare = t["stale"]

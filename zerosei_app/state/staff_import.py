@@ -24,6 +24,8 @@ from zerosei_app.view.staff_import_common import (
 )
 
 UPLOAD_ID = "csv_voci"
+# react-dropzone refuses a file of another type, or more than one: said here (Reflex's own toast is English).
+FILE_REJECTED = "File non accettato: scegli un solo file CSV (.csv o .txt)."
 
 
 class StaffImportState(StaffState):
@@ -37,6 +39,7 @@ class StaffImportState(StaffState):
     can_commit: bool = False
     done: str = ""
     _data: bytes = b""
+    _rejected: bool = False  # the last file offered was refused by the drop zone
 
     def _clear(self) -> None:
         self.file_name, self.plan_summary, self.file_errors, self.notes, self.rows = "", "", [], [], []
@@ -62,6 +65,12 @@ class StaffImportState(StaffState):
     @staff_event
     async def upload(self, db: Session, ctx: StaffContext, files: list[rx.UploadFile]):
         centro = require_centro(db, ctx, self.centro_id)
+        if not files and self._rejected:
+            # react-dropzone also "drops" nothing when it refuses a file: keep saying why (either order).
+            self._clear()
+            self.flash_error = FILE_REJECTED
+            return rx.call_script(RESET_FILE_INPUTS_JS)
+        self._rejected = False
         data, name, problem = await read_upload(files)
         if data is None:
             self._clear()
@@ -69,6 +78,13 @@ class StaffImportState(StaffState):
             return rx.call_script(RESET_FILE_INPUTS_JS)
         self._plan(db, centro.id, data, name)
         return rx.call_script(RESET_FILE_INPUTS_JS)
+
+    @staff_event
+    def file_rejected(self, db: Session, ctx: StaffContext):
+        require_centro(db, ctx, self.centro_id)
+        self._clear()
+        self._rejected = True
+        self.flash_error = FILE_REJECTED
 
     @staff_event
     def paste(self, db: Session, ctx: StaffContext, form: dict):

@@ -19,6 +19,7 @@ INFO = "/informazioni"
 CARTA = "/carta"  # the directory; /carta/<slug> a centre's Carta, /carta/stampa the print edition
 CARTA_STAMPA = "/carta/stampa"
 CARTA_MAPPA = "/carta/mappa.svg"  # the map's comuni as one image (web/carta_map.py)
+A11Y = "/accessibilita"  # the accessibility declaration
 STEPS = (STEP_COMUNE, STEP_FIGLI, STEP_TEMI)
 # Longer raw queries are rebuilt from their valid parts instead of being copied around.
 MAX_RAW_QUERY = 2000
