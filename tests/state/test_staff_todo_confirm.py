@@ -10,12 +10,10 @@ from zerosei_app.models import AuditRecord, CardEntry, Centro, ErrorReport
 from zerosei_app.state.staff_entry import StaffEntryState
 from zerosei_app.state.staff_home import StaffHomeState
 
-from .test_staff_support import (  # noqa: F401 - fixtures
+from .staff_support import (
     CENTRO_A,
     call,
-    fast_hashing,
     make_state,
-    staff_db,
 )
 
 
