@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from tests.state.conftest import navigate, script_of
+from tests.state.conftest import navigate, run_async, script_of
 from zerosei_app.api.app import api
 from zerosei_app.db import get_engine
 from zerosei_app.models import ErrorReport
@@ -126,7 +126,7 @@ def test_report_an_entry_stores_it_and_thanks(state):
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
     assert "segnala-" in script_of(r.open(entry.uid, entry.centro_id, entry.id))
     assert r.open_uid == entry.uid
-    script_of(r.submit({"tipo": "contatti_orari", "testo": "Il telefono non risponde"}))
+    script_of(run_async(r.submit({"tipo": "contatti_orari", "testo": "Il telefono non risponde"})))
     assert r.open_uid == "" and r.done[entry.uid].startswith("Grazie")
     [stored] = reports_from("172.16.0.1")
     assert (stored.entry_id, stored.centro_id, stored.status, stored.text) == (
@@ -143,23 +143,23 @@ def test_report_validation_message_in_the_parents_language(state):
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
     centro = page.centri[0]
     r.open(centro.uid, centro.id, 0)
-    r.submit({"tipo": "altro", "testo": ""})
+    run_async(r.submit({"tipo": "altro", "testo": ""}))
     assert r.error == "Please say in a few words what is wrong." and r.open_uid == centro.uid
-    r.submit({"tipo": "nonsense"})
+    run_async(r.submit({"tipo": "nonsense"}))
     assert r.error == "Choose what is wrong."
     assert reports_from("172.16.0.2") == []
 
 
 def test_submit_without_an_open_form_does_nothing(state):
     r = state(ReportState, "/percorso?comune=001255&nascita=2025-05", ip="172.16.0.3")
-    assert r.submit({"tipo": "chiuso"}) is None
+    assert run_async(r.submit({"tipo": "chiuso"})) is None
     assert reports_from("172.16.0.3") == []
 
 
 def test_a_forged_submit_payload_is_ignored(state):
     r = state(ReportState, "/percorso?comune=001255&nascita=2025-05", ip="172.16.0.4")
     r.open("c1", 1, 0)
-    assert r.submit(["not", "a", "dict"]) is None
+    assert run_async(r.submit(["not", "a", "dict"])) is None
     assert r.open_uid == "c1" and reports_from("172.16.0.4") == []
 
 
@@ -171,10 +171,10 @@ def test_a_throttled_report_keeps_the_form_and_the_text(state):
     assert len(entries) >= 6
     for entry in entries[:5]:
         r.open(entry.uid, entry.centro_id, entry.id)
-        r.submit({"tipo": "altro", "testo": "Orari cambiati"})
+        run_async(r.submit({"tipo": "altro", "testo": "Orari cambiati"}))
     sixth = entries[5]
     r.open(sixth.uid, sixth.centro_id, sixth.id)
-    r.submit({"tipo": "altro", "testo": "Anche qui"})
+    run_async(r.submit({"tipo": "altro", "testo": "Anche qui"}))
     assert r.open_uid == sixth.uid and "non è stata inviata" in r.error and sixth.uid not in r.done
     assert len(reports_from("172.16.0.9")) == 5
 
