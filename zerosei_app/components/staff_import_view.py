@@ -5,6 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from zerosei_app.components.staff_layout import badge, button
+from zerosei_app.domain.csv_common import MAX_BYTES
+from zerosei_app.state.staff_base import StaffState
 
 ACCEPT = {"text/csv": [".csv"], "text/plain": [".csv", ".txt"], "application/vnd.ms-excel": [".csv"]}
 _KIND = {"errore": "nuova", "nuova": "published", "modifica": "in_lavorazione", "invariata": "draft"}
@@ -20,7 +22,9 @@ def upload_box(upload_id: str, handler) -> rx.Component:
         accept=ACCEPT,
         max_files=1,
         multiple=False,
+        max_size=MAX_BYTES,  # refused in the browser already; the server refuses larger bodies too
         on_drop=handler(rx.upload_files(upload_id=upload_id)),
+        on_drop_rejected=StaffState.upload_refused,
         class_name="st-drop",
     )
 

@@ -30,6 +30,7 @@ from zerosei_app.auth.login import attempt_login
 from zerosei_app.auth.sessions import ABSOLUTE_LIFETIME, revoke_token
 from zerosei_app.auth.tokens import client_hash
 from zerosei_app.db import Busy, get_engine, off_loop
+from zerosei_app.domain.csv_common import MAX_BYTES
 from zerosei_app.domain.local_time import local
 from zerosei_app.domain.staff_forms import LoginInput
 from zerosei_app.domain.validation import InputError, parse
@@ -305,6 +306,14 @@ class StaffState(rx.State):
         for state in states:
             if not type(state).get_substates():
                 state.reset()
+
+    @rx.event
+    def upload_refused(self, _rejections: list[dict]):
+        """The browser refused a file before sending it (too large or not a CSV); nothing is read here."""
+        self.flash_ok = ""
+        self.flash_error = (
+            f"Il file non è stato caricato: deve essere un file CSV di al massimo {MAX_BYTES // 1_000_000} MB."
+        )
 
     @rx.event
     def dismiss(self):
