@@ -65,31 +65,31 @@ def session_scope() -> Iterator[Session]:
         yield session
 
 
-_executor: ThreadPoolExecutor | None = None
-_waiting = 0
+# Two lanes, so that a burst of staff work (argon2) never delays parents' pages, nor the reverse.
+LANES = {"staff": WORKERS, "public": int(os.environ.get("ZEROSEI_PUBLIC_THREADS", "4"))}
+_executors: dict[str, ThreadPoolExecutor] = {}
+_waiting = dict.fromkeys(LANES, 0)
 _lock = threading.Lock()
 
 
-def _get_executor() -> ThreadPoolExecutor:
-    global _executor
+def _get_executor(lane: str) -> ThreadPoolExecutor:
     with _lock:
-        if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="zerosei-blocking")
-        return _executor
+        if lane not in _executors:
+            _executors[lane] = ThreadPoolExecutor(max_workers=LANES[lane], thread_name_prefix=f"zerosei-{lane}")
+        return _executors[lane]
 
 
-async def off_loop(fn: Callable[..., T], *args) -> T:
+async def off_loop(fn: Callable[..., T], *args, lane: str = "staff") -> T:
     """Run fn(*args) in the blocking-work threads and await it: the event loop stays free for
     every other tab (and /ping) meanwhile. Raises Busy at once when too much is already waiting."""
-    global _waiting
     with _lock:
-        if _waiting >= MAX_WAITING:
+        if _waiting[lane] >= MAX_WAITING:
             raise Busy()
-        _waiting += 1
+        _waiting[lane] += 1
     try:
         ctx = contextvars.copy_context()
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(_get_executor(), functools.partial(ctx.run, fn, *args))
+        return await loop.run_in_executor(_get_executor(lane), functools.partial(ctx.run, fn, *args))
     finally:
         with _lock:
-            _waiting -= 1
+            _waiting[lane] -= 1

@@ -6,6 +6,7 @@ minutes when connections were checked out of the pool inside the event loop)."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import threading
@@ -30,8 +31,9 @@ from zerosei_app.state.staff_account import StaffAccountState
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "girasole azzurro 2026"
-STAFF_EVENTS = 40
-PAGE_LOADS = 200
+# Overridable to find which side of the load costs what (e.g. ZEROSEI_LOAD_STAFF=0).
+STAFF_EVENTS = int(os.environ.get("ZEROSEI_LOAD_STAFF", "40"))
+PAGE_LOADS = int(os.environ.get("ZEROSEI_LOAD_PAGES", "200"))
 PARENT_TABS = 20
 
 
@@ -75,7 +77,7 @@ def test_heavy_staff_events_and_page_loads_never_stall_ping(app_url, staff_accou
     stop = threading.Event()
 
     def poll():
-        with httpx.Client(timeout=120) as client:
+        with httpx.Client(timeout=30) as client:
             while not stop.is_set():
                 t0 = time.monotonic()
                 try:
@@ -101,10 +103,10 @@ def test_heavy_staff_events_and_page_loads_never_stall_ping(app_url, staff_accou
                 ]
                 t0 = time.monotonic()
                 try:
-                    tab.hydrate("/percorso", {"comune": "001255", "nascita": ",".join(births)})
+                    tab.hydrate("/percorso", {"comune": "001255", "nascita": ",".join(births)}, timeout=20)
                 except TimeoutError as exc:
                     failed_loads.append(repr(exc)[:200])
-                    continue
+                    break  # a frozen server: this tab stops (the figures say how many loads failed)
                 out.append(time.monotonic() - t0)
             return out
         finally:
@@ -112,7 +114,9 @@ def test_heavy_staff_events_and_page_loads_never_stall_ping(app_url, staff_accou
 
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
-    time.sleep(1)
+    # A few seconds without load first: what the machine itself gives (shared CI or laptops vary).
+    time.sleep(4)
+    baseline, pings[:] = list(pings), []
     t_start = time.monotonic()
     change = handler_name(StaffAccountState, "change")
     # The same password as new: two argon2 checks, then a refusal (never locks, never changes anything).
@@ -121,11 +125,13 @@ def test_heavy_staff_events_and_page_loads_never_stall_ping(app_url, staff_accou
     for tab in tabs:
         tab.emit(change, {"form": form}, "/staff/account")
     with ThreadPoolExecutor(PARENT_TABS) as pool:
-        loads = [x for xs in pool.map(parent, range(PARENT_TABS)) for x in xs]
+        loads = [x for xs in pool.map(parent, range(PARENT_TABS if PAGE_LOADS else 0)) for x in xs]
     staff_times = []
+    deadline = t_start + 150  # for all of them together: a frozen server must not keep the test for hours
     for tab, start in zip(tabs, starts, strict=True):
         try:
-            staff_times.append(tab.wait_for("error", 180, start))
+            tab.wait_for("error", max(0.1, deadline - time.monotonic()), start)
+            staff_times.append(time.monotonic() - t_start)
         except TimeoutError:
             staff_times.append(float("inf"))
     answers = [tab.text() for tab in tabs]
@@ -137,6 +143,7 @@ def test_heavy_staff_events_and_page_loads_never_stall_ping(app_url, staff_accou
         tab.close()
 
     figures = {
+        "baseline_ping_max_s": round(max(baseline, default=0), 3),
         "pings": len(pings),
         "ping_max_s": round(max(pings), 3),
         "ping_p95_s": round(_percentile(pings, 95), 3),
@@ -147,7 +154,8 @@ def test_heavy_staff_events_and_page_loads_never_stall_ping(app_url, staff_accou
         "page_load_p50_s": round(_percentile(loads, 50), 3),
         "page_load_p95_s": round(_percentile(loads, 95), 3),
         "staff_events": len(answers),
-        "staff_answer_max_s": round(max(staff_times), 2),
+        "staff_answered": sum(t != float("inf") for t in staff_times),
+        "staff_last_answer_s": round(max(staff_times, default=0), 2),
         "elapsed_s": round(elapsed, 1),
     }
     ARTIFACTS.mkdir(exist_ok=True)

@@ -79,7 +79,7 @@ class ReportState(UiState):
                 return reports.create_report(session, data, client_ip=client_ip, secret_key=get_settings().secret_key)
 
         try:
-            outcome = await off_loop(save)
+            outcome = await off_loop(save, lane="public")
         except (Busy, PoolTimeout, OperationalError):
             # Not sent: the form stays open with the parent's text, to retry in a moment.
             self.error = t("report.busy", self.lang)
