@@ -6,6 +6,8 @@ zerosei staff add … --password-prompt      (asks for a password instead of pri
 zerosei staff link --email a@b.it          (a new one-time setup link, e.g. forgotten password)
 zerosei staff disable|enable --email a@b.it
 zerosei staff list
+zerosei backup FILE                        (a consistent copy, also while the app runs)
+zerosei restore FILE --yes                 (replaces the current data with the backup's)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session, col, select
@@ -170,11 +173,38 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--email", required=True)
     actions.add_parser("list", help="elenco degli account")
     actions.add_parser("centri", help="elenco dei centri con il loro id")
+
+    save = sub.add_parser("backup", help="copia coerente del database, anche con l'app in funzione")
+    save.add_argument("file", help="file da creare (non viene mai sovrascritto)")
+    back = sub.add_parser("restore", help="rimette il database com'era nel backup (sostituisce i dati attuali)")
+    back.add_argument("file")
+    back.add_argument("--yes", action="store_true", help="conferma: i dati attuali vengono sostituiti")
     return parser
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    from zerosei_app.backup import BackupError, backup, restore
+
+    url = get_settings().database_url
+    try:
+        if args.group == "backup":
+            print(f"backup salvato in {backup(url, Path(args.file))}")
+            return 0
+        if not args.yes:
+            print("errore: il ripristino sostituisce tutti i dati attuali; ripeti con --yes", file=sys.stderr)
+            return 2
+        restore(url, Path(args.file))
+        print(f"database ripristinato da {args.file}; riavvia l'app")
+        return 0
+    except BackupError as exc:
+        print(f"errore: {exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.group in ("backup", "restore"):
+        return cmd_backup_restore(args)
     handlers = {
         "add": cmd_add,
         "link": cmd_link,

@@ -6,6 +6,7 @@ import functools
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, EmailStr, Field, ValidationError, field_validator
 
@@ -46,17 +47,31 @@ def _secret_key() -> str:
     return key
 
 
+def allowed_origins(listed: str, public_url: str | None) -> list[str]:
+    """ZEROSEI_CORS_ORIGINS (comma-separated; "*" = any) plus the site's own origin from
+    ZEROSEI_PUBLIC_URL, so that setting the list never locks out the site's own pages."""
+    origins = [o.strip().rstrip("/") for o in listed.split(",") if o.strip()] or ["*"]
+    if "*" in origins:
+        return ["*"]
+    if public_url:
+        parts = urlsplit(public_url)
+        own = f"{parts.scheme}://{parts.netloc}"
+        if parts.scheme and parts.netloc and own not in origins:
+            origins.append(own)
+    return origins
+
+
 @functools.cache
 def get_settings() -> Settings:
     env = os.environ
-    origins = env.get("ZEROSEI_CORS_ORIGINS", "*")
+    public_url = (env.get("ZEROSEI_PUBLIC_URL") or "").rstrip("/") or None
     return Settings(
         database_url=env.get("DATABASE_URL") or _default_database_url(),
         port=int(env.get("PORT", "3000")),
         redis_url=env.get("REDIS_URL") or None,
         secret_key=_secret_key(),
-        cors_allowed_origins=[o.strip() for o in origins.split(",") if o.strip()],
-        public_url=(env.get("ZEROSEI_PUBLIC_URL") or "").rstrip("/") or None,
+        cors_allowed_origins=allowed_origins(env.get("ZEROSEI_CORS_ORIGINS", "*"), public_url),
+        public_url=public_url,
         trusted_proxy_hops=int(env.get("ZEROSEI_TRUSTED_PROXY_HOPS", "0")),
     )
 

@@ -9,11 +9,14 @@ from zerosei_app.components.error_page import error_boundary
 from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
+from zerosei_app.web.security_headers import content_security_policy
+from zerosei_app.web.upload_limit import upload_limit
 
 app = rx.App(
     html_lang="it",
-    # The public API, then no-store/no-frame headers on the staff pages.
-    api_transformer=[api, staff_no_store],
+    # The public API, then no-store/no-frame headers on the staff pages, a CSP on every page and a
+    # size limit on uploads (outermost: refused before anything reads the body).
+    api_transformer=[api, staff_no_store, content_security_policy, upload_limit],
     stylesheets=["/styles.css", "/carta.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),

@@ -11,9 +11,9 @@ from sqlmodel import Session, select
 
 from tests.e2e.axe import AXE_JS, describe, run_axe
 from tests.e2e.conftest import screenshot
-from zerosei_app.auth import clock
 from zerosei_app.auth.accounts import create_account
 from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
 from zerosei_app.models import CardEntry, StaffUser
 
 pytestmark = pytest.mark.e2e

@@ -39,6 +39,14 @@ def navigate(state, url: str, ip: str = "10.9.9.9", origin: str = "http://test.l
     )
 
 
+def run_async(result):
+    """The value of a handler that may be async (awaited here) or plain."""
+    import asyncio
+    import inspect
+
+    return asyncio.run(result) if inspect.iscoroutine(result) else result
+
+
 def event_name(spec) -> str:
     return spec.handler.fn.__qualname__ if hasattr(spec.handler.fn, "__qualname__") else str(spec.handler)
 

@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from tests.state.conftest import navigate, script_of
+from tests.state.conftest import navigate, run_async, script_of
 from zerosei_app.api.app import api
 from zerosei_app.db import get_engine
 from zerosei_app.models import ErrorReport
@@ -31,7 +31,7 @@ def shown_ids(s: PercorsoState) -> list[int]:
 
 def test_the_page_shows_what_the_api_returns(state):
     s = state(PercorsoState, f"/percorso?{LINK}")
-    s.on_load()
+    run_async(s.on_load())
     assert s.status == "ok" and s.heading == "Il tuo percorso a Sant'Ambrogio di Torino"
     with TestClient(api) as client:
         data = client.get(f"/api/v1/percorso?{LINK}").json()
@@ -44,20 +44,20 @@ def test_the_page_shows_what_the_api_returns(state):
 
 def test_share_link_and_qr_use_the_request_origin_or_the_public_url(state, monkeypatch):
     s = state(PercorsoState, f"/percorso?{LINK}&utm_source=chat", origin="https://genitori.example")
-    s.on_load()
+    run_async(s.on_load())
     assert (
         s.share_url
         == f"https://genitori.example/percorso?{LINK.replace('gioco-socialita,sonno-pianto', 'sonno-pianto,gioco-socialita')}"
     )
     assert s.qr.startswith("data:image/svg+xml")
     monkeypatch.setattr(get_settings(), "public_url", "https://zerosei.regione.piemonte.it")
-    s.on_load()
+    run_async(s.on_load())
     assert s.share_url.startswith("https://zerosei.regione.piemonte.it/percorso?comune=001255")
 
 
 def test_topic_filter_updates_content_and_url_in_place(state):
     s = state(PercorsoState, "/percorso?comune=001255&nascita=2025-05")
-    s.on_load()
+    run_async(s.on_load())
     everything = shown_ids(s)
     script = script_of(s.toggle_topic("gioco-socialita"))
     assert "replaceState" in script and "temi=gioco-socialita" in script
@@ -71,7 +71,7 @@ def test_topic_filter_updates_content_and_url_in_place(state):
 
 def test_a_tampered_link_shows_its_message_and_a_way_back(state):
     s = state(PercorsoState, "/percorso?comune=001255&nascita=2025-05,2099-01&temi=<script>&lang=en")
-    s.on_load()
+    run_async(s.on_load())
     assert s.status == "ok" and s.lang == "en"
     assert any("2099" in n or "January 2099" in n for n in s.notices)
     assert any("«<script>»" in n or "“<script>”" in n for n in s.notices)  # echoed as text, React escapes it
@@ -80,28 +80,28 @@ def test_a_tampered_link_shows_its_message_and_a_way_back(state):
 
 def test_unknown_comune(state):
     s = state(PercorsoState, "/percorso?comune=999999&nascita=2025-05")
-    s.on_load()
+    run_async(s.on_load())
     assert s.status == "need_comune" and s.share_url == "" and s.now_lists == []
     assert s.hrefs["fix"] == "/inizia/comune?nascita=2025-05"
 
 
 def test_past_six_years_gives_contacts(state):
     s = state(PercorsoState, "/percorso?comune=001272&nascita=2018-01")
-    s.on_load()
+    run_async(s.on_load())
     assert s.status == "too_old" and s.centri and s.now_lists == []
 
 
 def test_each_load_rebuilds_from_the_url(state):
     s = state(PercorsoState, "/percorso?comune=001255&nascita=2025-05")
-    s.on_load()
+    run_async(s.on_load())
     navigate(s, "/percorso?comune=001272&nascita=2025-05&lang=en")
-    s.on_load()
+    run_async(s.on_load())
     assert s.heading == "Your path in Torino" and s.lang == "en"
 
 
 def test_share_result_messages(state):
     s = state(PercorsoState, f"/percorso?{LINK}")
-    s.on_load()
+    run_async(s.on_load())
     s.share_result("copied")
     assert s.share_status.startswith("Link copiato")
     s.share_result("aborted")
@@ -126,12 +126,12 @@ def reports_from(ip: str) -> list[ErrorReport]:
 
 def test_report_an_entry_stores_it_and_thanks(state):
     page = state(PercorsoState, f"/percorso?{LINK}", ip="172.16.0.1")
-    page.on_load()
+    run_async(page.on_load())
     entry = page.now_lists[0].voci[0]
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
     assert "segnala-" in script_of(r.open(entry.uid, entry.centro_id, entry.id))
     assert r.open_uid == entry.uid
-    script_of(r.submit({"tipo": "contatti_orari", "testo": "Il telefono non risponde"}))
+    script_of(run_async(r.submit({"tipo": "contatti_orari", "testo": "Il telefono non risponde"})))
     assert r.open_uid == "" and r.done[entry.uid].startswith("Grazie")
     [stored] = reports_from("172.16.0.1")
     assert (stored.entry_id, stored.centro_id, stored.status, stored.text) == (
@@ -144,48 +144,48 @@ def test_report_an_entry_stores_it_and_thanks(state):
 
 def test_report_validation_message_in_the_parents_language(state):
     page = state(PercorsoState, f"/percorso?{LINK}&lang=en", ip="172.16.0.2")
-    page.on_load()
+    run_async(page.on_load())
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
     centro = page.centri[0]
     r.open(centro.uid, centro.id, 0)
-    r.submit({"tipo": "altro", "testo": ""})
+    run_async(r.submit({"tipo": "altro", "testo": ""}))
     assert r.error == "Please say in a few words what is wrong." and r.open_uid == centro.uid
-    r.submit({"tipo": "nonsense"})
+    run_async(r.submit({"tipo": "nonsense"}))
     assert r.error == "Choose what is wrong."
     assert reports_from("172.16.0.2") == []
 
 
 def test_submit_without_an_open_form_does_nothing(state):
     r = state(ReportState, "/percorso?comune=001255&nascita=2025-05", ip="172.16.0.3")
-    assert r.submit({"tipo": "chiuso"}) is None
+    assert run_async(r.submit({"tipo": "chiuso"})) is None
     assert reports_from("172.16.0.3") == []
 
 
 def test_a_forged_submit_payload_is_ignored(state):
     r = state(ReportState, "/percorso?comune=001255&nascita=2025-05", ip="172.16.0.4")
     r.open("c1", 1, 0)
-    assert r.submit(["not", "a", "dict"]) is None
+    assert run_async(r.submit(["not", "a", "dict"])) is None
     assert r.open_uid == "c1" and reports_from("172.16.0.4") == []
 
 
 def test_a_throttled_report_keeps_the_form_and_the_text(state):
     page = state(PercorsoState, "/percorso?comune=001272&nascita=2025-05", ip="172.16.0.9")
-    page.on_load()
+    run_async(page.on_load())
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
     entries = shown(page)
     assert len(entries) >= 6
     for entry in entries[:5]:
         r.open(entry.uid, entry.centro_id, entry.id)
-        r.submit({"tipo": "altro", "testo": "Orari cambiati"})
+        run_async(r.submit({"tipo": "altro", "testo": "Orari cambiati"}))
     sixth = entries[5]
     r.open(sixth.uid, sixth.centro_id, sixth.id)
-    r.submit({"tipo": "altro", "testo": "Anche qui"})
+    run_async(r.submit({"tipo": "altro", "testo": "Anche qui"}))
     assert r.open_uid == sixth.uid and "non è stata inviata" in r.error and sixth.uid not in r.done
     assert len(reports_from("172.16.0.9")) == 5
 
 
 def test_a_link_with_several_comuni_uses_the_first_one_we_know(state):
     s = state(PercorsoState, "/percorso?comune=999999&comune=004078&nascita=2025-05")
-    s.on_load()
+    run_async(s.on_load())
     assert s.status == "ok" and s.comune_label.endswith("(CN)") and "999999" not in s.comune_label
     assert any("più di un comune" in n for n in s.notices)

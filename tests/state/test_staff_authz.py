@@ -52,6 +52,7 @@ PUBLIC = {
     (StaffState, "dismiss"),
     (StaffState, "relogin"),
     (StaffState, "logout"),
+    (StaffState, "upload_refused"),  # only a message: the browser refused a file before sending it
     (StaffLoginState, "load"),
     (StaffLoginState, "login"),
     (StaffSetupState, "load"),

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
+from tests.state.conftest import script_of
 from zerosei_app.domain.entry_form import entry_to_form
 from zerosei_app.models import AuditRecord, CardEntry, StaffSession
 from zerosei_app.state import staff_base
 from zerosei_app.state.staff_account import StaffAccountState
 from zerosei_app.state.staff_accounts import StaffAccountsState
 from zerosei_app.state.staff_base import StaffState
+from zerosei_app.state.staff_entries import StaffEntriesState
 from zerosei_app.state.staff_entry import StaffEntryState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
@@ -252,13 +257,16 @@ def test_logout_revokes_the_session(staff_db):
 def test_invite_then_setup_then_login(staff_db):
     r = make_state(StaffAccountsState, staff_db.tokens["regione"], "/staff/utenti")
     call(r, "load")
-    call(
+    out = call(
         r,
         "invite",
         {"email": "Nuova@Example.org", "name": "Nuova Collega", "role": "operatore", f"centro__{CENTRO_A}": "on"},
     )
-    assert r.link.startswith("http://testserver/staff/attiva?token=") and r.link_for == "nuova@example.org"
-    token = r.link.split("token=")[1]
+    # The one-time link goes to the page once (a script fills the box) and is kept nowhere in the state.
+    link = re.search(r'"(http://testserver/staff/attiva\?token=[^"]+)"', script_of(out)).group(1)
+    assert r.link_for == "nuova@example.org"
+    assert link not in json.dumps(_root(r).dict(), default=str)
+    token = link.split("token=")[1]
     setup = make_state(StaffSetupState, "", "/staff/attiva", {"token": token})
     call(setup, "load")
     assert setup.setup_ok and setup.setup_email == "nuova@example.org"
@@ -316,3 +324,55 @@ def test_a_malformed_entry_address_shows_a_page_error_not_a_stale_editor(staff_d
     s2 = make_state(StaffEntryState, staff_db.tokens["op_a"], "/staff/voce", {"id": bad})
     call(s2, "load_entry")
     assert "Indirizzo non valido" in s2.page_error and s2.flash_error == ""
+
+
+def _revoke_all(p) -> None:
+    with p.session() as db:
+        for sess in db.exec(select(StaffSession)).all():
+            sess.revoked_at = sess.created_at
+            db.add(sess)
+        db.commit()
+
+
+def _root(state):
+    while state.parent_state is not None:
+        state = state.parent_state
+    return state
+
+
+def test_logout_leaves_nothing_of_the_user_in_the_tab(staff_db):
+    """Every staff page's state of the tab goes back to its defaults (a reconnect with the same tab
+    token would otherwise get the forms, lists and texts in its hydrate)."""
+    e = _open(staff_db)
+    typed = dict(e.form, title="Testo riservato scritto prima di uscire")
+    call(e, "mark_dirty", "x")
+    e.form = typed
+    tree = _root(e)
+    base = tree.get_substate(StaffState.get_full_name().split(".")[1:])
+    assert base.user_name and e.centro_nome
+    out = call(base, "logout")
+    assert is_redirect_to_login(out)
+    dump = json.dumps(tree.dict(), default=str)
+    assert "Testo riservato" not in dump and "Persona op_a" not in dump and e.centro_nome == ""
+    assert base.session_token == "" and base._user_id == 0
+
+
+def test_an_ended_session_keeps_only_the_page_in_use(staff_db):
+    """Expired while typing: the editor keeps its form for a re-login in place; other pages' data go."""
+    e = _open(staff_db)
+    tree = _root(e)
+    entries = tree.get_substate(StaffEntriesState.get_full_name().split(".")[1:])
+    entries.centro_nome = "Dati di un'altra pagina"
+    _revoke_all(staff_db)
+    typed = dict(e.form, title="Testo da non perdere")
+    call(e, "save", typed)
+    assert e.session_expired and e.form["title"] != "" and entries.centro_nome == ""
+
+
+def test_a_different_person_logging_in_again_gets_a_clean_tab(staff_db):
+    e = _open(staff_db)
+    _revoke_all(staff_db)
+    call(e, "save", dict(e.form, title="Testo di op_a"))
+    assert e.session_expired
+    out = call(e, "relogin", {"email": "op_b@example.org", "password": PASSWORD})
+    assert "/staff" in repr(out) and e.entry_id == 0 and "Testo di op_a" not in json.dumps(_root(e).dict(), default=str)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from zerosei_app.auth import clock
+from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import CONFIRM_FIELD
 from zerosei_app.models import AuditRecord, CardEntry, Centro, ErrorReport
 from zerosei_app.state.staff_entry import StaffEntryState

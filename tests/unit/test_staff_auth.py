@@ -286,3 +286,86 @@ def test_a_burst_of_parallel_tries_gets_no_more_guesses_than_the_limit(tmp_path,
     for t in threads:
         t.join()
     assert len(checked) <= MAX_FAILURES
+
+
+def _burst(n: int, target) -> None:
+    """n threads that start `target(i)` at the same moment."""
+    import threading
+
+    start = threading.Barrier(n)
+
+    def run(i):
+        start.wait()
+        target(i)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def _counting_verify(monkeypatch, module) -> list[str]:
+    checked: list[str] = []
+    real = module.verify_password
+
+    def counting(hashed, password):
+        checked.append(password)
+        return real(hashed, password)
+
+    monkeypatch.setattr(module, "verify_password", counting)
+    return checked
+
+
+def test_ten_parallel_wrong_logins_get_at_most_five_checked(user, session, monkeypatch):
+    from sqlmodel import Session as DbSession
+
+    from zerosei_app.auth import login as login_module
+
+    checked = _counting_verify(monkeypatch, login_module)
+    engine, now, who = session.get_bind(), clock.now(), client_hash("203.0.113.78")
+
+    def guess(i):
+        with DbSession(engine) as db:
+            attempt_login(db, "op@example.org", f"indovino {i}", who, now)
+
+    _burst(10, guess)
+    assert 1 <= len(checked) <= MAX_FAILURES
+    with DbSession(engine) as db:
+        assert len(db.exec(select(LoginAttempt).where(LoginAttempt.client_hash == who)).all()) >= len(checked)
+
+
+def test_ten_parallel_wrong_password_changes_get_at_most_five_checked(user, session, monkeypatch):
+    """The password-change form used to count a wrong guess only after checking it: 10 tabs got 9 checks."""
+    from sqlmodel import Session as DbSession
+
+    from zerosei_app.auth import accounts as accounts_module
+
+    checked = _counting_verify(monkeypatch, accounts_module)
+    engine, now, who = session.get_bind(), clock.now(), client_hash("203.0.113.79")
+    refusals: list[str] = []
+
+    def guess(i):
+        with DbSession(engine) as db:
+            try:
+                change_password(db, user.id, f"indovino {i}", "una nuova password lunga", now, None, who)
+            except AccountError as exc:
+                refusals.append(str(exc))
+
+    _burst(10, guess)
+    assert 1 <= len(checked) <= MAX_FAILURES
+    assert len(refusals) == 10 and sum("Troppi tentativi" in r for r in refusals) >= 10 - MAX_FAILURES
+    # and then even the right password is refused while locked
+    with DbSession(engine) as db, pytest.raises(AccountError, match="Troppi tentativi"):
+        change_password(db, user.id, PW, "una nuova password lunga", now, None, who)
+
+
+def test_the_right_current_password_ends_the_streak(user, session):
+    now, who = clock.now(), client_hash("203.0.113.80")
+    for i in range(3):
+        with pytest.raises(AccountError):
+            change_password(session, user.id, f"indovino {i}", "una nuova password lunga", now, None, who)
+    change_password(session, user.id, PW, "una nuova password lunga", now, None, who)
+    session.commit()
+    rows = session.exec(select(LoginAttempt).where(LoginAttempt.client_hash == who)).all()
+    assert [r.success for r in rows] == [False, False, False, True]

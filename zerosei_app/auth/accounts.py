@@ -167,19 +167,28 @@ def complete_setup(db: Session, token: str, password: str, now: datetime) -> Sta
 def change_password(
     db: Session, user_id: int, current: str, new: str, now: datetime, keep_session_id: int | None, client_hash: str = ""
 ) -> None:
-    """The current password is a login: wrong guesses count towards the same locks (recorded even
-    though the change fails, so the caller commits after an AccountError too)."""
+    """The current password is a login: every try counts towards the same locks. As for a login
+    (auth/login.py), the try is recorded and committed as a failure *before* the password is
+    checked, so parallel tries all see each other and no burst gets more checks than the limit."""
     user = db.get(StaffUser, user_id)
     if user is None:
         raise AccountError("La password attuale non è corretta.")
-    until = locked_until(db, user.email, client_hash, now)
+    email = user.email
+    until = locked_until(db, email, client_hash, now)
     if until is not None:
         raise AccountError(locked_message(until))
-    if not verify_password(user.password_hash, current):
-        record_attempt(db, user.email, client_hash, False, now)
-        db.flush()
-        until = locked_until(db, user.email, client_hash, now)
+    attempt = record_attempt(db, email, client_hash, False, now)
+    db.commit()
+    until = locked_until(db, email, client_hash, now, slack=1)
+    if until is not None:
+        raise AccountError(locked_message(until))
+    user = db.get(StaffUser, user_id)
+    if user is None or not verify_password(user.password_hash, current):
+        until = locked_until(db, email, client_hash, now)
         raise AccountError(locked_message(until) if until else "La password attuale non è corretta.")
+    attempt.success = True  # the right current password ends the streak, as a login does
+    db.add(attempt)
+    db.commit()
     problem = password_problem(new, user.email, user.name)
     if problem:
         raise AccountError(problem)

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import functools
+import os
+import threading
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+# argon2id with RFC 9106's profile takes 64 MiB and 4 threads per computation: at most this many
+# run at once in the process, so a burst of logins can neither exhaust memory nor starve the event
+# loop of CPU (the others wait their turn in the blocking-work threads, never in the event loop).
+_SLOTS = threading.BoundedSemaphore(int(os.environ.get("ZEROSEI_HASH_SLOTS", "1")))
 
 
 @functools.cache
@@ -15,7 +22,8 @@ def hasher() -> PasswordHasher:
 
 
 def hash_password(password: str) -> str:
-    return hasher().hash(password)
+    with _SLOTS:
+        return hasher().hash(password)
 
 
 @functools.cache
@@ -25,8 +33,10 @@ def _dummy_hash() -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     """Constant work whether or not the account exists (no timing hint about e-mails)."""
+    target = stored_hash or _dummy_hash()
     try:
-        return hasher().verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
+        with _SLOTS:
+            return hasher().verify(target, password) and stored_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

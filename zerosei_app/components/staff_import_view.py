@@ -8,6 +8,8 @@ import reflex as rx
 from reflex.vars.base import Var
 
 from zerosei_app.components.staff_layout import badge, button
+from zerosei_app.domain.csv_common import MAX_BYTES
+from zerosei_app.state.staff_base import StaffState
 
 ACCEPT = {"text/csv": [".csv"], "text/plain": [".csv", ".txt"], "application/vnd.ms-excel": [".csv"]}
 _KIND = {"errore": "nuova", "nuova": "published", "modifica": "in_lavorazione", "invariata": "draft"}
@@ -48,7 +50,9 @@ def _upload_box(upload_id: str, handler, on_rejected) -> rx.Component:
         accept=ACCEPT,
         max_files=1,
         multiple=False,
+        max_size=MAX_BYTES,  # refused in the browser already; the server refuses larger bodies too
         on_drop=handler(rx.upload_files(upload_id=upload_id)),
+        on_drop_rejected=StaffState.upload_refused,
         class_name="st-drop",
         **extra,
     )

@@ -6,6 +6,7 @@ import reflex as rx
 
 from zerosei_app.components.staff_fields import text_field
 from zerosei_app.components.staff_layout import badge, button, staff_page
+from zerosei_app.state.staff_accounts import COPY_LINK_JS, LINK_BOX_ID
 from zerosei_app.state.staff_accounts import StaffAccountsState as S
 
 
@@ -65,16 +66,16 @@ def page() -> rx.Component:
     return staff_page(
         rx.el.h1("Account del personale"),
         rx.cond(
-            S.link != "",
+            S.link_for != "",
             rx.el.section(
                 rx.el.h2("Link di accesso per ", S.link_for),
                 rx.el.p(
                     "Copialo e mandalo solo a questa persona (per e-mail o di persona). Vale 72 ore e una sola volta; "
                     "non verrà più mostrato."
                 ),
-                rx.el.p(S.link, class_name="st-link-box", id="setup-link"),
+                rx.el.p(class_name="st-link-box", id=LINK_BOX_ID),
                 rx.el.div(
-                    button("Copia il link", on_click=rx.set_clipboard(S.link)),
+                    button("Copia il link", on_click=rx.call_script(COPY_LINK_JS)),
                     button("Fatto, nascondi", on_click=S.hide_link, kind="secondary"),
                     class_name="st-actions",
                 ),

@@ -4,7 +4,7 @@ from datetime import date
 
 import reflex as rx
 
-from zerosei_app.db import session_scope
+from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.i18n import t
@@ -53,9 +53,11 @@ class PercorsoState(UiState):
     _qs: str = ""  # canonical query of the valid parts
 
     @rx.event
-    def on_load(self):
+    async def on_load(self):
         script = self._sync_ui()
-        self._build(self._raw_query())
+        # The path's queries and view models are built in a worker thread: the event loop stays
+        # free for every other tab (and /ping) meanwhile.
+        await off_loop(self._build, self._raw_query(), lane="public")
         self.chips_version += 1
         return script
 

@@ -2,8 +2,10 @@
 
 import reflex as rx
 from pydantic import ValidationError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from zerosei_app.db import session_scope
+from zerosei_app.db import Busy, off_loop, session_scope
 from zerosei_app.i18n import t
 from zerosei_app.queries import reports
 from zerosei_app.settings import get_settings
@@ -56,7 +58,7 @@ class ReportState(UiState):
         return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-apri')?.focus()")
 
     @rx.event
-    def submit(self, form_data: dict):
+    async def submit(self, form_data: dict):
         uid = self.open_uid
         if not uid or not isinstance(form_data, dict):
             return None
@@ -70,10 +72,18 @@ class ReportState(UiState):
         except ValidationError as exc:
             self.error = validation_message(exc, self.lang)
             return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-errore')?.focus()")
-        with session_scope() as session:
-            outcome = reports.create_report(
-                session, data, client_ip=self.router.session.client_ip, secret_key=get_settings().secret_key
-            )
+        client_ip = self.router.session.client_ip
+
+        def save() -> reports.ReportOutcome:  # a write may wait for SQLite's lock: never in the event loop
+            with session_scope() as session:
+                return reports.create_report(session, data, client_ip=client_ip, secret_key=get_settings().secret_key)
+
+        try:
+            outcome = await off_loop(save, lane="public")
+        except (Busy, PoolTimeout, OperationalError):
+            # Not sent: the form stays open with the parent's text, to retry in a moment.
+            self.error = t("report.busy", self.lang)
+            return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-errore')?.focus()")
         if outcome.status == reports.THROTTLED:
             # Not sent: the form stays open with the parent's text, to retry later or copy it.
             self.error = t(_OUTCOME_KEYS[outcome.status], self.lang)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from sqlmodel import Session
 
 from zerosei_app.auth.accounts import AccountError, change_password
@@ -13,7 +11,7 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.password_policy import MIN_LENGTH
 from zerosei_app.domain.staff_forms import PasswordChangeInput
 from zerosei_app.domain.validation import parse
-from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.state.staff_base import DbRun, StaffState, staff_event
 
 
 class StaffAccountState(StaffState):
@@ -28,27 +26,26 @@ class StaffAccountState(StaffState):
         self.pw_error = ""
 
     @staff_event
-    async def change(self, db: Session, ctx: StaffContext, form: dict):
+    async def change(self, run: DbRun, ctx: StaffContext, form: dict):
         data, errors = parse(PasswordChangeInput, form if isinstance(form, dict) else {})
         if data is None:
             self.pw_error = " ".join(dict.fromkeys(errors.values()))
             return
-        try:
-            # Three argon2 operations: off the event loop, so other users are not kept waiting.
-            await asyncio.to_thread(
-                change_password,
-                db,
-                ctx.user_id,
-                data.current,
-                data.password,
-                clock.now(),
-                ctx.session_id,
-                client_hash(self.router.session.client_ip),
-            )
+        who, now = client_hash(self.router.session.client_ip), clock.now()
+
+        def work(db: Session) -> str:
+            """Three argon2 operations at most: in a worker thread, never in the event loop."""
+            try:
+                change_password(db, ctx.user_id, data.current, data.password, now, ctx.session_id, who)
+            except AccountError as exc:
+                db.rollback()  # the counted attempt is already committed by change_password
+                return str(exc)
             db.commit()
-        except AccountError as exc:
-            db.commit()  # keeps the failed attempt (nothing else was changed before the refusal)
-            self.pw_error = str(exc)
+            return ""
+
+        problem = await run(work)
+        if problem:
+            self.pw_error = problem
             return
         self.pw_error = ""
         self.pw_key += 1

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
+import reflex as rx
 from sqlmodel import Session, col, select
 
 from zerosei_app.auth.accounts import (
@@ -42,7 +44,8 @@ class StaffAccountsState(StaffState):
     centri_options: list[list[str]] = []  # [id, "nome (comune)"]
     invite_errors: dict[str, str] = {}
     invite_key: int = 0
-    link: str = ""  # shown once, to copy
+    # Whose one-time link is on screen. The link itself never enters the state (a reconnect with
+    # this tab's token would get it back): it goes once to the page as a script (show_link_js).
     link_for: str = ""
     editing_id: int = 0
     editing_name: str = ""
@@ -94,7 +97,7 @@ class StaffAccountsState(StaffState):
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):
-        self.link = self.link_for = ""
+        self.link_for = ""
         self.editing_id = 0
         self._refresh(db, ctx)
 
@@ -124,9 +127,10 @@ class StaffAccountsState(StaffState):
             return
         self.invite_errors = {}
         self.invite_key += 1
-        self.link, self.link_for = setup_url(token, self._origin()), user.email
+        self.link_for = user.email
         self.flash_ok = f"Account creato per {user.name}. Copia il link qui sotto e mandalo solo a {user.email}: vale 72 ore e una sola volta."
         self._refresh(db, ctx)
+        return show_link_js(setup_url(token, self._origin()))
 
     @staff_event(regione=True)
     def new_link(self, db: Session, ctx: StaffContext, user_id: int):
@@ -136,9 +140,10 @@ class StaffAccountsState(StaffState):
             return
         token = issue_setup_token(db, user, ctx.user_id, clock.now())
         db.commit()
-        self.link, self.link_for = setup_url(token, self._origin()), user.email
+        self.link_for = user.email
         self.flash_ok = f"Nuovo link per {user.email}: il precedente non vale più. La password attuale resta valida finché non viene usato."
         self._refresh(db, ctx)
+        return show_link_js(setup_url(token, self._origin()))
 
     @staff_event(regione=True)
     def set_user_active(self, db: Session, ctx: StaffContext, user_id: int, active: bool):
@@ -191,4 +196,26 @@ class StaffAccountsState(StaffState):
 
     @staff_event(regione=True)
     def hide_link(self, db: Session, ctx: StaffContext):
-        self.link = self.link_for = ""
+        self.link_for = ""
+
+
+LINK_BOX_ID = "setup-link"
+
+
+def show_link_js(url: str):
+    """Put the one-time link into the page's box once it is rendered (the panel appears with the
+    same answer); the server keeps no copy."""
+    box, text = json.dumps(LINK_BOX_ID), json.dumps(url)
+    return rx.call_script(
+        f"(function put(n){{var box=document.getElementById({box});"
+        f"if(box){{box.textContent={text};}}else if(n>0){{setTimeout(function(){{put(n-1)}},50);}}}})(100)"
+    )
+
+
+# The copy button reads the box, not the state (where the link never is).
+COPY_LINK_JS = (
+    "(function(){var box=document.getElementById('" + LINK_BOX_ID + "');var text=box?box.textContent:'';"
+    "if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(text);return;}"
+    "var r=document.createRange();r.selectNodeContents(box);var s=window.getSelection();"
+    "s.removeAllRanges();s.addRange(r);document.execCommand('copy');})()"
+)

@@ -11,35 +11,42 @@ Handlers then check the centre or row they touch with guard.require_centro/entry
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import inspect
 import logging
 import typing
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import reflex as rx
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import Denied, StaffContext, require_regione, require_user
 from zerosei_app.auth.login import attempt_login
 from zerosei_app.auth.sessions import ABSOLUTE_LIFETIME, revoke_token
 from zerosei_app.auth.tokens import client_hash
-from zerosei_app.db import get_engine
+from zerosei_app.db import Busy, get_engine, off_loop
 from zerosei_app.domain import clock
+from zerosei_app.domain.csv_common import MAX_BYTES
 from zerosei_app.domain.staff_forms import LoginInput
 from zerosei_app.domain.validation import InputError, parse
 from zerosei_app.settings import get_settings
 
 log = logging.getLogger("zerosei.staff")
+T = TypeVar("T")
 
 COOKIE_NAME = "zerosei_staff"
 LOGIN_PATH = "/staff/login"
 DB_BUSY = (
     "Non è stato possibile completare l'operazione: il database è occupato o non raggiungibile. "
     "Niente è stato salvato: riprova tra qualche secondo."
+)
+SERVER_BUSY = (
+    "Il server è molto occupato in questo momento: l'operazione non è stata eseguita e niente è stato salvato. "
+    "Riprova tra qualche secondo."
 )
 UNEXPECTED = "Si è verificato un errore imprevisto: l'operazione non è stata eseguita. Riprova; se succede ancora, avvisa l'ufficio regionale."
 
@@ -66,12 +73,20 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
 
     loader: a page's on_load (a missing session redirects to the login page).
     quiet: keeps the messages on screen (e.g. a keystroke handler).
+
+    Nothing blocking runs in the event loop: a plain handler `fn(self, db, ctx, ...)` runs whole in
+    the blocking-work threads (db.off_loop) with its own database session, closed before the
+    answer goes out. A generator handler runs step by step there; at each `yield` whatever is not
+    committed is rolled back, so no connection is held while the browser is answered. An async
+    handler `fn(self, run, ctx, ...)` gets `run(work)` instead of a session: `await run(work)` runs
+    `work(db)` in those threads with a session of its own (never one held across an `await`).
     """
 
     def decorate(fn: Callable) -> Any:
         sig = inspect.signature(fn)
-        params = [p for name, p in sig.parameters.items() if name not in ("db", "ctx")]
-        hints = {k: v for k, v in typing.get_type_hints(fn).items() if k not in ("db", "ctx", "return")}
+        hidden = set(list(sig.parameters)[1:3])  # db (or run) and ctx: supplied here, not by the browser
+        params = [p for name, p in sig.parameters.items() if name not in hidden]
+        hints = {k: v for k, v in typing.get_type_hints(fn).items() if k not in hidden and k != "return"}
 
         def check_args(args, kwargs) -> None:
             """A call whose arguments do not fit the handler is refused before anything else."""
@@ -80,7 +95,8 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
             except TypeError:
                 raise InputError({"": "richiesta non valida"}) from None
 
-        def start(self: StaffState, db: Session, args, kwargs) -> StaffContext:
+        def begin(self: StaffState, db: Session, args, kwargs) -> StaffContext:
+            """In a worker thread: the session check, then the read transaction ends (connection freed)."""
             check_args(args, kwargs)
             if not quiet:
                 self.flash_ok = ""
@@ -90,40 +106,88 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
             ctx = require_user(db, self.session_token, clock.now())
             if regione:
                 require_regione(ctx)
+            db.commit()
+            self._user_id = ctx.user_id
             self.user_name, self.user_role, self.user_email = ctx.name, ctx.role, ctx.email
             self.session_expired = False
             return ctx
 
         if inspect.isgeneratorfunction(fn):
 
-            def handler(self, *args, **kwargs):
-                with open_db() as db:
+            async def handler(self, *args, **kwargs):
+                db = open_db()
+                gen = None
+
+                def step():
+                    nonlocal gen
                     try:
-                        ctx = start(self, db, args, kwargs)
-                        yield from fn(self, db, ctx, *args, **kwargs)
+                        if gen is None:
+                            gen = fn(self, db, begin(self, db, args, kwargs), *args, **kwargs)
+                        out = next(gen)
+                        if db.in_transaction():
+                            db.rollback()  # handlers commit before they yield; nothing held meanwhile
+                        return "yield", out
+                    except StopIteration as stop:
+                        return "done", stop.value
                     except Exception as exc:  # noqa: BLE001 - every failure becomes a message
                         db.rollback()
-                        yield self._failed(exc, loader)
+                        return "failed", exc
+
+                try:
+                    while True:
+                        try:
+                            kind, value = await off_loop(step)
+                        except Busy as exc:
+                            kind, value = "failed", exc
+                        if kind == "failed":
+                            yield await self._refused(value, loader)
+                            return
+                        if kind == "done":
+                            if value is not None:
+                                yield value
+                            return
+                        yield value
+                finally:
+                    with contextlib.suppress(Exception):
+                        if gen is not None:
+                            gen.close()
+                        db.close()
+
         elif inspect.iscoroutinefunction(fn):
 
             async def handler(self, *args, **kwargs):
-                with open_db() as db:
-                    try:
-                        ctx = start(self, db, args, kwargs)
-                        return await fn(self, db, ctx, *args, **kwargs)
-                    except Exception as exc:  # noqa: BLE001
-                        db.rollback()
-                        return self._failed(exc, loader)
+                def auth():
+                    with open_db() as db:
+                        try:
+                            return begin(self, db, args, kwargs), None
+                        except Exception as exc:  # noqa: BLE001
+                            db.rollback()
+                            return None, exc
+
+                try:
+                    ctx, exc = await off_loop(auth)
+                    if exc is None:
+                        return await fn(self, run_db, ctx, *args, **kwargs)
+                except Exception as failure:  # noqa: BLE001
+                    exc = failure
+                return await self._refused(exc, loader)
+
         else:
 
-            def handler(self, *args, **kwargs):
-                with open_db() as db:
-                    try:
-                        ctx = start(self, db, args, kwargs)
-                        return fn(self, db, ctx, *args, **kwargs)
-                    except Exception as exc:  # noqa: BLE001
-                        db.rollback()
-                        return self._failed(exc, loader)
+            async def handler(self, *args, **kwargs):
+                def work():
+                    with open_db() as db:
+                        try:
+                            return fn(self, db, begin(self, db, args, kwargs), *args, **kwargs), None
+                        except Exception as exc:  # noqa: BLE001
+                            db.rollback()
+                            return None, exc
+
+                try:
+                    result, exc = await off_loop(work)
+                except Busy as busy:
+                    result, exc = None, busy
+                return result if exc is None else await self._refused(exc, loader)
 
         handler.__name__ = fn.__name__
         handler.__qualname__ = fn.__qualname__
@@ -135,6 +199,23 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
         return rx.event(handler)
 
     return decorate(fn) if fn is not None else decorate
+
+
+DbRun = Callable[[Callable[[Session], Any]], Awaitable[Any]]
+
+
+async def run_db(work: Callable[[Session], T]) -> T:
+    """`work(db)` in the blocking-work threads with a session of its own; a failure rolls back."""
+
+    def job():
+        with open_db() as db:
+            try:
+                return work(db)
+            except BaseException:
+                db.rollback()
+                raise
+
+    return await off_loop(job)
 
 
 class StaffState(rx.State):
@@ -159,6 +240,7 @@ class StaffState(rx.State):
     session_expired: bool = False
     relogin_error: str = ""
     busy: bool = False
+    _user_id: int = 0  # whose data this tab's staff states hold (backend only)
 
     @rx.var
     def is_regione(self) -> bool:
@@ -184,17 +266,53 @@ class StaffState(rx.State):
             else:
                 self.flash_error = "Dati non validi: " + "; ".join(exc.fields.values())
             return None
+        if isinstance(exc, (Busy, PoolTimeout)):
+            # Every worker or connection is taken: say so at once rather than keep the user waiting.
+            log.warning("staff: server busy: %r", exc)
+            self.flash_error = SERVER_BUSY
+            return None
         if isinstance(exc, OperationalError):
             log.warning("staff: database busy or unreachable: %s", exc)
             self.flash_error = DB_BUSY
             return None
         if isinstance(exc, SQLAlchemyError):
-            log.exception("staff: database error")
+            log.error("staff: database error", exc_info=exc)
             self.flash_error = DB_BUSY
             return None
-        log.exception("staff: unexpected error")
+        log.error("staff: unexpected error", exc_info=exc)
         self.flash_error = UNEXPECTED
         return None
+
+    async def _refused(self, exc: Exception, loader: bool):
+        """In the event loop, after a handler failed or was refused. A session that ended (expired,
+        revoked, account disabled) takes every staff page's data of this tab with it; only a
+        handler's own page keeps its state, so the text in its form survives a re-login in place
+        (by the same person: see relogin)."""
+        events = self._failed(exc, loader)
+        if isinstance(exc, Denied) and exc.reason == "login":
+            await self._forget(keep=None if loader else type(self))
+        return events
+
+    async def _forget(self, keep: type | None = None) -> None:
+        """Reset every staff state of this tab to its defaults (all of them with keep=None: the
+        session cookie's var, the user's name, every page's lists, forms and texts)."""
+        classes = _staff_classes()
+        states = [await self.get_state(cls) for cls in classes if cls is not keep]
+        if keep is None:
+            base = await self.get_state(StaffState)
+            base.reset()  # its own fields and, recursively, every staff page's state loaded above
+            return
+        for state in states:
+            if not type(state).get_substates():
+                state.reset()
+
+    @rx.event
+    def upload_refused(self, _rejections: list[dict]):
+        """The browser refused a file before sending it (too large or not a CSV); nothing is read here."""
+        self.flash_ok = ""
+        self.flash_error = (
+            f"Il file non è stato caricato: deve essere un file CSV di al massimo {MAX_BYTES // 1_000_000} MB."
+        )
 
     @rx.event
     def dismiss(self):
@@ -204,10 +322,16 @@ class StaffState(rx.State):
     @rx.event
     async def relogin(self, form: dict):
         """Log in again without leaving the page, so the text in the forms is kept."""
-        token, message = await _login(form, self.router.session.client_ip)
+        token, message, user_id = await _login(form, self.router.session.client_ip)
         if token is None:
             self.relogin_error = message
             return
+        if user_id != self._user_id:
+            # Someone else: none of the previous person's data, not even the kept form.
+            await self._forget()
+            self.session_token = token
+            self._user_id = user_id or 0
+            return rx.redirect("/staff")
         self.session_token = token
         self.session_expired = False
         self.relogin_error = ""
@@ -219,15 +343,24 @@ class StaffState(rx.State):
         )
 
     @rx.event
-    def logout(self):
-        with open_db() as db:
-            try:
-                revoke_token(db, self.session_token, clock.now())
-                db.commit()
-            except SQLAlchemyError:
-                log.exception("staff: logout could not revoke the session")
-        self.session_token = ""
-        self.user_name = self.user_role = self.user_email = ""
+    async def logout(self):
+        token = self.session_token
+
+        def revoke():
+            with open_db() as db:
+                try:
+                    revoke_token(db, token, clock.now())
+                    db.commit()
+                except SQLAlchemyError:
+                    log.exception("staff: logout could not revoke the session")
+
+        try:
+            await off_loop(revoke)
+        except Busy:
+            log.warning("staff: logout could not revoke the session: server busy")
+        # Nothing of this user stays in the tab's server-side state (a reconnect with the same
+        # tab token would otherwise receive it all in its hydrate).
+        await self._forget()
         return [rx.remove_cookie(COOKIE_NAME, {"path": "/staff"}), rx.redirect(f"{LOGIN_PATH}?uscito=1")]
 
 
@@ -237,11 +370,22 @@ def _quote(path: str) -> str:
     return quote(path, safe="")
 
 
-async def _login(form: Any, client_ip: str) -> tuple[str | None, str]:
-    """Shared by the login page and the re-login panel. Hashing runs off the event loop."""
+def _staff_classes() -> list[type[StaffState]]:
+    """Every staff page's state (the subclasses of StaffState, at any depth)."""
+    out, todo = [], list(StaffState.get_substates())
+    while todo:
+        cls = todo.pop()
+        out.append(cls)
+        todo.extend(cls.get_substates())
+    return sorted(out, key=lambda c: c.get_full_name())
+
+
+async def _login(form: Any, client_ip: str) -> tuple[str | None, str, int | None]:
+    """Shared by the login page and the re-login panel: (token, message, user id). Hashing runs
+    off the event loop."""
     data, _errors = parse(LoginInput, form if isinstance(form, dict) else {})
     if data is None:
-        return None, "Scrivi e-mail e password."
+        return None, "Scrivi e-mail e password.", None
     who = client_hash(client_ip)
 
     def work():
@@ -249,10 +393,12 @@ async def _login(form: Any, client_ip: str) -> tuple[str | None, str]:
             return attempt_login(db, data.email, data.password, who, clock.now())
 
     try:
-        outcome = await asyncio.to_thread(work)
+        outcome = await off_loop(work)
+    except (Busy, PoolTimeout):
+        return None, SERVER_BUSY, None
     except OperationalError:
-        return None, DB_BUSY
-    return (outcome.token, "") if outcome.ok else (None, outcome.message)
+        return None, DB_BUSY, None
+    return (outcome.token, "", outcome.user_id) if outcome.ok else (None, outcome.message, None)
 
 
-__all__ = ["COOKIE_NAME", "StaffState", "safe_next", "staff_event", "today"]
+__all__ = ["COOKIE_NAME", "DbRun", "StaffState", "run_db", "safe_next", "staff_event", "today"]

@@ -13,7 +13,7 @@ from zerosei_app.domain.text import fold
 from zerosei_app.domain.validation import require
 from zerosei_app.queries.csv_import import ImportRefused, commit_entries_import, plan_entries_import
 from zerosei_app.queries.staff_entries import entries_of
-from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.state.staff_base import DbRun, StaffState, staff_event, today
 from zerosei_app.view.staff_import_common import (
     RESET_FILE_INPUTS_JS,
     PlanRow,
@@ -63,8 +63,8 @@ class StaffImportState(StaffState):
         self.done = ""
 
     @staff_event
-    async def upload(self, db: Session, ctx: StaffContext, files: list[rx.UploadFile]):
-        centro = require_centro(db, ctx, self.centro_id)
+    async def upload(self, run: DbRun, ctx: StaffContext, files: list[rx.UploadFile]):
+        centro_id = await run(lambda db: require_centro(db, ctx, self.centro_id).id)
         if not files and self._rejected:
             # react-dropzone also "drops" nothing when it refuses a file: keep saying why (either order).
             self._clear()
@@ -76,7 +76,7 @@ class StaffImportState(StaffState):
             self._clear()
             self.flash_error = problem
             return rx.call_script(RESET_FILE_INPUTS_JS)
-        self._plan(db, centro.id, data, name)
+        await run(lambda db: self._plan(db, centro_id, data, name))
         return rx.call_script(RESET_FILE_INPUTS_JS)
 
     @staff_event

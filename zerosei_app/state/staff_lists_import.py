@@ -15,7 +15,7 @@ from zerosei_app.queries.csv_import import (
     plan_copertura_import,
 )
 from zerosei_app.queries.staff_coverage import still_inferred
-from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.state.staff_base import DbRun, StaffState, staff_event
 from zerosei_app.view.staff_import_common import (
     RESET_FILE_INPUTS_JS,
     PlanRow,
@@ -64,20 +64,20 @@ class StaffListsImportState(StaffState):
         self._inferred(db)
 
     @staff_event(regione=True)
-    async def upload_centri(self, db: Session, ctx: StaffContext, files: list[rx.UploadFile]):
-        return await self._upload(db, "centri", files)
+    async def upload_centri(self, run: DbRun, ctx: StaffContext, files: list[rx.UploadFile]):
+        return await self._upload(run, "centri", files)
 
     @staff_event(regione=True)
-    async def upload_copertura(self, db: Session, ctx: StaffContext, files: list[rx.UploadFile]):
-        return await self._upload(db, "copertura", files)
+    async def upload_copertura(self, run: DbRun, ctx: StaffContext, files: list[rx.UploadFile]):
+        return await self._upload(run, "copertura", files)
 
-    async def _upload(self, db: Session, kind: str, files):
+    async def _upload(self, run: DbRun, kind: str, files):
         data, name, problem = await read_upload(files)
         if data is None:
             self._clear()
             self.flash_error = problem
         else:
-            self._plan(db, kind, data, name)
+            await run(lambda db: self._plan(db, kind, data, name))
         return rx.call_script(RESET_FILE_INPUTS_JS)
 
     @staff_event(regione=True)

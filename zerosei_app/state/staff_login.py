@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from zerosei_app.auth.accounts import AccountError, complete_setup, user_for_setup_token
 from zerosei_app.auth.sessions import create_session, find_session
+from zerosei_app.db import Busy, off_loop
 from zerosei_app.domain import clock
 from zerosei_app.domain.password_policy import MIN_LENGTH
 from zerosei_app.domain.staff_forms import NewPasswordInput
@@ -22,19 +22,24 @@ class StaffLoginState(StaffState):
     login_notice: str = ""
 
     @rx.event
-    def load(self):
+    async def load(self):
         """Public page: only looks whether this browser already has a live session."""
         self.login_error = ""
         params = self.router.url.query_parameters
         self.login_notice = "Sei uscito. A presto!" if params.get("uscito") else ""
-        if not self.session_token:
+        token = self.session_token
+        if not token:
             return None
-        with staff_base.open_db() as db:
-            try:
-                if find_session(db, self.session_token, clock.now()) is not None:
-                    return rx.redirect(safe_next(params.get("dopo")))
-            except OperationalError:
-                return None
+
+        def live() -> bool:
+            with staff_base.open_db() as db:
+                return find_session(db, token, clock.now()) is not None
+
+        try:
+            if await off_loop(live):
+                return rx.redirect(safe_next(params.get("dopo")))
+        except (OperationalError, PoolTimeout, Busy):
+            return None
         return None
 
     @rx.event
@@ -42,12 +47,14 @@ class StaffLoginState(StaffState):
         self.busy = True
         self.login_error = ""
         yield
-        token, message = await _login(form, self.router.session.client_ip)
+        token, message, user_id = await _login(form, self.router.session.client_ip)
         self.busy = False
         if token is None:
             self.login_error = message
             return
+        await self._forget(keep=type(self))  # nothing of an earlier session of this tab stays
         self.session_token = token
+        self._user_id = user_id or 0
         yield rx.redirect(safe_next(self.router.url.query_parameters.get("dopo")))
 
 
@@ -62,16 +69,21 @@ class StaffSetupState(StaffState):
         return self.router.url.query_parameters.get("token", "")[:200]
 
     @rx.event
-    def load(self):
+    async def load(self):
         self.setup_error = ""
-        with staff_base.open_db() as db:
-            try:
-                user = user_for_setup_token(db, self._token(), clock.now())
-            except OperationalError:
-                user, self.setup_error = None, DB_BUSY
-        self.setup_ok = user is not None
-        self.setup_name = user.name if user else ""
-        self.setup_email = user.email if user else ""
+        token = self._token()
+
+        def find() -> tuple[str, str] | None:
+            with staff_base.open_db() as db:
+                user = user_for_setup_token(db, token, clock.now())
+                return (user.name, user.email) if user else None
+
+        try:
+            found = await off_loop(find)
+        except (OperationalError, PoolTimeout, Busy):
+            found, self.setup_error = None, DB_BUSY
+        self.setup_ok = found is not None
+        self.setup_name, self.setup_email = found or ("", "")
 
     @rx.event
     async def complete(self, form: dict):
@@ -83,23 +95,26 @@ class StaffSetupState(StaffState):
         now = clock.now()
         token_in_url = self._token()
 
-        def work(db):
-            user = complete_setup(db, token_in_url, data.password, now)
-            session_token = create_session(db, user.id, now)
-            db.commit()
-            return session_token
+        def work():  # argon2: off the event loop, with a session of its own
+            with staff_base.open_db() as db:
+                try:
+                    user = complete_setup(db, token_in_url, data.password, now)
+                    session_token = create_session(db, user.id, now)
+                    db.commit()
+                    return session_token
+                except BaseException:
+                    db.rollback()
+                    raise
 
-        with staff_base.open_db() as db:
-            try:
-                token = await asyncio.to_thread(work, db)  # argon2: off the event loop
-            except AccountError as exc:
-                db.rollback()
-                self.setup_error = str(exc)
-                return None
-            except OperationalError:
-                db.rollback()
-                self.setup_error = DB_BUSY
-                return None
+        try:
+            token = await off_loop(work)
+        except AccountError as exc:
+            self.setup_error = str(exc)
+            return None
+        except (OperationalError, PoolTimeout, Busy):
+            self.setup_error = DB_BUSY
+            return None
+        await self._forget(keep=type(self))  # nothing of an earlier session of this tab stays
         self.session_token = token
         self.setup_error = ""
         return rx.redirect("/staff?benvenuto=1")
