@@ -3,6 +3,7 @@
 from zerosei_app.models.audit import AuditRecord
 from zerosei_app.models.card_entry import CardEntry, EntryStatus
 from zerosei_app.models.centro import Centro, Copertura, OrigineCopertura, StatoVerifica
+from zerosei_app.models.data_version import DataVersion
 from zerosei_app.models.error_report import ErrorReport, ReportKind, ReportStatus
 from zerosei_app.models.geography import Comune, ComuneEnteGestore, EnteGestore
 from zerosei_app.models.staff import LoginAttempt, Role, StaffMembership, StaffSession, StaffUser
@@ -14,6 +15,7 @@ __all__ = [
     "Comune",
     "ComuneEnteGestore",
     "Copertura",
+    "DataVersion",
     "EnteGestore",
     "EntryStatus",
     "ErrorReport",
