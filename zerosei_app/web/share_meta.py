@@ -9,6 +9,7 @@ It is attached to the API's app (api/app.py) only because that is the hook Refle
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -99,6 +99,7 @@ class _Template:
     def __init__(self) -> None:
         self._cache: tuple[Path, float, str] | None = None
 
+    @functools.cached_property  # asking Reflex for its folders costs more than a request
     def candidates(self) -> list[Path]:
         from reflex import constants
         from reflex.utils import prerequisites
@@ -107,7 +108,7 @@ class _Template:
         return [static / "percorso.html", static / "percorso" / "index.html"]
 
     def get(self) -> str | None:
-        for path in self.candidates():
+        for path in self.candidates:
             try:
                 mtime = path.stat().st_mtime
             except OSError:
@@ -128,7 +129,9 @@ class ShareMetaMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and scope["path"] in PATHS:
-            response = await run_in_threadpool(_render, scope)
+            # In the event loop: the path comes from the in-memory snapshot (queries/snapshot.py),
+            # and a hop through the thread pool cost more than the page itself.
+            response = _render(scope)
             if response is not None:
                 await response(scope, receive, send)
                 return
