@@ -99,7 +99,7 @@ class _Template:
     def __init__(self) -> None:
         self._cache: tuple[Path, float, str] | None = None
 
-    @functools.cached_property  # asking Reflex for its folders costs more than a request
+    @functools.cache  # noqa: B019 - one instance for the process; asking Reflex costs more than a request
     def candidates(self) -> list[Path]:
         from reflex import constants
         from reflex.utils import prerequisites
@@ -108,7 +108,7 @@ class _Template:
         return [static / "percorso.html", static / "percorso" / "index.html"]
 
     def get(self) -> str | None:
-        for path in self.candidates:
+        for path in self.candidates():
             try:
                 mtime = path.stat().st_mtime
             except OSError:
