@@ -294,3 +294,8 @@ api.add_middleware(PublicApiMiddleware)
 from zerosei_app.web.share_meta import ShareMetaMiddleware  # noqa: E402
 
 api.add_middleware(ShareMetaMiddleware)
+
+# The path's QR code, an image loaded only when shown (web/path_qr.py).
+from zerosei_app.web.path_qr import PathQrMiddleware  # noqa: E402
+
+api.add_middleware(PathQrMiddleware)

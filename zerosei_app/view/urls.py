@@ -15,6 +15,7 @@ STEP_COMUNE = "/inizia/comune"
 STEP_FIGLI = "/inizia/figli"
 STEP_TEMI = "/inizia/temi"
 PERCORSO = "/percorso"
+PERCORSO_QR = "/percorso/qr.svg"  # the path's QR code, an image of its own (web/path_qr.py)
 INFO = "/informazioni"
 STEPS = (STEP_COMUNE, STEP_FIGLI, STEP_TEMI)
 # Longer raw queries are rebuilt from their valid parts instead of being copied around.
