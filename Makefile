@@ -56,8 +56,10 @@ lint: install-test
 test: install-test lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# In-process latencies, then the served app with wrk and websocket loads (bench/served.py; needs wrk).
 bench: install-test
 	$(BIN)/python bench/percorso.py
+	$(BIN)/python bench/served.py
 
 lighthouse: install
 	bench/lighthouse.sh

@@ -97,7 +97,9 @@ def share_panel() -> rx.Component:
         rx.cond(
             P.qr != "",
             rx.el.figure(
-                rx.el.img(src=P.qr, alt=t("ui.share.qr_alt"), width="180", height="180", class_name="qr-img"),
+                rx.el.img(
+                    src=P.qr, alt=t("ui.share.qr_alt"), width="180", height="180", loading="lazy", class_name="qr-img"
+                ),
                 rx.el.figcaption(t("ui.share.qr_caption")),
                 class_name="qr",
             ),

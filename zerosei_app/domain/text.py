@@ -1,8 +1,10 @@
 """Text folding shared by search and sorting, so "Sant’Ambrogio" and "sant ambrogio" compare equal."""
 
+import functools
 import unicodedata
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and called in sort keys on every path
 def fold(s: str) -> str:
     """Casefold, strip accents, turn every non letter/digit into a space, collapse spaces."""
     # Casefold again after NFKD: compatibility decomposition can produce characters

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from babel.dates import get_month_names
 
 from ..domain.age import Child
@@ -11,8 +13,12 @@ from .translate import normalize_lang, plural, t
 
 def month_year(ym: YearMonth, lang: str = "it") -> str:
     """ "marzo 2027" / "March 2027": stand-alone month names, as in a calendar heading."""
-    names = get_month_names("wide", context="stand-alone", locale=normalize_lang(lang))
-    return f"{names[ym.month]} {ym.year}"
+    return f"{_month_names(normalize_lang(lang))[ym.month]} {ym.year}"
+
+
+@cache
+def _month_names(lang: str) -> dict[int, str]:
+    return dict(get_month_names("wide", context="stand-alone", locale=lang))
 
 
 def age_in_words(child: Child, lang: str = "it") -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel import Locale
@@ -12,6 +12,8 @@ from .catalogs import CATALOGS, DEFAULT_LANG, LANGUAGES
 
 def normalize_lang(lang: object) -> str:
     """A supported language code: "en-GB"/"en_US"/"EN" → "en"; anything unknown → Italian."""
+    if isinstance(lang, str) and lang in LANGUAGES:  # the usual case, on every text of every page
+        return lang
     if isinstance(lang, str):
         primary = lang.strip().replace("_", "-").split("-", 1)[0].lower()
         if primary in LANGUAGES:
@@ -21,24 +23,27 @@ def normalize_lang(lang: object) -> str:
 
 def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
     """Translated text for `key`, falling back to Italian, then to the key itself; never raises."""
-    return _format(_lookup(key, normalize_lang(lang)), params)
+    text = _lookup(key, normalize_lang(lang))
+    # Without parameters the text is final (no catalogue text has "{{" escapes; test_i18n checks it).
+    return _format(text, params) if params else text
 
 
 def plural(key_base: str, n: int, lang: str = DEFAULT_LANG, **params: Any) -> str:
     """`key_base.<CLDR category>` for `n` (e.g. `.one`/`.other`); `{n}` is available to the text."""
     lang = normalize_lang(lang)
-    text = None
-    for candidate_lang in dict.fromkeys((lang, DEFAULT_LANG)):
-        catalog = CATALOGS.get(candidate_lang, {})
-        for category in dict.fromkeys((_plural_category(candidate_lang, n), "other")):
-            text = catalog.get(f"{key_base}.{category}")
-            if text is not None:
-                break
-        if text is not None:
-            break
-    if text is None:
-        text = f"{key_base}.other"
+    text = _plural_text(key_base, lang, _plural_category(lang, n), _plural_category(DEFAULT_LANG, n))
     return _format(text, {"n": n, **params})
+
+
+@lru_cache(maxsize=4096)  # a handful of keys and counts, on every page
+def _plural_text(key_base: str, lang: str, category: str, default_category: str) -> str:
+    for candidate_lang, candidate in dict.fromkeys(((lang, category), (DEFAULT_LANG, default_category))):
+        catalog = CATALOGS.get(candidate_lang, {})
+        for cat in dict.fromkeys((candidate, "other")):
+            text = catalog.get(f"{key_base}.{cat}")
+            if text is not None:
+                return text
+    return f"{key_base}.other"
 
 
 def _lookup(key: str, lang: str) -> str:
@@ -58,6 +63,16 @@ def _format(text: str, params: dict[str, Any]) -> str:
 
 
 def _plural_category(lang: str, n: Any) -> str:
+    if type(n) is int:  # noqa: E721 - bool is not a count
+        return _int_plural_category(lang, n)
+    try:
+        return _locale(lang).plural_form(n)
+    except Exception:
+        return "other"
+
+
+@lru_cache(maxsize=1024)
+def _int_plural_category(lang: str, n: int) -> str:
     try:
         return _locale(lang).plural_form(n)
     except Exception:

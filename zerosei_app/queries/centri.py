@@ -19,17 +19,34 @@ class ServingCentro:
     copertura: Copertura
 
 
-def centri_for_comune(session: Session, codice_istat: str) -> list[ServingCentro]:
-    """Active centres serving a comune: known links first, then inferred ones by distance."""
-    rows = session.exec(
+def _serving_query():
+    return (
         select(Centro, Comune, EnteGestore, Copertura)
         .join(Copertura, col(Copertura.centro_id) == col(Centro.id))
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .outerjoin(EnteGestore, col(EnteGestore.id) == col(Centro.ente_gestore_id))
-        .where(Copertura.codice_istat == codice_istat, col(Centro.is_active).is_(True))
-    ).all()
-    result = [ServingCentro(c, m, e, k) for c, m, e, k in rows]
-    result.sort(key=lambda s: (_ORIGINE_ORDER.get(s.copertura.origine, 9), s.copertura.distanza_km or 0.0, s.centro.id))
+        .where(col(Centro.is_active).is_(True))
+    )
+
+
+def _serving_order(s: ServingCentro) -> tuple:
+    """Known links first, then inferred ones by distance."""
+    return (_ORIGINE_ORDER.get(s.copertura.origine, 9), s.copertura.distanza_km or 0.0, s.centro.id)
+
+
+def centri_for_comune(session: Session, codice_istat: str) -> list[ServingCentro]:
+    """Active centres serving a comune: known links first, then inferred ones by distance."""
+    rows = session.exec(_serving_query().where(Copertura.codice_istat == codice_istat)).all()
+    return sorted((ServingCentro(c, m, e, k) for c, m, e, k in rows), key=_serving_order)
+
+
+def serving_by_comune(session: Session) -> dict[str, list[ServingCentro]]:
+    """`centri_for_comune` for every comune at once (for the in-memory snapshot)."""
+    result: dict[str, list[ServingCentro]] = {}
+    for c, m, e, k in session.exec(_serving_query()).all():
+        result.setdefault(k.codice_istat, []).append(ServingCentro(c, m, e, k))
+    for serving in result.values():
+        serving.sort(key=_serving_order)
     return result
 
 

@@ -45,13 +45,16 @@ def centro_actions(s: ServingCentro, family: Comune) -> list[ContattoOut]:
     )
 
 
-def serving_ente(session: Session, family: Comune, serving: list[ServingCentro]) -> EnteGestoreOut | None:
-    """The comune's ente gestore, when the sources name it and it runs none of the centres serving the comune."""
-    ente = session.exec(
+def ente_of_comune(session: Session, family: Comune) -> EnteGestore | None:
+    return session.exec(
         select(EnteGestore)
         .join(ComuneEnteGestore, col(ComuneEnteGestore.ente_gestore_id) == col(EnteGestore.id))
         .where(ComuneEnteGestore.codice_istat == family.codice_istat)
     ).first()
+
+
+def ente_for_family(ente: EnteGestore | None, family: Comune, serving: list[ServingCentro]) -> EnteGestoreOut | None:
+    """The comune's ente gestore, when the sources name it and it runs none of the centres serving the comune."""
     if ente is None or any(s.centro.ente_gestore_id == ente.id for s in serving):
         return None
     actions = azioni(titolare_ente(ente), None, _comuni(family, family))
@@ -64,6 +67,10 @@ def serving_ente(session: Session, family: Comune, serving: list[ServingCentro])
         telefono=ente.telefono,
         contatti=contatti_out(actions),
     )
+
+
+def serving_ente(session: Session, family: Comune, serving: list[ServingCentro]) -> EnteGestoreOut | None:
+    return ente_for_family(ente_of_comune(session, family), family, serving)
 
 
 def centri_e_ente(session: Session, family: Comune) -> tuple[list[CentroOut], EnteGestoreOut | None]:

@@ -13,10 +13,9 @@ from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_pat
 from zerosei_app.domain.path import select_for_child
 from zerosei_app.i18n.format import age_in_words
 from zerosei_app.models import CardEntry, Comune
-from zerosei_app.queries.centri import ServingCentro, centri_for_comune
-from zerosei_app.queries.comuni import get_comune
-from zerosei_app.queries.contatti import centro_actions, serving_ente
-from zerosei_app.queries.entries import published_entries
+from zerosei_app.queries.centri import ServingCentro
+from zerosei_app.queries.contatti import centro_actions, ente_for_family
+from zerosei_app.queries.snapshot import public_data
 from zerosei_app.schemas.percorso import (
     CentroOut,
     ComuneOut,
@@ -98,15 +97,22 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
     children, errors = validate_for_path(query, today)
     if errors:
         return PercorsoResult(errors=list(errors))
-    comune = get_comune(session, query.comune)
+    data = public_data(session)  # one small query; the rest is in memory (queries/snapshot.py)
+    comune = data.comune(query.comune)
     if comune is None:
         return PercorsoResult(
             errors=[FieldError("comune", "unknown_comune", {"value": query.comune})], unknown_comune=True
         )
-    serving = centri_for_comune(session, comune.codice_istat)
-    centri = [centro_out(s, comune) for s in serving]
-    ente = serving_ente(session, comune, serving)
-    entries = published_entries(session, [s.centro.id for s in serving])
+    serving = data.centri_for_comune(comune.codice_istat)
+    entries = data.published_entries([s.centro.id for s in serving])
+
+    # Entries and centres in their output form are computed once per snapshot and shared (read-only).
+    def fields(e: CardEntry) -> dict:
+        return data.memo(("voce_fields", e.id), lambda: voce_fields(e))
+
+    def voce(e: CardEntry) -> VoceOut:
+        return data.memo(("voce", e.id), lambda: VoceOut(**fields(e)))
+
     figli = []
     for child in children:
         path = select_for_child(entries, child, query.temi)
@@ -117,9 +123,9 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
                 eta_mesi=child.age_months,
                 eta=age_in_words(child, query.lang),
                 nato_presumibilmente=child.born_presumably,
-                adesso=[VoceOut(**voce_fields(e)) for e in path.now],
+                adesso=[voce(e) for e in path.now],
                 prossimi=[
-                    ProssimaOut(**voce_fields(u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on))
+                    ProssimaOut(**fields(u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on))
                     for u in path.upcoming
                 ],
             )
@@ -128,8 +134,14 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
         comune=ComuneOut(
             codice_istat=comune.codice_istat, nome=comune.nome, provincia=comune.sigla_provincia, cap=comune.cap or []
         ),
-        centri=centri,
-        ente_gestore=ente,
+        centri=[
+            data.memo(("centro", s.centro.id, s.copertura.id, comune.codice_istat), lambda s=s: centro_out(s, comune))
+            for s in serving
+        ],
+        ente_gestore=data.memo(
+            ("ente", comune.codice_istat),
+            lambda: ente_for_family(data.ente_of.get(comune.codice_istat), comune, serving),
+        ),
         figli=figli,
         temi=list(query.temi),
         lang=query.lang,

@@ -47,7 +47,7 @@ class PercorsoState(UiState):
         "home": urls.HOME
     }
     share_url: str = ""
-    qr: str = ""  # data URI of an SVG QR code
+    qr: str = ""  # address of the path's QR code image
     share_status: str = ""  # "Link copiato": announced politely
     page_title: str = t("share.title_generic", "it")
     _qs: str = ""  # canonical query of the valid parts
@@ -133,7 +133,8 @@ class PercorsoState(UiState):
         }
         base = share.base_url(get_settings().public_url, self.router.headers.origin)
         self.share_url = share.absolute(base, urls.link(urls.PERCORSO, q)) if plan.kind != NEED_COMUNE else ""
-        self.qr = share.qr_data_uri(self.share_url) if self.share_url else ""
+        # An image URL, not the picture: made only if the parent scrolls to it (web/path_qr.py).
+        self.qr = urls.link(urls.PERCORSO_QR, q) if self.share_url else ""
         self.share_status = ""
         meta = share.share_meta(q, plan.comune_name or None, _today())
         self.page_title = meta.title

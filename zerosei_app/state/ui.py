@@ -5,6 +5,7 @@ language always follows the URL (one source of truth) and nothing about the fami
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import reflex as rx
 
@@ -24,6 +25,13 @@ FOCUS_HEADING_JS = (
 
 def ui_catalog(lang: str) -> dict[str, str]:
     """The `ui.*` texts for a language, Italian where a translation is missing."""
+    # The sizes in the key: a catalogue that gains a key (tests patch them) is read again.
+    sizes = (len(CATALOGS[DEFAULT_LANG]), len(CATALOGS.get(lang, {})))
+    return dict(_ui_catalog(lang, sizes))  # a copy: the state owns what it is given
+
+
+@lru_cache(maxsize=16)  # every page load computes T: scanning the catalogues each time cost more than the page
+def _ui_catalog(lang: str, _sizes: tuple[int, int]) -> dict[str, str]:
     italian = {k: v for k, v in CATALOGS[DEFAULT_LANG].items() if k.startswith(UI_PREFIX)}
     own = {k: v for k, v in CATALOGS.get(lang, {}).items() if k.startswith(UI_PREFIX)}
     return {**italian, **own}

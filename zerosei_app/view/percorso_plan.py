@@ -17,9 +17,9 @@ from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.i18n import t
 from zerosei_app.i18n.format import month_year
-from zerosei_app.queries.comuni import get_comune
-from zerosei_app.queries.contatti import centri_e_ente
-from zerosei_app.queries.percorso import build_percorso
+from zerosei_app.queries.contatti import ente_for_family
+from zerosei_app.queries.percorso import build_percorso, centro_out
+from zerosei_app.queries.snapshot import public_data
 from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, PercorsoOut
 from zerosei_app.view import urls
 
@@ -60,10 +60,11 @@ def plan_page(session: Session, raw_query: str, today: date) -> PagePlan:
         if not any(e.field == "comune" for e in parsed.errors):
             notices.insert(0, FieldError("comune", "missing_comune").message(lang))
         return PagePlan(NEED_COMUNE, q, notices, fix_href=urls.link(urls.STEP_COMUNE, q))
-    comune = get_comune(session, q.comune)
+    data = public_data(session)
+    comune = data.comune(q.comune)
     if comune is None:  # a link naming several comuni: the first one we know
         others = [c for e in parsed.errors if e.code == "several_comuni" for c in e.params.get("codes", ())]
-        comune = next((found for found in (get_comune(session, c) for c in others) if found is not None), None)
+        comune = next((found for found in (data.comune(c) for c in others) if found is not None), None)
         if comune is not None:
             q = _replace(q, comune=comune.codice_istat)
     if comune is None:
@@ -72,7 +73,9 @@ def plan_page(session: Session, raw_query: str, today: date) -> PagePlan:
         return PagePlan(NEED_COMUNE, q, notices, fix_href=urls.link(urls.STEP_COMUNE, q))
 
     if not q.nascita and q.attesa is None:
-        centri, ente = centri_e_ente(session, comune)
+        serving = data.centri_for_comune(comune.codice_istat)
+        centri = [centro_out(s, comune) for s in serving]
+        ente = ente_for_family(data.ente_of.get(comune.codice_istat), comune, serving)
         all_too_old = bool(bad_children) and all(e.code == "too_old" for e in bad_children)
         return PagePlan(
             TOO_OLD if all_too_old else NEED_CHILD,

@@ -5,6 +5,7 @@ Plain Python (no Reflex): every text is ready in the parent's language, so compo
 
 # No `from __future__ import annotations`: Reflex reads these field types at runtime.
 from dataclasses import dataclass, field
+from functools import cache
 
 from babel.dates import format_date
 from babel.lists import format_list
@@ -415,9 +416,14 @@ def _facts(v: VoceOut, lang: str) -> list[FactView]:
 
 
 def _language_name(code: str, lang: str) -> str:
-    from babel import Locale
-
     try:
-        return Locale.parse(normalize_lang(lang)).languages.get(code, code)
+        return _language_names(normalize_lang(lang)).get(code, code)
     except Exception:
         return code
+
+
+@cache  # Locale.parse costs more than the rest of an entry's card
+def _language_names(lang: str):
+    from babel import Locale
+
+    return Locale.parse(lang).languages

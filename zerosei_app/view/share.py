@@ -5,6 +5,7 @@ Plain Python (no Reflex); the path page and the share-meta route (link previews)
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -37,11 +38,21 @@ def absolute(base: str, path_and_query: str) -> str:
     return f"{base}{path_and_query}" if base else path_and_query
 
 
+QR_STYLE = {"scale": 4, "border": 2, "dark": "#000", "light": "#fff"}
+
+
 @lru_cache(maxsize=256)
 def qr_data_uri(url: str) -> str:
     """An SVG QR code as a data URI: made here, no third-party service sees the link."""
-    qr = segno.make(url, error="m")
-    return qr.svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+    return segno.make(url, error="m").svg_data_uri(**QR_STYLE)
+
+
+@lru_cache(maxsize=256)
+def qr_svg(url: str) -> bytes:
+    """The same QR code as an SVG document (the path page loads it as an image, web/path_qr.py)."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", xmldecl=False, **QR_STYLE)
+    return out.getvalue()
 
 
 def age_bands(q: PathQuery, today: date, lang: str) -> list[str]:

@@ -15,6 +15,7 @@ STEP_COMUNE = "/inizia/comune"
 STEP_FIGLI = "/inizia/figli"
 STEP_TEMI = "/inizia/temi"
 PERCORSO = "/percorso"
+PERCORSO_QR = "/percorso/qr.svg"  # the path's QR code, an image of its own (web/path_qr.py)
 INFO = "/informazioni"
 CARTA = "/carta"  # the directory; /carta/<slug> a centre's Carta, /carta/stampa the print edition
 CARTA_STAMPA = "/carta/stampa"

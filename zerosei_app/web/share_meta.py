@@ -9,6 +9,7 @@ It is attached to the API's app (api/app.py) only because that is the hook Refle
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -100,6 +100,7 @@ class _Template:
     def __init__(self) -> None:
         self._cache: tuple[Path, float, str] | None = None
 
+    @functools.cache  # noqa: B019 - one instance for the process; asking Reflex costs more than a request
     def candidates(self) -> list[Path]:
         from reflex import constants
         from reflex.utils import prerequisites
@@ -129,7 +130,9 @@ class ShareMetaMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and scope["path"] in PATHS:
-            response = await run_in_threadpool(_render, scope)
+            # In the event loop: the path comes from the in-memory snapshot (queries/snapshot.py),
+            # and a hop through the thread pool cost more than the page itself.
+            response = _render(scope)
             if response is not None:
                 await response(scope, receive, send)
                 return

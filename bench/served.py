@@ -1,0 +1,331 @@
+"""Benchmark of the served app (`reflex run --env prod`, one worker, SQLite), as issue 10 measured it.
+
+Every figure is printed as a ratio to `/ping` measured just before it in the same run, so a busy
+or a fast machine compares the same way:
+- HTTP with wrk at 10 connections: `/api/v1/percorso` and the `/percorso` HTML, each request one of
+  2,000 distinct random valid paths (a random comune, one or two birth months 1–69 months back), so
+  no per-URL cache can hide the cost. Targets: API ≥ 25% of /ping with p99 ≤ 50 ms, HTML ≥ 20%.
+- Websocket page loads (hydrate + on_load, python-socketio as the browser speaks it), closed loop
+  at 50 clients: the path page (random paths) against `/informazioni`. Target ≥ 60%, p95 ≤ 400 ms.
+
+Usage: `make bench` (after the in-process figures) or `.venv/bin/python bench/served.py
+[--seconds 6] [--clients 50]`. Needs wrk (`apt-get install -y wrk`; tried automatically when run
+as root). It builds the frontend in this folder's `.web`: don't run it while the browser tests run.
+Benchmarks print numbers; they are not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+TMP = Path(tempfile.mkdtemp(prefix="zerosei-bench-served-"))
+os.environ.setdefault("ZEROSEI_VAR_DIR", str(TMP))
+os.environ.setdefault("ZEROSEI_SECRET_KEY", "bench-" + "x" * 40)
+
+import httpx  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from zerosei_app.domain.months import YearMonth  # noqa: E402
+from zerosei_app.prestart import prepare  # noqa: E402
+
+HYDRATE = "reflex___state____state.hydrate_and_load"
+HYDRATED = '"is_hydrated_rx_state_": true'
+# The issue's example: Sant'Ambrogio di Torino, a 14-month-old and a pregnancy.
+EXAMPLE = {"comune": "001255", "nascita": None, "attesa": None}
+
+
+# ------------------------------------------------------------------ the served app
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(database_url: str, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`reflex run --env prod` on a free port (as tests/e2e/conftest.py does) until the block ends."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "ZEROSEI_VAR_DIR": str(TMP),
+        "PORT": str(port),
+        "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{os.environ['PATH']}",
+        "REFLEX_USE_SYSTEM_BUN": "1",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        **(extra_env or {}),
+    }
+    log_path = TMP / "reflex.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "reflex",
+                "run",
+                "--env",
+                "prod",
+                "--frontend-port",
+                str(port),
+                "--backend-port",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 600
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"reflex exited early:\n{log_path.read_text()[-4000:]}")
+                try:
+                    if httpx.get(f"{url}/ping", timeout=2).status_code == 200 and httpx.get(url, timeout=5).is_success:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"app did not start:\n{log_path.read_text()[-4000:]}")
+                time.sleep(1)
+            yield url
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+
+
+# ------------------------------------------------------------------ random valid paths
+
+
+def random_paths(database_url: str, n: int = 2000, seed: int = 1) -> list[dict[str, str]]:
+    """Distinct valid paths: a random comune, one or two birth months 1–69 months back."""
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        codes = [row[0] for row in conn.execute(text("SELECT codice_istat FROM comune ORDER BY 1"))]
+    engine.dispose()
+    rng = random.Random(seed)
+    today = YearMonth.of(date.today())
+    seen: set[str] = set()
+    paths: list[dict[str, str]] = []
+    while len(paths) < n:
+        months = sorted({str(today.plus(-rng.randint(1, 69))) for _ in range(rng.randint(1, 2))})
+        query = {"comune": rng.choice(codes), "nascita": ",".join(months)}
+        key = json.dumps(query)
+        if key not in seen:
+            seen.add(key)
+            paths.append(query)
+    return paths
+
+
+def query_string(query: dict[str, str]) -> str:
+    return "&".join(f"{k}={v}" for k, v in query.items() if v)
+
+
+def lua_script(prefix: str, paths: list[dict[str, str]]) -> Path:
+    """A wrk script that asks for one of the paths at random on every request."""
+    items = ",".join(json.dumps(prefix + query_string(q)) for q in paths)
+    path = TMP / f"paths-{abs(hash(prefix))}.lua"
+    path.write_text(
+        f"paths = {{{items}}}\nrequest = function() return wrk.format('GET', paths[math.random(#paths)]) end\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+# ------------------------------------------------------------------ wrk
+
+
+def ensure_wrk() -> str | None:
+    found = shutil.which("wrk")
+    if found or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return found
+    print("wrk is missing: apt-get install -y wrk …", flush=True)
+    subprocess.run(["apt-get", "install", "-y", "wrk"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return shutil.which("wrk")
+
+
+def _ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(url: str, seconds: int, connections: int = 10, script: Path | None = None) -> dict[str, float]:
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script is not None:
+        cmd += ["-s", str(script)]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _ms(latency["50"]),
+        "p99": _ms(latency["99"]),
+        "errors": float(errors.group(1)) if errors else 0.0,
+    }
+
+
+# ------------------------------------------------------------------ websocket page loads
+
+
+async def _page_load(url: str, pathname: str, query: dict[str, str]) -> tuple[float, int]:
+    """One tab: connect, hydrate + on_load, wait until hydrated. Seconds and bytes received."""
+    import socketio
+
+    done = asyncio.Event()
+    size = 0
+    sio = socketio.AsyncClient(reconnection=False)
+
+    async def on_event(data) -> None:
+        nonlocal size
+        message = json.dumps(data, ensure_ascii=False)
+        size += len(message.encode())
+        if HYDRATED in message:
+            done.set()
+
+    sio.on("event", on_event, namespace="/_event")
+    qs = query_string(query)
+    router = {"pathname": pathname, "asPath": pathname + (f"?{qs}" if qs else ""), "query": query}
+    t0 = time.perf_counter()
+    await sio.connect(
+        f"{url}?token={uuid.uuid4()}",
+        transports=["websocket"],
+        socketio_path="/_event",
+        namespaces=["/_event"],
+        auth={"event": {"name": HYDRATE, "payload": {}, "router_data": router}},
+    )
+    try:
+        await asyncio.wait_for(done.wait(), 30)
+        return time.perf_counter() - t0, size
+    finally:
+        await sio.disconnect()
+
+
+async def _closed_loop(url: str, pathname: str, queries: list[dict[str, str]], clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    sizes: list[int] = []
+    failures = 0
+    stop = time.perf_counter() + seconds
+    rng = random.Random(2)
+
+    async def client() -> None:
+        nonlocal failures
+        while time.perf_counter() < stop:
+            try:
+                took, size = await _page_load(url, pathname, rng.choice(queries))
+                latencies.append(took * 1000)
+                sizes.append(size)
+            except Exception:
+                failures += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    elapsed = time.perf_counter() - started
+    ordered = sorted(latencies) or [0.0]
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(ordered),
+        "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "bytes": statistics.median(sizes) if sizes else 0,
+        "errors": failures,
+    }
+
+
+def page_loads(url: str, pathname: str, queries: list[dict[str, str]], clients: int, seconds: float) -> dict:
+    return asyncio.run(_closed_loop(url, pathname, queries, clients, seconds))
+
+
+# ------------------------------------------------------------------ report
+
+
+def line(label: str, figure: dict, ping: dict, target: str, extra: str = "") -> None:
+    ratio = figure["rps"] / ping["rps"] if ping["rps"] else 0.0
+    tail = "p99" if "p99" in figure else "p95"
+    errors = f"  errors {figure['errors']:.0f}" if figure.get("errors") else ""
+    print(
+        f"{label:<38} {figure['rps']:8.0f}/s  p50 {figure['p50']:7.1f} ms  {tail} {figure[tail]:7.1f} ms"
+        f"  = {ratio:6.1%} of {ping['rps']:.0f}/s   (target {target}){extra}{errors}",
+        flush=True,
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=int, default=6, help="per wrk run and per websocket load")
+    ap.add_argument("--clients", type=int, default=50, help="websocket clients (closed loop)")
+    ap.add_argument("--url", help="an app already served (skips serving one)")
+    args = ap.parse_args()
+
+    database_url = os.environ.get("BENCH_SERVED_DATABASE_URL") or f"sqlite:///{TMP / 'served.db'}"
+    if "BENCH_SERVED_DATABASE_URL" not in os.environ:
+        prepare(database_url)
+    paths = random_paths(database_url)
+    today = YearMonth.of(date.today())
+    example = {**EXAMPLE, "nascita": str(today.plus(-14)), "attesa": str(today.plus(4))}
+    have_wrk = ensure_wrk()
+
+    with serve(database_url) if not args.url else _given(args.url) as url:
+        print(f"\n== served app {url} (reflex run --env prod, one worker, SQLite); {len(paths)} distinct paths")
+        # Warm-up: the frontend, the comune index, the snapshot, the websocket.
+        httpx.get(f"{url}/percorso?{query_string(example)}", timeout=30)
+        httpx.get(f"{url}/api/v1/percorso?{query_string(example)}", timeout=30)
+        page_loads(url, "/percorso", [example], 2, 2)
+        if have_wrk:
+            api_lua = lua_script("/api/v1/percorso?", paths)
+            html_lua = lua_script("/percorso?", paths)
+            wrk(f"{url}/ping", 2)
+            print("-- HTTP, wrk, 10 connections, random distinct paths")
+            for label, script, target in (
+                ("GET /api/v1/percorso", api_lua, "≥ 25%, p99 ≤ 50 ms"),
+                ("GET /percorso (HTML)", html_lua, "≥ 20%"),
+            ):
+                ping = wrk(f"{url}/ping", args.seconds)
+                figure = wrk(f"{url}/", args.seconds, script=script)
+                line("GET /ping", ping, ping, "ceiling")
+                line(label, figure, ping, target)
+        else:
+            print("wrk is missing (apt-get install -y wrk): HTTP figures skipped")
+        print(f"-- websocket page loads (hydrate + on_load), closed loop, {args.clients} clients")
+        info = page_loads(url, "/informazioni", [{}], args.clients, args.seconds)
+        path = page_loads(url, "/percorso", paths, args.clients, args.seconds)
+        line("/informazioni", info, info, "reference", f"  {info['bytes'] / 1000:.0f} KB")
+        line("path page, random paths", path, info, "≥ 60%, p95 ≤ 400 ms", f"  {path['bytes'] / 1000:.0f} KB")
+        one = page_loads(url, "/percorso", [example], 1, 1)
+        print(
+            f"path page hydrate, the issue's example (Sant'Ambrogio, 14 months + pregnancy): {one['bytes'] / 1000:.1f} KB"
+        )
+
+
+@contextmanager
+def _given(url: str) -> Iterator[str]:
+    yield url.rstrip("/")
+
+
+if __name__ == "__main__":
+    main()
