@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from zerosei_app.auth import clock
 from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import FIELDS, EntryInput
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.models import CardEntry, Centro, Copertura, ErrorReport
