@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.state.conftest import run_async
 from zerosei_app.api.app import api
 from zerosei_app.domain import clock
 from zerosei_app.state.percorso import PercorsoState
@@ -34,7 +35,7 @@ def test_api_counts_the_age_with_italys_date(italian_midnight):
 
 def test_path_page_counts_the_age_with_italys_date(italian_midnight, state):
     s = state(PercorsoState, f"/percorso?{LINK}")
-    s.on_load()
+    run_async(s.on_load())
     assert s.status == "ok"
     assert s.ages == ["1 anno", "meno di un mese"]
     with TestClient(api) as client:
@@ -43,5 +44,5 @@ def test_path_page_counts_the_age_with_italys_date(italian_midnight, state):
 
 def test_wizard_counts_the_age_with_italys_date(italian_midnight, state):
     s = state(TemiStepState, f"/inizia/temi?{LINK}")
-    s.on_load()
+    run_async(s.on_load())
     assert s.ready_for_path and len(s.ages) == 2
