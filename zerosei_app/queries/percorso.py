@@ -15,7 +15,7 @@ from zerosei_app.i18n.format import age_in_words
 from zerosei_app.models import CardEntry, Comune
 from zerosei_app.queries.centri import ServingCentro, centri_for_comune
 from zerosei_app.queries.comuni import get_comune
-from zerosei_app.queries.contatti import centro_actions, serving_ente
+from zerosei_app.queries.contatti import centro_actions, ente_name, serving_ente
 from zerosei_app.queries.entries import published_entries
 from zerosei_app.schemas.percorso import (
     CentroOut,
@@ -58,7 +58,7 @@ def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
         email=c.email,
         sito=c.sito,
         orari=c.orari,
-        ente_gestore=s.ente.nome if s.ente else c.ente_nella_fonte,
+        ente_gestore=ente_name(s.ente) if s.ente else c.ente_nella_fonte,
         stato_verifica=c.stato_verifica,
         origine=s.copertura.origine,
         inferito=s.copertura.origine == "inferito",
