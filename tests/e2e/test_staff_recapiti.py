@@ -36,3 +36,18 @@ def test_regione_corrects_crodo_and_families_see_it(app_url, browser, accounts):
     expect(card.locator(".contacts a").first).to_have_attribute("href", "tel:0324618811")
     expect(card.locator(".contacts")).to_contain_text("servizi-sociali")
     parent.context.close()
+
+
+def test_centre_staff_read_the_research_notes_families_never_see(app_url, browser, accounts):  # noqa: F811
+    page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    login(page, app_url, "carla@e2e.example", then="/staff/centro?id=1")
+    notes = page.locator("details", has_text="Note interne della Regione")
+    expect(notes).to_be_visible(timeout=30_000)
+    notes.locator("summary").click()
+    expect(notes).to_contain_text("Ricerca 2026-11-29")
+    page.context.close()
+    parent = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    parent.goto(f"{app_url}/percorso?comune=001272&nascita={BORN}")
+    expect(parent.locator(".centri .card").first).to_contain_text("Centro Relazioni e Famiglie")
+    assert "Ricerca 2026-11-29" not in parent.content()
+    parent.context.close()

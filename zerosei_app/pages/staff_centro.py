@@ -46,6 +46,17 @@ def page() -> rx.Component:
             "Questi dati compaiono nella scheda del centro che le famiglie vedono nel loro percorso.",
             class_name="st-muted",
         ),
+        rx.cond(
+            S.is_regione,
+            rx.fragment(),
+            rx.cond(
+                v["note_interne"].to(str) != "",
+                rx.el.details(
+                    rx.el.summary("Note interne della Regione (le famiglie non le vedono)"),
+                    rx.el.p(v["note_interne"].to(str), class_name="st-muted", style={"white_space": "pre-line"}),
+                ),
+            ),
+        ),
         rx.el.form(
             rx.cond(S.is_regione, admin_fields()),
             rx.el.fieldset(
