@@ -121,6 +121,9 @@ def test_parents_never_read_research_notes(session):
             assert "non indicat" not in low and "nella fonte" not in low and "traduzione" not in low, text
             assert "dato della riga" not in low and "[nome omesso]" not in low, text
         assert c.fonte_url and c.chiave_fonte  # provenance kept per row
+        if c.ente_gestore_id is None:  # then parents read who runs it from this field
+            text = c.ente_nella_fonte or ""
+            assert "fonte" not in text and "delega" not in text and "[nome omesso]" not in text, text
 
 
 def test_new_centres_serve_their_territory(session):

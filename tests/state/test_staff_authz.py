@@ -32,6 +32,7 @@ from zerosei_app.state.staff_home import StaffHomeState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
+from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_reports import StaffReportsState
 from zerosei_app.state.staff_sessions import StaffSessionsState
@@ -66,6 +67,7 @@ STAFF_STATES = (
     StaffCentroState,
     StaffCoverageState,
     StaffRegioneState,
+    StaffRecapitiState,
     StaffImportState,
     StaffListsImportState,
     StaffAccountsState,
@@ -209,6 +211,22 @@ CASES = [
         "create",
         prep=lambda s, t: setattr(s, "new_comune", "004003"),
         args=lambda t: ({"nome": "Centro di prova", "stato_verifica": "verificato"},),
+        regione_only=True,
+    ),
+    Case(
+        StaffRecapitiState,
+        "load",
+        "/staff/recapiti",
+        query=lambda t: {"comune": "004003"},
+        loader=True,
+        regione_only=True,
+    ),
+    Case(StaffRecapitiState, "search_comune", args=lambda t: ({"q": "alba"},), regione_only=True),
+    Case(
+        StaffRecapitiState,
+        "save",
+        prep=lambda s, t: (setattr(s, "kind", "comune"), setattr(s, "key", "004003")),
+        args=lambda t: ({"sito": "www.comune.alba.cn.it/famiglie", "telefono": "0173 292111"},),
         regione_only=True,
     ),
     Case(StaffImportState, "load", "/staff/importa", query=lambda t: {"centro": str(CENTRO_B)}, loader=True),

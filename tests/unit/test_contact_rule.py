@@ -126,3 +126,9 @@ def test_the_ente_gestore_is_named_when_its_centre_is_unknown(session):
     assert ente is not None and "Chivasso" in ente.nome and ente.contatti[0].href.startswith("https://")
     cards = view.centri_views(centri, ente, "it")
     assert cards[0].kind == "ente" and cards[0].kicker == "Chi gestisce i servizi sociali del tuo comune"
+
+
+def test_the_ente_card_does_not_repeat_its_own_name_on_each_link(session):
+    centri, ente = centri_e_ente(session, session.get(Comune, "001082"))
+    card = view.ente_view(ente, "it")
+    assert card.links and all(link.owner == "" for link in card.links)

@@ -17,6 +17,7 @@ def centro_card(c: CentroView) -> rx.Component:
         # The kicker is part of the heading: "the nearest centre among those registered · 31 km: <name>".
         rx.el.h3(
             rx.el.span(c.kicker, class_name="card-kicker"),
+            rx.el.span(": ", class_name="sr-only"),  # read as one sentence: "<what it is>: <name>"
             rx.el.span(c.nome, lang="it"),
             id=title_id,
             class_name="card-title",

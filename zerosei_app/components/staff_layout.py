@@ -118,6 +118,7 @@ def nav() -> rx.Component:
             rx.fragment(
                 link("Centri e comuni", "/staff/regione"),
                 link("Elenchi ufficiali", "/staff/regione/elenchi"),
+                link("Recapiti", "/staff/recapiti"),
                 link("Account", "/staff/utenti"),
             ),
         ),

@@ -27,6 +27,7 @@ class CentroCurato:
     sito: str | None = None  # the centre's own site only (an ente's site belongs to the ente)
     orari: str | None = None
     ente: str | None = None  # key of the ente gestore (sigla, else name) as data/seed.py loads them
+    ente_testo: str | None = None  # who runs it, as parents read it, when it is not a registered ente gestore
     nome_2025: str | None = None  # its name in centri_famiglie_piemonte.csv, to find a seeded centre
     nome_ricerca: str | None = None  # its name in centri_ricerca_2026-11-29.csv (provenance)
 
@@ -206,6 +207,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "verificato",
         indirizzo="Via Ludovico Ariosto 2",
         sito="https://villacingoli.it",
+        ente_testo="Comune di Vercelli",
         nome_ricerca="Villa Cingoli - Centro per le Famiglie del Comune di Vercelli",
     ),
     CentroCurato(
@@ -213,6 +215,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "002156",
         "Centro Famiglia dell'Unione Montana dei Comuni della Valsesia",
         "parziale",
+        ente_testo="Unione Montana dei Comuni della Valsesia",
         nome_ricerca="Centro Famiglia dell'Unione Montana dei Comuni della Valsesia",
     ),
     CentroCurato(
@@ -220,6 +223,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "006039",
         "Centro per le famiglie di Casale Monferrato",
         "parziale",
+        ente_testo="ASL AL (servizio socio-assistenziale)",
         nome_ricerca="Centro per le famiglie di Casale Monferrato",
     ),
     CentroCurato(

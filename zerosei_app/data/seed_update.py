@@ -211,7 +211,8 @@ def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> d
         "sito": c.sito,
         "orari": c.orari,
         "ente_gestore_id": ente.id if ente else None,
-        "ente_nella_fonte": _cut(src.get("ente_gestore") or src.get("ente_titolare_o_gestore"), 300),
+        # Shown to parents when the centre has no registered ente: the clean text, never the source's notes.
+        "ente_nella_fonte": c.ente_testo or _cut(src.get("ente_gestore") or src.get("ente_titolare_o_gestore"), 300),
         "territorio_nella_fonte": _cut(src.get("comuni_serviti") or src.get("territorio_servito"), 300),
         "fonte_url": _cut(src.get("fonte") or src.get("fonte_url"), 1000),
         "data_fonte": _cut(src.get("data_fonte"), 200),

@@ -107,6 +107,7 @@ class CentroAdminInput(CentroProfileInput):
     codice_istat: str
     ente_gestore_id: int | None = None
     stato_verifica: str = "verificato"
+    note_interne: str = Field("", max_length=4000)  # staff only: research notes, sources, doubts
 
     @field_validator("codice_istat")
     @classmethod

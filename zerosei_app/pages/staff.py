@@ -13,6 +13,7 @@ from zerosei_app.pages import (
     staff_import,
     staff_lists,
     staff_login,
+    staff_recapiti,
     staff_regione,
     staff_reports,
 )
@@ -26,6 +27,7 @@ from zerosei_app.state.staff_home import StaffHomeState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
+from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_reports import StaffReportsState
 
@@ -44,6 +46,7 @@ PAGES = (
     ("/staff/importa", staff_import.page, StaffImportState.load, "Importa ed esporta"),
     ("/staff/regione", staff_regione.page, StaffRegioneState.load, "Centri e comuni"),
     ("/staff/regione/elenchi", staff_lists.page, StaffListsImportState.load, "Elenchi ufficiali"),
+    ("/staff/recapiti", staff_recapiti.page, StaffRecapitiState.load, "Recapiti di enti e comuni"),
     ("/staff/utenti", staff_accounts.page, StaffAccountsState.load, "Account del personale"),
     ("/staff/account", staff_account.page, StaffAccountState.load, "Il mio account"),
 )

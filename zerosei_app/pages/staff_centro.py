@@ -17,6 +17,15 @@ def admin_fields() -> rx.Component:
         text_field("nome", "Nome del centro", v, e, required=True, max_length=250),
         select_field("ente_gestore_id", "Ente gestore", S.enti_options, v, e, empty="— non indicato —"),
         select_field("stato_verifica", "Stato di verifica dei dati", list(STATO_VERIFICA_LABELS.items()), v, e),
+        text_field(
+            "note_interne",
+            "Note interne (le famiglie non le vedono)",
+            v,
+            e,
+            max_length=4000,
+            rows=5,
+            hint="Fonti, dubbi, dati da verificare. Nome, indirizzo e orari di questo modulo sono quelli che le famiglie leggono.",
+        ),
         rx.el.input(type="hidden", name="codice_istat", value=v["codice_istat"].to(str)),
     )
 
@@ -36,6 +45,17 @@ def page() -> rx.Component:
         rx.el.p(
             "Questi dati compaiono nella scheda del centro che le famiglie vedono nel loro percorso.",
             class_name="st-muted",
+        ),
+        rx.cond(
+            S.is_regione,
+            rx.fragment(),
+            rx.cond(
+                v["note_interne"].to(str) != "",
+                rx.el.details(
+                    rx.el.summary("Note interne della Regione (le famiglie non le vedono)"),
+                    rx.el.p(v["note_interne"].to(str), class_name="st-muted", style={"white_space": "pre-line"}),
+                ),
+            ),
         ),
         rx.el.form(
             rx.cond(S.is_regione, admin_fields()),
@@ -67,6 +87,25 @@ def page() -> rx.Component:
                     class_name="st-row2",
                 ),
                 text_field("sito", "Sito web", v, e, max_length=500),
+                rx.el.p(
+                    "Senza telefono, e-mail o sito del centro, le famiglie vedono i recapiti dell'ente gestore e, "
+                    "se mancano anche quelli, il sito e la PEC del Comune.",
+                    class_name="st-muted",
+                ),
+                rx.cond(
+                    S.is_regione,
+                    rx.el.p(
+                        rx.cond(
+                            S.ente_id > 0,
+                            rx.fragment(
+                                link("Recapiti dell'ente gestore", "/staff/recapiti?ente=" + S.ente_id.to_string()),
+                                " · ",
+                            ),
+                        ),
+                        link("Recapiti del Comune", "/staff/recapiti?comune=" + S.codice_istat),
+                        class_name="st-actions",
+                    ),
+                ),
             ),
             rx.el.div(button("Salva i dati del centro", type="submit"), class_name="st-savebar"),
             key=S.form_key.to_string(),

@@ -14,7 +14,7 @@ from zerosei_app.domain.path import select_for_child
 from zerosei_app.i18n.format import age_in_words
 from zerosei_app.models import CardEntry, Comune
 from zerosei_app.queries.centri import ServingCentro
-from zerosei_app.queries.contatti import centro_actions, ente_for_family
+from zerosei_app.queries.contatti import centro_actions, ente_for_family, ente_name
 from zerosei_app.queries.snapshot import public_data
 from zerosei_app.schemas.percorso import (
     CentroOut,
@@ -57,7 +57,7 @@ def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
         email=c.email,
         sito=c.sito,
         orari=c.orari,
-        ente_gestore=s.ente.nome if s.ente else c.ente_nella_fonte,
+        ente_gestore=ente_name(s.ente) if s.ente else c.ente_nella_fonte,
         stato_verifica=c.stato_verifica,
         origine=s.copertura.origine,
         inferito=s.copertura.origine == "inferito",

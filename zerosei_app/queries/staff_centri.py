@@ -17,7 +17,7 @@ from zerosei_app.queries.staff_coverage import add_link, reinfer_uncovered
 
 ENTITY = "centro"
 PROFILE_FIELDS = ("indirizzo", "orari", "telefono", "email", "sito")
-ADMIN_FIELDS = PROFILE_FIELDS + ("nome", "codice_istat", "ente_gestore_id", "stato_verifica")
+ADMIN_FIELDS = PROFILE_FIELDS + ("nome", "codice_istat", "ente_gestore_id", "stato_verifica", "note_interne")
 
 
 class CentroConflict(Exception):

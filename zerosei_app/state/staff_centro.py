@@ -25,6 +25,8 @@ class StaffCentroState(StaffState):
     errors: dict[str, str] = {}
     enti_options: list[list[str]] = []  # [id, nome]
     confirm_close: bool = False
+    ente_id: int = 0  # for the links to the ente's and the comune's contacts
+    codice_istat: str = ""
     relinked: list[str] = []
     _base_version: int = 0
 
@@ -44,7 +46,10 @@ class StaffCentroState(StaffState):
             "sito": centro.sito or "",
             "ente_gestore_id": str(centro.ente_gestore_id or ""),
             "stato_verifica": centro.stato_verifica,
+            "note_interne": centro.note_interne or "",
         }
+        self.ente_id = centro.ente_gestore_id or 0
+        self.codice_istat = centro.codice_istat
         self.form_key += 1
         self.errors = {}
         self.confirm_close = False

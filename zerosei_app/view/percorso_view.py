@@ -116,13 +116,14 @@ def _kicker(c: CentroOut, lang: str) -> str:
     return " · ".join(parts)
 
 
-def contact_links(contatti: list[ContattoOut], lang: str) -> tuple[list[LinkView], str, str]:
-    """The rule's actions as links, each saying whose it is; plus the intro and the PEC note."""
+def contact_links(contatti: list[ContattoOut], lang: str, card: str = "centro") -> tuple[list[LinkView], str, str]:
+    """The rule's actions as links, each saying whose it is (unless it is the card's own: `card`);
+    plus the intro and the PEC note."""
     links = []
     for a in contatti:
         kind = {"telefono": "tel", "email": "mail", "sito": "web", "pec": "pec"}[a.tipo]
         label = t("path.contact.pec_label", lang, address=a.testo) if a.tipo == "pec" else a.testo
-        owner = t(f"path.contact.owner.{a.di}", lang, nome=a.di_nome) if a.di != "centro" else ""
+        owner = t(f"path.contact.owner.{a.di}", lang, nome=a.di_nome) if a.di not in ("centro", card) else ""
         links.append(LinkView(kind, label, a.href, owner))
     first = contatti[0] if contatti else None
     intro = t(f"path.contact.intro.{first.di}", lang, nome=first.di_nome) if first and first.di != "centro" else ""
@@ -160,7 +161,7 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
 
 
 def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
-    links, _, pec_note = contact_links(e.contatti, lang)
+    links, _, pec_note = contact_links(e.contatti, lang, card="ente_gestore")
     return CentroView(
         uid=f"e{e.id}",
         id=e.id,

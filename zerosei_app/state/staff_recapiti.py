@@ -1,0 +1,100 @@
+"""/staff/recapiti?ente=<id> | ?comune=<ISTAT> (Regione): the official contacts families see when a centre has none."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from zerosei_app.auth.guard import StaffContext
+from zerosei_app.domain import clock
+from zerosei_app.domain.recapiti_form import RecapitiInput
+from zerosei_app.domain.staff_forms import ComuneCode, Id, SearchText
+from zerosei_app.domain.validation import parse, require
+from zerosei_app.models import Comune, EnteGestore
+from zerosei_app.queries.comuni import comune_index
+from zerosei_app.queries.staff_recapiti import enti_gestori, update_recapiti, values_of
+from zerosei_app.state.staff_base import StaffState, staff_event
+
+_EMPTY = {"sito": "", "email": "", "pec": "", "telefono": "", "contatti_note": ""}
+
+
+class StaffRecapitiState(StaffState):
+    kind: str = ""  # "" | ente | comune
+    key: str = ""
+    titolo: str = ""
+    fonte: str = ""  # where the saved values come from
+    form: dict[str, str] = dict(_EMPTY)
+    form_key: int = 0
+    errors: dict[str, str] = {}
+    enti_options: list[list[str]] = []  # [id, nome]
+    comune_query: str = ""
+    comune_hits: list[list[str]] = []  # [href, label]
+
+    def _show(self, obj: Comune | EnteGestore | None, kind: str) -> None:
+        self.errors = {}
+        self.form_key += 1
+        if obj is None:
+            self.kind, self.key, self.titolo, self.fonte, self.form = "", "", "", "", dict(_EMPTY)
+            return
+        self.kind = kind
+        self.key = obj.codice_istat if kind == "comune" else str(obj.id)
+        self.titolo = f"Comune di {obj.nome}" if kind == "comune" else obj.nome
+        self.form = values_of(obj)
+        if obj.contatti_modificati_il is not None:
+            self.fonte = f"Corretti dalla Regione il {obj.contatti_modificati_il:%d/%m/%Y}."
+        elif obj.contatti_fonte:
+            self.fonte = f"Da IndicePA (AgID): {obj.contatti_data_fonte or ''}".strip()
+        else:
+            self.fonte = "Nessun recapito registrato finora."
+
+    def _current(self, db: Session) -> Comune | EnteGestore | None:
+        if self.kind == "comune":
+            return db.get(Comune, self.key)
+        if self.kind == "ente":
+            return db.get(EnteGestore, int(self.key))
+        return None
+
+    @staff_event(loader=True, regione=True)
+    def load(self, db: Session, ctx: StaffContext):
+        self.enti_options = [[str(e.id), e.nome] for e in enti_gestori(db)]
+        self.comune_hits = []
+        params = self.router.url.query_parameters
+        if params.get("ente"):
+            self._show(db.get(EnteGestore, require(Id, {"id": params.get("ente")}).id), "ente")
+        elif params.get("comune"):
+            self._show(
+                db.get(Comune, require(ComuneCode, {"codice_istat": params.get("comune")}).codice_istat), "comune"
+            )
+        else:
+            self._show(None, "")
+
+    @staff_event(regione=True)
+    def search_comune(self, db: Session, ctx: StaffContext, form: dict):
+        q = require(SearchText, {"q": form.get("q", "") if isinstance(form, dict) else ""}).q
+        self.comune_query = q
+        self.comune_hits = [
+            [f"/staff/recapiti?comune={c.codice_istat}", f"{c.nome} ({c.provincia})"]
+            for c in comune_index(db).search(q, 8)
+        ]
+        if q and not self.comune_hits:
+            self.flash_error = f"Nessun comune trovato per «{q}»."
+
+    @staff_event(regione=True)
+    def save(self, db: Session, ctx: StaffContext, form: dict):
+        obj = self._current(db)
+        if obj is None:
+            self.flash_error = "Scegli prima un ente gestore o un comune."
+            return
+        data, errors = parse(RecapitiInput, form if isinstance(form, dict) else {})
+        if data is None:
+            self.errors = errors
+            self.flash_error = "Non salvato: controlla i campi evidenziati."
+            return
+        changed = update_recapiti(db, obj, data, ctx.user_id, clock.now())
+        db.commit()
+        db.refresh(obj)
+        self._show(obj, self.kind)
+        self.flash_ok = (
+            "Recapiti salvati: le famiglie li vedono nelle schede dei centri che non hanno recapiti propri."
+            if changed
+            else "Nessuna modifica da salvare."
+        )
