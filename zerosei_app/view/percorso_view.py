@@ -163,7 +163,7 @@ def child_heading(f: FiglioOut, lang: str) -> str:
 
 
 def _for(f: FiglioOut, lang: str, v: VoceOut | None = None) -> str:
-    """ "per chi ha 4 anni", "per la gravidanza" (the page has no names); "per il bambino in arrivo" after birth."""
+    """ "per chi ha 4 anni", "per la gravidanza" (the page has no names); "per chi nascerà" after birth."""
     if not f.attesa:
         return t("path.for.born", lang, age=f.eta)
     return t("path.for.baby", lang) if v is not None and v.eta_min_mesi >= 0 else t("path.for.expected", lang)
@@ -218,7 +218,7 @@ def services_view(p: PercorsoOut, lang: str) -> ServicesView:
     shared_children = {i for who, _ in plan.shared for i in who}
     for i, f in enumerate(figli):
         items = plan.now[i]
-        nothing = not items and i not in shared_children and not any(i in x.now_for for x in plan.situational)
+        nothing = not items and i not in shared_children  # say so, with the centre, even if "Se ti serve" has some
         if items or nothing or f.nato_presumibilmente:
             now.append(
                 EntryListView(
