@@ -292,10 +292,10 @@ def jump_to_centri(centri: list[CentroOut], lang: str) -> tuple[str, str]:
     return t("ui.path.jump_centri", lang), "#centri"
 
 
-def counts_text(p: PercorsoOut, lang: str) -> str:
+def counts_text(p: PercorsoOut, lang: str, sv: ServicesView | None = None) -> str:
     """ "5 servizi adatti adesso, 3 nei prossimi mesi": the cards of the two main sections (each service once;
-    the situational group says its own number)."""
-    sv = services_view(p, lang)
+    the situational group says its own number). Pass `sv` when already built."""
+    sv = sv if sv is not None else services_view(p, lang)
     now = sum(len(lst.voci) for lst in sv.now)
     soon = sum(len(lst.voci) for lst in sv.upcoming)
     return t("path.counts", lang, now=plural("path.n_services", now, lang), soon=soon)
