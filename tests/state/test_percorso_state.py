@@ -99,6 +99,17 @@ def test_each_load_rebuilds_from_the_url(state):
     assert s.heading == "Your path in Torino" and s.lang == "en"
 
 
+def test_picking_a_situational_topic_brings_it_into_the_main_list(state):
+    s = state(PercorsoState, "/percorso?comune=001272&nascita=2025-09")
+    s.on_load()
+    legal = "Consulenza legale su separazione e divorzio"
+    assert legal in [e.titolo for e in s.situational] and "separazione e mediazione" in s.situational_hint
+    assert legal not in [e.titolo for lst in s.now_lists for e in lst.voci]
+    script_of(s.toggle_topic("separazione-mediazione"))
+    assert legal in [e.titolo for lst in s.now_lists for e in lst.voci]
+    assert legal not in [e.titolo for e in s.situational]
+
+
 def test_share_result_messages(state):
     s = state(PercorsoState, f"/percorso?{LINK}")
     run_async(s.on_load())

@@ -170,3 +170,16 @@ def test_chips_in_display_order():
     chips = view.chips(("sonno-pianto",), "it")
     assert chips[2].slug == "sonno-pianto" and chips[2].pressed and chips[2].label == "Sonno e pianto"
     assert sum(c.pressed for c in chips) == 1
+
+
+def test_a_child_with_nothing_for_now_gets_its_heading_and_the_centre(session):
+    p = percorso(session, "comune=001272&nascita=2025-09&temi=lutto")  # only a situational topic, picked
+    sv = view.services_view(p, "it")
+    assert [e.titolo for lst in sv.now for e in lst.voci] == ["Accompagnamento nell'elaborazione del lutto"]
+    p = percorso(session, "comune=001272&nascita=2025-09")
+    only_situational = [v for v in p.figli[0].adesso if view.is_situational(v.temi)]
+    figlio = p.figli[0].model_copy(update={"adesso": only_situational, "prossimi": []})
+    sv = view.services_view(p.model_copy(update={"figli": [figlio]}), "it")
+    [lst] = sv.now
+    assert lst.heading == "Per chi ha 1 anno e 2 mesi" and lst.voci == [] and lst.empty.startswith("Per questa età")
+    assert len(sv.situational) == len(only_situational) > 0

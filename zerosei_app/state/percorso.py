@@ -110,7 +110,7 @@ class PercorsoState(UiState):
             t("path.heading", lang, comune=plan.comune_name) if plan.comune_name else t("path.heading_generic", lang)
         )
         self.ages = [f.eta for f in p.figli] if p else []
-        self.counts = view.counts_text(p, lang) if p else ""
+
         services = view.services_view(p, lang) if p else view.ServicesView()
         self.now_lists = services.now
         self.upcoming_lists = services.upcoming
@@ -118,6 +118,7 @@ class PercorsoState(UiState):
         self.situational = services.situational
         self.situational_hint = services.situational_hint
         self.has_unconfirmed = services.has_unconfirmed
+        self.counts = view.counts_text(p, lang, services) if p else ""
         self.jump_centro, self.jump_centro_href = view.jump_to_centri(plan.centri, lang)
         self.centri = view.centri_views(plan.centri, plan.ente, lang)
         self.chips = view.chips(q.temi, lang)

@@ -239,7 +239,7 @@ def child_heading(f: FiglioOut, lang: str) -> str:
 
 
 def _for(f: FiglioOut, lang: str, v: VoceOut | None = None) -> str:
-    """ "per chi ha 4 anni", "per la gravidanza" (the page has no names); "per il bambino in arrivo" after birth."""
+    """ "per chi ha 4 anni", "per la gravidanza" (the page has no names); "per chi nascerà" after birth."""
     if not f.attesa:
         return t("path.for.born", lang, age=f.eta)
     return t("path.for.baby", lang) if v is not None and v.eta_min_mesi >= 0 else t("path.for.expected", lang)
@@ -294,7 +294,7 @@ def services_view(p: PercorsoOut, lang: str) -> ServicesView:
     shared_children = {i for who, _ in plan.shared for i in who}
     for i, f in enumerate(figli):
         items = plan.now[i]
-        nothing = not items and i not in shared_children and not any(i in x.now_for for x in plan.situational)
+        nothing = not items and i not in shared_children  # say so, with the centre, even if "Se ti serve" has some
         if items or nothing or f.nato_presumibilmente:
             now.append(
                 EntryListView(
@@ -368,10 +368,10 @@ def jump_to_centri(centri: list[CentroOut], lang: str) -> tuple[str, str]:
     return t("ui.path.jump_centri", lang), "#centri"
 
 
-def counts_text(p: PercorsoOut, lang: str) -> str:
+def counts_text(p: PercorsoOut, lang: str, sv: ServicesView | None = None) -> str:
     """ "5 servizi adatti adesso, 3 nei prossimi mesi": the cards of the two main sections (each service once;
-    the situational group says its own number)."""
-    sv = services_view(p, lang)
+    the situational group says its own number). Pass `sv` when already built."""
+    sv = sv if sv is not None else services_view(p, lang)
     now = sum(len(lst.voci) for lst in sv.now)
     soon = sum(len(lst.voci) for lst in sv.upcoming)
     return t("path.counts", lang, now=plural("path.n_services", now, lang), soon=soon)

@@ -1,8 +1,9 @@
 """The path as plain HTML in the first answer, for the seconds before the app is running.
 
 On a slow phone the app's JavaScript and its websocket take several seconds; until then the
-compiled page is only a skeleton. This static copy (heading, the centres with tap-to-call links,
-the services for now and next) is injected as a direct child of <body>, which React 19 leaves
+compiled page is only a skeleton. This static copy (heading, the services for now and next in the
+page's shape, the situational ones in a closed native <details>, then the centres with tap-to-call
+links) is injected as a direct child of <body>, which React 19 leaves
 alone when it hydrates. Its class names are its own (`pv-…`, styled with the app's rules), so
 nothing that looks for the app's elements ever finds the copy. CSS shows it only while the app says it is not ready (styles.css,
 "#zs-preview"). It renders the page's own view models (view/percorso_view.py), so it says
@@ -34,6 +35,7 @@ def render(raw_query: str, today: date) -> str:
     if plan.kind != OK or plan.percorso is None:
         return ""
     p, lang = plan.percorso, plan.query.lang
+    services = view.services_view(p, lang)
     parts = [
         f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
         '<div class="pv-top"><div class="pv-bar"><a class="pv-brand" href="/">'
@@ -43,9 +45,9 @@ def render(raw_query: str, today: date) -> str:
         '<div class="pv-main pv-path"><div class="pv-path-head">',
         f"<h1>{_e(t('path.heading', lang, comune=plan.comune_name))}</h1>",
         '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
-        f'<p class="pv-counts">{_e(view.counts_text(p, lang))}</p>',
+        f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
-        _services(view.services_view(p, lang), lang),
+        _services(services, lang),
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
         *(
