@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from zerosei_app.components.appuntamenti import path_appuntamenti
 from zerosei_app.components.centro_card import centro_card
 from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.entry_card import entry_card
@@ -154,6 +155,7 @@ def _ok() -> rx.Component:
         _jump_links(),
         rx.cond(P.has_examples, rx.el.p(t("ui.path.examples_note"), class_name="examples-note")),
         _centri(),
+        path_appuntamenti(P.share_url),  # "Prossimi appuntamenti" (h7-hsds)
         _filters(),
         rx.foreach(P.children, _child),
         share_panel(),

@@ -8,6 +8,7 @@ age bounds are three taxonomies. Only published entries of open centres appear a
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -107,7 +108,9 @@ def taxonomy_terms(taxonomy_id: str | None = None) -> list[TaxonomyTermOut]:
     return out
 
 
+@functools.cache
 def _term(taxonomy: str, code: str) -> TaxonomyTermOut:
+    """Fixed vocabularies: built once per process (callers never modify the returned model)."""
     return next(x for x in taxonomy_terms(hsds_id("taxonomy", taxonomy)) if x.code == code)
 
 
