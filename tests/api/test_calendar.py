@@ -203,3 +203,12 @@ def test_calendar_and_hsds_routes_reach_the_served_app(served):  # noqa: F811
     Calendar.from_ical(r.content)
     assert served.get("/api/v1/hsds/").json()["version"] == "3.0"
     assert served.get("/api/v1/hsds/datapackage.zip").headers["content-type"] == "application/zip"
+
+
+def test_hsds_metadata_says_a_session_changed(client, sessions):
+    entry_id, _ = sessions
+    body = client.get(f"/api/v1/hsds/services/{hsds_id('service', entry_id)}").json()
+    (meta,) = body["metadata"]
+    assert meta["last_action_type"] == "schedule_add" and meta["field_name"] == "schedules"
+    assert meta["last_action_date"] == NOW.date().isoformat()
+    assert body["last_modified"].startswith("2026-10-10")

@@ -141,7 +141,6 @@ def root(request: Request) -> JSONResponse:
     out = {"version": hsds.HSDS_VERSION}
     if base:
         out["openapi_url"] = f"{base}{PREFIX}/openapi.json"
-        out["profile"] = f"{base}/informazioni"
     return _json(out)
 
 

@@ -21,7 +21,7 @@ def _item(a: AppuntamentoView) -> rx.Component:
     )
 
 
-def _section(on_mount) -> rx.Component:
+def _section(on_mount, key=None) -> rx.Component:
     return rx.el.section(
         rx.cond(
             A.has_sessions,
@@ -48,12 +48,14 @@ def _section(on_mount) -> rx.Component:
         id="appuntamenti",
         aria_labelledby="appuntamenti-titolo",
         on_mount=on_mount,
+        **({"key": key} if key is not None else {}),
     )
 
 
-def path_appuntamenti() -> rx.Component:
-    """For /percorso: the path in the page's address."""
-    return _section(A.load_path)
+def path_appuntamenti(key=None) -> rx.Component:
+    """For /percorso: the path in the page's address. `key`: a Var that changes with the path
+    (e.g. its share URL), so a new filter re-mounts the section and reloads it."""
+    return _section(A.load_path, key)
 
 
 def centro_appuntamenti(centro_id) -> rx.Component:

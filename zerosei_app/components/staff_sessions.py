@@ -67,7 +67,7 @@ def _form() -> rx.Component:
             _error("sess_repeat"),
         ),
         _field("sess_day", "Giorno (il primo, se si ripete)", "date"),
-        rx.el.div(_field("sess_start", "Dalle", "time"), _field("sess_end", "Alle", "time"), class_name="st-row"),
+        rx.el.div(_field("sess_start", "Dalle", "time"), _field("sess_end", "Alle", "time"), class_name="st-row2"),
         rx.cond(
             S.repeat != "once",
             rx.fragment(_weekdays(), _field("sess_until", "Fino al", "date", "L'ultimo giorno in cui si ripete.")),
@@ -142,6 +142,6 @@ def sessions_panel() -> rx.Component:
             rx.el.p("Salva la voce per aggiungere appuntamenti.", class_name="st-muted"),
         ),
         id="appuntamenti",
-        class_name="st-panel",
+        class_name="st-card st-sessions-panel",
         on_mount=S.load,
     )

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from zerosei_app.components.appuntamenti import path_appuntamenti
 from zerosei_app.components.centro_card import centro_card
 from zerosei_app.components.entry_card import entry_card
 from zerosei_app.components.i18n import t
@@ -163,6 +164,7 @@ def _ok() -> rx.Component:
         rx.cond(P.lang != "it", rx.el.p(t("ui.path.entries_in_italian"), class_name="examples-note")),
         _jump_links(),
         action_bar(),
+        path_appuntamenti(P.share_url),  # "Prossimi appuntamenti" (calendar)
         _filters(),
         rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
         _services(),

@@ -8,6 +8,7 @@ age bounds are three taxonomies. Only published entries of open centres appear a
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -107,7 +108,9 @@ def taxonomy_terms(taxonomy_id: str | None = None) -> list[TaxonomyTermOut]:
     return out
 
 
+@functools.cache
 def _term(taxonomy: str, code: str) -> TaxonomyTermOut:
+    """Fixed vocabularies: built once per process (callers never modify the returned model)."""
     return next(x for x in taxonomy_terms(hsds_id("taxonomy", taxonomy)) if x.code == code)
 
 
@@ -171,10 +174,28 @@ def _last_changes(session: Session) -> dict[tuple[str, int], Change]:
         .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
         .where(col(AuditRecord.id).in_(last))
     ).all()
-    return {
+    changes = {
         (a.entity, a.entity_id): Change(_aware(a.created_at), a.action, a.before, a.after, role, a.id)
         for a, role in rows
     }
+    # A dated session added, cancelled or deleted changes its entry's schedules: when that is the
+    # entry's latest change, the service's metadata says so.
+    sessions = session.exec(
+        select(AuditRecord, StaffUser.role)
+        .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
+        .where(AuditRecord.entity == "entry_session")
+        .order_by(col(AuditRecord.id))
+    ).all()
+    for a, role in sessions:
+        entry_id = (a.after or a.before or {}).get("entry_id")
+        key = ("card_entry", entry_id)
+        current = changes.get(key)
+        if isinstance(entry_id, int) and (current is None or current.audit_id < a.id):
+            action = {"create": "schedule_add", "delete": "schedule_delete"}.get(a.action, f"schedule_{a.action}")
+            changes[key] = Change(
+                _aware(a.created_at), action, {"schedules": a.before}, {"schedules": a.after}, role, a.id
+            )
+    return changes
 
 
 def _aware(when: datetime) -> datetime:

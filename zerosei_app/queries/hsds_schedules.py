@@ -27,8 +27,10 @@ ENTRY_ICS = "/calendario/voce/{id}.ics"
 def schedules_by_entry(session: Session, data: HsdsData) -> dict[int, list[ScheduleOut]]:
     entries = {e.id: e for e in data.entries}
     out: dict[int, list[ScheduleOut]] = {}
-    for entry_id, rows in q.sessions_of(session, list(entries)).items():
-        e = entries[entry_id]
+    for entry_id, rows in q.sessions_of(session, None).items():
+        e = entries.get(entry_id)
+        if e is None:  # not published, or its centre is closed
+            continue
         for s in rows:
             rule = q.rule_of(s)
             parts = dict(p.split("=", 1) for p in rule.rrule.split(";")) if rule.rrule else {}

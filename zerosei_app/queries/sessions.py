@@ -20,14 +20,15 @@ def rule_of(s: EntrySession) -> SessionRule:
     return from_stored(s.dtstart, s.duration_minutes, s.rrule, s.exdates)
 
 
-def sessions_of(db: Session, entry_ids: Sequence[int]) -> dict[int, list[EntrySession]]:
+def sessions_of(db: Session, entry_ids: Sequence[int] | None) -> dict[int, list[EntrySession]]:
+    """Sessions by entry, of these entries (None: of every entry, for whole-directory exports)."""
     out: dict[int, list[EntrySession]] = {}
-    if not entry_ids:
+    if entry_ids is not None and not entry_ids:
         return out
-    rows = db.exec(
-        select(EntrySession).where(col(EntrySession.entry_id).in_(list(entry_ids))).order_by(col(EntrySession.id))
-    ).all()
-    for s in rows:
+    query = select(EntrySession).order_by(col(EntrySession.id))
+    if entry_ids is not None:
+        query = query.where(col(EntrySession.entry_id).in_(list(entry_ids)))
+    for s in db.exec(query).all():
         out.setdefault(s.entry_id, []).append(s)
     return out
 
