@@ -215,6 +215,7 @@ CASES = [
     Case(StaffImportState, "paste", prep=_centro_b, args=lambda t: ({"csv": t.entries_csv_b.decode("utf-8-sig")},)),
     Case(StaffImportState, "commit", prep=lambda s, t: (_centro_b(s, t), setattr(s, "_data", t.entries_csv_b))),
     Case(StaffImportState, "cancel", prep=_centro_b),
+    Case(StaffImportState, "file_rejected", prep=_centro_b),
     Case(StaffImportState, "export", prep=_centro_b),
     Case(StaffListsImportState, "load", "/staff/regione/elenchi", loader=True, regione_only=True),
     Case(
