@@ -39,7 +39,7 @@ install: $(VENV)/.installed .tools/node_modules/.bin/bun
 # axe-core (accessibility rules) for the browser tests, pinned, into the same ignored folder.
 AXE := .tools/node_modules/axe-core/axe.min.js
 $(AXE):
-	npm install --prefix .tools --no-audit --no-fund --loglevel=error axe-core@4.10.3
+	npm install --prefix .tools --save-exact --no-audit --no-fund --loglevel=error axe-core@4.10.3
 
 install-test: install $(VENV)/.installed-test $(AXE)
 
