@@ -23,14 +23,8 @@ def carta_entry(e: EntryView) -> rx.Component:
     return rx.el.article(
         rx.el.div(
             rx.el.h4(e.titolo, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
-            rx.cond(
-                e.esempio,
-                rx.el.span(
-                    t("ui.path.entry.example"),
-                    rx.el.span(t("ui.path.entry.example_sr"), class_name="sr-only"),
-                    class_name="badge badge-example",
-                ),
-            ),
+            # The path's one trust label: "Da confermare con il centro" or "Verificato dal centro il …".
+            rx.el.p(e.trust, class_name=rx.cond(e.is_verified, "verified", "verified not-yet")),
             class_name="entry-head",
         ),
         rx.el.p(e.sintesi, class_name="summary", lang=ENTRY_TEXT_LANG),
