@@ -40,7 +40,8 @@ def upload_box(upload_id: str, handler, on_rejected=None) -> rx.Component:
 
 
 def _upload_box(upload_id: str, handler, on_rejected) -> rx.Component:
-    extra = {"on_drop_rejected": lambda _rejected: on_rejected()} if on_rejected is not None else {}
+    # A page with its own handler keeps saying why across react-dropzone's empty drop; others get the shared one.
+    rejected = (lambda _rejected: on_rejected()) if on_rejected is not None else StaffState.upload_refused
     return rx.upload(
         rx.el.p(
             rx.el.strong("Scegli il file CSV"), " (clicca qui o premi Invio) oppure trascinalo in questo riquadro."
@@ -52,9 +53,8 @@ def _upload_box(upload_id: str, handler, on_rejected) -> rx.Component:
         multiple=False,
         max_size=MAX_BYTES,  # refused in the browser already; the server refuses larger bodies too
         on_drop=handler(rx.upload_files(upload_id=upload_id)),
-        on_drop_rejected=StaffState.upload_refused,
+        on_drop_rejected=rejected,
         class_name="st-drop",
-        **extra,
     )
 
 

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro
 from zerosei_app.domain import clock
+from zerosei_app.domain.csv_common import MAX_BYTES
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.text import fold
@@ -25,7 +26,7 @@ from zerosei_app.view.staff_import_common import (
 
 UPLOAD_ID = "csv_voci"
 # react-dropzone refuses a file of another type, or more than one: said here (Reflex's own toast is English).
-FILE_REJECTED = "File non accettato: scegli un solo file CSV (.csv o .txt)."
+FILE_REJECTED = f"File non accettato: scegli un solo file CSV (.csv o .txt) di al massimo {MAX_BYTES // 1_000_000} MB."
 
 
 class StaffImportState(StaffState):
