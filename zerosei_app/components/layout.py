@@ -1,14 +1,11 @@
 """The frame of every parents' page: skip link, header with the language switch, main, footer."""
 
-import json
-
 import reflex as rx
-from reflex.vars.base import Var
 from reflex_components_core.core.banner import has_connection_errors
 
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import internal, plain
-from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
+from zerosei_app.i18n import LANGUAGES
 from zerosei_app.i18n import t as translate
 from zerosei_app.state.ui import LangLink, UiState
 from zerosei_app.view import urls
@@ -65,12 +62,17 @@ def footer() -> rx.Component:
 
 
 # Before the state has arrived (the connection may fail on the first load of an English link) the
-# text follows the link's `lang=`; every catalogue's text is in the page for that.
-_OFFLINE_TEXTS = json.dumps({lang: translate("ui.offline", lang) for lang in LANGUAGES})
-_OFFLINE_TEXT_FROM_URL = Var(
-    _js_expr=f"(({_OFFLINE_TEXTS})[(typeof location !== 'undefined' && (/[?&]lang=([a-z]{{2}})/i.exec(location.search) || [])[1] || '').toLowerCase()]"
-    f" || ({_OFFLINE_TEXTS})['{DEFAULT_LANG}'])"
-)
+# notice is there in every language and CSS shows the link's (head.py adds the rule for `lang=`).
+# The HTML is the same on the server and in the browser: a text computed from the URL differed from
+# the prerendered one, and that hydration mismatch made React rebuild the whole document, dropping
+# the path's static copy (web/path_preview.py) and showing the Italian shell to an offline parent.
+def _offline_text_in_every_language() -> rx.Component:
+    return rx.fragment(
+        *(
+            rx.el.span(translate("ui.offline", lang), lang=lang, custom_attrs={"data-offline-lang": lang})
+            for lang in LANGUAGES
+        )
+    )
 
 
 def offline_bar() -> rx.Component:
@@ -80,7 +82,7 @@ def offline_bar() -> rx.Component:
     offline (html.zs-offline, set by head.py's script): Reflex only notices after its retries.
     """
     return rx.el.div(
-        rx.cond(UiState.ready, t("ui.offline"), _OFFLINE_TEXT_FROM_URL),
+        rx.cond(UiState.ready, t("ui.offline"), _offline_text_in_every_language()),
         role="status",
         class_name=rx.cond(has_connection_errors, "offline-bar shown no-print", "offline-bar no-print"),
     )
