@@ -13,14 +13,13 @@ from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 # state once it runs (UiState._sync_ui).
 _OTHER_LANGS = json.dumps([code for code in LANGUAGES if code != DEFAULT_LANG])
 _WAIT_CSS = '.app[data-ready="false"] :is(main, .brand-tagline, .foot, .skip){visibility:hidden}'
-# The connection notice in the link's language until the state runs (components/layout.py).
-_OFFLINE_CSS = ".offline-bar [data-offline-lang]{display:none!important}"
 LANG_BOOT_JS = (
     "(function(){try{var m=/[?&]lang=([A-Za-z_-]{2,10})/i.exec(location.search);"
     "if(!m)return;var l=m[1].split(/[-_]/)[0].toLowerCase();"
     f"if({_OTHER_LANGS}.indexOf(l)<0)return;"
-    f"var s=document.createElement('style');s.id='zs-i18n-wait';s.textContent={json.dumps(_WAIT_CSS + _OFFLINE_CSS)}"
-    "+'.offline-bar [data-offline-lang=\"'+l+'\"]{display:inline!important}';"
+    f"var s=document.createElement('style');s.id='zs-i18n-wait';s.textContent={json.dumps(_WAIT_CSS)}"
+    # The connection notice before the state arrives: the link's language (layout.offline_bar).
+    "+'html .offline-text{display:none}html .offline-text[data-l=\"'+l+'\"]{display:inline}';"
     "document.head.appendChild(s);"
     "}catch(e){}})();"
 )

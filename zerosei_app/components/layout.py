@@ -62,16 +62,17 @@ def footer() -> rx.Component:
 
 
 # Before the state has arrived (the connection may fail on the first load of an English link) the
-# notice is there in every language and CSS shows the link's (head.py adds the rule for `lang=`).
-# The HTML is the same on the server and in the browser: a text computed from the URL differed from
-# the prerendered one, and that hydration mismatch made React rebuild the whole document, dropping
-# the path's static copy (web/path_preview.py) and showing the Italian shell to an offline parent.
-def _offline_text_in_every_language() -> rx.Component:
+# text follows the link's `lang=`. Every language's text is in the page and CSS shows one (head.py's
+# boot script picks the link's): text chosen by JavaScript during render would differ from the
+# prerendered page, and React would then re-render the whole page (dropping a path's static copy).
+def _offline_texts() -> rx.Component:
     return rx.fragment(
-        *(
-            rx.el.span(translate("ui.offline", lang), lang=lang, custom_attrs={"data-offline-lang": lang})
+        *[
+            rx.el.span(
+                translate("ui.offline", lang), lang=lang, class_name="offline-text", custom_attrs={"data-l": lang}
+            )
             for lang in LANGUAGES
-        )
+        ]
     )
 
 
@@ -82,7 +83,7 @@ def offline_bar() -> rx.Component:
     offline (html.zs-offline, set by head.py's script): Reflex only notices after its retries.
     """
     return rx.el.div(
-        rx.cond(UiState.ready, t("ui.offline"), _offline_text_in_every_language()),
+        rx.cond(UiState.ready, t("ui.offline"), _offline_texts()),
         role="status",
         class_name=rx.cond(has_connection_errors, "offline-bar shown no-print", "offline-bar no-print"),
     )
