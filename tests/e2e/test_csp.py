@@ -20,7 +20,7 @@ PAGES = [
 
 def test_every_page_sends_the_policy(app_url):
     for path, _ in PAGES:
-        policy = httpx.get(app_url + path, timeout=20).headers["content-security-policy"]
+        policy = httpx.get(app_url + path, timeout=20, follow_redirects=True).headers["content-security-policy"]
         assert "default-src 'self'" in policy and "https://" not in policy
 
 
