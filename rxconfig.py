@@ -1,5 +1,7 @@
 """Reflex configuration; every value comes from zerosei_app.settings (the environment)."""
 
+import sys
+
 import reflex as rx
 
 from zerosei_app.settings import get_settings
@@ -13,7 +15,9 @@ config = rx.Config(
     # Without Redis, tab states live in memory only: a family's choices are never written to
     # disk (the link is the state, so a restart loses nothing). Idle states expire after 1 h.
     state_manager_mode="redis" if settings.redis_url else "memory",
-    frontend_port=settings.port,
+    # `reflex run --backend-only` (Reflex's production recipe, and the fault tests) refuses a
+    # configured frontend port.
+    frontend_port=None if "--backend-only" in sys.argv else settings.port,
     backend_port=settings.port,
     api_url=settings.public_url or f"http://localhost:{settings.port}",
     deploy_url=settings.public_url or f"http://localhost:{settings.port}",

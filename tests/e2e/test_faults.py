@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -149,24 +148,36 @@ def test_kill_9_in_the_middle_of_a_staff_save_leaves_all_or_nothing(kind, projec
         db.commit()
     port = _free_port()
     outcomes = []
-    for attempt in range(3):
+    duration = None
+    # First a save that runs to its end (its duration sets when the kills land), then kills at
+    # 30 %, 60 % and 90 % of it: before, during and near the end of the import's transaction.
+    for attempt, fraction in enumerate((None, 0.3, 0.6, 0.9)):
         marker = f"Guasto {attempt} {uuid.uuid4().hex[:4]}"
         csv_bytes = _import_csv(engine, marker)
         with backend(project, url, tmp_path, port) as proc:
             app = f"http://127.0.0.1:{port}"
-            tab = Tab(app)
+            tab = Tab(app, origin=ALLOWED)
             tab.hydrate("/staff/importa", {"centro": 1}, cookie=token)
-            tab.settle()
-            tab.emit(handler_name(StaffImportState, "paste"), {"form": {"csv": csv_bytes.decode()}}, "/staff/importa")
-            assert "Da aggiungere" in tab.settle(timeout=60) or "nuova" in tab.text()
+            where = ("/staff/importa", {"centro": 1})
             start = len(tab.updates)
-            tab.emit(handler_name(StaffImportState, "commit"), {}, "/staff/importa")
-            time.sleep(random.uniform(0.05, 0.6))  # somewhere inside the import's transaction
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=20)
-            answered = len(tab.updates) > start
+            tab.emit(handler_name(StaffImportState, "load"), {}, *where)
+            tab.wait_for("centro_nome", 60, start)
+            start = len(tab.updates)
+            tab.emit(handler_name(StaffImportState, "paste"), {"form": {"csv": csv_bytes.decode()}}, *where)
+            tab.wait_for('"can_commit_rx_state_": true', 120, start)  # the dry run found ROWS new entries
+            start = len(tab.updates)
+            t0 = time.monotonic()
+            tab.emit(handler_name(StaffImportState, "commit"), {}, *where)
+            if fraction is None:
+                tab.wait_for("Importazione completata", 120, start)
+                duration = time.monotonic() - t0
+            else:
+                time.sleep(duration * fraction)
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=20)
+            answered = "Importazione completata" in tab.text()
             tab.close()
-        with backend(project, url, tmp_path, port):  # restarts on the same database
+        with backend(project, url, tmp_path, port):  # (re)started on the same database
             with engine.connect() as conn:
                 n = conn.execute(
                     text("SELECT count(*) FROM card_entry WHERE title LIKE :m"), {"m": f"{marker} %"}
@@ -180,8 +191,10 @@ def test_kill_9_in_the_middle_of_a_staff_save_leaves_all_or_nothing(kind, projec
                 ).scalar()
             assert n in (0, ROWS), f"{n} of {ROWS} entries after kill -9 ({kind})"
             assert audits == n, (audits, n)
+            if answered:
+                assert n == ROWS  # what the user was told is what is there
             assert httpx.get(f"http://127.0.0.1:{port}/api/v1/comuni?q=torino", timeout=10).status_code == 200
-        outcomes.append((n, answered))
+        outcomes.append((fraction, round(duration, 2), n, answered))
     engine.dispose()
     print(f"kill -9 outcomes ({kind}): {outcomes}")
 
@@ -191,8 +204,9 @@ def test_the_websocket_refuses_other_origins_when_they_are_listed(project, app_d
     port = _free_port()
     with backend(project, url, tmp_path, port):
         app = f"http://127.0.0.1:{port}"
-        with pytest.raises(socketio.exceptions.ConnectionError):
-            Tab(app, headers={"Origin": "http://intruso.example"})
-        ok = Tab(app, headers={"Origin": ALLOWED})
+        for other in ("http://intruso.example", app):  # not listed, not even the backend's own address
+            with pytest.raises(socketio.exceptions.ConnectionError):
+                Tab(app, origin=other)
+        ok = Tab(app, origin=ALLOWED)
         assert ok.hydrate("/informazioni") < 30
         ok.close()

@@ -266,6 +266,9 @@ def test_session_ends_while_editing_and_nothing_is_lost(app_url, desktop, accoun
     _open_same_entry(page, app_url, "carla@e2e.example", entry_id)
     mine = f"Testo scritto prima che la sessione scadesse {uuid.uuid4().hex[:6]}."
     page.fill("#f-summary", mine)
+    # The keystroke's own event (mark_dirty) must be done before the session ends, or it is the one
+    # that meets the ended session and opens the dialog before "Salva" is pressed.
+    page.get_by_text("Modifiche non salvate").wait_for(timeout=30_000)
     with Session(accounts) as db:
         user = db.exec(select(StaffUser).where(StaffUser.email == "carla@e2e.example")).one()
         for s in db.exec(select(StaffSession).where(StaffSession.user_id == user.id)).all():

@@ -127,3 +127,37 @@ def test_ten_parallel_wrong_password_changes_get_at_most_five_checks(app_url, re
     checked = sum("non è corretta" in a for a in answers)
     locked = sum("Troppi tentativi" in a for a in answers)
     assert checked <= MAX_FAILURES and checked + locked == len(tabs), answers
+
+
+def test_the_one_time_link_is_shown_once_and_copies(app_url, browser, regione):
+    """In a real browser: the invite shows the link, "Copia il link" copies it, and a reload shows it
+    no more (the server never kept it)."""
+    from tests.e2e.conftest import screenshot
+    from tests.e2e.test_staff_browser import login
+
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="it-IT")
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    page = ctx.new_page()
+    try:
+        login(page, app_url, regione["email"], PASSWORD, then="/staff/utenti")
+        page.wait_for_url("**/staff/utenti*", timeout=30_000)
+        page.wait_for_selector("#f-email", timeout=30_000)
+        invited = f"copia-{uuid.uuid4().hex[:6]}@example.org"
+        page.fill("#f-email", invited)
+        page.fill("#f-name", "Persona Copia")
+        page.select_option("#f-role", "regione")
+        page.get_by_role("button", name="Crea l'account e il link di accesso").click()
+        page.wait_for_function(
+            "(document.getElementById('setup-link')||{}).textContent?.includes('/staff/attiva?token=')", timeout=30_000
+        )
+        link = page.inner_text("#setup-link")
+        page.get_by_role("button", name="Copia il link").click()
+        page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)", timeout=10_000)
+        assert page.evaluate("navigator.clipboard.readText()") == link
+        screenshot(page, "staff-one-time-link")
+        page.reload()
+        page.wait_for_selector("#f-email", timeout=30_000)
+        page.wait_for_timeout(500)
+        assert link not in page.content() and page.locator("#setup-link").count() == 0
+    finally:
+        ctx.close()

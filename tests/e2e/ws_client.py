@@ -30,18 +30,18 @@ def handler_name(cls, name: str) -> str:
 class Tab:
     """One browser tab: a websocket with its own tab token (or a given one, to reconnect)."""
 
-    def __init__(self, url: str, token: str | None = None, headers: dict | None = None):
+    def __init__(self, url: str, token: str | None = None, origin: str | None = None):
+        """origin: the page's Origin header (by default the websocket library sends the server's own)."""
         self.token = token or str(uuid.uuid4())
         self.updates: list[dict] = []
         self._changed = threading.Condition()
-        self.sio = socketio.Client(reconnection=False)
+        self.sio = socketio.Client(reconnection=False, websocket_extra_options={"origin": origin} if origin else {})
         self.sio.on("event", self._on_update, namespace=NS)
         self.sio.connect(
             f"{url}?token={self.token}",
             socketio_path="/_event",
             transports=["websocket"],
             namespaces=[NS],
-            headers=headers or {},
             wait_timeout=30,
         )
 

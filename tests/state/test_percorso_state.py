@@ -59,13 +59,13 @@ def test_topic_filter_updates_content_and_url_in_place(state):
     s = state(PercorsoState, "/percorso?comune=001255&nascita=2025-05")
     run_async(s.on_load())
     everything = shown_ids(s)
-    script = script_of(s.toggle_topic("gioco-socialita"))
+    script = script_of(run_async(s.toggle_topic("gioco-socialita")))
     assert "replaceState" in script and "temi=gioco-socialita" in script
     assert s.has_filter and s.filter_summary == "Gioco e socialità"
     assert shown_ids(s) != everything
     assert all(lang.href.endswith("temi=gioco-socialita&lang=en") for lang in s.langs if lang.code == "en")
     version = s.chips_version
-    script_of(s.clear_topics())
+    script_of(run_async(s.clear_topics()))
     assert shown_ids(s) == everything and not s.has_filter and s.chips_version == version + 1
 
 

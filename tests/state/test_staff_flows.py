@@ -376,3 +376,33 @@ def test_a_different_person_logging_in_again_gets_a_clean_tab(staff_db):
     assert e.session_expired
     out = call(e, "relogin", {"email": "op_b@example.org", "password": PASSWORD})
     assert "/staff" in repr(out) and e.entry_id == 0 and "Testo di op_a" not in json.dumps(_root(e).dict(), default=str)
+
+
+def test_a_full_pool_or_queue_is_answered_at_once_with_retry(staff_db, monkeypatch):
+    """No waiting for a connection (SQLAlchemy's 30 s froze the app): a clear 'retry' instead."""
+    import time
+
+    from sqlalchemy import create_engine
+    from sqlmodel import Session
+
+    from zerosei_app import db as db_module
+
+    s = _open(staff_db)
+    # A pool of one connection, held elsewhere: the next checkout times out.
+    tiny = create_engine(str(staff_db.engine.url), pool_size=1, max_overflow=0, pool_timeout=0.2)
+    held = tiny.connect()
+    try:
+        monkeypatch.setattr(staff_base, "open_db", lambda: Session(tiny))
+        t0 = time.monotonic()
+        call(s, "save", dict(s.form, title="Non arriverà"))
+        assert s.flash_error == staff_base.SERVER_BUSY and s.saving is False
+        assert time.monotonic() - t0 < 5
+    finally:
+        held.close()
+        tiny.dispose()
+    monkeypatch.setattr(staff_base, "open_db", lambda: Session(staff_db.engine))
+    monkeypatch.setattr(db_module, "MAX_WAITING", 0)
+    call(s, "review")
+    assert s.flash_error == staff_base.SERVER_BUSY
+    with staff_db.session() as db:
+        assert db.get(CardEntry, s.entry_id).title != "Non arriverà"

@@ -62,21 +62,21 @@ class PercorsoState(UiState):
         return script
 
     @rx.event
-    def toggle_topic(self, slug: str):
+    async def toggle_topic(self, slug: str):
         if not isinstance(slug, str) or self.status != OK:
             return None
         q = parse_query_string(self._qs).query
         new = PathQuery(**{**q.model_dump(), "temi": toggled(q.temi, slug)})
-        return self._refilter(new)
+        return await self._refilter(new)
 
     @rx.event
-    def clear_topics(self):
+    async def clear_topics(self):
         if self.status != OK:
             return None
         q = parse_query_string(self._qs).query
         self.chips_version += 1
         # The button removes itself: keep the keyboard user's place on the filter toggle.
-        return self._refilter(
+        return await self._refilter(
             PathQuery(**{**q.model_dump(), "temi": ()}), then_js="document.querySelector('.filter-toggle')?.focus();"
         )
 
@@ -90,9 +90,9 @@ class PercorsoState(UiState):
             result = "failed"
         self.share_status = "" if result == "aborted" else t(f"path.share.{result}", self.lang)
 
-    def _refilter(self, q: PathQuery, then_js: str = ""):
+    async def _refilter(self, q: PathQuery, then_js: str = ""):
         self.notices = []  # the parent has acted on the page: old link notices are done with
-        self._build(to_query_string(q), keep_notices=False)
+        await off_loop(self._build, to_query_string(q), False, lane="public")
         return self._replace_url(urls.PERCORSO, self._qs, then_js)
 
     def _build(self, raw_query: str, keep_notices: bool = True) -> None:

@@ -115,13 +115,13 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
         if inspect.isgeneratorfunction(fn):
 
             async def handler(self, *args, **kwargs):
-                db = open_db()
-                gen = None
+                db = gen = None
 
                 def step():
-                    nonlocal gen
+                    nonlocal db, gen
                     try:
                         if gen is None:
+                            db = open_db()
                             gen = fn(self, db, begin(self, db, args, kwargs), *args, **kwargs)
                         out = next(gen)
                         if db.in_transaction():
@@ -130,7 +130,8 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
                     except StopIteration as stop:
                         return "done", stop.value
                     except Exception as exc:  # noqa: BLE001 - every failure becomes a message
-                        db.rollback()
+                        if db is not None:
+                            db.rollback()
                         return "failed", exc
 
                 try:
@@ -151,7 +152,8 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
                     with contextlib.suppress(Exception):
                         if gen is not None:
                             gen.close()
-                        db.close()
+                        if db is not None:
+                            db.close()
 
         elif inspect.iscoroutinefunction(fn):
 
