@@ -4,6 +4,7 @@ Plain Python (no Reflex): every text is ready in the parent's language, so compo
 """
 
 # No `from __future__ import annotations`: Reflex reads these field types at runtime.
+import dataclasses
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -111,6 +112,15 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
 
 
 def entry_view(v: VoceOut, uid: str, lang: str, starts: str = "") -> EntryView:
+    # The facts, links and verified line depend on the entry and the language only: computed once per
+    # entry output (shared by every path until the data changes, queries/percorso.py), then copied.
+    key = ("entry_view", lang)
+    if key not in v._view_memo:
+        v._view_memo[key] = _entry_view(v, "", lang)
+    return dataclasses.replace(v._view_memo[key], uid=uid, starts=starts)
+
+
+def _entry_view(v: VoceOut, uid: str, lang: str, starts: str = "") -> EntryView:
     verified = (
         t("path.entry.verified_on", lang, date=format_date(v.verificato_il, format="long", locale=normalize_lang(lang)))
         if v.verificato_il
