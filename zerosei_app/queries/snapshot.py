@@ -7,7 +7,9 @@ and uses the snapshot built for that number; staff writes bump it in their own t
 every worker rebuilds on its next request after a change and no parent ever sees stale data.
 
 The snapshot holds the ORM rows themselves (detached, loaded in full), so new columns reach the
-path without changes here. Treat them as read-only: they are shared by every request.
+path without changes here. Treat them as read-only: they are shared by every request. A new table
+the path reads: load it in `_build` (writes to it already bump the version, unless it is listed in
+models/data_version.PRIVATE_TABLES).
 """
 
 from __future__ import annotations
