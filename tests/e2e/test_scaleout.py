@@ -21,6 +21,9 @@ pytestmark = pytest.mark.e2e
 SANT_AMBROGIO = "001255"
 
 
+_SERVED: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def scaled_app_url(tmp_path_factory):
     pg, redis = os.environ.get("ZEROSEI_TEST_POSTGRES_URL"), os.environ.get("ZEROSEI_TEST_REDIS_URL")
@@ -30,6 +33,7 @@ def scaled_app_url(tmp_path_factory):
         pytest.skip("needs PostgreSQL and Redis (ZEROSEI_TEST_POSTGRES_URL, ZEROSEI_TEST_REDIS_URL)")
     reset_postgres(pg)
     prepare(pg)
+    _SERVED["database_url"] = pg
     run_dir = tmp_path_factory.mktemp("scaled")
     project = project_copy(run_dir / "project")
     with serve(run_dir, pg, {"REDIS_URL": redis, "GRANIAN_WORKERS": "2"}, cwd=project) as url:
@@ -92,3 +96,51 @@ def test_api_on_postgres(scaled_app_url):
 
     r = httpx.get(f"{scaled_app_url}/api/v1/percorso?comune={SANT_AMBROGIO}&nascita=2025-05")
     assert r.status_code == 200 and r.json()["comune"]["nome"] == "Sant'Ambrogio di Torino"
+
+
+def _titles_from_fresh_connections(url: str, n: int = 24) -> list[set[str]]:
+    """The path's entry titles, each time over a new connection: the two workers both answer."""
+    import httpx
+
+    out = []
+    for _ in range(n):
+        data = httpx.get(f"{url}/api/v1/percorso?comune={SANT_AMBROGIO}&nascita=2025-05", timeout=20).json()
+        out.append({v["titolo"] for f in data["figli"] for v in [*f["adesso"], *f["prossimi"]]})
+    return out
+
+
+def test_a_staff_edit_reaches_every_worker_at_once(scaled_app_url, browser):
+    """Each worker keeps an in-memory snapshot of the public data (queries/snapshot.py); a staff
+    save bumps data_version in its own transaction, so the very next path on either worker has it."""
+    from sqlmodel import Session
+
+    from zerosei_app.db import make_engine
+    from zerosei_app.domain import clock
+    from zerosei_app.domain.entry_form import FIELDS, EntryInput
+    from zerosei_app.queries.staff_entries import save_entry
+
+    before = _titles_from_fresh_connections(scaled_app_url)  # both workers now hold a snapshot
+    assert all(titles == before[0] for titles in before)
+    engine = make_engine(_SERVED["database_url"])
+    with Session(engine) as db:
+        entry = next(e for e in (db.exec(select_published()).all()) if e.title in before[0])
+        new_title = f"{entry.title} (aggiornato)"
+        data = EntryInput.model_validate({k: getattr(entry, k) for k in FIELDS} | {"title": new_title})
+        assert save_entry(db, entry, entry.version, data, user_id=None, now=clock.now())
+        db.commit()
+    engine.dispose()
+    after = _titles_from_fresh_connections(scaled_app_url)
+    assert all(new_title in titles for titles in after), "a worker answered with the old snapshot"
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="it-IT")
+    page = ctx.new_page()
+    page.goto(f"{scaled_app_url}/percorso?comune={SANT_AMBROGIO}&nascita=2025-05")
+    assert new_title in _path_text(page)
+    ctx.close()
+
+
+def select_published():
+    from sqlmodel import col, select
+
+    from zerosei_app.models import CardEntry
+
+    return select(CardEntry).where(CardEntry.status == "published").order_by(col(CardEntry.id))

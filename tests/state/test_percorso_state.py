@@ -198,5 +198,5 @@ def test_a_throttled_report_keeps_the_form_and_the_text(state):
 def test_a_link_with_several_comuni_uses_the_first_one_we_know(state):
     s = state(PercorsoState, "/percorso?comune=999999&comune=004078&nascita=2025-05")
     run_async(s.on_load())
-    assert s.status == "ok" and s.comune_label.endswith("(CN)") and "999999" not in s.comune_label
+    assert s.status == "ok" and s._comune_label.endswith("(CN)") and "999999" not in s._comune_label
     assert any("più di un comune" in n for n in s.notices)

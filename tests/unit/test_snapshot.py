@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import pytest
@@ -13,7 +14,7 @@ from zerosei_app.domain.entry_form import FIELDS, EntryInput
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.models import CardEntry, Centro, Copertura, ErrorReport
 from zerosei_app.queries.percorso import build_percorso
-from zerosei_app.queries.snapshot import current_version, public_data
+from zerosei_app.queries.snapshot import current_version, fresh, public_data
 from zerosei_app.queries.staff_coverage import add_link
 from zerosei_app.queries.staff_entries import change_status, save_entry
 
@@ -121,3 +122,18 @@ def test_the_snapshot_is_shared_until_the_version_changes(engine):
     with Session(engine) as s:
         again = public_data(s)
     assert again is not first and again.version > first.version
+
+
+def test_fresh_rebuilds_off_the_event_loop_and_public_data_then_finds_it(engine):
+    with Session(engine) as s:
+        old = public_data(s)
+        e = s.exec(select(CardEntry).where(CardEntry.status == "published")).first()
+        e.title = "Titolo nuovo per il test"
+        s.add(e)
+        s.commit()
+    with Session(engine) as s:
+        asyncio.run(fresh(s))
+        rebuilt = public_data(s)
+    assert rebuilt is not old and any(
+        x.title == "Titolo nuovo per il test" for xs in rebuilt.entries.values() for x in xs
+    )

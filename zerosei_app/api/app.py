@@ -34,7 +34,7 @@ from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import parse_query_string
-from zerosei_app.queries import opendata
+from zerosei_app.queries import opendata, snapshot
 from zerosei_app.queries.comuni import comune_index, get_comune
 from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.errors import ErroriOut
@@ -238,6 +238,7 @@ async def percorso(request: Request) -> JSONResponse:
     if parsed.errors:
         return error_response(422, parsed.errors, lang)
     with session_scope() as session:
+        await snapshot.fresh(session)  # a rebuild after a staff change runs off the event loop
         result = build_percorso(session, parsed.query, clock.today())
     if result.unknown_comune:
         return error_response(404, result.errors, lang)

@@ -113,6 +113,11 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
     def voce(e: CardEntry) -> VoceOut:
         return data.memo(("voce", e.id), lambda: VoceOut(**fields(e)))
 
+    def prossima(u) -> ProssimaOut:
+        out = ProssimaOut(**fields(u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on))
+        out._view_memo = voce(u.entry)._view_memo  # the same entry: the same derived texts
+        return out
+
     figli = []
     for child in children:
         path = select_for_child(entries, child, query.temi)
@@ -124,10 +129,7 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
                 eta=age_in_words(child, query.lang),
                 nato_presumibilmente=child.born_presumably,
                 adesso=[voce(e) for e in path.now],
-                prossimi=[
-                    ProssimaOut(**fields(u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on))
-                    for u in path.upcoming
-                ],
+                prossimi=[prossima(u) for u in path.upcoming],
             )
         )
     percorso = PercorsoOut(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 
 class ComuneOut(BaseModel):
@@ -92,6 +92,9 @@ class VoceOut(BaseModel):
     verificato_il: date | None
     esempio: bool
     fonte: str | None
+    # Not part of the answer: what the page derives from this entry, per language (view/percorso_view.py).
+    # An entry's output is built once per data snapshot and shared, so is this.
+    _view_memo: dict = PrivateAttr(default_factory=dict)
 
 
 class ProssimaOut(VoceOut):

@@ -25,7 +25,8 @@ def _today() -> date:
 
 class PercorsoState(UiState):
     status: str = LOADING  # loading | ok | need_comune | need_child | too_old
-    comune_label: str = ""
+    # Backend-only (a leading underscore never reaches the browser): the page doesn't show it.
+    _comune_label: str = ""
     heading: str = ""  # "Il tuo percorso a Sant'Ambrogio di Torino"
     has_unconfirmed: bool = False  # some service is not yet confirmed by its centre: say once what that means
     ages: list[str] = []
@@ -43,9 +44,7 @@ class PercorsoState(UiState):
     has_filter: bool = False
     filter_summary: str = ""  # "Sonno e pianto, Gioco e socialità" when a filter is on
     chips_version: int = 0  # bumped when the server resets the chips (see topic_chips)
-    hrefs: dict[str, str] = dict.fromkeys(("edit", "fix", "comune", "figli", "temi"), urls.STEP_COMUNE) | {
-        "home": urls.HOME
-    }
+    hrefs: dict[str, str] = dict.fromkeys(("edit", "fix", "comune", "figli"), urls.STEP_COMUNE)  # the links it shows
     share_url: str = ""
     qr: str = ""  # address of the path's QR code image
     share_status: str = ""  # "Link copiato": announced politely
@@ -105,7 +104,7 @@ class PercorsoState(UiState):
         if keep_notices:
             self.notices = plan.notices
         p = plan.percorso
-        self.comune_label = f"{p.comune.nome} ({p.comune.provincia})" if p else plan.comune_name
+        self._comune_label = f"{p.comune.nome} ({p.comune.provincia})" if p else plan.comune_name
         self.heading = (
             t("path.heading", lang, comune=plan.comune_name) if plan.comune_name else t("path.heading_generic", lang)
         )
@@ -129,8 +128,6 @@ class PercorsoState(UiState):
             "fix": plan.fix_href,
             "comune": urls.link(urls.STEP_COMUNE, q),
             "figli": urls.link(urls.STEP_FIGLI, q),
-            "temi": urls.link(urls.STEP_TEMI, q),
-            "home": urls.lang_only(urls.HOME, lang),
         }
         base = share.base_url(get_settings().public_url, self.router.headers.origin)
         self.share_url = share.absolute(base, urls.link(urls.PERCORSO, q)) if plan.kind != NEED_COMUNE else ""

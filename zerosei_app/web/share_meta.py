@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_path
+from zerosei_app.queries import snapshot
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.settings import get_settings
 from zerosei_app.view import share, urls
@@ -131,7 +132,13 @@ class ShareMetaMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and scope["path"] in PATHS:
             # In the event loop: the path comes from the in-memory snapshot (queries/snapshot.py),
-            # and a hop through the thread pool cost more than the page itself.
+            # and a hop through the thread pool cost more than the page itself. A rebuild of the
+            # snapshot after a staff change runs in a thread first.
+            try:
+                with session_scope() as session:
+                    await snapshot.fresh(session)
+            except Exception:  # the page must still be served; _render falls back to the plain shell
+                log.exception("snapshot refresh failed for %s", scope.get("path"))
             response = _render(scope)
             if response is not None:
                 await response(scope, receive, send)
