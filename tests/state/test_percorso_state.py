@@ -101,7 +101,7 @@ def test_each_load_rebuilds_from_the_url(state):
 
 def test_picking_a_situational_topic_brings_it_into_the_main_list(state):
     s = state(PercorsoState, "/percorso?comune=001272&nascita=2025-09")
-    s.on_load()
+    run_async(s.on_load())
     legal = "Consulenza legale su separazione e divorzio"
     assert legal in [e.titolo for e in s.situational] and "separazione e mediazione" in s.situational_hint
     assert legal not in [e.titolo for lst in s.now_lists for e in lst.voci]
