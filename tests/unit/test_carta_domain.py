@@ -46,3 +46,15 @@ def test_every_entry_lands_in_one_area_in_the_carta_order():
     assert [a for a, _ in groups] == ["mediazione-familiare", "interventi-sostegno", OTHER_AREA]
     assert sum(len(items) for _, items in groups) == len(entries)
     assert len(AREAS) == 9
+
+
+def test_the_carta_keys_built_at_run_time_exist_in_every_language():
+    from zerosei_app.i18n import LANGUAGES
+    from zerosei_app.i18n.catalogs import CATALOGS
+
+    keys = [f"carta.area.{a}" for a in (*AREAS, OTHER_AREA)]
+    keys += [f"carta.status.{s}" for s in ("verificato", "parziale", "solo_nome", "incerto")]
+    keys += [f"carta.served.{o}" for o in ("esplicito", "ente_gestore", "inferito")]
+    keys += [f"carta.share.{r}" for r in ("shared", "copied", "failed")]
+    for lang in LANGUAGES:
+        assert [k for k in keys if k not in CATALOGS[lang]] == [], lang

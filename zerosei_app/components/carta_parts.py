@@ -7,6 +7,7 @@ from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
 from zerosei_app.components.links import external, internal
 from zerosei_app.components.share_panel import LINK_INPUT_ID, SHARE_JS
+from zerosei_app.state.ui import UiState
 from zerosei_app.view.carta_view import AreaView, CartaView, ServedView
 from zerosei_app.view.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
 
@@ -182,3 +183,11 @@ def carta_share(state) -> rx.Component:
 
 def back_to_directory(href) -> rx.Component:
     return rx.el.p(internal(t("ui.carta.all_centres"), href=href), class_name="no-print carta-back")
+
+
+def carta_link(centro_id) -> rx.Component:
+    """ "Tutta la Carta del centro" for the path's centre card: by id (`/carta?centro=<id>` leads to
+    the centre's page), in the page's language."""
+    base = "/carta?centro=" + centro_id.to_string()
+    href = rx.cond(UiState.lang == "it", base, base + "&lang=" + UiState.lang)
+    return rx.el.p(internal(t("ui.carta.centro_card_link"), href=href), class_name="carta-link no-print")
