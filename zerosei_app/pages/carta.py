@@ -86,10 +86,11 @@ def page() -> rx.Component:
     return layout(
         rx.el.h1(t("ui.carta.dir_title"), tab_index=-1),
         rx.el.p(t("ui.carta.dir_intro")),
+        # Always there (disabled until the state arrives): the content below it appears without moving it.
+        carta_search(),
         rx.cond(
             S.loaded,
             rx.fragment(
-                carta_search(),
                 rx.el.section(
                     rx.el.h2(t("ui.carta.list_title"), id="elenco-titolo"),
                     rx.foreach(S.province, _provincia),
