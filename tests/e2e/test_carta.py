@@ -99,7 +99,7 @@ def test_unknown_slug_is_not_found_in_the_page_language(app_url, phone):
     page.goto(f"{app_url}/carta/nessun-centro-cosi?lang=en")
     page.wait_for_selector("#carta-non-trovata")
     assert page.inner_text("h1") == "Centre not found"
-    assert page.evaluate("document.documentElement.lang") == "en"
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=10000)
     page.goto(f"{app_url}/carta/nessun-centro-cosi")
     page.wait_for_selector("#carta-non-trovata")
     assert page.inner_text("h1") == "Centro non trovato"
