@@ -46,7 +46,7 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-@router.get(MAP_PATH, include_in_schema=False)
+@router.api_route(MAP_PATH, methods=["GET", "HEAD"], include_in_schema=False)
 def carta_map(request: Request) -> Response:
     body, etag = map_svg()
     headers = {"ETag": etag, "Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff"}
