@@ -13,7 +13,7 @@ app = rx.App(
     html_lang="it",
     # The public API, then no-store/no-frame headers on the staff pages.
     api_transformer=[api, staff_no_store],
-    stylesheets=["/styles.css", "/carta.css"],
+    stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
         # Path links carry birth months: never send them to other sites as a referrer.

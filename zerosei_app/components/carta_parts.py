@@ -1,5 +1,7 @@
 """Pieces of the Carta's pages: a compact entry, a centre's header, share/QR/print for a centre."""
 
+from pathlib import Path
+
 import reflex as rx
 
 from zerosei_app.components.contacts import contact_list
@@ -10,6 +12,13 @@ from zerosei_app.components.share_panel import LINK_INPUT_ID, SHARE_JS
 from zerosei_app.state.ui import UiState
 from zerosei_app.view.carta_view import AreaView, CartaView, ServedView
 from zerosei_app.view.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
+
+# The Carta's own styles, only on its pages (inlined: no extra stylesheet request on every other page).
+CARTA_CSS = (Path(__file__).with_name("carta.css")).read_text(encoding="utf-8")
+
+
+def carta_style() -> rx.Component:
+    return rx.el.style(CARTA_CSS)
 
 
 def _fact(f: FactView) -> rx.Component:

@@ -2,7 +2,14 @@
 
 import reflex as rx
 
-from zerosei_app.components.carta_parts import area_section, back_to_directory, carta_share, centro_facts, served_list
+from zerosei_app.components.carta_parts import (
+    area_section,
+    back_to_directory,
+    carta_share,
+    carta_style,
+    centro_facts,
+    served_list,
+)
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal
@@ -59,6 +66,7 @@ def _not_found() -> rx.Component:
 
 def page() -> rx.Component:
     return layout(
+        carta_style(),
         rx.match(S.status, ("loading", skeleton()), ("ok", _ok()), _not_found()),
         main_class="carta",
     )
