@@ -24,6 +24,7 @@ def test_slug_is_short_and_well_formed():
 def test_unique_and_fits():
     assert unique_slug("asti", []) == "asti"
     assert unique_slug("asti", ["asti", "asti-2"]) == "asti-3"
+    assert unique_slug("stampa", []) == "stampa-2"  # /carta/stampa is the print edition
     assert slug_fits("asti-2", "asti") and slug_fits("asti", "asti") and not slug_fits("asti-nord", "asti")
 
 
