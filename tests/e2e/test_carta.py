@@ -63,6 +63,13 @@ def test_directory_lists_every_centre_and_draws_the_map(app_url, phone):
         "document.querySelector('.map-img').complete && document.querySelector('.map-img').naturalWidth > 0"
     )
     screenshot(page, "carta-directory-390")
+    # Keyboard: a marker is a link like any other.
+    first = page.locator(".map-marker").first
+    target = first.get_attribute("href")
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(target) + "$"), timeout=30000)
+    page.wait_for_selector(".carta-entry")
 
 
 def test_find_a_centre_by_cap_with_the_keyboard(app_url, phone):
@@ -151,6 +158,12 @@ def test_axe_finds_no_violations(app_url, phone):
     assert _axe(page) == []
     page.goto(f"{app_url}/carta/{_centri(app_url)[0]['slug']}")
     _wait_ready(page, ".carta-entry")
+    assert _axe(page) == []
+    page.goto(f"{app_url}/carta/nessuno?lang=en")
+    _wait_ready(page, "#carta-non-trovata")
+    assert _axe(page) == []
+    page.goto(f"{app_url}/carta/stampa?provincia=AT")
+    _wait_ready(page, ".print-section")
     assert _axe(page) == []
 
 
