@@ -45,6 +45,7 @@ def _ok() -> rx.Component:
             aria_labelledby="servizi",
         ),
         carta_share(S),
+        rx.el.p(internal(t("ui.carta.print_link"), href=S.print_href), class_name="no-print"),
     )
 
 
