@@ -186,3 +186,17 @@ def test_print_edition_fits_two_a4_pages_per_centre(app_url, desktop):
         head = " ".join(fold(c["nome"]).split()[:4])
         assert any(head in s[:120] for s in starts), (c["nome"], [s[:80] for s in starts])
     print(f"print edition: {len(pages)} A4 pages for {len(centri)} centres")
+
+
+def test_the_path_centre_card_leads_to_the_centre_carta(app_url, phone):
+    from datetime import date
+
+    from zerosei_app.domain.months import YearMonth
+
+    month = YearMonth.of(date.today()).plus(-10)
+    page = phone.new_page()
+    page.goto(f"{app_url}/percorso?comune=005005&nascita={month}&lang=en")
+    page.wait_for_selector(".centro .carta-link a")
+    page.locator(".centro .carta-link a").first.click()
+    page.wait_for_url(re.compile(r"/carta/asti\?lang=en$"), timeout=30000)
+    page.wait_for_selector(".carta-entry")

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from zerosei_app.components.carta_parts import carta_link
 from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
@@ -39,6 +40,7 @@ def centro_card(c: CentroView) -> rx.Component:
                 class_name="map-line",
             ),
         ),
+        carta_link(c.id),  # h6-carta: "Tutta la Carta del centro" (components/carta_parts.py)
         report_area(c.uid, c.id, 0, c.nome),
         class_name="card centro",
         aria_labelledby=f"centro-{c.id}-nome",
