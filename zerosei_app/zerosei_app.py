@@ -17,7 +17,7 @@ app = rx.App(
     # The public API, then no-store/no-frame headers on the staff pages, a CSP on every page and a
     # size limit on uploads (outermost: refused before anything reads the body).
     api_transformer=[api, staff_no_store, content_security_policy, upload_limit],
-    stylesheets=["/styles.css", "/carta.css"],
+    stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
         # Path links carry birth months: never send them to other sites as a referrer.

@@ -54,3 +54,21 @@ def test_provincia_is_documented(client):
     assert params["provincia"]["schema"]["enum"] == list(PROVINCE)
     props = spec["components"]["schemas"]["CentroInElencoOut"]["properties"]
     assert {"slug", "url"} <= set(props)
+
+
+def test_the_map_image_has_every_comune_and_is_cached(client):
+    import re
+
+    from zerosei_app.web.carta_map import clear_cache
+
+    clear_cache()
+    r = client.get("/carta/mappa.svg")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    codes = re.findall(r'data-istat="(\d{6})"', r.text)
+    assert len(codes) == len(set(codes)) == 1180
+    origins = set(re.findall(r'data-origine="([a-z_]*)"', r.text))
+    assert origins <= {"esplicito", "ente_gestore", "inferito"} and "esplicito" in origins
+    assert "http://" not in r.text.replace("http://www.w3.org/2000/svg", "")  # nothing from another origin
+    again = client.get("/carta/mappa.svg", headers={"If-None-Match": r.headers["etag"]})
+    assert again.status_code == 304
+    assert client.head("/carta/mappa.svg").status_code == 200

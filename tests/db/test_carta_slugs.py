@@ -94,3 +94,17 @@ def test_migration_gives_existing_centres_a_slug(tmp_path):
     with engine.connect() as conn:
         assert [r[0] for r in conn.execute(text("SELECT slug FROM centro ORDER BY id"))] == ["asti", "asti-2"]
     engine.dispose()
+
+
+def test_a_rename_through_the_orm_also_keeps_the_old_slug(session):
+    """The CSV import renames centres by setting attributes: the model's hook keeps slugs right."""
+    centro = session.exec(select(Centro).where(Centro.slug == "novara")).one()
+    centro.nome = "Centro per le Famiglie Il Girotondo"
+    session.add(centro)
+    session.commit()
+    assert centro.slug == "novara-il-girotondo"
+    assert find_by_slug(session, "novara").moved
+    centro.orari = "Lunedì 9-12"  # no rename: the slug stays
+    session.add(centro)
+    session.commit()
+    assert centro.slug == "novara-il-girotondo"

@@ -63,6 +63,13 @@ def test_directory_lists_every_centre_and_draws_the_map(app_url, phone):
         "document.querySelector('.map-img').complete && document.querySelector('.map-img').naturalWidth > 0"
     )
     screenshot(page, "carta-directory-390")
+    # Keyboard: a marker is a link like any other.
+    first = page.locator(".map-marker").first
+    target = first.get_attribute("href")
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(target) + "$"), timeout=30000)
+    page.wait_for_selector(".carta-entry")
 
 
 def test_find_a_centre_by_cap_with_the_keyboard(app_url, phone):
@@ -99,7 +106,7 @@ def test_unknown_slug_is_not_found_in_the_page_language(app_url, phone):
     page.goto(f"{app_url}/carta/nessun-centro-cosi?lang=en")
     page.wait_for_selector("#carta-non-trovata")
     assert page.inner_text("h1") == "Centre not found"
-    assert page.evaluate("document.documentElement.lang") == "en"
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=10000)
     page.goto(f"{app_url}/carta/nessun-centro-cosi")
     page.wait_for_selector("#carta-non-trovata")
     assert page.inner_text("h1") == "Centro non trovato"
@@ -152,6 +159,12 @@ def test_axe_finds_no_violations(app_url, phone):
     page.goto(f"{app_url}/carta/{_centri(app_url)[0]['slug']}")
     _wait_ready(page, ".carta-entry")
     assert _axe(page) == []
+    page.goto(f"{app_url}/carta/nessuno?lang=en")
+    _wait_ready(page, "#carta-non-trovata")
+    assert _axe(page) == []
+    page.goto(f"{app_url}/carta/stampa?provincia=AT")
+    _wait_ready(page, ".print-section")
+    assert _axe(page) == []
 
 
 def test_print_edition_fits_two_a4_pages_per_centre(app_url, desktop):
@@ -173,3 +186,17 @@ def test_print_edition_fits_two_a4_pages_per_centre(app_url, desktop):
         head = " ".join(fold(c["nome"]).split()[:4])
         assert any(head in s[:120] for s in starts), (c["nome"], [s[:80] for s in starts])
     print(f"print edition: {len(pages)} A4 pages for {len(centri)} centres")
+
+
+def test_the_path_centre_card_leads_to_the_centre_carta(app_url, phone):
+    from datetime import date
+
+    from zerosei_app.domain.months import YearMonth
+
+    month = YearMonth.of(date.today()).plus(-10)
+    page = phone.new_page()
+    page.goto(f"{app_url}/percorso?comune=005005&nascita={month}&lang=en")
+    page.wait_for_selector(".centro .carta-link a")
+    page.locator(".centro .carta-link a").first.click()
+    page.wait_for_url(re.compile(r"/carta/asti\?lang=en$"), timeout=30000)
+    page.wait_for_selector(".carta-entry")

@@ -75,6 +75,7 @@ def test_english_page_and_age_range_in_words(state):
     labels = {f.label for a in s.carta.areas for e in a.voci for f in e.facts}
     assert "Age" in labels
     assert s.carta.href == "/carta/asti?lang=en" and s.share_url.endswith("/carta/asti?lang=en")
+    assert s.print_href == "/carta/stampa?centro=asti&lang=en"
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ def test_slug_is_short_and_well_formed():
 def test_unique_and_fits():
     assert unique_slug("asti", []) == "asti"
     assert unique_slug("asti", ["asti", "asti-2"]) == "asti-3"
+    assert unique_slug("stampa", []) == "stampa-2"  # /carta/stampa is the print edition
     assert slug_fits("asti-2", "asti") and slug_fits("asti", "asti") and not slug_fits("asti-nord", "asti")
 
 
@@ -46,3 +47,15 @@ def test_every_entry_lands_in_one_area_in_the_carta_order():
     assert [a for a, _ in groups] == ["mediazione-familiare", "interventi-sostegno", OTHER_AREA]
     assert sum(len(items) for _, items in groups) == len(entries)
     assert len(AREAS) == 9
+
+
+def test_the_carta_keys_built_at_run_time_exist_in_every_language():
+    from zerosei_app.i18n import LANGUAGES
+    from zerosei_app.i18n.catalogs import CATALOGS
+
+    keys = [f"carta.area.{a}" for a in (*AREAS, OTHER_AREA)]
+    keys += [f"carta.status.{s}" for s in ("verificato", "parziale", "solo_nome", "incerto")]
+    keys += [f"carta.served.{o}" for o in ("esplicito", "ente_gestore", "inferito")]
+    keys += [f"carta.share.{r}" for r in ("shared", "copied", "failed")]
+    for lang in LANGUAGES:
+        assert [k for k in keys if k not in CATALOGS[lang]] == [], lang

@@ -1,5 +1,7 @@
 """Pieces of the Carta's pages: a compact entry, a centre's header, share/QR/print for a centre."""
 
+from pathlib import Path
+
 import reflex as rx
 
 from zerosei_app.components.contacts import contact_list
@@ -7,8 +9,16 @@ from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
 from zerosei_app.components.links import external, internal
 from zerosei_app.components.share_panel import LINK_INPUT_ID, SHARE_JS
+from zerosei_app.state.ui import UiState
 from zerosei_app.view.carta_view import AreaView, CartaView, ServedView
 from zerosei_app.view.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
+
+# The Carta's own styles, only on its pages (inlined: no extra stylesheet request on every other page).
+CARTA_CSS = (Path(__file__).with_name("carta.css")).read_text(encoding="utf-8")
+
+
+def carta_style() -> rx.Component:
+    return rx.el.style(CARTA_CSS)
 
 
 def _fact(f: FactView) -> rx.Component:
@@ -176,3 +186,11 @@ def carta_share(state) -> rx.Component:
 
 def back_to_directory(href) -> rx.Component:
     return rx.el.p(internal(t("ui.carta.all_centres"), href=href), class_name="no-print carta-back")
+
+
+def carta_link(centro_id) -> rx.Component:
+    """ "Tutta la Carta del centro" for the path's centre card: by id (`/carta?centro=<id>` leads to
+    the centre's page), in the page's language."""
+    base = "/carta?centro=" + centro_id.to_string()
+    href = rx.cond(UiState.lang == "it", base, base + "&lang=" + UiState.lang)
+    return rx.el.p(internal(t("ui.carta.centro_card_link"), href=href), class_name="carta-link no-print")

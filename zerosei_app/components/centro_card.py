@@ -3,6 +3,7 @@ are, and always at least one way to reach someone (domain/contact_rule.py)."""
 
 import reflex as rx
 
+from zerosei_app.components.carta_parts import carta_link
 from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
@@ -53,7 +54,8 @@ def centro_card(c: CentroView) -> rx.Component:
                 class_name="map-line",
             ),
         ),
-        rx.cond(c.kind == "centro", report_area(c.uid, c.id, 0, c.nome)),
+        # "Tutta la Carta del centro" and "Segnala un errore": a centre's card only (not the ente gestore's).
+        rx.cond(c.kind == "centro", rx.fragment(carta_link(c.id), report_area(c.uid, c.id, 0, c.nome))),
         class_name="card centro",
         aria_labelledby=title_id,
     )

@@ -45,9 +45,13 @@ def slug_base(nome: str, comune: str) -> str:
     return slug or "centro"
 
 
+# Addresses under /carta that are pages of their own, never a centre.
+RESERVED = frozenset({"stampa", "mappa"})
+
+
 def unique_slug(base: str, taken: Iterable[str]) -> str:
     """`base`, else `base-2`, `base-3`… (a slug once used by any centre is never reused)."""
-    used = set(taken)
+    used = set(taken) | RESERVED
     if base not in used:
         return base
     n = 2

@@ -1,19 +1,20 @@
 """Addresses of the centres' Carte: every centre gets a slug when it is inserted, and a rename
 keeps the old slug here so that old links and printed QR codes still lead to the centre.
 
-The insert hook sits on the model so that every way of creating a centre (seed, staff form,
-CSV import) gets one; renames are applied by queries/carta_slugs.py::follow_rename.
+The hooks sit on the model so that every way of creating or renaming a centre through the ORM
+(seed, staff form, CSV import) keeps its slug right; the staff form's versioned UPDATE bypasses
+the ORM and calls queries/carta_slugs.py::follow_rename instead.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import event, select
+from sqlalchemy import delete, event, insert, inspect, select
 from sqlalchemy.orm import object_session
 from sqlmodel import Field, SQLModel
 
-from zerosei_app.domain.carta import slug_base, unique_slug
+from zerosei_app.domain.carta import slug_base, slug_fits, unique_slug
 from zerosei_app.models._common import utcnow
 from zerosei_app.models.centro import Centro
 from zerosei_app.models.geography import Comune
@@ -48,3 +49,26 @@ def _assign_slug(mapper, connection, target: Centro) -> None:  # noqa: ARG001
     if session is not None:
         taken |= {c.slug for c in session.new if isinstance(c, Centro) and c is not target and c.slug}
     target.slug = unique_slug(base, taken)
+
+
+@event.listens_for(Centro, "before_update")
+def _follow_rename(mapper, connection, target: Centro) -> None:  # noqa: ARG001
+    attrs = inspect(target).attrs
+    if not (attrs.nome.history.has_changes() or attrs.codice_istat.history.has_changes()):
+        return
+    comune = connection.execute(select(Comune.nome).where(Comune.codice_istat == target.codice_istat)).scalar()
+    base = slug_base(target.nome, comune or "")
+    if target.slug and slug_fits(target.slug, base):
+        return
+    old = target.slug
+    mine = connection.execute(
+        select(CentroSlugStorico.slug).where(CentroSlugStorico.slug == base, CentroSlugStorico.centro_id == target.id)
+    ).first()
+    if mine is not None:  # renamed back: its own old slug becomes current again
+        connection.execute(delete(CentroSlugStorico).where(CentroSlugStorico.slug == base))
+        new = base
+    else:
+        new = unique_slug(base, taken_slugs(connection, base))
+    if old:
+        connection.execute(insert(CentroSlugStorico).values(slug=old, centro_id=target.id, created_at=utcnow()))
+    target.slug = new

@@ -2,11 +2,12 @@
 
 import reflex as rx
 
+from zerosei_app.components.carta_parts import carta_style
 from zerosei_app.components.carta_search import carta_search
 from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
-from zerosei_app.components.links import internal
+from zerosei_app.components.links import internal, plain
 from zerosei_app.components.wizard_parts import skeleton
 from zerosei_app.state.carta import CartaState as S
 from zerosei_app.view.carta_map import HEIGHT, WIDTH, MarkerView
@@ -38,7 +39,8 @@ def _provincia(p: ProvinciaView) -> rx.Component:
 
 
 def _marker(m: MarkerView) -> rx.Component:
-    return internal(
+    # A plain link (not the router's): sixteen of them render at once, and each router link costs more.
+    return plain(
         rx.el.span(class_name="marker-dot", aria_hidden="true"),
         href=m.href,
         aria_label=m.label,
@@ -84,12 +86,14 @@ def carta_map() -> rx.Component:
 
 def page() -> rx.Component:
     return layout(
+        carta_style(),
         rx.el.h1(t("ui.carta.dir_title"), tab_index=-1),
         rx.el.p(t("ui.carta.dir_intro")),
+        # Always there (disabled until the state arrives): the content below it appears without moving it.
+        carta_search(),
         rx.cond(
             S.loaded,
             rx.fragment(
-                carta_search(),
                 rx.el.section(
                     rx.el.h2(t("ui.carta.list_title"), id="elenco-titolo"),
                     rx.foreach(S.province, _provincia),

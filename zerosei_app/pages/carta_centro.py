@@ -2,7 +2,14 @@
 
 import reflex as rx
 
-from zerosei_app.components.carta_parts import area_section, back_to_directory, carta_share, centro_facts, served_list
+from zerosei_app.components.carta_parts import (
+    area_section,
+    back_to_directory,
+    carta_share,
+    carta_style,
+    centro_facts,
+    served_list,
+)
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal
@@ -38,6 +45,7 @@ def _ok() -> rx.Component:
             aria_labelledby="servizi",
         ),
         carta_share(S),
+        rx.el.p(internal(t("ui.carta.print_link"), href=S.print_href), class_name="no-print"),
     )
 
 
@@ -59,6 +67,7 @@ def _not_found() -> rx.Component:
 
 def page() -> rx.Component:
     return layout(
+        carta_style(),
         rx.match(S.status, ("loading", skeleton()), ("ok", _ok()), _not_found()),
         main_class="carta",
     )

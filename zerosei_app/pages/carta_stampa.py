@@ -6,7 +6,7 @@ page (carta.css), with a QR code to its live page.
 
 import reflex as rx
 
-from zerosei_app.components.carta_parts import area_section, centro_facts, served_list
+from zerosei_app.components.carta_parts import area_section, carta_style, centro_facts, served_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal, plain
@@ -80,6 +80,7 @@ def _section(s: PrintSection) -> rx.Component:
 
 def page() -> rx.Component:
     return layout(
+        carta_style(),
         rx.cond(
             S.loaded,
             rx.fragment(_cover(), rx.foreach(S.sections, _section)),

@@ -30,6 +30,7 @@ class CartaCentroState(UiState):
     page_title: str = t("carta.dir.title", "it")
     home_href: str = urls.HOME
     directory_href: str = urls.CARTA
+    print_href: str = urls.CARTA_STAMPA  # this centre's section of the print edition (compact, with its QR code)
 
     @rx.event
     def on_load(self):
@@ -50,6 +51,7 @@ class CartaCentroState(UiState):
             self.page_title = t("carta.not_found.title", lang)
             return script
         self.status, self.carta = "ok", view
+        self.print_href = urls.CARTA_STAMPA + f"?centro={view.slug}" + (f"&lang={lang}" if lang != "it" else "")
         base = share.base_url(get_settings().public_url, self.router.headers.origin)
         self.share_url = share.absolute(base, view.href)
         self.qr = share.qr_data_uri(self.share_url)

@@ -31,19 +31,24 @@ def project(lat: float, lon: float) -> tuple[float, float]:
 
 
 def comuni_svg(points: list[MapComune]) -> str:
-    """One <circle> per comune (data-istat, data-origine, a <title> with its name)."""
+    """One <circle> per comune (data-istat, a <title> with its name), grouped by how it is served
+    (`<g data-origine=… fill=…>`)."""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" '
         f'width="{WIDTH:g}" height="{HEIGHT:g}" role="img" aria-label="Piemonte">',
         '<rect width="100%" height="100%" fill="#ffffff"/>',
     ]
-    for p in points:
-        x, y = project(p.lat, p.lon)
-        fill = COLOURS.get(p.origine, COLOURS[""])
-        parts.append(
-            f'<circle cx="{x:g}" cy="{y:g}" r="2.6" fill="{fill}" data-istat="{p.codice_istat}" '
-            f'data-origine="{p.origine}"><title>{_text(p.nome)}</title></circle>'
-        )
+    for origine in ("", "inferito", "ente_gestore", "esplicito"):  # the surest links drawn last, on top
+        group = [p for p in points if p.origine == origine]
+        if not group:
+            continue
+        parts.append(f'<g data-origine="{origine}" fill="{COLOURS[origine]}">')
+        for p in group:
+            x, y = project(p.lat, p.lon)
+            parts.append(
+                f'<circle cx="{x:g}" cy="{y:g}" r="2.6" data-istat="{p.codice_istat}"><title>{_text(p.nome)}</title></circle>'
+            )
+        parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)
 

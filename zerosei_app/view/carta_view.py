@@ -198,7 +198,3 @@ def directory_view(rows: list[DirectoryRow], lang: str) -> list[ProvinciaView]:
         ProvinciaView(sigla, PROVINCE.get(sigla, sigla), plural("carta.n_centri", len(items), lang), items)
         for sigla, items in groups.items()
     ]
-
-
-def area_entries(view: CartaView) -> int:
-    return sum(len(a.voci) for a in view.areas)
