@@ -105,7 +105,7 @@ def test_picking_a_situational_topic_brings_it_into_the_main_list(state):
     legal = "Consulenza legale su separazione e divorzio"
     assert legal in [e.titolo for e in s.situational] and "separazione e mediazione" in s.situational_hint
     assert legal not in [e.titolo for lst in s.now_lists for e in lst.voci]
-    script_of(s.toggle_topic("separazione-mediazione"))
+    script_of(run_async(s.toggle_topic("separazione-mediazione")))
     assert legal in [e.titolo for lst in s.now_lists for e in lst.voci]
     assert legal not in [e.titolo for e in s.situational]
 
