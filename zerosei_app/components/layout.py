@@ -82,6 +82,7 @@ def footer() -> rx.Component:
         rx.el.p(t("ui.frame.published_by"), " ", external(pub.name, href=pub.url), "."),
         rx.el.p(t("ui.footer.controller"), " ", pub.privacy_controller, "."),
         rx.el.ul(
+            rx.el.li(internal(t("ui.footer.carta"), href=lang_href(urls.CARTA))),
             rx.el.li(internal(t("ui.footer.info_privacy"), href=lang_href(urls.INFO))),
             rx.el.li(internal(t("ui.footer.a11y"), href=lang_href(urls.A11Y))),
             class_name="footer-links",

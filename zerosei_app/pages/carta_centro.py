@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from zerosei_app.components.appuntamenti import centro_appuntamenti
 from zerosei_app.components.carta_parts import (
     area_section,
     back_to_directory,
@@ -31,11 +32,12 @@ def _ok() -> rx.Component:
         ),
         back_to_directory(S.directory_href),
         served_list(c, "comuni-serviti", collapsible=True),
+        centro_appuntamenti(c.id),  # "Prossimi appuntamenti" (dated sessions, next 30 days)
         rx.el.section(
             rx.el.h2(t("ui.carta.entries_title"), id="servizi"),
             rx.el.p(c.voci_count, class_name="muted"),
             rx.cond(S.lang != "it", rx.el.p(t("ui.path.entries_in_italian"), class_name="examples-note")),
-            rx.cond(c.has_examples, rx.el.p(t("ui.path.examples_note"), class_name="examples-note")),
+            rx.cond(c.has_examples, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
             rx.cond(
                 c.areas.length() > 0,
                 rx.foreach(c.areas, lambda a: area_section(a)),

@@ -10,22 +10,30 @@ from babel.dates import format_date
 
 from zerosei_app.domain.carta import group_by_area
 from zerosei_app.domain.catalog import PROVINCE
+from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.carta import CartaCentro, DirectoryRow
+from zerosei_app.queries.contatti import contatti_out, titolare_comune, titolare_ente
 from zerosei_app.queries.percorso import map_url, voce_fields
 from zerosei_app.schemas.percorso import VoceOut
 from zerosei_app.view import urls
-from zerosei_app.view.contacts import LinkView, all_links
-from zerosei_app.view.percorso_view import EntryView, entry_view
+from zerosei_app.view.contacts import LinkView
+from zerosei_app.view.percorso_view import EntryView, contact_links, entry_view
 
 ORIGINI = ("esplicito", "ente_gestore", "inferito")
 
 
-def centro_contacts(centro: Centro, ente: EnteGestore | None) -> list[LinkView]:
-    """The centre's contact links. ONE place on purpose: at merge it becomes the path's contact
-    rule (the centre's own contacts, else the ente gestore's, else the comune's site or PEC)."""
-    return all_links(centro.telefono, centro.email, centro.sito)
+def centro_contacts(centro: Centro, ente: EnteGestore | None, seat: Comune, lang: str) -> list[LinkView]:
+    """The path's contact rule (domain/contact_rule.py): the centre's own contacts, else its ente
+    gestore's, else its comune's site with the PEC last; each link says whose it is."""
+    actions = azioni(
+        Titolare(CENTRO, centro.nome, Recapiti(centro.telefono, centro.email, centro.sito)),
+        titolare_ente(ente) if ente is not None else None,
+        [titolare_comune(seat)],
+    )
+    links, _intro, _pec_note = contact_links(contatti_out(actions), lang)
+    return links
 
 
 @dataclass
@@ -86,7 +94,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
     """`compact` (the print edition): entries keep age, place, time and cost; the live page (its QR
     code) has the rest."""
     centro, comune = c.centro, c.comune
-    links = centro_contacts(centro, c.ente)
+    links = centro_contacts(centro, c.ente, comune, lang)
     by_origin: dict[str, list[Comune]] = {}
     for m, k in c.served:
         by_origin.setdefault(k.origine, []).append(m)
@@ -175,7 +183,7 @@ class ProvinciaView:
 
 
 def dir_centro_view(r: DirectoryRow, lang: str) -> DirCentroView:
-    links = centro_contacts(r.centro, r.ente)
+    links = centro_contacts(r.centro, r.ente, r.comune, lang)
     return DirCentroView(
         id=r.centro.id,
         slug=r.centro.slug or "",
