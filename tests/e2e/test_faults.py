@@ -3,7 +3,8 @@
 - `kill -9` in the middle of a staff save (a CSV import of many entries, one transaction), then a
   restart: the save is wholly there or wholly absent (SQLite; PostgreSQL too when
   ZEROSEI_TEST_POSTGRES_URL is set, as in CI);
-- with ZEROSEI_CORS_ORIGINS set, the websocket refuses pages of other sites.
+- with ZEROSEI_CORS_ORIGINS set, the websocket refuses pages of other sites; /_upload refuses
+  bodies over the limit.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.csv_entries import HEADER, export_entries_csv
 from zerosei_app.models import CardEntry
 from zerosei_app.state.staff_import import StaffImportState
+from zerosei_app.web.upload_limit import LIMIT
 
 pytestmark = pytest.mark.e2e
 
@@ -199,7 +201,7 @@ def test_kill_9_in_the_middle_of_a_staff_save_leaves_all_or_nothing(kind, projec
     print(f"kill -9 outcomes ({kind}): {outcomes}")
 
 
-def test_the_websocket_refuses_other_origins_when_they_are_listed(project, app_database, tmp_path):
+def test_the_websocket_refuses_other_origins_and_uploads_are_capped(project, app_database, tmp_path):
     url = _database("sqlite", app_database, tmp_path)
     port = _free_port()
     with backend(project, url, tmp_path, port):
@@ -210,3 +212,6 @@ def test_the_websocket_refuses_other_origins_when_they_are_listed(project, app_d
         ok = Tab(app, origin=ALLOWED)
         assert ok.hydrate("/informazioni") < 30
         ok.close()
+        # and the upload endpoint refuses a body over the limit before reading it
+        big = httpx.post(f"{app}/_upload", content=b"x" * (LIMIT + 1), timeout=30)
+        assert big.status_code == 413 and "troppo grande" in big.json()["detail"]

@@ -65,12 +65,15 @@ class Tab:
             namespace=NS,
         )
 
-    def wait_for(self, needle: str, timeout: float = 60, start: int = 0) -> float:
-        """Seconds until an update (from index `start` on) contains `needle`; raises TimeoutError."""
+    def wait_for(self, needle: str | tuple[str, ...], timeout: float = 60, start: int = 0) -> float:
+        """Seconds until an update (from index `start` on) contains `needle` (or one of several);
+        raises TimeoutError."""
+        needles = (needle,) if isinstance(needle, str) else needle
         t0 = time.monotonic()
         with self._changed:
             while True:
-                if any(needle in json.dumps(u, ensure_ascii=False) for u in self.updates[start:]):
+                seen = [json.dumps(u, ensure_ascii=False) for u in self.updates[start:]]
+                if any(n in u for u in seen for n in needles):
                     return time.monotonic() - t0
                 left = timeout - (time.monotonic() - t0)
                 if left <= 0:
