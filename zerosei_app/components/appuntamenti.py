@@ -22,10 +22,12 @@ def _item(a: AppuntamentoView) -> rx.Component:
 
 
 def _section(on_mount, key=None) -> rx.Component:
-    return rx.el.section(
+    # The wrapper is always there (it loads the sessions when mounted); the labelled section only when
+    # there is something to say, so no empty landmark is left for screen readers.
+    return rx.el.div(
         rx.cond(
             A.has_sessions,
-            rx.fragment(
+            rx.el.section(
                 rx.el.h2(t("ui.sessions.upcoming"), id="appuntamenti-titolo"),
                 rx.cond(
                     A.items.length() > 0,
@@ -43,10 +45,10 @@ def _section(on_mount, key=None) -> rx.Component:
                         class_name="appuntamenti-feed",
                     ),
                 ),
+                aria_labelledby="appuntamenti-titolo",
             ),
         ),
         id="appuntamenti",
-        aria_labelledby="appuntamenti-titolo",
         on_mount=on_mount,
         **({"key": key} if key is not None else {}),
     )

@@ -24,6 +24,7 @@ from zerosei_app.models import (
     EntryStatus,
     StatoVerifica,
 )
+from zerosei_app.queries.carta_slugs import fresh_slugs
 
 DATA_DIR = Path(__file__).resolve().parent
 
@@ -250,6 +251,7 @@ def seed(session: Session, now: datetime | None = None) -> None:
     _load_entries(session, comuni, centri)
     session.flush()
     apply_update(session, now or clock.now(), log=False)
+    fresh_slugs(session)
 
 
 def seed_if_empty(session: Session) -> bool:

@@ -17,8 +17,8 @@ from .text import fold
 SLUG_MAX = 60
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Words every centre's name shares: they make addresses long without telling centres apart.
-_GENERIC = re.compile(r"^(?:centro (?:per le )?famiglie|centro polifunzionale per le famiglie)\b ?")
-_LEADING_OF = re.compile(r"^(?:del|della|dei|di|delle|dello) ")
+_GENERIC = re.compile(r"\b(?:centro (?:polifunzionale )?(?:per (?:le |la )?)?famigli[ae])\b ?")
+_LEADING_OF = re.compile(r"^(?:del|della|dell|dei|di|delle|dello) ")
 
 
 def _words(text: str) -> str:
@@ -33,8 +33,12 @@ def slug_base(nome: str, comune: str) -> str:
     """
     name = re.sub(r"\([^)]*\)", " ", nome).replace(".", "")  # "C.I.S.A." → "cisa"
     name = fold(name)
-    name = _LEADING_OF.sub("", _GENERIC.sub("", name)).strip()
     place = _words(comune)
+    # "… del Comune di Asti", "… - sede di Pinerolo": the place is already the slug's first part.
+    here = re.escape(fold(comune))
+    name = re.sub(rf"\b(?:(?:del |di )?comune di |sede di ){here}\b", " ", _GENERIC.sub(" ", name))
+    name = re.sub(r"\s*-\s*$|^\s*-\s*", "", re.sub(r"\s+", " ", name).strip())
+    name = _LEADING_OF.sub("", name).strip(" -")
     own = "-".join(name.split())
     if own == place or own.startswith(place + "-"):
         slug = own

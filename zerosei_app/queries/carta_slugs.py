@@ -61,3 +61,16 @@ def ensure_slugs(session: Session) -> int:
     for centro in missing:
         follow_rename(session, centro)
     return len(missing)
+
+
+def fresh_slugs(session: Session) -> None:
+    """A new database: slugs from the centres' current names, no history. The seed loads the 2025 names and
+    then the update renames them; nobody has ever seen those first slugs, so nothing must redirect from them."""
+    for old in session.exec(select(CentroSlugStorico)).all():
+        session.delete(old)
+    for centro in session.exec(select(Centro)).all():
+        centro.slug = None
+        session.add(centro)
+    session.flush()
+    for centro in session.exec(select(Centro).order_by(col(Centro.id))).all():
+        follow_rename(session, centro)
