@@ -78,8 +78,7 @@ def footer() -> rx.Component:
     """The publisher, the data controller, information/privacy and the accessibility declaration (open data: /informazioni)."""
     pub = get_publisher()
     return rx.el.footer(
-        rx.el.p(t("ui.footer.region")),
-        rx.el.p(t("ui.frame.published_by"), " ", external(pub.name, href=pub.url), "."),
+        rx.el.p(t("ui.footer.region"), " ", t("ui.frame.published_by"), " ", external(pub.name, href=pub.url), "."),
         rx.el.p(t("ui.footer.controller"), " ", pub.privacy_controller, "."),
         rx.el.ul(
             rx.el.li(internal(t("ui.footer.carta"), href=lang_href(urls.CARTA))),

@@ -98,7 +98,7 @@ def share_panel() -> rx.Component:
             P.qr != "",
             rx.el.figure(
                 rx.el.img(
-                    src=P.qr, alt=t("ui.share.qr_alt"), width="180", height="180", loading="lazy", class_name="qr-img"
+                    src=P.qr, alt=t("ui.share.qr_alt"), width="150", height="150", loading="lazy", class_name="qr-img"
                 ),
                 rx.el.figcaption(t("ui.share.qr_caption")),
                 class_name="qr",
