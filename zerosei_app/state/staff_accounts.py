@@ -22,6 +22,7 @@ from zerosei_app.domain.staff_forms import Id, InviteInput, checked_ids
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.queries.staff_accounts import accounts, centri_with_comune, get_user
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_accounts as v
 from zerosei_app.view.staff_accounts import UserRow
 
@@ -99,12 +100,10 @@ class StaffAccountsState(StaffState):
     @staff_event(regione=True)
     def set_user_active(self, db: Session, ctx: StaffContext, user_id: int, active: bool):
         ref = require(Id, {"id": user_id})
-        try:
-            user = set_active(db, ref.id, bool(active), ctx.user_id, clock.now())
-            db.commit()
-        except AccountError as exc:
-            db.rollback()
-            self.flash_error = str(exc)
+        done, user = commit_or_say(
+            self, db, lambda: set_active(db, ref.id, bool(active), ctx.user_id, clock.now()), {AccountError: said}
+        )
+        if not done:
             return
         self.flash_ok = v.active_message(user.name, bool(active))
         self._refresh(db, ctx)
@@ -126,18 +125,14 @@ class StaffAccountsState(StaffState):
     def save_centri(self, db: Session, ctx: StaffContext, form: dict):
         if not self.editing_id:
             return
-        try:
-            user = set_memberships(
-                db,
-                self.editing_id,
-                checked_ids(form if isinstance(form, dict) else {}, "centro__"),
-                ctx.user_id,
-                clock.now(),
-            )
-            db.commit()
-        except AccountError as exc:
-            db.rollback()
-            self.flash_error = str(exc)
+        centri = checked_ids(form if isinstance(form, dict) else {}, "centro__")
+        done, user = commit_or_say(
+            self,
+            db,
+            lambda: set_memberships(db, self.editing_id, centri, ctx.user_id, clock.now()),
+            {AccountError: said},
+        )
+        if not done:
             return
         self.flash_ok = f"Centri di {user.name} aggiornati."
         self.editing_id = 0

@@ -12,6 +12,14 @@ from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import Comune
 from zerosei_app.queries.staff_centri import CentroConflict, CentroError, enti, set_active, update_admin, update_profile
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.state.staff_write import commit_or_say, said
+
+
+def conflict_message(c: CentroConflict) -> str:
+    return (
+        f"Non salvato: {c.by} ha modificato il centro nel frattempo. Il tuo testo è ancora nel modulo; "
+        "ricarica la pagina per vedere la versione salvata."
+    )
 
 
 class StaffCentroState(StaffState):
@@ -77,18 +85,14 @@ class StaffCentroState(StaffState):
             self.errors = errors
             self.flash_error = "Non salvato: controlla i campi evidenziati."
             return
-        try:
-            if ctx.is_regione:
-                changed = update_admin(db, centro, self._base_version, data, ctx.user_id, clock.now())
-            else:
-                changed = update_profile(db, centro, self._base_version, data, ctx.user_id, clock.now())
-            db.commit()
-        except CentroConflict as c:
-            self.flash_error = f"Non salvato: {c.by} ha modificato il centro nel frattempo. Il tuo testo è ancora nel modulo; ricarica la pagina per vedere la versione salvata."
-            return
-        except CentroError as exc:
-            db.rollback()
-            self.flash_error = str(exc)
+        update = update_admin if ctx.is_regione else update_profile
+        done, changed = commit_or_say(
+            self,
+            db,
+            lambda: update(db, centro, self._base_version, data, ctx.user_id, clock.now()),
+            {CentroConflict: conflict_message, CentroError: said},
+        )
+        if not done:
             return
         db.refresh(centro)
         self._fill(db, centro)

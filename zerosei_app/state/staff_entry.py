@@ -45,6 +45,7 @@ from zerosei_app.queries.staff_entries import (
 )
 from zerosei_app.queries.staff_entry_editor import comune_names, editor_comuni, entry_history, get_entry
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_entry as v
 from zerosei_app.view.percorso_view import EntryView
 from zerosei_app.view.staff_entry import EMPTY_PREVIEW, DiffRow, ErrorLink, HistoryRow
@@ -323,18 +324,8 @@ class StaffEntryState(StaffState):
     def _versioned(self, db: Session, write: Callable[[], T], *refusals: type[Exception]) -> tuple[bool, T | None]:
         """Run one versioned write and commit. Someone saving first (or one of `refusals`) rolls it back and
         is said in the flash; the form's text is never touched."""
-        try:
-            result = write()
-            db.commit()
-        except Conflict as c:
-            db.rollback()
-            self.flash_error = v.changed_meanwhile(c.by)
-            return False, None
-        except refusals as exc:
-            db.rollback()
-            self.flash_error = str(exc)
-            return False, None
-        return True, result
+        say = {Conflict: lambda c: v.changed_meanwhile(c.by), **dict.fromkeys(refusals, said)}
+        return commit_or_say(self, db, write, say)
 
     @staff_event
     def change_status(self, db: Session, ctx: StaffContext, action: str):

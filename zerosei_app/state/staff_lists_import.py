@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
 from zerosei_app.domain import clock
 from zerosei_app.queries.csv_import import (
+    ImportPlan,
     commit_centri_import,
     commit_copertura_import,
     plan_centri_import,
@@ -25,6 +28,13 @@ from zerosei_app.view.staff_import_common import (
 
 KINDS = {"centri": "Elenco dei centri", "copertura": "Comuni serviti da ciascun centro"}
 PLANNERS = {"centri": plan_centri_import, "copertura": plan_copertura_import}
+
+
+def _commit_copertura(db: Session, data: bytes, user_id: int, now: datetime) -> ImportPlan:
+    return commit_copertura_import(db, data, user_id, now)[0]
+
+
+COMMITTERS = {"centri": commit_centri_import, "copertura": _commit_copertura}
 UPLOAD_IDS = {"centri": "csv_centri", "copertura": "csv_copertura"}
 
 
@@ -92,12 +102,13 @@ class StaffListsImportState(StaffState):
         if self.kind not in KINDS or not self._data:
             self.flash_error = "Carica prima un file e controlla l'anteprima."
             return
-        if self.kind == "centri":
-            apply = lambda: commit_centri_import(db, self._data, ctx.user_id, clock.now())  # noqa: E731
-        else:
-            apply = lambda: commit_copertura_import(db, self._data, ctx.user_id, clock.now())[0]  # noqa: E731
-        replan = lambda: self._plan(db, self.kind, self._data, self.file_name)  # noqa: E731
-        plan = commit_or_replan(self, db, apply, replan, "Niente è stato modificato")
+        plan = commit_or_replan(
+            self,
+            db,
+            lambda: COMMITTERS[self.kind](db, self._data, ctx.user_id, clock.now()),
+            lambda: self._plan(db, self.kind, self._data, self.file_name),
+            "Niente è stato modificato",
+        )
         if plan is None:
             return
         what = KINDS[self.kind].lower()
