@@ -211,52 +211,55 @@ class StaffEntryState(StaffState):
         self.saved_note = ""
         yield
         try:
-            if not self.entry_id:
-                centro = require_centro(db, ctx, self.centro_id)
-                data = self._validated(db, form)
-                if data is None:
-                    yield rx.call_script(FOCUS_ERRORS)
-                    return
-                # Whoever writes a new entry has just checked it: it starts as reviewed today.
-                entry = create_entry(db, centro.id, data, ctx.user_id, clock.now(), last_reviewed_on=today())
-                db.commit()
-                self.dirty = False
-                yield rx.call_script(UNLOAD_CLEAR)
-                yield rx.redirect(f"/staff/voce?id={entry.id}&creata=1", replace=True)
-                return
-            entry = require_entry(db, ctx, self.entry_id)
-            data = self._validated(db, form)
-            if data is None:
-                yield rx.call_script(FOCUS_ERRORS)
-                return
-            # "Confermata dal centro": the same save also clears «Esempio» and marks the entry verified today.
-            confirm = confirmed_by_centre(form)
-            was_example = entry.is_example
-            text_changed = not same_content(content_of(entry), data.as_values())
-            try:
-                changed = save_entry(
-                    db,
-                    entry,
-                    self._base_version,
-                    data,
-                    ctx.user_id,
-                    clock.now(),
-                    action="confirm" if confirm else "update",
-                    extra=confirmation_values(today()) if confirm else None,
-                )
-                db.commit()
-            except Conflict as c:
-                yield self._on_conflict(db, c, data)
-                return
-            db.refresh(entry)
-            self._reset_flags()
-            self._fill(db, entry)
-            self.saved_note = v.saved_note(changed, clock.now(), entry.version)
-            published = entry.status == "published"
-            self.flash_ok = v.save_message(changed and text_changed, confirm, was_example, published, today())
-            yield rx.call_script(UNLOAD_CLEAR)
+            yield from (self._update(db, ctx, form) if self.entry_id else self._create(db, ctx, form))
         finally:
             self.saving = False
+
+    def _create(self, db: Session, ctx: StaffContext, form: dict):
+        centro = require_centro(db, ctx, self.centro_id)
+        data = self._validated(db, form)
+        if data is None:
+            yield rx.call_script(FOCUS_ERRORS)
+            return
+        # Whoever writes a new entry has just checked it: it starts as reviewed today.
+        entry = create_entry(db, centro.id, data, ctx.user_id, clock.now(), last_reviewed_on=today())
+        db.commit()
+        self.dirty = False
+        yield rx.call_script(UNLOAD_CLEAR)
+        yield rx.redirect(f"/staff/voce?id={entry.id}&creata=1", replace=True)
+
+    def _update(self, db: Session, ctx: StaffContext, form: dict):
+        entry = require_entry(db, ctx, self.entry_id)
+        data = self._validated(db, form)
+        if data is None:
+            yield rx.call_script(FOCUS_ERRORS)
+            return
+        # "Confermata dal centro": the same save also clears «Esempio» and marks the entry verified today.
+        confirm = confirmed_by_centre(form)
+        was_example = entry.is_example
+        text_changed = not same_content(content_of(entry), data.as_values())
+        try:
+            changed = save_entry(
+                db,
+                entry,
+                self._base_version,
+                data,
+                ctx.user_id,
+                clock.now(),
+                action="confirm" if confirm else "update",
+                extra=confirmation_values(today()) if confirm else None,
+            )
+            db.commit()
+        except Conflict as c:
+            yield self._on_conflict(db, c, data)
+            return
+        db.refresh(entry)
+        self._reset_flags()
+        self._fill(db, entry)
+        self.saved_note = v.saved_note(changed, clock.now(), entry.version)
+        published = entry.status == "published"
+        self.flash_ok = v.save_message(changed and text_changed, confirm, was_example, published, today())
+        yield rx.call_script(UNLOAD_CLEAR)
 
     def _on_conflict(self, db: Session, c: Conflict, mine: EntryInput):
         db.rollback()
