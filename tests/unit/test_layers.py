@@ -7,6 +7,9 @@
 - view/: plain view models: no Reflex, no state.
 - api/, web/, queries/: no state (nor the pages and components built on it).
 - pages/, components/: only render: no queries, no database session, no tables.
+- state/: thin (holds UI state, calls domain/, queries/, view/): it builds and runs no query of its own, so no
+  `select`/`update`/`delete`/`insert`/`col` from sqlmodel or sqlalchemy and no `.exec()`/`.execute()`/`.scalars()`
+  call (a primary-key `db.get`, `commit` and `rollback` are the handler's to do).
 
 Imports are read with `ast` (also those inside functions, and relative ones), so nothing is imported to check.
 When a rule is broken the test names the file, the line, the import and the rule. Adding
@@ -15,6 +18,12 @@ When a rule is broken the test names the file, the line, the import and the rule
     FAILED tests/unit/test_layers.py::test_every_layer_imports_only_what_the_arrows_allow
     E       AssertionError: imports against the layers:
     E         api/app.py:32 imports zerosei_app.state.percorso: api/, web/, queries/ import no state
+
+A state running its own query (`from sqlmodel import Session, select` and, in `_fill`,
+`comune = db.exec(select(Comune)).first()` in state/staff_centro.py) gives:
+
+    E         state/staff_centro.py:5 imports select from sqlmodel: state/ runs no query of its own (use queries/)
+    E         state/staff_centro.py:42 calls .exec(): state/ runs no query of its own (use queries/)
 
 `test_a_broken_rule_is_reported` shows the same on synthetic modules, one per rule.
 """
@@ -68,6 +77,24 @@ RULES = (
 )
 
 
+QUERY_BUILDERS = {"select", "update", "delete", "insert", "col", "text", "func"}
+QUERY_RUNNERS = {"exec", "execute", "scalar", "scalars", "query"}
+STATE_RULE = "state/ runs no query of its own (use queries/)"
+
+
+def state_queries(source: str) -> list[str]:
+    """'line imports x from m' / 'line calls .exec()' for every query built or run in a state module."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in DATABASE:
+            found += [
+                f"{node.lineno} imports {a.name} from {node.module}" for a in node.names if a.name in QUERY_BUILDERS
+            ]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in QUERY_RUNNERS:
+            found.append(f"{node.lineno} calls .{node.func.attr}()")
+    return found
+
+
 def imported_modules(source: str, package: str) -> list[tuple[int, str]]:
     """(line, absolute module name) of every import in `source`, a module of `package` ("zerosei_app.view")."""
     found = []
@@ -95,7 +122,10 @@ def violations(root: Path) -> list[str]:
             continue  # zerosei_app.py, cli.py, db.py… wire the layers together
         package = ".".join(("zerosei_app", *rel.parts[:-1]))
         rules = [r for r in RULES if rel.parts[0] in r.packages]
-        for line, module in imported_modules(path.read_text(encoding="utf-8"), package):
+        source = path.read_text(encoding="utf-8")
+        if rel.parts[0] == "state":
+            out += [f"{rel.as_posix()}:{found}: {STATE_RULE}" for found in state_queries(source)]
+        for line, module in imported_modules(source, package):
             for rule in rules:
                 if any(module == f or module.startswith(f + ".") for f in rule.forbidden):
                     out.append(f"{rel.as_posix()}:{line} imports {module}: {rule.says}")
@@ -132,6 +162,10 @@ def test_the_rules_name_real_packages():
         ("components/x.py", "from sqlmodel import select", "imports sqlmodel: pages/"),
         ("components/x.py", "from zerosei_app.queries.comuni import get_comune", "imports zerosei_app.queries"),
         ("pages/x.py", "from ..models import Centro", "imports zerosei_app.models: pages/"),
+        ("state/x.py", "from sqlmodel import Session, select", "x.py:1 imports select from sqlmodel: state/"),
+        ("state/x.py", "from sqlalchemy import update", "imports update from sqlalchemy: state/"),
+        ("state/x.py", "def load(self, db):\n    db.exec(q)", "x.py:2 calls .exec(): state/"),
+        ("state/sub/x.py", "rows = session.execute(q).all()", "calls .execute(): state/"),
     ],
 )
 def test_a_broken_rule_is_reported(tmp_path, path, source, broken):
@@ -152,6 +186,10 @@ def test_a_broken_rule_is_reported(tmp_path, path, source, broken):
         ("pages/x.py", "import reflex as rx\nfrom zerosei_app.state.percorso import PercorsoState"),
         ("components/x.py", "from zerosei_app.view.percorso_view import ChildView\nfrom ..i18n import t"),
         ("state/x.py", "from zerosei_app.queries.comuni import comune_index\nfrom sqlmodel import Session"),
+        (
+            "state/x.py",
+            "from sqlalchemy.exc import OperationalError\ndef f(self, db):\n    db.get(C, 1)\n    db.commit()",
+        ),
     ],
 )
 def test_what_the_arrows_allow_passes(tmp_path, path, source):

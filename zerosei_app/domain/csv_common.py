@@ -79,16 +79,34 @@ def unprotect(value: str) -> str:
 
 
 def read_csv(data: bytes | str, columns: Sequence[Column]) -> CsvTable:
+    """The file's rows keyed by column; `errors` when the whole file is unusable (nothing is half read)."""
     table = CsvTable()
+    text = _text(data, table)
+    records = _records(text, table) if text is not None else None
+    if records is None:
+        return table
+    keys = _header_keys(records[0], columns, table)
+    if not table.errors:
+        _read_body(records[1:], keys, table)
+    return table
+
+
+def _text(data: bytes | str, table: CsvTable) -> str | None:
+    """The decoded text, or None (and why in `table.errors`) when too big or empty."""
     if isinstance(data, bytes) and len(data) > MAX_BYTES:
         table.errors.append(f"Il file è troppo grande (massimo {MAX_BYTES // 1_000_000} MB).")
-        return table
+        return None
     text, note = decode(data)
     if note:
         table.notes.append(note)
     if not text.strip():
         table.errors.append("Il file è vuoto.")
-        return table
+        return None
+    return text
+
+
+def _records(text: str, table: CsvTable) -> list[list[str]] | None:
+    """Every record from the first non-blank one (the header), split on the separator the header uses."""
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     table.delimiter = sniff_delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
@@ -96,15 +114,15 @@ def read_csv(data: bytes | str, columns: Sequence[Column]) -> CsvTable:
         records = list(reader)
     except csv.Error as exc:
         table.errors.append(f"Il file non è un CSV leggibile ({exc}).")
-        return table
+        return None
     while records and not any(c.strip() for c in records[0]):
         records.pop(0)
-    header, body = records[0], records[1:]
+    return records
 
-    by_name = {}
-    for col in columns:
-        for name in col.names():
-            by_name[name] = col.key
+
+def _header_keys(header: list[str], columns: Sequence[Column], table: CsvTable) -> list[str | None]:
+    """The column key of each header cell (None for an empty one); unknown, repeated or missing columns are errors."""
+    by_name = {name: col.key for col in columns for name in col.names()}
     keys: list[str | None] = []
     for i, cell in enumerate(header):
         name = fold(cell)
@@ -125,9 +143,11 @@ def read_csv(data: bytes | str, columns: Sequence[Column]) -> CsvTable:
     for col in columns:
         if col.required and col.key not in keys:
             table.errors.append(f"Manca la colonna obbligatoria «{col.header}».")
-    if table.errors:
-        return table
+    return keys
 
+
+def _read_body(body: list[list[str]], keys: list[str | None], table: CsvTable) -> None:
+    """The data rows (blank ones skipped), at most MAX_ROWS; numbered as the spreadsheet numbers them."""
     data_rows = 0
     for index, record in enumerate(body, start=2):
         if not any(c.strip() for c in record):
@@ -135,20 +155,22 @@ def read_csv(data: bytes | str, columns: Sequence[Column]) -> CsvTable:
         data_rows += 1
         if data_rows > MAX_ROWS:
             table.errors.append(f"Troppe righe: al massimo {MAX_ROWS} per file.")
-            return table
-        values: dict[str, str] = {}
-        extra = [c for c in record[len(keys) :] if c.strip()]
-        for key, cell in zip(keys, record, strict=False):  # a short row leaves the rest empty
-            if key:
-                values[key] = unprotect(cell.strip())
-        if extra:
-            values["__extra__"] = (
-                "La riga ha più valori delle colonne dell'intestazione: forse un separatore (; o ,) dentro un testo senza virgolette."
-            )
-        table.rows.append(CsvRow(index, values))
+            return
+        table.rows.append(CsvRow(index, _row_values(record, keys)))
     if not table.rows:
         table.errors.append("Il file non contiene righe di dati, solo l'intestazione.")
-    return table
+
+
+def _row_values(record: list[str], keys: list[str | None]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for key, cell in zip(keys, record, strict=False):  # a short row leaves the rest empty
+        if key:
+            values[key] = unprotect(cell.strip())
+    if any(c.strip() for c in record[len(keys) :]):
+        values["__extra__"] = (
+            "La riga ha più valori delle colonne dell'intestazione: forse un separatore (; o ,) dentro un testo senza virgolette."
+        )
+    return values
 
 
 def _protect(value: str) -> str:

@@ -136,263 +136,296 @@ def entry_form() -> rx.Component:
     w = S.mark_dirty.throttle(2000)  # the first keystroke marks the form as changed
     return rx.el.form(
         rx.el.p("I campi con * sono obbligatori.", class_name="st-muted"),
-        rx.el.fieldset(
-            rx.el.legend("Che cos'è"),
-            text_field(
-                "title",
-                "Titolo",
-                v,
-                e,
-                required=True,
-                max_length=150,
-                on_change=w,
-                hint="Breve e chiaro, come lo direbbe una mamma o un papà.",
-            ),
-            text_field(
-                "summary",
-                "In breve",
-                v,
-                e,
-                required=True,
-                max_length=300,
-                rows=2,
-                on_change=w,
-                hint="Una o due frasi: è quello che le famiglie leggono per primo (max 300 caratteri).",
-            ),
-            text_field(
-                "description",
-                "Descrizione",
-                v,
-                e,
-                max_length=4000,
-                rows=6,
-                on_change=w,
-                hint="Facoltativa: i dettagli, mostrati con «Leggi di più». Solo testo.",
-            ),
-            select_field("category", "Area", CATEGORY_OPTIONS, v, e, required=True, empty="— scegli —", on_change=w),
-            rx.el.div(
-                rx.el.span("Temi", class_name="st-label", id="topics-label"),
-                rx.el.span(
-                    "Aiutano le famiglie a filtrare: scegli quelli che c'entrano davvero.", class_name="st-hint"
-                ),
-                rx.el.div(
-                    *[checkbox(f"tema__{t}", topic_label(t), v, on_change=w) for t in TOPICS],
-                    class_name="st-checks",
-                    role="group",
-                    aria_labelledby="topics-label",
-                ),
-            ),
-        ),
-        rx.el.fieldset(
-            rx.el.legend("Per quale età"),
-            rx.el.p(
-                "L'età si conta in mesi dalla nascita; i numeri negativi sono i mesi di gravidanza "
-                "(−9 = inizio gravidanza, 0 = nascita, 72 = 6 anni).",
-                class_name="st-muted",
-            ),
-            rx.el.div(
-                select_field("age_min_months", "Da", AGE_OPTIONS, v, e, required=True, on_change=w),
-                select_field("age_max_months", "Fino a", AGE_OPTIONS, v, e, required=True, on_change=w),
-                class_name="st-row2",
-            ),
-        ),
-        rx.el.fieldset(
-            rx.el.legend("Chi, dove, quando, quanto"),
-            text_field(
-                "provider",
-                "Chi lo offre",
-                v,
-                e,
-                max_length=200,
-                on_change=w,
-                hint="Il centro stesso o il servizio partner (consultorio, biblioteca…).",
-            ),
-            text_field("location", "Dove", v, e, max_length=300, on_change=w, hint="Indirizzo o nome del luogo."),
-            checkbox("online", "Si svolge (anche) online", v, on_change=w),
-            select_field(
-                "location_comune",
-                "Comune del luogo",
-                S.comuni_options,
-                v,
-                e,
-                empty="— nessuno / solo online —",
-                on_change=w,
-            ),
-            text_field(
-                "schedule",
-                "Quando",
-                v,
-                e,
-                max_length=300,
-                on_change=w,
-                hint="Per esempio: il martedì 10-12, su appuntamento.",
-            ),
-            rx.el.div(
-                rx.el.span("È gratuito?", class_name="st-label", id="cost-label"),
-                rx.el.div(
-                    rx.el.label(
-                        rx.el.input(
-                            type="radio",
-                            name="cost_free",
-                            value="si",
-                            default_checked=v["cost_free"].to(str) == "si",
-                            on_change=w,
-                        ),
-                        "Sì, gratuito",
-                        class_name="st-check",
-                    ),
-                    rx.el.label(
-                        rx.el.input(
-                            type="radio",
-                            name="cost_free",
-                            value="no",
-                            default_checked=v["cost_free"].to(str) == "no",
-                            on_change=w,
-                        ),
-                        "No, a pagamento",
-                        class_name="st-check",
-                    ),
-                    role="radiogroup",
-                    aria_labelledby="cost-label",
-                ),
-            ),
-            text_field(
-                "cost_note",
-                "Costo",
-                v,
-                e,
-                max_length=300,
-                on_change=w,
-                hint="Obbligatorio se a pagamento: quanto costa, eventuali riduzioni.",
-            ),
-            text_field(
-                "access",
-                "Come accedere",
-                v,
-                e,
-                max_length=500,
-                rows=2,
-                on_change=w,
-                hint="Prenotazione, documenti, chi contattare.",
-            ),
-        ),
-        rx.el.fieldset(
-            rx.el.legend("Contatti"),
-            rx.el.div(
-                text_field(
-                    "contact_phone",
-                    "Telefono",
-                    v,
-                    e,
-                    max_length=80,
-                    type_="tel",
-                    on_change=w,
-                    hint="Anche più numeri: 011 1234567 / 333 1234567",
-                ),
-                text_field(
-                    "contact_email",
-                    "E-mail",
-                    v,
-                    e,
-                    max_length=254,
-                    type_="email",
-                    on_change=w,
-                    hint="Per esempio centro.famiglie@comune.it",
-                ),
-                class_name="st-row2",
-            ),
-            text_field(
-                "contact_url",
-                "Sito web",
-                v,
-                e,
-                max_length=500,
-                on_change=w,
-                hint="Per esempio www.comune.torino.it/famiglie",
-            ),
-            text_field(
-                "languages",
-                "Lingue in cui è offerto",
-                v,
-                e,
-                max_length=60,
-                on_change=w,
-                hint="Codici di 2 lettere separati da virgole: it, en, fr, ar…",
-            ),
-        ),
-        rx.cond(
-            S.entry_id != 0,
-            rx.el.fieldset(
-                rx.el.legend("Conferma del centro"),
-                rx.el.label(
-                    rx.el.input(
-                        type="checkbox",
-                        name=CONFIRM_FIELD,
-                        id=f"f-{CONFIRM_FIELD}",
-                        default_checked=v[CONFIRM_FIELD].to(str) == "on",
-                        on_change=w,
-                        aria_describedby="conferma-hint",
-                    ),
-                    "Confermata dal centro",
-                    class_name="st-check",
-                    html_for=f"f-{CONFIRM_FIELD}",
-                ),
-                rx.el.span(
-                    rx.cond(
-                        S.is_example,
-                        "Il centro ha controllato questi dati: al salvataggio la voce non è più un esempio "
-                        "(tolta l'etichetta «Esempio») e risulta verificata oggi.",
-                        "Il centro ha controllato questi dati: al salvataggio la voce risulta verificata oggi.",
-                    ),
-                    id="conferma-hint",
-                    class_name="st-hint",
-                ),
-                id="conferma",
-            ),
-        ),
-        rx.el.div(
-            # Which button was used reaches the server before the form's data (events are processed in order).
-            button(
-                rx.cond(
-                    S.saving,
-                    "Salvataggio in corso…",
-                    rx.cond(S.entry_id == 0, "Crea la voce (bozza)", "Salva le modifiche"),
-                ),
-                type="submit",
-                on_click=S.set_intent("save"),
-                id="save-btn",
-                disabled=S.saving | has_connection_errors,
-            ),
-            button(
-                "Mostra l'anteprima",
-                type="submit",
-                on_click=S.set_intent("preview"),
-                kind="secondary",
-                id="preview-btn",
-                disabled=has_connection_errors,
-            ),
-            rx.el.span(
-                rx.cond(
-                    has_connection_errors,
-                    "Connessione persa: le modifiche NON sono salvate",
-                    rx.cond(S.saving, "", rx.cond(S.dirty, "Modifiche non salvate", S.saved_note)),
-                ),
-                class_name=rx.cond(
-                    has_connection_errors,
-                    "st-savestate offline",
-                    rx.cond(S.dirty, "st-savestate dirty", "st-savestate saved"),
-                ),
-                role="status",
-                aria_live="polite",
-                id="save-state",
-            ),
-            class_name="st-savebar",
-        ),
+        _what_fields(v, e, w),
+        _age_fields(v, e, w),
+        _where_fields(v, e, w),
+        _contact_fields(v, e, w),
+        _confirm_field(v, w),
+        _save_bar(),
         id="entry-form",
         key=S.form_key.to_string(),
         on_submit=S.save,
         class_name="st-form",
         no_validate=True,  # our messages, in Italian, beside each field
+    )
+
+
+def _what_fields(v, e, w) -> rx.Component:
+    """Title, summary, description, area and topics."""
+    return rx.el.fieldset(
+        rx.el.legend("Che cos'è"),
+        text_field(
+            "title",
+            "Titolo",
+            v,
+            e,
+            required=True,
+            max_length=150,
+            on_change=w,
+            hint="Breve e chiaro, come lo direbbe una mamma o un papà.",
+        ),
+        text_field(
+            "summary",
+            "In breve",
+            v,
+            e,
+            required=True,
+            max_length=300,
+            rows=2,
+            on_change=w,
+            hint="Una o due frasi: è quello che le famiglie leggono per primo (max 300 caratteri).",
+        ),
+        text_field(
+            "description",
+            "Descrizione",
+            v,
+            e,
+            max_length=4000,
+            rows=6,
+            on_change=w,
+            hint="Facoltativa: i dettagli, mostrati con «Leggi di più». Solo testo.",
+        ),
+        select_field("category", "Area", CATEGORY_OPTIONS, v, e, required=True, empty="— scegli —", on_change=w),
+        rx.el.div(
+            rx.el.span("Temi", class_name="st-label", id="topics-label"),
+            rx.el.span("Aiutano le famiglie a filtrare: scegli quelli che c'entrano davvero.", class_name="st-hint"),
+            rx.el.div(
+                *[checkbox(f"tema__{t}", topic_label(t), v, on_change=w) for t in TOPICS],
+                class_name="st-checks",
+                role="group",
+                aria_labelledby="topics-label",
+            ),
+        ),
+    )
+
+
+def _age_fields(v, e, w) -> rx.Component:
+    """The age range, in months (negative: pregnancy)."""
+    return rx.el.fieldset(
+        rx.el.legend("Per quale età"),
+        rx.el.p(
+            "L'età si conta in mesi dalla nascita; i numeri negativi sono i mesi di gravidanza "
+            "(−9 = inizio gravidanza, 0 = nascita, 72 = 6 anni).",
+            class_name="st-muted",
+        ),
+        rx.el.div(
+            select_field("age_min_months", "Da", AGE_OPTIONS, v, e, required=True, on_change=w),
+            select_field("age_max_months", "Fino a", AGE_OPTIONS, v, e, required=True, on_change=w),
+            class_name="st-row2",
+        ),
+    )
+
+
+def _where_fields(v, e, w) -> rx.Component:
+    """Who offers it, where, when, at what cost, how to get it."""
+    return rx.el.fieldset(
+        rx.el.legend("Chi, dove, quando, quanto"),
+        text_field(
+            "provider",
+            "Chi lo offre",
+            v,
+            e,
+            max_length=200,
+            on_change=w,
+            hint="Il centro stesso o il servizio partner (consultorio, biblioteca…).",
+        ),
+        text_field("location", "Dove", v, e, max_length=300, on_change=w, hint="Indirizzo o nome del luogo."),
+        checkbox("online", "Si svolge (anche) online", v, on_change=w),
+        select_field(
+            "location_comune",
+            "Comune del luogo",
+            S.comuni_options,
+            v,
+            e,
+            empty="— nessuno / solo online —",
+            on_change=w,
+        ),
+        text_field(
+            "schedule",
+            "Quando",
+            v,
+            e,
+            max_length=300,
+            on_change=w,
+            hint="Per esempio: il martedì 10-12, su appuntamento.",
+        ),
+        _cost_choice(v, w),
+        text_field(
+            "cost_note",
+            "Costo",
+            v,
+            e,
+            max_length=300,
+            on_change=w,
+            hint="Obbligatorio se a pagamento: quanto costa, eventuali riduzioni.",
+        ),
+        text_field(
+            "access",
+            "Come accedere",
+            v,
+            e,
+            max_length=500,
+            rows=2,
+            on_change=w,
+            hint="Prenotazione, documenti, chi contattare.",
+        ),
+    )
+
+
+def _cost_choice(v, w) -> rx.Component:
+    """Free or paid: two radios under one label."""
+    return rx.el.div(
+        rx.el.span("È gratuito?", class_name="st-label", id="cost-label"),
+        rx.el.div(
+            rx.el.label(
+                rx.el.input(
+                    type="radio",
+                    name="cost_free",
+                    value="si",
+                    default_checked=v["cost_free"].to(str) == "si",
+                    on_change=w,
+                ),
+                "Sì, gratuito",
+                class_name="st-check",
+            ),
+            rx.el.label(
+                rx.el.input(
+                    type="radio",
+                    name="cost_free",
+                    value="no",
+                    default_checked=v["cost_free"].to(str) == "no",
+                    on_change=w,
+                ),
+                "No, a pagamento",
+                class_name="st-check",
+            ),
+            role="radiogroup",
+            aria_labelledby="cost-label",
+        ),
+    )
+
+
+def _contact_fields(v, e, w) -> rx.Component:
+    """Phone, e-mail, web site, languages."""
+    return rx.el.fieldset(
+        rx.el.legend("Contatti"),
+        rx.el.div(
+            text_field(
+                "contact_phone",
+                "Telefono",
+                v,
+                e,
+                max_length=80,
+                type_="tel",
+                on_change=w,
+                hint="Anche più numeri: 011 1234567 / 333 1234567",
+            ),
+            text_field(
+                "contact_email",
+                "E-mail",
+                v,
+                e,
+                max_length=254,
+                type_="email",
+                on_change=w,
+                hint="Per esempio centro.famiglie@comune.it",
+            ),
+            class_name="st-row2",
+        ),
+        text_field(
+            "contact_url",
+            "Sito web",
+            v,
+            e,
+            max_length=500,
+            on_change=w,
+            hint="Per esempio www.comune.torino.it/famiglie",
+        ),
+        text_field(
+            "languages",
+            "Lingue in cui è offerto",
+            v,
+            e,
+            max_length=60,
+            on_change=w,
+            hint="Codici di 2 lettere separati da virgole: it, en, fr, ar…",
+        ),
+    )
+
+
+def _confirm_field(v, w) -> rx.Component:
+    """«Confermata dal centro»: only for an entry already saved."""
+    return rx.cond(
+        S.entry_id != 0,
+        rx.el.fieldset(
+            rx.el.legend("Conferma del centro"),
+            rx.el.label(
+                rx.el.input(
+                    type="checkbox",
+                    name=CONFIRM_FIELD,
+                    id=f"f-{CONFIRM_FIELD}",
+                    default_checked=v[CONFIRM_FIELD].to(str) == "on",
+                    on_change=w,
+                    aria_describedby="conferma-hint",
+                ),
+                "Confermata dal centro",
+                class_name="st-check",
+                html_for=f"f-{CONFIRM_FIELD}",
+            ),
+            rx.el.span(
+                rx.cond(
+                    S.is_example,
+                    "Il centro ha controllato questi dati: al salvataggio la voce non è più un esempio "
+                    "(tolta l'etichetta «Esempio») e risulta verificata oggi.",
+                    "Il centro ha controllato questi dati: al salvataggio la voce risulta verificata oggi.",
+                ),
+                id="conferma-hint",
+                class_name="st-hint",
+            ),
+            id="conferma",
+        ),
+    )
+
+
+def _save_bar() -> rx.Component:
+    """Save and preview buttons, and whether the form is saved."""
+    return rx.el.div(
+        # Which button was used reaches the server before the form's data (events are processed in order).
+        button(
+            rx.cond(
+                S.saving,
+                "Salvataggio in corso…",
+                rx.cond(S.entry_id == 0, "Crea la voce (bozza)", "Salva le modifiche"),
+            ),
+            type="submit",
+            on_click=S.set_intent("save"),
+            id="save-btn",
+            disabled=S.saving | has_connection_errors,
+        ),
+        button(
+            "Mostra l'anteprima",
+            type="submit",
+            on_click=S.set_intent("preview"),
+            kind="secondary",
+            id="preview-btn",
+            disabled=has_connection_errors,
+        ),
+        rx.el.span(
+            rx.cond(
+                has_connection_errors,
+                "Connessione persa: le modifiche NON sono salvate",
+                rx.cond(S.saving, "", rx.cond(S.dirty, "Modifiche non salvate", S.saved_note)),
+            ),
+            class_name=rx.cond(
+                has_connection_errors,
+                "st-savestate offline",
+                rx.cond(S.dirty, "st-savestate dirty", "st-savestate saved"),
+            ),
+            role="status",
+            aria_live="polite",
+            id="save-state",
+        ),
+        class_name="st-savebar",
     )
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import reflex as rx
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from zerosei_app.auth.accounts import (
     AccountError,
@@ -19,24 +18,13 @@ from zerosei_app.auth.accounts import (
 )
 from zerosei_app.auth.guard import StaffContext
 from zerosei_app.domain import clock
-from zerosei_app.domain.clock import aware, when
 from zerosei_app.domain.staff_forms import Id, InviteInput, checked_ids
-from zerosei_app.domain.staff_labels import ROLE_LABELS
 from zerosei_app.domain.validation import parse, require
-from zerosei_app.models import Centro, Comune, StaffUser
+from zerosei_app.queries.staff_accounts import accounts, centri_with_comune, get_user
 from zerosei_app.state.staff_base import StaffState, staff_event
-
-
-@dataclasses.dataclass
-class UserRow:
-    id: int
-    email: str
-    name: str
-    role_label: str
-    centri: str
-    active: bool
-    status: str
-    is_me: bool
+from zerosei_app.state.staff_write import commit_or_say, said
+from zerosei_app.view import staff_accounts as v
+from zerosei_app.view.staff_accounts import UserRow
 
 
 class StaffAccountsState(StaffState):
@@ -52,45 +40,9 @@ class StaffAccountsState(StaffState):
     editing_centri: list[str] = []
 
     def _refresh(self, db: Session, ctx: StaffContext) -> None:
-        rows = db.exec(
-            select(Centro, Comune.nome)
-            .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
-            .order_by(col(Comune.nome))
-        ).all()
-        names = {c.id: f"{c.nome} ({comune})" for c, comune in rows}
-        self.centri_options = [
-            [str(c.id), f"{comune} – {c.nome}" + ("" if c.is_active else " (chiuso)")] for c, comune in rows
-        ]
-        now = clock.now()
-        out = []
-        for u in db.exec(select(StaffUser).order_by(col(StaffUser.is_active).desc(), col(StaffUser.name))).all():
-            if not u.is_active:
-                status = "Disattivato"
-            elif u.password_hash:
-                status = "Attivo"
-            elif u.setup_expires_at and aware(u.setup_expires_at) > now:
-                status = f"In attesa di attivazione (link valido fino al {when(u.setup_expires_at)})"
-            else:
-                status = "In attesa di attivazione (link scaduto: creane uno nuovo)"
-            ids = memberships(db, u.id)
-            centri = (
-                "tutti i centri"
-                if u.role == "regione"
-                else "; ".join(names.get(i, str(i)) for i in ids) or "nessun centro"
-            )
-            out.append(
-                UserRow(
-                    u.id,
-                    u.email,
-                    u.name,
-                    ROLE_LABELS.get(u.role, u.role),
-                    centri,
-                    u.is_active,
-                    status,
-                    u.id == ctx.user_id,
-                )
-            )
-        self.users = out
+        centri = centri_with_comune(db)
+        self.centri_options = v.centri_options(centri)
+        self.users = v.user_rows(accounts(db), centri, ctx.user_id, clock.now())
 
     def _origin(self) -> str:
         return self.router.url.origin if self.router.url.origin.startswith("http") else ""
@@ -107,7 +59,7 @@ class StaffAccountsState(StaffState):
         data, errors = parse(InviteInput, {**raw, "centri": checked_ids(raw, "centro__")})
         if data is None:
             self.invite_errors = errors
-            self.flash_error = "Invito non creato: controlla i campi evidenziati."
+            self.flash_error = v.INVITE_INVALID
             return
         try:
             user, token = create_account(
@@ -122,49 +74,45 @@ class StaffAccountsState(StaffState):
             db.commit()
         except AccountError as exc:
             db.rollback()
-            self.invite_errors = {"email": str(exc)} if "e-mail" in str(exc) else {"": str(exc)}
+            self.invite_errors = v.invite_errors(str(exc))
             self.flash_error = f"Invito non creato: {exc}"
             return
         self.invite_errors = {}
         self.invite_key += 1
         self.link_for = user.email
-        self.flash_ok = f"Account creato per {user.name}. Copia il link qui sotto e mandalo solo a {user.email}: vale 72 ore e una sola volta."
+        self.flash_ok = v.invited_message(user.name, user.email)
         self._refresh(db, ctx)
         return show_link_js(setup_url(token, self._origin()))
 
     @staff_event(regione=True)
     def new_link(self, db: Session, ctx: StaffContext, user_id: int):
-        user = db.get(StaffUser, require(Id, {"id": user_id}).id)
+        user = get_user(db, require(Id, {"id": user_id}).id)
         if user is None or not user.is_active:
-            self.flash_error = "Account non trovato o disattivato: riattivalo prima."
+            self.flash_error = v.NOT_FOUND_OR_DISABLED
             return
         token = issue_setup_token(db, user, ctx.user_id, clock.now())
         db.commit()
         self.link_for = user.email
-        self.flash_ok = f"Nuovo link per {user.email}: il precedente non vale più. La password attuale resta valida finché non viene usato."
+        self.flash_ok = v.new_link_message(user.email)
         self._refresh(db, ctx)
         return show_link_js(setup_url(token, self._origin()))
 
     @staff_event(regione=True)
     def set_user_active(self, db: Session, ctx: StaffContext, user_id: int, active: bool):
         ref = require(Id, {"id": user_id})
-        try:
-            user = set_active(db, ref.id, bool(active), ctx.user_id, clock.now())
-            db.commit()
-        except AccountError as exc:
-            db.rollback()
-            self.flash_error = str(exc)
-            return
-        self.flash_ok = f"Account di {user.name} " + (
-            "riattivato." if active else "disattivato: non può più accedere e le sue sessioni sono state chiuse."
+        done, user = commit_or_say(
+            self, db, lambda: set_active(db, ref.id, bool(active), ctx.user_id, clock.now()), {AccountError: said}
         )
+        if not done:
+            return
+        self.flash_ok = v.active_message(user.name, bool(active))
         self._refresh(db, ctx)
 
     @staff_event(regione=True)
     def edit_centri(self, db: Session, ctx: StaffContext, user_id: int):
-        user = db.get(StaffUser, require(Id, {"id": user_id}).id)
+        user = get_user(db, require(Id, {"id": user_id}).id)
         if user is None:
-            self.flash_error = "Account non trovato."
+            self.flash_error = v.NOT_FOUND
             return
         self.editing_id, self.editing_name = user.id, user.name
         self.editing_centri = [str(i) for i in memberships(db, user.id)]
@@ -177,18 +125,14 @@ class StaffAccountsState(StaffState):
     def save_centri(self, db: Session, ctx: StaffContext, form: dict):
         if not self.editing_id:
             return
-        try:
-            user = set_memberships(
-                db,
-                self.editing_id,
-                checked_ids(form if isinstance(form, dict) else {}, "centro__"),
-                ctx.user_id,
-                clock.now(),
-            )
-            db.commit()
-        except AccountError as exc:
-            db.rollback()
-            self.flash_error = str(exc)
+        centri = checked_ids(form if isinstance(form, dict) else {}, "centro__")
+        done, user = commit_or_say(
+            self,
+            db,
+            lambda: set_memberships(db, self.editing_id, centri, ctx.user_id, clock.now()),
+            {AccountError: said},
+        )
+        if not done:
             return
         self.flash_ok = f"Centri di {user.name} aggiornati."
         self.editing_id = 0

@@ -9,9 +9,11 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput, Id
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.domain.validation import parse, require
-from zerosei_app.models import Comune
+from zerosei_app.queries.comuni import get_comune
 from zerosei_app.queries.staff_centri import CentroConflict, CentroError, enti, set_active, update_admin, update_profile
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.state.staff_write import commit_or_say, said
+from zerosei_app.view import staff_centro as v
 
 
 class StaffCentroState(StaffState):
@@ -31,23 +33,12 @@ class StaffCentroState(StaffState):
     _base_version: int = 0
 
     def _fill(self, db: Session, centro) -> None:
-        comune = db.get(Comune, centro.codice_istat)
+        comune = get_comune(db, centro.codice_istat)
         self.centro_id, self.centro_nome, self.attivo = centro.id, centro.nome, centro.is_active
         self.comune_nome = comune.nome if comune else centro.codice_istat
         self.verifica_label = STATO_VERIFICA_LABELS.get(centro.stato_verifica, centro.stato_verifica)
         self._base_version = centro.version
-        self.form = {
-            "nome": centro.nome,
-            "codice_istat": centro.codice_istat,
-            "indirizzo": centro.indirizzo or "",
-            "orari": centro.orari or "",
-            "telefono": centro.telefono or "",
-            "email": centro.email or "",
-            "sito": centro.sito or "",
-            "ente_gestore_id": str(centro.ente_gestore_id or ""),
-            "stato_verifica": centro.stato_verifica,
-            "note_interne": centro.note_interne or "",
-        }
+        self.form = v.centro_form(centro)
         self.ente_id = centro.ente_gestore_id or 0
         self.codice_istat = centro.codice_istat
         self.form_key += 1
@@ -77,18 +68,14 @@ class StaffCentroState(StaffState):
             self.errors = errors
             self.flash_error = "Non salvato: controlla i campi evidenziati."
             return
-        try:
-            if ctx.is_regione:
-                changed = update_admin(db, centro, self._base_version, data, ctx.user_id, clock.now())
-            else:
-                changed = update_profile(db, centro, self._base_version, data, ctx.user_id, clock.now())
-            db.commit()
-        except CentroConflict as c:
-            self.flash_error = f"Non salvato: {c.by} ha modificato il centro nel frattempo. Il tuo testo è ancora nel modulo; ricarica la pagina per vedere la versione salvata."
-            return
-        except CentroError as exc:
-            db.rollback()
-            self.flash_error = str(exc)
+        update = update_admin if ctx.is_regione else update_profile
+        done, changed = commit_or_say(
+            self,
+            db,
+            lambda: update(db, centro, self._base_version, data, ctx.user_id, clock.now()),
+            {CentroConflict: lambda c: v.conflict_message(c.by), CentroError: said},
+        )
+        if not done:
             return
         db.refresh(centro)
         self._fill(db, centro)
@@ -112,11 +99,4 @@ class StaffCentroState(StaffState):
         db.commit()
         db.refresh(centro)
         self._fill(db, centro)
-        if open_:
-            self.flash_ok = "Centro riaperto: le famiglie lo vedono di nuovo. Controlla i comuni che serve."
-        else:
-            self.flash_ok = "Centro chiuso: le famiglie non lo vedono più, le sue voci restano salvate." + (
-                f" {len(self.relinked)} comuni sono stati collegati al centro aperto più vicino."
-                if self.relinked
-                else ""
-            )
+        self.flash_ok = v.open_message(bool(open_), self.relinked)

@@ -12,16 +12,15 @@ from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.validation import require
-from zerosei_app.queries.csv_import import ImportRefused, commit_entries_import, plan_entries_import
+from zerosei_app.queries.csv_import import commit_entries_import, plan_entries_import
 from zerosei_app.queries.staff_entries import entries_of
 from zerosei_app.state.staff_base import DbRun, StaffState, staff_event, today
+from zerosei_app.state.staff_import_plan import clear_plan, commit_or_replan, show_plan
 from zerosei_app.view.staff_import_common import (
     RESET_FILE_INPUTS_JS,
     PlanRow,
-    plan_rows,
     read_paste,
     read_upload,
-    summary,
 )
 
 UPLOAD_ID = "csv_voci"
@@ -43,14 +42,11 @@ class StaffImportState(StaffState):
     _rejected: bool = False  # the last file offered was refused by the drop zone
 
     def _clear(self) -> None:
-        self.file_name, self.plan_summary, self.file_errors, self.notes, self.rows = "", "", [], [], []
-        self.can_commit, self._data = False, b""
+        clear_plan(self)
 
     def _plan(self, db: Session, centro_id: int, data: bytes, name: str) -> None:
         plan = plan_entries_import(db, centro_id, data)
-        self._data, self.file_name = data, name
-        self.plan_summary, self.file_errors, self.notes = summary(plan), plan.file_errors, plan.notes
-        self.rows = plan_rows(plan)
+        show_plan(self, plan, data, name)
         self.can_commit = plan.ok and (plan.count("nuova") + plan.count("modifica")) > 0
         self.done = ""
         if plan.ok and not self.can_commit:
@@ -102,14 +98,14 @@ class StaffImportState(StaffState):
         if not self._data:
             self.flash_error = "Carica prima un file e controlla l'anteprima."
             return
-        try:
-            plan = commit_entries_import(db, centro.id, self._data, ctx.user_id, clock.now())
-            db.commit()
-        except ImportRefused as refused:
-            db.rollback()
-            self._plan(db, centro.id, self._data, self.file_name)
-            self.flash_error = "Importazione annullata: nel frattempo qualcosa è cambiato. Nessuna voce è stata modificata; controlla l'anteprima aggiornata."
-            del refused
+        plan = commit_or_replan(
+            self,
+            db,
+            lambda: commit_entries_import(db, centro.id, self._data, ctx.user_id, clock.now()),
+            lambda: self._plan(db, centro.id, self._data, self.file_name),
+            "Nessuna voce è stata modificata",
+        )
+        if plan is None:
             return
         self.done = f"Importazione completata: {plan.count('nuova')} voci aggiunte (come bozze se lo stato era vuoto), {plan.count('modifica')} aggiornate."
         self.flash_ok = self.done

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
 from zerosei_app.domain import clock
 from zerosei_app.queries.csv_import import (
-    ImportRefused,
+    ImportPlan,
     commit_centri_import,
     commit_copertura_import,
     plan_centri_import,
@@ -16,17 +18,23 @@ from zerosei_app.queries.csv_import import (
 )
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.state.staff_base import DbRun, StaffState, staff_event
+from zerosei_app.state.staff_import_plan import clear_plan, commit_or_replan, show_plan
 from zerosei_app.view.staff_import_common import (
     RESET_FILE_INPUTS_JS,
     PlanRow,
-    plan_rows,
     read_paste,
     read_upload,
-    summary,
 )
 
 KINDS = {"centri": "Elenco dei centri", "copertura": "Comuni serviti da ciascun centro"}
 PLANNERS = {"centri": plan_centri_import, "copertura": plan_copertura_import}
+
+
+def _commit_copertura(db: Session, data: bytes, user_id: int, now: datetime) -> ImportPlan:
+    return commit_copertura_import(db, data, user_id, now)[0]
+
+
+COMMITTERS = {"centri": commit_centri_import, "copertura": _commit_copertura}
 UPLOAD_IDS = {"centri": "csv_centri", "copertura": "csv_copertura"}
 
 
@@ -43,8 +51,8 @@ class StaffListsImportState(StaffState):
     _data: bytes = b""
 
     def _clear(self) -> None:
-        self.kind, self.file_name, self.plan_summary, self.file_errors, self.notes, self.rows = "", "", "", [], [], []
-        self.can_commit, self._data = False, b""
+        self.kind = ""
+        clear_plan(self)
 
     def _inferred(self, db: Session) -> None:
         inferred = still_inferred(db)
@@ -52,11 +60,8 @@ class StaffListsImportState(StaffState):
         self.inferred_sample = [f"{c.nome} ({c.sigla_provincia})" for c in inferred[:60]]
 
     def _plan(self, db: Session, kind: str, data: bytes, name: str) -> None:
-        plan = PLANNERS[kind](db, data)
-        self.kind, self._data, self.file_name = kind, data, name
-        self.plan_summary, self.file_errors, self.notes = summary(plan), plan.file_errors, plan.notes
-        self.rows = plan_rows(plan)
-        self.can_commit = plan.ok
+        self.kind = kind
+        show_plan(self, PLANNERS[kind](db, data), data, name)
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):
@@ -97,16 +102,14 @@ class StaffListsImportState(StaffState):
         if self.kind not in KINDS or not self._data:
             self.flash_error = "Carica prima un file e controlla l'anteprima."
             return
-        try:
-            if self.kind == "centri":
-                plan = commit_centri_import(db, self._data, ctx.user_id, clock.now())
-            else:
-                plan, _ = commit_copertura_import(db, self._data, ctx.user_id, clock.now())
-            db.commit()
-        except ImportRefused:
-            db.rollback()
-            self._plan(db, self.kind, self._data, self.file_name)
-            self.flash_error = "Importazione annullata: nel frattempo qualcosa è cambiato. Niente è stato modificato; controlla l'anteprima aggiornata."
+        plan = commit_or_replan(
+            self,
+            db,
+            lambda: COMMITTERS[self.kind](db, self._data, ctx.user_id, clock.now()),
+            lambda: self._plan(db, self.kind, self._data, self.file_name),
+            "Niente è stato modificato",
+        )
+        if plan is None:
             return
         what = KINDS[self.kind].lower()
         self.flash_ok = f"Importazione completata ({what}): {len(plan.rows)} righe applicate. " + " ".join(

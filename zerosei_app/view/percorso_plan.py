@@ -13,13 +13,14 @@ from datetime import date
 from sqlmodel import Session
 
 from zerosei_app.domain.errors import FieldError
-from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_path
+from zerosei_app.domain.link import ParseResult, PathQuery, parse_query_string, validate_for_path
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.i18n import t
 from zerosei_app.i18n.format import month_year
+from zerosei_app.models import Comune
 from zerosei_app.queries.contatti import ente_for_family
 from zerosei_app.queries.percorso import build_percorso, centro_out
-from zerosei_app.queries.snapshot import public_data
+from zerosei_app.queries.snapshot import PublicData, public_data
 from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, PercorsoOut
 from zerosei_app.view import urls
 
@@ -43,53 +44,76 @@ class PagePlan:
 
 def plan_page(session: Session, raw_query: str, today: date) -> PagePlan:
     parsed = parse_query_string(raw_query)
-    q = parsed.query
-    lang = q.lang
-    notices = [e.message(lang) for e in parsed.errors]
-
-    _, child_errors = validate_for_path(q, today)
-    bad_children = [e for e in child_errors if e.field in ("nascita", "attesa") and "month" in e.params]
-    q = _without_children(q, bad_children)
-    for e in bad_children:
-        notices.append(_child_notice(e, lang))
-    had_children = bool(parsed.query.nascita or parsed.query.attesa)
-    if not had_children and not any(e.field in ("nascita", "attesa") for e in parsed.errors):
-        notices.append(FieldError("nascita", "missing_child").message(lang))
-
+    lang = parsed.query.lang
+    q, bad_children, notices = _keep_valid_children(parsed, today)
     if q.comune is None:
         if not any(e.field == "comune" for e in parsed.errors):
             notices.insert(0, FieldError("comune", "missing_comune").message(lang))
         return PagePlan(NEED_COMUNE, q, notices, fix_href=urls.link(urls.STEP_COMUNE, q))
     data = public_data(session)
-    comune = data.comune(q.comune)
-    if comune is None:  # a link naming several comuni: the first one we know
-        others = [c for e in parsed.errors if e.code == "several_comuni" for c in e.params.get("codes", ())]
-        comune = next((found for found in (data.comune(c) for c in others) if found is not None), None)
-        if comune is not None:
-            q = _replace(q, comune=comune.codice_istat)
+    comune, q = _known_comune(data, q, parsed)
     if comune is None:
         notices.insert(0, FieldError("comune", "unknown_comune", {"value": q.comune}).message(lang))
         q = _replace(q, comune=None)
         return PagePlan(NEED_COMUNE, q, notices, fix_href=urls.link(urls.STEP_COMUNE, q))
-
     if not q.nascita and q.attesa is None:
-        serving = data.centri_for_comune(comune.codice_istat)
-        centri = [centro_out(s, comune) for s in serving]
-        ente = ente_for_family(data.ente_of.get(comune.codice_istat), comune, serving)
-        all_too_old = bool(bad_children) and all(e.code == "too_old" for e in bad_children)
-        return PagePlan(
-            TOO_OLD if all_too_old else NEED_CHILD,
-            q,
-            notices,
-            comune_name=comune.nome,
-            centri=centri,
-            ente=ente,
-            fix_href=urls.link(urls.STEP_FIGLI, q),
-        )
+        return _centri_only(data, comune, q, notices, bad_children)
+    return _with_path(session, comune, q, notices, bad_children, today)
 
+
+def _keep_valid_children(parsed: ParseResult, today: date) -> tuple[PathQuery, list[FieldError], list[str]]:
+    """The query without the children the path cannot use, those children's errors, and the notices so far."""
+    lang = parsed.query.lang
+    notices = [e.message(lang) for e in parsed.errors]
+    _, child_errors = validate_for_path(parsed.query, today)
+    bad_children = [e for e in child_errors if e.field in ("nascita", "attesa") and "month" in e.params]
+    q = _without_children(parsed.query, bad_children)
+    notices += [_child_notice(e, lang) for e in bad_children]
+    had_children = bool(parsed.query.nascita or parsed.query.attesa)
+    if not had_children and not any(e.field in ("nascita", "attesa") for e in parsed.errors):
+        notices.append(FieldError("nascita", "missing_child").message(lang))
+    return q, bad_children, notices
+
+
+def _known_comune(data: PublicData, q: PathQuery, parsed: ParseResult) -> tuple[Comune | None, PathQuery]:
+    """The link's comune; for a link naming several, the first one we know (and the query pointing at it)."""
+    comune = data.comune(q.comune)
+    if comune is None:
+        others = [c for e in parsed.errors if e.code == "several_comuni" for c in e.params.get("codes", ())]
+        comune = next((found for found in (data.comune(c) for c in others) if found is not None), None)
+        if comune is not None:
+            q = _replace(q, comune=comune.codice_istat)
+    return comune, q
+
+
+def _centri_only(
+    data: PublicData, comune: Comune, q: PathQuery, notices: list[str], bad_children: list[FieldError]
+) -> PagePlan:
+    """No child the path can use: the comune's centres (and its ente), and the step that asks again."""
+    serving = data.centri_for_comune(comune.codice_istat)
+    all_too_old = bool(bad_children) and all(e.code == "too_old" for e in bad_children)
+    return PagePlan(
+        TOO_OLD if all_too_old else NEED_CHILD,
+        q,
+        notices,
+        comune_name=comune.nome,
+        centri=[centro_out(s, comune) for s in serving],
+        ente=ente_for_family(data.ente_of.get(comune.codice_istat), comune, serving),
+        fix_href=urls.link(urls.STEP_FIGLI, q),
+    )
+
+
+def _with_path(
+    session: Session,
+    comune: Comune,
+    q: PathQuery,
+    notices: list[str],
+    bad_children: list[FieldError],
+    today: date,
+) -> PagePlan:
     result = build_percorso(session, q, today)
     if result.percorso is None:  # cannot happen after the checks above; stay honest if it does
-        notices += [e.message(lang) for e in result.errors]
+        notices += [e.message(q.lang) for e in result.errors]
         return PagePlan(NEED_CHILD, q, notices, comune_name=comune.nome, fix_href=urls.link(urls.STEP_FIGLI, q))
     fix_step = urls.STEP_FIGLI if bad_children else urls.STEP_COMUNE
     return PagePlan(

@@ -1,0 +1,28 @@
+"""What the accounts page (Regione) lists: the staff accounts and the centres they may be given."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.auth.accounts import memberships
+from zerosei_app.models import Centro, Comune, StaffUser
+
+
+def centri_with_comune(db: Session) -> list[tuple[Centro, str]]:
+    """Every centre (open or closed) with its comune's name, by comune."""
+    query = (
+        select(Centro, Comune.nome)
+        .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .order_by(col(Comune.nome))
+    )
+    return list(db.exec(query).all())
+
+
+def accounts(db: Session) -> list[tuple[StaffUser, list[int]]]:
+    """Every account, active ones first, by name, with the ids of its centres."""
+    users = db.exec(select(StaffUser).order_by(col(StaffUser.is_active).desc(), col(StaffUser.name))).all()
+    return [(u, memberships(db, u.id)) for u in users]
+
+
+def get_user(db: Session, user_id: int) -> StaffUser | None:
+    return db.get(StaffUser, user_id)

@@ -1,0 +1,54 @@
+"""What both CSV import states do alike: show a dry run, clear it, and commit all or nothing.
+
+Plain functions on the state (its vars have the same names in both): a Reflex base state would
+share one set of vars between the two pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlmodel import Session
+
+from zerosei_app.queries.csv_import import ImportPlan, ImportRefused
+from zerosei_app.view.staff_import_common import plan_rows, summary
+
+if TYPE_CHECKING:
+    from zerosei_app.state.staff_import import StaffImportState
+    from zerosei_app.state.staff_lists_import import StaffListsImportState
+
+    ImportState = StaffImportState | StaffListsImportState
+
+T = TypeVar("T")
+
+REFUSED = "Importazione annullata: nel frattempo qualcosa è cambiato. {nothing}; controlla l'anteprima aggiornata."
+
+
+def clear_plan(state: ImportState) -> None:
+    state.file_name, state.plan_summary, state.file_errors, state.notes, state.rows = "", "", [], [], []
+    state.can_commit, state._data = False, b""
+
+
+def show_plan(state: ImportState, plan: ImportPlan, data: bytes, name: str) -> None:
+    """The dry run of `data` on screen; the bytes stay on the server for the commit."""
+    state._data, state.file_name = data, name
+    state.plan_summary, state.file_errors, state.notes = summary(plan), plan.file_errors, plan.notes
+    state.rows = plan_rows(plan)
+    state.can_commit = plan.ok
+
+
+def commit_or_replan(
+    state: ImportState, db: Session, commit: Callable[[], T], replan: Callable[[], None], nothing: str
+) -> T | None:
+    """Apply the import and commit; when the data changed since the dry run nothing is applied and the
+    dry run is shown again (`nothing` says what was left untouched)."""
+    try:
+        result = commit()
+        db.commit()
+    except ImportRefused:
+        db.rollback()
+        replan()
+        state.flash_error = REFUSED.format(nothing=nothing)
+        return None
+    return result

@@ -1,0 +1,88 @@
+"""The accounts page (Regione) in words: one row per account, the centres to choose from, the messages."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+from zerosei_app.domain.clock import aware, when
+from zerosei_app.domain.staff_labels import ROLE_LABELS
+from zerosei_app.models import Centro, StaffUser
+
+NOT_FOUND = "Account non trovato."
+NOT_FOUND_OR_DISABLED = "Account non trovato o disattivato: riattivalo prima."
+INVITE_INVALID = "Invito non creato: controlla i campi evidenziati."
+
+
+@dataclasses.dataclass
+class UserRow:
+    id: int
+    email: str
+    name: str
+    role_label: str
+    centri: str
+    active: bool
+    status: str
+    is_me: bool
+
+
+def account_status(user: StaffUser, now: datetime) -> str:
+    """Active, disabled, or waiting for the person to use their one-time link (still valid or not)."""
+    if not user.is_active:
+        return "Disattivato"
+    if user.password_hash:
+        return "Attivo"
+    if user.setup_expires_at and aware(user.setup_expires_at) > now:
+        return f"In attesa di attivazione (link valido fino al {when(user.setup_expires_at)})"
+    return "In attesa di attivazione (link scaduto: creane uno nuovo)"
+
+
+def centri_options(centri: list[tuple[Centro, str]]) -> list[list[str]]:
+    """[id, "comune – nome"], closed centres said so."""
+    return [[str(c.id), f"{comune} – {c.nome}" + ("" if c.is_active else " (chiuso)")] for c, comune in centri]
+
+
+def user_rows(
+    accounts: list[tuple[StaffUser, list[int]]], centri: list[tuple[Centro, str]], me: int, now: datetime
+) -> list[UserRow]:
+    names = {c.id: f"{c.nome} ({comune})" for c, comune in centri}
+
+    def centri_of(user: StaffUser, ids: list[int]) -> str:
+        if user.role == "regione":
+            return "tutti i centri"
+        return "; ".join(names.get(i, str(i)) for i in ids) or "nessun centro"
+
+    return [
+        UserRow(
+            u.id,
+            u.email,
+            u.name,
+            ROLE_LABELS.get(u.role, u.role),
+            centri_of(u, ids),
+            u.is_active,
+            account_status(u, now),
+            u.id == me,
+        )
+        for u, ids in accounts
+    ]
+
+
+def invited_message(name: str, email: str) -> str:
+    return f"Account creato per {name}. Copia il link qui sotto e mandalo solo a {email}: vale 72 ore e una sola volta."
+
+
+def new_link_message(email: str) -> str:
+    return (
+        f"Nuovo link per {email}: il precedente non vale più. La password attuale resta valida finché non viene usato."
+    )
+
+
+def active_message(name: str, active: bool) -> str:
+    return f"Account di {name} " + (
+        "riattivato." if active else "disattivato: non può più accedere e le sue sessioni sono state chiuse."
+    )
+
+
+def invite_errors(problem: str) -> dict[str, str]:
+    """A refused invitation: under the e-mail field when it is about the address, on top otherwise."""
+    return {"email": problem} if "e-mail" in problem else {"": problem}

@@ -1,0 +1,37 @@
+"""The centre's page for staff in words: the form's values and what opening or closing did (no Reflex)."""
+
+from __future__ import annotations
+
+from zerosei_app.models import Centro
+
+
+def centro_form(centro: Centro) -> dict[str, str]:
+    """The stored values as the form's inputs show them (empty text for what is not set)."""
+    return {
+        "nome": centro.nome,
+        "codice_istat": centro.codice_istat,
+        "indirizzo": centro.indirizzo or "",
+        "orari": centro.orari or "",
+        "telefono": centro.telefono or "",
+        "email": centro.email or "",
+        "sito": centro.sito or "",
+        "ente_gestore_id": str(centro.ente_gestore_id or ""),
+        "stato_verifica": centro.stato_verifica,
+        "note_interne": centro.note_interne or "",
+    }
+
+
+def conflict_message(by: str) -> str:
+    return (
+        f"Non salvato: {by} ha modificato il centro nel frattempo. Il tuo testo è ancora nel modulo; "
+        "ricarica la pagina per vedere la versione salvata."
+    )
+
+
+def open_message(opened: bool, relinked: list[str]) -> str:
+    """Reopened, or closed (and how many comuni went to the nearest open centre)."""
+    if opened:
+        return "Centro riaperto: le famiglie lo vedono di nuovo. Controlla i comuni che serve."
+    return "Centro chiuso: le famiglie non lo vedono più, le sue voci restano salvate." + (
+        f" {len(relinked)} comuni sono stati collegati al centro aperto più vicino." if relinked else ""
+    )
