@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .vocabulary import OrigineCopertura, StatoVerifica
+
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -55,7 +57,7 @@ class CentroPoint:
         return self.contactable and self.confirmed
 
 
-CONFIRMED_STATES = frozenset({"verificato", "parziale"})
+CONFIRMED_STATES = frozenset({StatoVerifica.VERIFICATO, StatoVerifica.PARZIALE})
 
 
 # Stored with every inferred link (staff read it; parents get their own text from the catalogue).
@@ -132,7 +134,7 @@ class _Geometry:
 def known_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) -> list[Link]:
     """Rules 1 and 2: a centre's own comune, and the comuni of its ente gestore."""
     geo = _Geometry(comuni)
-    links = [Link(centro.id, centro.codice_istat, "esplicito", 0.0) for centro in centri]
+    links = [Link(centro.id, centro.codice_istat, OrigineCopertura.ESPLICITO, 0.0) for centro in centri]
     covered = {centro.codice_istat for centro in centri}
     by_ente: dict[int, list[CentroPoint]] = {}
     for centro in centri:
@@ -143,7 +145,12 @@ def known_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) ->
             continue
         for centro in by_ente[comune.ente_gestore_id]:
             links.append(
-                Link(centro.id, comune.codice_istat, "ente_gestore", geo.distance(comune.codice_istat, centro))
+                Link(
+                    centro.id,
+                    comune.codice_istat,
+                    OrigineCopertura.ENTE_GESTORE,
+                    geo.distance(comune.codice_istat, centro),
+                )
             )
     return links
 
@@ -169,7 +176,7 @@ def with_inferred(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint], 
         scored = [(geo.distance(comune.codice_istat, c), c) for c in same]
         scored.sort(key=lambda dc: (dc[0] is None, dc[0] or 0.0, dc[1].id))
         best_d, best = scored[0]
-        result.append(Link(best.id, comune.codice_istat, "inferito", best_d))
+        result.append(Link(best.id, comune.codice_istat, OrigineCopertura.INFERITO, best_d))
     return result
 
 

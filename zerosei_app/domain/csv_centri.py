@@ -19,6 +19,7 @@ from .entry_form import to_bool
 from .staff_labels import STATO_VERIFICA_LABELS
 from .text import fold
 from .validation import parse
+from .vocabulary import StatoVerifica
 
 CENTRI_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", numeric=True),
@@ -56,7 +57,7 @@ class CentroRowInput(BaseModel):
     sito: UrlText = Field("", max_length=500)
     orari: str = Field("", max_length=500)
     ente_gestore: str = Field("", max_length=250)
-    stato_verifica: str = "verificato"  # an official list is a verified source
+    stato_verifica: str = StatoVerifica.VERIFICATO  # an official list is a verified source
     attivo: bool = True
 
     @field_validator("id", mode="before")
@@ -94,7 +95,7 @@ class CentroRowInput(BaseModel):
     def _stato(cls, v: Any) -> str:
         text = str(v or "").strip()
         if not text:
-            return "verificato"
+            return StatoVerifica.VERIFICATO
         stato = _STATO_WORDS.get(fold(text))
         if stato is None:
             raise ValueError("Stato di verifica: verificato, parziale, solo_nome o incerto.")

@@ -9,10 +9,11 @@ from typing import Any
 from .review import is_stale
 from .staff_forms import EntryListQuery
 from .text import fold
+from .vocabulary import EntryStatus
 
 
 def matches(e: Any, q: EntryListQuery, today: date) -> bool:
-    if q.stato == "attive" and e.status == "archived":
+    if q.stato == "attive" and e.status == EntryStatus.ARCHIVED:
         return False
     if q.stato not in ("", "attive") and e.status != q.stato:
         return False
@@ -20,7 +21,7 @@ def matches(e: Any, q: EntryListQuery, today: date) -> bool:
         return False
     if q.tema and q.tema not in (e.topics or []):
         return False
-    if q.verifica == "da_verificare" and (e.status == "archived" or not is_stale(e.last_reviewed_on, today)):
+    if q.verifica == "da_verificare" and (e.status == EntryStatus.ARCHIVED or not is_stale(e.last_reviewed_on, today)):
         return False
     if q.q:
         haystack = fold(" ".join([e.title, e.summary, e.description, e.provider, e.location]))
@@ -47,4 +48,4 @@ def filter_entries(entries: Iterable[Any], q: EntryListQuery, today: date) -> li
 
 def count_stale(entries: Sequence[Any], today: date) -> int:
     """Entries parents can see or will see (not archived) that are due for review."""
-    return sum(1 for e in entries if e.status != "archived" and is_stale(e.last_reviewed_on, today))
+    return sum(1 for e in entries if e.status != EntryStatus.ARCHIVED and is_stale(e.last_reviewed_on, today))

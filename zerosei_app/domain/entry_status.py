@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from .vocabulary import EntryStatus
+
 # action → (allowed from, resulting status, what the audit log calls it)
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "publish": (frozenset({"draft"}), "published"),
-    "unpublish": (frozenset({"published"}), "draft"),
-    "archive": (frozenset({"draft", "published"}), "archived"),
+    "publish": (frozenset({EntryStatus.DRAFT}), EntryStatus.PUBLISHED),
+    "unpublish": (frozenset({EntryStatus.PUBLISHED}), EntryStatus.DRAFT),
+    "archive": (frozenset({EntryStatus.DRAFT, EntryStatus.PUBLISHED}), EntryStatus.ARCHIVED),
     # Back from the archive as a draft, so it is read again before parents see it.
-    "unarchive": (frozenset({"archived"}), "draft"),
+    "unarchive": (frozenset({EntryStatus.ARCHIVED}), EntryStatus.DRAFT),
 }
 
 ACTION_LABELS: dict[str, str] = {

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-OPERATORE = "operatore"
-REGIONE = "regione"
+from .vocabulary import Ruolo
+
+OPERATORE = Ruolo.OPERATORE
+REGIONE = Ruolo.REGIONE
 ROLES = (OPERATORE, REGIONE)
 
 

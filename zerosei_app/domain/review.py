@@ -9,9 +9,11 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 
+from .vocabulary import ReportStatus
+
 STALE_AFTER_MONTHS = 6
 REPORT_RESPONSE_DAYS = 15
-OPEN_REPORT_STATUSES = ("nuova", "in_lavorazione")
+OPEN_REPORT_STATUSES = (ReportStatus.NUOVA, ReportStatus.IN_LAVORAZIONE)
 
 
 def months_before(day: date, months: int) -> date:

@@ -11,6 +11,7 @@ from .contact_formats import EmailText, PhoneText, UrlText, clean_email
 from .istat import CodiceIstat, is_codice_istat
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
+from .vocabulary import ReportStatus, Ruolo, StatoVerifica
 
 _STRIP = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
@@ -62,7 +63,7 @@ class EmailInput(BaseModel):
 
 class InviteInput(EmailInput):
     name: str = Field(min_length=2, max_length=150)
-    role: str = "operatore"
+    role: str = Ruolo.OPERATORE
     centri: list[int] = Field(default_factory=list)
 
     @field_validator("role")
@@ -75,7 +76,7 @@ class InviteInput(EmailInput):
     @field_validator("centri")
     @classmethod
     def _centri(cls, v: list[int], info) -> list[int]:
-        if info.data.get("role") == "operatore" and not v:
+        if info.data.get("role") == Ruolo.OPERATORE and not v:
             raise ValueError("Scegli almeno un centro per un operatore.")
         return sorted(set(v))
 
@@ -106,7 +107,7 @@ class CentroAdminInput(CentroProfileInput):
     nome: str = Field(min_length=3, max_length=250)
     codice_istat: str
     ente_gestore_id: int | None = None
-    stato_verifica: str = "verificato"
+    stato_verifica: str = StatoVerifica.VERIFICATO
     note_interne: str = Field("", max_length=4000)  # staff only: research notes, sources, doubts
 
     @field_validator("codice_istat")
@@ -192,7 +193,7 @@ class EntryListQuery(BaseModel):
 class ReportStatusInput(BaseModel):
     model_config = _STRIP
     id: int = Field(gt=0, lt=2**31)
-    status: Literal["nuova", "in_lavorazione", "risolta"]
+    status: ReportStatus
 
 
 class ComuneCode(BaseModel):

@@ -5,38 +5,47 @@ from __future__ import annotations
 from ..i18n import t
 from .catalog import CATEGORIES, MAX_AGE_MONTHS, MIN_AGE_MONTHS, TOPICS
 from .text import fold
+from .vocabulary import EntryStatus, OrigineCopertura, ReportKind, ReportStatus, Ruolo, StatoVerifica
 
-STATUS_LABELS: dict[str, str] = {"draft": "Bozza", "published": "Pubblicata", "archived": "Archiviata"}
+STATUS_LABELS: dict[str, str] = {
+    EntryStatus.DRAFT: "Bozza",
+    EntryStatus.PUBLISHED: "Pubblicata",
+    EntryStatus.ARCHIVED: "Archiviata",
+}
 # CSV files written by hand may use the Italian words, masculine or feminine, or the codes.
 STATUS_WORDS: dict[str, str] = {
-    "draft": "draft",
-    "bozza": "draft",
-    "published": "published",
-    "pubblicata": "published",
-    "pubblicato": "published",
-    "archived": "archived",
-    "archiviata": "archived",
-    "archiviato": "archived",
+    "draft": EntryStatus.DRAFT,
+    "bozza": EntryStatus.DRAFT,
+    "published": EntryStatus.PUBLISHED,
+    "pubblicata": EntryStatus.PUBLISHED,
+    "pubblicato": EntryStatus.PUBLISHED,
+    "archived": EntryStatus.ARCHIVED,
+    "archiviata": EntryStatus.ARCHIVED,
+    "archiviato": EntryStatus.ARCHIVED,
 }
 
-REPORT_STATUS_LABELS: dict[str, str] = {"nuova": "Nuova", "in_lavorazione": "In lavorazione", "risolta": "Risolta"}
+REPORT_STATUS_LABELS: dict[str, str] = {
+    ReportStatus.NUOVA: "Nuova",
+    ReportStatus.IN_LAVORAZIONE: "In lavorazione",
+    ReportStatus.RISOLTA: "Risolta",
+}
 REPORT_KIND_LABELS: dict[str, str] = {
-    "chiuso": "Servizio o centro chiuso",
-    "contatti_orari": "Contatti o orari sbagliati",
-    "altro": "Altro",
+    ReportKind.CHIUSO: "Servizio o centro chiuso",
+    ReportKind.CONTATTI_ORARI: "Contatti o orari sbagliati",
+    ReportKind.ALTRO: "Altro",
 }
 ORIGINE_LABELS: dict[str, str] = {
-    "esplicito": "confermato",
-    "ente_gestore": "stesso ente gestore",
-    "inferito": "dedotto (centro più vicino)",
+    OrigineCopertura.ESPLICITO: "confermato",
+    OrigineCopertura.ENTE_GESTORE: "stesso ente gestore",
+    OrigineCopertura.INFERITO: "dedotto (centro più vicino)",
 }
 STATO_VERIFICA_LABELS: dict[str, str] = {
-    "verificato": "Verificato",
-    "parziale": "Verificato in parte",
-    "solo_nome": "Solo il nome è noto",
-    "incerto": "Incerto",
+    StatoVerifica.VERIFICATO: "Verificato",
+    StatoVerifica.PARZIALE: "Verificato in parte",
+    StatoVerifica.SOLO_NOME: "Solo il nome è noto",
+    StatoVerifica.INCERTO: "Incerto",
 }
-ROLE_LABELS: dict[str, str] = {"operatore": "Operatore di centro", "regione": "Ufficio regionale"}
+ROLE_LABELS: dict[str, str] = {Ruolo.OPERATORE: "Operatore di centro", Ruolo.REGIONE: "Ufficio regionale"}
 
 
 def category_label(slug: str) -> str:

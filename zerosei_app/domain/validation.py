@@ -29,7 +29,7 @@ def _message(err: Mapping[str, Any]) -> str:
         return "Rispondi sì o no."
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return "Data non valida: scrivila come 2026-11-25 o 25/11/2026."
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         return "Valore non ammesso."
     if kind in ("string_type", "list_type", "dict_type", "model_type"):
         return "Valore non valido."

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import JSON, Index
 from sqlmodel import Field, SQLModel
 
+from zerosei_app.domain.vocabulary import EntryStatus  # noqa: F401 - models/__init__.py re-exports it
 from zerosei_app.models._common import utcnow
-
-
-class EntryStatus(StrEnum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    ARCHIVED = "archived"
 
 
 class CardEntry(SQLModel, table=True):

@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from zerosei_app.domain.vocabulary import OrigineCopertura, StatoVerifica  # noqa: F401 - models/__init__.py re-exports them
 from zerosei_app.models._common import utcnow
-
-
-class StatoVerifica(StrEnum):
-    """How sure the sources are about a centre (shown to staff and, softened, to parents)."""
-
-    VERIFICATO = "verificato"  # name, place and contacts confirmed by a source
-    PARZIALE = "parziale"  # confirmed, but the address or contacts are incomplete
-    SOLO_NOME = "solo_nome"  # only the name and comune are known
-    INCERTO = "incerto"  # may not be a regional Centro per le famiglie
-
-
-class OrigineCopertura(StrEnum):
-    ESPLICITO = "esplicito"  # a source (or the Regione) says the centre serves the comune
-    ENTE_GESTORE = "ente_gestore"  # same ente gestore as the centre
-    INFERITO = "inferito"  # nearest registered centre: to be confirmed by the Regione
 
 
 class Centro(SQLModel, table=True):

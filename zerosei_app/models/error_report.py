@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
+from zerosei_app.domain.vocabulary import ReportKind, ReportStatus  # noqa: F401 - models/__init__.py re-exports them
 from zerosei_app.models._common import utcnow
-
-
-class ReportKind(StrEnum):
-    CHIUSO = "chiuso"  # the service or centre is closed
-    CONTATTI_ORARI = "contatti_orari"  # wrong contacts or hours
-    ALTRO = "altro"
-
-
-class ReportStatus(StrEnum):
-    NUOVA = "nuova"
-    IN_LAVORAZIONE = "in_lavorazione"
-    RISOLTA = "risolta"
 
 
 class ErrorReport(SQLModel, table=True):

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
+from zerosei_app.domain.vocabulary import Ruolo as Role  # noqa: F401 - models/__init__.py re-exports it
 from zerosei_app.models._common import utcnow
-
-
-class Role(StrEnum):
-    OPERATORE = "operatore"  # edits the centres it belongs to
-    REGIONE = "regione"  # manages every centre and account
 
 
 class StaffUser(SQLModel, table=True):

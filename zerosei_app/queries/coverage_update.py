@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, Link, centro_point, known_links, with_inferred
+from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, Centro, Comune, ComuneEnteGestore, Copertura
 from zerosei_app.queries import audit
 
@@ -78,14 +79,18 @@ def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
         have.add(key)
         added.append(link)
         changes += 1
-    base = [Link(k.centro_id, k.codice_istat, k.origine, k.distanza_km) for k in current if k.origine != "inferito"]
+    base = [
+        Link(k.centro_id, k.codice_istat, k.origine, k.distanza_km)
+        for k in current
+        if k.origine != OrigineCopertura.INFERITO
+    ]
     wanted = {
         (link.centro_id, link.codice_istat): link
         for link in with_inferred(points, centres, base + added)
-        if link.origine == "inferito"
+        if link.origine == OrigineCopertura.INFERITO
     }
     for k in current:
-        if k.origine == "inferito" and (k.centro_id, k.codice_istat) not in wanted:
+        if k.origine == OrigineCopertura.INFERITO and (k.centro_id, k.codice_istat) not in wanted:
             _log(db, k, "auto_unlink", k.origine, None, when)
             db.delete(k)
             have.discard((k.centro_id, k.codice_istat))
@@ -97,7 +102,7 @@ def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
             Copertura(
                 centro_id=link.centro_id,
                 codice_istat=link.codice_istat,
-                origine="inferito",
+                origine=OrigineCopertura.INFERITO,
                 distanza_km=link.distanza_km,
                 nota=INFERRED_NOTE,
             )

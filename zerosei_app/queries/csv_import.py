@@ -15,6 +15,7 @@ from zerosei_app.domain.csv_centri import CentroRowInput, CoperturaRowInput, par
 from zerosei_app.domain.csv_entries import HEADER, parse_entries_csv
 from zerosei_app.domain.entry_form import LABELS, same_content
 from zerosei_app.domain.text import fold
+from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore
 from zerosei_app.queries import audit
 from zerosei_app.queries.staff_coverage import reinfer_uncovered, replace_links_for, still_inferred
@@ -111,7 +112,7 @@ def commit_entries_import(db: Session, centro_id: int, data: bytes | str, user_i
                 row.entry,
                 user_id,
                 now,
-                status=row.status or "draft",
+                status=row.status or EntryStatus.DRAFT,
                 last_reviewed_on=row.last_reviewed_on,
                 action="import",
             )

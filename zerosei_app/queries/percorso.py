@@ -11,6 +11,7 @@ from sqlmodel import Session
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
 from zerosei_app.domain.path import select_for_child
+from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.i18n.format import age_in_words
 from zerosei_app.models import CardEntry, Comune
 from zerosei_app.queries.centri import ServingCentro
@@ -60,7 +61,7 @@ def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
         ente_gestore=ente_name(s.ente) if s.ente else c.ente_nella_fonte,
         stato_verifica=c.stato_verifica,
         origine=s.copertura.origine,
-        inferito=s.copertura.origine == "inferito",
+        inferito=s.copertura.origine == OrigineCopertura.INFERITO,
         distanza_km=s.copertura.distanza_km,
         mappa_url=map_url(c.indirizzo, s.comune.nome),
         stessa_provincia=s.comune.sigla_provincia == family.sigla_provincia,

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, Link, centro_point, known_links, with_inferred
+from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura
 from zerosei_app.queries import audit
 
@@ -64,7 +65,7 @@ def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: 
     if db.get(Comune, codice_istat) is None:
         raise CoverageError("Comune sconosciuto.")
     for link in db.exec(
-        select(Copertura).where(Copertura.codice_istat == codice_istat, Copertura.origine == "inferito")
+        select(Copertura).where(Copertura.codice_istat == codice_istat, Copertura.origine == OrigineCopertura.INFERITO)
     ).all():
         if link.centro_id != centro.id and centro_point(centro, "").reliable:
             _log(db, link.centro_id, user_id, "unlink", codice_istat, link.origine, None, now)
@@ -73,11 +74,15 @@ def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: 
         select(Copertura).where(Copertura.centro_id == centro.id, Copertura.codice_istat == codice_istat)
     ).first()
     if link is None:
-        db.add(Copertura(centro_id=centro.id, codice_istat=codice_istat, origine="esplicito", distanza_km=None))
-        _log(db, centro.id, user_id, "link", codice_istat, None, "esplicito", now)
-    elif link.origine != "esplicito":
-        _log(db, centro.id, user_id, "confirm", codice_istat, link.origine, "esplicito", now)
-        link.origine, link.nota = "esplicito", None
+        db.add(
+            Copertura(
+                centro_id=centro.id, codice_istat=codice_istat, origine=OrigineCopertura.ESPLICITO, distanza_km=None
+            )
+        )
+        _log(db, centro.id, user_id, "link", codice_istat, None, OrigineCopertura.ESPLICITO, now)
+    elif link.origine != OrigineCopertura.ESPLICITO:
+        _log(db, centro.id, user_id, "confirm", codice_istat, link.origine, OrigineCopertura.ESPLICITO, now)
+        link.origine, link.nota = OrigineCopertura.ESPLICITO, None
         db.add(link)
     db.flush()
 
@@ -139,7 +144,7 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
                 codice_istat=link.codice_istat,
                 origine=link.origine,
                 distanza_km=link.distanza_km,
-                nota=INFERRED_NOTE if link.origine == "inferito" else None,
+                nota=INFERRED_NOTE if link.origine == OrigineCopertura.INFERITO else None,
             )
         )
         _log(db, link.centro_id, user_id, "auto_link", link.codice_istat, None, link.origine, now)
@@ -150,7 +155,7 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
 
 def still_inferred(db: Session) -> list[Comune]:
     """Comuni whose every link is a guess (what the Regione still has to confirm)."""
-    known = select(Copertura.codice_istat).where(Copertura.origine != "inferito")
+    known = select(Copertura.codice_istat).where(Copertura.origine != OrigineCopertura.INFERITO)
     return list(db.exec(select(Comune).where(col(Comune.codice_istat).not_in(known)).order_by(col(Comune.nome))).all())
 
 
@@ -162,14 +167,14 @@ def replace_links_for(db: Session, pairs: dict[str, set[int]], user_id: int, now
             if link.centro_id not in centro_ids:
                 _log(db, link.centro_id, user_id, "unlink", codice, link.origine, None, now)
                 db.delete(link)
-            elif link.origine != "esplicito":
-                _log(db, link.centro_id, user_id, "confirm", codice, link.origine, "esplicito", now)
-                link.origine, link.nota, link.distanza_km = "esplicito", None, None
+            elif link.origine != OrigineCopertura.ESPLICITO:
+                _log(db, link.centro_id, user_id, "confirm", codice, link.origine, OrigineCopertura.ESPLICITO, now)
+                link.origine, link.nota, link.distanza_km = OrigineCopertura.ESPLICITO, None, None
                 db.add(link)
         have = {k.centro_id for k in current}
         for centro_id in sorted(centro_ids - have):
-            db.add(Copertura(centro_id=centro_id, codice_istat=codice, origine="esplicito"))
-            _log(db, centro_id, user_id, "link", codice, None, "esplicito", now)
+            db.add(Copertura(centro_id=centro_id, codice_istat=codice, origine=OrigineCopertura.ESPLICITO))
+            _log(db, centro_id, user_id, "link", codice, None, OrigineCopertura.ESPLICITO, now)
     db.flush()
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, func, select
 
 from zerosei_app.domain.review import OPEN_REPORT_STATUSES, report_is_late, stale_before
+from zerosei_app.domain.vocabulary import EntryStatus, ReportStatus
 from zerosei_app.models import CardEntry, Centro, Comune, ErrorReport
 
 
@@ -71,14 +72,14 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         .where(col(CardEntry.centro_id).in_(ids))
         .group_by(CardEntry.centro_id, CardEntry.status)
     ).all():
-        if status in ("published", "draft", "archived"):
+        if status in tuple(EntryStatus):
             setattr(out[centro_id], status, n)
     limit = stale_before(today)
     for centro_id, n in db.exec(
         select(CardEntry.centro_id, func.count())
         .where(
             col(CardEntry.centro_id).in_(ids),
-            CardEntry.status != "archived",
+            CardEntry.status != EntryStatus.ARCHIVED,
             (col(CardEntry.last_reviewed_on).is_(None)) | (col(CardEntry.last_reviewed_on) <= limit),
         )
         .group_by(CardEntry.centro_id)
@@ -86,7 +87,11 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         out[centro_id].stale = n
     for centro_id, n in db.exec(
         select(CardEntry.centro_id, func.count())
-        .where(col(CardEntry.centro_id).in_(ids), CardEntry.status != "archived", col(CardEntry.is_example).is_(True))
+        .where(
+            col(CardEntry.centro_id).in_(ids),
+            CardEntry.status != EntryStatus.ARCHIVED,
+            col(CardEntry.is_example).is_(True),
+        )
         .group_by(CardEntry.centro_id)
     ).all():
         out[centro_id].examples = n
@@ -94,7 +99,7 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         select(CardEntry.centro_id, func.count())
         .where(
             col(CardEntry.centro_id).in_(ids),
-            CardEntry.status != "archived",
+            CardEntry.status != EntryStatus.ARCHIVED,
             col(CardEntry.is_example).is_(True)
             | col(CardEntry.last_reviewed_on).is_(None)
             | (col(CardEntry.last_reviewed_on) <= limit),
@@ -108,7 +113,7 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         )
     ).all():
         s = out[report.centro_id]
-        if report.status == "nuova":
+        if report.status == ReportStatus.NUOVA:
             s.reports_nuova += 1
         else:
             s.reports_in_lavorazione += 1

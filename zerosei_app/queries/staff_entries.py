@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from zerosei_app.domain.entry_form import FIELDS, EntryInput, same_content
 from zerosei_app.domain.entry_status import next_status
 from zerosei_app.domain.validation import parse
+from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import AuditRecord, CardEntry, Comune, StaffUser
 from zerosei_app.queries import audit
 
@@ -84,7 +85,7 @@ def create_entry(
     data: EntryInput,
     user_id: int,
     now: datetime,
-    status: str = "draft",
+    status: str = EntryStatus.DRAFT,
     last_reviewed_on: date | None = None,
     action: str = "create",
 ) -> CardEntry:

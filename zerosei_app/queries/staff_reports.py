@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from zerosei_app.domain.vocabulary import ReportStatus
 from zerosei_app.models import CardEntry, Centro, ErrorReport
 from zerosei_app.queries import audit
 
@@ -27,8 +28,8 @@ def inbox(db: Session, centro_ids: Sequence[int], status: str = "") -> list[tupl
         query = query.where(ErrorReport.status == status)
     rows = db.exec(query.order_by(col(ErrorReport.created_at).desc(), col(ErrorReport.id).desc()).limit(500)).all()
     # Open reports first, the oldest (closest to or past the 15 days) on top; then resolved ones, newest first.
-    open_ = sorted((x for x in rows if x[0].status != "risolta"), key=lambda x: (x[0].created_at, x[0].id))
-    done = [x for x in rows if x[0].status == "risolta"]
+    open_ = sorted((x for x in rows if x[0].status != ReportStatus.RISOLTA), key=lambda x: (x[0].created_at, x[0].id))
+    done = [x for x in rows if x[0].status == ReportStatus.RISOLTA]
     return [tuple(x) for x in open_] + [tuple(x) for x in done]
 
 
@@ -38,7 +39,7 @@ def set_status(db: Session, report: ErrorReport, status: str, user_id: int, now:
     before = audit.snapshot(report, ("status", "resolved_at"))
     report.status = status
     report.updated_at = now
-    report.resolved_at = now if status == "risolta" else None
+    report.resolved_at = now if status == ReportStatus.RISOLTA else None
     db.add(report)
     db.flush()
     audit.record(
