@@ -7,13 +7,13 @@ parameter models (`openapi_extra`) and from the response models (`response_model
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zerosei_app.api.errors import error_response, request_lang
@@ -275,12 +275,17 @@ api.include_router(hsds_router)  # HSDS 3.0 under /api/v1/hsds (api/hsds.py)
 ALLOW = ", ".join(API_METHODS)
 
 
-def _api_routes() -> list[APIRoute]:
-    return [r for r in api.routes if isinstance(r, APIRoute) and r.include_in_schema]
+@functools.cache
+def _documented_paths() -> tuple[re.Pattern, ...]:
+    """Every documented endpoint, the included routers' too (HSDS): read from the OpenAPI description,
+    which FastAPI builds from all of them (`api.routes` holds an included router as one opaque entry)."""
+    return tuple(
+        re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path)) + "$") for path in api.openapi()["paths"]
+    )
 
 
 def _known(path: str) -> bool:
-    return path == api.openapi_url or any(r.path_regex.match(path) for r in _api_routes())
+    return path == api.openapi_url or any(p.match(path) for p in _documented_paths())
 
 
 def _method_not_allowed(request: Request, lang: str) -> JSONResponse:

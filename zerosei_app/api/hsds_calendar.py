@@ -44,7 +44,7 @@ def _problem(status: int, errors: list[FieldError], lang: str) -> PlainTextRespo
     return PlainTextResponse(text, status_code=status, headers={"Cache-Control": "no-store"})
 
 
-@calendar_router.get(ENTRY_ICS)
+@calendar_router.api_route(ENTRY_ICS, methods=["GET", "HEAD"])
 def entry_ics(request: Request, entry_id: str) -> Response:
     lang = request_lang(request.query_params.get("lang"))
     ref, _ = parse(Id, {"id": entry_id})
@@ -64,7 +64,7 @@ def entry_ics(request: Request, entry_id: str) -> Response:
     )
 
 
-@calendar_router.get(PATH_ICS)
+@calendar_router.api_route(PATH_ICS, methods=["GET", "HEAD"])
 def path_ics(request: Request) -> Response:
     with session_scope() as db:
         out = path_calendar(db, request.url.query, _today(), public_base(request), _now())

@@ -71,10 +71,10 @@ class PathCalendar:
 
 def path_entry_ids(db: Session, raw_query: str, today: date) -> tuple[list[int], str, PathCalendar | None]:
     """The ids of the services a path link shows, its canonical query, or why there are none."""
+    # As on the page, a mangled link keeps its valid parts (a second comune, an unknown language, a cut
+    # list): only what leaves no path (no comune, no child) is refused, by build_percorso.
     parsed = parse_query_string(raw_query)
     lang = parsed.query.lang
-    if parsed.errors:
-        return [], "", PathCalendar(errors=list(parsed.errors), lang=lang)
     result = build_percorso(db, parsed.query, today)
     if result.percorso is None:
         return [], "", PathCalendar(errors=result.errors, not_found=result.unknown_comune, lang=lang)

@@ -495,6 +495,8 @@ def filter_entries(
 ) -> list[CardEntry]:
     out = []
     needle = fold(search.strip())
+    if search.strip() and not needle:
+        return []  # only punctuation or symbols: nothing can contain it (an empty needle would match all)
     for e in data.entries:
         c, m = data.centri[e.centro_id]
         if organization_id and organization_id not in {

@@ -7,6 +7,7 @@ import reflex as rx
 from pydantic import BaseModel, Field, ValidationError
 
 from zerosei_app.db import session_scope
+from zerosei_app.domain.istat import is_codice_istat
 from zerosei_app.domain.text import fold
 from zerosei_app.i18n import plural, t
 from zerosei_app.models import Centro
@@ -60,7 +61,9 @@ class CartaState(UiState):
         with session_scope() as session:
             if by_id:
                 # `/carta?centro=<id>`: a link by id (the staff area's) leads to the centre's own page.
-                centro = session.get(Centro, int(by_id)) if by_id.isdigit() and len(by_id) < 10 else None
+                centro = (
+                    session.get(Centro, int(by_id)) if by_id.isascii() and by_id.isdigit() and len(by_id) < 10 else None
+                )
                 if centro is not None and centro.is_active and centro.slug:
                     return [script, rx.redirect(urls.carta_url(centro.slug, lang), replace=True)]
             rows = directory(session)
@@ -140,7 +143,7 @@ class CartaState(UiState):
         by_slug = {c.slug: c for c in self._all_centri()}
         if kind == "s" and value in by_slug:
             return rx.redirect(by_slug[value].href)
-        if kind != "c" or not (len(value) == 6 and value.isdigit()):
+        if kind != "c" or not is_codice_istat(value):
             return None
         with session_scope() as session:
             record = comune_index(session).get(value)
