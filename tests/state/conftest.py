@@ -41,10 +41,11 @@ def navigate(state, url: str, ip: str = "10.9.9.9", origin: str = "http://test.l
 
 def run_async(result):
     """The value of a handler that may be async (awaited here) or plain."""
-    import asyncio
     import inspect
 
-    return asyncio.run(result) if inspect.iscoroutine(result) else result
+    from tests.coroutines import run_coroutine
+
+    return run_coroutine(result) if inspect.iscoroutine(result) else result
 
 
 def event_name(spec) -> str:

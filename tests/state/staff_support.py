@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import hashlib
 import inspect
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from reflex.istate.data import RouterData
 from sqlalchemy import text
 from sqlmodel import Session
 
+from tests.coroutines import run_coroutine
 from zerosei_app.state import staff_base
 
 CENTRO_A = 1
@@ -66,13 +65,7 @@ def make_state(cls, token: str = "", path: str = "/staff", query: dict | None = 
 
 
 def _run(coro):
-    """asyncio.run, also when this thread already has a running loop (Playwright's sync API leaves one)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
+    return run_coroutine(coro)
 
 
 def call(state, name: str, *args):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 
 import pytest
 from sqlmodel import Session, select
 
+from tests.coroutines import run_coroutine
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import FIELDS, EntryInput
@@ -132,7 +132,7 @@ def test_fresh_rebuilds_off_the_event_loop_and_public_data_then_finds_it(engine)
         s.add(e)
         s.commit()
     with Session(engine) as s:
-        asyncio.run(fresh(s))
+        run_coroutine(fresh(s))
         rebuilt = public_data(s)
     assert rebuilt is not old and any(
         x.title == "Titolo nuovo per il test" for xs in rebuilt.entries.values() for x in xs

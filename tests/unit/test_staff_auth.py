@@ -330,7 +330,9 @@ def test_ten_parallel_wrong_logins_get_at_most_five_checked(user, session, monke
             attempt_login(db, "op@example.org", f"indovino {i}", who, now)
 
     _burst(10, guess)
-    assert 1 <= len(checked) <= MAX_FAILURES
+    # Each try is recorded before it is checked: when all ten are recorded first (PostgreSQL, busy machine)
+    # none is checked at all; what matters is that never more than the limit are.
+    assert len(checked) <= MAX_FAILURES
     with DbSession(engine) as db:
         assert len(db.exec(select(LoginAttempt).where(LoginAttempt.client_hash == who)).all()) >= len(checked)
 
@@ -343,17 +345,20 @@ def test_ten_parallel_wrong_password_changes_get_at_most_five_checked(user, sess
 
     checked = _counting_verify(monkeypatch, accounts_module)
     engine, now, who = session.get_bind(), clock.now(), client_hash("203.0.113.79")
+    user_id = user.id  # read once here: the test's session must not be used from the threads
     refusals: list[str] = []
 
     def guess(i):
         with DbSession(engine) as db:
             try:
-                change_password(db, user.id, f"indovino {i}", "una nuova password lunga", now, None, who)
+                change_password(db, user_id, f"indovino {i}", "una nuova password lunga", now, None, who)
             except AccountError as exc:
                 refusals.append(str(exc))
 
     _burst(10, guess)
-    assert 1 <= len(checked) <= MAX_FAILURES
+    # Each try is recorded before it is checked: when all ten are recorded first (PostgreSQL, busy machine)
+    # none is checked at all; what matters is that never more than the limit are.
+    assert len(checked) <= MAX_FAILURES
     assert len(refusals) == 10 and sum("Troppi tentativi" in r for r in refusals) >= 10 - MAX_FAILURES
     # and then even the right password is refused while locked
     with DbSession(engine) as db, pytest.raises(AccountError, match="Troppi tentativi"):
