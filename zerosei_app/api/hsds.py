@@ -144,6 +144,18 @@ def root(request: Request) -> JSONResponse:
     return _json(out)
 
 
+def _filtered(data, params: ServiceParams) -> list:
+    """The published entries a services-like list shows (/services and /service_at_locations share filters)."""
+    return hsds.filter_entries(
+        data,
+        search=params.search,
+        organization_id=params.organization_id,
+        taxonomy_term_id=params.taxonomy_term_id,
+        taxonomy_id=params.taxonomy_id,
+        modified_after=params.modified_after_dt(),
+    )
+
+
 @router.get(
     f"{HSDS}/services",
     summary="HSDS: published services (the Carte's entries), paged",
@@ -157,14 +169,7 @@ def services(request: Request) -> JSONResponse:
     if error:
         return error
     data = _load(request)
-    found = hsds.filter_entries(
-        data,
-        search=params.search,
-        organization_id=params.organization_id,
-        taxonomy_term_id=params.taxonomy_term_id,
-        taxonomy_id=params.taxonomy_id,
-        modified_after=params.modified_after_dt(),
-    )
+    found = _filtered(data, params)
     build = hsds.service_out if params.full else hsds.service_list_out
     return _json(_page(found, params.page, params.per_page, lambda e: _dump(build(data, e))))
 
@@ -252,14 +257,7 @@ def service_at_locations(request: Request) -> JSONResponse:
     if error:
         return error
     data = _load(request)
-    found = hsds.filter_entries(
-        data,
-        search=params.search,
-        organization_id=params.organization_id,
-        taxonomy_term_id=params.taxonomy_term_id,
-        taxonomy_id=params.taxonomy_id,
-        modified_after=params.modified_after_dt(),
-    )
+    found = _filtered(data, params)
     if params.full:
         return _json(_page(found, params.page, params.per_page, lambda e: _dump(hsds.service_at_location_out(data, e))))
     return _json(
