@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lighthouse, mobile emulation (its default: Moto G Power, slow 4G, 4x CPU), for / and a path page.
+# Lighthouse, mobile emulation (its default: Moto G Power, slow 4G, 4x CPU), for /, a path page, /carta and a centre's Carta.
 # Prints Performance, Accessibility, LCP, TBT, CLS and JS bytes per page; JSON reports go to bench/out/.
 #   bench/lighthouse.sh                      # starts the app on a free port, measures, stops it
 #   BASE_URL=http://localhost:3101 bench/lighthouse.sh   # measures an app that is already running
@@ -38,8 +38,8 @@ fi
 
 # A child of 1 year and 6 months today, in Sant'Ambrogio di Torino, with a topic.
 BIRTH=$(date -d "$(date +%Y-%m-15) -18 months" +%Y-%m)
-PAGES=("/" "/percorso?comune=001255&nascita=$BIRTH&temi=gioco-socialita")
-NAMES=("home" "percorso")
+PAGES=("/" "/percorso?comune=001255&nascita=$BIRTH&temi=gioco-socialita" "/carta" "/carta/asti")
+NAMES=("home" "percorso" "carta" "carta-asti")
 
 # Warm up: the first hit of a page compiles nothing, but fills the server's caches.
 for p in "${PAGES[@]}"; do curl -sf "$BASE_URL$p" >/dev/null || true; done
