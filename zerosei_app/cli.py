@@ -51,7 +51,7 @@ def _base_url(args: argparse.Namespace) -> str:
 def resolve_centro(db: Session, text: str) -> Centro:
     """An id, or a (part of a) name or comune that matches exactly one centre."""
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         centro = db.get(Centro, int(text))
         if centro is None:
             raise CliError(f"nessun centro con id {text}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import select
 
 from zerosei_app.domain.csv_centri import parse_centri_csv, parse_copertura_csv
@@ -165,3 +166,10 @@ def test_columns_have_unique_names():
     names = [n for c in COLUMNS for n in c.names()]
     assert len(names) == len(set(names))
     assert read_csv("Titolo\n", COLUMNS).errors
+
+
+@pytest.mark.parametrize("data", ['""\n', '"",""\n"",""\n', ";;\n"])
+def test_a_file_of_only_empty_cells_is_said_empty(data):
+    from zerosei_app.domain.csv_common import read_csv
+
+    assert read_csv(data, COLUMNS).errors == ["Il file è vuoto."]

@@ -117,6 +117,9 @@ def _records(text: str, table: CsvTable) -> list[list[str]] | None:
         return None
     while records and not any(c.strip() for c in records[0]):
         records.pop(0)
+    if not records:  # e.g. only empty quoted cells ("","")
+        table.errors.append("Il file è vuoto.")
+        return None
     return records
 
 

@@ -146,7 +146,7 @@ class _Lookups:
 
     def comune(self, text: str) -> tuple[str | None, str | None]:
         text = text.strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             code = text.zfill(6)  # Excel drops leading zeros: 1272 → 001272
             return (code, None) if code in self.comune_codes else (None, f"Codice ISTAT {text} sconosciuto.")
         codes = self.comune_names.get(fold(text), [])
@@ -158,7 +158,7 @@ class _Lookups:
 
     def centro(self, text: str) -> tuple[Centro | None, str | None]:
         text = text.strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             found = next((c for c in self.centri if c.id == int(text)), None)
             return (found, None) if found else (None, f"Nessun centro con ID {text}.")
         matches = [c for c in self.centri if fold(c.nome) == fold(text)]
