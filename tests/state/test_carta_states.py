@@ -154,3 +154,14 @@ def test_a_link_by_id_leads_to_the_centre_page(state):
         s = state(CartaState, f"/carta?centro={bad}")
         s.on_load()
         assert s.loaded
+
+
+def test_a_slug_typed_in_capitals_leads_to_the_canonical_address(state):
+    s = state(CartaCentroState, "/carta/ASTI?lang=en")
+    assert redirect_target(s.on_load()) == ("/carta/asti?lang=en", True)
+
+
+def test_an_over_long_print_parameter_is_said_and_the_whole_edition_shown(state):
+    s = state(CartaStampaState, "/carta/stampa?provincia=" + "T" * 50)
+    s.on_load()
+    assert any("non è una provincia" in n for n in s.notices) and len(s.sections) == len(_centri())

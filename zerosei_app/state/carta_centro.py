@@ -40,9 +40,10 @@ class CartaCentroState(UiState):
         self.directory_href = urls.lang_only(urls.CARTA, lang)
         self.share_status = ""
         with session_scope() as session:
-            match = find_by_slug(session, slug_from_path(self.router.url.path))
-            if match is not None and match.moved:
-                # A renamed centre: its old address (links, printed QR codes) leads to the new one.
+            asked = slug_from_path(self.router.url.path)
+            match = find_by_slug(session, asked)
+            # A renamed centre's old address, or the same one typed in capitals: the one canonical address.
+            if match is not None and (match.moved or asked != match.centro.slug):
                 return [script, rx.redirect(urls.carta_url(match.centro.slug, lang), replace=True)]
             data = carta_of(session, match.centro.id) if match is not None else None
             view = carta_view(data, lang) if data is not None else None

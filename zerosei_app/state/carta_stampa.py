@@ -41,11 +41,15 @@ class CartaStampaState(UiState):
         script = self._sync_ui()
         lang = self.lang
         params = self.router.url.query_parameters
+        notices = []
         try:
             wanted = StampaIn(provincia=params.get("provincia"), centro=params.get("centro"))
-        except ValidationError:
+        except ValidationError as exc:
+            # Too long to be a province or a centre: said, and the whole edition shown.
             wanted = StampaIn()
-        notices = []
+            for field in {str(e["loc"][0]) for e in exc.errors()}:
+                key = "carta.print.bad_provincia" if field == "provincia" else "carta.print.bad_centro"
+                notices.append(t(key, lang, value=str(params.get(field, ""))[:60]))
         provincia, centro_ids = None, None
         with session_scope() as session:
             if wanted.centro:
