@@ -84,7 +84,7 @@ def _page(query: str) -> AppuntamentiState:
             "headers": {"origin": "http://testserver"},
         }
     )
-    type(state).load_path.fn(state)
+    type(state)._load_path(state)  # the handler's work, as its worker thread runs it
     return state
 
 

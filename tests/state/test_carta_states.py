@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from tests.state.conftest import redirect_target
+from tests.state.conftest import redirect_target, run_async
 from zerosei_app.api.app import api
 from zerosei_app.db import get_engine
 from zerosei_app.domain.carta import AREAS, OTHER_AREA
@@ -39,7 +39,7 @@ def test_every_centre_page_shows_all_its_published_entries_by_area(state):
     assert len(centri) >= 16
     for centro in centri:
         s = state(CartaCentroState, f"/carta/{centro.slug}")
-        s.on_load()
+        run_async(s.on_load())
         assert s.status == "ok", centro.slug
         ids = shown(s.carta)
         assert len(ids) == len(set(ids)) and set(ids) == _published(centro.id), centro.slug
@@ -60,7 +60,7 @@ def test_unpublished_entries_never_show(state, tmp_path):
         db.commit()
         try:
             s = state(CartaCentroState, f"/carta/{centro.slug}")
-            s.on_load()
+            run_async(s.on_load())
             assert entry.id not in shown(s.carta)
         finally:
             entry.status = EntryStatus.PUBLISHED
@@ -70,7 +70,7 @@ def test_unpublished_entries_never_show(state, tmp_path):
 
 def test_english_page_and_age_range_in_words(state):
     s = state(CartaCentroState, "/carta/asti?lang=en")
-    s.on_load()
+    run_async(s.on_load())
     assert s.status == "ok" and s.lang == "en"
     labels = {f.label for a in s.carta.areas for e in a.voci for f in e.facts}
     assert "Age" in labels
@@ -83,7 +83,7 @@ def test_english_page_and_age_range_in_words(state):
 )
 def test_unknown_slug_is_not_found_in_the_page_language(state, lang, title):
     s = state(CartaCentroState, f"/carta/nessun-centro?lang={lang}")
-    s.on_load()
+    run_async(s.on_load())
     assert s.status == "not_found" and s.page_title == title and s.lang == lang
 
 
@@ -94,7 +94,7 @@ def test_old_slug_redirects_to_the_new_one(state):
         db.commit()
     try:
         s = state(CartaCentroState, "/carta/asti-vecchio?lang=en")
-        events = s.on_load()
+        events = run_async(s.on_load())
         assert redirect_target(events) == ("/carta/asti?lang=en", True)
     finally:
         with Session(get_engine()) as db:
@@ -104,7 +104,7 @@ def test_old_slug_redirects_to_the_new_one(state):
 
 def test_directory_lists_every_active_centre_by_province(state):
     s = state(CartaState, "/carta")
-    s.on_load()
+    run_async(s.on_load())
     listed = [c.slug for p in s.province for c in p.centri]
     assert sorted(listed) == sorted(c.slug for c in _centri())
     assert [p.sigla for p in s.province][0] == "TO"
@@ -116,52 +116,52 @@ def test_directory_lists_every_active_centre_by_province(state):
 
 def test_find_by_comune_cap_or_name(state):
     s = state(CartaState, "/carta")
-    s.on_load()
+    run_async(s.on_load())
     s.search("10024")  # Moncalieri's CAP
     assert s.options and s.options[0].key == "c:001156"
-    s.pick("c:001156")
+    run_async(s.pick("c:001156"))
     assert s.found and s.found_title.startswith("Centri che servono Moncalieri")
     s.search("relazioni")
     assert s.options[0].key == "s:torino-centro-relazioni-e-famiglie"
-    assert redirect_target(s.pick(s.options[0].key))[0] == "/carta/torino-centro-relazioni-e-famiglie"
-    assert s.pick("x:<script>") is None and s.pick("c:99") is None
+    assert redirect_target(run_async(s.pick(s.options[0].key)))[0] == "/carta/torino-centro-relazioni-e-famiglie"
+    assert run_async(s.pick("x:<script>")) is None and run_async(s.pick("c:99")) is None
 
 
 def test_print_edition_whole_province_and_one_centre(state):
     s = state(CartaStampaState, "/carta/stampa")
-    s.on_load()
+    run_async(s.on_load())
     assert len(s.sections) == len(_centri())
     assert sum(len(p.centri) for p in s.contents) == len(s.sections)
     assert all(
         sec.qr.startswith("data:image/svg+xml") and sec.url.startswith("http://test.local/carta/") for sec in s.sections
     )
     s = state(CartaStampaState, "/carta/stampa?provincia=at")
-    s.on_load()
+    run_async(s.on_load())
     assert s.sections and all(sec.carta.provincia == "AT" for sec in s.sections) and s.scope == "Provincia di Asti"
     s = state(CartaStampaState, "/carta/stampa?centro=asti&lang=en")
-    s.on_load()
+    run_async(s.on_load())
     assert [sec.carta.slug for sec in s.sections] == ["asti"] and s.sections[0].url.endswith("/carta/asti?lang=en")
     s = state(CartaStampaState, "/carta/stampa?provincia=MI")
-    s.on_load()
+    run_async(s.on_load())
     assert s.notices and len(s.sections) == len(_centri())
 
 
 def test_a_link_by_id_leads_to_the_centre_page(state):
     centro = next(c for c in _centri() if c.slug == "asti")
     s = state(CartaState, f"/carta?centro={centro.id}&lang=en")
-    assert redirect_target(s.on_load()) == ("/carta/asti?lang=en", True)
+    assert redirect_target(run_async(s.on_load())) == ("/carta/asti?lang=en", True)
     for bad in ("999999", "abc", "1" * 30, "²", "١", "１"):  # other scripts' digits are not ids
         s = state(CartaState, f"/carta?centro={bad}")
-        s.on_load()
+        run_async(s.on_load())
         assert s.loaded
 
 
 def test_a_slug_typed_in_capitals_leads_to_the_canonical_address(state):
     s = state(CartaCentroState, "/carta/ASTI?lang=en")
-    assert redirect_target(s.on_load()) == ("/carta/asti?lang=en", True)
+    assert redirect_target(run_async(s.on_load())) == ("/carta/asti?lang=en", True)
 
 
 def test_an_over_long_print_parameter_is_said_and_the_whole_edition_shown(state):
     s = state(CartaStampaState, "/carta/stampa?provincia=" + "T" * 50)
-    s.on_load()
+    run_async(s.on_load())
     assert any("non è una provincia" in n for n in s.notices) and len(s.sections) == len(_centri())

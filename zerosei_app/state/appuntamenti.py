@@ -8,7 +8,7 @@ from datetime import date
 
 import reflex as rx
 
-from zerosei_app.db import session_scope
+from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.sessions import ROME
@@ -48,7 +48,11 @@ class AppuntamentiState(UiState):
         self.has_sessions = bool(later)
 
     @rx.event
-    def load_path(self):
+    async def load_path(self):
+        # Database work: in the blocking-work threads, never in the event loop (db.off_loop).
+        return await off_loop(self._load_path, lane="public")
+
+    def _load_path(self):
         parsed = parse_query_string(self.router.url.query or "")
         today: date = clock.now().astimezone(ROME).date()
         self.feed_href = self.webcal_href = ""
@@ -62,7 +66,11 @@ class AppuntamentiState(UiState):
         self.feed_href, self.webcal_href = feed_links(base, link)
 
     @rx.event
-    def load_centro(self, centro_id: int):
+    async def load_centro(self, centro_id: int):
+        # Database work: in the blocking-work threads, never in the event loop (db.off_loop).
+        return await off_loop(self._load_centro, centro_id, lane="public")
+
+    def _load_centro(self, centro_id: int):
         ref, _ = parse(Id, {"id": centro_id})
         self.feed_href = self.webcal_href = ""
         if ref is None:

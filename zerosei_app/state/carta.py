@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import reflex as rx
 from pydantic import BaseModel, Field, ValidationError
 
-from zerosei_app.db import session_scope
+from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain.istat import is_codice_istat
 from zerosei_app.domain.text import fold
 from zerosei_app.i18n import plural, t
@@ -54,7 +54,11 @@ class CartaState(UiState):
         return self.options[self.active].dom_id if 0 <= self.active < len(self.options) else ""
 
     @rx.event
-    def on_load(self):
+    async def on_load(self):
+        # Database work: in the blocking-work threads, never in the event loop (db.off_loop).
+        return await off_loop(self._on_load, lane="public")
+
+    def _on_load(self):
         script = self._sync_ui()
         lang = self.lang
         by_id = self.router.url.query_parameters.get("centro", "")
@@ -136,7 +140,11 @@ class CartaState(UiState):
         self.expanded, self.active = False, -1
 
     @rx.event
-    def pick(self, key: str):
+    async def pick(self, key: str):
+        # Database work: in the blocking-work threads, never in the event loop (db.off_loop).
+        return await off_loop(self._pick, key, lane="public")
+
+    def _pick(self, key: str):
         if not isinstance(key, str) or len(key) > 80:
             return None
         kind, _, value = key.partition(":")

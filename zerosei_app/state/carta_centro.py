@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from zerosei_app.db import session_scope
+from zerosei_app.db import off_loop, session_scope
 from zerosei_app.i18n import t
 from zerosei_app.queries.carta import carta_of
 from zerosei_app.queries.carta_slugs import find_by_slug
@@ -33,7 +33,11 @@ class CartaCentroState(UiState):
     print_href: str = urls.CARTA_STAMPA  # this centre's section of the print edition (compact, with its QR code)
 
     @rx.event
-    def on_load(self):
+    async def on_load(self):
+        # Database work: in the blocking-work threads, never in the event loop (db.off_loop).
+        return await off_loop(self._on_load, lane="public")
+
+    def _on_load(self):
         script = self._sync_ui()
         lang = self.lang
         self.home_href = urls.lang_only(urls.HOME, lang)

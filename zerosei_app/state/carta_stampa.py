@@ -4,7 +4,7 @@ import reflex as rx
 from babel.dates import format_date
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from zerosei_app.db import session_scope
+from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.carta import is_slug
 from zerosei_app.domain.catalog import PROVINCE
@@ -37,7 +37,11 @@ class CartaStampaState(UiState):
     directory_href: str = urls.CARTA
 
     @rx.event
-    def on_load(self):
+    async def on_load(self):
+        # Database work: in the blocking-work threads, never in the event loop (db.off_loop).
+        return await off_loop(self._on_load, lane="public")
+
+    def _on_load(self):
         script = self._sync_ui()
         lang = self.lang
         params = self.router.url.query_parameters
