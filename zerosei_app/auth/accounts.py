@@ -28,6 +28,21 @@ class AccountError(ValueError):
     """A refusal the user can act on (the message says what to do)."""
 
 
+def _audit(db: Session, account_id: int, actor_id: int | None, action: str, now: datetime, *, before=None, after=None):
+    """Every change to an account goes into audit_record the same way (entity staff_user, no centre)."""
+    audit.record(
+        db,
+        entity="staff_user",
+        entity_id=account_id,
+        centro_id=None,
+        user_id=actor_id,
+        action=action,
+        before=before,
+        after=after,
+        now=now,
+    )
+
+
 def _audit_after(db: Session, user: StaffUser) -> dict:
     data = audit.snapshot(user, AUDIT_FIELDS)
     data["centri"] = memberships(db, user.id)
@@ -89,17 +104,7 @@ def create_account(
     for centro_id in ids:
         db.add(StaffMembership(user_id=user.id, centro_id=centro_id))
     db.flush()
-    audit.record(
-        db,
-        entity="staff_user",
-        entity_id=user.id,
-        centro_id=None,
-        user_id=actor_id,
-        action="create",
-        before=None,
-        after=_audit_after(db, user),
-        now=now,
-    )
+    _audit(db, user.id, actor_id, "create", now, after=_audit_after(db, user))
     return user, token
 
 
@@ -109,17 +114,7 @@ def issue_setup_token(db: Session, user: StaffUser, actor_id: int | None, now: d
     user.setup_token_hash = hash_token(token)
     user.setup_expires_at = now + SETUP_VALIDITY
     db.add(user)
-    audit.record(
-        db,
-        entity="staff_user",
-        entity_id=user.id,
-        centro_id=None,
-        user_id=actor_id,
-        action="setup_link",
-        before=None,
-        after={"scade": (now + SETUP_VALIDITY).isoformat()},
-        now=now,
-    )
+    _audit(db, user.id, actor_id, "setup_link", now, after={"scade": (now + SETUP_VALIDITY).isoformat()})
     return token
 
 
@@ -150,17 +145,7 @@ def complete_setup(db: Session, token: str, password: str, now: datetime) -> Sta
     user.setup_expires_at = None
     db.add(user)
     revoke_user_sessions(db, user.id, now)  # a reset: sessions opened with the old password end
-    audit.record(
-        db,
-        entity="staff_user",
-        entity_id=user.id,
-        centro_id=None,
-        user_id=user.id,
-        action="password_set",
-        before=None,
-        after=None,
-        now=now,
-    )
+    _audit(db, user.id, user.id, "password_set", now)
     return user
 
 
@@ -198,17 +183,7 @@ def change_password(
     user.password_changed_at = now
     db.add(user)
     revoke_user_sessions(db, user.id, now, keep_session_id=keep_session_id)
-    audit.record(
-        db,
-        entity="staff_user",
-        entity_id=user.id,
-        centro_id=None,
-        user_id=user.id,
-        action="password_change",
-        before=None,
-        after=None,
-        now=now,
-    )
+    _audit(db, user.id, user.id, "password_change", now)
 
 
 def set_active(db: Session, user_id: int, active: bool, actor_id: int | None, now: datetime) -> StaffUser:
@@ -224,17 +199,7 @@ def set_active(db: Session, user_id: int, active: bool, actor_id: int | None, no
     db.add(user)
     if not active:
         revoke_user_sessions(db, user.id, now)
-    audit.record(
-        db,
-        entity="staff_user",
-        entity_id=user.id,
-        centro_id=None,
-        user_id=actor_id,
-        action="enable" if active else "disable",
-        before=before,
-        after=_audit_after(db, user),
-        now=now,
-    )
+    _audit(db, user.id, actor_id, "enable" if active else "disable", now, before=before, after=_audit_after(db, user))
     return user
 
 
@@ -250,15 +215,5 @@ def set_memberships(db: Session, user_id: int, centro_ids: Iterable[int], actor_
     for centro_id in ids:
         db.add(StaffMembership(user_id=user_id, centro_id=centro_id))
     db.flush()
-    audit.record(
-        db,
-        entity="staff_user",
-        entity_id=user.id,
-        centro_id=None,
-        user_id=actor_id,
-        action="centri",
-        before=before,
-        after=_audit_after(db, user),
-        now=now,
-    )
+    _audit(db, user.id, actor_id, "centri", now, before=before, after=_audit_after(db, user))
     return user
