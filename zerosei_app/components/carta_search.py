@@ -2,43 +2,26 @@
 over the directory's state."""
 
 import reflex as rx
-from reflex.vars.base import LiteralVar, Var
-from reflex_base.event import EventChain, key_event
+from reflex.vars.base import Var
 
+from zerosei_app.components.combobox import nav_key_handler, option_item
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import internal
 from zerosei_app.state.carta import CartaState as S
 from zerosei_app.state.carta import SearchOption
-from zerosei_app.state.wizard_comune import NAV_KEYS
 from zerosei_app.view.carta_view import DirCentroView
 
 INPUT_ID = "carta-cerca"
 LISTBOX_ID = "carta-cerca-elenco"
 HINT_ID = "carta-cerca-aiuto"
-_CLIENT_KEYS = [k for k in NAV_KEYS if k not in ("Home", "End")]
 
 
 def _key_handler() -> Var:
-    chain = LiteralVar.create(EventChain.create(value=S.key, args_spec=key_event, key="on_key_down"))
-    keys = "[" + ",".join(f'"{k}"' for k in _CLIENT_KEYS) + "]"
-    return Var(
-        _js_expr=f"((_ev) => {{ if ({keys}.includes(_ev.key) && !_ev.isComposing) {{ _ev.preventDefault(); ({chain})(_ev); }} }})",
-        _var_data=chain._get_all_var_data(),
-    )
+    return nav_key_handler(S.key)
 
 
 def _option(option: SearchOption, index) -> rx.Component:
-    selected = index == S.active
-    return rx.el.li(
-        rx.el.span(option.name, class_name="opt-name"),
-        rx.el.span(option.detail, class_name="opt-detail"),
-        id=option.dom_id,
-        role="option",
-        aria_selected=rx.cond(selected, "true", "false"),
-        class_name=rx.cond(selected, "opt active", "opt"),
-        on_click=S.pick(option.key),
-        custom_attrs={"onMouseDown": Var(_js_expr="((_ev) => _ev.preventDefault())")},
-    )
+    return option_item(option, index == S.active, S.pick(option.key))
 
 
 def _found(c: DirCentroView) -> rx.Component:

@@ -21,8 +21,9 @@ HINT_ID = "comune-aiuto"
 _CLIENT_KEYS = [k for k in NAV_KEYS if k not in ("Home", "End")]  # Home/End keep moving the caret
 
 
-def _key_handler() -> Var:
-    chain = LiteralVar.create(EventChain.create(value=S.key, args_spec=key_event, key="on_key_down"))
+def nav_key_handler(handler) -> Var:
+    """keydown for a combobox input: only the navigation keys go to `handler` (an event of the state)."""
+    chain = LiteralVar.create(EventChain.create(value=handler, args_spec=key_event, key="on_key_down"))
     keys = "[" + ",".join(f'"{k}"' for k in _CLIENT_KEYS) + "]"
     return Var(
         _js_expr=f"((_ev) => {{ if ({keys}.includes(_ev.key) && !_ev.isComposing) {{ _ev.preventDefault(); ({chain})(_ev); }} }})",
@@ -30,8 +31,8 @@ def _key_handler() -> Var:
     )
 
 
-def _option(option: ComuneOption, index) -> rx.Component:
-    selected = index == S.active
+def option_item(option, selected, on_pick) -> rx.Component:
+    """One option of a combobox list (`option` has name, detail and dom_id)."""
     return rx.el.li(
         rx.el.span(option.name, class_name="opt-name"),
         rx.el.span(option.detail, class_name="opt-detail"),
@@ -39,10 +40,18 @@ def _option(option: ComuneOption, index) -> rx.Component:
         role="option",
         aria_selected=rx.cond(selected, "true", "false"),
         class_name=rx.cond(selected, "opt active", "opt"),
-        on_click=S.pick(option.code),
+        on_click=on_pick,
         # Keep the focus in the input: a tap on an option must not count as leaving the field.
         custom_attrs={"onMouseDown": Var(_js_expr="((_ev) => _ev.preventDefault())")},
     )
+
+
+def _key_handler() -> Var:
+    return nav_key_handler(S.key)
+
+
+def _option(option: ComuneOption, index) -> rx.Component:
+    return option_item(option, index == S.active, S.pick(option.code))
 
 
 def combobox() -> rx.Component:
