@@ -8,7 +8,7 @@ from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
 from zerosei_app.components.links import external, internal
-from zerosei_app.components.share_panel import LINK_INPUT_ID, SHARE_JS
+from zerosei_app.components.share_panel import LINK_INPUT_ID, SHARE_JS, share_toast
 from zerosei_app.state.ui import UiState
 from zerosei_app.view.carta_view import AreaView, CartaView, ServedView
 from zerosei_app.view.percorso_view import ENTRY_TEXT_LANG, EntryView, FactView
@@ -160,25 +160,7 @@ def carta_share(state) -> rx.Component:
                 class_name="qr",
             ),
         ),
-        rx.el.div(
-            rx.cond(
-                state.share_status != "",
-                rx.el.div(
-                    rx.el.span(state.share_status),
-                    rx.el.button(
-                        "×",
-                        type="button",
-                        aria_label=t("ui.share.close"),
-                        on_click=state.dismiss_share_status,
-                        class_name="toast-close",
-                    ),
-                    class_name="toast",
-                ),
-            ),
-            role="status",
-            aria_live="polite",
-            class_name="toast-region no-print",
-        ),
+        share_toast(state),
         class_name="share",
         aria_labelledby="condividi-titolo",
     )

@@ -56,18 +56,19 @@ def action_bar() -> rx.Component:
     )
 
 
-def share_toast() -> rx.Component:
-    """One confirmation, fixed at the bottom of the screen wherever the parent has scrolled."""
+def share_toast(state=P) -> rx.Component:
+    """One confirmation, fixed at the bottom of the screen wherever the parent has scrolled (`state` has
+    share_status and dismiss_share_status: the path's, or a centre's Carta)."""
     return rx.el.div(
         rx.cond(
-            P.share_status != "",
+            state.share_status != "",
             rx.el.div(
-                rx.el.span(P.share_status),
+                rx.el.span(state.share_status),
                 rx.el.button(
                     "×",
                     type="button",
                     aria_label=t("ui.share.close"),
-                    on_click=P.dismiss_share_status,
+                    on_click=state.dismiss_share_status,
                     class_name="toast-close",
                 ),
                 class_name="toast",
