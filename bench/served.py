@@ -6,7 +6,9 @@ or a fast machine compares the same way:
   2,000 distinct random valid paths (a random comune, one or two birth months 1–69 months back), so
   no per-URL cache can hide the cost. Targets: API ≥ 25% of /ping with p99 ≤ 50 ms, HTML ≥ 20%.
 - Websocket page loads (hydrate + on_load, python-socketio as the browser speaks it), closed loop
-  at 50 clients: the path page (random paths) against `/informazioni`. Target ≥ 60%, p95 ≤ 400 ms.
+  at 50 clients: the path page (random paths) against `/informazioni`. Target ≥ 60%, p95 ≤ 400 ms,
+  for a tab's first connect (the browser sends the hashes of the defaults compiled into the page and
+  gets only what differs); a reconnect (the full state) is printed too.
 
 Usage: `make bench` (after the in-process figures) or `.venv/bin/python bench/served.py
 [--seconds 4] [--rounds 3] [--ws-seconds 8] [--clients 50]`. Needs wrk (`apt-get install -y wrk`; tried automatically when run
@@ -250,9 +252,19 @@ def measured(pid: int | None, run, *args, **kwargs) -> dict:
 # ------------------------------------------------------------------ websocket page loads
 
 
-async def _page_load(url: str, pathname: str, query: dict[str, str], measure: bool = False) -> tuple[float, int]:
+def initial_state_hashes() -> list[str]:
+    """What a browser sends on a tab's first connect: the hashes of the state defaults compiled into
+    the page, so the hydrate carries only the values that differ (a reconnect gets the full state)."""
+    context = (ROOT / ".web/utils/context.jsx").read_text()
+    return json.loads(re.search(r"initialStateHashes = (\[.*?\])", context).group(1))
+
+
+async def _page_load(
+    url: str, pathname: str, query: dict[str, str], measure: bool = False, hashes: list[str] | None = None
+) -> tuple[float, int]:
     """One tab: connect, hydrate + on_load, wait until hydrated. Seconds, and bytes received if `measure`
-    (re-encoding every message would make the client, not the server, the bottleneck)."""
+    (re-encoding every message would make the client, not the server, the bottleneck). With `hashes`
+    it is a tab's first connect, else a reconnect."""
     import socketio
 
     done = asyncio.Event()
@@ -275,7 +287,7 @@ async def _page_load(url: str, pathname: str, query: dict[str, str], measure: bo
         transports=["websocket"],
         socketio_path="/_event",
         namespaces=["/_event"],
-        auth={"event": {"name": HYDRATE, "payload": {}, "router_data": router}},
+        auth={"event": {"name": HYDRATE, "payload": {"hashes": hashes} if hashes else {}, "router_data": router}},
     )
     try:
         await asyncio.wait_for(done.wait(), 30)
@@ -285,7 +297,13 @@ async def _page_load(url: str, pathname: str, query: dict[str, str], measure: bo
 
 
 async def _closed_loop(
-    url: str, pathname: str, queries: list[dict[str, str]], clients: int, seconds: float, seed: int
+    url: str,
+    pathname: str,
+    queries: list[dict[str, str]],
+    clients: int,
+    seconds: float,
+    seed: int,
+    hashes: list[str] | None,
 ) -> tuple[list[float], int, float]:
     latencies: list[float] = []
     failures = 0
@@ -296,7 +314,7 @@ async def _closed_loop(
         nonlocal failures
         while time.perf_counter() < stop:
             try:
-                took, _ = await _page_load(url, pathname, rng.choice(queries))
+                took, _ = await _page_load(url, pathname, rng.choice(queries), hashes=hashes)
                 latencies.append(took * 1000)
             except Exception as e:
                 failures += 1
@@ -313,14 +331,20 @@ def _client_process(args: tuple) -> tuple[list[float], int, float]:
 
 
 def page_loads(
-    url: str, pathname: str, queries: list[dict[str, str]], clients: int, seconds: float, processes: int = 2
+    url: str,
+    pathname: str,
+    queries: list[dict[str, str]],
+    clients: int,
+    seconds: float,
+    processes: int = 2,
+    hashes: list[str] | None = None,
 ) -> dict:
     """`clients` tabs in a closed loop, spread over a few client processes (one Python process
     decoding every update would measure itself rather than the server)."""
     from concurrent.futures import ProcessPoolExecutor
 
     shares = [clients // processes + (1 if i < clients % processes else 0) for i in range(processes)]
-    jobs = [(url, pathname, queries, n, seconds, i) for i, n in enumerate(shares) if n]
+    jobs = [(url, pathname, queries, n, seconds, i, hashes) for i, n in enumerate(shares) if n]
     # Spawned, not forked: a forked child inherits the parent's event loop and sockets.
     with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
         results = list(pool.map(_client_process, jobs))
@@ -335,8 +359,8 @@ def page_loads(
     }
 
 
-def hydrate_size(url: str, pathname: str, query: dict[str, str]) -> int:
-    return asyncio.run(_page_load(url, pathname, query, measure=True))[1]
+def hydrate_size(url: str, pathname: str, query: dict[str, str], hashes: list[str] | None = None) -> int:
+    return asyncio.run(_page_load(url, pathname, query, measure=True, hashes=hashes))[1]
 
 
 # ------------------------------------------------------------------ report
@@ -394,14 +418,24 @@ def main() -> None:
                 line(label, figure, ping, target)
         else:
             print("wrk is missing (apt-get install -y wrk): HTTP figures skipped")
+        hashes = initial_state_hashes()
         print(f"-- websocket page loads (hydrate + on_load), closed loop, {args.clients} clients")
+        print("   a tab's first connect (the browser sends its compiled defaults' hashes):")
+        info = measured(pid, page_loads, url, "/informazioni", [{}], args.clients, args.ws_seconds, hashes=hashes)
+        path = measured(pid, page_loads, url, "/percorso", paths, args.clients, args.ws_seconds, hashes=hashes)
+        line("/informazioni", info, info, "reference")
+        line("path page, random paths", path, info, "≥ 60%, p95 ≤ 400 ms")
+        print("   a reconnect (the full state):")
         info = measured(pid, page_loads, url, "/informazioni", [{}], args.clients, args.ws_seconds)
         path = measured(pid, page_loads, url, "/percorso", paths, args.clients, args.ws_seconds)
         line("/informazioni", info, info, "reference")
-        line("path page, random paths", path, info, "≥ 60%, p95 ≤ 400 ms")
+        line("path page, random paths", path, info, "information")
         print(
-            f"hydrate + on_load received: /informazioni {hydrate_size(url, '/informazioni', {}) / 1000:.1f} KB, "
+            "hydrate + on_load received, first connect / reconnect: "
+            f"/informazioni {hydrate_size(url, '/informazioni', {}, hashes) / 1000:.1f} / "
+            f"{hydrate_size(url, '/informazioni', {}) / 1000:.1f} KB, "
             f"path page (the issue's example: Sant'Ambrogio, 14 months + pregnancy) "
+            f"{hydrate_size(url, '/percorso', example, hashes) / 1000:.1f} / "
             f"{hydrate_size(url, '/percorso', example) / 1000:.1f} KB"
         )
 

@@ -1,4 +1,4 @@
-"""The interface catalogue shipped to the browser, and the keys the parents' code builds at run time."""
+"""The interface texts compiled into the pages, and the keys the parents' code builds at run time."""
 
 import pytest
 
@@ -38,6 +38,25 @@ def test_components_refuse_server_side_keys():
 
     with pytest.raises(ValueError):
         t("path.now")
+
+
+def test_a_page_text_carries_every_language_and_no_state():
+    """The hydrate sends no catalogue: the compiled text picks the language from UiState.lang."""
+    from zerosei_app.components.i18n import t
+    from zerosei_app.state.ui import UiState
+
+    code = str(t("ui.home.start"))
+    assert '"Inizia"' in code and '"Start"' in code and '"en"' in code
+    assert not any(name.startswith("T") for name in UiState.computed_vars)
+    with pytest.raises(KeyError):
+        t("ui.no.such.key")
+
+
+def test_a_text_without_translation_is_just_italian(monkeypatch):
+    from zerosei_app.components.i18n import t
+
+    monkeypatch.setitem(CATALOGS["it"], "ui.test.only_it", "solo italiano")
+    assert str(t("ui.test.only_it")) == '"solo italiano"'
 
 
 def test_language_links_name_each_language_in_itself():

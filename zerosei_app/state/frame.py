@@ -5,16 +5,24 @@ from __future__ import annotations
 import reflex as rx
 
 from zerosei_app.domain.link import parse_query_string
-from zerosei_app.i18n import LANGUAGES
+from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 from zerosei_app.state.ui import UiState, lang_links
 from zerosei_app.view import urls
 from zerosei_app.view.accessibilita import declaration_texts
 
 
 class AccessibilitaState(UiState):
-    @rx.var
-    def declaration(self) -> dict[str, str]:
-        return declaration_texts(self.lang)
+    # A plain var, set by this page's on_load: as a computed var of `lang` it was recomputed and
+    # sent (2 KB) on the load of every parents' page.
+    declaration: dict[str, str] = declaration_texts(DEFAULT_LANG)
+
+    @rx.event
+    def on_load(self):
+        script = self._sync_ui()
+        texts = declaration_texts(self.lang)
+        if texts != self.declaration:
+            self.declaration = texts
+        return script
 
 
 def lang_from_referrer(referrer: object) -> str | None:

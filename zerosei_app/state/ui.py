@@ -1,4 +1,4 @@
-"""The parents' base state: the language (from `lang=` in the link) and the interface text for it.
+"""The parents' base state: the language (from `lang=` in the link); the pages hold its texts.
 
 Every parents' page state inherits from UiState; its on_load calls `_sync_ui()` first, so the
 language always follows the URL (one source of truth) and nothing about the family is stored.
@@ -14,7 +14,7 @@ from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES, t
 from zerosei_app.i18n.catalogs import CATALOGS
 from zerosei_app.view import urls
 
-UI_PREFIX = "ui."  # keys the browser needs as-is; every other text is formatted on the server
+UI_PREFIX = "ui."  # keys compiled into the pages (components/i18n.py); every other text is formatted on the server
 # Runs after React has rendered the new page: the heading carries tabindex=-1 for this. On a slow
 # network the parent may already be in a field of the new page: then focus stays where it is.
 FOCUS_HEADING_JS = (
@@ -24,13 +24,13 @@ FOCUS_HEADING_JS = (
 
 
 def ui_catalog(lang: str) -> dict[str, str]:
-    """The `ui.*` texts for a language, Italian where a translation is missing."""
+    """The `ui.*` texts for a language, Italian where a translation is missing (compiled into the pages)."""
     # The sizes in the key: a catalogue that gains a key (tests patch them) is read again.
     sizes = (len(CATALOGS[DEFAULT_LANG]), len(CATALOGS.get(lang, {})))
     return dict(_ui_catalog(lang, sizes))  # a copy: the state owns what it is given
 
 
-@lru_cache(maxsize=16)  # every page load computes T: scanning the catalogues each time cost more than the page
+@lru_cache(maxsize=16)  # every t() of every page asks at compile time
 def _ui_catalog(lang: str, _sizes: tuple[int, int]) -> dict[str, str]:
     italian = {k: v for k, v in CATALOGS[DEFAULT_LANG].items() if k.startswith(UI_PREFIX)}
     own = {k: v for k, v in CATALOGS.get(lang, {}).items() if k.startswith(UI_PREFIX)}
@@ -57,10 +57,6 @@ class UiState(rx.State):
     # False only before the first on_load of this browser tab: the prerendered shell is showing.
     ready: bool = False
     langs: list[LangLink] = lang_links(urls.HOME, "", DEFAULT_LANG)
-
-    @rx.var
-    def T(self) -> dict[str, str]:  # noqa: N802 - reads like a catalogue in components: T["ui.x"]
-        return ui_catalog(self.lang)
 
     def _raw_query(self) -> str:
         return self.router.url.query or ""
