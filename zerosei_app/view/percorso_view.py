@@ -208,12 +208,16 @@ def entry_view(
     *,
     centri: dict[int, CentroOut] | None = None,
     compact: bool = False,
+    centre_hrefs: dict[int, set[str]] | None = None,
 ) -> EntryView:
     centro = (centri or {}).get(v.centro_id)
     own = all_links(v.contatti.telefono, v.contatti.email, v.contatti.sito)
     if centro is not None:  # the centre card already has these buttons: point to it instead
-        at_centre = {link.href for link in centro_view(centro, lang).links}
-        own = [link for link in own if link.href not in at_centre]
+        if centre_hrefs is None:
+            centre_hrefs = {}
+        if v.centro_id not in centre_hrefs:  # once per centre, not once per card
+            centre_hrefs[v.centro_id] = {link.href for link in centro_view(centro, lang).links}
+        own = [link for link in own if link.href not in centre_hrefs[v.centro_id]]
     return EntryView(
         uid=uid,
         id=v.id,
@@ -277,11 +281,12 @@ def services_view(p: PercorsoOut, lang: str) -> ServicesView:
         situational=sets_apart.__contains__,
     )
     several = len(figli) > 1
+    centre_hrefs: dict[int, set[str]] = {}  # each centre card's contact links, for every card of its services
 
     def card(item: Placed, home: int | None = None, compact: bool = False) -> EntryView:
         v = voci[item.key]
         starts = _starts(soon[home][item.key], lang) if home is not None else ""
-        view = entry_view(v, f"v{v.id}", lang, starts, centri=centri, compact=compact)
+        view = entry_view(v, f"v{v.id}", lang, starts, centri=centri, compact=compact, centre_hrefs=centre_hrefs)
         others = [i for i in item.soon_for if i != home]
         if several and others:  # fits one child now (or soon), starts later for another: say so here
             view.for_whom = " · ".join(

@@ -18,7 +18,7 @@ from datetime import date
 from zerosei_app.db import session_scope
 from zerosei_app.i18n import t
 from zerosei_app.view import percorso_view as view
-from zerosei_app.view.percorso_plan import OK, plan_page
+from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
 
 PREVIEW_ID = "zs-preview"
@@ -31,7 +31,10 @@ def _e(text: object) -> str:
 def render(raw_query: str, today: date) -> str:
     """The preview's HTML, or "" when the link does not give a path (the app explains those)."""
     with session_scope() as session:
-        plan = plan_page(session, raw_query, today)
+        return render_plan(plan_page(session, raw_query, today))
+
+
+def render_plan(plan: PagePlan) -> str:
     if plan.kind != OK or plan.percorso is None:
         return ""
     p, lang = plan.percorso, plan.query.lang

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlmodel import Session
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -27,6 +28,7 @@ from zerosei_app.queries import snapshot
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.settings import get_settings
 from zerosei_app.view import share, urls
+from zerosei_app.view.percorso_plan import plan_page
 from zerosei_app.web import path_preview
 
 log = logging.getLogger(__name__)
@@ -47,14 +49,17 @@ class PageMeta:
 
 
 def page_meta(raw_query: str, base: str, today: date) -> PageMeta:
-    parsed = parse_query_string(raw_query)
-    q = parsed.query
+    q = parse_query_string(raw_query).query
     name = None
     if q.comune is not None:
         with session_scope() as session:
             record = comune_index(session).get(q.comune)
         name = record.nome if record else None
-    meta = share.share_meta(q, name, today)
+    return meta_for(q, name, base, today)
+
+
+def meta_for(q: PathQuery, comune_name: str | None, base: str, today: date) -> PageMeta:
+    meta = share.share_meta(q, comune_name, today)
     return PageMeta(
         title=meta.title,
         description=meta.description,
@@ -134,27 +139,32 @@ class ShareMetaMiddleware:
             # In the event loop: the path comes from the in-memory snapshot (queries/snapshot.py),
             # and a hop through the thread pool cost more than the page itself. A rebuild of the
             # snapshot after a staff change runs in a thread first.
+            response = None
             try:
                 with session_scope() as session:
                     await snapshot.fresh(session)
-            except Exception:  # the page must still be served; _render falls back to the plain shell
+                    response = _render(scope, session)
+            except Exception:  # the page must still be served: the plain shell
                 log.exception("snapshot refresh failed for %s", scope.get("path"))
-            response = _render(scope)
+                response = _render(scope, None)
             if response is not None:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
 
-def _render(scope: Scope) -> HTMLResponse | None:
+def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
+    """The page with its title and static copy, from one plan of the path (None: the plain shell)."""
     page = TEMPLATE.get()
     if page is None:
         return None
     try:
-        raw_query = scope.get("query_string", b"").decode("latin-1")
-        meta = page_meta(raw_query, _base(scope), clock.today())
-        page = inject(page, meta)
-        page = path_preview.inject(page, path_preview.render(raw_query, clock.today()))
+        if session is not None:
+            raw_query = scope.get("query_string", b"").decode("latin-1")
+            today = clock.today()
+            plan = plan_page(session, raw_query, today)
+            page = inject(page, meta_for(plan.query, plan.comune_name or None, _base(scope), today))
+            page = path_preview.inject(page, path_preview.render_plan(plan))
     except Exception:  # a preview must never break the page itself: serve the plain shell
         log.exception("share meta failed for %s", scope.get("path"))
     return HTMLResponse(page, headers={"Cache-Control": "no-cache", "Referrer-Policy": "same-origin"})
