@@ -51,7 +51,9 @@ def project(tmp_path_factory) -> Path:
 
 
 @contextmanager
-def backend(project: Path, database_url: str, run_dir: Path, port: int) -> Iterator[subprocess.Popen]:
+def backend(
+    project: Path, database_url: str, run_dir: Path, port: int, extra_env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen]:
     """The backend alone (websocket, /ping, API): enough for events, and quick to restart."""
     env = {
         **os.environ,
@@ -62,6 +64,7 @@ def backend(project: Path, database_url: str, run_dir: Path, port: int) -> Itera
         "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{os.environ['PATH']}",
         "REFLEX_USE_SYSTEM_BUN": "1",
         "REFLEX_TELEMETRY_ENABLED": "false",
+        **(extra_env or {}),
     }
     log = open(run_dir / f"backend-{port}-{time.monotonic_ns()}.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(

@@ -406,3 +406,19 @@ def test_a_full_pool_or_queue_is_answered_at_once_with_retry(staff_db, monkeypat
     assert s.flash_error == staff_base.SERVER_BUSY
     with staff_db.session() as db:
         assert db.get(CardEntry, s.entry_id).title != "Non arriverà"
+
+
+def test_the_editor_loading_again_keeps_unsaved_text_and_a_clean_form_reloads(staff_db):
+    """A websocket that comes back (a worker or Redis restarted) runs the page's load again in the
+    same tab: with unsaved changes the inputs are not re-mounted (they hold the typed text)."""
+    s = _open(staff_db)
+    key = s.form_key
+    call(s, "load_entry")  # nothing typed: a fresh load re-mounts with what is stored
+    assert s.form_key == key + 1 and not s.dirty
+    call(s, "mark_dirty", "x")
+    out = call(s, "load_entry")
+    assert s.form_key == key + 1 and s.dirty and "onbeforeunload = (e)" in script_of(out)
+    call(s, "save", dict(s.form, title="Scritto prima del riavvio"))
+    assert "Salvato" in s.saved_note and not s.dirty
+    with staff_db.session() as db:
+        assert db.get(CardEntry, s.entry_id).title == "Scritto prima del riavvio"

@@ -147,16 +147,22 @@ class StaffEntryState(StaffState):
         entry = require_entry(db, ctx, ref.id)
         self.centro_nome = require_centro(db, ctx, entry.centro_id).nome
         self._comuni(db, entry.centro_id, entry.location_comune)
+        # Unsaved text of this entry in this tab: the page is loading again because the websocket
+        # came back (a backend worker or Redis restarted). The inputs still hold what was typed;
+        # re-mounting them would throw it away. A save still checks the version it started from.
+        keep_text = self.dirty and self.entry_id == entry.id
         self._reset_flags()
-        self._fill(db, entry)
-        if self.router.url.query_parameters.get("creata"):
+        self._fill(db, entry, remount=not keep_text)
+        if self.router.url.query_parameters.get("creata") and not keep_text:
             self.flash_ok = v.CREATED
-        return rx.call_script(UNLOAD_CLEAR)
+        return rx.call_script(UNLOAD_GUARD if keep_text else UNLOAD_CLEAR)
 
     @staff_event(loader=True)
     def load_new(self, db: Session, ctx: StaffContext):
         ref = require(Id, {"id": self.router.url.query_parameters.get("centro", "")})
         centro = require_centro(db, ctx, ref.id)
+        if self.dirty and not self.entry_id and self.centro_id == centro.id:
+            return rx.call_script(UNLOAD_GUARD)  # the websocket came back: keep the new entry's typed text
         self._reset_flags()
         self._comuni(db, centro.id, centro.codice_istat)
         self.entry_id, self.centro_id, self.centro_nome = 0, centro.id, centro.nome
