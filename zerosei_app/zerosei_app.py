@@ -10,6 +10,7 @@ from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
 from zerosei_app.web.security_headers import content_security_policy
+from zerosei_app.web.tab_states import drop_closed_parent_tabs
 from zerosei_app.web.token_owner import use_worker_aware_tokens
 from zerosei_app.web.upload_limit import upload_limit
 from zerosei_app.web.warm_up import warm_up
@@ -35,6 +36,8 @@ app.app_wraps[(55, "ErrorBoundary")] = error_boundary
 register_public_pages(app)
 register_staff_pages(app)
 # Each worker builds its indexes before serving, off the event loop; with Redis, a tab whose
-# worker died comes back to another with its own state.
+# worker died comes back to another with its own state; without it, closed parents' tabs are
+# not kept in memory for an hour.
 app.register_lifespan_task(warm_up)
 app.register_lifespan_task(use_worker_aware_tokens)
+app.register_lifespan_task(drop_closed_parent_tabs)

@@ -1,0 +1,95 @@
+"""Without Redis: a parent's tab state is dropped a while after its websocket closed.
+
+Reflex keeps each tab's state in memory for an hour after its last event, open tab or not. A
+path page's state is tens of KB, so memory followed an hour of visits, and anyone opening
+websocket connections in a loop could fill it. A parent's tab holds nothing its link can't
+rebuild (every page's on_load does that), so once its websocket has been closed for
+`ZEROSEI_TAB_GRACE_SECONDS` (a phone's network blip or a short lock screen reconnects well
+within it) its state goes. Staff tabs (with a session) keep Reflex's hour: their editor's
+unsaved state lives there. With Redis the states expire in Redis (set its `maxmemory`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+
+from reflex.istate.manager.memory import StateManagerMemory
+from reflex.istate.manager.token import BaseStateToken
+
+log = logging.getLogger(__name__)
+
+GRACE_SECONDS = float(os.environ.get("ZEROSEI_TAB_GRACE_SECONDS", "600"))
+SWEEP_SECONDS = max(1.0, min(60.0, GRACE_SECONDS / 4))
+
+
+class ClosedTabs:
+    """Tab tokens whose websocket closed, and when; swept every SWEEP_SECONDS."""
+
+    def __init__(self, app, manager: StateManagerMemory) -> None:
+        self.app, self.manager = app, manager
+        self.closed: dict[str, float] = {}
+        self.task: asyncio.Task | None = None
+
+    def on_disconnect(self, token: str) -> None:
+        self.closed[token] = time.monotonic()
+        if self.task is None or self.task.done():
+            self.task = asyncio.get_running_loop().create_task(self._sweep(), name="zerosei-closed-tabs")
+
+    async def _sweep(self) -> None:
+        while self.closed:
+            await asyncio.sleep(SWEEP_SECONDS)
+            try:
+                self.drop_expired()
+            except Exception:  # never let the sweeper die on one odd state
+                log.exception("sweeping closed tabs failed")
+
+    def drop_expired(self) -> int:
+        connected = self.app.event_namespace.token_to_sid
+        deadline = time.monotonic() - GRACE_SECONDS
+        dropped = 0
+        for token, closed_at in list(self.closed.items()):
+            if token in connected:  # it came back
+                del self.closed[token]
+            elif closed_at <= deadline and self._drop(token):
+                del self.closed[token]
+                dropped += 1
+        return dropped
+
+    def _drop(self, token: str) -> bool:
+        """Drop the tab's state unless it is busy (tried again later) or a staff member's."""
+        ref = BaseStateToken(ident=token, cls=self.app._state)
+        state = self.manager.states.get(ref.cache_key)
+        if state is None:
+            return True
+        lock = self.manager._states_locks.get(ref.lock_key)
+        if lock is not None and lock.locked():
+            return False
+        # The staff states' base (a child of the root) holds the session cookie's token.
+        if any(getattr(sub, "session_token", "") for sub in state.substates.values()):
+            return True  # kept for Reflex's hour; nothing more to do here
+        self.manager._purge_token(ref)
+        return True
+
+
+def drop_closed_parent_tabs(app) -> None:
+    """Lifespan hook: watch disconnects (memory state manager only)."""
+    manager = app.state_manager
+    namespace = app.event_namespace
+    if not isinstance(manager, StateManagerMemory) or namespace is None:
+        return
+    closed = ClosedTabs(app, manager)
+    original = namespace.on_disconnect
+
+    def on_disconnect(sid: str, *_reason):
+        token = namespace.sid_to_token.get(sid)
+        result = original(sid)
+        if token:
+            closed.on_disconnect(token)
+        return result
+
+    # python-socketio looks the handler up on the instance at each event.
+    namespace.on_disconnect = on_disconnect
+    app._zerosei_closed_tabs = closed  # for tests and benchmarks
