@@ -21,7 +21,7 @@ from reflex.istate.manager.token import BaseStateToken
 
 log = logging.getLogger(__name__)
 
-GRACE_SECONDS = float(os.environ.get("ZEROSEI_TAB_GRACE_SECONDS", "600"))
+GRACE_SECONDS = float(os.environ.get("ZEROSEI_TAB_GRACE_SECONDS", "300"))
 SWEEP_SECONDS = max(1.0, min(60.0, GRACE_SECONDS / 4))
 
 
