@@ -413,8 +413,12 @@ def test_the_editor_loading_again_keeps_unsaved_text_and_a_clean_form_reloads(st
     same tab: with unsaved changes the inputs are not re-mounted (they hold the typed text)."""
     s = _open(staff_db)
     key = s.form_key
-    call(s, "load_entry")  # nothing typed: a fresh load re-mounts with what is stored
-    assert s.form_key == key + 1 and not s.dirty
+    call(s, "load_entry")  # the stored entry did not change: the inputs stay (they may hold typed text)
+    assert s.form_key == key and not s.dirty
+    other = _open(staff_db, "regione")
+    call(other, "save", dict(other.form, summary="Cambiata da un'altra persona"))
+    call(s, "load_entry")  # changed elsewhere, nothing typed here: re-mounted with what is stored now
+    assert s.form_key == key + 1 and s.form["summary"] == "Cambiata da un'altra persona"
     call(s, "mark_dirty", "x")
     out = call(s, "load_entry")
     assert s.form_key == key + 1 and s.dirty and "onbeforeunload = (e)" in script_of(out)

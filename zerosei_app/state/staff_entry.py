@@ -147,15 +147,19 @@ class StaffEntryState(StaffState):
         entry = require_entry(db, ctx, ref.id)
         self.centro_nome = require_centro(db, ctx, entry.centro_id).nome
         self._comuni(db, entry.centro_id, entry.location_comune)
-        # Unsaved text of this entry in this tab: the page is loading again because the websocket
-        # came back (a backend worker or Redis restarted). The inputs still hold what was typed;
-        # re-mounting them would throw it away. A save still checks the version it started from.
-        keep_text = self.dirty and self.entry_id == entry.id
+        # The same entry again in this tab: the page is loading again because the websocket came
+        # back (a backend worker or Redis restarted). The inputs may hold typed text (even if the
+        # "changed" mark was lost with a dying worker): re-mount them only when the stored entry
+        # changed and nothing was typed here. A save still checks the version it started from.
+        same = self.entry_id == entry.id and self._base_version
+        keep_text = bool(same) and (self.dirty or entry.version == self._base_version)
         self._reset_flags()
         self._fill(db, entry, remount=not keep_text)
-        if self.router.url.query_parameters.get("creata") and not keep_text:
+        if keep_text and not self.dirty:
+            self._set_errors({})
+        if self.router.url.query_parameters.get("creata") and not self.dirty:
             self.flash_ok = v.CREATED
-        return rx.call_script(UNLOAD_GUARD if keep_text else UNLOAD_CLEAR)
+        return rx.call_script(UNLOAD_GUARD if self.dirty else UNLOAD_CLEAR)
 
     @staff_event(loader=True)
     def load_new(self, db: Session, ctx: StaffContext):
