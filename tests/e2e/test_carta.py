@@ -189,11 +189,10 @@ def test_print_edition_fits_two_a4_pages_per_centre(app_url, desktop):
 
 
 def test_the_path_centre_card_leads_to_the_centre_carta(app_url, phone):
-    from datetime import date
-
+    from zerosei_app.domain import clock
     from zerosei_app.domain.months import YearMonth
 
-    month = YearMonth.of(date.today()).plus(-10)
+    month = YearMonth.of(clock.today()).plus(-10)
     page = phone.new_page()
     page.goto(f"{app_url}/percorso?comune=005005&nascita={month}&lang=en")
     page.wait_for_selector(".centro .carta-link a")

@@ -1,18 +1,17 @@
 """Always someone to contact: a sample of comuni in a real browser at 390×844 (the whole list is
 checked without a browser in tests/unit/test_contact_rule.py)."""
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS
+from zerosei_app.domain import clock
 from zerosei_app.domain.months import YearMonth
 
 pytestmark = pytest.mark.e2e
 
-BORN = YearMonth.of(date.today()).plus(-48)
-DUE = YearMonth.of(date.today()).plus(4)
+BORN = YearMonth.of(clock.today()).plus(-48)
+DUE = YearMonth.of(clock.today()).plus(4)
 WORKING = ("tel:", "mailto:", "http://", "https://")
 
 

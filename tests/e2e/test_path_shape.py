@@ -1,17 +1,17 @@
 """Issue 8, the path's shape on a phone: Formazza with a 4-year-old and a pregnancy fits in 6 screens."""
 
 from collections import Counter
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS, screenshot
+from zerosei_app.domain import clock
 from zerosei_app.domain.months import YearMonth
 
 pytestmark = pytest.mark.e2e
 
-TODAY = YearMonth.of(date.today())
+TODAY = YearMonth.of(clock.today())
 FORMAZZA = "103031"  # ISTAT code (zerosei_app/data/comuni_piemonte.csv)
 PATH = f"/percorso?comune={FORMAZZA}&nascita={TODAY.plus(-48)}&attesa={TODAY.plus(4)}"
 MAX_HEIGHT = 5100  # 6 screens of 844 px, with the situational group collapsed

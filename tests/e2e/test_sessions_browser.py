@@ -4,7 +4,7 @@ can download the .ics."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -26,7 +26,7 @@ TORINO = "001272"  # centre 1's comune
 
 
 def _birth(months: int) -> str:
-    today = date.today()
+    today = clock.today()
     total = today.year * 12 + today.month - 1 - months
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
 
@@ -50,7 +50,7 @@ def setup(served_database_url):
                 password=PASSWORD,
             )
             db.commit()
-        path = build_percorso(db, parse_query_string(PATH).query, date.today()).percorso
+        path = build_percorso(db, parse_query_string(PATH).query, clock.today()).percorso
         entry_id = next(v.id for f in path.figli for v in f.adesso if v.centro_id == 1)
     yield engine, entry_id
     engine.dispose()
@@ -71,7 +71,7 @@ def test_staff_add_cancel_and_parents_see_it(app_url, desktop, phone, setup):
     page.get_by_text("Appuntamenti con data e ora").wait_for(timeout=30_000)
     page.get_by_text("Nessun appuntamento con data per questa voce.").wait_for(timeout=30_000)
 
-    first = date.today() + timedelta(days=1)
+    first = clock.today() + timedelta(days=1)
     page.select_option("#f-sess_repeat", "weekly")
     page.locator(f"#f-wd_{first.weekday()}").wait_for(timeout=10_000)
     page.fill("#f-sess_day", first.isoformat())

@@ -1,17 +1,16 @@
 """The Regione corrects a comune's contacts in the staff area; the family's path shows them at once."""
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.test_staff_browser import accounts, login  # noqa: F401  (the fixture is used by name)
+from zerosei_app.domain import clock
 from zerosei_app.domain.months import YearMonth
 
 pytestmark = pytest.mark.e2e
 
-BORN = YearMonth.of(date.today()).plus(-20)
+BORN = YearMonth.of(clock.today()).plus(-20)
 
 
 def test_regione_corrects_crodo_and_families_see_it(app_url, browser, accounts):  # noqa: F811

@@ -44,7 +44,7 @@ def test_confirmed_by_the_centre_clears_example_and_marks_verified_in_one_save(s
     assert s.is_example is False and s.reviewed_on != "" and s.form[CONFIRM_FIELD] == ""
     with staff_db.session() as db:
         entry = db.get(CardEntry, entry_id)
-        assert entry.is_example is False and entry.last_reviewed_on == clock.now().date()
+        assert entry.is_example is False and entry.last_reviewed_on == clock.today()
         actions = [
             a.action
             for a in db.exec(
@@ -113,7 +113,7 @@ def test_todo_drops_what_is_done(staff_db):
         centro = db.get(Centro, CENTRO_A)
         centro.telefono = "011 1234567"
         for entry in db.exec(select(CardEntry).where(CardEntry.centro_id == CENTRO_A)):
-            entry.is_example, entry.last_reviewed_on = False, clock.now().date()
+            entry.is_example, entry.last_reviewed_on = False, clock.today()
         db.commit()
     home = make_state(StaffHomeState, staff_db.tokens["op_a"], "/staff")
     call(home, "load")
