@@ -25,6 +25,8 @@ class Settings(BaseModel):
     # Absolute base URL used in shared links and QR codes when known.
     public_url: str | None = None
     trusted_proxy_hops: int = 0
+    # Without Redis: how long a closed parent's tab keeps its state (web/tab_states.py).
+    tab_grace_seconds: float = Field(300, ge=1, le=3600)
 
 
 def _default_database_url() -> str:
@@ -73,6 +75,7 @@ def get_settings() -> Settings:
         cors_allowed_origins=allowed_origins(env.get("ZEROSEI_CORS_ORIGINS", "*"), public_url),
         public_url=public_url,
         trusted_proxy_hops=int(env.get("ZEROSEI_TRUSTED_PROXY_HOPS", "0")),
+        tab_grace_seconds=env.get("ZEROSEI_TAB_GRACE_SECONDS", "300"),
     )
 
 

@@ -117,6 +117,24 @@ def _database(kind: str, app_database, tmp_path) -> str:
     return url
 
 
+def operator_session(engine, name: str) -> str:
+    """A new operator of centre 1, logged in: the session token its browser holds as a cookie."""
+    with Session(engine) as db:
+        user, _ = create_account(
+            db,
+            email=f"{name.split()[0].lower()}-{uuid.uuid4().hex[:6]}@example.org",
+            name=name,
+            role="operatore",
+            centro_ids=[1],
+            actor_id=None,
+            now=clock.now(),
+            password="girasole azzurro 2026",
+        )
+        token = create_session(db, user.id, clock.now())
+        db.commit()
+    return token
+
+
 def _import_csv(engine, marker: str) -> bytes:
     """ROWS new entries for centre 1 (copies of its own entries with new titles and no id)."""
     with Session(engine) as db:
@@ -138,19 +156,7 @@ def _import_csv(engine, marker: str) -> bytes:
 def test_kill_9_in_the_middle_of_a_staff_save_leaves_all_or_nothing(kind, project, app_database, tmp_path):
     url = _database(kind, app_database, tmp_path)
     engine = make_engine(url)
-    with Session(engine) as db:
-        user, _ = create_account(
-            db,
-            email=f"guasto-{uuid.uuid4().hex[:6]}@example.org",
-            name="Guasto",
-            role="operatore",
-            centro_ids=[1],
-            actor_id=None,
-            now=clock.now(),
-            password="girasole azzurro 2026",
-        )
-        token = create_session(db, user.id, clock.now())
-        db.commit()
+    token = operator_session(engine, "Guasto")
     port = _free_port()
     outcomes = []
     duration = None

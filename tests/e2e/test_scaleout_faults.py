@@ -19,7 +19,6 @@ import shutil
 import signal
 import subprocess
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,10 +28,8 @@ import pytest
 from sqlmodel import Session, select
 
 from tests.e2e.conftest import _free_port, project_copy
-from tests.e2e.test_faults import ALLOWED, _database, backend
+from tests.e2e.test_faults import ALLOWED, _database, backend, operator_session
 from tests.e2e.ws_client import Tab, handler_name
-from zerosei_app.auth.accounts import create_account
-from zerosei_app.auth.sessions import create_session
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.models import CardEntry
@@ -117,20 +114,9 @@ def test_restarting_a_worker_or_redis_loses_neither_a_path_nor_unsaved_text(
         "postgresql" if os.environ.get("ZEROSEI_TEST_POSTGRES_URL") else "sqlite", app_database, tmp_path
     )
     engine = make_engine(database_url)
+    cookie = operator_session(engine, "Riavvio")
     with Session(engine) as db:
-        user, _ = create_account(
-            db,
-            email=f"riavvio-{uuid.uuid4().hex[:6]}@example.org",
-            name="Riavvio",
-            role="operatore",
-            centro_ids=[1],
-            actor_id=None,
-            now=clock.now(),
-            password="girasole azzurro 2026",
-        )
-        cookie = create_session(db, user.id, clock.now())
         entry_id = db.exec(select(CardEntry.id).where(CardEntry.centro_id == 1).order_by(CardEntry.id)).first()
-        db.commit()
     path_query = {"comune": SANT_AMBROGIO, "nascita": str(clock.today().replace(day=1))[:7]}
     editor_query = {"id": str(entry_id)}
 

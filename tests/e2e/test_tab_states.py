@@ -8,17 +8,13 @@ hydrating a page without on_load (/informazioni), so the full state shows what w
 from __future__ import annotations
 
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session
 
 from tests.e2e.conftest import _free_port, project_copy
-from tests.e2e.test_faults import ALLOWED, _database, backend
+from tests.e2e.test_faults import ALLOWED, _database, backend, operator_session
 from tests.e2e.ws_client import Tab
-from zerosei_app.auth.accounts import create_account
-from zerosei_app.auth.sessions import create_session
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.state.percorso import PercorsoState
@@ -52,19 +48,7 @@ def _kept(url: str, token: str, state, var: str):
 def test_closed_parent_tabs_are_dropped_after_the_grace_and_staff_tabs_kept(project, app_database, tmp_path):
     database_url = _database("sqlite", app_database, tmp_path)
     engine = make_engine(database_url)
-    with Session(engine) as db:
-        user, _ = create_account(
-            db,
-            email=f"schede-{uuid.uuid4().hex[:6]}@example.org",
-            name="Schede Aperte",
-            role="operatore",
-            centro_ids=[1],
-            actor_id=None,
-            now=clock.now(),
-            password="girasole azzurro 2026",
-        )
-        cookie = create_session(db, user.id, clock.now())
-        db.commit()
+    cookie = operator_session(engine, "Schede Aperte")
     engine.dispose()
     path = {"comune": "001255", "nascita": str(clock.today())[:7]}
     port = _free_port()

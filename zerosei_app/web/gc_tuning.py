@@ -11,18 +11,8 @@ collection still frees cycles; reference counting frees everything else at once)
 from __future__ import annotations
 
 import gc
-import os
-import time
 
 FIRST_GENERATION_THRESHOLD = 50_000  # Python's default is 700 allocations
-_pauses: list[float] = []
-
-
-def _timed(phase: str, info: dict) -> None:
-    if phase == "start":
-        _pauses.append(-time.perf_counter())
-    elif _pauses:
-        _pauses[-1] += time.perf_counter()
 
 
 def tune() -> None:
@@ -31,10 +21,3 @@ def tune() -> None:
     gc.freeze()
     _, second, third = gc.get_threshold()
     gc.set_threshold(FIRST_GENERATION_THRESHOLD, second, third)
-    if os.environ.get("ZEROSEI_GC_TRACE"):
-        gc.callbacks.append(_timed)
-
-
-def pauses() -> list[float]:
-    """Seconds of each collection since `tune()`, when ZEROSEI_GC_TRACE is set (benchmarks)."""
-    return [p for p in _pauses if p > 0]

@@ -29,7 +29,7 @@ def _e(text: object) -> str:
 
 
 def render(raw_query: str, today: date) -> str:
-    """The preview's HTML, or "" when the link does not give a path (the app explains those)."""
+    """The preview's HTML for a link, or "" when the link does not give a path (the app explains those)."""
     with session_scope() as session:
         return render_plan(plan_page(session, raw_query, today))
 

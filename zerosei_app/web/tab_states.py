@@ -13,25 +13,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 
 from reflex.istate.manager.memory import StateManagerMemory
 from reflex.istate.manager.token import BaseStateToken
 
-log = logging.getLogger(__name__)
+from zerosei_app.settings import get_settings
 
-GRACE_SECONDS = float(os.environ.get("ZEROSEI_TAB_GRACE_SECONDS", "300"))
-SWEEP_SECONDS = max(1.0, min(60.0, GRACE_SECONDS / 4))
+log = logging.getLogger(__name__)
 
 
 class ClosedTabs:
-    """Tab tokens whose websocket closed, and when; swept every SWEEP_SECONDS."""
+    """Tab tokens whose websocket closed, and when; swept every quarter of the grace (1–60 s)."""
 
     def __init__(self, app, manager: StateManagerMemory) -> None:
         self.app, self.manager = app, manager
         self.closed: dict[str, float] = {}
         self.task: asyncio.Task | None = None
+        self.grace = get_settings().tab_grace_seconds
+        self.sweep_every = max(1.0, min(60.0, self.grace / 4))
 
     def on_disconnect(self, token: str) -> None:
         self.closed[token] = time.monotonic()
@@ -40,7 +40,7 @@ class ClosedTabs:
 
     async def _sweep(self) -> None:
         while self.closed:
-            await asyncio.sleep(SWEEP_SECONDS)
+            await asyncio.sleep(self.sweep_every)
             try:
                 self.drop_expired()
             except Exception:  # never let the sweeper die on one odd state
@@ -48,7 +48,7 @@ class ClosedTabs:
 
     def drop_expired(self) -> int:
         connected = self.app.event_namespace.token_to_sid
-        deadline = time.monotonic() - GRACE_SECONDS
+        deadline = time.monotonic() - self.grace
         dropped = 0
         for token, closed_at in list(self.closed.items()):
             if token in connected:  # it came back
@@ -92,4 +92,3 @@ def drop_closed_parent_tabs(app) -> None:
 
     # python-socketio looks the handler up on the instance at each event.
     namespace.on_disconnect = on_disconnect
-    app._zerosei_closed_tabs = closed  # for tests and benchmarks
