@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
+from zerosei_app.data.tappe_seed import add_missing_tappe
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore
 from zerosei_app.queries.coverage_update import reapply_rule
 
@@ -37,6 +38,7 @@ class UpdateReport:
     centri_creati: list[str] = field(default_factory=list)
     centri_aggiornati: list[str] = field(default_factory=list)
     coperture: int = 0
+    tappe_create: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -47,6 +49,7 @@ class UpdateReport:
             or self.centri_creati
             or self.centri_aggiornati
             or self.coperture
+            or self.tappe_create
         )
 
 
@@ -274,4 +277,5 @@ def apply_update(db: Session, now: datetime, log: bool = True) -> UpdateReport:
     enti = _enti(db, report)
     _centri(db, report, enti, now)
     report.coperture = reapply_rule(db, now, log=log)
+    report.tappe_create = add_missing_tappe(db, now)
     return report

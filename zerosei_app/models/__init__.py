@@ -9,6 +9,7 @@ from zerosei_app.models.entry_session import EntrySession
 from zerosei_app.models.error_report import ErrorReport, ReportKind, ReportStatus
 from zerosei_app.models.geography import Comune, ComuneEnteGestore, EnteGestore
 from zerosei_app.models.staff import LoginAttempt, Role, StaffMembership, StaffSession, StaffUser
+from zerosei_app.models.tappa import Tappa
 
 __all__ = [
     "AuditRecord",
@@ -32,4 +33,5 @@ __all__ = [
     "StaffSession",
     "StaffUser",
     "StatoVerifica",
+    "Tappa",
 ]

@@ -43,6 +43,8 @@ class CardEntry(SQLModel, table=True):
     last_reviewed_on: date | None = None
     is_example: bool = False
     source_url: str | None = Field(default=None, max_length=1000)
+    # The regional function (domain/funzioni.py) this entry details for its centre: times, place, cost.
+    funzione_id: str | None = Field(default=None, max_length=60)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     version: int = 1  # optimistic locking: every save must name the version it started from

@@ -1,0 +1,91 @@
+"""The tappe of data/tappe_0_6_piemonte.csv into the `tappa` table (fresh and already seeded databases alike).
+
+Only missing rows are added: a row already there is the Regione's (staff edit them in /staff/tappe), so a
+second run, or a later release, never overwrites what they changed.
+
+REWRITTEN: the few texts where the source gives an amount or a deadline that changes every year (budget
+laws, click days, one school year's dates) say instead where to find the current one; the source stays.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from zerosei_app.models import Tappa
+
+CSV = Path(__file__).resolve().parent / "tappe_0_6_piemonte.csv"
+
+REWRITTEN: dict[str, dict[str, object]] = {
+    "bonus_nuovi_nati": {
+        "titolo": "Bonus nuovi nati",
+        "sintesi": "Contributo una tantum dell'INPS per ogni figlio nato o adottato, per le famiglie sotto una soglia "
+        "di ISEE minorenni. Importo, soglia e termine della domanda li fissa la legge: controllali sul sito INPS.",
+        "quando": "poco dopo la nascita: la domanda va fatta entro pochi mesi (il termine esatto è sul sito INPS)",
+        # The source's longest term is 120 days: after that the step no longer applies.
+        "eta_a_mesi": 4,
+    },
+    "congedo_parentale": {
+        "sintesi": "Dopo il congedo obbligatorio, mamma e papà dipendenti possono restare a casa altri mesi, con "
+        "un'indennità dell'INPS. Quanti mesi sono pagati e quanto lo decide la legge: controlla sul sito INPS.",
+        "quando": "fino ai 12 anni del figlio; alcuni mesi sono pagati meglio se usati nei primi anni",
+    },
+    "buono_vesta": {
+        "sintesi": "Buono della Regione per ogni figlio da 0 a 6 anni, secondo l'ISEE: rimborsa spese per nido, "
+        "scuola dell'infanzia, centri estivi, baby-sitting e attività. Importi e date cambiano ogni anno.",
+        "quando": "domanda online nel giorno fissato ogni anno dalla Regione, fino a esaurimento dei fondi; "
+        "il buono vale 12 mesi",
+    },
+    "iscrizione_scuola_infanzia": {
+        "sintesi": "Si iscrive il bambino che compie 3 anni entro il 31 dicembre; chi li compie entro il 30 aprile "
+        "successivo può entrare in anticipo se ci sono posti. La domanda si presenta alla scuola scelta.",
+        "quando": "ogni anno tra gennaio e febbraio, nelle date fissate dal Ministero",
+    },
+    "centro_famiglie_carta_zerosei": {
+        "sintesi": "I Centri per le famiglie del Piemonte curano ciascuno una Carta ZeroSei, con attività e servizi "
+        "vicino a casa per famiglie con bimbi 0-6 anni, e aiutano a orientarsi.",
+    },
+}
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.strip() else None
+
+
+def csv_tappe(now: datetime) -> list[Tappa]:
+    """Every row of the CSV as a Tappa, with the rewritten texts."""
+    with open(CSV, encoding="utf-8", newline="") as fh:
+        rows = [{k: (v or "").strip() for k, v in r.items()} for r in csv.DictReader(fh)]
+    tappe = []
+    for r in rows:
+        values: dict[str, object] = dict(
+            id=r["tappa_id"],
+            titolo=r["titolo"],
+            sintesi=r["descrizione"],
+            eta_da_mesi=_int(r["eta_da_mesi"]) or 0,
+            eta_a_mesi=_int(r["eta_a_mesi"]),
+            quando=r["quando"],
+            chi=r["chi"],
+            link=r["link_ufficiale"] or None,
+            ambito=r["ambito"],
+            fonte_url=r["source_url"],
+            fonte_titolo=r["source_title"],
+            fonte_data=r["source_date"] or None,
+            da_verificare=r["verificare"] == "si",
+            aggiornato_il=now,
+        )
+        values.update(REWRITTEN.get(r["tappa_id"], {}))
+        tappe.append(Tappa(**values))
+    return tappe
+
+
+def add_missing_tappe(db: Session, now: datetime) -> list[str]:
+    """Adds the CSV's tappe the database lacks; returns their ids."""
+    known = set(db.exec(select(Tappa.id)).all())
+    added = [t for t in csv_tappe(now) if t.id not in known]
+    db.add_all(added)
+    db.flush()
+    return [t.id for t in added]
