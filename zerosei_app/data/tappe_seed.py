@@ -4,7 +4,7 @@ Only missing rows are added: a row already there is the Regione's (staff edit th
 second run, or a later release, never overwrites what they changed.
 
 REWRITTEN: the few texts where the source gives an amount or a deadline that changes every year (budget
-laws, click days, one school year's dates) say instead where to find the current one; the source stays.
+laws, click days, one school year's dates; also in two sources' titles) say instead where to find the current one; the source stays.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ REWRITTEN: dict[str, dict[str, object]] = {
         "quando": "poco dopo la nascita: la domanda va fatta entro pochi mesi (il termine esatto è sul sito INPS)",
         # The source's longest term is 120 days: after that the step no longer applies.
         "eta_a_mesi": 4,
+        "fonte_titolo": "Gazzetta del Sud – Inps, al via il bonus nuovi nati: i requisiti e come richiederlo",
     },
     "congedo_parentale": {
         "sintesi": "Dopo il congedo obbligatorio, mamma e papà dipendenti possono restare a casa altri mesi, con "
@@ -43,6 +44,7 @@ REWRITTEN: dict[str, dict[str, object]] = {
         "sintesi": "Si iscrive il bambino che compie 3 anni entro il 31 dicembre; chi li compie entro il 30 aprile "
         "successivo può entrare in anticipo se ci sono posti. La domanda si presenta alla scuola scelta.",
         "quando": "ogni anno tra gennaio e febbraio, nelle date fissate dal Ministero",
+        "fonte_titolo": "ANCI Piemonte – Iscrizioni alla scuola dell'infanzia per l'a.s. 2026/27",
     },
     "centro_famiglie_carta_zerosei": {
         "sintesi": "I Centri per le famiglie del Piemonte curano ciascuno una Carta ZeroSei, con attività e servizi "

@@ -9,6 +9,7 @@ from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal, plain
 from zerosei_app.components.share_panel import action_bar, share_panel, share_toast
+from zerosei_app.components.tappe import funzioni_block, tappe_list
 from zerosei_app.components.topic_chips import topic_chips
 from zerosei_app.components.wizard_parts import skeleton
 from zerosei_app.state.percorso import PercorsoState as P
@@ -82,6 +83,7 @@ def _services() -> rx.Component:
         rx.el.section(
             rx.el.h2(t("ui.path.now"), id="adesso", class_name="section-title", tab_index=-1),
             rx.foreach(P.now_lists, _list),
+            rx.foreach(P.tappe_now, tappe_list),
             class_name="services",
             aria_labelledby="adesso",
         ),
@@ -89,6 +91,7 @@ def _services() -> rx.Component:
             rx.el.h2(t("ui.path.upcoming"), id="prossimi", class_name="section-title", tab_index=-1),
             rx.cond(P.upcoming_empty != "", rx.el.p(P.upcoming_empty, class_name="muted")),
             rx.foreach(P.upcoming_lists, _list),
+            rx.foreach(P.tappe_upcoming, tappe_list),
             class_name="services",
             aria_labelledby="prossimi",
         ),
@@ -169,6 +172,7 @@ def _ok() -> rx.Component:
         rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
         _services(),
         _centri(),
+        funzioni_block(P.funzioni),
         share_panel(),
         share_toast(),
     )
@@ -191,6 +195,7 @@ def _without_children() -> rx.Component:
             class_name="panel",
         ),
         _centri(),
+        funzioni_block(P.funzioni),
     )
 
 

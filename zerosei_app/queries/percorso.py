@@ -17,6 +17,7 @@ from zerosei_app.models import CardEntry, Comune
 from zerosei_app.queries.centri import ServingCentro
 from zerosei_app.queries.contatti import centro_actions, ente_for_family, ente_name
 from zerosei_app.queries.snapshot import public_data
+from zerosei_app.queries.tappe import funzioni_out, tappe_for_child
 from zerosei_app.schemas.percorso import (
     CentroOut,
     ComuneOut,
@@ -131,6 +132,7 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
                 nato_presumibilmente=child.born_presumably,
                 adesso=[voce(e) for e in path.now],
                 prossimi=[prossima(u) for u in path.upcoming],
+                tappe=tappe_for_child(data.tappe, child),
             )
         )
     percorso = PercorsoOut(
@@ -146,6 +148,7 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
             lambda: ente_for_family(data.ente_of.get(comune.codice_istat), comune, serving),
         ),
         figli=figli,
+        funzioni=data.memo(("funzioni", query.lang), lambda: funzioni_out(query.lang)),
         temi=list(query.temi),
         lang=query.lang,
         link=to_query_string(query),

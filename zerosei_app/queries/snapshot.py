@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
-from zerosei_app.models import CardEntry, Comune, ComuneEnteGestore, DataVersion, EnteGestore, EntryStatus
+from zerosei_app.models import CardEntry, Comune, ComuneEnteGestore, DataVersion, EnteGestore, EntryStatus, Tappa
 from zerosei_app.queries.centri import ServingCentro, serving_by_comune
 
 T = TypeVar("T")
@@ -39,6 +39,7 @@ class PublicData:
     serving: dict[str, list[ServingCentro]]  # by comune, in centri_for_comune's order
     entries: dict[int, list[CardEntry]]  # published, by centre
     ente_of: dict[str, EnteGestore]  # the ente gestore the sources name for a comune
+    tappe: list[Tappa] = field(default_factory=list)  # the public steps 0-6, the same for every comune
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def comune(self, codice_istat: str | None) -> Comune | None:
@@ -156,5 +157,6 @@ def _build(engine: Engine) -> PublicData:
             for link in s.exec(select(ComuneEnteGestore)).all()
             if link.ente_gestore_id in enti
         }
+        tappe = list(s.exec(select(Tappa).order_by(col(Tappa.id))).all())
         s.expunge_all()
-    return PublicData(version, comuni, serving, entries, ente_of)
+    return PublicData(version, comuni, serving, entries, ente_of, tappe)

@@ -102,6 +102,41 @@ class ProssimaOut(VoceOut):
     da_mese: str  # YYYY-MM
 
 
+class FonteOut(BaseModel):
+    titolo: str
+    url: str
+    data: str | None = Field(None, description="as the source dates itself: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`")
+
+
+class TappaOut(BaseModel):
+    """A public step of the family's first six years (INPS, ASL, Comune, school…), with its source."""
+
+    id: str
+    titolo: str
+    sintesi: str
+    quando: str = Field(description="when, in words; never an amount or a date that changes every year")
+    chi: str = Field(description="who is responsible")
+    link: str | None = Field(description="the responsible body's own page, when known")
+    fonte: FonteOut
+    verificato_il: date | None = Field(description="when the Regione last checked it on the official site")
+    da_verificare: bool = Field(description="true until the Regione has checked a secondary, old or local source")
+    eta_da_mesi: int = Field(description="months from (expected) birth; negative = pregnancy")
+    eta_a_mesi: int | None
+    adesso: bool = Field(description="true: fits the child now; false: opens within 12 months")
+    tra_mesi: int = Field(0, description="months until it opens (0 when `adesso`)")
+    da_mese: str | None = Field(None, description="YYYY-MM when it opens (null when `adesso`)")
+
+
+class FunzioneOut(BaseModel):
+    """What a Centro per le famiglie does by regional rule (our own words, in the request's language)."""
+
+    id: str
+    nome: str
+    testo: str
+    irrinunciabile: bool = Field(description="true: every centre offers it (regional guidelines); false: ask")
+    fonte: FonteOut
+
+
 class FiglioOut(BaseModel):
     nascita: str | None = None
     attesa: str | None = None
@@ -110,6 +145,9 @@ class FiglioOut(BaseModel):
     nato_presumibilmente: bool = False  # an expected month already past
     adesso: list[VoceOut]
     prossimi: list[ProssimaOut]
+    tappe: list[TappaOut] = Field(
+        default_factory=list, description="Public steps for this child: those that fit now first, then the coming ones"
+    )
 
 
 class PercorsoOut(BaseModel):
@@ -120,6 +158,9 @@ class PercorsoOut(BaseModel):
         description="The comune's ente gestore when it is known but runs none of the centres above.",
     )
     figli: list[FiglioOut]
+    funzioni: list[FunzioneOut] = Field(
+        default_factory=list, description="What every centre offers (`irrinunciabile`) and what centres may offer"
+    )
     temi: list[str]
     lang: str
     link: str = Field(

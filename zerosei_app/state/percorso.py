@@ -8,11 +8,12 @@ from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.i18n import t
+from zerosei_app.queries.tappe import funzioni_out
 from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_temi import toggled
 from zerosei_app.view import percorso_view as view
-from zerosei_app.view import share, urls
+from zerosei_app.view import share, tappe_view, urls
 from zerosei_app.view.percorso_plan import NEED_COMUNE, OK, plan_page
 
 LOADING = "loading"
@@ -40,6 +41,9 @@ class PercorsoState(UiState):
     jump_centro: str = ""  # the jump bar's link to the centre card(s)
     jump_centro_href: str = "#centri"
     centri: list[view.CentroView] = []
+    tappe_now: list[tappe_view.TappeListView] = []  # public steps (INPS, ASL, Comune…) per child
+    tappe_upcoming: list[tappe_view.TappeListView] = []
+    funzioni: tappe_view.FunzioniView = tappe_view.FunzioniView()  # what every centre offers, what it may
     chips: list[view.ChipView] = []
     has_filter: bool = False
     filter_summary: str = ""  # "Sonno e pianto, Gioco e socialità" when a filter is on
@@ -120,6 +124,8 @@ class PercorsoState(UiState):
         self.counts = view.counts_text(p, lang, services) if p else ""
         self.jump_centro, self.jump_centro_href = view.jump_to_centri(plan.centri, lang)
         self.centri = view.centri_views(plan.centri, plan.ente, lang)
+        self.tappe_now, self.tappe_upcoming = tappe_view.tappe_views(p, lang) if p else ([], [])
+        self.funzioni = tappe_view.funzioni_view(p.funzioni if p else funzioni_out(lang))
         self.chips = view.chips(q.temi, lang)
         self.has_filter = bool(q.temi)
         self.filter_summary = ", ".join(chip.label for chip in self.chips if chip.pressed)

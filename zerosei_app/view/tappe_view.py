@@ -1,0 +1,159 @@
+"""What the path (and the Carta) render of the tappe and of the regional functions: texts ready in the
+parent's language. Tappe are the Regione's text (Italian); labels around them follow the page's language."""
+
+# No `from __future__ import annotations`: Reflex reads these field types at runtime.
+from dataclasses import dataclass, field
+from datetime import date
+
+from babel.dates import format_date
+
+from zerosei_app.domain.months import YearMonth
+from zerosei_app.i18n import normalize_lang, plural, t
+from zerosei_app.i18n.format import month_year
+from zerosei_app.schemas.percorso import FiglioOut, FonteOut, FunzioneOut, PercorsoOut, TappaOut
+
+
+@dataclass
+class TappaView:
+    uid: str
+    id: str
+    titolo: str
+    chi: str
+    sintesi: str
+    quando: str
+    link: str = ""
+    fonte: str = ""  # "Sky TG24 – Assegno unico…, maggio 2025"
+    fonte_url: str = ""
+    check: str = ""  # "Da verificare sul sito ufficiale" or "Verificato dalla Regione il 6 dicembre 2026"
+    is_checked: bool = False
+    starts: str = ""  # coming ones: "Da marzo 2027 (tra 4 mesi)"
+
+
+@dataclass
+class TappeListView:
+    uid: str
+    heading: str
+    tappe: list[TappaView] = field(default_factory=list)  # the best fit (or soonest) first
+    more: list[TappaView] = field(default_factory=list)  # the rest, collapsed: a pregnancy has some twenty
+    more_label: str = ""
+
+
+SHOWN = 5  # tappe in sight per list; the page must stay short on a phone
+
+
+@dataclass
+class FunzioneView:
+    nome: str
+    testo: str
+
+
+@dataclass
+class FonteView:
+    label: str
+    href: str
+
+
+@dataclass
+class FunzioniView:
+    every: list[FunzioneView] = field(default_factory=list)  # irrinunciabili
+    maybe: list[FunzioneView] = field(default_factory=list)
+    fonti: list[FonteView] = field(default_factory=list)
+
+
+def source_date(value: str | None, lang: str) -> str:
+    """As precise as the source: "2024", "maggio 2025", "20 aprile 2025"; "senza data" when it gives none."""
+    if not value:
+        return t("path.tappa.undated", lang)
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return str(int(parts[0]))
+        if len(parts) == 2:
+            return month_year(YearMonth(int(parts[0]), int(parts[1])), lang)
+        return format_date(date.fromisoformat(value), format="long", locale=normalize_lang(lang))
+    except ValueError:
+        return value
+
+
+def fonte_text(f: FonteOut, lang: str) -> str:
+    return f"{f.titolo}, {source_date(f.data, lang)}"
+
+
+def check_text(x: TappaOut, lang: str) -> str:
+    if x.verificato_il:
+        day = format_date(x.verificato_il, format="long", locale=normalize_lang(lang))
+        return t("path.tappa.checked_on", lang, date=day)
+    return t("path.tappa.to_check", lang) if x.da_verificare else ""
+
+
+def tappa_view(x: TappaOut, uid: str, lang: str) -> TappaView:
+    starts = ""
+    if not x.adesso and x.da_mese:
+        month = month_year(YearMonth.parse(x.da_mese), lang)
+        starts = t("path.entry.starts", lang, month=month, months=plural("age.months", x.tra_mesi, lang))
+    return TappaView(
+        uid=uid,
+        id=x.id,
+        titolo=x.titolo,
+        chi=x.chi,
+        sintesi=x.sintesi,
+        quando=x.quando,
+        link=x.link or "",
+        fonte=fonte_text(x.fonte, lang),
+        fonte_url=x.fonte.url,
+        check=check_text(x, lang),
+        is_checked=x.verificato_il is not None,
+        starts=starts,
+    )
+
+
+def _list(uid: str, heading: str, views: list[TappaView], lang: str) -> TappeListView:
+    more = views[SHOWN:]
+    label = t("path.tappe.more", lang, n=len(more)) if more else ""
+    return TappeListView(uid, heading, views[:SHOWN], more, label)
+
+
+def _who(f: FiglioOut, lang: str) -> str:
+    return t("path.for.expected", lang) if f.attesa else t("path.for.born", lang, age=f.eta)
+
+
+def tappe_views(p: PercorsoOut, lang: str) -> tuple[list[TappeListView], list[TappeListView]]:
+    """Per child, the tappe that fit now, then those opening soon: each tappa once on the page (under the first
+    child it fits now; else under the child for whom it opens soonest)."""
+    several = len(p.figli) > 1
+    now_ids = {x.id for f in p.figli for x in f.tappe if x.adesso}
+    shown: set[str] = set()
+    now, upcoming = [], []
+    for i, f in enumerate(p.figli):
+        items = [x for x in f.tappe if x.adesso and x.id not in shown]
+        shown.update(x.id for x in items)
+        heading = t("path.tappe.heading_for", lang, who=_who(f, lang)) if several else t("path.tappe.heading", lang)
+        if items:
+            now.append(_list(f"tappe-{i + 1}", heading, [tappa_view(x, f"t{i}-{x.id}", lang) for x in items], lang))
+    soonest: dict[str, tuple[int, int]] = {}
+    for i, f in enumerate(p.figli):
+        for x in f.tappe:
+            if not x.adesso and x.id not in now_ids and (x.id not in soonest or x.tra_mesi < soonest[x.id][0]):
+                soonest[x.id] = (x.tra_mesi, i)
+    for i, f in enumerate(p.figli):
+        items = [x for x in f.tappe if not x.adesso and soonest.get(x.id, (0, -1))[1] == i]
+        heading = (
+            t("path.tappe.upcoming_heading_for", lang, who=_who(f, lang))
+            if several
+            else t("path.tappe.upcoming_heading", lang)
+        )
+        if items:
+            views = [tappa_view(x, f"s{i}-{x.id}", lang) for x in items]
+            upcoming.append(_list(f"tappe-prossime-{i + 1}", heading, views, lang))
+    return now, upcoming
+
+
+def funzioni_view(funzioni: list[FunzioneOut]) -> FunzioniView:
+    fonti: dict[str, FonteView] = {}
+    for f in funzioni:
+        fonti.setdefault(f.fonte.url, FonteView(f.fonte.titolo, f.fonte.url))
+    return FunzioniView(
+        every=[FunzioneView(f.nome, f.testo) for f in funzioni if f.irrinunciabile],
+        maybe=[FunzioneView(f.nome, f.testo) for f in funzioni if not f.irrinunciabile],
+        fonti=list(fonti.values()),
+    )
