@@ -50,3 +50,13 @@ def test_no_yearly_amount_or_deadline_reaches_a_parent(session):
         text = " ".join((x.titolo, x.sintesi, x.quando, x.fonte_titolo))
         assert "euro" not in text and "1.000" not in text and "2026/27:" not in text, x.id
         assert "click day" not in text and "per il 2025" not in text, x.id
+
+
+def test_the_static_copy_shows_the_tappe_and_the_functions(session):
+    from zerosei_app.view.percorso_plan import plan_page
+    from zerosei_app.web.path_preview import render_plan
+
+    html = render_plan(plan_page(session, f"comune=103032&nascita={FOURTEEN_MONTHS}", TODAY))
+    assert html.count('class="pv-tappa"') >= 3
+    assert "Da verificare sul sito ufficiale" in html and "Vaccinazioni del secondo anno" in html
+    assert "Al tuo centro puoi chiedere:" in html and "Mediazione familiare" in html

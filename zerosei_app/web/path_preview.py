@@ -20,6 +20,7 @@ from zerosei_app.i18n import t
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
+from zerosei_app.view.tappe_view import TappaView, TappeListView, funzioni_view, tappe_views
 
 PREVIEW_ID = "zs-preview"
 
@@ -50,7 +51,7 @@ def render_plan(plan: PagePlan) -> str:
         '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
         f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
-        _services(services, lang),
+        _services(services, lang, *tappe_views(p, lang)),
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
         *(
@@ -58,6 +59,7 @@ def render_plan(plan: PagePlan) -> str:
             for c in view.centri_views(plan.centri, plan.ente, lang)
         ),
         "</section>",
+        _funzioni(p, lang),
         "</div></div>",
     ]
     return "".join(parts)
@@ -89,12 +91,17 @@ def _centro(c: CentroView, lang: str) -> str:
     )
 
 
-def _services(sv: view.ServicesView, lang: str) -> str:
-    """The page's services part: Adesso, the coming months, the situational ones in a native (closed) <details>."""
+def _services(
+    sv: view.ServicesView, lang: str, tappe_now: list[TappeListView] = (), tappe_soon: list[TappeListView] = ()
+) -> str:
+    """The page's services part: Adesso, the coming months (each with its tappe), the situational ones in a native
+    (closed) <details>."""
     out = [f'<h2 class="pv-section-title">{_e(t("ui.path.now", lang))}</h2>']
     out += [_list(lst, lang) for lst in sv.now]
+    out += [_tappe(lst, lang) for lst in tappe_now]
     out.append(f'<h2 class="pv-section-title">{_e(t("ui.path.upcoming", lang))}</h2>')
     out += [_list(lst, lang) for lst in sv.upcoming] or [f'<p class="pv-muted">{_e(sv.upcoming_empty)}</p>']
+    out += [_tappe(lst, lang) for lst in tappe_soon]
     if sv.situational:
         out.append(
             '<details class="pv-situational"><summary class="pv-situational-toggle">'
@@ -142,6 +149,50 @@ def _entry(v: EntryView, lang: str) -> str:
         + (f'<p class="for-whom">{_e(v.for_whom)}</p>' if v.for_whom else "")
         + body
         + "</article>"
+    )
+
+
+def _tappe(lst: TappeListView, lang: str) -> str:
+    items = "".join(_tappa(x, lang) for x in lst.tappe)
+    more = "".join(_tappa(x, lang) for x in lst.more)
+    return f'<h3 class="pv-list-title">{_e(lst.heading)}</h3><ul class="pv-tappe-list">{items}</ul>' + (
+        f'<details class="pv-tappe-more"><summary>{_e(lst.more_label)}</summary>'
+        f'<ul class="pv-tappe-list">{more}</ul></details>'
+        if more
+        else ""
+    )
+
+
+def _tappa(x: TappaView, lang: str) -> str:
+    facts = "".join(
+        f'<div class="fact"><dt>{_e(t(key, lang))}</dt> <dd lang="it">{_e(value)}</dd></div>'
+        for key, value in (("ui.tappa.who", x.chi), ("ui.tappa.when", x.quando))
+        if value
+    )
+    return (
+        f'<li class="pv-tappa"><details><summary><span class="tappa-title" lang="it">{_e(x.titolo)}</span>'
+        + (f'<span class="tappa-starts">{_e(x.starts)}</span>' if x.starts else "")
+        + f'</summary><p lang="it">{_e(x.sintesi)}</p><dl class="facts">{facts}</dl>'
+        + (f'<p><a href="{_e(x.link)}">{_e(t("ui.tappa.official", lang))}</a></p>' if x.link else "")
+        + f'<p class="src">{_e(t("ui.tappa.source", lang))}: <a href="{_e(x.fonte_url)}" lang="it">{_e(x.fonte)}</a></p>'
+        + (f'<p class="verified{"" if x.is_checked else " not-yet"}">{_e(x.check)}</p>' if x.check else "")
+        + "</details></li>"
+    )
+
+
+def _funzioni(p, lang: str) -> str:
+    v = funzioni_view(p.funzioni)
+    if not v.every:
+        return ""
+    every = "".join(f"<li><strong>{_e(f.nome)}</strong> — {_e(f.testo)}</li>" for f in v.every)
+    maybe = "".join(f"<li><strong>{_e(f.nome)}</strong> — {_e(f.testo)}</li>" for f in v.maybe)
+    fonti = "".join(f'<li><a href="{_e(f.href)}">{_e(f.label)}</a></li>' for f in v.fonti)
+    return (
+        f'<div class="pv-funzioni"><h2>{_e(t("ui.funzioni.title", lang))}</h2><p>{_e(t("ui.funzioni.every", lang))}</p>'
+        f'<ul class="funzioni-list">{every}</ul><details class="funzioni-more"><summary>'
+        f'{_e(t("ui.funzioni.maybe", lang))}</summary><ul class="funzioni-list">{maybe}</ul>'
+        f'<h3 class="pv-list-title">{_e(t("ui.funzioni.sources", lang))}</h3><ul class="fonti-list">{fonti}</ul>'
+        "</details></div>"
     )
 
 
