@@ -33,17 +33,27 @@ def tappa_item(x: TappaView) -> rx.Component:
 
 def tappe_list(lst: TappeListView) -> rx.Component:
     return rx.el.div(
-        rx.el.h3(lst.heading, id=lst.uid, class_name="list-title"),
+        rx.cond(lst.heading != "", rx.el.h3(lst.heading, id=lst.uid, class_name="list-title")),
         rx.el.ul(rx.foreach(lst.tappe, tappa_item), class_name="tappe-list"),
-        rx.cond(
-            lst.more.length() > 0,
-            rx.el.details(
-                rx.el.summary(lst.more_label, class_name="tappe-more-toggle"),
-                rx.el.ul(rx.foreach(lst.more, tappa_item), class_name="tappe-list"),
-                class_name="tappe-more",
-            ),
-        ),
         class_name="tappe",
+    )
+
+
+def tappe_group(now, upcoming, count, funzioni: FunzioniView) -> rx.Component:
+    """One closed group (the page must stay short on a phone, services first): the steps now and coming, then
+    what to ask the centre."""
+    return rx.el.details(
+        rx.el.summary(
+            rx.el.span(t("ui.tappe.title"), class_name="situational-title"),
+            " ",
+            rx.el.span(count, class_name="tappe-count"),
+            class_name="situational-toggle",
+        ),
+        rx.foreach(now, tappe_list),
+        rx.foreach(upcoming, tappe_list),
+        funzioni_block(funzioni),
+        id="tappe",
+        class_name="situational tappe-group",
     )
 
 
@@ -55,20 +65,31 @@ def _fonte(f: FonteView) -> rx.Component:
     return rx.el.li(external(f.label, href=f.href))
 
 
-def funzioni_block(v: FunzioniView, heading_id: str = "funzioni") -> rx.Component:
-    """The four irrinunciabili in sight; what centres may offer and the sources behind one tap."""
-    return rx.el.section(
-        rx.el.h2(t("ui.funzioni.title"), id=heading_id),
+def funzioni_block(v: FunzioniView, compact: bool = True) -> rx.Component:
+    """What every centre offers (the four irrinunciabili), what centres may offer, and the sources: on the path
+    (`compact`) inside the tappe group, the others one more tap away; on a centre's Carta, in sight."""
+    every = rx.fragment(
         rx.el.p(t("ui.funzioni.every")),
         rx.el.ul(rx.foreach(v.every, _funzione), class_name="funzioni-list"),
-        rx.el.details(
-            rx.el.summary(t("ui.funzioni.maybe")),
-            rx.el.ul(rx.foreach(v.maybe, _funzione), class_name="funzioni-list"),
-            rx.el.p(t("ui.funzioni.note"), class_name="muted"),
-            rx.el.h3(t("ui.funzioni.sources"), class_name="list-title"),
-            rx.el.ul(rx.foreach(v.fonti, _fonte), class_name="fonti-list"),
-            class_name="funzioni-more",
-        ),
+    )
+    rest = rx.fragment(
+        rx.el.ul(rx.foreach(v.maybe, _funzione), class_name="funzioni-list"),
+        rx.el.p(t("ui.funzioni.note"), class_name="muted"),
+        rx.el.p(t("ui.funzioni.sources"), class_name="fonti-title"),
+        rx.el.ul(rx.foreach(v.fonti, _fonte), class_name="fonti-list"),
+    )
+    if compact:
+        return rx.el.div(
+            rx.el.h3(t("ui.funzioni.toggle"), id="funzioni", class_name="list-title"),
+            every,
+            rx.el.details(rx.el.summary(t("ui.funzioni.maybe")), rest, class_name="funzioni-more"),
+            class_name="funzioni",
+        )
+    return rx.el.section(
+        rx.el.h2(t("ui.funzioni.title"), id="funzioni-titolo"),
+        every,
+        rx.el.p(t("ui.funzioni.maybe")),
+        rest,
         class_name="funzioni",
-        aria_labelledby=heading_id,
+        aria_labelledby="funzioni-titolo",
     )

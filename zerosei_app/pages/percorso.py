@@ -9,7 +9,7 @@ from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal, plain
 from zerosei_app.components.share_panel import action_bar, share_panel, share_toast
-from zerosei_app.components.tappe import funzioni_block, tappe_list
+from zerosei_app.components.tappe import funzioni_block, tappe_group
 from zerosei_app.components.topic_chips import topic_chips
 from zerosei_app.components.wizard_parts import skeleton
 from zerosei_app.state.percorso import PercorsoState as P
@@ -83,7 +83,7 @@ def _services() -> rx.Component:
         rx.el.section(
             rx.el.h2(t("ui.path.now"), id="adesso", class_name="section-title", tab_index=-1),
             rx.foreach(P.now_lists, _list),
-            rx.foreach(P.tappe_now, tappe_list),
+            tappe_group(P.tappe_now, P.tappe_upcoming, P.tappe_hint, P.funzioni),
             class_name="services",
             aria_labelledby="adesso",
         ),
@@ -91,7 +91,6 @@ def _services() -> rx.Component:
             rx.el.h2(t("ui.path.upcoming"), id="prossimi", class_name="section-title", tab_index=-1),
             rx.cond(P.upcoming_empty != "", rx.el.p(P.upcoming_empty, class_name="muted")),
             rx.foreach(P.upcoming_lists, _list),
-            rx.foreach(P.tappe_upcoming, tappe_list),
             class_name="services",
             aria_labelledby="prossimi",
         ),
@@ -172,7 +171,6 @@ def _ok() -> rx.Component:
         rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
         _services(),
         _centri(),
-        funzioni_block(P.funzioni),
         share_panel(),
         share_toast(),
     )

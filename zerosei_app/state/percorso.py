@@ -43,6 +43,7 @@ class PercorsoState(UiState):
     centri: list[view.CentroView] = []
     tappe_now: list[tappe_view.TappeListView] = []  # public steps (INPS, ASL, Comune…) per child
     tappe_upcoming: list[tappe_view.TappeListView] = []
+    tappe_hint: str = ""  # "13 adesso · 19 in arrivo" (the group is closed)
     funzioni: tappe_view.FunzioniView = tappe_view.FunzioniView()  # what every centre offers, what it may
     chips: list[view.ChipView] = []
     has_filter: bool = False
@@ -125,6 +126,7 @@ class PercorsoState(UiState):
         self.jump_centro, self.jump_centro_href = view.jump_to_centri(plan.centri, lang)
         self.centri = view.centri_views(plan.centri, plan.ente, lang)
         self.tappe_now, self.tappe_upcoming = tappe_view.tappe_views(p, lang) if p else ([], [])
+        self.tappe_hint = tappe_view.group_hint(self.tappe_now, self.tappe_upcoming, lang)
         self.funzioni = tappe_view.funzioni_view(p.funzioni if p else funzioni_out(lang))
         self.chips = view.chips(q.temi, lang)
         self.has_filter = bool(q.temi)

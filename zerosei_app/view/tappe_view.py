@@ -34,11 +34,11 @@ class TappeListView:
     uid: str
     heading: str
     tappe: list[TappaView] = field(default_factory=list)  # the best fit (or soonest) first
-    more: list[TappaView] = field(default_factory=list)  # the rest, collapsed: a pregnancy has some twenty
-    more_label: str = ""
 
 
-SHOWN = 5  # tappe in sight per list; the page must stay short on a phone
+def group_hint(now: list[TappeListView], upcoming: list[TappeListView], lang: str) -> str:
+    """What the closed group holds: "(31)"."""
+    return t("path.tappe.count", lang, n=sum(len(lst.tappe) for lst in [*now, *upcoming]))
 
 
 @dataclass
@@ -108,9 +108,7 @@ def tappa_view(x: TappaOut, uid: str, lang: str) -> TappaView:
 
 
 def _list(uid: str, heading: str, views: list[TappaView], lang: str) -> TappeListView:
-    more = views[SHOWN:]
-    label = t("path.tappe.more", lang, n=len(more)) if more else ""
-    return TappeListView(uid, heading, views[:SHOWN], more, label)
+    return TappeListView(uid, heading, views)
 
 
 def _who(f: FiglioOut, lang: str) -> str:
@@ -127,7 +125,7 @@ def tappe_views(p: PercorsoOut, lang: str) -> tuple[list[TappeListView], list[Ta
     for i, f in enumerate(p.figli):
         items = [x for x in f.tappe if x.adesso and x.id not in shown]
         shown.update(x.id for x in items)
-        heading = t("path.tappe.heading_for", lang, who=_who(f, lang)) if several else t("path.tappe.heading", lang)
+        heading = t("path.tappe.now_for", lang, who=_who(f, lang)) if several else t("path.tappe.now", lang)
         if items:
             now.append(_list(f"tappe-{i + 1}", heading, [tappa_view(x, f"t{i}-{x.id}", lang) for x in items], lang))
     soonest: dict[str, tuple[int, int]] = {}
@@ -137,11 +135,7 @@ def tappe_views(p: PercorsoOut, lang: str) -> tuple[list[TappeListView], list[Ta
                 soonest[x.id] = (x.tra_mesi, i)
     for i, f in enumerate(p.figli):
         items = [x for x in f.tappe if not x.adesso and soonest.get(x.id, (0, -1))[1] == i]
-        heading = (
-            t("path.tappe.upcoming_heading_for", lang, who=_who(f, lang))
-            if several
-            else t("path.tappe.upcoming_heading", lang)
-        )
+        heading = t("path.tappe.soon_for", lang, who=_who(f, lang)) if several else t("path.tappe.soon", lang)
         if items:
             views = [tappa_view(x, f"s{i}-{x.id}", lang) for x in items]
             upcoming.append(_list(f"tappe-prossime-{i + 1}", heading, views, lang))

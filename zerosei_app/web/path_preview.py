@@ -20,7 +20,7 @@ from zerosei_app.i18n import t
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
-from zerosei_app.view.tappe_view import TappaView, TappeListView, funzioni_view, tappe_views
+from zerosei_app.view.tappe_view import TappaView, TappeListView, funzioni_view, group_hint, tappe_views
 
 PREVIEW_ID = "zs-preview"
 
@@ -51,7 +51,7 @@ def render_plan(plan: PagePlan) -> str:
         '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
         f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
-        _services(services, lang, *tappe_views(p, lang)),
+        _services(services, lang, *tappe_views(p, lang), _funzioni(p, lang)),
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
         *(
@@ -59,7 +59,6 @@ def render_plan(plan: PagePlan) -> str:
             for c in view.centri_views(plan.centri, plan.ente, lang)
         ),
         "</section>",
-        _funzioni(p, lang),
         "</div></div>",
     ]
     return "".join(parts)
@@ -92,16 +91,19 @@ def _centro(c: CentroView, lang: str) -> str:
 
 
 def _services(
-    sv: view.ServicesView, lang: str, tappe_now: list[TappeListView] = (), tappe_soon: list[TappeListView] = ()
+    sv: view.ServicesView,
+    lang: str,
+    tappe_now: list[TappeListView] = (),
+    tappe_soon: list[TappeListView] = (),
+    funzioni: str = "",
 ) -> str:
     """The page's services part: Adesso, the coming months (each with its tappe), the situational ones in a native
     (closed) <details>."""
     out = [f'<h2 class="pv-section-title">{_e(t("ui.path.now", lang))}</h2>']
     out += [_list(lst, lang) for lst in sv.now]
-    out += [_tappe(lst, lang) for lst in tappe_now]
+    out.append(_tappe_group(tappe_now, tappe_soon, lang, funzioni))
     out.append(f'<h2 class="pv-section-title">{_e(t("ui.path.upcoming", lang))}</h2>')
     out += [_list(lst, lang) for lst in sv.upcoming] or [f'<p class="pv-muted">{_e(sv.upcoming_empty)}</p>']
-    out += [_tappe(lst, lang) for lst in tappe_soon]
     if sv.situational:
         out.append(
             '<details class="pv-situational"><summary class="pv-situational-toggle">'
@@ -152,14 +154,18 @@ def _entry(v: EntryView, lang: str) -> str:
     )
 
 
-def _tappe(lst: TappeListView, lang: str) -> str:
-    items = "".join(_tappa(x, lang) for x in lst.tappe)
-    more = "".join(_tappa(x, lang) for x in lst.more)
-    return f'<h3 class="pv-list-title">{_e(lst.heading)}</h3><ul class="pv-tappe-list">{items}</ul>' + (
-        f'<details class="pv-tappe-more"><summary>{_e(lst.more_label)}</summary>'
-        f'<ul class="pv-tappe-list">{more}</ul></details>'
-        if more
-        else ""
+def _tappe_group(now: list[TappeListView], soon: list[TappeListView], lang: str, funzioni: str = "") -> str:
+    """As on the page: one closed group, a heading per list, then what to ask the centre."""
+    body = "".join(
+        f'<h3 class="pv-list-title">{_e(lst.heading)}</h3><ul class="pv-tappe-list">'
+        + "".join(_tappa(x, lang) for x in lst.tappe)
+        + "</ul>"
+        for lst in [*now, *soon]
+    )
+    return (
+        '<details class="pv-tappe-group"><summary class="pv-situational-toggle">'
+        f'<span class="situational-title">{_e(t("ui.tappe.title", lang))}</span> '
+        f'<span class="tappe-count">{_e(group_hint(now, soon, lang))}</span></summary>{body}{funzioni}</details>'
     )
 
 
@@ -181,18 +187,20 @@ def _tappa(x: TappaView, lang: str) -> str:
 
 
 def _funzioni(p, lang: str) -> str:
+    """As on the page: the four irrinunciabili, the others one more tap away."""
     v = funzioni_view(p.funzioni)
-    if not v.every:
-        return ""
-    every = "".join(f"<li><strong>{_e(f.nome)}</strong> — {_e(f.testo)}</li>" for f in v.every)
-    maybe = "".join(f"<li><strong>{_e(f.nome)}</strong> — {_e(f.testo)}</li>" for f in v.maybe)
+
+    def items(fs) -> str:
+        return "".join(f"<li><strong>{_e(f.nome)}</strong> — {_e(f.testo)}</li>" for f in fs)
+
     fonti = "".join(f'<li><a href="{_e(f.href)}">{_e(f.label)}</a></li>' for f in v.fonti)
     return (
-        f'<div class="pv-funzioni"><h2>{_e(t("ui.funzioni.title", lang))}</h2><p>{_e(t("ui.funzioni.every", lang))}</p>'
-        f'<ul class="funzioni-list">{every}</ul><details class="funzioni-more"><summary>'
-        f'{_e(t("ui.funzioni.maybe", lang))}</summary><ul class="funzioni-list">{maybe}</ul>'
-        f'<h3 class="pv-list-title">{_e(t("ui.funzioni.sources", lang))}</h3><ul class="fonti-list">{fonti}</ul>'
-        "</details></div>"
+        f'<h3 class="pv-list-title">{_e(t("ui.funzioni.toggle", lang))}</h3>'
+        f'<p>{_e(t("ui.funzioni.every", lang))}</p><ul class="funzioni-list">{items(v.every)}</ul>'
+        f'<details class="funzioni-more"><summary>{_e(t("ui.funzioni.maybe", lang))}</summary>'
+        f'<ul class="funzioni-list">{items(v.maybe)}</ul><p class="pv-muted">{_e(t("ui.funzioni.note", lang))}</p>'
+        f'<p class="fonti-title">{_e(t("ui.funzioni.sources", lang))}</p><ul class="fonti-list">{fonti}</ul>'
+        "</details>"
     )
 
 
