@@ -4,7 +4,14 @@ import reflex as rx
 
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import external
-from zerosei_app.view.tappe_view import FonteView, FunzioneView, FunzioniView, TappaView, TappeListView
+from zerosei_app.view.tappe_view import (
+    FonteView,
+    FunzioneView,
+    FunzioniView,
+    TappaPrintView,
+    TappaView,
+    TappeListView,
+)
 
 TEXT_LANG = "it"  # the Regione's text, in Italian on every page
 
@@ -92,4 +99,27 @@ def funzioni_block(v: FunzioniView, compact: bool = True) -> rx.Component:
         rest,
         class_name="funzioni",
         aria_labelledby="funzioni-titolo",
+    )
+
+
+def _print_tappa(x: TappaPrintView) -> rx.Component:
+    return rx.el.li(
+        rx.el.strong(x.titolo, lang=TEXT_LANG),
+        rx.el.span(" · ", x.eta, " · ", rx.el.span(x.chi, lang=TEXT_LANG), class_name="muted"),
+        rx.el.br(),
+        rx.el.span(x.quando, lang=TEXT_LANG),
+        rx.el.br(),
+        rx.el.small(t("ui.tappa.source"), ": ", rx.el.span(x.fonte, lang=TEXT_LANG), " · ", x.check),
+        class_name="print-tappa",
+    )
+
+
+def print_tappe_section(tappe) -> rx.Component:
+    """The print edition's compact list of the public steps, from pregnancy to 6 years."""
+    return rx.el.section(
+        rx.el.h2(t("ui.tappe.print_title"), id="tappe-titolo"),
+        rx.el.p(t("ui.tappe.print_intro")),
+        rx.el.ul(rx.foreach(tappe, _print_tappa), class_name="print-tappe"),
+        class_name="print-tappe-section",
+        aria_labelledby="tappe-titolo",
     )

@@ -14,6 +14,7 @@ from zerosei_app.components.carta_parts import (
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal
+from zerosei_app.components.tappe import funzioni_block
 from zerosei_app.components.wizard_parts import skeleton
 from zerosei_app.state.carta_centro import CartaCentroState as S
 
@@ -46,6 +47,7 @@ def _ok() -> rx.Component:
             class_name="carta-areas",
             aria_labelledby="servizi",
         ),
+        funzioni_block(S.funzioni, compact=False),
         carta_share(S),
         rx.el.p(internal(t("ui.carta.print_link"), href=S.print_href), class_name="no-print"),
     )

@@ -10,6 +10,7 @@ from zerosei_app.components.carta_parts import area_section, carta_style, centro
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal, plain
+from zerosei_app.components.tappe import funzioni_block, print_tappe_section
 from zerosei_app.components.wizard_parts import skeleton
 from zerosei_app.state.carta_stampa import CartaStampaState as S
 from zerosei_app.view.carta_print import PrintEntryRef, PrintProvincia, PrintSection
@@ -83,7 +84,12 @@ def page() -> rx.Component:
         carta_style(),
         rx.cond(
             S.loaded,
-            rx.fragment(_cover(), rx.foreach(S.sections, _section)),
+            rx.fragment(
+                _cover(),
+                funzioni_block(S.funzioni, compact=False),  # once: the same for every centre
+                print_tappe_section(S.tappe),
+                rx.foreach(S.sections, _section),
+            ),
             skeleton(),
         ),
         main_class="stampa",

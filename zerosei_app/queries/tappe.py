@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from sqlmodel import Session
+
 from zerosei_app.domain import funzioni
 from zerosei_app.domain.age import Child
-from zerosei_app.domain.tappe import select_tappe
+from zerosei_app.domain.tappe import end_of, fit_key, select_tappe
 from zerosei_app.i18n import t
 from zerosei_app.models import Tappa
+from zerosei_app.queries.snapshot import public_data
 from zerosei_app.schemas.percorso import FonteOut, FunzioneOut, TappaOut
 
 
@@ -52,3 +55,9 @@ def funzioni_out(lang: str) -> list[FunzioneOut]:
         )
         for f in [*funzioni.irrinunciabili(), *funzioni.altre()]
     ]
+
+
+def all_tappe(session: Session) -> list[TappaOut]:
+    """Every tappa, from pregnancy to 6 years in the order a family meets them (the Carta's print edition)."""
+    tappe = sorted(public_data(session).tappe, key=lambda x: (x.eta_da_mesi, end_of(x), *fit_key(x)))
+    return [TappaOut(**tappa_fields(x), adesso=False) for x in tappe]

@@ -6,10 +6,12 @@ from zerosei_app.db import off_loop, session_scope
 from zerosei_app.i18n import t
 from zerosei_app.queries.carta import carta_of
 from zerosei_app.queries.carta_slugs import find_by_slug
+from zerosei_app.queries.tappe import funzioni_out
 from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share, urls
 from zerosei_app.view.carta_view import CartaView, carta_view
+from zerosei_app.view.tappe_view import FunzioniView, funzioni_view
 
 SHARE_RESULTS = ("shared", "copied", "failed", "aborted")
 EMPTY = CartaView(0, "", "", "", "", "", "", "", "", "")
@@ -31,6 +33,7 @@ class CartaCentroState(UiState):
     home_href: str = urls.HOME
     directory_href: str = urls.CARTA
     print_href: str = urls.CARTA_STAMPA  # this centre's section of the print edition (compact, with its QR code)
+    funzioni: FunzioniView = FunzioniView()  # what every centre does by regional rule (the same on every Carta)
 
     @rx.event
     async def on_load(self):
@@ -56,6 +59,7 @@ class CartaCentroState(UiState):
             self.page_title = t("carta.not_found.title", lang)
             return script
         self.status, self.carta = "ok", view
+        self.funzioni = funzioni_view(funzioni_out(lang))
         self.print_href = urls.CARTA_STAMPA + f"?centro={view.slug}" + (f"&lang={lang}" if lang != "it" else "")
         base = share.base_url(get_settings().public_url, self.router.headers.origin)
         self.share_url = share.absolute(base, view.href)

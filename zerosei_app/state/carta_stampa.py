@@ -11,10 +11,12 @@ from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.i18n import normalize_lang, t
 from zerosei_app.queries.carta import carte
 from zerosei_app.queries.carta_slugs import find_by_slug
+from zerosei_app.queries.tappe import all_tappe, funzioni_out
 from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share, urls
 from zerosei_app.view.carta_print import PrintProvincia, PrintSection, print_sections
+from zerosei_app.view.tappe_view import FunzioniView, TappaPrintView, funzioni_view, print_tappe
 
 
 class StampaIn(BaseModel):
@@ -35,6 +37,8 @@ class CartaStampaState(UiState):
     contents: list[PrintProvincia] = []
     sections: list[PrintSection] = []
     directory_href: str = urls.CARTA
+    funzioni: FunzioniView = FunzioniView()  # once, after the contents: the same for every centre
+    tappe: list[TappaPrintView] = []  # the public steps 0-6, compact
 
     @rx.event
     async def on_load(self):
@@ -68,6 +72,8 @@ class CartaStampaState(UiState):
                 else:
                     notices.append(t("carta.print.bad_provincia", lang, value=wanted.provincia[:20]))
             data = carte(session, centro_ids, provincia)
+            self.tappe = print_tappe(all_tappe(session), lang)
+        self.funzioni = funzioni_view(funzioni_out(lang))
         base = share.base_url(get_settings().public_url, self.router.headers.origin)
         self.contents, self.sections = print_sections(data, lang, lambda path: share.absolute(base, path))
         self.notices = notices

@@ -42,6 +42,32 @@ def group_hint(now: list[TappeListView], upcoming: list[TappeListView], lang: st
 
 
 @dataclass
+class TappaPrintView:
+    titolo: str
+    eta: str  # "dalla gravidanza a 6 anni"
+    chi: str
+    quando: str
+    fonte: str
+    check: str
+
+
+def print_tappe(tappe: list[TappaOut], lang: str) -> list[TappaPrintView]:
+    from zerosei_app.view.percorso_view import age_range_text  # the services' own wording of an age range
+
+    return [
+        TappaPrintView(
+            titolo=x.titolo,
+            eta=age_range_text(x.eta_da_mesi, 72 if x.eta_a_mesi is None else x.eta_a_mesi, lang),
+            chi=x.chi,
+            quando=x.quando,
+            fonte=fonte_text(x.fonte, lang),
+            check=check_text(x, lang),
+        )
+        for x in tappe
+    ]
+
+
+@dataclass
 class FunzioneView:
     nome: str
     testo: str
