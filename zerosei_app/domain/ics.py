@@ -8,7 +8,7 @@ the pages show (tests/api/test_calendar.py checks it with a second, independent 
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event, vDuration, vRecur
 
@@ -29,7 +29,20 @@ class IcsEvent:
     changed: datetime | None = None  # last change of the session (DTSTAMP, LAST-MODIFIED)
 
 
-def calendar_bytes(name: str, events: list[IcsEvent], now: datetime, description: str = "") -> bytes:
+@dataclasses.dataclass(frozen=True)
+class IcsReminder:
+    """An all-day reminder (a tappa's window opens): no time, shown as free."""
+
+    uid: str
+    day: date
+    summary: str
+    description: str = ""
+    url: str = ""
+
+
+def calendar_bytes(
+    name: str, events: list[IcsEvent], now: datetime, description: str = "", reminders: list[IcsReminder] = ()
+) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -61,6 +74,19 @@ def calendar_bytes(name: str, events: list[IcsEvent], now: datetime, description
             ev.add("location", e.location)
         if e.url:
             ev.add("url", e.url)
+        cal.add_component(ev)
+    for r in reminders:
+        ev = Event()
+        ev.add("uid", r.uid)
+        ev.add("dtstamp", now.astimezone(UTC))
+        ev.add("dtstart", r.day)  # a date: VALUE=DATE, all day
+        ev.add("dtend", r.day + timedelta(days=1))
+        ev.add("transp", "TRANSPARENT")
+        ev.add("summary", r.summary)
+        if r.description:
+            ev.add("description", r.description)
+        if r.url:
+            ev.add("url", r.url)
         cal.add_component(ev)
     cal.add_missing_timezones()
     return cal.to_ical()

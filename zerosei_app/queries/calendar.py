@@ -2,7 +2,9 @@
 
 The feed of a path contains the sessions of exactly the services that path shows (now and in
 the coming months, for every child), read afresh on every request: a subscribed calendar sees
-new sessions at its next refresh.
+new sessions at its next refresh. It also reminds, all day, of each public step (tappa) whose window
+opens later for a child (domain/tappe.py::reminders: e.g. preschool enrolment in the January of the year
+the child turns 3).
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from sqlmodel import Session
 
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.hsds_ids import hsds_id
-from zerosei_app.domain.ics import IcsEvent, calendar_bytes
-from zerosei_app.domain.link import parse_query_string, to_query_string
+from zerosei_app.domain.ics import IcsEvent, IcsReminder, calendar_bytes
+from zerosei_app.domain.link import parse_query_string, to_query_string, validate_for_path
+from zerosei_app.domain.tappe import reminders
+from zerosei_app.i18n import t
 from zerosei_app.models import CardEntry, Centro, EntryStatus
 from zerosei_app.queries import sessions as q
 from zerosei_app.queries.percorso import build_percorso
+from zerosei_app.queries.snapshot import public_data
 
 ENTRY_PAGE = "/percorso"
 
@@ -97,5 +102,35 @@ def path_calendar(db: Session, raw_query: str, today: date, base: str, now: date
         _events(db, entries, base, link),
         now,
         description="Gli appuntamenti con data dei servizi del tuo percorso ZeroSei (Regione Piemonte).",
+        reminders=tappe_reminders(db, raw_query, today, base, link),
     )
     return PathCalendar(body=body, lang=parse_query_string(raw_query).query.lang)
+
+
+def tappe_reminders(db: Session, raw_query: str, today: date, base: str, link: str) -> list[IcsReminder]:
+    """One all-day reminder per tappa and child whose window opens after today; each says who is responsible,
+    the source and where to check (never an amount or a yearly date: the tappe's texts hold none)."""
+    query = parse_query_string(raw_query).query
+    lang = query.lang
+    children, _ = validate_for_path(query, today)
+    out = []
+    for child in children:
+        for x, day in reminders(public_data(db).tappe, child, today):
+            lines = [
+                x.sintesi,
+                f"{t('ui.tappa.when', lang)}: {x.quando}" if x.quando else "",
+                f"{t('ui.tappa.who', lang)}: {x.chi}" if x.chi else "",
+                f"{t('ui.tappa.official', lang)}: {x.link}" if x.link else "",
+                f"{t('ui.tappa.source', lang)}: {x.fonte_titolo} ({x.fonte_url})",
+                t("path.tappa.to_check", lang) if x.da_verificare and x.verificato_il is None else "",
+            ]
+            out.append(
+                IcsReminder(
+                    uid=f"tappa-{x.id}-{child.month}@zerosei",
+                    day=day,
+                    summary=f"ZeroSei: {x.titolo}",
+                    description="\n".join(line for line in lines if line),
+                    url=f"{base}{ENTRY_PAGE}?{link}" if base and link else (x.link or ""),
+                )
+            )
+    return out
