@@ -36,6 +36,7 @@ from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_reports import StaffReportsState
 from zerosei_app.state.staff_sessions import StaffSessionsState
+from zerosei_app.state.staff_tappe import StaffTappeState
 
 from .staff_support import (
     CENTRO_A,
@@ -68,6 +69,7 @@ STAFF_STATES = (
     StaffCoverageState,
     StaffRegioneState,
     StaffRecapitiState,
+    StaffTappeState,
     StaffImportState,
     StaffListsImportState,
     StaffAccountsState,
@@ -227,6 +229,32 @@ CASES = [
         "save",
         prep=lambda s, t: (setattr(s, "kind", "comune"), setattr(s, "key", "004003")),
         args=lambda t: ({"sito": "www.comune.alba.cn.it/famiglie", "telefono": "0173 292111"},),
+        regione_only=True,
+    ),
+    Case(
+        StaffTappeState, "load", "/staff/tappe", query=lambda t: {"id": "buono_vesta"}, loader=True, regione_only=True
+    ),
+    Case(
+        StaffTappeState,
+        "save",
+        prep=lambda s, t: setattr(s, "tappa_id", "buono_vesta"),
+        args=lambda t: (
+            {
+                "titolo": "Buono Vesta",
+                "eta_da_mesi": "0",
+                "eta_a_mesi": "72",
+                "fonte_url": "https://vestapiemonte.it/",
+                "fonte_titolo": "Regione Piemonte – Vesta",
+                "version": "1",
+            },
+        ),
+        regione_only=True,
+    ),  # fmt: skip
+    Case(
+        StaffTappeState,
+        "confirm_today",
+        prep=lambda s, t: setattr(s, "tappa_id", "buono_vesta"),
+        args=lambda t: ("1",),
         regione_only=True,
     ),
     Case(StaffImportState, "load", "/staff/importa", query=lambda t: {"centro": str(CENTRO_B)}, loader=True),

@@ -119,6 +119,7 @@ def nav() -> rx.Component:
                 link("Centri e comuni", "/staff/regione"),
                 link("Elenchi ufficiali", "/staff/regione/elenchi"),
                 link("Recapiti", "/staff/recapiti"),
+                link("Tappe", "/staff/tappe"),
                 link("Account", "/staff/utenti"),
             ),
         ),

@@ -16,6 +16,7 @@ from zerosei_app.pages import (
     staff_recapiti,
     staff_regione,
     staff_reports,
+    staff_tappe,
 )
 from zerosei_app.state.staff_account import StaffAccountState
 from zerosei_app.state.staff_accounts import StaffAccountsState
@@ -30,6 +31,7 @@ from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_reports import StaffReportsState
+from zerosei_app.state.staff_tappe import StaffTappeState
 
 ROBOTS = [{"name": "robots", "content": "noindex, nofollow"}]
 
@@ -47,6 +49,7 @@ PAGES = (
     ("/staff/regione", staff_regione.page, StaffRegioneState.load, "Centri e comuni"),
     ("/staff/regione/elenchi", staff_lists.page, StaffListsImportState.load, "Elenchi ufficiali"),
     ("/staff/recapiti", staff_recapiti.page, StaffRecapitiState.load, "Recapiti di enti e comuni"),
+    ("/staff/tappe", staff_tappe.page, StaffTappeState.load, "Tappe per le famiglie"),
     ("/staff/utenti", staff_accounts.page, StaffAccountsState.load, "Account del personale"),
     ("/staff/account", staff_account.page, StaffAccountState.load, "Il mio account"),
 )
