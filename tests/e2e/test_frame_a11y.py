@@ -39,6 +39,7 @@ STAFF_PAGES = {
     "staff-voci": "/staff/voci?centro=1",
     "staff-voce": "/staff/voce?id={entry}",
     "staff-importa": "/staff/importa?centro=1",
+    "staff-tappe": "/staff/tappe?id=buono_vesta",
 }
 
 
