@@ -68,6 +68,33 @@ def row(e) -> rx.Component:
     )
 
 
+def _funzione(f) -> rx.Component:
+    return rx.el.li(
+        rx.el.strong(f[0]),
+        rx.cond(f[1] != "", rx.el.span(" (", f[1], ")", class_name="st-muted")),
+        " · ",
+        rx.cond(
+            f[3] != "",
+            link("Già descritta: apri la voce", f[3]),
+            link("Aggiungi i vostri dettagli", f[2], aria_label="Aggiungi i vostri dettagli: " + f[0]),
+        ),
+    )
+
+
+def funzioni_panel() -> rx.Component:
+    """What every centre does by regional rule: the centre adds its own times, place and cost as an entry."""
+    return rx.el.details(
+        rx.el.summary("Funzioni regionali del centro: aggiungi i vostri dettagli"),
+        rx.el.p(
+            "Le famiglie vedono queste funzioni su ogni Carta, come le descrivono le regole regionali. "
+            "Aggiungendo orari, luogo e costo ne fate una vostra voce confermata.",
+            class_name="st-muted",
+        ),
+        rx.el.ul(rx.foreach(StaffEntriesState.funzioni, _funzione), class_name="st-list"),
+        class_name="st-funzioni",
+    )
+
+
 def page() -> rx.Component:
     s = StaffEntriesState
     return staff_page(
@@ -112,6 +139,7 @@ def page() -> rx.Component:
             ),
             class_name="st-actions",
         ),
+        funzioni_panel(),
         filters(),
         rx.el.p(
             rx.cond(s.rows.length() == 1, "1 voce", s.rows.length().to_string() + " voci"),

@@ -88,10 +88,12 @@ def create_entry(
     status: str = EntryStatus.DRAFT,
     last_reviewed_on: date | None = None,
     action: str = "create",
+    funzione_id: str | None = None,
 ) -> CardEntry:
     entry = CardEntry(
         centro_id=centro_id,
         **data.as_values(),
+        funzione_id=funzione_id,  # the regional function this entry details (its own times, place, cost)
         status=status,
         last_reviewed_on=last_reviewed_on,
         created_at=now,

@@ -17,6 +17,7 @@ from zerosei_app.domain.staff_labels import STATUS_LABELS, age_range_words, cate
 from zerosei_app.domain.validation import require
 from zerosei_app.queries.staff_entries import entries_of
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.view.staff_funzioni import funzioni_rows
 
 
 @dataclasses.dataclass
@@ -36,6 +37,7 @@ class StaffEntriesState(StaffState):
     centro_id: int = 0
     centro_nome: str = ""
     rows: list[EntryRow] = []
+    funzioni: list[list[str]] = []  # the regional functions: [nome, irrinunciabile, add href, existing entry href]
     n_total: int = 0
     n_published: int = 0
     n_draft: int = 0
@@ -63,6 +65,8 @@ class StaffEntriesState(StaffState):
         centro = require_centro(db, ctx, q.centro)
         self.centro_id, self.centro_nome = centro.id, centro.nome
         entries = entries_of(db, centro.id)
+        linked = {e.funzione_id: e.id for e in entries if e.funzione_id and e.status != "archived"}
+        self.funzioni = funzioni_rows(centro.id, linked)
         d = today()
         self.n_total = len(entries)
         self.n_published = sum(e.status == "published" for e in entries)

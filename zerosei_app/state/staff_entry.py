@@ -15,7 +15,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro, require_entry
-from zerosei_app.domain import clock
+from zerosei_app.domain import clock, funzioni
 from zerosei_app.domain.clock import day
 from zerosei_app.domain.entry_form import (
     FIELDS,
@@ -49,6 +49,7 @@ from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_entry as v
 from zerosei_app.view.percorso_view import EntryView
 from zerosei_app.view.staff_entry import EMPTY_PREVIEW, DiffRow, ErrorLink, HistoryRow
+from zerosei_app.view.staff_funzioni import prefill
 
 T = TypeVar("T")
 
@@ -94,6 +95,7 @@ class StaffEntryState(StaffState):
     preview_note: str = ""
     comuni_options: list[list[str]] = []  # [ISTAT, name]: the comuni the centre serves
     _base_version: int = 0  # the version the form started from (kept on the server)
+    _funzione_id: str = ""  # a new entry detailing this regional function (backend only: set from the URL, checked)
     _pending: dict[str, Any] = {}  # after a conflict: the fields this person changed, to apply anyway
     _base_values: dict[str, Any] = {}  # the stored values the form started from
     _intent: str = "save"  # which submit button was used: "save" or "preview"
@@ -173,11 +175,22 @@ class StaffEntryState(StaffState):
         self.status, self.status_label, self.version, self._base_version = "draft", v.NEW_STATUS_LABEL, 0, 0
         self.actions, self.history, self.reviewed_on, self.stale, self.is_example = [], [], "", False, False
         self.form = v.new_entry_form(centro)
+        self._funzione_id = self._wanted_funzione()
+        if self._funzione_id:  # "Aggiungi i vostri dettagli" on a regional function: the entry details it
+            self.form = prefill(self.form, self._funzione_id)
         self.form_key += 1
         self._set_errors({})
         self.dirty = False
         self.preview, self.preview_area = EMPTY_PREVIEW, ""
         return rx.call_script(UNLOAD_CLEAR)
+
+    def _wanted_funzione(self) -> str:
+        """`?funzione=<id>`: one of the regional functions, else nothing (said, and the entry starts empty)."""
+        wanted = self.router.url.query_parameters.get("funzione", "")
+        if wanted and wanted not in funzioni.BY_ID:
+            self.flash_error = "Funzione regionale sconosciuta: la nuova voce parte vuota."
+            return ""
+        return wanted
 
     # ---------------------------------------------------------------- editing
 
@@ -232,7 +245,15 @@ class StaffEntryState(StaffState):
             yield rx.call_script(FOCUS_ERRORS)
             return
         # Whoever writes a new entry has just checked it: it starts as reviewed today.
-        entry = create_entry(db, centro.id, data, ctx.user_id, clock.now(), last_reviewed_on=today())
+        entry = create_entry(
+            db,
+            centro.id,
+            data,
+            ctx.user_id,
+            clock.now(),
+            last_reviewed_on=today(),
+            funzione_id=self._funzione_id or None,
+        )
         db.commit()
         self.dirty = False
         yield rx.call_script(UNLOAD_CLEAR)
