@@ -18,7 +18,7 @@ from zerosei_app.models import Centro, StaffMembership, StaffUser
 from zerosei_app.queries import audit
 from zerosei_app.settings import get_settings
 
-SETUP_VALIDITY = timedelta(hours=72)
+SETUP_VALIDITY = timedelta(days=7)  # an invitation may wait a week in a mailbox
 # What the audit log keeps of an account (never the password hash or tokens).
 AUDIT_FIELDS = ("email", "name", "role", "is_active")
 SETUP_PATH = "/staff/attiva"

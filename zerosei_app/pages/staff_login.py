@@ -98,7 +98,7 @@ def setup_page() -> rx.Component:
                         rx.cond(
                             s.setup_error != "",
                             s.setup_error,
-                            "Questo link non è valido o è scaduto (vale 72 ore e una sola volta). Chiedi all'ufficio regionale un nuovo link.",
+                            "Questo link non è valido o è scaduto (vale 7 giorni e una sola volta). Chiedi all'ufficio regionale un nuovo link.",
                         ),
                         class_name="st-msg warn",
                         role="alert",
