@@ -266,6 +266,12 @@ CASES = [
         args=lambda t: ({"email": "nuova@example.org", "name": "Nuova Persona", "role": "regione"},),
         regione_only=True,
     ),
+    Case(
+        StaffAccountsState,
+        "invite_many",
+        args=lambda t: ({"righe": "molte@example.org;Molte Persone;regione;"},),
+        regione_only=True,
+    ),
     Case(StaffAccountsState, "new_link", args=lambda t: (t.user_b,), regione_only=True),
     Case(StaffAccountsState, "set_user_active", args=lambda t: (t.user_b, False), regione_only=True),
     Case(StaffAccountsState, "edit_centri", args=lambda t: (t.user_b,), regione_only=True),

@@ -132,6 +132,14 @@ def user_for_setup_token(db: Session, token: str | None, now: datetime) -> Staff
     return user
 
 
+def setup_link_expired(db: Session, token: str | None, now: datetime) -> bool:
+    """The link was right but its 7 days are over (a used link has no stored hash any more)."""
+    if not token or len(token) > 200:
+        return False
+    user = db.exec(select(StaffUser).where(StaffUser.setup_token_hash == hash_token(token))).first()
+    return user is not None and user.setup_expires_at is not None and aware(user.setup_expires_at) <= now
+
+
 def complete_setup(db: Session, token: str, password: str, now: datetime) -> StaffUser:
     user = user_for_setup_token(db, token, now)
     if user is None:
