@@ -99,6 +99,9 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
     settings = smtp_settings(port)
     centro = session.get(Centro, 1)
     made = _setup(session, centro.id)
+    centro.email = "centro.pubblico@example.it"
+    session.add(centro)
+    session.commit()
     today = clock.today()
 
     report = send_reminders(session, today, BASE)
@@ -149,6 +152,12 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
         assert hows == {(made["A"].id, "one-tap"), (None, "one-tap")}
         voci = {v["id"]: v for v in client.get(f"/api/v1/voci?centro={centro.id}").json()}
         assert voci[made["A"].id]["verificato_il"] == today.isoformat()
+        # HSDS: assured by the centre, by its public address (never the operatrice's).
+        from zerosei_app.domain.hsds_ids import hsds_id
+
+        service = client.get(f"/api/v1/hsds/services/{hsds_id('service', made['A'].id)}").json()
+        assert service["assured_date"] == today.isoformat()
+        assert service["assurer_email"] == "centro.pubblico@example.it"
 
         # Undo puts the earlier date back; the link can confirm again.
         undone = client.post("/staff/conferma/annulla", data={"t": token})
