@@ -30,10 +30,12 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _items(items) -> str:
+def _items(items, before: bool = False) -> str:
+    """Each item with its last confirmation (after confirming: the one before, for undo's sake)."""
+    prefix = "staff.onetap.before" if before else "staff.onetap.last"
     lines = []
     for title, last in items:
-        when = t("staff.onetap.last", LANG, day=clock.day(last)) if last else t("staff.onetap.never", LANG)
+        when = t(prefix, LANG, day=clock.day(last)) if last else t(prefix + "_never", LANG)
         lines.append(f"<li><strong>{_e(title)}</strong><br><span class='muted'>{_e(when)}</span></li>")
     return "<ul class='items'>" + "".join(lines) + "</ul>"
 
@@ -52,7 +54,7 @@ def render(v: one_tap.OneTap, token: str) -> str:
     if v.status == one_tap.OK:
         body = (
             f"<h1>{_e(t('staff.onetap.heading', LANG, centro=v.centro))}</h1>"
-            f"<p>{_e(t('staff.onetap.intro', LANG))}</p>"
+            f"<p>{_e(t('staff.onetap.intro', LANG, n=len(v.items)))}</p>"
             + _items(v.items)
             + _form("", token, t("staff.onetap.confirm", LANG))
             + f"<p>{_e(t('staff.onetap.changed', LANG))}</p>"
@@ -62,7 +64,7 @@ def render(v: one_tap.OneTap, token: str) -> str:
         body = (
             f"<h1>{_e(t('staff.onetap.done_heading', LANG))}</h1>"
             f"<p role='status'>{_e(t('staff.onetap.done', LANG, centro=v.centro, day=clock.day(v.confirmed_on)))}</p>"
-            + _items(v.items)
+            + _items(v.items, before=True)
             + _form("/annulla", token, t("staff.onetap.undo", LANG), "secondary")
             + editor_link
         )
