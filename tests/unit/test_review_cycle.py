@@ -11,6 +11,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
@@ -94,6 +95,7 @@ def _only(centro_id):
     return lambda report: [s for s in report.sent if s[0] == centro_id]
 
 
+@pytest.mark.both_databases
 def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashing, monkeypatch):
     port, inbox = smtp_server
     settings = smtp_settings(port)
@@ -172,6 +174,7 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
     assert one_tap.confirm(session, token, later, today).status == one_tap.EXPIRED
 
 
+@pytest.mark.both_databases
 def test_second_after_14_days_third_copies_the_regione(session, smtp_server, fast_hashing):
     port, inbox = smtp_server
     settings = smtp_settings(port)
