@@ -283,3 +283,22 @@ def test_unreachable_server_cli_says_the_setting_and_keeps_it(db_url, tmp_path, 
     assert sent.returncode == 0 and "1 e-mail inviate" in sent.stdout and inbox.messages[0]["To"] == "x@example.org"
     bad = _cli(db_url, tmp_path, "mail", "status", env={"ZEROSEI_SMTP_SECURITY": "ssl3"})
     assert bad.returncode != 0 and "ZEROSEI_SMTP_SECURITY" in bad.stderr
+
+
+@pytest.mark.both_databases
+def test_editor_and_import_confirmations_are_recorded(session):
+    from zerosei_app.domain.csv_entries import export_entries_csv
+    from zerosei_app.queries.csv_import import commit_entries_import
+    from zerosei_app.queries.staff_entries import mark_reviewed
+
+    entries = session.exec(select(CardEntry).where(CardEntry.centro_id == 1).order_by(CardEntry.id)).all()
+    first, second = entries[0], entries[1]
+    mark_reviewed(session, first, first.version, None, clock.today(), clock.now())
+    session.commit()
+    second.last_reviewed_on = date(2026, 11, 20)
+    data = export_entries_csv([second]).decode("utf-8-sig")
+    session.rollback()
+    commit_entries_import(session, 1, data, None, clock.now())
+    session.commit()
+    rows = {(c.entry_id, c.how, c.confirmed_on) for c in session.exec(select(ReviewConfirmation)).all()}
+    assert rows == {(first.id, "editor", clock.today()), (second.id, "import", date(2026, 11, 20))}
