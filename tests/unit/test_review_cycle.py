@@ -302,3 +302,16 @@ def test_editor_and_import_confirmations_are_recorded(session):
     session.commit()
     rows = {(c.entry_id, c.how, c.confirmed_on) for c in session.exec(select(ReviewConfirmation)).all()}
     assert rows == {(first.id, "editor", clock.today()), (second.id, "import", date(2026, 11, 20))}
+
+
+def test_overview_for_the_regione(session, fast_hashing):
+    from zerosei_app.queries.review_cycle import review_overview
+
+    made = _setup(session, 1)
+    send_reminders(session, clock.today(), BASE)
+    session.commit()
+    rows = {r.centro_id: r for r in review_overview(session, clock.today())}
+    one = rows[1]
+    assert (one.invito, one.pubblicate, one.confermate, one.scadute, one.promemoria) == ("attivo", 2, 1, 1, 1)
+    assert one.contatti_da_confermare and one.ultimo_promemoria == clock.today() and made
+    assert rows[2].invito == "nessuno" and rows[2].promemoria == 0
