@@ -188,6 +188,7 @@ CASES = [
             {"indirizzo": "via Nuova 1", "telefono": "011 1234567", "nome": "Nome cambiato", "codice_istat": "004078"},
         ),
     ),
+    Case(StaffCentroState, "confirm_contacts", prep=_centro_b),
     Case(StaffCentroState, "ask_close", prep=_centro_b, regione_only=True),
     Case(StaffCentroState, "cancel_close", prep=_centro_b, regione_only=True),
     Case(StaffCentroState, "set_open", prep=_centro_b, args=lambda t: (False,), regione_only=True),

@@ -458,3 +458,14 @@ def test_invitations_go_by_email_and_many_at_once(staff_db):
     with staff_base.open_db() as db:
         to = [m.to_addrs for m in db.exec(select(MailOutbox).where(MailOutbox.kind == "invito")).all()]
     assert ["posta@example.org"] in to and ["uno@example.org"] in to and ["due@example.org"] in to
+
+
+def test_a_centre_confirms_its_contacts(staff_db):
+    from zerosei_app.domain import clock
+    from zerosei_app.state.staff_centro import StaffCentroState
+
+    s = make_state(StaffCentroState, staff_db.tokens["op_a"], "/staff/centro", {"id": str(CENTRO_A)})
+    call(s, "load")
+    assert s.contatti_confermati == "" and s.review_days == 180
+    call(s, "confirm_contacts")
+    assert s.contatti_confermati == clock.day(clock.today()) and "Recapiti confermati" in s.flash_ok
