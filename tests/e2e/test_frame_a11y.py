@@ -39,6 +39,8 @@ STAFF_PAGES = {
     "staff-voci": "/staff/voci?centro=1",
     "staff-voce": "/staff/voce?id={entry}",
     "staff-importa": "/staff/importa?centro=1",
+    "staff-centro": "/staff/centro?id=1",
+    "staff-utenti": "/staff/utenti",
 }
 
 
