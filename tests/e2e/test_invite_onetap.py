@@ -112,3 +112,43 @@ def test_one_tap_page_confirms_only_on_the_button(app_url, phone, served_databas
     with Session(engine) as db:
         assert db.get(CardEntry, entry_id).last_reviewed_on == today
     engine.dispose()
+
+
+def test_invita_on_the_accounts_page_writes_an_eml_without_smtp(app_url, phone, served_database_url):
+    """The served app has no ZEROSEI_SMTP_HOST: the page says so, and the invitation becomes a file."""
+    import time
+    from pathlib import Path
+
+    from tests.e2e.test_staff_browser import login
+
+    engine = make_engine(served_database_url)
+    with Session(engine) as db:
+        create_account(
+            db,
+            email="regione.invita@example.org",
+            name="Regione Invita",
+            role="regione",
+            centro_ids=[],
+            actor_id=None,
+            now=clock.now(),
+            password="ciliegie rosse in primavera",
+        )
+        db.commit()
+    engine.dispose()
+    page = phone.new_page()
+    login(page, app_url, "regione.invita@example.org", "ciliegie rosse in primavera", then="/staff/utenti")
+    page.wait_for_selector("#mail-note", timeout=30_000)
+    assert "ZEROSEI_SMTP_HOST" in page.inner_text("#mail-note")
+    page.fill("#f-name", "Persona File")
+    page.fill("#f-email", "persona.file@example.org")
+    page.select_option("#f-role", "regione")
+    page.get_by_role("button", name="Invita", exact=True).click()
+    page.get_by_text("salvato come file .eml").first.wait_for(timeout=30_000)
+    outbox = Path(served_database_url.removeprefix("sqlite:///")).parent / "outbox"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if any(b"persona.file@example.org" in f.read_bytes() for f in outbox.glob("*.eml")):
+            break
+        time.sleep(0.5)
+    else:
+        raise AssertionError(f"no .eml for the invitation in {outbox}")
