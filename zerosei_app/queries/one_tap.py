@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from zerosei_app.auth.tokens import hash_token
@@ -95,7 +96,13 @@ def confirm(db: Session, token: str | None, now: datetime, today: date) -> OneTa
     r, status = _reminder(db, token, now)
     if r is None or status != OK:
         return view(db, token, now)
-    if not _done(db, r):
+    # Claim the link first (a conditional UPDATE): two presses at once confirm once.
+    claimed = db.execute(
+        update(ReviewReminder)
+        .where(col(ReviewReminder.id) == r.id, col(ReviewReminder.used_at).is_(None))
+        .values(used_at=now)
+    )
+    if claimed.rowcount == 1 and not _done(db, r):
         for entry in _entries(db, r):
             record_confirmation(
                 db,
@@ -118,8 +125,6 @@ def confirm(db: Session, token: str | None, now: datetime, today: date) -> OneTa
                 now=now,
                 reminder_id=r.id,
             )
-        r.used_at = now
-        db.add(r)
         db.flush()
     return view(db, token, now)
 
