@@ -72,6 +72,11 @@ def send_smtp(settings: MailSettings, message: EmailMessage) -> None:
             except smtplib.SMTPRecipientsRefused as exc:
                 raise SendError(f"destinatari rifiutati dal server SMTP: {', '.join(exc.recipients)}") from None
             except smtplib.SMTPSenderRefused as exc:
+                if exc.smtp_code == 530:  # "Must issue a STARTTLS command first" / "Authentication required"
+                    raise SendError(
+                        f"il server SMTP chiede una connessione protetta o l'accesso ({exc.smtp_error!r}): "
+                        "controlla ZEROSEI_SMTP_SECURITY, ZEROSEI_SMTP_USER e ZEROSEI_SMTP_PASSWORD"
+                    ) from None
                 raise SendError(f"mittente rifiutato ({exc.smtp_error!r}): controlla ZEROSEI_MAIL_FROM") from None
     except SendError:
         raise
