@@ -305,7 +305,7 @@ def test_editor_and_import_confirmations_are_recorded(session):
 
 
 def test_overview_for_the_regione(session, fast_hashing):
-    from zerosei_app.queries.review_cycle import review_overview
+    from zerosei_app.queries.review_cycle import no_account, review_overview
 
     made = _setup(session, 1)
     send_reminders(session, clock.today(), BASE)
@@ -315,3 +315,5 @@ def test_overview_for_the_regione(session, fast_hashing):
     assert (one.invito, one.pubblicate, one.confermate, one.scadute, one.promemoria) == ("attivo", 2, 1, 1, 1)
     assert one.contatti_da_confermare and one.ultimo_promemoria == clock.today() and made
     assert rows[2].invito == "nessuno" and rows[2].promemoria == 0
+    listed = dict(no_account(session))
+    assert 2 in listed and 1 not in listed and no_account(session, clock.today()) == no_account(session)

@@ -291,12 +291,21 @@ def _note_no_account(db: Session, centro_id: int, today: date, due: CentroDue) -
         )
 
 
-def no_account(db: Session, today: date) -> list[tuple[int, str]]:
-    """Centres the last run found with due items and no active account (for the Regione's view)."""
+def no_account(db: Session, on: date | None = None) -> list[tuple[int, str]]:
+    """Centres with due items and no active account as of the latest `reminders send` (or of day `on`),
+    by name: the Regione's job (invite someone there)."""
+    if on is None:
+        on = db.exec(
+            select(ReviewReminder.sent_on)
+            .where(ReviewReminder.status == NO_ACCOUNT)
+            .order_by(col(ReviewReminder.sent_on).desc())
+        ).first()
+        if on is None:
+            return []
     rows = db.exec(
         select(Centro.id, Centro.nome)
         .join(ReviewReminder, col(ReviewReminder.centro_id) == col(Centro.id))
-        .where(ReviewReminder.status == NO_ACCOUNT, ReviewReminder.sent_on == today)
+        .where(ReviewReminder.status == NO_ACCOUNT, ReviewReminder.sent_on == on)
         .order_by(col(Centro.nome))
     ).all()
     return [(cid, nome) for cid, nome in rows]
