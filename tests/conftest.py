@@ -122,3 +122,28 @@ def fast_hashing(monkeypatch):
 
 def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
     shutil.rmtree(_RUN_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on a free local port: (port, inbox with .messages)."""
+    from tests.mail_support import start_server
+
+    controller, inbox = start_server()
+    yield controller.port, inbox
+    controller.stop()
+
+
+@pytest.fixture
+def mail_via_smtp(smtp_server, monkeypatch):
+    """The app's own mail settings point at the test's SMTP server (as the environment would)."""
+    from tests.mail_support import smtp_env
+    from zerosei_app import settings
+
+    port, inbox = smtp_server
+    for key, value in smtp_env(port).items():
+        monkeypatch.setenv(key, value)
+    settings.get_mail_settings.cache_clear()
+    yield port, inbox
+    monkeypatch.undo()
+    settings.get_mail_settings.cache_clear()

@@ -3,6 +3,11 @@
 zerosei staff add --email a@b.it --name "Anna Rossi" --role regione
 zerosei staff add --email c@d.it --name "Carla" --role operatore --centro 3 --centro "Biella"
 zerosei staff add … --password-prompt      (asks for a password instead of printing a link)
+zerosei staff invite --email c@d.it --name "Carla" --role operatore --centro 3   (the link goes by e-mail)
+zerosei staff resend --email c@d.it        (a new set-up link by e-mail; the previous one stops working)
+zerosei mail flush                         (sends what is waiting in the outbox, failed ones included)
+zerosei mail status                        (what is waiting, with the last error)
+zerosei reminders send [--today YYYY-MM-DD] (the review cycle's e-mails to centres; daily from cron)
 zerosei staff link --email a@b.it          (a new one-time setup link, e.g. forgotten password)
 zerosei staff disable|enable --email a@b.it
 zerosei staff list
@@ -103,8 +108,9 @@ def cmd_add(db: Session, args: argparse.Namespace) -> int:
     for c in centri:
         print(f"  centro {c.id}: {c.nome}")
     if token:
-        hours = int(SETUP_VALIDITY.total_seconds() // 3600)
-        print(f"Link di attivazione (valido {hours} ore, una sola volta; mandalo solo alla persona interessata):")
+        print(
+            f"Link di attivazione (valido {SETUP_VALIDITY.days} giorni, una sola volta; mandalo solo alla persona interessata):"
+        )
         print(f"  {_base_url(args)}/staff/attiva?token={token}")
     return 0
 
@@ -119,6 +125,97 @@ def cmd_link(db: Session, args: argparse.Namespace) -> int:
     db.commit()
     print(f"Nuovo link di attivazione per {user.email} (il precedente non vale più):")
     print(f"  {setup_url(token, _base_url(args))}")
+    return 0
+
+
+def _send_now(db: Session) -> None:
+    """The CLI sends at once (it is not a request); what fails stays queued, with the reason."""
+    from zerosei_app.mail.outbox import flush
+    from zerosei_app.settings import get_mail_settings
+
+    settings = get_mail_settings()
+    result = flush(db, settings, now())
+    for msg_id in result.sent:
+        where = f"file {settings.outbox_dir}/{msg_id:06d}.eml" if settings.uses_files else "server SMTP"
+        print(f"  e-mail {msg_id} inviata ({where})")
+    for msg_id, error in result.failed.items():
+        print(f"  e-mail {msg_id} NON inviata, resta in coda: {error}", file=sys.stderr)
+        print("  (riprova con `zerosei mail flush`)", file=sys.stderr)
+
+
+def cmd_invite(db: Session, args: argparse.Namespace) -> int:
+    from zerosei_app.mail.invitations import invite
+
+    centri = [resolve_centro(db, c) for c in args.centro or []]
+    user, _link = invite(
+        db,
+        email=_email(args.email),
+        name=args.name,
+        role=args.role,
+        centro_ids=[c.id for c in centri],
+        actor_id=None,
+        now=now(),
+        base_url=_base_url(args),
+    )
+    db.commit()
+    print(f"Invitato {user.email} ({user.role}) per {user.name}; il link vale {SETUP_VALIDITY.days} giorni.")
+    for c in centri:
+        print(f"  centro {c.id}: {c.nome}")
+    _send_now(db)
+    return 0
+
+
+def cmd_resend(db: Session, args: argparse.Namespace) -> int:
+    from zerosei_app.mail.invitations import resend
+
+    user = get_by_email(db, _email(args.email))
+    if user is None:
+        raise CliError("nessun account con questa e-mail")
+    if not user.is_active:
+        raise CliError("l'account è disattivato: riattivalo prima con `zerosei staff enable`")
+    resend(db, user, None, now(), _base_url(args))
+    db.commit()
+    print(f"Nuovo link mandato a {user.email} (il precedente non vale più).")
+    _send_now(db)
+    return 0
+
+
+def cmd_mail(db: Session, args: argparse.Namespace) -> int:
+    from zerosei_app.mail.outbox import flush, pending
+    from zerosei_app.settings import get_mail_settings
+
+    settings = get_mail_settings()
+    if args.action == "status":
+        waiting = pending(db)
+        print(
+            f"{len(waiting)} e-mail in coda"
+            + (" (nessun ZEROSEI_SMTP_HOST: vanno in file .eml)" if settings.uses_files else "")
+        )
+        for m in waiting:
+            print(f"  {m.id}\t{m.kind}\t{', '.join(m.to_addrs)}\ttentativi={m.attempts}\t{m.last_error or ''}")
+        return 0
+    result = flush(db, settings, now(), all_due=True)
+    print(f"{len(result.sent)} e-mail inviate, {len(result.failed)} non inviate (restano in coda).")
+    for msg_id, error in result.failed.items():
+        print(f"  e-mail {msg_id}: {error}", file=sys.stderr)
+    return 1 if result.failed else 0
+
+
+def cmd_reminders(db: Session, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from zerosei_app.domain.clock import today
+    from zerosei_app.queries.review_cycle import send_reminders
+
+    try:
+        day = date.fromisoformat(args.today) if args.today else today()
+    except ValueError:
+        raise CliError(f"--today non valido: «{args.today}» (scrivi AAAA-MM-GG, per esempio 2026-12-06)") from None
+    report = send_reminders(db, day, _base_url(args))
+    db.commit()
+    for line in report.lines():
+        print(line)
+    _send_now(db)
     return 0
 
 
@@ -165,6 +262,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--password-prompt", action="store_true", help="chiede la password invece di stampare un link")
     add.add_argument("--base-url", help="indirizzo del sito per il link (default: ZEROSEI_PUBLIC_URL)")
 
+    inv = actions.add_parser("invite", help="crea un account e manda per e-mail il link per scegliere la password")
+    inv.add_argument("--email", required=True)
+    inv.add_argument("--name", required=True)
+    inv.add_argument("--role", choices=["operatore", "regione"], default="operatore")
+    inv.add_argument("--centro", action="append", help="id o nome del centro (ripetibile)")
+    inv.add_argument("--base-url", help="indirizzo del sito per il link (default: ZEROSEI_PUBLIC_URL)")
+    res = actions.add_parser("resend", help="manda per e-mail un nuovo link di attivazione")
+    res.add_argument("--email", required=True)
+    res.add_argument("--base-url")
+
     link = actions.add_parser("link", help="nuovo link di attivazione (password dimenticata)")
     link.add_argument("--email", required=True)
     link.add_argument("--base-url")
@@ -173,6 +280,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--email", required=True)
     actions.add_parser("list", help="elenco degli account")
     actions.add_parser("centri", help="elenco dei centri con il loro id")
+
+    mail = sub.add_parser("mail", help="la posta in uscita")
+    mail_actions = mail.add_subparsers(dest="action", required=True)
+    mail_actions.add_parser("flush", help="invia ora tutto ciò che è in coda (anche i tentativi falliti)")
+    mail_actions.add_parser("status", help="e-mail in coda e ultimo errore")
+    rem = sub.add_parser("reminders", help="promemoria ai centri per confermare la Carta")
+    rem_actions = rem.add_subparsers(dest="action", required=True)
+    send = rem_actions.add_parser("send", help="manda i promemoria dovuti oggi (una volta al giorno, da cron)")
+    send.add_argument("--today", help="il giorno da considerare, AAAA-MM-GG (default: oggi in Italia)")
+    send.add_argument("--base-url", help="indirizzo del sito per i link (default: ZEROSEI_PUBLIC_URL)")
 
     save = sub.add_parser("backup", help="copia coerente del database, anche con l'app in funzione")
     save.add_argument("file", help="file da creare (non viene mai sovrascritto)")
@@ -205,8 +322,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.group in ("backup", "restore"):
         return cmd_backup_restore(args)
-    handlers = {
+    from zerosei_app.settings import get_mail_settings
+
+    get_mail_settings()  # a bad mail setting stops here, naming the variable
+    if args.group == "mail":
+        handlers = {"flush": cmd_mail, "status": cmd_mail}
+    elif args.group == "reminders":
+        handlers = {"send": cmd_reminders}
+    else:
+        handlers = {}
+    handlers = handlers or {
         "add": cmd_add,
+        "invite": cmd_invite,
+        "resend": cmd_resend,
         "link": cmd_link,
         "disable": lambda db, a: cmd_active(db, a, False),
         "enable": lambda db, a: cmd_active(db, a, True),

@@ -51,6 +51,11 @@ def prepare(database_url: str | None = None) -> bool:
 
 
 def main() -> int:
+    from zerosei_app.settings import get_mail_settings
+
+    mail = get_mail_settings()  # a bad ZEROSEI_SMTP_* stops `make run` here, naming the variable
+    if mail.uses_files:
+        print(f"prestart: no ZEROSEI_SMTP_HOST: e-mail is written as .eml files to {mail.outbox_dir}")
     t0 = time.perf_counter()
     seeded = prepare()
     took = time.perf_counter() - t0

@@ -138,3 +138,84 @@ def get_publisher() -> Publisher:
     except ValidationError as exc:
         problems = "; ".join(f"{names.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors())
         raise SystemExit(f"Configurazione non valida / invalid configuration: {problems}") from None
+
+
+SECURITY_MODES = ("starttls", "tls", "none")
+_MAIL_VARS = {
+    "smtp_host": "ZEROSEI_SMTP_HOST",
+    "smtp_port": "ZEROSEI_SMTP_PORT",
+    "smtp_user": "ZEROSEI_SMTP_USER",
+    "smtp_password": "ZEROSEI_SMTP_PASSWORD",
+    "smtp_security": "ZEROSEI_SMTP_SECURITY",
+    "mail_from": "ZEROSEI_MAIL_FROM",
+    "review_days": "ZEROSEI_REVIEW_DAYS",
+}
+
+
+class MailSettings(BaseModel):
+    """How e-mail leaves. Without an SMTP host every message becomes an .eml file in var/outbox/."""
+
+    smtp_host: str | None = Field(None, max_length=253)
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_security: str = "starttls"
+    mail_from: str = "zerosei@localhost"
+    # Every published entry and each centre's contacts are confirmed at least this often.
+    review_days: int = Field(180, ge=7, le=3650)
+
+    @field_validator("smtp_host")
+    @classmethod
+    def _host(cls, v: str | None) -> str | None:
+        if v and any(c in v for c in " /:@"):
+            raise ValueError("a host name or address only (no scheme, port or user)")
+        return v or None
+
+    @field_validator("smtp_security")
+    @classmethod
+    def _security(cls, v: str) -> str:
+        v = v.strip().lower()
+        if v not in SECURITY_MODES:
+            raise ValueError("one of starttls, tls, none")
+        return v
+
+    @field_validator("mail_from")
+    @classmethod
+    def _from(cls, v: str) -> str:
+        if "\n" in v or "\r" in v or v.count("@") != 1 or "." not in v.split("@")[1] and v.split("@")[1] != "localhost":
+            raise ValueError("an e-mail address such as zerosei@regione.piemonte.it")
+        return v.strip()
+
+    @property
+    def outbox_dir(self) -> Path:
+        return VAR_DIR / "outbox"
+
+    @property
+    def uses_files(self) -> bool:
+        return not self.smtp_host
+
+
+def mail_settings_from(env: dict[str, str]) -> MailSettings:
+    values = {field: env[var].strip() for field, var in _MAIL_VARS.items() if env.get(var, "").strip()}
+    try:
+        settings = MailSettings(**values)
+    except ValidationError as exc:
+        problems = "; ".join(f"{_MAIL_VARS.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors())
+        raise SystemExit(f"Configurazione non valida / invalid configuration: {problems}") from None
+    if settings.smtp_host and "mail_from" not in values:
+        raise SystemExit(
+            "Configurazione non valida / invalid configuration: ZEROSEI_MAIL_FROM: "
+            "required with ZEROSEI_SMTP_HOST (the address messages come from)"
+        )
+    if bool(settings.smtp_user) != bool(settings.smtp_password):
+        raise SystemExit(
+            "Configurazione non valida / invalid configuration: ZEROSEI_SMTP_USER and ZEROSEI_SMTP_PASSWORD "
+            "go together (set both or neither)"
+        )
+    return settings
+
+
+@functools.cache
+def get_mail_settings() -> MailSettings:
+    """ZEROSEI_SMTP_*, ZEROSEI_MAIL_FROM, ZEROSEI_REVIEW_DAYS; a bad value stops the start naming it."""
+    return mail_settings_from(dict(os.environ))

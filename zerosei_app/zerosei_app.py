@@ -9,6 +9,7 @@ from zerosei_app.components.error_page import error_boundary
 from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
+from zerosei_app.web.mail_retry import retry_mail
 from zerosei_app.web.security_headers import content_security_policy
 from zerosei_app.web.tab_states import drop_closed_parent_tabs
 from zerosei_app.web.token_owner import use_worker_aware_tokens
@@ -41,3 +42,5 @@ register_staff_pages(app)
 app.register_lifespan_task(warm_up)
 app.register_lifespan_task(use_worker_aware_tokens)
 app.register_lifespan_task(drop_closed_parent_tabs)
+# E-mail that could not go out is tried again every few minutes (mail/outbox.py).
+app.register_lifespan_task(retry_mail)

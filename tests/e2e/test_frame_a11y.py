@@ -40,6 +40,8 @@ STAFF_PAGES = {
     "staff-voce": "/staff/voce?id={entry}",
     "staff-importa": "/staff/importa?centro=1",
     "staff-tappe": "/staff/tappe?id=buono_vesta",
+    "staff-centro": "/staff/centro?id=1",
+    "staff-utenti": "/staff/utenti",
 }
 
 

@@ -180,7 +180,7 @@ def test_the_one_time_link_is_shown_once_and_copies(app_url, browser, regione):
         page.fill("#f-email", invited)
         page.fill("#f-name", "Persona Copia")
         page.select_option("#f-role", "regione")
-        page.get_by_role("button", name="Crea l'account e il link di accesso").click()
+        page.get_by_role("button", name="Invita", exact=True).click()
         page.wait_for_function(
             "(document.getElementById('setup-link')||{}).textContent?.includes('/staff/attiva?token=')", timeout=30_000
         )

@@ -270,11 +270,14 @@ def test_invite_then_setup_then_login(staff_db):
     setup = make_state(StaffSetupState, "", "/staff/attiva", {"token": token})
     call(setup, "load")
     assert setup.setup_ok and setup.setup_email == "nuova@example.org"
+    assert (
+        setup.setup_role == "operatrice/operatore di centro" and len(setup.setup_centri) == 1
+    )  # which role, which centre
     out = call(setup, "complete", {"password": "margherite in fila", "password2": "margherite in fila"})
     assert setup.session_token and "/staff" in repr(out)
     again = make_state(StaffSetupState, "", "/staff/attiva", {"token": token})
     call(again, "load")
-    assert again.setup_ok is False  # one time only
+    assert again.setup_ok is False and again.setup_expired is False  # one time only: "already used"
     # The Regione disables the account: its session ends at once.
     nuova = [u for u in r.users if u.email == "nuova@example.org"][0]
     call(r, "set_user_active", nuova.id, False)
@@ -426,3 +429,43 @@ def test_the_editor_loading_again_keeps_unsaved_text_and_a_clean_form_reloads(st
     assert "Salvato" in s.saved_note and not s.dirty
     with staff_db.session() as db:
         assert db.get(CardEntry, s.entry_id).title == "Scritto prima del riavvio"
+
+
+def test_invitations_go_by_email_and_many_at_once(staff_db):
+    from sqlmodel import select
+
+    from zerosei_app.models import MailOutbox
+    from zerosei_app.state import staff_base
+
+    r = make_state(StaffAccountsState, staff_db.tokens["regione"], "/staff/utenti")
+    call(r, "load")
+    assert "ZEROSEI_SMTP_HOST" in r.mail_note  # no server in tests: the page says where mail goes
+    call(r, "invite", {"email": "posta@example.org", "name": "Posta Persona", "role": "regione"})
+    assert "salvato come file .eml" in r.flash_ok
+    # Many at once: one bad line and nothing is created.
+    call(
+        r,
+        "invite_many",
+        {"righe": "email;nome;ruolo;centri\nuno@example.org;Uno Uno;regione;\ndue@example;Due;operatore;x"},
+    )
+    assert (
+        r.bulk_errors
+        and r.bulk_errors[0].startswith("Riga 3")
+        and not [u for u in r.users if u.email == "uno@example.org"]
+    )
+    call(r, "invite_many", {"righe": f"uno@example.org;Uno Uno;regione;\ndue@example.org;Due Due;operatore;{CENTRO_A}"})
+    assert r.bulk_errors == [] and {"uno@example.org", "due@example.org"} <= {u.email for u in r.users}
+    with staff_base.open_db() as db:
+        to = [m.to_addrs for m in db.exec(select(MailOutbox).where(MailOutbox.kind == "invito")).all()]
+    assert ["posta@example.org"] in to and ["uno@example.org"] in to and ["due@example.org"] in to
+
+
+def test_a_centre_confirms_its_contacts(staff_db):
+    from zerosei_app.domain import clock
+    from zerosei_app.state.staff_centro import StaffCentroState
+
+    s = make_state(StaffCentroState, staff_db.tokens["op_a"], "/staff/centro", {"id": str(CENTRO_A)})
+    call(s, "load")
+    assert s.contatti_confermati == "" and s.review_days == 180
+    call(s, "confirm_contacts")
+    assert s.contatti_confermati == clock.day(clock.today()) and "Recapiti confermati" in s.flash_ok

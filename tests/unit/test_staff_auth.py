@@ -139,8 +139,8 @@ def test_setup_link_is_one_time_and_expires(session, fast_hashing):
     )
     session.commit()
     assert u.password_hash is None and u.setup_token_hash == hash_token(token)
-    assert user_for_setup_token(session, token, now + timedelta(hours=71)) is not None
-    assert user_for_setup_token(session, token, now + timedelta(hours=72)) is None
+    assert user_for_setup_token(session, token, now + timedelta(days=7, seconds=-1)) is not None
+    assert user_for_setup_token(session, token, now + timedelta(days=7)) is None
     with pytest.raises(AccountError):
         complete_setup(session, token, "corta", now)
     complete_setup(session, token, "girasoli sul balcone", now)

@@ -263,9 +263,11 @@ def _public_base(request: Request) -> str:
 
 # The Carta's map of the comuni (an image, not part of the API): /carta/mappa.svg.
 from zerosei_app.web.carta_map import router as carta_map_router  # noqa: E402
+from zerosei_app.web.one_tap import router as one_tap_router  # noqa: E402
 
 api.include_router(carta_map_router)
 api.include_router(hsds_router)  # HSDS 3.0 under /api/v1/hsds (api/hsds.py)
+api.include_router(one_tap_router)  # /staff/conferma: the reminders' one-tap page (web/one_tap.py)
 
 
 # --- Everything else under /api/v1 -----------------------------------------------------------

@@ -18,7 +18,7 @@ from zerosei_app.models import Centro, StaffMembership, StaffUser
 from zerosei_app.queries import audit
 from zerosei_app.settings import get_settings
 
-SETUP_VALIDITY = timedelta(hours=72)
+SETUP_VALIDITY = timedelta(days=7)  # an invitation may wait a week in a mailbox
 # What the audit log keeps of an account (never the password hash or tokens).
 AUDIT_FIELDS = ("email", "name", "role", "is_active")
 SETUP_PATH = "/staff/attiva"
@@ -130,6 +130,14 @@ def user_for_setup_token(db: Session, token: str | None, now: datetime) -> Staff
     if user is None or not user.is_active or user.setup_expires_at is None or aware(user.setup_expires_at) <= now:
         return None
     return user
+
+
+def setup_link_expired(db: Session, token: str | None, now: datetime) -> bool:
+    """The link was right but its 7 days are over (a used link has no stored hash any more)."""
+    if not token or len(token) > 200:
+        return False
+    user = db.exec(select(StaffUser).where(StaffUser.setup_token_hash == hash_token(token))).first()
+    return user is not None and user.setup_expires_at is not None and aware(user.setup_expires_at) <= now
 
 
 def complete_setup(db: Session, token: str, password: str, now: datetime) -> StaffUser:

@@ -8,6 +8,8 @@ from zerosei_app.models.data_version import DataVersion
 from zerosei_app.models.entry_session import EntrySession
 from zerosei_app.models.error_report import ErrorReport, ReportKind, ReportStatus
 from zerosei_app.models.geography import Comune, ComuneEnteGestore, EnteGestore
+from zerosei_app.models.mail import MailOutbox
+from zerosei_app.models.review import ReviewConfirmation, ReviewReminder
 from zerosei_app.models.staff import LoginAttempt, Role, StaffMembership, StaffSession, StaffUser
 from zerosei_app.models.tappa import Tappa
 
@@ -25,9 +27,12 @@ __all__ = [
     "EntryStatus",
     "ErrorReport",
     "LoginAttempt",
+    "MailOutbox",
     "OrigineCopertura",
     "ReportKind",
     "ReportStatus",
+    "ReviewConfirmation",
+    "ReviewReminder",
     "Role",
     "StaffMembership",
     "StaffSession",

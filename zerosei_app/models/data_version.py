@@ -23,9 +23,21 @@ class DataVersion(SQLModel, table=True):
     version: int = 1
 
 
-# Staff accounts, sessions, throttling, audit and parents' reports: not on any parent's path.
+# Staff accounts, sessions, throttling, audit, parents' reports, e-mail and the review cycle's
+# records: not on any parent's path (a confirmation changes card_entry too, which does bump).
 PRIVATE_TABLES = frozenset(
-    {"data_version", "audit_record", "error_report", "login_attempt", "staff_session", "staff_user", "staff_membership"}
+    {
+        "data_version",
+        "audit_record",
+        "error_report",
+        "login_attempt",
+        "staff_session",
+        "staff_user",
+        "staff_membership",
+        "mail_outbox",
+        "review_reminder",
+        "review_confirmation",
+    }
 )
 
 

@@ -65,12 +65,13 @@ def page() -> rx.Component:
     empty = rx.Var.create({"email": "", "name": ""})
     return staff_page(
         rx.el.h1("Account del personale"),
+        rx.cond(S.mail_note != "", rx.el.p(S.mail_note, class_name="st-msg warn", id="mail-note")),
         rx.cond(
             S.link_for != "",
             rx.el.section(
                 rx.el.h2("Link di accesso per ", S.link_for),
                 rx.el.p(
-                    "Copialo e mandalo solo a questa persona (per e-mail o di persona). Vale 72 ore e una sola volta; "
+                    "L'invito è partito per e-mail; se serve, copialo e mandalo solo a questa persona. Vale 7 giorni e una sola volta; "
                     "non verrà più mostrato."
                 ),
                 rx.el.p(class_name="st-link-box", id=LINK_BOX_ID),
@@ -126,11 +127,30 @@ def page() -> rx.Component:
                 centri_checks(lambda cid: False),
                 rx.cond(e.contains("centri"), rx.el.p(e["centri"], class_name="st-field-error")),
                 rx.cond(e.contains(""), rx.el.p(e[""], class_name="st-field-error")),
-                rx.el.div(button("Crea l'account e il link di accesso", type="submit"), class_name="st-actions"),
+                rx.el.div(button("Invita", type="submit"), class_name="st-actions"),
                 on_submit=S.invite,
                 key=S.invite_key.to_string(),
                 class_name="st-form",
                 no_validate=True,
+            ),
+            class_name="st-card",
+        ),
+        rx.el.section(
+            rx.el.h2("Invita più persone (CSV)"),
+            rx.el.form(
+                rx.el.label("Una persona per riga: e-mail; nome e cognome; ruolo; centri", html_for="f-righe"),
+                rx.el.span(
+                    "Ruolo: operatore o regione. Centri: il numero del centro (più centri separati da |). "
+                    "La prima riga può essere l'intestazione. Esempio: carla@comune.it;Carla Bianchi;operatore;3",
+                    class_name="st-hint",
+                    id="f-righe-hint",
+                ),
+                rx.el.textarea(id="f-righe", name="righe", rows="5", aria_describedby="f-righe-hint"),
+                rx.foreach(S.bulk_errors, lambda msg: rx.el.p(msg, class_name="st-field-error")),
+                rx.el.div(button("Invita tutti", type="submit"), class_name="st-actions"),
+                on_submit=S.invite_many,
+                key=S.bulk_key.to_string(),
+                class_name="st-form",
             ),
             class_name="st-card",
         ),

@@ -113,6 +113,27 @@ def page() -> rx.Component:
             class_name="st-form",
             no_validate=True,
         ),
+        rx.el.section(
+            rx.el.h2("Conferma dei recapiti"),
+            rx.el.p(
+                rx.cond(
+                    S.contatti_confermati != "",
+                    "Ultima conferma del centro: " + S.contatti_confermati + ".",
+                    "Il centro non ha ancora confermato i suoi recapiti.",
+                ),
+                " Vanno confermati almeno ogni ",
+                S.review_days.to_string(),
+                " giorni: se i recapiti salvati qui sopra sono giusti, confermali.",
+                id="contatti-confermati",
+            ),
+            rx.el.div(
+                button(
+                    "Confermo che i recapiti salvati sono ancora validi", on_click=S.confirm_contacts, kind="secondary"
+                ),
+                class_name="st-actions",
+            ),
+            class_name="st-card",
+        ),
         rx.cond(
             S.is_regione,
             rx.el.section(

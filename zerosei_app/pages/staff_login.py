@@ -45,7 +45,7 @@ def login_page() -> rx.Component:
             ),
             rx.el.p(
                 "Password dimenticata o primo accesso? Chiedi all'ufficio regionale un link di attivazione: "
-                "lo ricevi per e-mail e vale 72 ore.",
+                "lo ricevi per e-mail e vale 7 giorni.",
                 class_name="st-muted",
             ),
             class_name="st-login",
@@ -64,6 +64,14 @@ def setup_page() -> rx.Component:
                 rx.el.div(
                     rx.el.p(
                         "Ciao ", rx.el.strong(s.setup_name), ": il tuo account è ", rx.el.strong(s.setup_email), "."
+                    ),
+                    rx.el.p("Ruolo: ", rx.el.strong(s.setup_role), id="setup-role"),
+                    rx.cond(
+                        s.setup_centri.length() > 0,
+                        rx.el.div(
+                            rx.el.p("Potrai aggiornare la Carta di:"),
+                            rx.el.ul(rx.foreach(s.setup_centri, lambda c: rx.el.li(c)), id="setup-centri"),
+                        ),
                     ),
                     rx.el.form(
                         rx.el.label("Nuova password", html_for="setup-password"),
@@ -98,7 +106,14 @@ def setup_page() -> rx.Component:
                         rx.cond(
                             s.setup_error != "",
                             s.setup_error,
-                            "Questo link non è valido o è scaduto (vale 72 ore e una sola volta). Chiedi all'ufficio regionale un nuovo link.",
+                            rx.cond(
+                                s.setup_expired,
+                                "Questo link è scaduto: vale 7 giorni. Chiedi all'ufficio regionale di mandartene "
+                                "uno nuovo (dalla pagina degli account, «Nuovo link di accesso»).",
+                                "Questo link non vale più: è già stato usato (vale una sola volta) oppure non è "
+                                "completo. Se hai già scelto la password, accedi qui sotto; altrimenti chiedi "
+                                "all'ufficio regionale un nuovo link.",
+                            ),
                         ),
                         class_name="st-msg warn",
                         role="alert",

@@ -16,7 +16,7 @@ from zerosei_app.domain.csv_entries import HEADER, parse_entries_csv
 from zerosei_app.domain.entry_form import LABELS, same_content
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.vocabulary import EntryStatus
-from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore
+from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore, ReviewConfirmation
 from zerosei_app.queries import audit
 from zerosei_app.queries.staff_coverage import reinfer_uncovered, replace_links_for, still_inferred
 from zerosei_app.queries.staff_entries import content_of, create_entry, reference_errors, save_entry
@@ -105,8 +105,9 @@ def commit_entries_import(db: Session, centro_id: int, data: bytes | str, user_i
     if not plan.ok:
         raise ImportRefused(plan)
     for row, entry in work:
+        before = entry.last_reviewed_on if entry is not None else None
         if entry is None:
-            create_entry(
+            entry = create_entry(
                 db,
                 centro_id,
                 row.entry,
@@ -123,6 +124,19 @@ def commit_entries_import(db: Session, centro_id: int, data: bytes | str, user_i
             if row.last_reviewed_on:
                 extra["last_reviewed_on"] = row.last_reviewed_on
             save_entry(db, entry, entry.version, row.entry, user_id, now, action="import", extra=extra)
+        if row.last_reviewed_on and row.last_reviewed_on != before:
+            # A confirmation date the file brings is the review cycle's "import" confirmation.
+            db.add(
+                ReviewConfirmation(
+                    centro_id=centro_id,
+                    entry_id=entry.id,
+                    confirmed_on=row.last_reviewed_on,
+                    confirmed_at=now,
+                    user_id=user_id,
+                    how="import",
+                    previous_on=before,
+                )
+            )
     return plan
 
 

@@ -410,6 +410,8 @@ def service_list_out(data: HsdsData, e: CardEntry) -> ServiceListOut:
         minimum_age=_years(e.age_min_months),
         maximum_age=_years(e.age_max_months),
         assured_date=e.last_reviewed_on.isoformat() if e.last_reviewed_on else None,
+        # Who assures it: the centre, by its public address (never the operatrice who confirmed).
+        assurer_email=_email(c.email) if e.last_reviewed_on else None,
         alert="Esempio: voce tipica non ancora confermata dal centro." if e.is_example else None,
         last_modified=_last_modified(data, "card_entry", e.id, e.updated_at),
         organization=centro_list_out(data, c, m),

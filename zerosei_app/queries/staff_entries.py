@@ -20,6 +20,7 @@ from zerosei_app.domain.validation import parse
 from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import AuditRecord, CardEntry, Comune, StaffUser
 from zerosei_app.queries import audit
+from zerosei_app.queries.review_cycle import record_confirmation
 
 ENTITY = "card_entry"
 
@@ -178,7 +179,13 @@ def mark_reviewed(db: Session, entry: CardEntry, base_version: int, user_id: int
         by, at = last_change(db, entry.id)
         raise Conflict(entry.version, by, at)
     before = audit.snapshot(entry)
+    previous = entry.last_reviewed_on
     _versioned_update(db, entry, base_version, {"last_reviewed_on": today, "is_example": False}, now)
+    # The review cycle's record (who, when, how); the entry's date is already set above.
+    confirmation = record_confirmation(
+        db, centro_id=entry.centro_id, entry=entry, how="editor", user_id=user_id, today=today, now=now
+    )
+    confirmation.previous_on = previous
     audit.record(
         db,
         entity=ENTITY,

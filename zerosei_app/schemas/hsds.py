@@ -158,6 +158,7 @@ class ServiceListOut(_Out):
     minimum_age: float | None = None
     maximum_age: float | None = None
     assured_date: str | None = None
+    assurer_email: str | None = None  # the centre's public address, never a person's
     alert: str | None = None
     last_modified: str | None = None
     organization: OrganizationListOut | None = None

@@ -7,20 +7,16 @@ import json
 import reflex as rx
 from sqlmodel import Session
 
-from zerosei_app.auth.accounts import (
-    AccountError,
-    create_account,
-    issue_setup_token,
-    memberships,
-    set_active,
-    set_memberships,
-    setup_url,
-)
+from zerosei_app.auth.accounts import AccountError, memberships, set_active, set_memberships
 from zerosei_app.auth.guard import StaffContext
 from zerosei_app.domain import clock
+from zerosei_app.domain.invite_csv import parse_invites
 from zerosei_app.domain.staff_forms import Id, InviteInput, checked_ids
 from zerosei_app.domain.validation import parse, require
+from zerosei_app.mail import invitations
+from zerosei_app.mail.outbox import send_soon
 from zerosei_app.queries.staff_accounts import accounts, centri_with_comune, get_user
+from zerosei_app.settings import get_mail_settings
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_accounts as v
@@ -38,6 +34,10 @@ class StaffAccountsState(StaffState):
     editing_id: int = 0
     editing_name: str = ""
     editing_centri: list[str] = []
+    # Without ZEROSEI_SMTP_HOST messages are .eml files on the server: the page says so.
+    mail_note: str = ""
+    bulk_errors: list[str] = []
+    bulk_key: int = 0
 
     def _refresh(self, db: Session, ctx: StaffContext) -> None:
         centri = centri_with_comune(db)
@@ -51,6 +51,7 @@ class StaffAccountsState(StaffState):
     def load(self, db: Session, ctx: StaffContext):
         self.link_for = ""
         self.editing_id = 0
+        self.mail_note = v.mail_note(get_mail_settings())
         self._refresh(db, ctx)
 
     @staff_event(regione=True)
@@ -62,7 +63,7 @@ class StaffAccountsState(StaffState):
             self.flash_error = v.INVITE_INVALID
             return
         try:
-            user, token = create_account(
+            user, url = invitations.invite(
                 db,
                 email=data.email,
                 name=data.name,
@@ -70,6 +71,7 @@ class StaffAccountsState(StaffState):
                 centro_ids=data.centri,
                 actor_id=ctx.user_id,
                 now=clock.now(),
+                base_url=self._origin(),
             )
             db.commit()
         except AccountError as exc:
@@ -80,9 +82,46 @@ class StaffAccountsState(StaffState):
         self.invite_errors = {}
         self.invite_key += 1
         self.link_for = user.email
-        self.flash_ok = v.invited_message(user.name, user.email)
+        self.flash_ok = v.invited_message(user.name, user.email, get_mail_settings())
         self._refresh(db, ctx)
-        return show_link_js(setup_url(token, self._origin()))
+        send_soon()  # after the commit, in the background: never the request's wait
+        return show_link_js(url)
+
+    @staff_event(regione=True)
+    def invite_many(self, db: Session, ctx: StaffContext, form: dict):
+        """Pasted CSV: every line checked first; then all accounts at once, or none."""
+        raw = form if isinstance(form, dict) else {}
+        text = raw.get("righe", "")
+        plan = parse_invites(text if isinstance(text, str) else "")
+        if plan.errors:
+            self.bulk_errors = plan.errors
+            self.flash_error = v.BULK_INVALID
+            return
+        now, names = clock.now(), []
+        try:
+            for row in plan.rows:
+                user, _url = invitations.invite(
+                    db,
+                    email=row.email,
+                    name=row.name,
+                    role=row.role,
+                    centro_ids=row.centri,
+                    actor_id=ctx.user_id,
+                    now=now,
+                    base_url=self._origin(),
+                )
+                names.append(user.email)
+            db.commit()
+        except AccountError as exc:
+            db.rollback()
+            self.bulk_errors = [f"{row.email}: {exc}"]
+            self.flash_error = v.BULK_INVALID
+            return
+        self.bulk_errors = []
+        self.bulk_key += 1
+        self.flash_ok = v.bulk_message(names, get_mail_settings())
+        self._refresh(db, ctx)
+        send_soon()
 
     @staff_event(regione=True)
     def new_link(self, db: Session, ctx: StaffContext, user_id: int):
@@ -90,12 +129,13 @@ class StaffAccountsState(StaffState):
         if user is None or not user.is_active:
             self.flash_error = v.NOT_FOUND_OR_DISABLED
             return
-        token = issue_setup_token(db, user, ctx.user_id, clock.now())
+        url = invitations.resend(db, user, ctx.user_id, clock.now(), self._origin())
         db.commit()
         self.link_for = user.email
         self.flash_ok = v.new_link_message(user.email)
         self._refresh(db, ctx)
-        return show_link_js(setup_url(token, self._origin()))
+        send_soon()
+        return show_link_js(url)
 
     @staff_event(regione=True)
     def set_user_active(self, db: Session, ctx: StaffContext, user_id: int, active: bool):

@@ -10,7 +10,9 @@ from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput,
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.queries.comuni import get_comune
+from zerosei_app.queries.review_cycle import last_contacts_confirmation, record_confirmation
 from zerosei_app.queries.staff_centri import CentroConflict, CentroError, enti, set_active, update_admin, update_profile
+from zerosei_app.settings import get_mail_settings
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_centro as v
@@ -30,6 +32,9 @@ class StaffCentroState(StaffState):
     ente_id: int = 0  # for the links to the ente's and the comune's contacts
     codice_istat: str = ""
     relinked: list[str] = []
+    # The review cycle: when the centre last said its contacts are still right ("" = never).
+    contatti_confermati: str = ""
+    review_days: int = 180
     _base_version: int = 0
 
     def _fill(self, db: Session, centro) -> None:
@@ -44,6 +49,8 @@ class StaffCentroState(StaffState):
         self.form_key += 1
         self.errors = {}
         self.confirm_close = False
+        self.contatti_confermati = clock.day(last_contacts_confirmation(db, centro.id))
+        self.review_days = get_mail_settings().review_days
 
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):
@@ -80,6 +87,17 @@ class StaffCentroState(StaffState):
         db.refresh(centro)
         self._fill(db, centro)
         self.flash_ok = "Dati del centro salvati." if changed else "Nessuna modifica da salvare."
+
+    @staff_event
+    def confirm_contacts(self, db: Session, ctx: StaffContext):
+        """The centre says its stored contacts (as shown, saved) are still right: a review-cycle record."""
+        centro = require_centro(db, ctx, self.centro_id)
+        record_confirmation(
+            db, centro_id=centro.id, entry=None, how="editor", user_id=ctx.user_id, today=clock.today(), now=clock.now()
+        )
+        db.commit()
+        self.contatti_confermati = clock.day(last_contacts_confirmation(db, centro.id))
+        self.flash_ok = v.CONTACTS_CONFIRMED
 
     @staff_event(regione=True)
     def ask_close(self, db: Session, ctx: StaffContext):

@@ -6,13 +6,21 @@ import reflex as rx
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from zerosei_app.auth.accounts import AccountError, complete_setup, user_for_setup_token
+from zerosei_app.auth.accounts import (
+    AccountError,
+    complete_setup,
+    memberships,
+    setup_link_expired,
+    user_for_setup_token,
+)
 from zerosei_app.auth.sessions import create_session, find_session
 from zerosei_app.db import Busy, off_loop
 from zerosei_app.domain import clock
 from zerosei_app.domain.password_policy import MIN_LENGTH
 from zerosei_app.domain.staff_forms import NewPasswordInput
 from zerosei_app.domain.validation import parse
+from zerosei_app.mail.invitations import centri_names
+from zerosei_app.mail.messages import ROLE_LABELS
 from zerosei_app.state import staff_base
 from zerosei_app.state.staff_base import DB_BUSY, StaffState, _login, safe_next
 
@@ -63,6 +71,10 @@ class StaffSetupState(StaffState):
     setup_name: str = ""
     setup_email: str = ""
     setup_error: str = ""
+    # What the invitation is for: the role and the centres (the page says it before the password).
+    setup_role: str = ""
+    setup_centri: list[str] = []
+    setup_expired: bool = False
     min_length: int = MIN_LENGTH
 
     def _token(self) -> str:
@@ -73,17 +85,27 @@ class StaffSetupState(StaffState):
         self.setup_error = ""
         token = self._token()
 
-        def find() -> tuple[str, str] | None:
+        def find() -> tuple[str, str, str, list[str], bool] | None:
             with staff_base.open_db() as db:
-                user = user_for_setup_token(db, token, clock.now())
-                return (user.name, user.email) if user else None
+                now = clock.now()
+                user = user_for_setup_token(db, token, now)
+                if user is None:
+                    return ("", "", "", [], setup_link_expired(db, token, now))
+                role = ROLE_LABELS.get(user.role, user.role)
+                return (user.name, user.email, role, centri_names(db, memberships(db, user.id)), False)
 
         try:
             found = await off_loop(find)
         except (OperationalError, PoolTimeout, Busy):
             found, self.setup_error = None, DB_BUSY
-        self.setup_ok = found is not None
-        self.setup_name, self.setup_email = found or ("", "")
+        self.setup_ok = bool(found and found[1])
+        self.setup_name, self.setup_email, self.setup_role, self.setup_centri, self.setup_expired = found or (
+            "",
+            "",
+            "",
+            [],
+            False,
+        )
 
     @rx.event
     async def complete(self, form: dict):

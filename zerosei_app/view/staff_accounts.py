@@ -67,13 +67,38 @@ def user_rows(
     ]
 
 
-def invited_message(name: str, email: str) -> str:
-    return f"Account creato per {name}. Copia il link qui sotto e mandalo solo a {email}: vale 72 ore e una sola volta."
+BULK_INVALID = "Nessun invito creato: correggi le righe indicate e riprova."
+
+
+def mail_note(settings) -> str:
+    """What happens to e-mail on this server, when it is not a real send."""
+    if not settings.uses_files:
+        return ""
+    return (
+        "Nessun server di posta configurato (ZEROSEI_SMTP_HOST): gli inviti e i promemoria non partono, "
+        f"vengono salvati come file .eml in {settings.outbox_dir} sul server. Manda tu il link alla persona."
+    )
+
+
+def _how_sent(settings) -> str:
+    return "salvato come file .eml sul server (nessun server di posta)" if settings.uses_files else "mandato per e-mail"
+
+
+def invited_message(name: str, email: str, settings) -> str:
+    return (
+        f"Account creato per {name}: invito {_how_sent(settings)} a {email}. Il link vale 7 giorni e una sola volta; "
+        "è anche qui sotto, se serve mandarlo in altro modo."
+    )
+
+
+def bulk_message(emails: list[str], settings) -> str:
+    return f"{len(emails)} account creati; inviti {'salvati come file .eml' if settings.uses_files else 'mandati per e-mail'}: {', '.join(emails)}."
 
 
 def new_link_message(email: str) -> str:
     return (
-        f"Nuovo link per {email}: il precedente non vale più. La password attuale resta valida finché non viene usato."
+        f"Nuovo link per {email}, mandato anche per e-mail: il precedente non vale più. "
+        "La password attuale resta valida finché non viene usato."
     )
 
 

@@ -35,3 +35,6 @@ def open_message(opened: bool, relinked: list[str]) -> str:
     return "Centro chiuso: le famiglie non lo vedono più, le sue voci restano salvate." + (
         f" {len(relinked)} comuni sono stati collegati al centro aperto più vicino." if relinked else ""
     )
+
+
+CONTACTS_CONFIRMED = "Recapiti confermati oggi: le famiglie li vedono come verificati dal centro."
