@@ -40,7 +40,7 @@ from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
 from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
-from zerosei_app.settings import get_settings
+from zerosei_app.view import share
 from zerosei_app.view.urls import carta_url
 
 # Reflex's own CORS middleware must not answer for /api/v1 (see api/http.py): before rx.App exists.
@@ -254,11 +254,7 @@ async def percorso(request: Request) -> JSONResponse:
 
 def _public_base(request: Request) -> str:
     """ZEROSEI_PUBLIC_URL when set, else the scheme and host the request came to (if well-formed)."""
-    public = get_settings().public_url
-    if public:
-        return public.rstrip("/")
-    origin = f"{request.url.scheme}://{request.headers.get('host', '')}"
-    return origin if _ORIGIN.fullmatch(origin) else ""
+    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
 
 
 # The Carta's map of the comuni (an image, not part of the API): /carta/mappa.svg.

@@ -39,7 +39,7 @@ from zerosei_app.schemas.hsds import (
     TaxonomyPageOut,
     TaxonomyTermPageOut,
 )
-from zerosei_app.settings import get_settings
+from zerosei_app.view import share
 
 HSDS = f"{PREFIX}/hsds"
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
@@ -57,11 +57,7 @@ router = APIRouter(tags=["HSDS 3.0"])
 
 
 def public_base(request: Request) -> str:
-    public = get_settings().public_url
-    if public:
-        return public.rstrip("/")
-    origin = f"{request.url.scheme}://{request.headers.get('host', '')}"
-    return origin if _ORIGIN.fullmatch(origin) else ""
+    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
 
 
 def _lang(request: Request) -> str:
