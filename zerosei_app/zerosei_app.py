@@ -9,7 +9,7 @@ from zerosei_app.components.error_page import error_boundary
 from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
-from zerosei_app.web import ws_guard
+from zerosei_app.web import package_cache, ws_guard
 from zerosei_app.web.allowed_hosts import allowed_hosts
 from zerosei_app.web.security_headers import content_security_policy
 from zerosei_app.web.tab_states import drop_closed_parent_tabs
@@ -47,3 +47,5 @@ register_staff_pages(app)
 app.register_lifespan_task(warm_up)
 app.register_lifespan_task(use_worker_aware_tokens)
 app.register_lifespan_task(drop_closed_parent_tabs)
+# The HSDS data package is built in another process before anyone asks for it.
+app.register_lifespan_task(package_cache.prebuild)

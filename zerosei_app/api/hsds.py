@@ -10,7 +10,7 @@ import math
 import re
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 
 from zerosei_app.api.errors import error_response, request_lang
 from zerosei_app.api.hsds_params import (
@@ -25,8 +25,8 @@ from zerosei_app.api.http import PREFIX
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import LANG_PARAMETER, openapi_parameters, parse_params
 from zerosei_app.db import session_scope
-from zerosei_app.domain import clock
-from zerosei_app.queries import hsds, hsds_package
+from zerosei_app.queries import hsds, hsds_pages
+from zerosei_app.queries.snapshot import current_version
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.hsds import (
     OrganizationOut,
@@ -73,9 +73,11 @@ def _dump(model) -> dict:
 
 
 def _page(items: list, page: int, per_page: int, render=_dump) -> dict:
-    total = len(items)
+    return _page_of(len(items), [render(x) for x in items[(page - 1) * per_page : page * per_page]], page, per_page)
+
+
+def _page_of(total: int, contents: list, page: int, per_page: int) -> dict:
     pages = math.ceil(total / per_page) if total else 0
-    contents = [render(x) for x in items[(page - 1) * per_page : page * per_page]]
     return {
         "total_items": total,
         "total_pages": pages,
@@ -140,16 +142,19 @@ def root(request: Request) -> JSONResponse:
     return _json(out)
 
 
-def _filtered(data, params: ServiceParams) -> list:
-    """The published entries a services-like list shows (/services and /service_at_locations share filters)."""
-    return hsds.filter_entries(
-        data,
+def _services_page(request: Request, params: ServiceParams, render) -> JSONResponse:
+    """A page of a services-like list (/services and /service_at_locations share filters): only
+    the page's entries are loaded (queries/hsds_pages.py)."""
+    filters = hsds_pages.Filters(
         search=params.search,
         organization_id=params.organization_id,
         taxonomy_term_id=params.taxonomy_term_id,
         taxonomy_id=params.taxonomy_id,
         modified_after=params.modified_after_dt(),
     )
+    with session_scope() as session:
+        total, data = hsds_pages.services_page(session, public_base(request), filters, params.page, params.per_page)
+    return _json(_page_of(total, [_dump(render(data, e)) for e in data.entries], params.page, params.per_page))
 
 
 @router.get(
@@ -164,10 +169,7 @@ def services(request: Request) -> JSONResponse:
     params, error = _params(ServiceParams, request)
     if error:
         return error
-    data = _load(request)
-    found = _filtered(data, params)
-    build = hsds.service_out if params.full else hsds.service_list_out
-    return _json(_page(found, params.page, params.per_page, lambda e: _dump(build(data, e))))
+    return _services_page(request, params, hsds.service_out if params.full else hsds.service_list_out)
 
 
 @router.get(
@@ -252,12 +254,8 @@ def service_at_locations(request: Request) -> JSONResponse:
     params, error = _params(ServiceParams, request)
     if error:
         return error
-    data = _load(request)
-    found = _filtered(data, params)
-    if params.full:
-        return _json(_page(found, params.page, params.per_page, lambda e: _dump(hsds.service_at_location_out(data, e))))
-    return _json(
-        _page(found, params.page, params.per_page, lambda e: _dump(hsds.service_at_location_list_out(data, e)))
+    return _services_page(
+        request, params, hsds.service_at_location_out if params.full else hsds.service_at_location_list_out
     )
 
 
@@ -322,12 +320,25 @@ def taxonomy_terms(request: Request) -> JSONResponse:
     responses={200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}},
     openapi_extra={"parameters": [LANG_PARAMETER]},
 )
-def datapackage(request: Request) -> Response:
-    body = hsds_package.build_zip(_load(request), clock.now())
-    return Response(
-        body,
+async def datapackage(request: Request) -> Response:
+    # Built once per data version by another process (web/package_cache.py), served as a file.
+    from zerosei_app.web import package_cache
+
+    base = public_base(request)
+    with session_scope() as session:
+        version = current_version(session)
+    key = await package_cache.package(version, base)
+    if key is None:
+        error = api_error("", "internal", {})
+        return error_response(503, [error], _lang(request))
+    etag = package_cache.etag_for(key)
+    headers = {**CACHE_PUBLIC, "ETag": etag}
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    return FileResponse(
+        package_cache.path_for(key),
         media_type="application/zip",
-        headers={**CACHE_PUBLIC, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
+        headers={**headers, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
     )
 
 
