@@ -25,6 +25,7 @@ from zerosei_app.api.http import PREFIX
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import LANG_PARAMETER, openapi_parameters, parse_params
 from zerosei_app.db import session_scope
+from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.queries import hsds, hsds_pages
 from zerosei_app.queries.snapshot import current_version
 from zerosei_app.schemas.errors import ErroriOut
@@ -108,9 +109,22 @@ def _not_found(request: Request, campo: str, raw: str) -> JSONResponse:
     return error_response(404, [api_error(campo, "unknown_hsds_id", {"value": raw[:40]})], _lang(request))
 
 
-def _load(request: Request) -> hsds.HsdsData:
+def _load_one(request: Request, hsds_uuid: str) -> hsds.HsdsData | None:
     with session_scope() as session:
-        return hsds.load(session, public_base(request))
+        return hsds_pages.one_entry(session, public_base(request), hsds_uuid)
+
+
+def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
+    """Centres and enti gestori, with the entries of those among `org_ids` that are centres."""
+    wanted = set(org_ids or ())
+    centro_ids = [cid for cid in _centro_ids(request) if hsds_id("centro", cid) in wanted] if wanted else None
+    with session_scope() as session:
+        return hsds_pages.organizations_data(session, public_base(request), centro_ids)
+
+
+def _centro_ids(request: Request) -> list[int]:
+    with session_scope() as session:
+        return hsds_pages.centro_ids(session)
 
 
 def _doc(model) -> dict:
@@ -183,8 +197,8 @@ def service(request: Request) -> JSONResponse:
     sid, error = _id_or_error(request, "service")
     if error:
         return error
-    data = _load(request)
-    entry = hsds.entry_by_service_id(data, sid)
+    data = _load_one(request, sid)
+    entry = hsds.entry_by_service_id(data, sid) if data else None
     if entry is None:
         return _not_found(request, "service", sid)
     return _json(_dump(hsds.service_out(data, entry)))
@@ -202,7 +216,7 @@ def organizations(request: Request) -> JSONResponse:
     params, error = _params(OrganizationParams, request)
     if error:
         return error
-    data = _load(request)
+    data = _load_orgs(request, None)
     items = hsds.organizations(data)
     if params.search.strip():
         from zerosei_app.domain.text import fold
@@ -210,12 +224,14 @@ def organizations(request: Request) -> JSONResponse:
         needle = fold(params.search.strip())
         items = [o for o in items if needle in fold(f"{o.name} {o.alternate_name or ''} {o.description}")]
     if params.full:
+        shown = items[(params.page - 1) * params.per_page : params.page * params.per_page]
+        data = _load_orgs(request, [o.id for o in shown])
         return _json(
-            _page(
-                items,
+            _page_of(
+                len(items),
+                [_dump(hsds.organization_out(data, o.id, params.full_service)) for o in shown],
                 params.page,
                 params.per_page,
-                lambda o: _dump(hsds.organization_out(data, o.id, params.full_service)),
             )
         )
     return _json(_page(items, params.page, params.per_page))
@@ -235,7 +251,7 @@ def organization(request: Request) -> JSONResponse:
     params, error = _params(OneOrganizationParams, request)
     if error:
         return error
-    data = _load(request)
+    data = _load_orgs(request, [oid])
     out = hsds.organization_out(data, oid, params.full_service)
     if out is None:
         return _not_found(request, "organization", oid)
@@ -271,8 +287,8 @@ def service_at_location(request: Request) -> JSONResponse:
     sal_id, error = _id_or_error(request, "service_at_location")
     if error:
         return error
-    data = _load(request)
-    entry = hsds.entry_by_service_id(data, sal_id, "service_at_location")
+    data = _load_one(request, sal_id)
+    entry = hsds.entry_by_service_id(data, sal_id, "service_at_location") if data else None
     if entry is None:
         return _not_found(request, "service_at_location", sal_id)
     return _json(_dump(hsds.service_at_location_out(data, entry)))

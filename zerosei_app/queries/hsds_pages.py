@@ -47,6 +47,7 @@ class Filters:
 @dataclass(frozen=True)
 class _Row:
     id: int
+    centro_id: int
     orgs: frozenset[str]  # the HSDS ids of its centre and the centre's ente gestore
     terms: frozenset[str]
     taxonomies: frozenset[str]
@@ -60,6 +61,13 @@ class _Index:
     rows: list[_Row]
     centri: dict
     enti: dict
+    _by_hsds_id: dict[str, int] | None = None
+
+    def entry_for(self, hsds_uuid: str) -> int | None:
+        """An entry's id from its HSDS service or service_at_location id."""
+        if self._by_hsds_id is None:
+            self._by_hsds_id = {hsds_id(kind, r.id): r.id for r in self.rows for kind in ("service", "service_at_location")}
+        return self._by_hsds_id.get(hsds_uuid)
 
 
 _lock = threading.Lock()
@@ -109,6 +117,7 @@ def _build_index(session: Session, version: int) -> _Index:
         rows.append(
             _Row(
                 id=eid,
+                centro_id=cid,
                 orgs=frozenset(orgs),
                 terms=frozenset({hsds._term_id("aree", category)} | {hsds._term_id("temi", x) for x in topics or []}),
                 taxonomies=frozenset({aree} | ({temi} if topics else set())),
@@ -145,6 +154,30 @@ def _matching(index: _Index, f: Filters) -> list[int]:
         and (not needle or needle in r.text)
         and (after is None or r.modified >= after)
     ]
+
+
+def one_entry(session: Session, base_url: str, hsds_uuid: str) -> hsds.HsdsData | None:
+    """The directory data of one exported entry, by its HSDS (service or service_at_location) id."""
+    index = _index(session, current_version(session))
+    entry_id = index.entry_for(hsds_uuid)
+    if entry_id is None:
+        return None
+    return hsds.load(session, base_url, entry_ids=[entry_id], known=(index.centri, index.enti))
+
+
+def centro_ids(session: Session) -> list[int]:
+    return list(_centri_enti(session, current_version(session))[0])
+
+
+def organizations_data(session: Session, base_url: str, centro_ids: list[int] | None) -> hsds.HsdsData:
+    """Centres and enti gestori, with the exported entries of these centres only (None: none)."""
+    version = current_version(session)
+    if not centro_ids:
+        return hsds.load(session, base_url, entry_ids=[], known=_centri_enti(session, version))
+    index = _index(session, version)
+    wanted = set(centro_ids)
+    ids = [r.id for r in index.rows if r.centro_id in wanted]
+    return hsds.load(session, base_url, entry_ids=ids, known=(index.centri, index.enti))
 
 
 def services_page(
