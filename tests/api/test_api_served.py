@@ -140,3 +140,21 @@ def test_a_forged_host_gets_400_before_anything_runs(served, path):
 @pytest.mark.parametrize("path", ["/", "/ping", "/percorso.ics?comune=001272&nascita=2025-05", "/api/v1/nope"])
 def test_every_answer_says_nosniff(served, path):
     assert served.get(path).headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/comuni%0A?q=alba",  # a trailing line feed used to be answered as /api/v1/comuni
+        "/api/v1/com%0Auni?q=alba",  # and one inside got a plain-text 404
+        "/api/v1/centri/1%0A",
+        "/api/v1/hsds/services%0A",
+        "/api/v1/comuni%09?q=alba",
+        "/api/v1%0D",
+    ],
+)
+def test_control_characters_in_api_paths_get_the_json_404(served, path):
+    r = served.get(path, headers=ORIGIN)
+    assert r.status_code == 404 and r.headers["content-type"] == "application/json"
+    assert r.json()["detail"][0]["codice"] == "not_found"
+    assert r.headers["x-content-type-options"] == "nosniff" and r.headers["access-control-allow-origin"] == "*"

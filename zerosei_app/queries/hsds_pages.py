@@ -66,7 +66,9 @@ class _Index:
     def entry_for(self, hsds_uuid: str) -> int | None:
         """An entry's id from its HSDS service or service_at_location id."""
         if self._by_hsds_id is None:
-            self._by_hsds_id = {hsds_id(kind, r.id): r.id for r in self.rows for kind in ("service", "service_at_location")}
+            self._by_hsds_id = {
+                hsds_id(kind, r.id): r.id for r in self.rows for kind in ("service", "service_at_location")
+            }
         return self._by_hsds_id.get(hsds_uuid)
 
 
