@@ -2,7 +2,8 @@
 
 A page used to load every published entry, every audit record and every session, then filter
 and cut in Python: 10 ms on the seed, 927 ms at national scale (50,000 entries). Now:
-- without filters, the database counts and cuts (`count(*)`, LIMIT/OFFSET over `exported_entries`);
+- without filters, the database counts (once per data version) and cuts (LIMIT/OFFSET over
+  `exported_entries`);
 - with filters, a light index of the exported entries (id, centre, area, topics, folded text, last
   change; no ORM rows) answers which ids match. It is built once per data version
   (snapshot.current_version), as the parents' snapshot is, since search folds accents in Python;
@@ -75,6 +76,7 @@ class _Index:
 _lock = threading.Lock()
 _indexes: weakref.WeakKeyDictionary[Engine, _Index] = weakref.WeakKeyDictionary()
 _known: weakref.WeakKeyDictionary[Engine, tuple[int, tuple]] = weakref.WeakKeyDictionary()
+_counts: weakref.WeakKeyDictionary[Engine, tuple[int, int]] = weakref.WeakKeyDictionary()
 
 
 def _centri_enti(session: Session, version: int) -> tuple:
@@ -182,6 +184,16 @@ def organizations_data(session: Session, base_url: str, centro_ids: list[int] | 
     return hsds.load(session, base_url, entry_ids=ids, known=(index.centri, index.enti))
 
 
+def _count(session: Session, version: int) -> int:
+    """How many entries are exported: counted by the database once per data version."""
+    engine = session.get_bind()
+    cached = _counts.get(engine)
+    if cached is None or cached[0] != version:
+        query = select(func.count()).select_from(hsds.exported_entries(CardEntry.id).order_by(None).subquery())
+        cached = _counts[engine] = (version, session.exec(query).one())
+    return cached[1]
+
+
 def services_page(
     session: Session, base_url: str, filters: Filters, page: int, per_page: int
 ) -> tuple[int, hsds.HsdsData]:
@@ -194,7 +206,7 @@ def services_page(
         total, page_ids = len(ids), ids[offset : offset + per_page]
         known = (index.centri, index.enti)
     else:
-        total = session.exec(select(func.count()).select_from(hsds.exported_entries(CardEntry.id).subquery())).one()
+        total = _count(session, version)
         page_ids = list(session.exec(hsds.exported_entries(CardEntry.id).offset(offset).limit(per_page)).all())
         known = _centri_enti(session, version)
     data = hsds.load(session, base_url, entry_ids=page_ids, known=known)
