@@ -29,6 +29,7 @@ from zerosei_app.api.params import (
     VociParams,
     openapi_parameters,
     parse_params,
+    percorso_parameters,
 )
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
@@ -310,6 +311,23 @@ def _unmatched(request: Request) -> Response:
     return error_response(404, [FieldError("path", "not_found", {})], lang)
 
 
+_static_openapi = api.openapi
+_openapi_day: list = [None]
+
+
+def _openapi_of_the_day() -> dict:
+    """The OpenAPI document, whose path parameters say which months today's API accepts
+    (params.percorso_parameters): rebuilt when the day changes."""
+    today = clock.today()
+    if api.openapi_schema is None or _openapi_day[0] != today:
+        api.openapi_schema = None
+        schema = _static_openapi()
+        schema["paths"][f"{PREFIX}/percorso"]["get"]["parameters"] = percorso_parameters(today)
+        _openapi_day[0] = today
+    return api.openapi_schema
+
+
+api.openapi = _openapi_of_the_day  # type: ignore[method-assign]
 api.add_middleware(PublicApiMiddleware)
 
 # Link previews of shared paths: /percorso is served with its own title and Open Graph tags.
