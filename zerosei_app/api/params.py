@@ -273,4 +273,27 @@ def percorso_parameters(today: date) -> list[dict[str, Any]]:
         if param["name"] in patterns:
             param["schema"] = {**param["schema"], "pattern": patterns[param["name"]]}
             param["schema"].pop("maxLength", None)
-    return out
+    # At least one of `nascita` and `attesa`: two query keys described as one exploded object
+    # (OpenAPI has no "one of these parameters" otherwise). At most MAX_CHILDREN - 1 in `nascita`
+    # here, so that any `attesa` still fits (six born children alone are accepted as well).
+    children = {p["name"]: p for p in out if p["name"] in ("nascita", "attesa")}
+    children["nascita"]["schema"]["pattern"] = f"^{born}(,{born}){{0,{MAX_CHILDREN - 2}}}$"
+    bambini = {
+        "name": "bambini",
+        "in": "query",
+        "required": True,
+        "style": "form",
+        "explode": True,
+        "description": "The children: the query keys `nascita` and `attesa`, at least one of them "
+        "(e.g. `nascita=2025-05,2023-11&attesa=2027-02`).",
+        "schema": {
+            "type": "object",
+            "properties": {
+                name: {**p["schema"], "description": p["description"]} for name, p in children.items()
+            },
+            "minProperties": 1,
+            "additionalProperties": False,
+        },
+    }
+    rest = [p for p in out if p["name"] not in children]
+    return [rest[0], bambini, *rest[1:]]
