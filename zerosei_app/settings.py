@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, EmailStr, Field, ValidationError, field_validator
 
+from zerosei_app.domain.hosts import default_allowed_hosts
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ASSETS_DIR = PROJECT_ROOT / "assets"
 VAR_DIR = Path(os.environ.get("ZEROSEI_VAR_DIR", PROJECT_ROOT / "var"))
@@ -20,13 +22,18 @@ class Settings(BaseModel):
     port: int = Field(3000, ge=1, le=65535)
     redis_url: str | None = None
     secret_key: str = Field(min_length=32)
-    # Origins allowed to open the websocket / call the API from a browser.
-    cors_allowed_origins: list[str] = ["*"]
+    # Origins besides the site's own allowed to open the websocket ("*" only when set so).
+    cors_allowed_origins: list[str] = []
+    # Host names the site answers to (any other Host header gets 400).
+    allowed_hosts: list[str] = ["localhost", "127.0.0.1", "::1"]
     # Absolute base URL used in shared links and QR codes when known.
     public_url: str | None = None
     trusted_proxy_hops: int = 0
     # Without Redis: how long a closed parent's tab keeps its state (web/tab_states.py).
     tab_grace_seconds: float = Field(300, ge=1, le=3600)
+    # Websocket bounds (web/ws_guard.py): one message's size, open sockets per client address.
+    ws_max_message_bytes: int = Field(65536, ge=4096, le=16_000_000)
+    ws_max_per_address: int = Field(20, ge=1, le=100_000)
 
 
 def _default_database_url() -> str:
@@ -50,9 +57,10 @@ def _secret_key() -> str:
 
 
 def allowed_origins(listed: str, public_url: str | None) -> list[str]:
-    """ZEROSEI_CORS_ORIGINS (comma-separated; "*" = any) plus the site's own origin from
-    ZEROSEI_PUBLIC_URL, so that setting the list never locks out the site's own pages."""
-    origins = [o.strip().rstrip("/") for o in listed.split(",") if o.strip()] or ["*"]
+    """ZEROSEI_CORS_ORIGINS (comma-separated; "*" = any, only when written) plus the site's own
+    origin from ZEROSEI_PUBLIC_URL, so that setting the list never locks out the site's own pages.
+    Empty: the site's own origin only (web/ws_guard.py compares it with the request's Host)."""
+    origins = [o.strip().rstrip("/") for o in listed.split(",") if o.strip()]
     if "*" in origins:
         return ["*"]
     if public_url:
@@ -72,11 +80,18 @@ def get_settings() -> Settings:
         port=int(env.get("PORT", "3000")),
         redis_url=env.get("REDIS_URL") or None,
         secret_key=_secret_key(),
-        cors_allowed_origins=allowed_origins(env.get("ZEROSEI_CORS_ORIGINS", "*"), public_url),
+        cors_allowed_origins=allowed_origins(env.get("ZEROSEI_CORS_ORIGINS", ""), public_url),
+        allowed_hosts=_list(env.get("ZEROSEI_ALLOWED_HOSTS")) or default_allowed_hosts(public_url),
         public_url=public_url,
         trusted_proxy_hops=int(env.get("ZEROSEI_TRUSTED_PROXY_HOPS", "0")),
         tab_grace_seconds=env.get("ZEROSEI_TAB_GRACE_SECONDS", "300"),
+        ws_max_message_bytes=env.get("ZEROSEI_WS_MAX_MESSAGE_BYTES", "65536"),
+        ws_max_per_address=env.get("ZEROSEI_WS_MAX_PER_ADDRESS", "20"),
     )
+
+
+def _list(text: str | None) -> list[str]:
+    return [h.strip().lower().strip("[]") for h in (text or "").split(",") if h.strip()]
 
 
 class Publisher(BaseModel):

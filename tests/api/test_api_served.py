@@ -29,8 +29,6 @@ def served(tmp_path_factory):
     mp.setenv("REFLEX_WEB_WORKDIR", str(web))
     # As `reflex run --env prod` does (exec.run_backend_prod): the backend serves the frontend too.
     mp.setenv(environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.name, "true")
-    # Reflex's CORS must be the credentialed, any-origin one the reviewer saw (the default).
-    mp.setenv("ZEROSEI_CORS_ORIGINS", "*")
     routes, middleware = list(api.router.routes), list(api.user_middleware)
     api.middleware_stack = None  # earlier tests started the bare app; Reflex adds to it as at startup
 
@@ -127,5 +125,36 @@ def test_reflex_keeps_its_own_cors_elsewhere(served):
     # Outside /api/v1 Reflex's setting applies as before (the websocket's), but once per response.
     r = served.get("/ping", headers=ORIGIN)
     assert r.status_code == 200
-    assert r.headers["vary"] == "Origin"
-    assert r.headers["access-control-allow-origin"] == "https://elsewhere.example"
+    # Since issue 20 the default (no ZEROSEI_CORS_ORIGINS) grants no other site anything.
+    assert r.headers.get("vary", "Origin") == "Origin"
+    assert "access-control-allow-origin" not in r.headers
+
+
+@pytest.mark.parametrize("path", ["/", "/ping", "/api/v1/comuni?q=tor", "/percorso?comune=001272", "/_upload"])
+def test_a_forged_host_gets_400_before_anything_runs(served, path):
+    r = served.get(path, headers={"host": "evil.example"})
+    assert r.status_code == 400 and r.headers["x-content-type-options"] == "nosniff"
+    assert "evil.example" not in r.text
+
+
+@pytest.mark.parametrize("path", ["/", "/ping", "/percorso.ics?comune=001272&nascita=2025-05", "/api/v1/nope"])
+def test_every_answer_says_nosniff(served, path):
+    assert served.get(path).headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/comuni%0A?q=alba",  # a trailing line feed used to be answered as /api/v1/comuni
+        "/api/v1/com%0Auni?q=alba",  # and one inside got a plain-text 404
+        "/api/v1/centri/1%0A",
+        "/api/v1/hsds/services%0A",
+        "/api/v1/comuni%09?q=alba",
+        "/api/v1%0D",
+    ],
+)
+def test_control_characters_in_api_paths_get_the_json_404(served, path):
+    r = served.get(path, headers=ORIGIN)
+    assert r.status_code == 404 and r.headers["content-type"] == "application/json"
+    assert r.json()["detail"][0]["codice"] == "not_found"
+    assert r.headers["x-content-type-options"] == "nosniff" and r.headers["access-control-allow-origin"] == "*"

@@ -54,3 +54,16 @@ def test_datapackage_validates_against_tabular_json(client):
         assert row["service_id"] in ids["service"] and row["location_id"] in ids["location"]
     for row in package["attribute"]:
         assert row["taxonomy_term_id"] in ids["taxonomy_term"]
+
+
+def test_the_package_is_built_once_per_data_version_and_served_with_an_etag(client):
+    from zerosei_app.web import package_cache
+
+    first = client.get("/api/v1/hsds/datapackage.zip")
+    assert first.status_code == 200 and first.headers["etag"]
+    builds = package_cache.builds
+    second = client.get("/api/v1/hsds/datapackage.zip")
+    assert second.status_code == 200 and package_cache.builds == builds  # not rebuilt
+    assert second.headers["etag"] == first.headers["etag"] and second.content == first.content
+    again = client.get("/api/v1/hsds/datapackage.zip", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""

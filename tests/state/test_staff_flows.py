@@ -273,6 +273,8 @@ def test_invite_then_setup_then_login(staff_db):
     assert (
         setup.setup_role == "operatrice/operatore di centro" and len(setup.setup_centri) == 1
     )  # which role, which centre
+    call(setup, "complete", {"password": "password1234", "password2": "password1234"})
+    assert "comuni" in setup.setup_error and not setup.session_token  # a common password, saying why
     out = call(setup, "complete", {"password": "margherite in fila", "password2": "margherite in fila"})
     assert setup.session_token and "/staff" in repr(out)
     again = make_state(StaffSetupState, "", "/staff/attiva", {"token": token})
@@ -294,6 +296,9 @@ def test_password_change_through_the_page(staff_db):
     call(s, "load")
     call(s, "change", {"current": PASSWORD, "password": "corta", "password2": "corta"})
     assert "10 caratteri" in s.pw_error
+    for common in ("password1234", "123456789012", "qwerty123456"):
+        call(s, "change", {"current": PASSWORD, "password": common, "password2": common})
+        assert "comuni" in s.pw_error
     call(
         s,
         "change",

@@ -66,7 +66,7 @@ def test_allowed_origins_always_include_the_public_site():
     from zerosei_app.settings import allowed_origins
 
     assert allowed_origins("*", "https://zerosei.example.it") == ["*"]
-    assert allowed_origins("", None) == ["*"]
+    assert allowed_origins("", None) == []  # unset: the site's own origin only (web/ws_guard.py)
     assert allowed_origins("https://a.example, https://b.example/", "https://zerosei.example.it/app") == [
         "https://a.example",
         "https://b.example",

@@ -19,7 +19,13 @@ SCRIPT = Path(sys.executable).parent / "zerosei"
 
 
 def run(db_url: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": db_url, "ZEROSEI_PUBLIC_URL": "https://zerosei.example.it"}
+    # PYTHONPATH: the script must run this checkout's code (the venv's editable install may be another's).
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "ZEROSEI_PUBLIC_URL": "https://zerosei.example.it",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
     return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True, input=stdin, timeout=60)
 
 
@@ -80,6 +86,12 @@ def test_disable_enable_link_and_list(db_url):
     listing = run(db_url, "staff", "list").stdout
     assert "r@example.org" in listing and "in attesa di attivazione" in listing
     assert "Torino" in run(db_url, "staff", "centri").stdout
+
+
+def test_a_common_password_is_refused_saying_why(db_url):
+    args = ("staff", "add", "--email", "c@example.org", "--name", "C", "--role", "regione", "--password-prompt")
+    out = run(db_url, *args, stdin="password1234\npassword1234\n")
+    assert out.returncode != 0 and "comuni" in out.stderr + out.stdout
 
 
 def test_password_prompt_sets_a_hashed_password(db_url):

@@ -224,6 +224,31 @@ def test_weak_passwords_are_refused(pw):
     assert password_problem(pw, "mario.rossi@comune.it", "Mario Rossi")
 
 
+@pytest.mark.parametrize(
+    "pw", ["password1234", "123456789012", "qwerty123456", "Password1234", "iloveyou2024", "abcdefghijkl"]
+)
+def test_common_and_breached_passwords_are_refused_saying_why(pw):
+    from zerosei_app.domain.password_policy import COMMON_MESSAGE
+
+    assert password_problem(pw, "anna@x.it", "Anna") == COMMON_MESSAGE
+    assert "comuni" in COMMON_MESSAGE
+
+
+@pytest.mark.parametrize(
+    "pw", ["girasole azzurro 2026", "una nuova password lunga", "trenino-giallo-42", "x" * 3 + "Kq9!vLm2#pZr"]
+)
+def test_uncommon_passwords_pass(pw):
+    assert password_problem(pw, "anna@x.it", "Anna") is None
+
+
+def test_the_check_stays_fast_on_long_input():
+    import time
+
+    t0 = time.perf_counter()
+    password_problem("a1b2c3d4e5" * 20, "anna@x.it", "Anna")
+    assert time.perf_counter() - t0 < 0.5
+
+
 def test_a_short_sentence_is_a_good_password():
     assert password_problem("girasole azzurro sul balcone", "anna@x.it", "Anna") is None
 

@@ -29,6 +29,7 @@ from zerosei_app.api.params import (
     VociParams,
     openapi_parameters,
     parse_params,
+    percorso_parameters,
 )
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
@@ -40,7 +41,7 @@ from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
 from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
-from zerosei_app.settings import get_settings
+from zerosei_app.view import share
 from zerosei_app.view.urls import carta_url
 
 # Reflex's own CORS middleware must not answer for /api/v1 (see api/http.py): before rx.App exists.
@@ -254,11 +255,7 @@ async def percorso(request: Request) -> JSONResponse:
 
 def _public_base(request: Request) -> str:
     """ZEROSEI_PUBLIC_URL when set, else the scheme and host the request came to (if well-formed)."""
-    public = get_settings().public_url
-    if public:
-        return public.rstrip("/")
-    origin = f"{request.url.scheme}://{request.headers.get('host', '')}"
-    return origin if _ORIGIN.fullmatch(origin) else ""
+    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
 
 
 # The Carta's map of the comuni (an image, not part of the API): /carta/mappa.svg.
@@ -316,6 +313,23 @@ def _unmatched(request: Request) -> Response:
     return error_response(404, [FieldError("path", "not_found", {})], lang)
 
 
+_static_openapi = api.openapi
+_openapi_day: list = [None]
+
+
+def _openapi_of_the_day() -> dict:
+    """The OpenAPI document, whose path parameters say which months today's API accepts
+    (params.percorso_parameters): rebuilt when the day changes."""
+    today = clock.today()
+    if api.openapi_schema is None or _openapi_day[0] != today:
+        api.openapi_schema = None
+        schema = _static_openapi()
+        schema["paths"][f"{PREFIX}/percorso"]["get"]["parameters"] = percorso_parameters(today)
+        _openapi_day[0] = today
+    return api.openapi_schema
+
+
+api.openapi = _openapi_of_the_day  # type: ignore[method-assign]
 api.add_middleware(PublicApiMiddleware)
 
 # Link previews of shared paths: /percorso is served with its own title and Open Graph tags.

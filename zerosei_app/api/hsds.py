@@ -10,7 +10,7 @@ import math
 import re
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 
 from zerosei_app.api.errors import error_response, request_lang
 from zerosei_app.api.hsds_params import (
@@ -25,8 +25,9 @@ from zerosei_app.api.http import PREFIX
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import LANG_PARAMETER, openapi_parameters, parse_params
 from zerosei_app.db import session_scope
-from zerosei_app.domain import clock
-from zerosei_app.queries import hsds, hsds_package
+from zerosei_app.domain.hsds_ids import hsds_id
+from zerosei_app.queries import hsds, hsds_pages
+from zerosei_app.queries.snapshot import current_version
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.hsds import (
     OrganizationOut,
@@ -39,7 +40,7 @@ from zerosei_app.schemas.hsds import (
     TaxonomyPageOut,
     TaxonomyTermPageOut,
 )
-from zerosei_app.settings import get_settings
+from zerosei_app.view import share
 
 HSDS = f"{PREFIX}/hsds"
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
@@ -57,11 +58,7 @@ router = APIRouter(tags=["HSDS 3.0"])
 
 
 def public_base(request: Request) -> str:
-    public = get_settings().public_url
-    if public:
-        return public.rstrip("/")
-    origin = f"{request.url.scheme}://{request.headers.get('host', '')}"
-    return origin if _ORIGIN.fullmatch(origin) else ""
+    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
 
 
 def _lang(request: Request) -> str:
@@ -77,9 +74,11 @@ def _dump(model) -> dict:
 
 
 def _page(items: list, page: int, per_page: int, render=_dump) -> dict:
-    total = len(items)
+    return _page_of(len(items), [render(x) for x in items[(page - 1) * per_page : page * per_page]], page, per_page)
+
+
+def _page_of(total: int, contents: list, page: int, per_page: int) -> dict:
     pages = math.ceil(total / per_page) if total else 0
-    contents = [render(x) for x in items[(page - 1) * per_page : page * per_page]]
     return {
         "total_items": total,
         "total_pages": pages,
@@ -110,9 +109,22 @@ def _not_found(request: Request, campo: str, raw: str) -> JSONResponse:
     return error_response(404, [api_error(campo, "unknown_hsds_id", {"value": raw[:40]})], _lang(request))
 
 
-def _load(request: Request) -> hsds.HsdsData:
+def _load_one(request: Request, hsds_uuid: str) -> hsds.HsdsData | None:
     with session_scope() as session:
-        return hsds.load(session, public_base(request))
+        return hsds_pages.one_entry(session, public_base(request), hsds_uuid)
+
+
+def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
+    """Centres and enti gestori, with the entries of those among `org_ids` that are centres."""
+    wanted = set(org_ids or ())
+    centro_ids = [cid for cid in _centro_ids(request) if hsds_id("centro", cid) in wanted] if wanted else None
+    with session_scope() as session:
+        return hsds_pages.organizations_data(session, public_base(request), centro_ids)
+
+
+def _centro_ids(request: Request) -> list[int]:
+    with session_scope() as session:
+        return hsds_pages.centro_ids(session)
 
 
 def _doc(model) -> dict:
@@ -144,16 +156,19 @@ def root(request: Request) -> JSONResponse:
     return _json(out)
 
 
-def _filtered(data, params: ServiceParams) -> list:
-    """The published entries a services-like list shows (/services and /service_at_locations share filters)."""
-    return hsds.filter_entries(
-        data,
+def _services_page(request: Request, params: ServiceParams, render) -> JSONResponse:
+    """A page of a services-like list (/services and /service_at_locations share filters): only
+    the page's entries are loaded (queries/hsds_pages.py)."""
+    filters = hsds_pages.Filters(
         search=params.search,
         organization_id=params.organization_id,
         taxonomy_term_id=params.taxonomy_term_id,
         taxonomy_id=params.taxonomy_id,
         modified_after=params.modified_after_dt(),
     )
+    with session_scope() as session:
+        total, data = hsds_pages.services_page(session, public_base(request), filters, params.page, params.per_page)
+    return _json(_page_of(total, [_dump(render(data, e)) for e in data.entries], params.page, params.per_page))
 
 
 @router.get(
@@ -168,10 +183,7 @@ def services(request: Request) -> JSONResponse:
     params, error = _params(ServiceParams, request)
     if error:
         return error
-    data = _load(request)
-    found = _filtered(data, params)
-    build = hsds.service_out if params.full else hsds.service_list_out
-    return _json(_page(found, params.page, params.per_page, lambda e: _dump(build(data, e))))
+    return _services_page(request, params, hsds.service_out if params.full else hsds.service_list_out)
 
 
 @router.get(
@@ -185,8 +197,8 @@ def service(request: Request) -> JSONResponse:
     sid, error = _id_or_error(request, "service")
     if error:
         return error
-    data = _load(request)
-    entry = hsds.entry_by_service_id(data, sid)
+    data = _load_one(request, sid)
+    entry = hsds.entry_by_service_id(data, sid) if data else None
     if entry is None:
         return _not_found(request, "service", sid)
     return _json(_dump(hsds.service_out(data, entry)))
@@ -204,7 +216,7 @@ def organizations(request: Request) -> JSONResponse:
     params, error = _params(OrganizationParams, request)
     if error:
         return error
-    data = _load(request)
+    data = _load_orgs(request, None)
     items = hsds.organizations(data)
     if params.search.strip():
         from zerosei_app.domain.text import fold
@@ -212,12 +224,14 @@ def organizations(request: Request) -> JSONResponse:
         needle = fold(params.search.strip())
         items = [o for o in items if needle in fold(f"{o.name} {o.alternate_name or ''} {o.description}")]
     if params.full:
+        shown = items[(params.page - 1) * params.per_page : params.page * params.per_page]
+        data = _load_orgs(request, [o.id for o in shown])
         return _json(
-            _page(
-                items,
+            _page_of(
+                len(items),
+                [_dump(hsds.organization_out(data, o.id, params.full_service)) for o in shown],
                 params.page,
                 params.per_page,
-                lambda o: _dump(hsds.organization_out(data, o.id, params.full_service)),
             )
         )
     return _json(_page(items, params.page, params.per_page))
@@ -237,7 +251,7 @@ def organization(request: Request) -> JSONResponse:
     params, error = _params(OneOrganizationParams, request)
     if error:
         return error
-    data = _load(request)
+    data = _load_orgs(request, [oid])
     out = hsds.organization_out(data, oid, params.full_service)
     if out is None:
         return _not_found(request, "organization", oid)
@@ -256,12 +270,8 @@ def service_at_locations(request: Request) -> JSONResponse:
     params, error = _params(ServiceParams, request)
     if error:
         return error
-    data = _load(request)
-    found = _filtered(data, params)
-    if params.full:
-        return _json(_page(found, params.page, params.per_page, lambda e: _dump(hsds.service_at_location_out(data, e))))
-    return _json(
-        _page(found, params.page, params.per_page, lambda e: _dump(hsds.service_at_location_list_out(data, e)))
+    return _services_page(
+        request, params, hsds.service_at_location_out if params.full else hsds.service_at_location_list_out
     )
 
 
@@ -277,8 +287,8 @@ def service_at_location(request: Request) -> JSONResponse:
     sal_id, error = _id_or_error(request, "service_at_location")
     if error:
         return error
-    data = _load(request)
-    entry = hsds.entry_by_service_id(data, sal_id, "service_at_location")
+    data = _load_one(request, sal_id)
+    entry = hsds.entry_by_service_id(data, sal_id, "service_at_location") if data else None
     if entry is None:
         return _not_found(request, "service_at_location", sal_id)
     return _json(_dump(hsds.service_at_location_out(data, entry)))
@@ -326,12 +336,25 @@ def taxonomy_terms(request: Request) -> JSONResponse:
     responses={200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}}},
     openapi_extra={"parameters": [LANG_PARAMETER]},
 )
-def datapackage(request: Request) -> Response:
-    body = hsds_package.build_zip(_load(request), clock.now())
-    return Response(
-        body,
+async def datapackage(request: Request) -> Response:
+    # Built once per data version by another process (web/package_cache.py), served as a file.
+    from zerosei_app.web import package_cache
+
+    base = public_base(request)
+    with session_scope() as session:
+        version = current_version(session)
+    key = await package_cache.package(version, base)
+    if key is None:
+        error = api_error("", "internal", {})
+        return error_response(503, [error], _lang(request))
+    etag = package_cache.etag_for(key)
+    headers = {**CACHE_PUBLIC, "ETag": etag}
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    return FileResponse(
+        package_cache.path_for(key),
         media_type="application/zip",
-        headers={**CACHE_PUBLIC, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
+        headers={**headers, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
     )
 
 

@@ -32,6 +32,30 @@ EXPOSED_HEADERS = ("X-Total-Count", "Link")
 _CORS_DONE = "zerosei.cors_applied"
 
 
+def has_control_characters(path: str) -> bool:
+    return any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in path)
+
+
+def has_api_path_with_control_characters(scope: Scope) -> bool:
+    path = scope.get("path", "")
+    return has_control_characters(path) and is_api_path("".join(c for c in path if not has_control_characters(c)))
+
+
+async def control_character_404(scope: Scope, receive: Receive, send: Send) -> None:
+    """No endpoint has a control character in its path, and routing mishandles them (Starlette's
+    route regexes: `$` matches before a final line feed, `.` stops at one, so `/api/v1/comuni%0A`
+    answered as `/api/v1/comuni` and `/api/v1/com%0Auni` got a plain-text 404): the API's own 404."""
+    from zerosei_app.api.errors import error_response, request_lang
+
+    async def send_nosniff(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", []), (b"x-content-type-options", b"nosniff")]
+        await send(message)
+
+    response = error_response(404, [FieldError("path", "not_found", {})], request_lang(_query_lang(scope)))
+    await CORSMiddleware(response, allow_origins=["*"], allow_methods=API_METHODS)(scope, receive, send_nosniff)
+
+
 def is_api_path(path: str) -> bool:
     return path == PREFIX or path.startswith(PREFIX + "/")
 
@@ -68,6 +92,9 @@ class PublicApiMiddleware:
                 message["headers"] = [*headers, (b"x-content-type-options", b"nosniff")]
             await send(message)
 
+        if has_control_characters(_path(scope)):
+            await control_character_404(scope, receive, send)
+            return
         await self.cors(scope, receive, send_nosniff)
 
     async def _api(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -91,11 +118,14 @@ class PublicApiMiddleware:
                 raise
             from zerosei_app.api.errors import error_response, request_lang
 
-            query = scope.get("query_string", b"").decode("latin-1")
-            lang = next((v for k, _, v in (p.partition("=") for p in query.split("&")) if k == "lang"), None)
-            await error_response(500, [FieldError("", "internal", {})], request_lang(lang))(
+            await error_response(500, [FieldError("", "internal", {})], request_lang(_query_lang(scope)))(
                 scope, receive, tracking_send
             )
+
+
+def _query_lang(scope: Scope) -> str | None:
+    query = scope.get("query_string", b"").decode("latin-1")
+    return next((v for k, _, v in (p.partition("=") for p in query.split("&")) if k == "lang"), None)
 
 
 def _without_body(send: Send) -> Send:
@@ -115,6 +145,10 @@ class _OutsideApiOnce:
         self.with_cors = middleware(app, *args, **kwargs)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope.get(_CORS_DONE) and has_api_path_with_control_characters(scope):
+            # The outermost layer (Reflex's top-level app) sees the path before any route regex does.
+            await control_character_404(scope, receive, send)
+            return
         if scope["type"] != "http" or is_api_path(_path(scope)) or scope.get(_CORS_DONE):
             await self.app(scope, receive, send)
             return

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from zerosei_app.api.messages import api_error
-from zerosei_app.domain.catalog import MAX_CHILDREN, PROVINCE, TOPICS
+from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MAX_CHILDREN, MIN_AGE_MONTHS, PROVINCE, TOPICS
 from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.istat import ISTAT_PATTERN, is_codice_istat
 from zerosei_app.domain.link import LINK_LANGS, MAX_ECHO_CHARS, MAX_VALUE_CHARS
+from zerosei_app.domain.months import YearMonth
 
 MAX_ID = 2**31 - 1
 VOCI_LIMIT_DEFAULT = 200
@@ -238,3 +241,57 @@ PERCORSO_PARAMETERS: list[dict[str, Any]] = [
         "schema": {"type": "string", "default": "it"},
     },
 ]
+
+
+def _months(first: YearMonth, last: YearMonth) -> str:
+    out, m = [], first
+    while m.months_until(last) >= 0:
+        out.append(str(m))
+        m = m.plus(1)
+    return "(" + "|".join(out) + ")"
+
+
+def _any_of(words) -> str:
+    return "(" + "|".join(re.escape(w) for w in words) + ")"
+
+
+def percorso_parameters(today: date) -> list[dict[str, Any]]:
+    """PERCORSO_PARAMETERS with patterns that say exactly which values today's API accepts:
+    birth months up to MAX_AGE_MONTHS back, an expected month up to -MIN_AGE_MONTHS ahead (or an
+    old link's, presumably born), known topics, `it`/`en` (any region)."""
+    now = YearMonth.of(today)
+    born = _months(now.plus(-MAX_AGE_MONTHS), now)
+    expected = _months(now.plus(-MAX_AGE_MONTHS), now.plus(-MIN_AGE_MONTHS))
+    patterns = {
+        "nascita": f"^{born}(,{born}){{0,{MAX_CHILDREN - 1}}}$",
+        "attesa": f"^{expected}$",
+        "temi": f"^{_any_of(TOPICS)}(,{_any_of(TOPICS)}){{0,{len(TOPICS) - 1}}}$",
+        "lang": "^([Ii][Tt]|[Ee][Nn])([-_][A-Za-z0-9]{1,8})?$",
+    }
+    out = copy.deepcopy(PERCORSO_PARAMETERS)
+    for param in out:
+        if param["name"] in patterns:
+            param["schema"] = {**param["schema"], "pattern": patterns[param["name"]]}
+            param["schema"].pop("maxLength", None)
+    # At least one of `nascita` and `attesa`: two query keys described as one exploded object
+    # (OpenAPI has no "one of these parameters" otherwise). At most MAX_CHILDREN - 1 in `nascita`
+    # here, so that any `attesa` still fits (six born children alone are accepted as well).
+    children = {p["name"]: p for p in out if p["name"] in ("nascita", "attesa")}
+    children["nascita"]["schema"]["pattern"] = f"^{born}(,{born}){{0,{MAX_CHILDREN - 2}}}$"
+    bambini = {
+        "name": "bambini",
+        "in": "query",
+        "required": True,
+        "style": "form",
+        "explode": True,
+        "description": "The children: the query keys `nascita` and `attesa`, at least one of them "
+        "(e.g. `nascita=2025-05,2023-11&attesa=2027-02`).",
+        "schema": {
+            "type": "object",
+            "properties": {name: {**p["schema"], "description": p["description"]} for name, p in children.items()},
+            "minProperties": 1,
+            "additionalProperties": False,
+        },
+    }
+    rest = [p for p in out if p["name"] not in children]
+    return [rest[0], bambini, *rest[1:]]

@@ -16,7 +16,7 @@ from zerosei_app.domain.password_policy import password_problem
 from zerosei_app.domain.permissions import ROLES
 from zerosei_app.models import Centro, StaffMembership, StaffUser
 from zerosei_app.queries import audit
-from zerosei_app.settings import get_settings
+from zerosei_app.view.share import site_base
 
 SETUP_VALIDITY = timedelta(days=7)  # an invitation may wait a week in a mailbox
 # What the audit log keeps of an account (never the password hash or tokens).
@@ -119,7 +119,7 @@ def issue_setup_token(db: Session, user: StaffUser, actor_id: int | None, now: d
 
 
 def setup_url(token: str, origin: str | None = None) -> str:
-    base = get_settings().public_url or (origin or "").rstrip("/")
+    base = site_base(origin)
     return f"{base}{SETUP_PATH}?token={token}"
 
 

@@ -137,7 +137,19 @@ class HsdsData:
     schedules: dict[int, list[ScheduleOut]] = field(default_factory=dict)
 
 
-def load(session: Session, base_url: str = "") -> HsdsData:
+def exported_entries(*columns):
+    """THE entries HSDS and the data package export, as a select (of `columns`, default the rows),
+    ordered by id: every list, page, count and whole export goes through here, so a change of
+    which entries are open data is made once."""
+    return (
+        select(*(columns or (CardEntry,)))
+        .join(Centro, col(Centro.id) == col(CardEntry.centro_id))
+        .where(CardEntry.status == EntryStatus.PUBLISHED, col(Centro.is_active).is_(True))
+        .order_by(col(CardEntry.id))
+    )
+
+
+def centri_and_enti(session: Session) -> tuple[dict[int, tuple[Centro, Comune]], dict[int, EnteGestore]]:
     centri = {
         c.id: (c, m)
         for c, m in session.exec(
@@ -148,27 +160,37 @@ def load(session: Session, base_url: str = "") -> HsdsData:
         ).all()
     }
     enti = {e.id: e for e in session.exec(select(EnteGestore).order_by(col(EnteGestore.id))).all()}
-    entries = list(
-        session.exec(
-            select(CardEntry)
-            .where(CardEntry.status == EntryStatus.PUBLISHED, col(CardEntry.centro_id).in_(list(centri)))
-            .order_by(col(CardEntry.id))
-        ).all()
-    )
-    data = HsdsData(enti=enti, centri=centri, entries=entries, changes=_last_changes(session), base_url=base_url)
+    return centri, enti
+
+
+def load(session: Session, base_url: str = "", entry_ids: list[int] | None = None, known=None) -> HsdsData:
+    """The whole directory, or (entry_ids) only these exported entries, e.g. one page of a list;
+    `known`: (centri, enti) already loaded for this data version."""
+    centri, enti = known or centri_and_enti(session)
+    query = exported_entries()
+    if entry_ids is not None:
+        query = query.where(col(CardEntry.id).in_(entry_ids))
+    entries = list(session.exec(query).all())
+    changes = _last_changes(session, None if entry_ids is None else entries)
+    data = HsdsData(enti=enti, centri=centri, entries=entries, changes=changes, base_url=base_url)
     from zerosei_app.queries.hsds_schedules import schedules_by_entry  # sessions as HSDS schedules
 
-    data.schedules = schedules_by_entry(session, data)
+    data.schedules = schedules_by_entry(session, data, None if entry_ids is None else entry_ids)
     return data
 
 
-def _last_changes(session: Session) -> dict[tuple[str, int], Change]:
-    """The last audit record of every entry and centre: when and how it last changed."""
-    last = (
-        select(func.max(AuditRecord.id))
-        .where(col(AuditRecord.entity).in_(["card_entry", "centro"]), col(AuditRecord.entity_id).is_not(None))
-        .group_by(AuditRecord.entity, AuditRecord.entity_id)
-    )
+def _last_changes(session: Session, entries: list[CardEntry] | None = None) -> dict[tuple[str, int], Change]:
+    """The last audit record of every entry and centre (or of these entries and their centres):
+    when and how it last changed."""
+    where = [col(AuditRecord.entity).in_(["card_entry", "centro"]), col(AuditRecord.entity_id).is_not(None)]
+    if entries is not None:
+        entry_ids = [e.id for e in entries]
+        centro_ids = sorted({e.centro_id for e in entries})
+        where = [
+            ((AuditRecord.entity == "card_entry") & col(AuditRecord.entity_id).in_(entry_ids))
+            | ((AuditRecord.entity == "centro") & col(AuditRecord.entity_id).in_(centro_ids))
+        ]
+    last = select(func.max(AuditRecord.id)).where(*where).group_by(AuditRecord.entity, AuditRecord.entity_id)
     rows = session.exec(
         select(AuditRecord, StaffUser.role)
         .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))

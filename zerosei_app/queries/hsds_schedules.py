@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 ENTRY_ICS = "/calendario/voce/{id}.ics"
 
 
-def schedules_by_entry(session: Session, data: HsdsData) -> dict[int, list[ScheduleOut]]:
+def schedules_by_entry(
+    session: Session, data: HsdsData, entry_ids: list[int] | None = None
+) -> dict[int, list[ScheduleOut]]:
     entries = {e.id: e for e in data.entries}
     out: dict[int, list[ScheduleOut]] = {}
-    for entry_id, rows in q.sessions_of(session, None).items():
+    for entry_id, rows in q.sessions_of(session, entry_ids).items():
         e = entries.get(entry_id)
         if e is None:  # not published, or its centre is closed
             continue

@@ -17,7 +17,6 @@ from zerosei_app.domain.validation import parse
 from zerosei_app.models import Centro
 from zerosei_app.queries import sessions as q
 from zerosei_app.queries.calendar import path_entry_ids
-from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share
 from zerosei_app.view.appuntamenti import AppuntamentoView, appuntamento_view, feed_links
@@ -62,7 +61,7 @@ class AppuntamentiState(UiState):
                 self.items, self.has_sessions = [], False
                 return
             self._show(db, ids, parsed.query.lang)
-        base = share.base_url(get_settings().public_url, self.router.headers.origin)
+        base = share.site_base(self.router.headers.origin)
         self.feed_href, self.webcal_href = feed_links(base, link)
 
     @rx.event

@@ -7,7 +7,6 @@ from zerosei_app.i18n import t
 from zerosei_app.queries.carta import carta_of
 from zerosei_app.queries.carta_slugs import find_by_slug
 from zerosei_app.queries.tappe import funzioni_out
-from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share, urls
 from zerosei_app.view.carta_view import CartaView, carta_view
@@ -61,7 +60,7 @@ class CartaCentroState(UiState):
         self.status, self.carta = "ok", view
         self.funzioni = funzioni_view(funzioni_out(lang))
         self.print_href = urls.CARTA_STAMPA + f"?centro={view.slug}" + (f"&lang={lang}" if lang != "it" else "")
-        base = share.base_url(get_settings().public_url, self.router.headers.origin)
+        base = share.site_base(self.router.headers.origin)
         self.share_url = share.absolute(base, view.href)
         self.qr = share.qr_data_uri(self.share_url)
         self.page_title = t("carta.title", lang, nome=view.nome)

@@ -12,7 +12,6 @@ from zerosei_app.i18n import normalize_lang, t
 from zerosei_app.queries.carta import carte
 from zerosei_app.queries.carta_slugs import find_by_slug
 from zerosei_app.queries.tappe import all_tappe, funzioni_out
-from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share, urls
 from zerosei_app.view.carta_print import PrintProvincia, PrintSection, print_sections
@@ -74,7 +73,7 @@ class CartaStampaState(UiState):
             data = carte(session, centro_ids, provincia)
             self.tappe = print_tappe(all_tappe(session), lang)
         self.funzioni = funzioni_view(funzioni_out(lang))
-        base = share.base_url(get_settings().public_url, self.router.headers.origin)
+        base = share.site_base(self.router.headers.origin)
         self.contents, self.sections = print_sections(data, lang, lambda path: share.absolute(base, path))
         self.notices = notices
         self.edition = t(

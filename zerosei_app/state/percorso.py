@@ -9,7 +9,6 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.i18n import t
 from zerosei_app.queries.tappe import funzioni_out
-from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_temi import toggled
 from zerosei_app.view import percorso_view as view
@@ -137,7 +136,7 @@ class PercorsoState(UiState):
             "comune": urls.link(urls.STEP_COMUNE, q),
             "figli": urls.link(urls.STEP_FIGLI, q),
         }
-        base = share.base_url(get_settings().public_url, self.router.headers.origin)
+        base = share.site_base(self.router.headers.origin)
         self.share_url = share.absolute(base, urls.link(urls.PERCORSO, q)) if plan.kind != NEED_COMUNE else ""
         # An image URL, not the picture: made only if the parent scrolls to it (web/path_qr.py).
         self.qr = urls.link(urls.PERCORSO_QR, q) if self.share_url else ""

@@ -13,8 +13,10 @@ from functools import lru_cache
 
 import segno
 
+from zerosei_app.domain.hosts import host_allowed
 from zerosei_app.domain.link import PathQuery, validate_for_path
 from zerosei_app.i18n import plural, t
+from zerosei_app.settings import get_settings
 
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
 
@@ -25,13 +27,27 @@ class ShareMeta:
     description: str
 
 
-def base_url(public_url: str | None, origin: str | None) -> str:
-    """settings.public_url when configured, else the origin the browser used (if it looks like one)."""
-    for candidate in (public_url, origin):
-        candidate = (candidate or "").strip().rstrip("/")
-        if _ORIGIN.fullmatch(candidate):
-            return candidate
+def base_url(public_url: str | None, origin: str | None, allowed_hosts: tuple[str, ...] | list[str] = ("*",)) -> str:
+    """settings.public_url when configured, else the origin the browser used (if it looks like one
+    and its host is one the site answers to: a forged Host never reaches a link)."""
+    public = (public_url or "").strip().rstrip("/")
+    if _ORIGIN.fullmatch(public):
+        return public
+    candidate = (origin or "").strip().rstrip("/")
+    if _ORIGIN.fullmatch(candidate) and host_allowed(candidate.split("://", 1)[1], allowed_hosts):
+        return candidate
     return ""
+
+
+def site_base(origin: str | None) -> str:
+    """THE absolute base of links, QR codes, og:url and the API's `url`: ZEROSEI_PUBLIC_URL, else
+    `origin` (scheme://host of the request) when its host is in ZEROSEI_ALLOWED_HOSTS, else ""."""
+    settings = get_settings()
+    return base_url(settings.public_url, origin, settings.allowed_hosts)
+
+
+def request_origin(scheme: str | None, host: str | None) -> str:
+    return f"{scheme or 'http'}://{host or ''}"
 
 
 def absolute(base: str, path_and_query: str) -> str:

@@ -26,7 +26,6 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_path
 from zerosei_app.queries import snapshot
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.settings import get_settings
 from zerosei_app.view import share, urls
 from zerosei_app.view.percorso_plan import plan_page
 from zerosei_app.web import path_preview
@@ -172,5 +171,4 @@ def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
 
 def _base(scope: Scope) -> str:
     headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-    origin = f"{scope.get('scheme', 'http')}://{headers.get('host', '')}"
-    return share.base_url(get_settings().public_url, origin)
+    return share.site_base(share.request_origin(scope.get("scheme"), headers.get("host")))
