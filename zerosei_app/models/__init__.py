@@ -7,7 +7,14 @@ from zerosei_app.models.centro_slug import CentroSlugStorico
 from zerosei_app.models.data_version import DataVersion
 from zerosei_app.models.entry_session import EntrySession
 from zerosei_app.models.error_report import ErrorReport, ReportKind, ReportStatus
-from zerosei_app.models.geography import Comune, ComuneEnteGestore, EnteGestore
+from zerosei_app.models.geography import (
+    Comune,
+    ComuneEnteGestore,
+    ComuneEnteGestoreProposta,
+    Confidenza,
+    EnteGestore,
+    StatoProposta,
+)
 from zerosei_app.models.staff import LoginAttempt, Role, StaffMembership, StaffSession, StaffUser
 
 __all__ = [
@@ -17,6 +24,8 @@ __all__ = [
     "CentroSlugStorico",
     "Comune",
     "ComuneEnteGestore",
+    "ComuneEnteGestoreProposta",
+    "Confidenza",
     "Copertura",
     "DataVersion",
     "EnteGestore",
@@ -31,5 +40,6 @@ __all__ = [
     "StaffMembership",
     "StaffSession",
     "StaffUser",
+    "StatoProposta",
     "StatoVerifica",
 ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, func, select
 
 from zerosei_app.domain.catalog import PROVINCE
-from zerosei_app.models import CardEntry, Centro, Comune, Copertura, EnteGestore, EntryStatus
+from zerosei_app.models import CardEntry, Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore, EntryStatus
 from zerosei_app.queries.centri import comuni_served, list_centri
 from zerosei_app.queries.opendata import _staff_changes
 
@@ -96,7 +96,9 @@ class MapComune:
     nome: str
     lat: float
     lon: float
-    origine: str  # the best way it is served: esplicito > ente_gestore > inferito ("" if not served)
+    # The best way it is served: esplicito > ente_gestore > ente_noto (its ente gestore is known but runs no
+    # registered centre) > inferito; "" if not served.
+    origine: str
     approx: bool = False  # no coordinates in the data: drawn at its province's centroid
 
 
@@ -109,7 +111,7 @@ class MapCentro:
     lon: float
 
 
-_BEST = {"esplicito": 0, "ente_gestore": 1, "inferito": 2}
+_BEST = {"esplicito": 0, "ente_gestore": 1, "ente_noto": 2, "inferito": 3}
 
 
 def map_points(session: Session) -> tuple[list[MapComune], list[MapCentro]]:
@@ -122,6 +124,9 @@ def map_points(session: Session) -> tuple[list[MapComune], list[MapCentro]]:
     ).all():
         if codice not in best or _BEST.get(origine, 9) < _BEST.get(best[codice], 9):
             best[codice] = origine
+    for codice in session.exec(select(ComuneEnteGestore.codice_istat)).all():
+        if best.get(codice, "inferito") == "inferito":
+            best[codice] = "ente_noto"
     comuni = session.exec(select(Comune).order_by(col(Comune.codice_istat))).all()
     sums: dict[str, list[float]] = {}
     for c in comuni:
