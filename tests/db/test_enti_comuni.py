@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, func, select
 
 from tests.db.test_data_update import _old_seed
-from zerosei_app.data.enti_comuni import ENTITY, apply_enti_comuni
+from zerosei_app.data.enti_comuni import apply_enti_comuni
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.data.seed_update import apply_update
 from zerosei_app.db import make_engine
@@ -22,6 +22,7 @@ from zerosei_app.models import (
     StaffUser,
 )
 from zerosei_app.prestart import migrate, prepare
+from zerosei_app.queries.enti_comuni import ENTITY, decidi_proposta, imposta_ente, proposte_da_confermare
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 CRISSOLO, CASALE, ANDEZENO = "004077", "006039", "001009"
@@ -98,3 +99,27 @@ def test_an_old_database_gets_them_and_keeps_what_the_regione_set(tmp_path):
         assert not apply_update(s, NOW).changed
         assert _count(s, ComuneEnteGestoreProposta, ComuneEnteGestoreProposta.stato == "da_confermare") == 46
     engine.dispose()
+
+
+def test_the_regione_confirms_a_lead_and_the_comune_gets_its_ente_s_centre(session):
+    queue = proposte_da_confermare(session)
+    assert len(queue) == 47 and all(p.fonte_url for p in queue)
+    crissolo = next(p for p in queue if p.codice_istat == CRISSOLO)
+    assert crissolo.ente == "Monviso Solidale"
+    before = {k.origine for k in session.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
+    assert before == {"inferito"}
+    assert decidi_proposta(session, crissolo.id, True, None, NOW)
+    assert not decidi_proposta(session, crissolo.id, True, None, NOW)  # decided once
+    session.commit()
+    fact = session.get(ComuneEnteGestore, CRISSOLO)
+    assert fact.ente_gestore_id == crissolo.ente_id and fact.modificato_il and fact.confidenza == "bassa"
+    after = {k.origine for k in session.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
+    assert after == {"ente_gestore"}  # Monviso Solidale's seats, no guess any more
+    # Rejecting another lead keeps it out of the queue; setting an ente by hand is audited.
+    other = next(p for p in proposte_da_confermare(session) if p.codice_istat != CRISSOLO)
+    assert decidi_proposta(session, other.id, False, None, NOW)
+    assert other.id not in {p.id for p in proposte_da_confermare(session)}
+    assert session.get(ComuneEnteGestore, other.codice_istat) is None
+    imposta_ente(session, other.codice_istat, other.ente_id, None, NOW)
+    session.commit()
+    assert session.exec(select(func.count()).select_from(AuditRecord).where(AuditRecord.entity == ENTITY)).one() >= 3

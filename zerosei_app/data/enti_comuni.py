@@ -24,12 +24,12 @@ from sqlmodel import Session, col, select
 
 from zerosei_app.domain.vocabulary import Confidenza
 from zerosei_app.models import AuditRecord, ComuneEnteGestore, ComuneEnteGestoreProposta, EnteGestore
+from zerosei_app.queries.enti_comuni import ENTITY, REJECT
 
 DATA_DIR = Path(__file__).resolve().parent
 COMUNI_CSV = "enti_gestori_comuni_2026-12-06.csv"
 NUOVI_CSV = "enti_gestori_nuovi_2026-12-06.csv"
 TELEFONI_CSV = "telefoni_enti_gestori_2026-12-06.csv"
-ENTITY = "comune_ente_gestore"  # audit entity of the Regione's changes; entity_id = int(codice_istat)
 
 # ente_key → the sigla (or, without one, the name) of the ente already in the database.
 KNOWN_AS = {
@@ -122,7 +122,9 @@ def _enti_by_key(db: Session, report: EntiComuniReport) -> dict[str, EnteGestore
 
 def _touched_by_people(db: Session) -> set[str]:
     ids = db.exec(
-        select(AuditRecord.entity_id).where(AuditRecord.entity == ENTITY, col(AuditRecord.user_id).is_not(None))
+        select(AuditRecord.entity_id).where(
+            AuditRecord.entity == ENTITY, AuditRecord.action != REJECT, col(AuditRecord.user_id).is_not(None)
+        )
     ).all()
     return {f"{i:06d}" for i in ids if i is not None}
 
