@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, func, select
 
 from zerosei_app.domain.catalog import PROVINCE
+from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import CardEntry, Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore, EntryStatus
 from zerosei_app.queries.centri import comuni_served, list_centri
 from zerosei_app.queries.opendata import _staff_changes
@@ -70,24 +71,21 @@ class DirectoryRow:
     centro: Centro
     comune: Comune
     ente: EnteGestore | None
-    n_comuni: int
+    n_comuni: int  # served by a source's, the Regione's or the ente gestore's word
+    n_inferiti: int = 0  # comuni it is only the nearest registered centre for
 
 
 def directory(session: Session) -> list[DirectoryRow]:
-    counts = dict(session.exec(select(Copertura.centro_id, func.count()).group_by(Copertura.centro_id)).all())
+    known: dict[int, int] = {}
+    guessed: dict[int, int] = {}
+    for centro_id, origine, n in session.exec(
+        select(Copertura.centro_id, Copertura.origine, func.count()).group_by(Copertura.centro_id, Copertura.origine)
+    ).all():
+        target = guessed if origine == OrigineCopertura.INFERITO else known
+        target[centro_id] = target.get(centro_id, 0) + n
     rows = list_centri(session)
     rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].nome))
-    return [DirectoryRow(c, m, e, counts.get(c.id, 0)) for c, m, e in rows]
-
-
-def centri_serving(session: Session, codice_istat: str) -> list[int]:
-    """Ids of the open centres serving a comune (for "find by comune")."""
-    rows = session.exec(
-        select(Copertura.centro_id)
-        .join(Centro, col(Centro.id) == col(Copertura.centro_id))
-        .where(Copertura.codice_istat == codice_istat, col(Centro.is_active).is_(True))
-    ).all()
-    return list(rows)
+    return [DirectoryRow(c, m, e, known.get(c.id, 0), guessed.get(c.id, 0)) for c, m, e in rows]
 
 
 @dataclass(frozen=True)
