@@ -119,7 +119,7 @@ def served_list(c: CartaView, heading_id: str, collapsible: bool = False) -> rx.
     nearest = (
         rx.el.div(rx.foreach(c.nearest_for, _served_collapsible), class_name="served served-nearest")
         if collapsible
-        else rx.el.dl(rx.foreach(c.nearest_for, _served), class_name="served served-nearest", lang="it")
+        else rx.el.div(rx.foreach(c.nearest_for, lambda s: rx.el.p(s.in_short)), class_name="served served-nearest")
     )
     return rx.el.section(
         rx.el.h2(c.served_title, id=heading_id),

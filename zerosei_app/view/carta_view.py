@@ -42,6 +42,7 @@ class ServedView:
     label: str  # "Il comune del centro", "Comuni dell'ente gestore"…
     names: str  # "Agliè, Bairo, Caluso"
     count: int = 0
+    in_short: str = ""  # on paper instead of the names (the nearest-centre list: the live page has it)
 
 
 @dataclass
@@ -108,6 +109,8 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         ]
         for origins in (KNOWN, ("inferito",))
     ]
+    for s in nearest_for:
+        s.in_short = plural("carta.nearest_print", s.count, lang)
     voci = [VoceOut(**voce_fields(e)) for e in c.entries]
     areas = [
         AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
