@@ -33,6 +33,8 @@ WATCHED_TABLES = (
     "staff_membership",
     "ente_gestore",
     "entry_session",
+    "comune_ente_gestore",
+    "comune_ente_gestore_proposta",
 )
 
 
