@@ -67,7 +67,7 @@ def test_the_map_image_has_every_comune_and_is_cached(client):
     codes = re.findall(r'data-istat="(\d{6})"', r.text)
     assert len(codes) == len(set(codes)) == 1180
     origins = set(re.findall(r'data-origine="([a-z_]*)"', r.text))
-    assert origins <= {"esplicito", "ente_gestore", "inferito"} and "esplicito" in origins
+    assert origins == {"esplicito", "ente_gestore", "ente_noto", "inferito"}  # every comune served or its ente named
     assert "http://" not in r.text.replace("http://www.w3.org/2000/svg", "")  # nothing from another origin
     again = client.get("/carta/mappa.svg", headers={"If-None-Match": r.headers["etag"]})
     assert again.status_code == 304

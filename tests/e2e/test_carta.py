@@ -200,3 +200,28 @@ def test_the_path_centre_card_leads_to_the_centre_carta(app_url, phone):
     asti = next(c["slug"] for c in _centri(app_url) if c["comune"]["codice_istat"] == "005005")
     page.wait_for_url(re.compile(rf"/carta/{re.escape(asti)}\?lang=en$"), timeout=30000)
     page.wait_for_selector(".carta-entry")
+
+
+def test_find_by_comune_says_when_a_centre_is_only_the_nearest(app_url, phone):
+    page = phone.new_page()
+    page.goto(f"{app_url}/carta")
+    _wait_ready(page, ".dir-centro")
+    field = page.locator("#carta-cerca")
+    field.click()
+    field.type("crissolo")
+    page.wait_for_selector("#carta-cerca-elenco:not([hidden]) [role=option]")
+    field.press("Enter")
+    page.wait_for_selector(".carta-found .found-kicker")
+    found = page.inner_text("#carta-trovati")
+    assert "Per Crissolo (CN):" in found and "Il centro più vicino tra quelli registrati · a circa " in found
+    assert "Centri che servono" not in found
+    page.locator("#carta-trovati").scroll_into_view_if_needed()
+    screenshot(page, "carta-cerca-crissolo-390")
+    field.fill("")
+    field.type("andezeno")
+    page.wait_for_selector("#carta-cerca-elenco:not([hidden]) [role=option]")
+    field.press("Enter")
+    page.wait_for_function("document.querySelector('#carta-trovati').innerText.includes('Andezeno')")
+    found = page.inner_text("#carta-trovati")
+    assert "Chi gestisce i servizi sociali del tuo comune" in found and "011.942.44.34" in found
+    screenshot(page, "carta-cerca-andezeno-390")

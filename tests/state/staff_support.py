@@ -34,6 +34,8 @@ WATCHED_TABLES = (
     "ente_gestore",
     "entry_session",
     "tappa",
+    "comune_ente_gestore",
+    "comune_ente_gestore_proposta",
 )
 
 

@@ -120,7 +120,8 @@ def test_find_by_comune_cap_or_name(state):
     s.search("10024")  # Moncalieri's CAP
     assert s.options and s.options[0].key == "c:001156"
     run_async(s.pick("c:001156"))
-    assert s.found and s.found_title.startswith("Centri che servono Moncalieri")
+    # No centre is known for Moncalieri: the nearest registered one is said as such, not as "serving" it.
+    assert s.found and s.found_title == "Per Moncalieri (TO):" and "più vicino" in s.found[0].kicker
     s.search("relazioni")
     assert s.options[0].key == "s:torino-centro-relazioni-e-famiglie"
     assert redirect_target(run_async(s.pick(s.options[0].key)))[0] == "/carta/torino-centro-relazioni-e-famiglie"
@@ -165,3 +166,47 @@ def test_an_over_long_print_parameter_is_said_and_the_whole_edition_shown(state)
     s = state(CartaStampaState, "/carta/stampa?provincia=" + "T" * 50)
     run_async(s.on_load())
     assert any("non è una provincia" in n for n in s.notices) and len(s.sections) == len(_centri())
+
+
+def test_find_by_comune_never_names_a_guess_as_the_comune_s_centre(state):
+    s = state(CartaState, "/carta")
+    run_async(s.on_load())
+    run_async(s.pick("c:004077"))  # Crissolo: its ente is only a lead, so the nearest registered centre
+    assert s.found_title == "Per Crissolo (CN):"
+    assert s.found[0].kicker.startswith("Il centro più vicino tra quelli registrati · a circa ")
+    assert s.found[0].kicker.split("a circa ")[1].split(" ")[0].isdigit() and s.found[0].note
+    assert "più vicino" in s.status
+    run_async(s.pick("c:001009"))  # Andezeno: its ente gestore (CSSAC Chieri) runs no registered centre
+    assert s.found_title == "Per Andezeno (TO):" and len(s.found) == 1
+    ente = s.found[0]
+    assert (
+        ente.href == "" and "Chierese" in ente.nome and ente.kicker == "Chi gestisce i servizi sociali del tuo comune"
+    )
+    assert any(link.href == "tel:0119424434" for link in ente.links)
+    run_async(s.pick("c:001272"))  # Torino: its own centre
+    assert (
+        s.found_title.startswith("Centri che servono Torino") and s.found[0].kicker == "Il tuo Centro per le famiglie"
+    )
+
+
+def test_a_centre_page_counts_only_the_comuni_it_serves(state):
+    from collections import Counter
+
+    from zerosei_app.models import Copertura
+
+    with Session(get_engine()) as db:
+        links = db.exec(select(Copertura)).all()
+        guessed = Counter(k.centro_id for k in links if k.origine == "inferito")
+        known = Counter(k.centro_id for k in links if k.origine != "inferito")
+        centro_id, n_guessed = guessed.most_common(1)[0]
+        slug = db.get(Centro, centro_id).slug
+    s = state(CartaCentroState, f"/carta/{slug}")
+    run_async(s.on_load())
+    assert s.carta.served_title == f"Comuni serviti: {known[centro_id]}"
+    assert sum(g.count for g in s.carta.served) == known[centro_id]
+    [nearest] = s.carta.nearest_for
+    assert nearest.count == n_guessed and nearest.label.startswith("Centro registrato più vicino per questi comuni")
+    d = state(CartaState, "/carta")
+    run_async(d.on_load())
+    row = next(c for p in d.province for c in p.centri if c.slug == slug)
+    assert row.n_comuni.endswith(f"centro registrato più vicino per altri {n_guessed} comuni")

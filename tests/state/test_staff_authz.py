@@ -26,6 +26,7 @@ from zerosei_app.state.staff_accounts import StaffAccountsState
 from zerosei_app.state.staff_base import StaffState
 from zerosei_app.state.staff_centro import StaffCentroState
 from zerosei_app.state.staff_coverage import StaffCoverageState
+from zerosei_app.state.staff_enti_comuni import StaffEntiComuniState
 from zerosei_app.state.staff_entries import StaffEntriesState
 from zerosei_app.state.staff_entry import StaffEntryState
 from zerosei_app.state.staff_home import StaffHomeState
@@ -75,6 +76,7 @@ STAFF_STATES = (
     StaffAccountsState,
     StaffAccountState,
     StaffSessionsState,
+    StaffEntiComuniState,
 )
 
 
@@ -98,6 +100,7 @@ class Target:
     entries_csv_b: bytes
     centri_csv: bytes = b"Nome;Comune;Telefono\nCentro nuovo di prova;Alba;0173 123456\n"
     copertura_csv: bytes = b"Centro;Comune servito\n2;Alba\n"
+    proposta: int = 1  # a lead on which ente gestore serves a comune (the seed has 47)
 
 
 def valid_entry_form(**extra) -> dict[str, str]:
@@ -288,6 +291,8 @@ CASES = [
         regione_only=True,
     ),
     Case(StaffListsImportState, "cancel", regione_only=True),
+    Case(StaffEntiComuniState, "load", "/staff/regione/enti-comuni", loader=True, regione_only=True),
+    Case(StaffEntiComuniState, "decide", args=lambda t: (t.proposta, True), regione_only=True),
     Case(StaffAccountsState, "load", "/staff/utenti", loader=True, regione_only=True),
     Case(
         StaffAccountsState,

@@ -474,3 +474,32 @@ def test_a_centre_confirms_its_contacts(staff_db):
     assert s.contatti_confermati == "" and s.review_days == 180
     call(s, "confirm_contacts")
     assert s.contatti_confermati == clock.day(clock.today()) and "Recapiti confermati" in s.flash_ok
+
+
+def test_the_regione_confirms_and_rejects_leads_on_enti_gestori(staff_db):
+    from zerosei_app.models import ComuneEnteGestore, ComuneEnteGestoreProposta
+    from zerosei_app.state.staff_enti_comuni import StaffEntiComuniState
+
+    s = make_state(StaffEntiComuniState, staff_db.tokens["regione"], "/staff/regione/enti-comuni")
+    call(s, "load")
+    assert len(s.proposte) == 47
+    crissolo = next(p for p in s.proposte if p.comune == "Crissolo (CN)")
+    assert crissolo.ente == "Monviso Solidale" and crissolo.fonte_url.startswith("http")
+    call(s, "decide", crissolo.id, True)
+    assert s.flash_ok.startswith("Confermato: Crissolo (CN) → Monviso Solidale") and len(s.proposte) == 46
+    call(s, "decide", crissolo.id, False)  # already decided: refused, nothing changes
+    assert "non è più da confermare" in s.flash_error
+    other = s.proposte[0]
+    call(s, "decide", other.id, False)
+    assert s.flash_ok.startswith("Respinta") and len(s.proposte) == 45
+    with staff_db.session() as db:
+        assert db.get(ComuneEnteGestore, "004077") is not None
+        decided = db.exec(select(ComuneEnteGestoreProposta).where(ComuneEnteGestoreProposta.stato != "da_confermare"))
+        assert {(p.stato, p.deciso_da) for p in decided.all()} == {
+            ("confermata", staff_db.user_ids["regione"]),
+            ("respinta", staff_db.user_ids["regione"]),
+        }
+    # An operatore can't: the guard refuses (tests/state/test_staff_authz.py checks every handler so).
+    op = make_state(StaffEntiComuniState, staff_db.tokens["op_a"], "/staff/regione/enti-comuni")
+    call(op, "load")
+    assert op.proposte == []

@@ -36,6 +36,14 @@ def test_spec_examples(piemonte, q, expected):
     assert first(piemonte, q) == expected
 
 
+def test_equal_prefix_matches_list_the_bigger_comune_first(piemonte):
+    results = names(piemonte.search("casale"))
+    assert results[0] == "Casale Monferrato"  # 34,812 inhabitants (census 2011)
+    assert results.index("Casale Monferrato") < results.index("Casaleggio Boiro")  # 401
+    assert first(piemonte, "casale monf") == "Casale Monferrato"
+    assert first(piemonte, "casale monferato") == "Casale Monferrato"  # a typo still forgiven
+
+
 def test_the_three_baldissero_come_first(piemonte):
     assert sorted(names(piemonte.search("baldissero")[:3])) == [
         "Baldissero Canavese",
@@ -169,6 +177,18 @@ def test_tiers_exact_then_prefix_then_word_start_then_fuzzy():
         ]
     )
     assert [r.codice_istat for r in index.search("monte")] == ["000003", "000002", "000001", "000004"]
+
+
+def test_ties_bigger_comune_first():
+    index = ComuneIndex(
+        [
+            ComuneRecord("000001", "Casaleggio Boiro", "AL", ("15070",), 401),
+            ComuneRecord("000002", "Casale Monferrato", "AL", ("15033",), 34812),
+            ComuneRecord("000003", "Casale", "AL", ("15000",)),  # no population known: after those with one
+        ]
+    )
+    assert [r.codice_istat for r in index.search("casale")] == ["000003", "000002", "000001"]  # exact first
+    assert [r.codice_istat for r in index.search("casal")] == ["000002", "000001", "000003"]
 
 
 def test_ties_shorter_then_alphabetical_then_code():

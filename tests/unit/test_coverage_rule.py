@@ -1,4 +1,5 @@
-"""The documented coverage rule (domain/coverage.py): every comune reaches a centre a family can rely on."""
+"""The documented coverage rule (domain/coverage.py): a comune reaches its own or its ente's centre, its
+named ente gestore, or — only when nothing is known — the nearest reliable centre."""
 
 from zerosei_app.domain.coverage import CentroPoint, ComunePoint, Link, compute_links, is_contactable, with_inferred
 
@@ -20,20 +21,26 @@ def by_comune(links: list[Link]) -> dict[str, set[tuple[int, str]]]:
     return out
 
 
-def test_every_comune_reaches_a_reliable_centre():
+def test_known_centres_and_known_enti_get_no_guess():
     links = by_comune(compute_links(COMUNI, [NAME_ONLY, RELIABLE]))
-    assert links["000001"] == {(1, "esplicito"), (2, "inferito")}  # its own centre stays, a reachable one is added
-    assert links["000002"] == {(1, "ente_gestore"), (2, "inferito")}
+    assert links["000001"] == {(1, "esplicito")}  # its own centre, even known by name only: no guess beside it
+    assert links["000002"] == {(1, "ente_gestore")}  # its ente's centre
     assert links["000003"] == {(2, "esplicito")}
     assert links["000004"] == {(2, "inferito")}  # no centre in its province: the nearest anywhere
     assert links["000005"] == {(2, "inferito")}
+
+
+def test_a_known_ente_without_a_centre_never_gets_a_guessed_centre_of_another_ente():
+    comuni = [*COMUNI, ComunePoint("000006", "TO", 45.29, 7.0, ente_gestore_id=9)]  # next to the reliable centre
+    links = by_comune(compute_links(comuni, [NAME_ONLY, RELIABLE]))
+    assert "000006" not in links  # the path names ente 9 with its contacts instead
 
 
 def test_inferred_links_carry_the_distance():
     inferred = [link for link in compute_links(COMUNI, [NAME_ONLY, RELIABLE]) if link.origine == "inferito"]
     assert all(link.distanza_km is not None for link in inferred)
     d = {link.codice_istat: link.distanza_km for link in inferred}
-    assert d["000001"] == 33.4 and d["000002"] == 22.2
+    assert d["000004"] > 50 and d["000005"] is not None
 
 
 def test_without_any_reliable_centre_the_known_links_stand_alone():
@@ -43,17 +50,19 @@ def test_without_any_reliable_centre_the_known_links_stand_alone():
 
 
 def test_uncertain_centres_are_not_chosen_when_a_confirmed_one_exists():
-    uncertain_near = CentroPoint(3, "000002", "TO", None, None, None, contactable=True, confirmed=False)
+    uncertain_near = CentroPoint(3, "000004", "CN", None, None, None, contactable=True, confirmed=False)
     links = by_comune(compute_links(COMUNI, [uncertain_near, RELIABLE]))
-    assert (2, "inferito") in links["000004"] and (3, "inferito") not in links["000004"]
-    assert links["000002"] == {(3, "esplicito"), (2, "inferito")}
+    assert links["000005"] == {(2, "inferito")}  # the uncertain one is nearer to nobody's benefit
+    assert links["000004"] == {(3, "esplicito")}  # a centre of its own: no guess beside it
 
 
-def test_given_links_are_kept_and_only_weak_comuni_get_more():
+def test_given_links_are_kept_and_only_comuni_without_any_get_more():
     given = [Link(1, "000003", "esplicito", None), Link(2, "000004", "esplicito", None)]
     out = by_comune(with_inferred(COMUNI, [NAME_ONLY, RELIABLE], given))
     assert out["000004"] == {(2, "esplicito")}
-    assert out["000003"] == {(1, "esplicito"), (2, "inferito")}
+    assert out["000003"] == {(1, "esplicito")}
+    assert "000001" not in out and "000002" not in out  # their ente (1) is known
+    assert out["000005"] == {(2, "inferito")}
 
 
 def test_contactable_means_an_address_or_a_contact():

@@ -115,9 +115,16 @@ def served_list(c: CartaView, heading_id: str, collapsible: bool = False) -> rx.
         if collapsible
         else rx.el.dl(rx.foreach(c.served, _served), class_name="served", lang="it")
     )
+    # Comuni it is only the nearest registered centre for: apart, never counted as served.
+    nearest = (
+        rx.el.div(rx.foreach(c.nearest_for, _served_collapsible), class_name="served served-nearest")
+        if collapsible
+        else rx.el.div(rx.foreach(c.nearest_for, lambda s: rx.el.p(s.in_short)), class_name="served served-nearest")
+    )
     return rx.el.section(
         rx.el.h2(c.served_title, id=heading_id),
         groups,
+        nearest,
         class_name="carta-served",
         aria_labelledby=heading_id,
     )

@@ -5,11 +5,12 @@ import reflex as rx
 from reflex.vars.base import Var
 
 from zerosei_app.components.combobox import nav_key_handler, option_item
+from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import internal
 from zerosei_app.state.carta import CartaState as S
 from zerosei_app.state.carta import SearchOption
-from zerosei_app.view.carta_view import DirCentroView
+from zerosei_app.view.carta_view import FoundView
 
 INPUT_ID = "carta-cerca"
 LISTBOX_ID = "carta-cerca-elenco"
@@ -24,8 +25,18 @@ def _option(option: SearchOption, index) -> rx.Component:
     return option_item(option, index == S.active, S.pick(option.key))
 
 
-def _found(c: DirCentroView) -> rx.Component:
-    return rx.el.li(internal(c.nome, href=c.href, lang="it"), " – ", c.luogo)
+def _found(c: FoundView) -> rx.Component:
+    """Name (the centre's Carta), where, and what it is for this comune: the path's words."""
+    return rx.el.li(
+        rx.el.p(c.kicker, class_name="found-kicker"),
+        rx.el.p(
+            rx.cond(c.href != "", internal(c.nome, href=c.href, lang="it"), rx.el.strong(c.nome, lang="it")),
+            rx.cond(c.luogo != "", rx.fragment(" – ", c.luogo)),
+        ),
+        rx.cond(c.note != "", rx.el.p(c.note, class_name="found-note")),
+        contact_list(c.links),
+        class_name="found",
+    )
 
 
 def carta_search() -> rx.Component:

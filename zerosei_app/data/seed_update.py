@@ -6,6 +6,7 @@
   gives every centre); known ones get the cleaned name and address and the newer details, unless
   staff have changed the centre (any audit record by a person), in which case only the staff-only
   research notes are filled in when empty.
+- Which ente gestore serves each comune, from the research of 2026-12-06 (data/enti_comuni.py).
 - The coverage rule (domain/coverage.py) is applied again (queries/coverage_update.py).
 
 Idempotent: a second run changes nothing.
@@ -21,6 +22,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
+from zerosei_app.data.enti_comuni import EntiComuniReport, apply_enti_comuni
 from zerosei_app.data.tappe_seed import add_missing_tappe
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore
 from zerosei_app.queries.coverage_update import reapply_rule
@@ -39,6 +41,7 @@ class UpdateReport:
     centri_aggiornati: list[str] = field(default_factory=list)
     coperture: int = 0
     tappe_create: list[str] = field(default_factory=list)
+    enti_comuni: EntiComuniReport = field(default_factory=EntiComuniReport)
 
     @property
     def changed(self) -> bool:
@@ -50,6 +53,7 @@ class UpdateReport:
             or self.centri_aggiornati
             or self.coperture
             or self.tappe_create
+            or self.enti_comuni.changed
         )
 
 
@@ -140,6 +144,8 @@ def _enti(db: Session, report: UpdateReport) -> dict[str, EnteGestore]:
         values = _contact_values(r)
         if not r.get("codice_ipa"):  # not found in IPA: say so to staff, keep no contact
             values["contatti_note"] = _cut(r.get("note"), 1000)
+        if ente.telefono_fonte:  # a phone from another source (data/enti_comuni.py): IPA has none
+            values.pop("telefono")
         if _apply(ente, values):
             db.add(ente)
             report.enti_contatti += 1
@@ -271,11 +277,12 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
 
 
 def apply_update(db: Session, now: datetime, log: bool = True) -> UpdateReport:
-    """Bring any seeded database to the 2026-11-29 data; the caller commits."""
+    """Bring any seeded database to the 2026-11-29 and 2026-12-06 data; the caller commits."""
     report = UpdateReport()
     _comuni_contacts(db, report)
     enti = _enti(db, report)
     _centri(db, report, enti, now)
+    report.enti_comuni = apply_enti_comuni(db)
     report.coperture = reapply_rule(db, now, log=log)
     report.tappe_create = add_missing_tappe(db, now)
     return report

@@ -29,6 +29,7 @@ class ComuneRecord:
     nome: str
     provincia: str  # sigla, e.g. "TO"
     cap: tuple[str, ...]
+    popolazione: int | None = None  # census 2011: equal matches list the bigger comune first
 
 
 class ComuneIndex:
@@ -42,8 +43,12 @@ class ComuneIndex:
         records = list(by_code.values())
         folded = [fold(r.nome) for r in records]
 
-        # Tie-break order (shorter name, then alphabetical, then ISTAT code) as one int per record.
-        order = sorted(range(len(records)), key=lambda i: (len(folded[i]), folded[i], records[i].codice_istat))
+        # Tie-break order as one int per record: the bigger comune first ("casale" → Casale Monferrato
+        # before Casaleggio Boiro: more families live there), then the shorter name, alphabetical, ISTAT code.
+        order = sorted(
+            range(len(records)),
+            key=lambda i: (-(records[i].popolazione or 0), len(folded[i]), folded[i], records[i].codice_istat),
+        )
         rank = [0] * len(records)
         for position, i in enumerate(order):
             rank[i] = position
@@ -142,7 +147,8 @@ def _prefix_range(keys: Sequence[str], prefix: str) -> range:
 
 
 def load_records_from_csv(path: str | Path) -> list[ComuneRecord]:
-    """Read `codice_istat,nome,sigla_provincia,cap` (CAPs joined by `|`); for tests and benchmarks."""
+    """Read `codice_istat,nome,sigla_provincia,cap[,popolazione_censimento_2011]` (CAPs joined by `|`);
+    for tests and benchmarks."""
     with open(path, encoding="utf-8", newline="") as f:
         return [
             ComuneRecord(
@@ -150,6 +156,7 @@ def load_records_from_csv(path: str | Path) -> list[ComuneRecord]:
                 nome=row["nome"].strip(),
                 provincia=row["sigla_provincia"].strip(),
                 cap=tuple(c.strip() for c in row["cap"].split("|") if c.strip()),
+                popolazione=int(row["popolazione_censimento_2011"]) if row.get("popolazione_censimento_2011") else None,
             )
             for row in csv.DictReader(f)
         ]

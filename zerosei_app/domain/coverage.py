@@ -1,15 +1,20 @@
-"""The documented rule that links every comune to at least one centre a family can reach.
+"""The documented rule that links every comune to a centre, or names who else a family can reach.
 
 1. A centre serves the comune where it sits (origine "esplicito").
 2. A comune whose ente gestore runs one or more centres is served by them ("ente_gestore").
-3. A comune not yet linked to a *reliable* centre — one whose existence is confirmed
-   (verificato or parziale, not solo_nome or incerto) and that can be reached (an address,
-   phone, e-mail or website) — also gets the nearest reliable centre, preferring the same
-   province, by great-circle distance between the comuni's coordinates ("inferito", with
-   the distance). So a comune whose own centre is known only by name still gets somebody
-   to call. A comune without coordinates uses its province's centroid. Without any reliable
-   centre, the nearest contactable one (else any) is used. The Regione's staff replace
-   inferred links by importing the official coverage list.
+3. A comune with no centre from rules 1–2 (or from the Regione) and whose ente gestore is not known
+   gets the nearest *reliable* centre — one whose existence is confirmed (verificato or parziale,
+   not solo_nome or incerto) and that can be reached (an address, phone, e-mail or website) —
+   preferring the same province, by great-circle distance between the comuni's coordinates
+   ("inferito", with the distance). A comune without coordinates uses its province's centroid.
+   Without any reliable centre, the nearest contactable one (else any) is used.
+   Never a guess where something is known: a comune with a centre of its own or of its ente
+   gestore gets no inferred centre (the contact rule reaches the ente or the comune when that
+   centre has no contacts), and a comune whose ente gestore is known but runs no registered
+   centre gets none either: the path names the ente with its contacts (domain/contact_rule.py),
+   never a guessed centre of another ente. Only facts count as known (ComuneEnteGestore), not the
+   leads the Regione has still to confirm. The Regione's staff replace inferred links by importing
+   the official coverage list.
 """
 
 from __future__ import annotations
@@ -156,23 +161,15 @@ def known_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) ->
 
 
 def with_inferred(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint], links: Sequence[Link]) -> list[Link]:
-    """Rule 3 on top of the given links: every comune not reached by a reliable centre gets the nearest one."""
+    """Rule 3 on top of the given links: a comune with no centre and no known ente gets the nearest one."""
     geo = _Geometry(comuni)
     result = list(links)
-    reliable_ids = {c.id for c in centri if c.reliable}
-    linked_to: dict[str, set[int]] = {}
-    for link in links:
-        linked_to.setdefault(link.codice_istat, set()).add(link.centro_id)
-    reached = {codice for codice, ids in linked_to.items() if ids & reliable_ids}
+    linked = {link.codice_istat for link in links}  # a given inferred link stands too
     candidates = [c for c in centri if c.reliable] or [c for c in centri if c.contactable] or list(centri)
     for comune in comuni:
-        linked = linked_to.get(comune.codice_istat, set())
-        if comune.codice_istat in reached or (linked and not reliable_ids):
+        if comune.codice_istat in linked or comune.ente_gestore_id is not None or not candidates:
             continue
-        pool = [c for c in candidates if c.id not in linked]
-        if not pool:
-            continue
-        same = [c for c in pool if c.provincia == comune.provincia] or pool
+        same = [c for c in candidates if c.provincia == comune.provincia] or candidates
         scored = [(geo.distance(comune.codice_istat, c), c) for c in same]
         scored.sort(key=lambda dc: (dc[0] is None, dc[0] or 0.0, dc[1].id))
         best_d, best = scored[0]
@@ -181,5 +178,5 @@ def with_inferred(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint], 
 
 
 def compute_links(comuni: Sequence[ComunePoint], centri: Sequence[CentroPoint]) -> list[Link]:
-    """Every comune gets ≥ 1 link when at least one centre exists, and a reliable one when any exists."""
+    """Every comune whose ente gestore is not known gets ≥ 1 link when at least one centre exists."""
     return with_inferred(comuni, centri, known_links(comuni, centri))

@@ -35,6 +35,22 @@ class OrigineCopertura(StrEnum):
     INFERITO = "inferito"  # nearest registered centre: to be confirmed by the Regione
 
 
+class Confidenza(StrEnum):
+    """How directly a source says which ente gestore serves a comune (research of 2026-12-06)."""
+
+    ALTA = "alta"  # a complete official list (statute, convention, the consortium's own page)
+    MEDIA = "media"  # a secondary but specific source
+    BASSA = "bassa"  # indirect: a lead for the Regione to confirm, never shown to parents as fact
+
+
+class StatoProposta(StrEnum):
+    """A lead about which ente gestore serves a comune, in the Regione's queue."""
+
+    DA_CONFERMARE = "da_confermare"
+    CONFERMATA = "confermata"  # became the comune's ComuneEnteGestore
+    RESPINTA = "respinta"
+
+
 class ReportKind(StrEnum):
     """What a parent's segnalazione is about."""
 

@@ -7,7 +7,14 @@ from zerosei_app.models.centro_slug import CentroSlugStorico
 from zerosei_app.models.data_version import DataVersion
 from zerosei_app.models.entry_session import EntrySession
 from zerosei_app.models.error_report import ErrorReport, ReportKind, ReportStatus
-from zerosei_app.models.geography import Comune, ComuneEnteGestore, EnteGestore
+from zerosei_app.models.geography import (
+    Comune,
+    ComuneEnteGestore,
+    ComuneEnteGestoreProposta,
+    Confidenza,
+    EnteGestore,
+    StatoProposta,
+)
 from zerosei_app.models.mail import MailOutbox
 from zerosei_app.models.review import ReviewConfirmation, ReviewReminder
 from zerosei_app.models.staff import LoginAttempt, Role, StaffMembership, StaffSession, StaffUser
@@ -20,6 +27,8 @@ __all__ = [
     "CentroSlugStorico",
     "Comune",
     "ComuneEnteGestore",
+    "ComuneEnteGestoreProposta",
+    "Confidenza",
     "Copertura",
     "DataVersion",
     "EnteGestore",
@@ -37,6 +46,7 @@ __all__ = [
     "StaffMembership",
     "StaffSession",
     "StaffUser",
+    "StatoProposta",
     "StatoVerifica",
     "Tappa",
 ]

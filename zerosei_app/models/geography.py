@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON
+from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from zerosei_app.domain.vocabulary import Confidenza, StatoProposta
 
 
 class RecapitiUfficiali(SQLModel):
@@ -50,10 +52,15 @@ class EnteGestore(RecapitiUfficiali, table=True):
     fonte_url: str | None = Field(default=None, max_length=1000)
     data_fonte: str | None = Field(default=None, max_length=120)
     note: str | None = Field(default=None, max_length=1000)
+    # The `ente_key` of the research files (data/enti_gestori_*_2026-12-06.csv): how data updates find it.
+    chiave: str | None = Field(default=None, max_length=80, unique=True)
+    telefono_fonte: str | None = Field(default=None, max_length=500)  # whose number and where a source states it
 
 
 class ComuneEnteGestore(SQLModel, table=True):
-    """Which ente gestore serves a comune, as a source states it (one row per comune)."""
+    """Which ente gestore serves a comune, as a source states it (one row per comune): a fact parents see.
+
+    `modificato_il` is set when the Regione sets or corrects it; a data update never overwrites such a row."""
 
     __tablename__ = "comune_ente_gestore"
 
@@ -63,3 +70,28 @@ class ComuneEnteGestore(SQLModel, table=True):
     fonte_url: str | None = Field(default=None, max_length=1000)
     data_riferimento: str | None = Field(default=None, max_length=200)
     note: str | None = Field(default=None, max_length=500)
+    fonte_titolo: str | None = Field(default=None, max_length=500)
+    evidenza: str | None = Field(default=None, max_length=1000)
+    confidenza: str | None = Field(default=None, max_length=10)  # Confidenza; None: the 2025 lists
+    modificato_il: datetime | None = None
+
+
+class ComuneEnteGestoreProposta(SQLModel, table=True):
+    """A lead (`bassa` confidence): this ente may serve this comune. In the Regione's queue until
+    confirmed (then it becomes the comune's ComuneEnteGestore) or rejected; never shown to parents."""
+
+    __tablename__ = "comune_ente_gestore_proposta"
+    __table_args__ = (UniqueConstraint("codice_istat", "ente_gestore_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    codice_istat: str = Field(foreign_key="comune.codice_istat", index=True, max_length=6)
+    ente_gestore_id: int = Field(foreign_key="ente_gestore.id", index=True)
+    nome_nella_fonte: str | None = Field(default=None, max_length=300)
+    fonte_url: str | None = Field(default=None, max_length=1000)
+    fonte_titolo: str | None = Field(default=None, max_length=500)
+    data_fonte: str | None = Field(default=None, max_length=200)
+    evidenza: str | None = Field(default=None, max_length=1000)
+    confidenza: str = Field(default=Confidenza.BASSA, max_length=10)
+    stato: str = Field(default=StatoProposta.DA_CONFERMARE, max_length=20, index=True)
+    deciso_il: datetime | None = None
+    deciso_da: int | None = Field(default=None, foreign_key="staff_user.id")

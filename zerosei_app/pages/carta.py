@@ -75,6 +75,7 @@ def carta_map() -> rx.Component:
         rx.el.ul(
             _legend_item("sw-esplicito", "ui.carta.map_esplicito"),
             _legend_item("sw-ente", "ui.carta.map_ente"),
+            _legend_item("sw-ente-noto", "ui.carta.map_ente_noto"),
             _legend_item("sw-inferito", "ui.carta.map_inferito"),
             _legend_item("sw-centro", "ui.carta.map_centro"),
             class_name="legend",

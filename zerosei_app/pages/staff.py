@@ -7,6 +7,7 @@ from zerosei_app.pages import (
     staff_accounts,
     staff_centro,
     staff_coverage,
+    staff_enti_comuni,
     staff_entries,
     staff_entry,
     staff_home,
@@ -22,6 +23,7 @@ from zerosei_app.state.staff_account import StaffAccountState
 from zerosei_app.state.staff_accounts import StaffAccountsState
 from zerosei_app.state.staff_centro import StaffCentroState
 from zerosei_app.state.staff_coverage import StaffCoverageState
+from zerosei_app.state.staff_enti_comuni import StaffEntiComuniState
 from zerosei_app.state.staff_entries import StaffEntriesState
 from zerosei_app.state.staff_entry import StaffEntryState
 from zerosei_app.state.staff_home import StaffHomeState
@@ -48,6 +50,7 @@ PAGES = (
     ("/staff/importa", staff_import.page, StaffImportState.load, "Importa ed esporta"),
     ("/staff/regione", staff_regione.page, StaffRegioneState.load, "Centri e comuni"),
     ("/staff/regione/elenchi", staff_lists.page, StaffListsImportState.load, "Elenchi ufficiali"),
+    ("/staff/regione/enti-comuni", staff_enti_comuni.page, StaffEntiComuniState.load, "Enti gestori da confermare"),
     ("/staff/recapiti", staff_recapiti.page, StaffRecapitiState.load, "Recapiti di enti e comuni"),
     ("/staff/tappe", staff_tappe.page, StaffTappeState.load, "Tappe per le famiglie"),
     ("/staff/utenti", staff_accounts.page, StaffAccountsState.load, "Account del personale"),

@@ -127,6 +127,7 @@ def page() -> rx.Component:
         rx.el.div(
             rx.cond(S.new_open, rx.fragment(), button("+ Nuovo centro", on_click=S.toggle_new)),
             link("Importa gli elenchi ufficiali (CSV)", "/staff/regione/elenchi", class_name="st-btn secondary"),
+            link("Enti gestori da confermare", "/staff/regione/enti-comuni", class_name="st-btn secondary"),
             link("Account del personale", "/staff/utenti", class_name="st-btn secondary"),
             class_name="st-actions",
         ),

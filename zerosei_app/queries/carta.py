@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, func, select
 
 from zerosei_app.domain.catalog import PROVINCE
-from zerosei_app.models import CardEntry, Centro, Comune, Copertura, EnteGestore, EntryStatus
+from zerosei_app.domain.vocabulary import OrigineCopertura
+from zerosei_app.models import CardEntry, Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore, EntryStatus
 from zerosei_app.queries.centri import comuni_served, list_centri
 from zerosei_app.queries.opendata import _staff_changes
 
@@ -70,24 +71,21 @@ class DirectoryRow:
     centro: Centro
     comune: Comune
     ente: EnteGestore | None
-    n_comuni: int
+    n_comuni: int  # served by a source's, the Regione's or the ente gestore's word
+    n_inferiti: int = 0  # comuni it is only the nearest registered centre for
 
 
 def directory(session: Session) -> list[DirectoryRow]:
-    counts = dict(session.exec(select(Copertura.centro_id, func.count()).group_by(Copertura.centro_id)).all())
+    known: dict[int, int] = {}
+    guessed: dict[int, int] = {}
+    for centro_id, origine, n in session.exec(
+        select(Copertura.centro_id, Copertura.origine, func.count()).group_by(Copertura.centro_id, Copertura.origine)
+    ).all():
+        target = guessed if origine == OrigineCopertura.INFERITO else known
+        target[centro_id] = target.get(centro_id, 0) + n
     rows = list_centri(session)
     rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].nome))
-    return [DirectoryRow(c, m, e, counts.get(c.id, 0)) for c, m, e in rows]
-
-
-def centri_serving(session: Session, codice_istat: str) -> list[int]:
-    """Ids of the open centres serving a comune (for "find by comune")."""
-    rows = session.exec(
-        select(Copertura.centro_id)
-        .join(Centro, col(Centro.id) == col(Copertura.centro_id))
-        .where(Copertura.codice_istat == codice_istat, col(Centro.is_active).is_(True))
-    ).all()
-    return list(rows)
+    return [DirectoryRow(c, m, e, known.get(c.id, 0), guessed.get(c.id, 0)) for c, m, e in rows]
 
 
 @dataclass(frozen=True)
@@ -96,7 +94,9 @@ class MapComune:
     nome: str
     lat: float
     lon: float
-    origine: str  # the best way it is served: esplicito > ente_gestore > inferito ("" if not served)
+    # The best way it is served: esplicito > ente_gestore > ente_noto (its ente gestore is known but runs no
+    # registered centre) > inferito; "" if not served.
+    origine: str
     approx: bool = False  # no coordinates in the data: drawn at its province's centroid
 
 
@@ -109,7 +109,7 @@ class MapCentro:
     lon: float
 
 
-_BEST = {"esplicito": 0, "ente_gestore": 1, "inferito": 2}
+_BEST = {"esplicito": 0, "ente_gestore": 1, "ente_noto": 2, "inferito": 3}
 
 
 def map_points(session: Session) -> tuple[list[MapComune], list[MapCentro]]:
@@ -122,6 +122,9 @@ def map_points(session: Session) -> tuple[list[MapComune], list[MapCentro]]:
     ).all():
         if codice not in best or _BEST.get(origine, 9) < _BEST.get(best[codice], 9):
             best[codice] = origine
+    for codice in session.exec(select(ComuneEnteGestore.codice_istat)).all():
+        if best.get(codice, "inferito") == "inferito":
+            best[codice] = "ente_noto"
     comuni = session.exec(select(Comune).order_by(col(Comune.codice_istat))).all()
     sums: dict[str, list[float]] = {}
     for c in comuni:

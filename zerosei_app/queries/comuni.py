@@ -14,8 +14,12 @@ _index: ComuneIndex | None = None
 
 
 def build_index(session: Session) -> ComuneIndex:
-    rows = session.exec(select(Comune.codice_istat, Comune.nome, Comune.sigla_provincia, Comune.cap)).all()
-    return ComuneIndex(ComuneRecord(code, nome, prov, tuple(cap or ())) for code, nome, prov, cap in rows)
+    rows = session.exec(
+        select(Comune.codice_istat, Comune.nome, Comune.sigla_provincia, Comune.cap, Comune.popolazione)
+    ).all()
+    return ComuneIndex(
+        ComuneRecord(code, nome, prov, tuple(cap or ()), popolazione) for code, nome, prov, cap, popolazione in rows
+    )
 
 
 def comune_index(session: Session) -> ComuneIndex:

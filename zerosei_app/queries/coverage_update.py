@@ -63,8 +63,18 @@ def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
     changes = 0
     when = now if log else None
     added: list[Link] = []
+    by_key = {(k.centro_id, k.codice_istat): k for k in current}
     for link in known_links(points, centres):
         key = (link.centro_id, link.codice_istat)
+        guess = by_key.get(key)
+        if guess is not None and guess.origine == OrigineCopertura.INFERITO:
+            # The same centre, now known (its ente gestore's): no longer a guess.
+            _log(db, link, "auto_link", guess.origine, link.origine, when)
+            guess.origine, guess.distanza_km, guess.nota = link.origine, link.distanza_km, None
+            db.add(guess)
+            added.append(link)
+            changes += 1
+            continue
         if key in have or key in removed:
             continue
         db.add(
@@ -79,10 +89,11 @@ def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
         have.add(key)
         added.append(link)
         changes += 1
+    added_keys = {(a.centro_id, a.codice_istat) for a in added}
     base = [
         Link(k.centro_id, k.codice_istat, k.origine, k.distanza_km)
         for k in current
-        if k.origine != OrigineCopertura.INFERITO
+        if k.origine != OrigineCopertura.INFERITO and (k.centro_id, k.codice_istat) not in added_keys
     ]
     wanted = {
         (link.centro_id, link.codice_istat): link

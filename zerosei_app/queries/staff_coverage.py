@@ -99,7 +99,7 @@ def remove_link(db: Session, centro: Centro, codice_istat: str, user_id: int, no
     return reinfer_uncovered(db, user_id, now)
 
 
-def uncovered_comuni(db: Session) -> list[str]:
+def _without_open_centre(db: Session) -> list[str]:
     served_by_open = (
         select(Copertura.codice_istat)
         .join(Centro, col(Centro.id) == col(Copertura.centro_id))
@@ -108,9 +108,15 @@ def uncovered_comuni(db: Session) -> list[str]:
     return list(db.exec(select(Comune.codice_istat).where(col(Comune.codice_istat).not_in(served_by_open))).all())
 
 
+def uncovered_comuni(db: Session) -> list[str]:
+    """Comuni a family could reach nobody from: no open centre and no known ente gestore."""
+    known_ente = set(db.exec(select(ComuneEnteGestore.codice_istat)).all())
+    return [c for c in _without_open_centre(db) if c not in known_ente]
+
+
 def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[str]:
-    """Give every comune without an open centre its links by the rule again, and every comune with
-    only unreliable centres the nearest reliable one (marked "inferito"); returns the comuni names."""
+    """Give every comune without an open centre its links by the rule again (rules 1–2, then the
+    nearest reliable centre, "inferito", when its ente gestore is not known); returns the comuni names."""
     comuni = db.exec(select(Comune)).all()
     prov = {c.codice_istat: c.sigla_provincia for c in comuni}
     centres = [
@@ -126,7 +132,7 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
             )
         ).all()
     ]
-    missing = set(uncovered_comuni(db))
+    missing = set(_without_open_centre(db))
     ente_of = dict(db.exec(select(ComuneEnteGestore.codice_istat, ComuneEnteGestore.ente_gestore_id)).all())
     points = [ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat)) for c in comuni]
     # A comune left with nothing gets rules 1 and 2 again; then rule 3 runs on what is there.
@@ -156,7 +162,14 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
 def still_inferred(db: Session) -> list[Comune]:
     """Comuni whose every link is a guess (what the Regione still has to confirm)."""
     known = select(Copertura.codice_istat).where(Copertura.origine != OrigineCopertura.INFERITO)
-    return list(db.exec(select(Comune).where(col(Comune.codice_istat).not_in(known)).order_by(col(Comune.nome))).all())
+    guessed = select(Copertura.codice_istat).where(Copertura.origine == OrigineCopertura.INFERITO)
+    return list(
+        db.exec(
+            select(Comune)
+            .where(col(Comune.codice_istat).not_in(known), col(Comune.codice_istat).in_(guessed))
+            .order_by(col(Comune.nome))
+        ).all()
+    )
 
 
 def replace_links_for(db: Session, pairs: dict[str, set[int]], user_id: int, now: datetime) -> None:

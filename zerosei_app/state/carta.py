@@ -10,14 +10,15 @@ from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain.istat import is_codice_istat
 from zerosei_app.domain.text import fold
 from zerosei_app.i18n import plural, t
-from zerosei_app.models import Centro
-from zerosei_app.queries.carta import centri_serving, directory, map_points
+from zerosei_app.models import Centro, Comune
+from zerosei_app.queries.carta import directory, map_points
 from zerosei_app.queries.comuni import comune_index
+from zerosei_app.queries.contatti import centri_e_ente
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_comune import NAV_KEYS, move, option_of
 from zerosei_app.view import urls
 from zerosei_app.view.carta_map import MarkerView, markers, summary
-from zerosei_app.view.carta_view import DirCentroView, ProvinciaView, directory_view
+from zerosei_app.view.carta_view import DirCentroView, FoundView, ProvinciaView, directory_view, found_views
 
 MAX_OPTIONS = 8
 
@@ -46,8 +47,8 @@ class CartaState(UiState):
     active: int = -1
     expanded: bool = False
     status: str = ""
-    found_title: str = ""  # "Centri che servono Chivasso:"
-    found: list[DirCentroView] = []
+    found_title: str = ""  # "Centri che servono Chivasso:", or "Per Crissolo (CN):" when none is known
+    found: list[FoundView] = []
 
     @rx.var
     def active_id(self) -> str:
@@ -155,12 +156,16 @@ class CartaState(UiState):
             return None
         with session_scope() as session:
             record = comune_index(session).get(value)
-            ids = set(centri_serving(session, value)) if record else set()
-        if record is None:
+            comune = session.get(Comune, value) if record else None
+            centri, ente = centri_e_ente(session, comune) if comune else ([], None)
+        if record is None or comune is None:
             return None
         self.text = record.nome
         self.options, self.active, self.expanded = [], -1, False
-        self.found = [c for c in self._all_centri() if c.id in ids]
-        self.found_title = t("carta.search.serving", self.lang, comune=f"{record.nome} ({record.provincia})")
-        self.status = self.found_title + " " + ", ".join(c.nome for c in self.found)
+        href_of = {c.id: c.href for c in self._all_centri()}
+        self.found = found_views(centri, ente, href_of, self.lang)
+        # "Centres serving X" only when one is known to: a guess or an ente is said as such on its card.
+        key = "carta.search.serving" if any(not c.inferito for c in centri) else "carta.search.for"
+        self.found_title = t(key, self.lang, comune=f"{record.nome} ({record.provincia})")
+        self.status = self.found_title + " " + ", ".join(f"{f.nome} ({f.kicker})" for f in self.found)
         return rx.call_script("document.getElementById('carta-trovati')?.focus()")

@@ -20,7 +20,13 @@ LAT_MIN, LAT_MAX = 44.03, 46.49
 LON_MIN, LON_MAX = 6.60, 9.24
 _KX = math.cos(math.radians((LAT_MIN + LAT_MAX) / 2))  # equirectangular, true to scale at mid-latitude
 HEIGHT = round(PAD * 2 + (LAT_MAX - LAT_MIN) / ((LON_MAX - LON_MIN) * _KX) * (WIDTH - 2 * PAD), 1)
-COLOURS = {"esplicito": "#0b5394", "ente_gestore": "#1c7a4a", "inferito": "#b35c00", "": "#6b7280"}
+COLOURS = {
+    "esplicito": "#0b5394",
+    "ente_gestore": "#1c7a4a",
+    "ente_noto": "#6a3d9a",  # its ente gestore is known, no centre of its is registered
+    "inferito": "#b35c00",
+    "": "#6b7280",
+}
 
 
 def project(lat: float, lon: float) -> tuple[float, float]:
@@ -38,7 +44,7 @@ def comuni_svg(points: list[MapComune]) -> str:
         f'width="{WIDTH:g}" height="{HEIGHT:g}" role="img" aria-label="Piemonte">',
         '<rect width="100%" height="100%" fill="#ffffff"/>',
     ]
-    for origine in ("", "inferito", "ente_gestore", "esplicito"):  # the surest links drawn last, on top
+    for origine in ("", "inferito", "ente_noto", "ente_gestore", "esplicito"):  # the surest links drawn last, on top
         group = [p for p in points if p.origine == origine]
         if not group:
             continue
@@ -84,5 +90,7 @@ def markers(centres: list[MapCentro], lang: str, href_of) -> list[MarkerView]:
 
 def summary(points: list[MapComune], n_centri: int, lang: str) -> str:
     """The map's text alternative: what the colours say, in numbers."""
-    count = {o: sum(1 for p in points if p.origine == o) for o in ("esplicito", "ente_gestore", "inferito")}
+    count = {
+        o: sum(1 for p in points if p.origine == o) for o in ("esplicito", "ente_gestore", "ente_noto", "inferito")
+    }
     return t("carta.map.summary", lang, comuni=len(points), centri=n_centri, **count)

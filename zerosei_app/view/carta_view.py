@@ -16,12 +16,13 @@ from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.carta import CartaCentro, DirectoryRow
 from zerosei_app.queries.contatti import contatti_out, titolare_comune, titolare_ente
 from zerosei_app.queries.percorso import map_url, voce_fields
-from zerosei_app.schemas.percorso import VoceOut
+from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, VoceOut
 from zerosei_app.view import urls
 from zerosei_app.view.contacts import LinkView
-from zerosei_app.view.percorso_view import EntryView, contact_links, entry_view
+from zerosei_app.view.percorso_view import EntryView, centri_views, contact_links, entry_view
 
 ORIGINI = ("esplicito", "ente_gestore", "inferito")
+KNOWN = ("esplicito", "ente_gestore")  # a source, the Regione or the ente gestore says so; not a guess
 
 
 def centro_contacts(centro: Centro, ente: EnteGestore | None, seat: Comune, lang: str) -> list[LinkView]:
@@ -41,6 +42,7 @@ class ServedView:
     label: str  # "Il comune del centro", "Comuni dell'ente gestore"…
     names: str  # "Agliè, Bairo, Caluso"
     count: int = 0
+    in_short: str = ""  # on paper instead of the names (the nearest-centre list: the live page has it)
 
 
 @dataclass
@@ -67,8 +69,9 @@ class CartaView:
     status_kind: str = ""  # verificato | parziale | solo_nome | incerto
     status: str = ""  # in words
     updated: str = ""  # "Ultimo aggiornamento: 3 marzo 2026" or the source's date
-    served_title: str = ""  # "Comuni serviti (53)"
-    served: list[ServedView] = field(default_factory=list)
+    served_title: str = ""  # "Comuni serviti: 53" (never the comuni it is only the nearest centre for)
+    served: list[ServedView] = field(default_factory=list)  # by a source's, the Regione's or the ente's word
+    nearest_for: list[ServedView] = field(default_factory=list)  # apart: only the nearest registered centre
     voci_count: str = ""  # "14 servizi e attività"
     areas: list[AreaView] = field(default_factory=list)
     has_examples: bool = False
@@ -98,11 +101,16 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
     by_origin: dict[str, list[Comune]] = {}
     for m, k in c.served:
         by_origin.setdefault(k.origine, []).append(m)
-    served = [
-        ServedView(t(f"carta.served.{o}", lang), ", ".join(m.nome for m in by_origin[o]), len(by_origin[o]))
-        for o in ORIGINI
-        if by_origin.get(o)
+    served, nearest_for = [
+        [
+            ServedView(t(f"carta.served.{o}", lang), ", ".join(m.nome for m in by_origin[o]), len(by_origin[o]))
+            for o in origins
+            if by_origin.get(o)
+        ]
+        for origins in (KNOWN, ("inferito",))
     ]
+    for s in nearest_for:
+        s.in_short = plural("carta.nearest_print", s.count, lang)
     voci = [VoceOut(**voce_fields(e)) for e in c.entries]
     areas = [
         AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
@@ -124,8 +132,9 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         status_kind=centro.stato_verifica,
         status=status_text(centro.stato_verifica, lang),
         updated=updated_text(c.aggiornato_il, centro.data_fonte, lang),
-        served_title=plural("carta.n_comuni", len(c.served), lang),
+        served_title=plural("carta.n_comuni", sum(1 for _, k in c.served if k.origine in KNOWN), lang),
         served=served,
+        nearest_for=nearest_for,
         voci_count=plural("carta.n_voci", len(voci), lang),
         areas=areas,
         has_examples=any(v.esempio for v in voci),
@@ -169,7 +178,7 @@ class DirCentroView:
     luogo: str
     status_kind: str
     status: str
-    n_comuni: str
+    n_comuni: str  # "Serve 3 comuni · il centro registrato più vicino per altri 54"
     contact: list[LinkView] = field(default_factory=list)  # the first way to reach it
     no_contacts: str = ""
 
@@ -192,10 +201,54 @@ def dir_centro_view(r: DirectoryRow, lang: str) -> DirCentroView:
         luogo=f"{r.comune.nome} ({r.comune.sigla_provincia})",
         status_kind=r.centro.stato_verifica,
         status=status_text(r.centro.stato_verifica, lang),
-        n_comuni=plural("carta.serves_n", r.n_comuni, lang),
+        n_comuni=served_count_text(r.n_comuni, r.n_inferiti, lang),
         contact=links[:1],
         no_contacts="" if links else t("carta.no_contacts_short", lang),
     )
+
+
+def served_count_text(known: int, inferred: int, lang: str) -> str:
+    text = plural("carta.serves_n", known, lang)
+    return text + (" · " + plural("carta.nearest_for_n", inferred, lang) if inferred else "")
+
+
+@dataclass
+class FoundView:
+    """One answer of "find a centre" for a comune: what it is for that comune, said as the path says it."""
+
+    uid: str
+    nome: str
+    href: str  # the centre's Carta; "" for an ente gestore
+    luogo: str
+    kicker: str  # "Il tuo Centro per le famiglie" / "Il centro più vicino tra quelli registrati · a circa 46 km"
+    note: str = ""
+    links: list[LinkView] = field(default_factory=list)
+
+
+def found_views(
+    centri: list[CentroOut], ente: EnteGestoreOut | None, href_of: dict[int, str], lang: str
+) -> list[FoundView]:
+    """The centres serving a comune and its ente gestore, in the path's order and words (never a
+    guessed centre named as the one that serves it)."""
+    out = []
+    for card in centri_views(centri, ente, lang):
+        ente_card = card.kind == "ente"
+        out.append(
+            FoundView(
+                uid=card.uid,
+                nome=card.nome,
+                href="" if ente_card else href_of.get(card.id, ""),
+                luogo=card.luogo,
+                kicker=card.kicker,
+                note=card.notes[0] if card.notes and (ente_card or centri_inferred(centri, card.id)) else "",
+                links=card.links[:3] if ente_card else card.links[:1],
+            )
+        )
+    return out
+
+
+def centri_inferred(centri: list[CentroOut], centro_id: int) -> bool:
+    return any(c.id == centro_id and c.inferito for c in centri)
 
 
 def directory_view(rows: list[DirectoryRow], lang: str) -> list[ProvinciaView]:

@@ -1,0 +1,66 @@
+"""/staff/regione/enti-comuni (Regione): the leads on which ente gestore serves a comune (research rows of
+`bassa` confidence), to confirm or reject one by one (queries/enti_comuni.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlmodel import Session
+
+from zerosei_app.auth.guard import StaffContext
+from zerosei_app.domain import clock
+from zerosei_app.domain.staff_forms import Id
+from zerosei_app.domain.validation import InputError, require
+from zerosei_app.queries.enti_comuni import decidi_proposta, proposte_da_confermare
+from zerosei_app.state.staff_base import StaffState, staff_event
+
+
+@dataclasses.dataclass
+class PropostaView:
+    id: int
+    comune: str  # "Crissolo (CN)"
+    ente: str
+    fonte: str  # the source's title, else its address
+    fonte_url: str
+    data_fonte: str
+    evidenza: str
+
+
+class StaffEntiComuniState(StaffState):
+    proposte: list[PropostaView] = []
+
+    def _refresh(self, db: Session) -> None:
+        self.proposte = [
+            PropostaView(
+                p.id,
+                f"{p.comune} ({p.provincia})",
+                p.ente,
+                p.fonte_titolo or p.fonte_url or "",
+                p.fonte_url if (p.fonte_url or "").startswith(("https://", "http://")) else "",
+                p.data_fonte or "",
+                p.evidenza or "",
+            )
+            for p in proposte_da_confermare(db)
+        ]
+
+    @staff_event(loader=True, regione=True)
+    def load(self, db: Session, ctx: StaffContext):
+        self._refresh(db)
+
+    @staff_event(regione=True)
+    def decide(self, db: Session, ctx: StaffContext, proposta_id: int, conferma: bool):
+        ref = require(Id, {"id": proposta_id}).id
+        if not isinstance(conferma, bool):
+            raise InputError({"": "richiesta non valida"})
+        label = next((f"{p.comune} → {p.ente}" for p in self.proposte if p.id == ref), "")
+        if not decidi_proposta(db, ref, conferma, ctx.user_id, clock.now()):
+            db.rollback()
+            self.flash_error = "Questa proposta non è più da confermare (già decisa o inesistente)."
+        else:
+            db.commit()
+            self.flash_ok = (
+                f"Confermato: {label}. Il comune ora è servito dal suo ente gestore."
+                if conferma
+                else f"Respinta: {label}. Il comune resta senza ente gestore noto."
+            )
+        self._refresh(db)
