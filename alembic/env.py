@@ -39,10 +39,25 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:
-    # render_as_batch: SQLite can only ALTER tables by copying them.
+    # render_as_batch: SQLite can only ALTER tables by copying them. Copying a table that other rows
+    # point to (DROP TABLE + rename) fails with foreign keys on, so SQLite migrates with them off
+    # (the pragma only takes effect outside a transaction) and checks them all before committing.
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()  # SQLAlchemy began a transaction for the pragma: end it before migrating
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
-    with context.begin_transaction():
-        context.run_migrations()
+    try:
+        with context.begin_transaction():
+            context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left rows pointing nowhere: {broken[:5]}")
+    finally:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 if context.is_offline_mode():
