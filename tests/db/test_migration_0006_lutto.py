@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+import sqlalchemy as sa
+from sqlmodel import Session
 
 from alembic import command
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.db import make_engine
-from zerosei_app.models import CardEntry
 from zerosei_app.prestart import alembic_config, migrate
 
 TITLE = "Accompagnamento nell'elaborazione del lutto"
 
 
 def _topics(engine) -> list[list[str]]:
-    with Session(engine) as s:
-        return [e.topics for e in s.exec(select(CardEntry).where(CardEntry.title == TITLE)).all()]
+    # Plain SQL, not the model: after a downgrade the table lacks the columns later revisions add.
+    table = sa.table("card_entry", sa.column("title", sa.String), sa.column("topics", sa.JSON))
+    with engine.connect() as conn:
+        return [row.topics for row in conn.execute(sa.select(table.c.topics).where(table.c.title == TITLE))]
 
 
 def test_the_bereavement_service_is_retagged_both_ways(tmp_path):
