@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from alembic import command
@@ -15,10 +14,10 @@ TITLE = "Accompagnamento nell'elaborazione del lutto"
 
 
 def _topics(engine) -> list[list[str]]:
-    # Plain SQL: after a downgrade the table lacks the columns later revisions add to the model.
+    # Plain SQL, not the model: after a downgrade the table lacks the columns later revisions add.
+    table = sa.table("card_entry", sa.column("title", sa.String), sa.column("topics", sa.JSON))
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql("SELECT topics FROM card_entry WHERE title = ?", (TITLE,)).all()
-    return [json.loads(r[0]) if isinstance(r[0], str) else r[0] for r in rows]
+        return [row.topics for row in conn.execute(sa.select(table.c.topics).where(table.c.title == TITLE))]
 
 
 def test_the_bereavement_service_is_retagged_both_ways(tmp_path):
