@@ -144,6 +144,12 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
         assert not session.exec(select(ReviewConfirmation)).all()
 
         assert client.post("/staff/conferma", data={"t": token + "x"}).status_code == 404  # tampered
+        huge = client.post(
+            "/staff/conferma",
+            content=b"t=" + token.encode() + b"&x=" + b"a" * 100_000,
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )
+        assert huge.status_code == 404  # a body past a few KB is not read
         done = client.post("/staff/conferma", data={"t": token})
         assert done.status_code == 200 and "Grazie, confermato" in done.text and "Annulla la conferma" in done.text
         session.expire_all()
