@@ -4,6 +4,7 @@ zerosei staff add --email a@b.it --name "Anna Rossi" --role regione
 zerosei staff add --email c@d.it --name "Carla" --role operatore --centro 3 --centro "Biella"
 zerosei staff add … --password-prompt      (asks for a password instead of printing a link)
 zerosei staff invite --email c@d.it --name "Carla" --role operatore --centro 3   (the link goes by e-mail)
+zerosei staff invite --csv persone.csv      (many: lines e-mail;nome;ruolo;centri, all checked first)
 zerosei staff resend --email c@d.it        (a new set-up link by e-mail; the previous one stops working)
 zerosei mail flush                         (sends what is waiting in the outbox, failed ones included)
 zerosei mail status                        (what is waiting, with the last error)
@@ -146,6 +147,10 @@ def _send_now(db: Session) -> None:
 def cmd_invite(db: Session, args: argparse.Namespace) -> int:
     from zerosei_app.mail.invitations import invite
 
+    if args.csv:
+        return _invite_csv(db, args)
+    if not args.email or not args.name:
+        raise CliError("servono --email e --name (oppure --csv FILE)")
     centri = [resolve_centro(db, c) for c in args.centro or []]
     user, _link = invite(
         db,
@@ -161,6 +166,35 @@ def cmd_invite(db: Session, args: argparse.Namespace) -> int:
     print(f"Invitato {user.email} ({user.role}) per {user.name}; il link vale {SETUP_VALIDITY.days} giorni.")
     for c in centri:
         print(f"  centro {c.id}: {c.nome}")
+    _send_now(db)
+    return 0
+
+
+def _invite_csv(db: Session, args: argparse.Namespace) -> int:
+    """Every line checked first; then all accounts in one transaction, or none."""
+    from zerosei_app.domain.invite_csv import parse_invites
+    from zerosei_app.mail.invitations import invite
+
+    try:
+        text = Path(args.csv).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"non riesco a leggere {args.csv}: {exc}") from None
+    plan = parse_invites(text)
+    if plan.errors:
+        raise CliError("nessun invito creato:\n  " + "\n  ".join(plan.errors))
+    for row in plan.rows:
+        invite(
+            db,
+            email=row.email,
+            name=row.name,
+            role=row.role,
+            centro_ids=row.centri,
+            actor_id=None,
+            now=now(),
+            base_url=_base_url(args),
+        )
+    db.commit()
+    print(f"Invitate {len(plan.rows)} persone: {', '.join(r.email for r in plan.rows)}")
     _send_now(db)
     return 0
 
@@ -263,8 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--base-url", help="indirizzo del sito per il link (default: ZEROSEI_PUBLIC_URL)")
 
     inv = actions.add_parser("invite", help="crea un account e manda per e-mail il link per scegliere la password")
-    inv.add_argument("--email", required=True)
-    inv.add_argument("--name", required=True)
+    inv.add_argument("--email")
+    inv.add_argument("--name")
+    inv.add_argument("--csv", help="molte persone: file CSV con righe e-mail;nome;ruolo;centri (id separati da |)")
     inv.add_argument("--role", choices=["operatore", "regione"], default="operatore")
     inv.add_argument("--centro", action="append", help="id o nome del centro (ripetibile)")
     inv.add_argument("--base-url", help="indirizzo del sito per il link (default: ZEROSEI_PUBLIC_URL)")

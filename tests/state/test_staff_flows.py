@@ -463,6 +463,14 @@ def test_invitations_go_by_email_and_many_at_once(staff_db):
     with staff_base.open_db() as db:
         to = [m.to_addrs for m in db.exec(select(MailOutbox).where(MailOutbox.kind == "invito")).all()]
     assert ["posta@example.org"] in to and ["uno@example.org"] in to and ["due@example.org"] in to
+    # A message that failed is shown on the page with its error (which names the setting).
+    with staff_base.open_db() as db:
+        row = db.exec(select(MailOutbox)).first()
+        row.attempts, row.last_error = 1, "server SMTP non raggiungibile (ZEROSEI_SMTP_HOST=x, ZEROSEI_SMTP_PORT=587)."
+        db.add(row)
+        db.commit()
+    call(r, "load")
+    assert "1 e-mail non ancora inviate" in r.mail_problem and "ZEROSEI_SMTP_HOST" in r.mail_problem
 
 
 def test_a_centre_confirms_its_contacts(staff_db):

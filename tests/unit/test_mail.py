@@ -138,3 +138,24 @@ def test_an_invitation_arrives_and_its_link_sets_a_password_once(session, smtp_s
     session.commit()
     flush(session, smtp_settings(port), now)
     assert len(inbox.messages) == 2 and link(text_of(inbox.messages[1]), "/staff/attiva?token=") != url
+
+
+def test_the_running_app_retries_in_the_background(monkeypatch):
+    """web/mail_retry.py: the lifespan task flushes every EVERY_SECONDS and stops with the app."""
+    import asyncio
+
+    from zerosei_app.web import mail_retry
+
+    rounds = []
+    monkeypatch.setattr(mail_retry, "EVERY_SECONDS", 0.05)
+    monkeypatch.setattr(mail_retry, "_flush_once", lambda: rounds.append(1))
+
+    async def run():
+        async with mail_retry.retry_mail():
+            await asyncio.sleep(0.3)
+        count = len(rounds)
+        await asyncio.sleep(0.15)
+        return count
+
+    count = asyncio.run(run())
+    assert count >= 2 and len(rounds) == count  # ran while the app ran, not after

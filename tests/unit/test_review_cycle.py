@@ -144,6 +144,12 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
         assert not session.exec(select(ReviewConfirmation)).all()
 
         assert client.post("/staff/conferma", data={"t": token + "x"}).status_code == 404  # tampered
+        huge = client.post(
+            "/staff/conferma",
+            content=b"t=" + token.encode() + b"&x=" + b"a" * 100_000,
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )
+        assert huge.status_code == 404  # a body past a few KB is not read
         done = client.post("/staff/conferma", data={"t": token})
         assert done.status_code == 200 and "Grazie, confermato" in done.text and "Annulla la conferma" in done.text
         session.expire_all()
@@ -317,3 +323,16 @@ def test_overview_for_the_regione(session, fast_hashing):
     assert rows[2].invito == "nessuno" and rows[2].promemoria == 0
     listed = dict(no_account(session))
     assert 2 in listed and 1 not in listed and no_account(session, clock.today()) == no_account(session)
+
+
+def test_cli_invites_many_from_a_csv_file(db_url, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("email;nome;ruolo;centri\nuno@example.org;Uno Uno;regione;\nnon-una-email;Due;operatore;1\n")
+    out = _cli(db_url, tmp_path, "staff", "invite", "--csv", str(bad))
+    assert out.returncode == 2 and "Riga 3" in out.stderr and "nessun invito" in out.stderr
+    good = tmp_path / "good.csv"
+    good.write_text("uno@example.org;Uno Uno;regione;\ndue@example.org;Due Due;operatore;1|2\n")
+    out = _cli(db_url, tmp_path, "staff", "invite", "--csv", str(good))
+    assert out.returncode == 0, out.stderr
+    files = sorted((tmp_path / "outbox").glob("*.eml"))
+    assert len(files) == 2 and b"due@example.org" in files[1].read_bytes()

@@ -110,6 +110,12 @@ def pending(db: Session) -> list[MailOutbox]:
     return list(db.exec(select(MailOutbox).where(col(MailOutbox.sent_at).is_(None)).order_by(col(MailOutbox.id))).all())
 
 
+def failed_unsent(db: Session) -> list[MailOutbox]:
+    """Unsent messages that have already failed at least once (the staff page says so)."""
+    query = select(MailOutbox).where(col(MailOutbox.sent_at).is_(None), col(MailOutbox.attempts) > 0)
+    return list(db.exec(query.order_by(col(MailOutbox.id))).all())
+
+
 _wake = threading.Event()
 _thread: threading.Thread | None = None
 _thread_lock = threading.Lock()

@@ -66,6 +66,7 @@ def page() -> rx.Component:
     return staff_page(
         rx.el.h1("Account del personale"),
         rx.cond(S.mail_note != "", rx.el.p(S.mail_note, class_name="st-msg warn", id="mail-note")),
+        rx.cond(S.mail_problem != "", rx.el.p(S.mail_problem, class_name="st-msg err", id="mail-problem")),
         rx.cond(
             S.link_for != "",
             rx.el.section(

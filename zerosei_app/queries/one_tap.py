@@ -26,7 +26,7 @@ class OneTap:
     status: str  # ok (to confirm) | done (confirmed; may undo) | expired | invalid
     centro_id: int = 0
     centro: str = ""
-    items: list[tuple[str, date | None]] = field(default_factory=list)  # (title, last confirmed)
+    items: list[tuple[str, str, date | None]] = field(default_factory=list)  # (title, what it says, last confirmed)
     confirmed_on: date | None = None
 
 
@@ -67,6 +67,14 @@ def _done(db: Session, r: ReviewReminder) -> list[ReviewConfirmation]:
     )
 
 
+def _contacts(centro: Centro | None) -> str:
+    """The stored contacts as one line, so what is confirmed is what is shown."""
+    if centro is None:
+        return ""
+    parts = (centro.indirizzo, centro.telefono, centro.email, centro.sito, centro.orari)
+    return " · ".join(p.strip() for p in parts if p and p.strip()) or "nessun recapito registrato"
+
+
 def view(db: Session, token: str | None, now: datetime) -> OneTap:
     r, status = _reminder(db, token, now)
     if r is None:
@@ -77,17 +85,19 @@ def view(db: Session, token: str | None, now: datetime) -> OneTap:
         return OneTap(EXPIRED, r.centro_id, name)
     done = _done(db, r)
     if done:
-        titles = {
-            e.id: e.title
-            for e in db.exec(
-                select(CardEntry).where(col(CardEntry.id).in_([c.entry_id for c in done if c.entry_id]))
-            ).all()
-        }
-        items = [(titles.get(c.entry_id, "") if c.entry_id else CONTATTI_ITEM, c.previous_on) for c in done]
-        return OneTap(DONE, r.centro_id, name, sorted(items, key=lambda i: i[0] == CONTATTI_ITEM), done[0].confirmed_on)
-    items = [(e.title, e.last_reviewed_on) for e in _entries(db, r)]
+        ids = [c.entry_id for c in done if c.entry_id]
+        entries = {e.id: e for e in db.exec(select(CardEntry).where(col(CardEntry.id).in_(ids))).all()}
+        items = [
+            (entries[c.entry_id].title, entries[c.entry_id].summary, c.previous_on)
+            if c.entry_id in entries
+            else (CONTATTI_ITEM, _contacts(centro), c.previous_on)
+            for c in done
+        ]
+        items.sort(key=lambda i: (i[0] == CONTATTI_ITEM, i[0]))
+        return OneTap(DONE, r.centro_id, name, items, done[0].confirmed_on)
+    items = [(e.title, e.summary, e.last_reviewed_on) for e in _entries(db, r)]
     if r.contatti:
-        items.append((CONTATTI_ITEM, last_contacts_confirmation(db, r.centro_id)))
+        items.append((CONTATTI_ITEM, _contacts(centro), last_contacts_confirmation(db, r.centro_id)))
     return OneTap(OK, r.centro_id, name, items)
 
 

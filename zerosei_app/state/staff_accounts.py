@@ -14,7 +14,7 @@ from zerosei_app.domain.invite_csv import parse_invites
 from zerosei_app.domain.staff_forms import Id, InviteInput, checked_ids
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.mail import invitations
-from zerosei_app.mail.outbox import send_soon
+from zerosei_app.mail.outbox import failed_unsent, send_soon
 from zerosei_app.queries.staff_accounts import accounts, centri_with_comune, get_user
 from zerosei_app.settings import get_mail_settings
 from zerosei_app.state.staff_base import StaffState, staff_event
@@ -36,6 +36,7 @@ class StaffAccountsState(StaffState):
     editing_centri: list[str] = []
     # Without ZEROSEI_SMTP_HOST messages are .eml files on the server: the page says so.
     mail_note: str = ""
+    mail_problem: str = ""  # messages that could not be sent yet, with the last error
     bulk_errors: list[str] = []
     bulk_key: int = 0
 
@@ -52,6 +53,7 @@ class StaffAccountsState(StaffState):
         self.link_for = ""
         self.editing_id = 0
         self.mail_note = v.mail_note(get_mail_settings())
+        self.mail_problem = v.mail_problem(failed_unsent(db))
         self._refresh(db, ctx)
 
     @staff_event(regione=True)

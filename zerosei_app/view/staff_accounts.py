@@ -80,6 +80,17 @@ def mail_note(settings) -> str:
     )
 
 
+def mail_problem(failed) -> str:
+    """Messages that could not go out yet: how many, and the last error (it names the setting to check)."""
+    if not failed:
+        return ""
+    last = failed[-1]
+    return (
+        f"{len(failed)} e-mail non ancora inviate (saranno ritentate ogni 5 minuti). Ultimo errore: "
+        f"{last.last_error} Chi gestisce il server può riprovare subito con `zerosei mail flush`."
+    )
+
+
 def _how_sent(settings) -> str:
     return "salvato come file .eml sul server (nessun server di posta)" if settings.uses_files else "mandato per e-mail"
 

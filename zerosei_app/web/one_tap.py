@@ -34,9 +34,10 @@ def _items(items, before: bool = False) -> str:
     """Each item with its last confirmation (after confirming: the one before, for undo's sake)."""
     prefix = "staff.onetap.before" if before else "staff.onetap.last"
     lines = []
-    for title, last in items:
+    for title, summary, last in items:
         when = t(prefix, LANG, day=clock.day(last)) if last else t(prefix + "_never", LANG)
-        lines.append(f"<li><strong>{_e(title)}</strong><br><span class='muted'>{_e(when)}</span></li>")
+        what = f"<br>{_e(summary)}" if summary else ""
+        lines.append(f"<li><strong>{_e(title)}</strong>{what}<br><span class='muted'>{_e(when)}</span></li>")
     return "<ul class='items'>" + "".join(lines) + "</ul>"
 
 
@@ -115,8 +116,13 @@ def show(request: Request) -> HTMLResponse:
 
 
 async def _token_from_form(request: Request) -> str:
-    body = await request.body()
-    values = parse_qs(body[:MAX_BODY].decode("utf-8", "replace"))
+    """The form's `t`; a body past a few KB is not read further (nothing legitimate is that big)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return ""
+    values = parse_qs(body.decode("utf-8", "replace"))
     return (values.get("t") or [""])[0][:200]
 
 
