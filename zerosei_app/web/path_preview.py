@@ -15,8 +15,12 @@ from __future__ import annotations
 import html
 from datetime import date
 
+from babel.dates import format_date
+
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.i18n import t
+from zerosei_app.i18n.translate import normalize_lang
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
@@ -31,13 +35,14 @@ def _e(text: object) -> str:
 def render(raw_query: str, today: date) -> str:
     """The preview's HTML for a link, or "" when the link does not give a path (the app explains those)."""
     with session_scope() as session:
-        return render_plan(plan_page(session, raw_query, today))
+        return render_plan(plan_page(session, raw_query, today), today)
 
 
-def render_plan(plan: PagePlan) -> str:
+def render_plan(plan: PagePlan, today: date | None = None) -> str:
     if plan.kind != OK or plan.percorso is None:
         return ""
     p, lang = plan.percorso, plan.query.lang
+    today = today or clock.today()
     services = view.services_view(p, lang)
     parts = [
         f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
@@ -50,6 +55,7 @@ def render_plan(plan: PagePlan) -> str:
         '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
         f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
+        saved_line(today, lang),
         _services(services, lang),
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
@@ -58,9 +64,31 @@ def render_plan(plan: PagePlan) -> str:
             for c in view.centri_views(plan.centri, plan.ente, lang)
         ),
         "</section>",
-        "</div></div>",
+        "</div>",
+        f"<script>{OFFLINE_JS}</script>",
+        "</div>",
     ]
     return "".join(parts)
+
+
+# This copy is what the service worker (assets/sw.js) keeps and shows with no network. The line
+# below carries the day it was served, so a saved copy says how old it is. It shows while the
+# device is offline; back online, a copy the app never replaced reloads itself (fresh from the
+# network). Outside React's tree, so touching it never disturbs hydration.
+OFFLINE_JS = (
+    "(function(){var p=document.getElementById('zs-preview');if(!p)return;"
+    "function s(){p.classList.toggle('pv-offline',!navigator.onLine)}s();addEventListener('offline',s);"
+    # A moment's wait: the app's own reconnection often replaces the copy first (no reload needed).
+    "addEventListener('online',function(){s();setTimeout(function(){"
+    "if(document.getElementById('zs-preview'))location.reload()},1500)})})();"
+)
+
+
+def saved_line(today: date, lang: str) -> str:
+    """ "Sei offline: percorso mostrato come salvato il 6 dicembre 2026. Aggiorna" (shown only offline)."""
+    text = t("ui.offline.saved", lang, data=format_date(today, format="long", locale=normalize_lang(lang)))
+    # href="": the same address again, which also works with no JavaScript at all.
+    return f'<p class="pv-saved" role="status">{_e(text)} <a class="pv-refresh" href="">{_e(t("ui.offline.refresh", lang))}</a></p>'
 
 
 def _centro(c: CentroView, lang: str) -> str:

@@ -164,7 +164,7 @@ def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
             today = clock.today()
             plan = plan_page(session, raw_query, today)
             page = inject(page, meta_for(plan.query, plan.comune_name or None, _base(scope), today))
-            page = path_preview.inject(page, path_preview.render_plan(plan))
+            page = path_preview.inject(page, path_preview.render_plan(plan, today))
     except Exception:  # a preview must never break the page itself: serve the plain shell
         log.exception("share meta failed for %s", scope.get("path"))
     return HTMLResponse(page, headers={"Cache-Control": "no-cache", "Referrer-Policy": "same-origin"})
