@@ -224,7 +224,7 @@ def _page_url(request: Request, params: VociParams, offset: int) -> str:
     f"{PREFIX}/percorso",
     summary="Il percorso di una famiglia",
     description=(
-        "Parameters as in the path's link: `comune=<ISTAT>&nascita=<YYYY-MM>[,…]&attesa=<YYYY-MM>&temi=<slug,…>&lang=<it|en>` "
+        "Parameters as in the path's link: `comune=<ISTAT>&nascita=<YYYY-MM>[,…]&attesa=<YYYY-MM>&temi=<slug,…>&lingua=<ar|…>&lang=<it|en>` "
         "(keys case-insensitive; a repeated key adds its values). `link` is the canonical query string, "
         "`url` the absolute address of the parents' page."
     ),
