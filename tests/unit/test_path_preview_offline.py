@@ -26,3 +26,9 @@ def test_the_offline_line_and_its_script_sit_inside_the_copy():
 
 def test_no_copy_no_line():
     assert render("comune=999999", TODAY) == ""
+
+
+def test_the_copy_says_what_the_language_filter_found():
+    html = render(LINK + "&lingua=ar", TODAY)
+    assert "Nessun centro ha ancora indicato servizi in arabo: ecco tutti i servizi." in html
+    assert "lingua-status" not in render(LINK, TODAY)

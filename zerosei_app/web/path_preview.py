@@ -22,6 +22,7 @@ from zerosei_app.domain import clock
 from zerosei_app.i18n import t
 from zerosei_app.i18n.translate import normalize_lang
 from zerosei_app.view import percorso_view as view
+from zerosei_app.view.lingua_filter import lingua_filter
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
 
@@ -56,6 +57,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
         f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
         saved_line(today, lang),
+        _lingua(plan),
         _services(services, lang),
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
@@ -89,6 +91,12 @@ def saved_line(today: date, lang: str) -> str:
     text = t("ui.offline.saved", lang, data=format_date(today, format="long", locale=normalize_lang(lang)))
     # href="": the same address again, which also works with no JavaScript at all.
     return f'<p class="pv-saved" role="status">{_e(text)} <a class="pv-refresh" href="">{_e(t("ui.offline.refresh", lang))}</a></p>'
+
+
+def _lingua(plan: PagePlan) -> str:
+    """The "in my language" filter's status, as the page says it (view/lingua_filter.py)."""
+    status = lingua_filter(plan.query, plan.percorso).status
+    return f'<p class="lingua-status">{_e(status)}</p>' if status else ""
 
 
 def _centro(c: CentroView, lang: str) -> str:
