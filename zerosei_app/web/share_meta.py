@@ -29,7 +29,7 @@ from zerosei_app.queries.comuni import comune_index
 from zerosei_app.settings import get_settings
 from zerosei_app.view import share, urls
 from zerosei_app.view.percorso_plan import plan_page
-from zerosei_app.web import path_preview
+from zerosei_app.web import first_paint, path_preview
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +158,7 @@ def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
     page = TEMPLATE.get()
     if page is None:
         return None
+    page = first_paint.defer_app_scripts(page)  # the static copy paints before the app's files load
     try:
         if session is not None:
             raw_query = scope.get("query_string", b"").decode("latin-1")
