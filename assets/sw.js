@@ -47,11 +47,29 @@ async function trim(name, max) {
 async function put(name, request, response, max) {
   if (!response || !response.ok || response.type !== "basic") return;
   if ((response.headers.get("Cache-Control") || "").includes("no-store")) return;
+  const carte = name === PAGES && new URL(request.url).pathname.startsWith("/percorso") ? response.clone().text() : null;
   const cache = await caches.open(name);
   await cache.delete(request); // re-inserted last: trim() drops the least recently saved
   await cache.put(request, response);
   if (name === PAGES) recent.set(request.url, Date.now());
   await trim(name, max);
+  if (carte) await keepCarte(await carte);
+}
+
+// A saved path also keeps the Carta pages of its centres: its static copy links each as /carta/<slug>.
+async function keepCarte(html) {
+  const hrefs = new Set();
+  for (const m of html.matchAll(/href="(\/carta\/[a-z0-9-]+(?:\?lang=[a-z]{2})?)"/g)) hrefs.add(new URL(m[1], self.location.origin).href);
+  await Promise.all(
+    [...hrefs].slice(0, 10).map(async (href) => {
+      if (Date.now() - (recent.get(href) || 0) < 60000) return;
+      try {
+        await put(PAGES, new Request(href), await fetch(href, { credentials: "same-origin" }), MAX_PAGES);
+      } catch (e) {
+        /* offline again: next time */
+      }
+    })
+  );
 }
 
 function withTimeout(promise, ms) {

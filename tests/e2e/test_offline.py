@@ -46,6 +46,7 @@ def test_a_path_opened_once_reloads_with_no_network(app_url, phone):
     phone.set_offline(True)
     page.reload()
     copy = page.locator("#zs-preview")
+    expect(copy.locator("h1")).to_be_visible()
     expect(copy.locator("h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
     assert copy.locator(".pv-entry").count() > 3  # its services
     contacts = copy.locator(".pv-centri a.pv-contact")
@@ -56,6 +57,25 @@ def test_a_path_opened_once_reloads_with_no_network(app_url, phone):
     expect(saved_line).to_contain_text("Sei offline: percorso mostrato come salvato il")
     expect(saved_line.locator("a.pv-refresh")).to_have_text("Aggiorna")
     screenshot(page, "offline-01-saved-path")
+
+    # Its centre's Carta page was saved with it, and opens from the copy's link.
+    carta = copy.locator(".pv-centri .carta-link a").first
+    expect(carta).to_have_text("Tutta la Carta del centro")
+    carta_href = carta.get_attribute("href")
+    assert carta_href.startswith("/carta/"), carta_href
+    phone.set_offline(False)
+    _wait_until_saved(page, app_url + carta_href)
+    phone.set_offline(True)
+    carta.click()
+    expect(page).to_have_url(app_url + carta_href)
+    carta_copy = page.locator("#zs-preview")
+    expect(carta_copy.locator("h1")).to_be_visible()
+    expect(carta_copy.locator("h1")).to_contain_text("Centro")
+    assert carta_copy.locator(".pv-entry").count() > 3
+    expect(carta_copy.locator(".pv-saved")).to_contain_text("Sei offline")
+    screenshot(page, "offline-02-saved-carta")
+    page.go_back()
+    expect(page.locator("#zs-preview h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
 
     # A path never opened is not there: the copy above came from the saved pages, not the network.
     other = phone.new_page()

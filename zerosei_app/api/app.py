@@ -327,3 +327,8 @@ api.add_middleware(ShareMetaMiddleware)
 from zerosei_app.web.path_qr import PathQrMiddleware  # noqa: E402
 
 api.add_middleware(PathQrMiddleware)
+
+# A centre's Carta page with its content as plain HTML (web/carta_preview.py): saved for offline use.
+from zerosei_app.web.carta_preview import CartaPreviewMiddleware  # noqa: E402
+
+api.add_middleware(CartaPreviewMiddleware)

@@ -53,6 +53,7 @@ def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
     return CentroOut(
         id=c.id,
         nome=c.nome,
+        slug=c.slug,
         indirizzo=c.indirizzo,
         comune=s.comune.nome,
         provincia=s.comune.sigla_provincia,

@@ -27,6 +27,7 @@ class ContattoOut(BaseModel):
 class CentroOut(BaseModel):
     id: int
     nome: str
+    slug: str | None = Field(default=None, description="its public Carta page is `/carta/<slug>`")
     indirizzo: str | None
     comune: str
     provincia: str

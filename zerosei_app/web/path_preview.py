@@ -22,6 +22,7 @@ from zerosei_app.domain import clock
 from zerosei_app.i18n import t
 from zerosei_app.i18n.translate import normalize_lang
 from zerosei_app.view import percorso_view as view
+from zerosei_app.view import urls
 from zerosei_app.view.lingua_filter import lingua_filter
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
@@ -45,6 +46,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
     p, lang = plan.percorso, plan.query.lang
     today = today or clock.today()
     services = view.services_view(p, lang)
+    slugs = {c.id: c.slug for c in plan.centri}
     parts = [
         f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
         '<div class="pv-top"><div class="pv-bar"><a class="pv-brand" href="/">'
@@ -62,7 +64,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
         *(
-            f'<div id="pv-centro-{c.id}">{_centro(c, lang)}</div>'
+            f'<div id="pv-centro-{c.id}">{_centro(c, lang, slugs.get(c.id) if c.kind == "centro" else None)}</div>'
             for c in view.centri_views(plan.centri, plan.ente, lang)
         ),
         "</section>",
@@ -86,9 +88,9 @@ OFFLINE_JS = (
 )
 
 
-def saved_line(today: date, lang: str) -> str:
+def saved_line(today: date, lang: str, key: str = "ui.offline.saved") -> str:
     """ "Sei offline: percorso mostrato come salvato il 6 dicembre 2026. Aggiorna" (shown only offline)."""
-    text = t("ui.offline.saved", lang, data=format_date(today, format="long", locale=normalize_lang(lang)))
+    text = t(key, lang, data=format_date(today, format="long", locale=normalize_lang(lang)))
     # href="": the same address again, which also works with no JavaScript at all.
     return f'<p class="pv-saved" role="status">{_e(text)} <a class="pv-refresh" href="">{_e(t("ui.offline.refresh", lang))}</a></p>'
 
@@ -99,7 +101,7 @@ def _lingua(plan: PagePlan) -> str:
     return f'<p class="lingua-status">{_e(status)}</p>' if status else ""
 
 
-def _centro(c: CentroView, lang: str) -> str:
+def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
     address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
     links = "".join(
         f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">{_e(link.label)}'
@@ -121,6 +123,12 @@ def _centro(c: CentroView, lang: str) -> str:
         + (f'<p class="pv-contacts-intro">{_e(c.contacts_intro)}</p>' if c.contacts_intro else "")
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + (f'<p class="pv-pec-note">{_e(c.pec_note)}</p>' if c.pec_note else "")
+        # A real link to the centre's page: the service worker saves it with the path (offline use).
+        + (
+            f'<p class="carta-link"><a href="{_e(urls.carta_url(slug, lang))}">{_e(t("ui.carta.centro_card_link", lang))}</a></p>'
+            if slug
+            else ""
+        )
         + "</article>"
     )
 
