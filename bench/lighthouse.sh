@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse, mobile emulation (its default: Moto G Power, slow 4G, 4x CPU), for /, a path page, /carta and a centre's Carta.
+# Lighthouse, mobile emulation (its default: Moto G Power, slow 4G, 4x CPU), for /, a path page, /carta and a centre's Carta,
+# and the same path as a plain HTML file served by the same server in the same run (bench/plain_path.py): LCP ratio printed.
 # Prints Performance, Accessibility, LCP, TBT, CLS and JS bytes per page; JSON reports go to bench/out/.
 #   bench/lighthouse.sh                      # starts the app on a free port, measures, stops it
 #   BASE_URL=http://localhost:3101 bench/lighthouse.sh   # measures an app that is already running
@@ -41,6 +42,20 @@ BIRTH=$(date -d "$(date +%Y-%m-15) -18 months" +%Y-%m)
 PAGES=("/" "/percorso?comune=001255&nascita=$BIRTH&temi=gioco-socialita" "/carta" "/carta/asti")
 NAMES=("home" "percorso" "carta" "carta-asti")
 
+# The same path as a plain HTML file served by the same server: the path's static copy (the first
+# answer of /percorso) with the app's stylesheet and nothing else. Written into the served build
+# (.web/build/client, or PLAIN_DIR for an app served from elsewhere) and removed at the end.
+PLAIN_DIR=${PLAIN_DIR:-.web/build/client}
+PLAIN_FILE=""
+if [ -d "$PLAIN_DIR" ]; then
+  PLAIN_FILE="$PLAIN_DIR/zz-bench-plain-path.html"
+  curl -sf "$BASE_URL${PAGES[1]}" | .venv/bin/python bench/plain_path.py >"$PLAIN_FILE"
+  PAGES+=("/zz-bench-plain-path.html")
+  NAMES+=("plain-html")
+fi
+cleanup_plain() { if [ -n "$PLAIN_FILE" ]; then rm -f "$PLAIN_FILE"; fi; }
+trap 'cleanup_plain; cleanup' EXIT
+
 # Warm up: the first hit of a page compiles nothing, but fills the server's caches.
 for p in "${PAGES[@]}"; do curl -sf "$BASE_URL$p" >/dev/null || true; done
 
@@ -70,4 +85,15 @@ for name in names:
     failed = [k for k, v in a.items() if v.get("score") == 0 and k in {x["id"] for x in r["categories"]["accessibility"]["auditRefs"]}]
     if failed:
         print(f"{'':10} accessibility audits failing: {', '.join(failed)}")
+    lcp_items = (a.get("largest-contentful-paint-element", {}).get("details") or {}).get("items") or []
+    for item in lcp_items[:1]:
+        node = (item.get("items") or [{}])[0].get("node", item.get("node", {}))
+        if node:
+            print(f"{'':10} LCP element: {node.get('selector', '')} {node.get('snippet', '')[:90]}")
+    blocking = (a.get("render-blocking-resources", {}).get("details") or {}).get("items") or []
+    if blocking:
+        print(f"{'':10} render-blocking: {', '.join(i['url'].rsplit('/', 1)[-1] for i in blocking)}")
+if "plain-html" in names:
+    lcp = {n: json.load(open(f"{out}/lighthouse-{n}.json"))["audits"]["largest-contentful-paint"]["numericValue"] for n in ("percorso", "plain-html")}
+    print(f"path page LCP / plain HTML LCP (same run): {lcp['percorso']:.0f} / {lcp['plain-html']:.0f} ms = {lcp['percorso'] / lcp['plain-html']:.2f}x (target <= 1.5x)")
 PY

@@ -34,6 +34,9 @@ app = rx.App(
         # Path links carry birth months: never send them to other sites as a referrer.
         rx.el.meta(name="referrer", content="same-origin"),
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+        # "Add to home screen" and the saved paths (assets/manifest.json, assets/sw.js).
+        rx.el.link(rel="manifest", href="/manifest.json"),
+        rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),
         lang_boot_script(),
     ],
 )

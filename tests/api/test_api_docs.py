@@ -20,7 +20,7 @@ PARAMS = {
     "/api/v1/centri/{centro_id}": {"centro_id", "lang"},
     "/api/v1/voci": {"centro", "comune", "limit", "offset", "lang"},
     # `nascita` and `attesa` (at least one) are the properties of one exploded object, `bambini`.
-    "/api/v1/percorso": {"comune", "bambini", "temi", "lang"},
+    "/api/v1/percorso": {"comune", "bambini", "temi", "lingua", "lang"},
     # HSDS 3.0 (h7-hsds): api/hsds.py
     "/api/v1/hsds/": {"lang"},
     "/api/v1/hsds/services": {"page", "per_page", "search", "format", "organization_id", "taxonomy_term_id"}

@@ -43,6 +43,8 @@ def test_every_html_page_has_a_policy_without_third_party_origins():
     staff = client.get("/staff/voce").headers["content-security-policy"]
     assert "default-src 'self'" in parents and "object-src 'none'" in parents
     assert "frame-ancestors 'none'" in staff and "frame-ancestors 'self'" in parents
+    # The offline path's service worker and manifest come from our own origin only.
+    assert "worker-src 'self';" in parents and "manifest-src 'self';" in parents
     assert "ws://testserver" in parents  # the websocket of this site only
     for policy in (parents, staff):
         assert "http://" not in policy and "https://" not in policy and "*" not in policy

@@ -225,7 +225,7 @@ def _page_url(request: Request, params: VociParams, offset: int) -> str:
     f"{PREFIX}/percorso",
     summary="Il percorso di una famiglia",
     description=(
-        "Parameters as in the path's link: `comune=<ISTAT>&nascita=<YYYY-MM>[,…]&attesa=<YYYY-MM>&temi=<slug,…>&lang=<it|en>` "
+        "Parameters as in the path's link: `comune=<ISTAT>&nascita=<YYYY-MM>[,…]&attesa=<YYYY-MM>&temi=<slug,…>&lingua=<ar|…>&lang=<it|en>` "
         "(keys case-insensitive; a repeated key adds its values). `link` is the canonical query string, "
         "`url` the absolute address of the parents' page."
     ),
@@ -343,3 +343,8 @@ api.add_middleware(ShareMetaMiddleware)
 from zerosei_app.web.path_qr import PathQrMiddleware  # noqa: E402
 
 api.add_middleware(PathQrMiddleware)
+
+# A centre's Carta page with its content as plain HTML (web/carta_preview.py): saved for offline use.
+from zerosei_app.web.carta_preview import CartaPreviewMiddleware  # noqa: E402
+
+api.add_middleware(CartaPreviewMiddleware)

@@ -74,6 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "La lingua «{value}» non è disponibile. Valori validi: " + ", ".join(API_LANGS) + ".",
         "en": "The language “{value}” is not available. Valid values: " + ", ".join(API_LANGS) + ".",
     },
+    "bad_lingua": {
+        "it": "«{value}» non è un codice di lingua: «lingua» vuole un codice di 2 lettere (ISO 639-1), per esempio «ar».",
+        "en": "“{value}” is not a language code: “lingua” takes a 2-letter code (ISO 639-1), e.g. “ar”.",
+    },
     "missing_comune": {
         "it": "Manca «comune»: il codice ISTAT a 6 cifre del comune della famiglia.",
         "en": "“comune” is missing: the 6-digit ISTAT code of the family's comune.",

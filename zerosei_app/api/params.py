@@ -21,6 +21,7 @@ from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MAX_CHILDREN, MIN_AGE_MON
 from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.istat import ISTAT_PATTERN, is_codice_istat
+from zerosei_app.domain.lingua import LINGUA_PATTERN
 from zerosei_app.domain.link import LINK_LANGS, MAX_ECHO_CHARS, MAX_VALUE_CHARS
 from zerosei_app.domain.months import YearMonth
 
@@ -231,6 +232,16 @@ PERCORSO_PARAMETERS: list[dict[str, Any]] = [
         "description": "Topics to focus on, comma-separated: " + ", ".join(f"`{t}`" for t in TOPICS) + ".",
         "schema": {"type": "string", "maxLength": MAX_VALUE_CHARS},
         "example": "gioco-socialita",
+    },
+    {
+        "name": "lingua",
+        "in": "query",
+        "required": False,
+        "description": '"In my language": only the services a centre states it offers in this language (ISO 639-1, '
+        "e.g. `ar`; examples written by the project never count). When none of the path's services states it, "
+        "every service is listed and `lingua.trovata` is false.",
+        "schema": {"type": "string", "pattern": LINGUA_PATTERN, "minLength": 2, "maxLength": 2},
+        "example": "ar",
     },
     {
         "name": "lang",

@@ -41,5 +41,23 @@ OFFLINE_JS = (
 )
 
 
+# The service worker (assets/sw.js) keeps paths and centres' Carta pages for use with no network.
+# `zsKeep()` asks it to save the page on screen and the files it loaded (the first visit happens
+# before the worker exists); the states call it once a page's on_load has run (UiState._sync_ui).
+# The worker itself decides what is worth keeping: never staff pages or the API.
+SERVICE_WORKER_JS = (
+    "(function(){if(!('serviceWorker' in navigator))return;"
+    "window.zsKeep=function(){navigator.serviceWorker.ready.then(function(r){if(!r.active)return;"
+    "var u=[location.href];performance.getEntriesByType('resource').forEach(function(e){u.push(e.name)});"
+    "r.active.postMessage({type:'keep',urls:u})}).catch(function(){})};"
+    "addEventListener('load',function(){navigator.serviceWorker.register('/sw.js',{scope:'/'}).catch(function(){})})})();"
+)
+
+
 def lang_boot_script() -> rx.Component:
-    return rx.fragment(rx.el.script(LANG_BOOT_JS), rx.el.script(PRINT_DETAILS_JS), rx.el.script(OFFLINE_JS))
+    return rx.fragment(
+        rx.el.script(LANG_BOOT_JS),
+        rx.el.script(PRINT_DETAILS_JS),
+        rx.el.script(OFFLINE_JS),
+        rx.el.script(SERVICE_WORKER_JS),
+    )

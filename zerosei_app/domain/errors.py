@@ -22,6 +22,7 @@ ERROR_CODES: tuple[str, ...] = (
     "bad_comune",
     "several_comuni",
     "bad_lang",
+    "bad_lingua",
     "missing_comune",
     "missing_child",
 )

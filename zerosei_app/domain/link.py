@@ -1,4 +1,4 @@
-"""The shareable path link: `?comune=001272&nascita=2025-03,2023-11&attesa=2027-03&temi=sonno-pianto&lang=en`.
+"""The shareable path link: `?comune=001272&nascita=2025-03,2023-11&attesa=2027-03&temi=sonno-pianto&lingua=ar&lang=en`.
 
 Links come from outside (chats, QR codes, old bookmarks), so parsing is lenient: every
 valid part is kept, every invalid part is dropped and reported, and nothing raises.
@@ -20,11 +20,12 @@ from .age import AgeError, Child, child_from_birth, child_from_expected
 from .catalog import MAX_CHILDREN, TOPICS
 from .errors import FieldError
 from .istat import is_codice_istat, restore_zeros
+from .lingua import is_lingua_code
 from .months import YearMonth
 
 # A language is in links as soon as its catalogue file exists (i18n/locales/<lang>.po).
 LINK_LANGS: tuple[str, ...] = LANGUAGES
-FIELDS = ("comune", "nascita", "attesa", "temi", "lang")  # canonical order in links
+FIELDS = ("comune", "nascita", "attesa", "temi", "lingua", "lang")  # canonical order in links
 MAX_VALUE_CHARS = 300  # no valid value comes close; longer ones are hostile or broken
 MAX_ECHO_CHARS = 40  # how much of a bad value we repeat back to the parent
 
@@ -44,7 +45,15 @@ class PathQuery(BaseModel):
     nascita: tuple[YearMonthField, ...] = ()  # in the parent's order: it is the display order
     attesa: YearMonthField | None = None
     temi: tuple[str, ...] = ()
+    lingua: str | None = None  # "in my language": services a centre states in it (domain/lingua.py)
     lang: str = DEFAULT_LANG
+
+    @field_validator("lingua")
+    @classmethod
+    def _lingua_code(cls, value: str | None) -> str | None:
+        if value is not None and not is_lingua_code(value):
+            raise ValueError("lingua must be a two-letter language code")
+        return value
 
     @field_validator("comune")
     @classmethod
@@ -92,6 +101,8 @@ def to_query_string(q: PathQuery) -> str:
         pairs.append(("attesa", str(q.attesa)))
     if q.temi:
         pairs.append(("temi", ",".join(q.temi)))
+    if q.lingua is not None:
+        pairs.append(("lingua", q.lingua))
     if q.lang != "it":
         pairs.append(("lang", q.lang))
     # Commas stay literal so shared links remain readable.
@@ -208,11 +219,21 @@ def _parse_lang(items: list[str], fields: dict[str, Any], errors: list[FieldErro
         errors.append(FieldError("lang", "bad_lang", {"value": _echo(",".join(items))}))
 
 
+def _parse_lingua(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
+    # "AR" or "ar-MA" mean Arabic; one language at a time.
+    codes = list(dict.fromkeys(item.replace("_", "-").split("-", 1)[0].lower() for item in items))
+    if len(codes) == 1 and is_lingua_code(codes[0]):
+        fields["lingua"] = codes[0]
+    else:
+        errors.append(FieldError("lingua", "bad_lingua", {"value": _echo(",".join(items))}))
+
+
 _PARSERS = {
     "comune": _parse_comune,
     "nascita": _parse_nascita,
     "attesa": _parse_attesa,
     "temi": _parse_temi,
+    "lingua": _parse_lingua,
     "lang": _parse_lang,
 }
 

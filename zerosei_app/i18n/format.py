@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from babel import Locale
 from babel.dates import get_month_names
 
 from ..domain.age import Child
@@ -19,6 +20,12 @@ def month_year(ym: YearMonth, lang: str = "it") -> str:
 @cache
 def _month_names(lang: str) -> dict[int, str]:
     return dict(get_month_names("wide", context="stand-alone", locale=lang))
+
+
+@cache
+def language_name(code: str, lang: str = "it") -> str:
+    """ "arabo" / "Arabic": a language's name in the reader's language (the code itself if Babel has none)."""
+    return Locale.parse(normalize_lang(lang)).languages.get(code, code)
 
 
 def age_in_words(child: Child, lang: str = "it") -> str:

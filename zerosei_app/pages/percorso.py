@@ -7,6 +7,7 @@ from zerosei_app.components.centro_card import centro_card
 from zerosei_app.components.entry_card import entry_card
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
+from zerosei_app.components.lingua_filter import lingua_filter
 from zerosei_app.components.links import internal, plain
 from zerosei_app.components.share_panel import action_bar, share_panel, share_toast
 from zerosei_app.components.tappe import funzioni_block, tappe_group
@@ -168,6 +169,7 @@ def _ok() -> rx.Component:
         action_bar(),
         path_appuntamenti(P.share_url),  # "Prossimi appuntamenti" (calendar)
         _filters(),
+        lingua_filter(),
         rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
         _services(),
         _centri(),

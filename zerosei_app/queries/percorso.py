@@ -9,10 +9,11 @@ from urllib.parse import quote_plus
 from sqlmodel import Session
 
 from zerosei_app.domain.errors import FieldError
+from zerosei_app.domain.lingua import in_language, stated_languages
 from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
 from zerosei_app.domain.path import select_for_child
 from zerosei_app.domain.vocabulary import OrigineCopertura
-from zerosei_app.i18n.format import age_in_words
+from zerosei_app.i18n.format import age_in_words, language_name
 from zerosei_app.models import CardEntry, Comune
 from zerosei_app.queries.centri import ServingCentro
 from zerosei_app.queries.contatti import centro_actions, ente_for_family, ente_name
@@ -24,6 +25,7 @@ from zerosei_app.schemas.percorso import (
     ContattiOut,
     CostoOut,
     FiglioOut,
+    LinguaOut,
     PercorsoOut,
     ProssimaOut,
     VoceOut,
@@ -52,6 +54,7 @@ def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
     return CentroOut(
         id=c.id,
         nome=c.nome,
+        slug=c.slug,
         indirizzo=c.indirizzo,
         comune=s.comune.nome,
         provincia=s.comune.sigla_provincia,
@@ -120,9 +123,13 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
         out._view_memo = voce(u.entry)._view_memo  # the same entry: the same derived texts
         return out
 
+    # "In my language": the services a centre states in it; when none of this path does, all of them.
+    paths = [select_for_child(in_language(entries, query.lingua), child, query.temi) for child in children]
+    trovata = any(p.now or p.upcoming for p in paths)
+    if query.lingua is not None and not trovata:
+        paths = [select_for_child(entries, child, query.temi) for child in children]
     figli = []
-    for child in children:
-        path = select_for_child(entries, child, query.temi)
+    for child, path in zip(children, paths, strict=True):
         figli.append(
             FiglioOut(
                 nascita=str(child.month) if child.kind == "nato" else None,
@@ -150,6 +157,10 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
         figli=figli,
         funzioni=data.memo(("funzioni", query.lang), lambda: funzioni_out(query.lang)),
         temi=list(query.temi),
+        lingua=LinguaOut(codice=query.lingua, nome=language_name(query.lingua, query.lang), trovata=trovata)
+        if query.lingua is not None
+        else None,
+        lingue_dichiarate=stated_languages(entries),
         lang=query.lang,
         link=to_query_string(query),
     )

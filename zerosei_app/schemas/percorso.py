@@ -27,6 +27,7 @@ class ContattoOut(BaseModel):
 class CentroOut(BaseModel):
     id: int
     nome: str
+    slug: str | None = Field(default=None, description="its public Carta page is `/carta/<slug>`")
     indirizzo: str | None
     comune: str
     provincia: str
@@ -150,6 +151,17 @@ class FiglioOut(BaseModel):
     )
 
 
+class LinguaOut(BaseModel):
+    """The "in my language" filter of a path (`lingua=`): only what the centres state counts."""
+
+    codice: str = Field(description="ISO 639-1 code, as in the link")
+    nome: str = Field(description="the language's name in the request's language")
+    trovata: bool = Field(
+        description="true: the path lists only services a centre states in this language; false: none does, "
+        "so the path lists every service (nothing is assumed about languages)"
+    )
+
+
 class PercorsoOut(BaseModel):
     comune: ComuneOut
     centri: list[CentroOut]
@@ -162,6 +174,11 @@ class PercorsoOut(BaseModel):
         default_factory=list, description="What every centre offers (`irrinunciabile`) and what centres may offer"
     )
     temi: list[str]
+    lingua: LinguaOut | None = Field(default=None, description="The `lingua` filter, when the link has one.")
+    lingue_dichiarate: list[str] = Field(
+        default=[],
+        description="Languages besides Italian that the serving centres state for some of their services (ISO 639-1).",
+    )
     lang: str
     link: str = Field(
         description="The canonical query string of this path (no leading `?`), e.g. `comune=001255&nascita=2025-05`."

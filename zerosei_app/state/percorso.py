@@ -13,6 +13,7 @@ from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_temi import toggled
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import share, tappe_view, urls
+from zerosei_app.view.lingua_filter import LinguaChoice, lingua_filter
 from zerosei_app.view.percorso_plan import NEED_COMUNE, OK, plan_page
 
 LOADING = "loading"
@@ -47,6 +48,11 @@ class PercorsoState(UiState):
     chips: list[view.ChipView] = []
     has_filter: bool = False
     filter_summary: str = ""  # "Sonno e pianto, Gioco e socialità" when a filter is on
+    # "Servizi nella mia lingua" (view/lingua_filter.py): links, and the filter's plain status.
+    lingua_choices: list[LinguaChoice] = []
+    lingua_status: str = ""
+    lingua_all_href: str = ""
+    lingua_active: bool = False
     chips_version: int = 0  # bumped when the server resets the chips (see topic_chips)
     hrefs: dict[str, str] = dict.fromkeys(("edit", "fix", "comune", "figli"), urls.STEP_COMUNE)  # the links it shows
     share_url: str = ""
@@ -130,6 +136,9 @@ class PercorsoState(UiState):
         self.chips = view.chips(q.temi, lang)
         self.has_filter = bool(q.temi)
         self.filter_summary = ", ".join(chip.label for chip in self.chips if chip.pressed)
+        lf = lingua_filter(q, p)
+        self.lingua_choices, self.lingua_status = lf.choices, lf.status
+        self.lingua_all_href, self.lingua_active = lf.all_href, lf.active
         self.hrefs = {
             "edit": urls.link(urls.STEP_COMUNE, q),
             "fix": plan.fix_href,

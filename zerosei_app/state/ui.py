@@ -52,6 +52,10 @@ def lang_links(path: str, raw_query: str, current: str) -> list[LangLink]:
     ]
 
 
+# The service worker saves this page if it is one worth having offline (components/head.py, assets/sw.js).
+KEEP_PAGE_JS = "window.zsKeep&&zsKeep();"
+
+
 class UiState(rx.State):
     lang: str = DEFAULT_LANG
     # False only before the first on_load of this browser tab: the prerendered shell is showing.
@@ -77,6 +81,7 @@ class UiState(rx.State):
         # `lang` is one of LANGUAGES (known codes), so it is safe inside the script.
         # The static preview of a path (web/path_preview.py) has done its job once the app runs.
         script = f"document.documentElement.lang={lang!r};document.getElementById('zs-preview')?.remove();"
+        script += KEEP_PAGE_JS
         if navigated:
             script += FOCUS_HEADING_JS
         return rx.call_script(script)

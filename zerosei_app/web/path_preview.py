@@ -15,9 +15,15 @@ from __future__ import annotations
 import html
 from datetime import date
 
+from babel.dates import format_date
+
 from zerosei_app.db import session_scope
+from zerosei_app.domain import clock
 from zerosei_app.i18n import t
+from zerosei_app.i18n.translate import normalize_lang
 from zerosei_app.view import percorso_view as view
+from zerosei_app.view import urls
+from zerosei_app.view.lingua_filter import lingua_filter
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
 from zerosei_app.view.tappe_view import TappaView, TappeListView, funzioni_view, group_hint, tappe_views
@@ -32,14 +38,16 @@ def _e(text: object) -> str:
 def render(raw_query: str, today: date) -> str:
     """The preview's HTML for a link, or "" when the link does not give a path (the app explains those)."""
     with session_scope() as session:
-        return render_plan(plan_page(session, raw_query, today))
+        return render_plan(plan_page(session, raw_query, today), today)
 
 
-def render_plan(plan: PagePlan) -> str:
+def render_plan(plan: PagePlan, today: date | None = None) -> str:
     if plan.kind != OK or plan.percorso is None:
         return ""
     p, lang = plan.percorso, plan.query.lang
+    today = today or clock.today()
     services = view.services_view(p, lang)
+    slugs = {c.id: c.slug for c in plan.centri}
     parts = [
         f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
         '<div class="pv-top"><div class="pv-bar"><a class="pv-brand" href="/">'
@@ -51,20 +59,50 @@ def render_plan(plan: PagePlan) -> str:
         '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
         f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
+        saved_line(today, lang),
+        _lingua(plan),
         _services(services, lang, *tappe_views(p, lang), _funzioni(p, lang)),
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
         *(
-            f'<div id="pv-centro-{c.id}">{_centro(c, lang)}</div>'
+            f'<div id="pv-centro-{c.id}">{_centro(c, lang, slugs.get(c.id) if c.kind == "centro" else None)}</div>'
             for c in view.centri_views(plan.centri, plan.ente, lang)
         ),
         "</section>",
-        "</div></div>",
+        "</div>",
+        f"<script>{OFFLINE_JS}</script>",
+        "</div>",
     ]
     return "".join(parts)
 
 
-def _centro(c: CentroView, lang: str) -> str:
+# This copy is what the service worker (assets/sw.js) keeps and shows with no network. The line
+# below carries the day it was served, so a saved copy says how old it is. It shows while the
+# device is offline; back online, a copy the app never replaced reloads itself (fresh from the
+# network). Outside React's tree, so touching it never disturbs hydration.
+OFFLINE_JS = (
+    "(function(){var p=document.getElementById('zs-preview');if(!p)return;"
+    "function s(){p.classList.toggle('pv-offline',!navigator.onLine)}s();addEventListener('offline',s);"
+    # A moment's wait: the app's own reconnection often replaces the copy first (no reload needed).
+    "addEventListener('online',function(){s();setTimeout(function(){"
+    "if(document.getElementById('zs-preview'))location.reload()},1500)})})();"
+)
+
+
+def saved_line(today: date, lang: str, key: str = "ui.offline.saved") -> str:
+    """ "Sei offline: percorso mostrato come salvato il 6 dicembre 2026. Aggiorna" (shown only offline)."""
+    text = t(key, lang, data=format_date(today, format="long", locale=normalize_lang(lang)))
+    # href="": the same address again, which also works with no JavaScript at all.
+    return f'<p class="pv-saved" role="status">{_e(text)} <a class="pv-refresh" href="">{_e(t("ui.offline.refresh", lang))}</a></p>'
+
+
+def _lingua(plan: PagePlan) -> str:
+    """The "in my language" filter's status, as the page says it (view/lingua_filter.py)."""
+    status = lingua_filter(plan.query, plan.percorso).status
+    return f'<p class="lingua-status">{_e(status)}</p>' if status else ""
+
+
+def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
     address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
     links = "".join(
         f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">{_e(link.label)}'
@@ -86,6 +124,12 @@ def _centro(c: CentroView, lang: str) -> str:
         + (f'<p class="pv-contacts-intro">{_e(c.contacts_intro)}</p>' if c.contacts_intro else "")
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + (f'<p class="pv-pec-note">{_e(c.pec_note)}</p>' if c.pec_note else "")
+        # A real link to the centre's page: the service worker saves it with the path (offline use).
+        + (
+            f'<p class="carta-link"><a href="{_e(urls.carta_url(slug, lang))}">{_e(t("ui.carta.centro_card_link", lang))}</a></p>'
+            if slug
+            else ""
+        )
         + "</article>"
     )
 

@@ -25,6 +25,9 @@ def policy(host: str, staff: bool) -> str:
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
             f"connect-src 'self'{ws}",
+            # The service worker (assets/sw.js) and the web app manifest: our own origin only.
+            "worker-src 'self'",
+            "manifest-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

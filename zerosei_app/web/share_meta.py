@@ -28,7 +28,7 @@ from zerosei_app.queries import snapshot
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.view import share, urls
 from zerosei_app.view.percorso_plan import plan_page
-from zerosei_app.web import path_preview
+from zerosei_app.web import first_paint, path_preview
 
 log = logging.getLogger(__name__)
 
@@ -157,13 +157,14 @@ def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
     page = TEMPLATE.get()
     if page is None:
         return None
+    page = first_paint.defer_app_scripts(page)  # the static copy paints before the app's files load
     try:
         if session is not None:
             raw_query = scope.get("query_string", b"").decode("latin-1")
             today = clock.today()
             plan = plan_page(session, raw_query, today)
             page = inject(page, meta_for(plan.query, plan.comune_name or None, _base(scope), today))
-            page = path_preview.inject(page, path_preview.render_plan(plan))
+            page = path_preview.inject(page, path_preview.render_plan(plan, today))
     except Exception:  # a preview must never break the page itself: serve the plain shell
         log.exception("share meta failed for %s", scope.get("path"))
     return HTMLResponse(page, headers={"Cache-Control": "no-cache", "Referrer-Policy": "same-origin"})

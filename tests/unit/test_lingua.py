@@ -1,0 +1,75 @@
+"""'In my language' (lingua=ar): only what a centre states counts; with nothing stated, the whole path and a plain notice."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zerosei_app.domain.lingua import in_language, stated_languages, states_language
+from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
+from zerosei_app.models import CardEntry
+from zerosei_app.queries.percorso import build_percorso
+
+TODAY = date(2026, 12, 6)
+
+
+@dataclass
+class Entry:
+    languages: list[str] | None
+    is_example: bool = False
+
+
+def test_only_the_centres_own_word_counts():
+    stated = Entry(["it", "ar"])
+    example = Entry(["it", "ar"], is_example=True)  # written by the project: its languages are a default
+    unstated = Entry(None)
+    assert states_language(stated, "ar") and not states_language(example, "ar") and not states_language(unstated, "ar")
+    assert in_language([stated, example, unstated], "ar") == [stated]
+    assert in_language([stated, example], None) == [stated, example]  # no filter asked
+    assert stated_languages([stated, example, unstated, Entry(["ro", "it", "xx1"])]) == ["ar", "ro"]
+
+
+def test_the_link_holds_the_language():
+    parsed = parse_query_string("comune=001255&nascita=2025-06&LINGUA=AR-ma&lang=en")
+    assert parsed.errors == () and parsed.query.lingua == "ar"
+    assert to_query_string(parsed.query) == "comune=001255&nascita=2025-06&lingua=ar&lang=en"
+    bad = parse_query_string("comune=001255&lingua=arabic")
+    assert bad.query.lingua is None and [e.code for e in bad.errors] == ["bad_lingua"]
+    assert "arabic" in bad.errors[0].message("it")
+    assert parse_query_string("lingua=ar,ro").errors[0].code == "bad_lingua"  # one language at a time
+
+
+@given(st.sampled_from(["ar", "ro", "sq", "zh", "uk", None]), st.sampled_from(["it", "en"]))
+def test_round_trip(lingua, lang):
+    q = PathQuery(comune="001255", temi=("gioco-socialita",), lingua=lingua, lang=lang)
+    assert parse_query_string(to_query_string(q)).query == q
+
+
+def _first_service(session, query: PathQuery) -> CardEntry:
+    p = build_percorso(session, query, TODAY).percorso
+    return session.get(CardEntry, p.figli[0].adesso[0].id)
+
+
+def test_a_stated_language_narrows_the_path(session):
+    base = PathQuery(comune="001255", nascita=parse_query_string("nascita=2025-06").query.nascita)
+    everything = build_percorso(session, base, TODAY).percorso
+    assert everything.lingua is None and everything.lingue_dichiarate == []  # the seed's entries are examples
+    entry = _first_service(session, base)
+    entry.is_example, entry.languages = False, ["it", "ar"]
+    session.add(entry)
+    session.commit()
+
+    p = build_percorso(session, base.model_copy(update={"lingua": "ar"}), TODAY).percorso
+    assert p.lingua.model_dump() == {"codice": "ar", "nome": "arabo", "trovata": True}
+    assert [v.id for v in p.figli[0].adesso] == [entry.id] and p.figli[0].prossimi == []
+    assert p.lingue_dichiarate == ["ar"]
+    assert p.link.endswith("&lingua=ar")
+
+
+def test_no_stated_language_shows_the_whole_path_and_says_so(session):
+    base = PathQuery(comune="001255", nascita=parse_query_string("nascita=2025-06").query.nascita)
+    everything = build_percorso(session, base, TODAY).percorso
+    p = build_percorso(session, base.model_copy(update={"lingua": "uk", "lang": "en"}), TODAY).percorso
+    assert p.lingua.model_dump() == {"codice": "uk", "nome": "Ukrainian", "trovata": False}
+    assert [v.id for v in p.figli[0].adesso] == [v.id for v in everything.figli[0].adesso]
