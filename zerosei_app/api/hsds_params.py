@@ -162,7 +162,9 @@ class TaxonomyTermParams(PageParams):
         default=None, description="Only the terms of this taxonomy (UUID).", json_schema_extra=_UUID_SCHEMA
     )
     parent_id: str | None = Field(
-        default=None, description="Only the children of this term (none here: flat lists).", json_schema_extra=_UUID_SCHEMA
+        default=None,
+        description="Only the children of this term (none here: flat lists).",
+        json_schema_extra=_UUID_SCHEMA,
     )
     top_only: bool = Field(
         default=False, description="Only terms without a parent (here: all of them).", json_schema_extra=_BOOL_SCHEMA

@@ -288,9 +288,7 @@ def percorso_parameters(today: date) -> list[dict[str, Any]]:
         "(e.g. `nascita=2025-05,2023-11&attesa=2027-02`).",
         "schema": {
             "type": "object",
-            "properties": {
-                name: {**p["schema"], "description": p["description"]} for name, p in children.items()
-            },
+            "properties": {name: {**p["schema"], "description": p["description"]} for name, p in children.items()},
             "minProperties": 1,
             "additionalProperties": False,
         },
