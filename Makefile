@@ -11,7 +11,7 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PORT
 
-.PHONY: run test lint install install-test db bench lighthouse clean help
+.PHONY: run test lint install install-test db bench bench-open-data schemathesis lighthouse clean help
 
 help:
 	@echo "make run   – install, migrate, seed if empty, serve on http://localhost:$(PORT)"
@@ -60,6 +60,14 @@ test: install-test lint
 bench: install-test
 	$(BIN)/python bench/percorso.py
 	$(BIN)/python bench/served.py
+
+# Open data downloads and HSDS pages at seed and national scale (issue 20).
+bench-open-data: install-test
+	$(BIN)/python bench/open_data.py
+
+# The whole /api/v1 OpenAPI fuzzed with schemathesis --checks all against the served app.
+schemathesis: install-test
+	$(BIN)/python bench/fuzz_api.py $(SCHEMATHESIS_ARGS)
 
 lighthouse: install
 	bench/lighthouse.sh

@@ -70,9 +70,23 @@ def bounded_router_data(router_data: Any) -> tuple[dict, bool]:
     return {"pathname": path, "asPath": path, "query": {}}, True
 
 
+_last_logged: dict[str, float] = {}
+
+
+def _log_now(kind: str, every: float = 60.0) -> bool:
+    """At most one log line per kind and minute: a flood of refusals must not flood the log."""
+    now = time.monotonic()
+    if now - _last_logged.get(kind, -every) < every:
+        return False
+    if len(_last_logged) > 1000:
+        _last_logged.clear()
+    _last_logged[kind] = now
+    return True
+
+
 def _origin_check(origin: str | None, environ: dict) -> bool:
     ok = origin_allowed(origin, environ.get("HTTP_HOST"), get_settings().cors_allowed_origins)
-    if not ok:
+    if not ok and _log_now("origin"):
         log.warning(
             "websocket refused: Origin %s is not this site's (Host %s)", cut(origin), cut(environ.get("HTTP_HOST"))
         )
@@ -95,7 +109,7 @@ def install(app) -> None:
     async def on_event(sid: str, data: Any):
         if isinstance(data, dict):
             router_data, was_cut = bounded_router_data(data.get("router_data", {}))
-            if was_cut:
+            if was_cut and _log_now("url"):
                 log.warning(
                     "websocket event with an oversized URL, served as %s: %s",
                     router_data["pathname"],
@@ -195,7 +209,8 @@ def websocket_limits(app: ASGIApp) -> ASGIApp:
         address = client_address(scope, settings.trusted_proxy_hops)
         ticket = await sockets.acquire(address, settings.ws_max_per_address)
         if ticket is None:
-            log.warning("websocket refused: %s already has %d open", cut(address), settings.ws_max_per_address)
+            if _log_now("count:" + address):
+                log.warning("websocket refused: %s already has %d open", cut(address), settings.ws_max_per_address)
             await receive()  # websocket.connect
             await send({"type": "websocket.close", "code": 1008, "reason": "too many connections"})
             return
@@ -209,9 +224,10 @@ def websocket_limits(app: ASGIApp) -> ASGIApp:
             data = message.get("text") if message.get("text") is not None else message.get("bytes")
             if data is not None and len(data) > limit_bytes:
                 refused = True
-                log.warning(
-                    "websocket message of %d bytes refused (limit %d) from %s", len(data), limit_bytes, cut(address)
-                )
+                if _log_now("size:" + address):
+                    log.warning(
+                        "websocket message of %d bytes refused (limit %d) from %s", len(data), limit_bytes, cut(address)
+                    )
                 answer = _too_large_answer(data)
                 del data, message
                 try:
