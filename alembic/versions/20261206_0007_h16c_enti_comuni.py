@@ -30,7 +30,8 @@ def upgrade() -> None:
     with op.batch_alter_table("ente_gestore", schema=None) as batch_op:
         batch_op.add_column(sa.Column("chiave", _STR(length=80), nullable=True))
         batch_op.add_column(sa.Column("telefono_fonte", _STR(length=500), nullable=True))
-        batch_op.create_unique_constraint("uq_ente_gestore_chiave", ["chiave"])
+        # A unique index, not a constraint: SQLite adds it without copying the table (which other tables reference).
+        batch_op.create_index(batch_op.f("ix_ente_gestore_chiave"), ["chiave"], unique=True)
     with op.batch_alter_table("comune_ente_gestore", schema=None) as batch_op:
         batch_op.add_column(sa.Column("fonte_titolo", _STR(length=500), nullable=True))
         batch_op.add_column(sa.Column("evidenza", _STR(length=1000), nullable=True))
@@ -63,13 +64,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35 too): a batch would copy ente_gestore, which other
+    # tables reference, and SQLite refuses to drop it with foreign keys on.
     op.drop_table("comune_ente_gestore_proposta")
-    with op.batch_alter_table("comune_ente_gestore", schema=None) as batch_op:
-        batch_op.drop_column("modificato_il")
-        batch_op.drop_column("confidenza")
-        batch_op.drop_column("evidenza")
-        batch_op.drop_column("fonte_titolo")
-    with op.batch_alter_table("ente_gestore", schema=None) as batch_op:
-        batch_op.drop_constraint("uq_ente_gestore_chiave", type_="unique")
-        batch_op.drop_column("telefono_fonte")
-        batch_op.drop_column("chiave")
+    for column in ("modificato_il", "confidenza", "evidenza", "fonte_titolo"):
+        op.drop_column("comune_ente_gestore", column)
+    op.drop_index(op.f("ix_ente_gestore_chiave"), table_name="ente_gestore")
+    op.drop_column("ente_gestore", "telefono_fonte")
+    op.drop_column("ente_gestore", "chiave")

@@ -123,3 +123,23 @@ def test_the_regione_confirms_a_lead_and_the_comune_gets_its_ente_s_centre(sessi
     imposta_ente(session, other.codice_istat, other.ente_id, None, NOW)
     session.commit()
     assert session.exec(select(func.count()).select_from(AuditRecord).where(AuditRecord.entity == ENTITY)).one() >= 3
+
+
+def test_the_migration_goes_down_and_up_on_a_seeded_database(empty_url):
+    """SQLite with foreign keys on: no table that others reference is copied (a batch would fail)."""
+    from alembic import command
+    from zerosei_app.prestart import alembic_config
+
+    migrate(empty_url)
+    engine = make_engine(empty_url)
+    with Session(engine) as s:
+        seed_if_empty(s)
+    cfg = alembic_config(empty_url)
+    command.downgrade(cfg, "0005")
+    command.upgrade(cfg, "head")
+    with Session(engine) as s:
+        assert _count(s, ComuneEnteGestore) == 385  # the rows stay; the new columns come back empty
+        assert apply_update(s, NOW).enti_comuni.changed  # and the next start fills them again
+        s.commit()
+        assert _count(s, ComuneEnteGestoreProposta) == 47
+    engine.dispose()

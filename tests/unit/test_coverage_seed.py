@@ -41,3 +41,22 @@ def test_casale_gets_its_own_centre_once(session):
 def test_a_lead_is_not_a_fact_so_crissolo_still_gets_the_nearest_centre(session):
     centri, ente = centri_e_ente(session, session.get(Comune, CRISSOLO))
     assert ente is None and [c.origine for c in centri] == ["inferito"]
+
+
+def test_a_path_with_only_the_ente_says_so_and_its_links_reach_the_cards(session):
+    from zerosei_app.domain import clock
+    from zerosei_app.domain.link import parse_query_string
+    from zerosei_app.i18n import t
+    from zerosei_app.queries.percorso import build_percorso
+
+    today = clock.today()
+    born = f"{today.year - 1}-{today.month:02d}"
+    p = build_percorso(session, parse_query_string(f"comune={ANDEZENO}&nascita={born}").query, today).percorso
+    assert p.centri == [] and p.ente_gestore is not None
+    assert view.services_view(p, "it").now[0].empty == t("path.now_empty_ente", "it")
+    # In-page links ("Contatti: <centro>", the jump bar) name the card's heading id (centro_card: centro-<uid>-nome).
+    torino = build_percorso(session, parse_query_string(f"comune=001272&nascita={born}").query, today).percorso
+    uids = {f"#centro-{c.uid}-nome" for c in view.centri_views(torino.centri, torino.ente_gestore, "it")}
+    hrefs = {e.centro_href for lst in view.services_view(torino, "it").now for e in lst.voci if e.centro_href}
+    assert hrefs and hrefs <= uids
+    assert view.jump_to_centri(torino.centri, "it")[1] in uids

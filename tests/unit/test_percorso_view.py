@@ -80,7 +80,7 @@ def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(sess
     centro = p.centri[0]
     assert centro.telefono
     for e in _shown(view.services_view(p, "it")):
-        assert e.links == [] and e.centro_nome == centro.nome and e.centro_href == f"#centro-{centro.id}-nome"
+        assert e.links == [] and e.centro_nome == centro.nome and e.centro_href == f"#centro-c{centro.id}-nome"
 
 
 def test_one_trust_label(session):

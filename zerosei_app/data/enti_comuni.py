@@ -96,6 +96,8 @@ def _enti_by_key(db: Session, report: EntiComuniReport) -> dict[str, EnteGestore
     found: dict[str, EnteGestore] = {}
     for key in sorted(keys | set(nuovi)):
         ente = by_chiave.get(key) or by_label.get(KNOWN_AS.get(key, key))
+        if ente is None and key in nuovi:  # created by an earlier run whose key was lost (a downgrade)?
+            ente = by_label.get(_cut(nuovi[key]["nome"], 250) or "")
         if ente is None and key in nuovi:
             r = nuovi[key]
             ente = EnteGestore(

@@ -53,7 +53,7 @@ class EnteGestore(RecapitiUfficiali, table=True):
     data_fonte: str | None = Field(default=None, max_length=120)
     note: str | None = Field(default=None, max_length=1000)
     # The `ente_key` of the research files (data/enti_gestori_*_2026-12-06.csv): how data updates find it.
-    chiave: str | None = Field(default=None, max_length=80, unique=True)
+    chiave: str | None = Field(default=None, max_length=80, unique=True, index=True)
     telefono_fonte: str | None = Field(default=None, max_length=500)  # whose number and where a source states it
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, func, select
 
+from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore, EntryStatus
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
 from zerosei_app.queries.percorso import map_url, voce_fields
@@ -45,13 +46,23 @@ def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on
 
 
 def centri_list(session: Session, provincia: str | None = None) -> list[dict]:
-    counts = dict(session.exec(select(Copertura.centro_id, func.count()).group_by(Copertura.centro_id)).all())
+    # Served (a source, the Regione or the ente gestore says so) apart from "only the nearest registered centre".
+    counts: dict[tuple[int, bool], int] = {}
+    for centro_id, origine, n in session.exec(
+        select(Copertura.centro_id, Copertura.origine, func.count()).group_by(Copertura.centro_id, Copertura.origine)
+    ).all():
+        key = (centro_id, origine == OrigineCopertura.INFERITO)
+        counts[key] = counts.get(key, 0) + n
     rows = list_centri(session)
     if provincia is not None:
         rows = [row for row in rows if row[1].sigla_provincia == provincia]
     changed = _staff_changes(session, [c.id for c, _, _ in rows])
     return [
-        {**_centro_dict(c, comune, ente, changed.get(c.id)), "n_comuni_serviti": counts.get(c.id, 0)}
+        {
+            **_centro_dict(c, comune, ente, changed.get(c.id)),
+            "n_comuni_serviti": counts.get((c.id, False), 0),
+            "n_comuni_centro_piu_vicino": counts.get((c.id, True), 0),
+        }
         for c, comune, ente in rows
     ]
 

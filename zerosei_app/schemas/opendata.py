@@ -41,7 +41,15 @@ class CentroDatiOut(BaseModel):
 
 
 class CentroInElencoOut(CentroDatiOut):
-    n_comuni_serviti: int
+    n_comuni_serviti: int = Field(
+        description="Comuni the centre serves by a source's, the Regione's or its ente gestore's word "
+        "(`origine` `esplicito` or `ente_gestore`)."
+    )
+    n_comuni_centro_piu_vicino: int = Field(
+        0,
+        description="Comuni no known centre or ente gestore serves, for which it is only the nearest registered "
+        "centre (`origine` `inferito`): not counted as served.",
+    )
 
 
 class ComuneServitoOut(ComuneRefOut):

@@ -229,7 +229,7 @@ def entry_view(
         facts=_facts(v, lang),
         links=own,
         centro_nome=centro.nome if centro is not None and not own else "",
-        centro_href=f"#centro-{v.centro_id}-nome" if centro is not None and not own else "",
+        centro_href=f"#centro-c{v.centro_id}-nome" if centro is not None and not own else "",  # the card's heading
         trust=trust_text(v, lang),
         is_verified=bool(v.verificato_il and not v.esempio),
         compact=compact,
@@ -307,7 +307,7 @@ def services_view(p: PercorsoOut, lang: str) -> ServicesView:
                     heading=child_heading(f, lang),
                     note=t("path.child.born_presumably", lang) if f.nato_presumibilmente else "",
                     voci=[card(x) for x in items],
-                    empty=t("path.now_empty", lang) if nothing else "",
+                    empty=t("path.now_empty" if p.centri else "path.now_empty_ente", lang) if nothing else "",
                 )
             )
     for n, (who, items) in enumerate(plan.shared):
@@ -369,7 +369,7 @@ def chips(selected: list[str] | tuple[str, ...], lang: str) -> list[ChipView]:
 def jump_to_centri(centri: list[CentroOut], lang: str) -> tuple[str, str]:
     """The jump bar's last link: to the one centre's card, or to the centres' section."""
     if len(centri) == 1:
-        return t("ui.path.jump_centro", lang), f"#centro-{centri[0].id}-nome"
+        return t("ui.path.jump_centro", lang), f"#centro-c{centri[0].id}-nome"
     return t("ui.path.jump_centri", lang), "#centri"
 
 

@@ -175,7 +175,7 @@ def _entry(v: EntryView, lang: str) -> str:
     if contacts:
         contact = f'<ul class="pv-contacts">{contacts}</ul>'
     elif v.centro_href:
-        centre_id = v.centro_href.removeprefix("#centro-").removesuffix("-nome")
+        centre_id = v.centro_href.removeprefix("#centro-c").removesuffix("-nome")
         label = _e(t("ui.path.contacts_at", lang))
         contact = (
             f'<p class="contact-at">{label} <a href="#pv-centro-{_e(centre_id)}" lang="it">{_e(v.centro_nome)}</a></p>'
