@@ -64,5 +64,12 @@ def test_language_links_name_each_language_in_itself():
     assert [(lang.code, lang.name, lang.current) for lang in links] == [
         ("it", "Italiano", False),
         ("en", "English", True),
+        ("ro", "Română", False),
+        ("ar", "العربية", False),
+        ("sq", "Shqip", False),
+        ("zh", "中文", False),
+        ("es", "Español", False),
+        ("fr", "Français", False),
+        ("uk", "Українська", False),
     ]
     assert links[0].href == "/percorso?comune=001255"
