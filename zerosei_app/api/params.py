@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from zerosei_app.api.messages import api_error
+from zerosei_app.api.messages import API_LANGS, api_error
 from zerosei_app.domain.catalog import MAX_CHILDREN, PROVINCE, TOPICS
 from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
@@ -161,7 +161,7 @@ LANG_PARAMETER = {
     "in": "query",
     "required": False,
     "description": "Language of the error messages: "
-    + " or ".join(f"`{code}`" for code in LINK_LANGS)
+    + " or ".join(f"`{code}`" for code in API_LANGS)
     + " (`en-GB` counts as `en`); any other value gives Italian, the default.",
     "schema": {"type": "string", "default": "it"},
 }
@@ -233,8 +233,10 @@ PERCORSO_PARAMETERS: list[dict[str, Any]] = [
         "name": "lang",
         "in": "query",
         "required": False,
-        "description": "Language of the texts (`eta`) and of the error messages: `it` (default) or `en`; `en-GB` counts as `en`. "
+        "description": "Language of the texts (`eta`, topics, areas): "
+        + ", ".join(f"`{code}`" for code in LINK_LANGS)
+        + " (`it` default; `en-GB` counts as `en`). Error messages are in Italian, else in English. "
         "Any other value is an error (422).",
-        "schema": {"type": "string", "default": "it"},
+        "schema": {"type": "string", "default": "it", "enum": list(LINK_LANGS)},
     },
 ]

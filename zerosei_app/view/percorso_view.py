@@ -14,6 +14,7 @@ from zerosei_app.domain.catalog import PROVINCE, SITUATIONAL_TOPICS, TOPICS
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.domain.path import Placed, is_situational, place
 from zerosei_app.i18n import normalize_lang, plural, t
+from zerosei_app.i18n.coverage import direction
 from zerosei_app.i18n.format import month_year
 from zerosei_app.schemas.percorso import (
     CentroOut,
@@ -116,13 +117,18 @@ def _kicker(c: CentroOut, lang: str) -> str:
     return " · ".join(parts)
 
 
+def ltr_isolate(text: str, lang: str) -> str:
+    """An address inside right-to-left text stays left to right (Unicode isolates, invisible)."""
+    return f"\u2066{text}\u2069" if direction(lang) == "rtl" else text
+
+
 def contact_links(contatti: list[ContattoOut], lang: str, card: str = "centro") -> tuple[list[LinkView], str, str]:
     """The rule's actions as links, each saying whose it is (unless it is the card's own: `card`);
     plus the intro and the PEC note."""
     links = []
     for a in contatti:
         kind = {"telefono": "tel", "email": "mail", "sito": "web", "pec": "pec"}[a.tipo]
-        label = t("path.contact.pec_label", lang, address=a.testo) if a.tipo == "pec" else a.testo
+        label = t("path.contact.pec_label", lang, address=ltr_isolate(a.testo, lang)) if a.tipo == "pec" else a.testo
         owner = t(f"path.contact.owner.{a.di}", lang, nome=a.di_nome) if a.di not in ("centro", card) else ""
         links.append(LinkView(kind, label, a.href, owner))
     first = contatti[0] if contatti else None

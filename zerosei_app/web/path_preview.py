@@ -17,6 +17,7 @@ from datetime import date
 
 from zerosei_app.db import session_scope
 from zerosei_app.i18n import t
+from zerosei_app.i18n.coverage import direction
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
@@ -40,7 +41,7 @@ def render_plan(plan: PagePlan) -> str:
     p, lang = plan.percorso, plan.query.lang
     services = view.services_view(p, lang)
     parts = [
-        f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
+        f'<div id="{PREVIEW_ID}" lang="{_e(lang)}" dir="{direction(lang)}">',
         '<div class="pv-top"><div class="pv-bar"><a class="pv-brand" href="/">'
         f'<span class="pv-brand-name">ZeroSei</span><span class="pv-brand-tagline">{_e(t("ui.brand.tagline", lang))}</span>'
         "</a></div></div>",
@@ -66,7 +67,8 @@ def render_plan(plan: PagePlan) -> str:
 def _centro(c: CentroView, lang: str) -> str:
     address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
     links = "".join(
-        f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">{_e(link.label)}'
+        f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">'
+        + f'<span dir="{"auto" if link.kind == "pec" else "ltr"}">{_e(link.label)}</span>'
         + (f'<span class="pv-contact-owner">{_e(link.owner)}</span>' if link.owner else "")
         + "</span></a></li>"
         for link in c.links
