@@ -40,7 +40,6 @@ def _globe() -> rx.Component:
         width="20",
         height="20",
         aria_hidden="true",
-        focusable="false",
         class_name="icon",
     )
 
