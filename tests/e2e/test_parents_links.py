@@ -175,7 +175,7 @@ def test_no_connection_from_the_start_still_speaks_the_link_language(app_url, ph
     server, English in the browser) different, rebuilt the whole document and dropped the copy, leaving the
     Italian shell. The test passed only when it looked before hydration ended; it now looks after."""
     link = f"{app_url}/percorso?comune=001255&nascita={BORN}&lang=en"
-    assert '<div id="zs-preview" lang="en">' in httpx.get(link, timeout=20).text  # the server sends the copy
+    assert '<div id="zs-preview" lang="en" dir="ltr">' in httpx.get(link, timeout=20).text  # the server sends the copy
     page = phone.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))

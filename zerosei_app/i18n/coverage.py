@@ -27,6 +27,12 @@ def direction(lang: str) -> str:
         return "ltr"
 
 
+def ltr_isolate(text: str, lang: str) -> str:
+    """Left-to-right text (an address, a centre's Italian words) inside a right-to-left sentence keeps
+    its order: wrapped in Unicode isolates (invisible), only where the page reads right to left."""
+    return f"\u2066{text}\u2069" if text and direction(lang) == "rtl" else text
+
+
 def fallback_markdown() -> str:
     """One line per missing key: the languages that show it in Italian."""
     by_key: dict[str, list[str]] = {}

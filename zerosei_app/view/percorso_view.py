@@ -14,7 +14,7 @@ from zerosei_app.domain.catalog import PROVINCE, SITUATIONAL_TOPICS, TOPICS
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.domain.path import Placed, is_situational, place
 from zerosei_app.i18n import normalize_lang, plural, t
-from zerosei_app.i18n.coverage import direction
+from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.i18n.format import month_year
 from zerosei_app.schemas.percorso import (
     CentroOut,
@@ -115,11 +115,6 @@ def _kicker(c: CentroOut, lang: str) -> str:
     if not c.stessa_provincia:
         parts.append(t("path.centro.kicker.province", lang, provincia=PROVINCE.get(c.provincia, c.provincia)))
     return " · ".join(parts)
-
-
-def ltr_isolate(text: str, lang: str) -> str:
-    """An address inside right-to-left text stays left to right (Unicode isolates, invisible)."""
-    return f"\u2066{text}\u2069" if direction(lang) == "rtl" else text
 
 
 def contact_links(contatti: list[ContattoOut], lang: str, card: str = "centro") -> tuple[list[LinkView], str, str]:
