@@ -224,7 +224,7 @@ def test_a_key_repeated_with_different_values_is_422(client, path, qs, campo):
 @pytest.mark.parametrize(
     ("qs", "lang", "expected"),
     [
-        ("comune=001272&nascita=2025-01&lang=xx", "it", "Valori validi: it, en"),
+        ("comune=001272&nascita=2025-01&lang=xx", "it", "Valori validi: it, en, ro, ar, sq, zh, es, fr, uk"),
         ("comune=001272&nascita=" + ",".join(["2025-01"] * 7), "it", "Al massimo 6 bambini"),
         ("comune=001272&nascita=2025-01&temi=nope&lang=en", "en", "Valid topics: gravidanza-nascita"),
     ],
@@ -256,3 +256,19 @@ def test_centri_aggiornato_il_is_null_until_staff_change_it(client):
     centri = client.get("/api/v1/centri").json()
     assert all(c["aggiornato_il"] is None for c in centri)  # as seeded from the sources
     assert all("data_fonte" in c for c in centri)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ar", "سنة"), ("uk", "місяц"), ("zh", "个月"), ("ro", "luni")])
+def test_percorso_speaks_the_nine_languages(client, lang, word):
+    r = client.get("/api/v1/percorso", params={"comune": "001272", "nascita": "2025-01", "lang": lang})
+    assert r.status_code == 200 and r.json()["lang"] == lang
+    assert word in str(r.json()["figli"][0]["eta"]) or word in r.text
+
+
+def test_percorso_lang_is_an_enum_of_the_nine(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    params = spec["paths"]["/api/v1/percorso"]["get"]["parameters"]
+    lang = next(p for p in params if p["name"] == "lang")
+    assert lang["schema"]["enum"] == ["it", "en", "ro", "ar", "sq", "zh", "es", "fr", "uk"]
+    bad = client.get("/api/v1/percorso", params={"comune": "001272", "nascita": "2025-01", "lang": "de"})
+    assert bad.status_code == 422 and "it, en, ro, ar, sq, zh, es, fr, uk" in bad.text

@@ -56,14 +56,18 @@ def test_language_switch_keeps_the_path(app_url, phone):
     page = phone.new_page()
     page.goto(f"{app_url}/percorso?comune=001255&nascita={BORN}&temi=gioco-socialita")
     expect(page.locator(".path-head h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
-    page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
+    nav = page.get_by_role("navigation", name="Lingua")
+    nav.locator("summary").click()  # the language menu
+    nav.get_by_role("link", name="English").click()
     page.wait_for_url("**lang=en")
     assert "comune=001255" in page.url and "temi=gioco-socialita" in page.url
     expect(page.locator(".path-head h1")).to_have_text("Your path in Sant'Ambrogio di Torino")
     expect(page.get_by_role("heading", name="For a child aged 1 year and 6 months")).to_be_visible()
     page.wait_for_function("document.documentElement.lang === 'en'")
     screenshot(page, "parents-12-english")
-    page.get_by_role("navigation", name="Language").get_by_role("link", name="Italiano").click()
+    nav = page.get_by_role("navigation", name="Language")
+    nav.locator("summary").click()  # the language menu
+    nav.get_by_role("link", name="Italiano").click()
     expect(page.locator(".path-head h1")).to_have_text("Il tuo percorso a Sant'Ambrogio di Torino")
     assert "lang=" not in page.url
     page.wait_for_function("document.documentElement.lang === 'it'")
@@ -175,7 +179,7 @@ def test_no_connection_from_the_start_still_speaks_the_link_language(app_url, ph
     server, English in the browser) different, rebuilt the whole document and dropped the copy, leaving the
     Italian shell. The test passed only when it looked before hydration ended; it now looks after."""
     link = f"{app_url}/percorso?comune=001255&nascita={BORN}&lang=en"
-    assert '<div id="zs-preview" lang="en">' in httpx.get(link, timeout=20).text  # the server sends the copy
+    assert '<div id="zs-preview" lang="en" dir="ltr">' in httpx.get(link, timeout=20).text  # the server sends the copy
     page = phone.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -232,7 +232,9 @@ def test_switching_language_mid_step_keeps_the_answers(app_url, phone):
     page = phone.new_page()
     pick_chivasso(page, app_url)
     page.wait_for_function("location.search.includes('comune=001082')")  # in this step's URL at once
-    page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
+    nav = page.get_by_role("navigation", name="Lingua")
+    nav.locator("summary").click()  # the language menu
+    nav.get_by_role("link", name="English").click()
     page.wait_for_url("**lang=en**")
     expect(page.get_by_role("combobox", name="Town (comune) or postcode")).to_have_value("Chivasso")
 
@@ -240,7 +242,9 @@ def test_switching_language_mid_step_keeps_the_answers(app_url, phone):
     page.locator("#figlio-0-mese").select_option(f"{BORN.month:02d}")
     page.locator("#figlio-0-anno").select_option(str(BORN.year))
     page.wait_for_function(f"location.search.includes('nascita={BORN}')")
-    page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
+    nav = page.get_by_role("navigation", name="Lingua")
+    nav.locator("summary").click()  # the language menu
+    nav.get_by_role("link", name="English").click()
     page.wait_for_url("**lang=en**")
     expect(page.get_by_role("heading", name="Your child")).to_be_visible()
     expect(page.locator("#figlio-0-mese")).to_have_value(f"{BORN.month:02d}")

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zerosei_app.i18n import LANGUAGES, normalize_lang, plural, t
-from zerosei_app.i18n.catalogs import CATALOGS, LOCALES_DIR
+from zerosei_app.i18n.catalogs import CATALOGS, COMPLETE_LANGUAGES, LOCALES_DIR
 
 
 def placeholders(text: str) -> set[str]:
@@ -19,15 +19,20 @@ def test_languages_are_discovered_from_the_folder_italian_first():
     assert {"it", "en"} <= set(LANGUAGES)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_catalogue_translates_every_italian_key(lang):
+@pytest.mark.parametrize("lang", COMPLETE_LANGUAGES)
+def test_every_complete_catalogue_translates_every_italian_key(lang):
+    # The other languages may fall back to Italian for a documented list (test_i18n_languages.py).
     assert set(CATALOGS[lang]) == set(CATALOGS["it"])
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "it"])
 def test_placeholders_match_italian(lang):
-    for key, italian in CATALOGS["it"].items():
-        assert placeholders(CATALOGS[lang][key]) == placeholders(italian), key
+    for key, text in CATALOGS[lang].items():
+        italian = CATALOGS["it"].get(key)
+        if italian is None:  # a plural category Italian does not have (Arabic "two", Ukrainian "few"…)
+            continue
+        # A count may be named where Italian spells it out ("1 comune"): other languages' "one" covers 21.
+        assert placeholders(text) - {"n"} == placeholders(italian) - {"n"}, key
 
 
 def test_translate_and_format():

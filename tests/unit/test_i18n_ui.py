@@ -40,23 +40,27 @@ def test_components_refuse_server_side_keys():
         t("path.now")
 
 
-def test_a_page_text_carries_every_language_and_no_state():
-    """The hydrate sends no catalogue: the compiled text picks the language from UiState.lang."""
+def test_a_page_text_carries_the_italian_and_reads_the_language_script():
+    """The hydrate sends no catalogue, nor does the page carry every language: the compiled text is the
+    Italian one, or the page language's own from its script (/i18n/ui.<lang>.js), picked by UiState.lang."""
     from zerosei_app.components.i18n import t
     from zerosei_app.state.ui import UiState
 
     code = str(t("ui.home.start"))
-    assert '"Inizia"' in code and '"Start"' in code and '"en"' in code
+    assert '"Inizia"' in code and '"ui.home.start"' in code and "__zsUi" in code and "ui_state.lang" in code
+    assert '"Start"' not in code
     assert not any(name.startswith("T") for name in UiState.computed_vars)
     with pytest.raises(KeyError):
         t("ui.no.such.key")
 
 
-def test_a_text_without_translation_is_just_italian(monkeypatch):
+def test_a_text_without_translation_falls_back_to_italian(monkeypatch):
     from zerosei_app.components.i18n import t
+    from zerosei_app.i18n.ui_script import own_ui_texts
 
     monkeypatch.setitem(CATALOGS["it"], "ui.test.only_it", "solo italiano")
-    assert str(t("ui.test.only_it")) == '"solo italiano"'
+    assert str(t("ui.test.only_it")).endswith('?? "solo italiano")')
+    assert "ui.test.only_it" not in own_ui_texts("en")
 
 
 def test_language_links_name_each_language_in_itself():
@@ -64,5 +68,12 @@ def test_language_links_name_each_language_in_itself():
     assert [(lang.code, lang.name, lang.current) for lang in links] == [
         ("it", "Italiano", False),
         ("en", "English", True),
+        ("ro", "Română", False),
+        ("ar", "العربية", False),
+        ("sq", "Shqip", False),
+        ("zh", "中文", False),
+        ("es", "Español", False),
+        ("fr", "Français", False),
+        ("uk", "Українська", False),
     ]
     assert links[0].href == "/percorso?comune=001255"

@@ -62,7 +62,9 @@ def test_served_percorso_has_its_preview_tags(client, shell, path):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "<title>ZeroSei path in Sant&#x27;Ambrogio di Torino</title>" in r.text
     assert (
-        'property="og:title"' in r.text and 'content="en_GB"' in r.text and '<div id="zs-preview" lang="en">' in r.text
+        'property="og:title"' in r.text
+        and 'content="en_GB"' in r.text
+        and '<div id="zs-preview" lang="en" dir="ltr">' in r.text
     )
     assert "2025-05" not in r.text.split("og:url")[0]  # months only in the link itself
     assert r.headers["referrer-policy"] == "same-origin"
@@ -89,7 +91,7 @@ def test_other_paths_and_methods_are_untouched(client, shell):
 def test_served_percorso_carries_a_readable_copy_of_the_path(client, shell):
     r = client.get("/percorso", params={"comune": "001255", "nascita": "2025-05"})
     body = r.text.split("<body>", 1)[1]
-    assert body.startswith('<div id="zs-preview" lang="it">')
+    assert body.startswith('<div id="zs-preview" lang="it" dir="ltr">')
     assert "<h1>Il tuo percorso a Sant&#x27;Ambrogio di Torino</h1>" in body
     assert 'class="pv-card pv-centro"' in body and 'class="pv-entry-title"' in body
     preview = body.split("</body>", 1)[0]

@@ -225,7 +225,7 @@ def _page_url(request: Request, params: VociParams, offset: int) -> str:
     f"{PREFIX}/percorso",
     summary="Il percorso di una famiglia",
     description=(
-        "Parameters as in the path's link: `comune=<ISTAT>&nascita=<YYYY-MM>[,…]&attesa=<YYYY-MM>&temi=<slug,…>&lingua=<ar|…>&lang=<it|en>` "
+        "Parameters as in the path's link: `comune=<ISTAT>&nascita=<YYYY-MM>[,…]&attesa=<YYYY-MM>&temi=<slug,…>&lingua=<ar|…>&lang=<it|en|ro|ar|sq|zh|es|fr|uk>` "
         "(keys case-insensitive; a repeated key adds its values). `link` is the canonical query string, "
         "`url` the absolute address of the parents' page."
     ),
@@ -348,3 +348,7 @@ api.add_middleware(PathQrMiddleware)
 from zerosei_app.web.carta_preview import CartaPreviewMiddleware  # noqa: E402
 
 api.add_middleware(CartaPreviewMiddleware)
+# One language's interface texts, loaded only by pages in that language (web/ui_script.py).
+from zerosei_app.web.ui_script import UiScriptMiddleware  # noqa: E402
+
+api.add_middleware(UiScriptMiddleware)

@@ -14,8 +14,11 @@ from typing import Any
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE, TOPICS
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.months import YearMonth
+from zerosei_app.i18n import LANGUAGES
 from zerosei_app.i18n.format import month_year
 
+# The API's own messages are for the people who write clients: Italian and English. A request in
+# another of the page languages (`/percorso?lang=ar` gives its texts in Arabic) gets them in English.
 API_LANGS = ("it", "en")
 _TOPICS = ", ".join(TOPICS)
 
@@ -71,8 +74,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a province of Piemonte. Valid values: " + ", ".join(PROVINCE) + ".",
     },
     "bad_lang": {
-        "it": "La lingua «{value}» non è disponibile. Valori validi: " + ", ".join(API_LANGS) + ".",
-        "en": "The language “{value}” is not available. Valid values: " + ", ".join(API_LANGS) + ".",
+        "it": "La lingua «{value}» non è disponibile. Valori validi: " + ", ".join(LANGUAGES) + ".",
+        "en": "The language “{value}” is not available. Valid values: " + ", ".join(LANGUAGES) + ".",
     },
     "bad_lingua": {
         "it": "«{value}» non è un codice di lingua: «lingua» vuole un codice di 2 lettere (ISO 639-1), per esempio «ar».",
@@ -144,7 +147,7 @@ def message(error: FieldError, lang: str = "it") -> str:
     texts = MESSAGES.get(code)
     if texts is not None:
         try:
-            return texts.get(lang, texts["it"]).format(**params)
+            return texts.get(lang, texts["en" if lang in LANGUAGES and lang != "it" else "it"]).format(**params)
         except (KeyError, IndexError, ValueError):
             pass
     return error.message(lang)

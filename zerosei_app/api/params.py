@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from zerosei_app.api.messages import api_error
+from zerosei_app.api.messages import API_LANGS, api_error
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MAX_CHILDREN, MIN_AGE_MONTHS, PROVINCE, TOPICS
 from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
@@ -165,7 +165,7 @@ LANG_PARAMETER = {
     "in": "query",
     "required": False,
     "description": "Language of the error messages: "
-    + " or ".join(f"`{code}`" for code in LINK_LANGS)
+    + " or ".join(f"`{code}`" for code in API_LANGS)
     + " (`en-GB` counts as `en`); any other value gives Italian, the default.",
     "schema": {"type": "string", "default": "it"},
 }
@@ -247,9 +247,11 @@ PERCORSO_PARAMETERS: list[dict[str, Any]] = [
         "name": "lang",
         "in": "query",
         "required": False,
-        "description": "Language of the texts (`eta`) and of the error messages: `it` (default) or `en`; `en-GB` counts as `en`. "
+        "description": "Language of the texts (`eta`, topics, areas): "
+        + ", ".join(f"`{code}`" for code in LINK_LANGS)
+        + " (`it` default; `en-GB` counts as `en`). Error messages are in Italian, else in English. "
         "Any other value is an error (422).",
-        "schema": {"type": "string", "default": "it"},
+        "schema": {"type": "string", "default": "it", "enum": list(LINK_LANGS)},
     },
 ]
 
@@ -269,7 +271,7 @@ def _any_of(words) -> str:
 def percorso_parameters(today: date) -> list[dict[str, Any]]:
     """PERCORSO_PARAMETERS with patterns that say exactly which values today's API accepts:
     birth months up to MAX_AGE_MONTHS back, an expected month up to -MIN_AGE_MONTHS ahead (or an
-    old link's, presumably born), known topics, `it`/`en` (any region)."""
+    old link's, presumably born), known topics, the link's languages (any region)."""
     now = YearMonth.of(today)
     born = _months(now.plus(-MAX_AGE_MONTHS), now)
     expected = _months(now.plus(-MAX_AGE_MONTHS), now.plus(-MIN_AGE_MONTHS))
@@ -277,7 +279,9 @@ def percorso_parameters(today: date) -> list[dict[str, Any]]:
         "nascita": f"^{born}(,{born}){{0,{MAX_CHILDREN - 1}}}$",
         "attesa": f"^{expected}$",
         "temi": f"^{_any_of(TOPICS)}(,{_any_of(TOPICS)}){{0,{len(TOPICS) - 1}}}$",
-        "lang": "^([Ii][Tt]|[Ee][Nn])([-_][A-Za-z0-9]{1,8})?$",
+        "lang": "^("
+        + "|".join("".join(f"[{c.upper()}{c}]" for c in code) for code in LINK_LANGS)
+        + ")([-_][A-Za-z0-9]{1,8})?$",
     }
     out = copy.deepcopy(PERCORSO_PARAMETERS)
     for param in out:

@@ -83,9 +83,10 @@ def centro_facts(c: CartaView) -> rx.Component:
         status_badge(c.status_kind, c.status),
         rx.el.p(c.updated, class_name="muted carta-updated"),
         rx.el.p(
-            rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ", lang="it")),
+            rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ")),
             c.luogo,
             class_name="address",
+            lang="it",  # the address and the comune, as written in Italy
         ),
         rx.cond(
             c.map_href != "",

@@ -33,9 +33,10 @@ def centro_card(c: CentroView) -> rx.Component:
         rx.cond(
             c.luogo != "",
             rx.el.p(
-                rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ", lang="it")),
+                rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ")),
                 c.luogo,
                 class_name="address",
+                lang="it",  # the address and the comune, as written in Italy
             ),
         ),
         rx.cond(c.orari != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.orari, lang="it"))),

@@ -9,7 +9,8 @@ from zerosei_app.view.contacts import LinkView
 
 def _label(link: LinkView) -> rx.Component:
     return rx.el.span(
-        rx.el.span(link.label, class_name="contact-label"),
+        # Numbers and addresses read left to right, also in Arabic (a PEC label is a sentence: isolated in view/).
+        rx.el.span(link.label, class_name="contact-label", dir=rx.cond(link.kind == "pec", "auto", "ltr")),
         rx.cond(link.owner != "", rx.el.span(link.owner, class_name="contact-owner")),
         class_name="contact-text",
     )

@@ -1,18 +1,22 @@
-"""Interface text in components: `t("ui.key")` is compiled into the page in every language.
+"""Interface text in components: `t("ui.key")` is the Italian text, or the page language's own.
 
 The texts are not state: a hydrate used to carry the whole `ui.*` catalogue (about 12 KB, twice
-on a reconnect) to every tab. Here each text becomes a small expression on `UiState.lang`, so the
-page switches language at once and the server sends nothing for it.
+on a reconnect) to every tab. Nor are they all in the page: with nine languages, compiling each
+text in every language grew the JavaScript by about 120 KB of text. Each text is the Italian one
+plus a lookup in the page language's catalogue, a script loaded before the app by pages in that
+language (i18n/ui_script.py, components/head.py); a text the language lacks stays Italian.
 
 Named `t` like the server-side function so the key checker (tests/unit/test_i18n_keys.py) finds
 every literal key used by the pages too.
 """
 
-import reflex as rx
+import json
+
 from reflex.vars.base import Var
 
-from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
-from zerosei_app.state.ui import UI_PREFIX, UiState, ui_catalog
+from zerosei_app.i18n import DEFAULT_LANG
+from zerosei_app.i18n.ui_script import GLOBAL, UI_PREFIX
+from zerosei_app.state.ui import UiState, ui_catalog
 
 
 def t(key: str) -> Var:
@@ -21,9 +25,7 @@ def t(key: str) -> Var:
     italian = ui_catalog(DEFAULT_LANG)
     if key not in italian:
         raise KeyError(f"{key} is not in the Italian catalogue")
-    text: Var = Var.create(italian[key])
-    for lang in LANGUAGES:
-        own = ui_catalog(lang)[key]
-        if lang != DEFAULT_LANG and own != italian[key]:
-            text = rx.cond(UiState.lang == lang, own, text)
-    return text
+    lang = UiState.lang
+    # During the build (prerender) and for Italian there is no catalogue: the Italian text.
+    expr = f"(globalThis.{GLOBAL}?.[{lang}]?.[{json.dumps(key)}] ?? {json.dumps(italian[key], ensure_ascii=False)})"
+    return Var(_js_expr=expr, _var_type=str, _var_data=lang._get_all_var_data())

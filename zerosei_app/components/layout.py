@@ -1,29 +1,75 @@
 """The frame of every parents' page: skip link, header with the language switch, main, footer."""
 
+import json
+
 import reflex as rx
+from reflex.vars.base import Var
 from reflex_components_core.core.banner import has_connection_errors
 
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import external, internal, plain
 from zerosei_app.i18n import LANGUAGES
 from zerosei_app.i18n import t as translate
+from zerosei_app.i18n.coverage import direction
 from zerosei_app.settings import get_publisher
 from zerosei_app.state.ui import LangLink, UiState
 from zerosei_app.view import urls
 
 
 def _lang_link(link: LangLink) -> rx.Component:
+    # A full page load, not a client-side one: the page then loads the new language's texts
+    # before the app runs (components/head.py). The link holds the choice; nothing is stored.
     return rx.el.li(
-        internal(
+        plain(
             link.name,
             href=link.href,
             lang=link.code,
             href_lang=link.code,
             aria_current=rx.cond(link.current, "true", "false"),
             class_name="lang-link",
-            replace=True,
-            prevent_scroll_reset=True,
         )
+    )
+
+
+def _globe() -> rx.Component:
+    return rx.el.svg(
+        rx.el.svg.path(
+            d="M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M3 12h18 M12 3c3 3.5 3 14.5 0 18 M12 3c-3 3.5-3 14.5 0 18"
+        ),
+        view_box="0 0 24 24",
+        width="20",
+        height="20",
+        aria_hidden="true",
+        class_name="icon",
+    )
+
+
+def lang_picker() -> rx.Component:
+    """Nine languages in a compact disclosure (fits 390 px): a native <details>, so Enter/Space open
+    it and Tab walks the links; each language is written in its own name and script."""
+    return rx.el.nav(
+        rx.el.details(
+            rx.el.summary(
+                _globe(),
+                rx.el.span(t("ui.lang.nav"), ": ", class_name="sr-only"),
+                rx.el.span(t("ui.lang.name"), class_name="lang-current"),
+                class_name="lang-summary",
+            ),
+            rx.el.ul(rx.foreach(UiState.langs, _lang_link), class_name="lang-list"),
+            class_name="lang-menu",
+        ),
+        aria_label=t("ui.lang.nav"),
+        class_name="lang-nav",
+    )
+
+
+def text_dir() -> Var:
+    """ "rtl" in a right-to-left language (Arabic), else "ltr"; the <html> follows (UiState._sync_ui)."""
+    rtl = [code for code in LANGUAGES if direction(code) == "rtl"]
+    return Var(
+        _js_expr=f'({json.dumps(rtl)}.includes({UiState.lang}) ? "rtl" : "ltr")',
+        _var_type=str,
+        _var_data=UiState.lang._get_all_var_data(),
     )
 
 
@@ -63,11 +109,7 @@ def header(home_href=None) -> rx.Component:
                 else rx.cond(UiState.lang == "it", "/", "/?lang=" + UiState.lang),
                 class_name="brand",
             ),
-            rx.el.nav(
-                rx.el.ul(rx.foreach(UiState.langs, _lang_link), class_name="lang-list"),
-                aria_label=t("ui.lang.nav"),
-                class_name="lang-nav",
-            ),
+            lang_picker(),
             class_name="bar",
         ),
         class_name="top",
@@ -128,5 +170,6 @@ def page(*children, main_class: str = "") -> rx.Component:
         offline_bar(),
         class_name="app",
         lang=UiState.lang,
+        dir=text_dir(),
         custom_attrs={"data-ready": rx.cond(UiState.ready, "true", "false")},
     )

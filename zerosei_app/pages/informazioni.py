@@ -6,6 +6,9 @@ from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import lang_href
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import external, internal, plain
+from zerosei_app.i18n import LANGUAGES
+from zerosei_app.i18n import t as translate
+from zerosei_app.i18n.catalogs import REVIEW
 from zerosei_app.settings import get_publisher
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import urls
@@ -16,6 +19,28 @@ OPEN_DATA = ("/api/v1/centri", "/api/v1/voci", "/api/v1/comuni?q=torino", "/api/
 
 def _section(title_key: str, *body_keys: str) -> rx.Component:
     return rx.el.section(rx.el.h2(t(title_key)), *[rx.el.p(t(k)) for k in body_keys], class_name="panel")
+
+
+# The header field of each catalogue (X-Review-Status) → the words shown to the reader.
+_REVIEW_KEYS = {"lingua di riferimento": "ui.info.review.reference", "rivista": "ui.info.review.reviewed"}
+
+
+def _languages() -> rx.Component:
+    """Each language in its own name, and whether a person who speaks it has reviewed the translation."""
+    rows = [
+        rx.el.li(
+            rx.el.span(translate("ui.lang.name", code), lang=code),
+            " – ",
+            t(_REVIEW_KEYS.get(REVIEW[code], "ui.info.review.to_review")),
+        )
+        for code in LANGUAGES
+    ]
+    return rx.el.section(
+        rx.el.h2(t("ui.info.langs_title"), id="lingue"),
+        rx.el.p(t("ui.info.langs_intro")),
+        rx.el.ul(*rows, class_name="plain-list"),
+        class_name="panel",
+    )
 
 
 def page() -> rx.Component:
@@ -36,7 +61,7 @@ def page() -> rx.Component:
             rx.el.p(
                 t("ui.info.controller_contact"),
                 " ",
-                plain(pub.privacy_contact, href=f"mailto:{pub.privacy_contact}"),
+                plain(pub.privacy_contact, href=f"mailto:{pub.privacy_contact}", dir="ltr"),
                 ".",
             ),
             class_name="panel",
@@ -49,9 +74,11 @@ def page() -> rx.Component:
             rx.el.ul(
                 *[rx.el.li(plain(rx.el.code(path), href=path)) for path in OPEN_DATA],
                 class_name="open-data",
+                dir="ltr",
             ),
             class_name="panel",
         ),
+        _languages(),
         rx.el.section(
             rx.el.h2(t("ui.info.a11y_title")),
             rx.el.p(t("ui.info.a11y")),

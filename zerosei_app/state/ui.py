@@ -12,9 +12,14 @@ import reflex as rx
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES, t
 from zerosei_app.i18n.catalogs import CATALOGS
+from zerosei_app.i18n.coverage import direction
+from zerosei_app.i18n.ui_script import (
+    GLOBAL,
+    UI_PREFIX,  # noqa: F401  (the pages and tests import it from here)
+)
+from zerosei_app.i18n.ui_script import script_url as ui_script_url
 from zerosei_app.view import urls
 
-UI_PREFIX = "ui."  # keys compiled into the pages (components/i18n.py); every other text is formatted on the server
 # Runs after React has rendered the new page: the heading carries tabindex=-1 for this. On a slow
 # network the parent may already be in a field of the new page: then focus stays where it is.
 FOCUS_HEADING_JS = (
@@ -80,8 +85,18 @@ class UiState(rx.State):
         self.ready = True
         # `lang` is one of LANGUAGES (known codes), so it is safe inside the script.
         # The static preview of a path (web/path_preview.py) has done its job once the app runs.
-        script = f"document.documentElement.lang={lang!r};document.getElementById('zs-preview')?.remove();"
+        script = (
+            f"document.documentElement.lang={lang!r};document.documentElement.dir={direction(lang)!r};"
+            "document.getElementById('zs-preview')?.remove();"
+        )
         script += KEEP_PAGE_JS
+        if lang != DEFAULT_LANG:
+            # The head loads the link's catalogue before the app; a page reached in another language
+            # without a full load (rare: the language links are full loads) loads it, then reloads.
+            script += (
+                f"if(!globalThis.{GLOBAL}?.[{lang!r}]){{var s=document.createElement('script');"
+                f"s.src={ui_script_url(lang)!r};s.onload=function(){{location.reload()}};document.head.appendChild(s)}}"
+            )
         if navigated:
             script += FOCUS_HEADING_JS
         return rx.call_script(script)

@@ -12,6 +12,7 @@ from zerosei_app.domain.carta import group_by_area
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
 from zerosei_app.i18n import normalize_lang, plural, t
+from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.carta import CartaCentro, DirectoryRow
 from zerosei_app.queries.contatti import contatti_out, titolare_comune, titolare_ente
@@ -89,7 +90,7 @@ def updated_text(aggiornato_il: str | None, data_fonte: str | None, lang: str) -
     if aggiornato_il:
         return t("carta.updated_on", lang, date=_day(aggiornato_il, lang))
     if data_fonte:
-        return t("carta.source_date", lang, date=data_fonte)
+        return t("carta.source_date", lang, date=ltr_isolate(data_fonte, lang))  # the source's own words
     return t("carta.source_undated", lang)
 
 

@@ -14,6 +14,7 @@ from zerosei_app.domain.catalog import PROVINCE, SITUATIONAL_TOPICS, TOPICS
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.domain.path import Placed, is_situational, place
 from zerosei_app.i18n import normalize_lang, plural, t
+from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.i18n.format import month_year
 from zerosei_app.schemas.percorso import (
     CentroOut,
@@ -122,7 +123,7 @@ def contact_links(contatti: list[ContattoOut], lang: str, card: str = "centro") 
     links = []
     for a in contatti:
         kind = {"telefono": "tel", "email": "mail", "sito": "web", "pec": "pec"}[a.tipo]
-        label = t("path.contact.pec_label", lang, address=a.testo) if a.tipo == "pec" else a.testo
+        label = t("path.contact.pec_label", lang, address=ltr_isolate(a.testo, lang)) if a.tipo == "pec" else a.testo
         owner = t(f"path.contact.owner.{a.di}", lang, nome=a.di_nome) if a.di not in ("centro", card) else ""
         links.append(LinkView(kind, label, a.href, owner))
     first = contatti[0] if contatti else None

@@ -20,6 +20,7 @@ from babel.dates import format_date
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.i18n import t
+from zerosei_app.i18n.coverage import direction
 from zerosei_app.i18n.translate import normalize_lang
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import urls
@@ -49,7 +50,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
     services = view.services_view(p, lang)
     slugs = {c.id: c.slug for c in plan.centri}
     parts = [
-        f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
+        f'<div id="{PREVIEW_ID}" lang="{_e(lang)}" dir="{direction(lang)}">',
         '<div class="pv-top"><div class="pv-bar"><a class="pv-brand" href="/">'
         f'<span class="pv-brand-name">ZeroSei</span><span class="pv-brand-tagline">{_e(t("ui.brand.tagline", lang))}</span>'
         "</a></div></div>",
@@ -105,7 +106,8 @@ def _lingua(plan: PagePlan) -> str:
 def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
     address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
     links = "".join(
-        f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">{_e(link.label)}'
+        f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">'
+        + f'<span dir="{"auto" if link.kind == "pec" else "ltr"}">{_e(link.label)}</span>'
         + (f'<span class="pv-contact-owner">{_e(link.owner)}</span>' if link.owner else "")
         + "</span></a></li>"
         for link in c.links

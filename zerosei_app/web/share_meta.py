@@ -47,6 +47,20 @@ class PageMeta:
     image: str
 
 
+# Open Graph locales of the page languages (the country where each is most spoken among our readers).
+OG_LOCALES = {
+    "it": "it_IT",
+    "en": "en_GB",
+    "ro": "ro_RO",
+    "ar": "ar_AR",
+    "sq": "sq_AL",
+    "zh": "zh_CN",
+    "es": "es_ES",
+    "fr": "fr_FR",
+    "uk": "uk_UA",
+}
+
+
 def page_meta(raw_query: str, base: str, today: date) -> PageMeta:
     q = parse_query_string(raw_query).query
     name = None
@@ -87,7 +101,7 @@ def inject(page: str, meta: PageMeta) -> str:
         f'<meta property="og:title" content="{e(meta.title)}"/>'
         f'<meta property="og:description" content="{e(meta.description)}"/>'
         f'<meta property="og:url" content="{e(meta.url)}"/>'
-        f'<meta property="og:locale" content="{"en_GB" if meta.lang == "en" else "it_IT"}"/>'
+        f'<meta property="og:locale" content="{OG_LOCALES.get(meta.lang, "it_IT")}"/>'
         f'<meta name="twitter:card" content="summary_large_image"/>'
     )
     page = _TITLE.sub(lambda _: f"<title>{e(meta.title)}</title>", page, count=1)
