@@ -6,6 +6,8 @@
   gives every centre); known ones get the cleaned name and address and the newer details, unless
   staff have changed the centre (any audit record by a person), in which case only the staff-only
   research notes are filled in when empty.
+- Entries an earlier seed invented (data/honest_entries.py): copied modelli archived, sourced ones
+  reduced to what their source states; entries staff changed stay.
 - The coverage rule (domain/coverage.py) is applied again (queries/coverage_update.py).
 
 Idempotent: a second run changes nothing.
@@ -21,6 +23,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
+from zerosei_app.data.honest_entries import make_entries_honest
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore
 from zerosei_app.queries.coverage_update import reapply_rule
 
@@ -37,6 +40,7 @@ class UpdateReport:
     centri_creati: list[str] = field(default_factory=list)
     centri_aggiornati: list[str] = field(default_factory=list)
     coperture: int = 0
+    voci_corrette: int = 0  # examples of an earlier seed archived or reduced to what their source states
 
     @property
     def changed(self) -> bool:
@@ -47,6 +51,7 @@ class UpdateReport:
             or self.centri_creati
             or self.centri_aggiornati
             or self.coperture
+            or self.voci_corrette
         )
 
 
@@ -224,7 +229,7 @@ def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> d
 
 
 def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now: datetime) -> None:
-    from zerosei_app.data.seed import add_example_entries  # seed imports this module
+    from zerosei_app.data.seed import add_sourced_entries  # seed imports this module
 
     old_rows = {r["nome"]: r for r in _rows(CENTRI_2025)}
     new_rows = {r["nome"]: r for r in _rows(RICERCA)}
@@ -232,7 +237,7 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
     comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
     by_key = {c.chiave_fonte: c for c in centri if c.chiave_fonte}
     old_code = {r["nome"]: next((k for k, m in comuni.items() if m.nome == r["comune"]), "") for r in old_rows.values()}
-    for i, c in enumerate(CENTRI):
+    for c in CENTRI:
         old = old_rows.get(c.nome_2025) if c.nome_2025 else None
         new = new_rows.get(c.nome_ricerca) if c.nome_ricerca else None
         values = _centro_values(c, enti, old, new)
@@ -251,7 +256,7 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
             centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now)
             db.add(centro)
             db.flush()
-            add_example_entries(db, centro, comune, i)
+            add_sourced_entries(db, centro, comune)
             report.centri_creati.append(c.nome)
             continue
         if staff_changed(db, centro.id):
@@ -273,5 +278,6 @@ def apply_update(db: Session, now: datetime, log: bool = True) -> UpdateReport:
     _comuni_contacts(db, report)
     enti = _enti(db, report)
     _centri(db, report, enti, now)
+    report.voci_corrette = make_entries_honest(db, now)
     report.coperture = reapply_rule(db, now, log=log)
     return report

@@ -9,7 +9,7 @@ from datetime import date
 from babel.dates import format_date
 
 from zerosei_app.domain.carta import group_by_area
-from zerosei_app.domain.catalog import PROVINCE
+from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE
 from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.models import Centro, Comune, EnteGestore
@@ -151,8 +151,8 @@ class _Sortable:
         self.v = v
         self.category, self.age_min_months, self.age_max_months, self.title = (
             v.categoria,
-            v.eta_min_mesi,
-            v.eta_max_mesi,
+            MIN_AGE_MONTHS if v.eta_min_mesi is None else v.eta_min_mesi,
+            MAX_AGE_MONTHS if v.eta_max_mesi is None else v.eta_max_mesi,
             v.titolo,
         )
 
