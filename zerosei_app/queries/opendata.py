@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, func, select
 
-from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore, EntryStatus
+from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore
+from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
 from zerosei_app.queries.percorso import map_url, voce_fields
 from zerosei_app.schemas.percorso import VoceOut
@@ -91,7 +92,7 @@ def voci_page(
 ) -> tuple[list[dict], int]:
     """Published entries of open centres (optionally one centre's, or those serving a comune),
     in a stable order (centre, then entry id), one page of them, and how many there are in all."""
-    where = [CardEntry.status == EntryStatus.PUBLISHED, col(Centro.is_active).is_(True)]
+    where = [*backed_entries(), col(Centro.is_active).is_(True)]
     if centro_id is not None:
         where.append(CardEntry.centro_id == centro_id)
     if codice_istat is not None:
