@@ -155,7 +155,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "caluso-cissac",
         "001047",
         "Centro per le famiglie del CISSAC",
-        "verificato",
+        "parziale",  # the source doubts its name ("nome originale italiano non confermato")
         indirizzo="Via Mattirolo",
         ente="CISSAC",
         nome_2025=(

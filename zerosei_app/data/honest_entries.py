@@ -27,7 +27,7 @@ ARCHIVE_REASON = (
     "(i genitori vedono solo ciò che una fonte o il centro dichiarano). È un modello: il centro può ripartire da qui."
 )
 SOURCED_REASON = (
-    "Voce citata da una fonte pubblica: tolti età, orari, costi, lingue e accesso non indicati dalla fonte; "
+    "Voce citata da una fonte pubblica: tolti età, orari, costi, lingue e accesso che la fonte non dichiara; "
     "ente e luogo dai dati puliti del centro."
 )
 

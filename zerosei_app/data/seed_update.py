@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
 from zerosei_app.data.honest_entries import make_entries_honest
+from zerosei_app.domain.source_text import source_date, without_remarks
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore
 from zerosei_app.queries.coverage_update import reapply_rule
 
@@ -176,6 +177,7 @@ _LABELS = {
     "comuni_serviti": "comuni serviti",
     "territorio_servito": "territorio servito",
     "stato_verifica": "stato di verifica nella fonte",
+    "data_fonte": "data della fonte",
     "note": "note della ricerca",
 }
 
@@ -217,12 +219,14 @@ def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> d
         "orari": c.orari,
         "ente_gestore_id": ente.id if ente else None,
         # Shown to parents when the centre has no registered ente: the clean text, never the source's notes.
-        "ente_nella_fonte": c.ente_testo or _cut(src.get("ente_gestore") or src.get("ente_titolare_o_gestore"), 300),
+        # Only plain values reach parents and the API; the sources' remarks are in note_interne (issue 16).
+        "ente_nella_fonte": c.ente_testo
+        or _cut(without_remarks(src.get("ente_gestore") or src.get("ente_titolare_o_gestore")), 300),
         "territorio_nella_fonte": _cut(src.get("comuni_serviti") or src.get("territorio_servito"), 300),
         "fonte_url": _cut(src.get("fonte") or src.get("fonte_url"), 1000),
-        "data_fonte": _cut(src.get("data_fonte"), 200),
+        "data_fonte": source_date(src.get("data_fonte")),
         "stato_verifica": c.stato,
-        "nota_verifica": _cut(src.get("stato_verifica"), 300),
+        "nota_verifica": None,
         "note_interne": research_notes(c, old, new),
         "chiave_fonte": c.chiave,
     }

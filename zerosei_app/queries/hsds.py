@@ -43,7 +43,7 @@ from zerosei_app.schemas.hsds import (
 )
 
 HSDS_VERSION = "3.0"
-SEED_SOURCE = "ZeroSei digitale: caricamento iniziale dalle fonti pubbliche (vedi campo fonte)"
+SEED_SOURCE = "ZeroSei digitale: caricamento iniziale da fonti pubbliche; vedi il campo fonte"
 COORDINATES_OF_COMUNE = (
     "Coordinate del comune del centro (geocodifica OpenStreetMap del comune), non dell'edificio del centro."
 )
@@ -246,6 +246,9 @@ def _metadata(
         ]
     before, after = change.before or {}, change.after or {}
     changed = [k for k in after if k != "version" and before.get(k) != after.get(k)]
+    if change.action == "honest_content":  # issue 16's correction: the guessed old values are not republished
+        changed = [k for k in changed if k != "motivo"]
+        before, after = {}, {k: after.get(k) for k in changed}
     return [
         MetadataOut(
             id=hsds_id("metadata", f"audit/{change.audit_id}"),

@@ -128,7 +128,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         served=served,
         voci_count=plural("carta.n_voci", len(voci), lang),
         areas=areas,
-        has_examples=any(v.esempio for v in voci),
+        has_examples=any(v.verificato_il is None for v in voci),  # some only from a source: say what that means
     )
 
 
