@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -79,6 +80,9 @@ def get_settings() -> Settings:
     )
 
 
+AGID_DECLARATION = re.compile(r"https://form\.agid\.gov\.it/view/[A-Za-z0-9][A-Za-z0-9._~%/-]{0,200}")
+
+
 class Publisher(BaseModel):
     """Who publishes the service: shown in the header, footer, privacy text and accessibility declaration.
 
@@ -94,6 +98,17 @@ class Publisher(BaseModel):
     privacy_contact: EmailStr = "dpo@regione.piemonte.it"
     # Where accessibility feedback goes; unset, the privacy contact (the one address known by default).
     email: EmailStr | None = None
+    # The Regione's official accessibility declaration on AgID's site (https://form.agid.gov.it/view/…).
+    accessibility_declaration_url: str | None = None
+
+    @field_validator("accessibility_declaration_url")
+    @classmethod
+    def _declaration(cls, v: str | None) -> str | None:
+        if not v:
+            return None
+        if not AGID_DECLARATION.fullmatch(v):
+            raise ValueError("must be the declaration's address on AgID's site: https://form.agid.gov.it/view/…")
+        return v
 
     @field_validator("url")
     @classmethod
@@ -131,6 +146,7 @@ def get_publisher() -> Publisher:
         "email": "ZEROSEI_PUBLISHER_EMAIL",
         "privacy_controller": "ZEROSEI_PRIVACY_CONTROLLER",
         "privacy_contact": "ZEROSEI_PRIVACY_CONTACT",
+        "accessibility_declaration_url": "ZEROSEI_ACCESSIBILITY_DECLARATION_URL",
     }
     values = {field: env[var].strip() for field, var in names.items() if env.get(var, "").strip()}
     try:

@@ -202,7 +202,7 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
     url, drop = _pure_url(kind, tmp_path)
     try:
         cfg = alembic_config(url)
-        command.upgrade(cfg, "0005")  # the previous release's head
+        migrate(url)  # today's models write the rows; the schema then goes back to the previous release's
         engine = make_engine(url)
         with monkeypatch.context() as m:
             # The previous seed: example entries before the 2026 update, and no correction step yet.
@@ -226,6 +226,7 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
             s.commit()
             kept_id = kept.id
         engine.dispose()
+        command.downgrade(cfg, "0005")  # the previous release's head, with its data
 
         migrate(url)  # to head: 0007_h16a (cost may be unknown)
         engine = make_engine(url)
@@ -265,3 +266,24 @@ def test_research_remarks_are_recognised_and_plain_values_kept():
     ):
         assert looks_like_research_note(note), note
     assert not looks_like_research_note("Via Bruino 4 (vicino alla fermata Bernini della metropolitana)")
+
+
+def test_old_opening_hours_say_when_they_were_given():
+    from zerosei_app.domain.source_text import hours_are_old
+    from zerosei_app.view.percorso_view import hours_text
+
+    today = date(2026, 12, 6)
+    assert hours_are_old("2019", today) and hours_are_old("covid", today) and hours_are_old("2021-2022", today)
+    assert not hours_are_old("2026-01", today) and not hours_are_old(None, today) and not hours_are_old("2025", today)
+    assert hours_are_old("2025-11", today)
+    text = hours_text("Sportello informativo il mercoledì mattina", "2019", "it")
+    assert text.endswith("orari indicati nel 2019: chiedi conferma")
+    assert "the Covid period" in hours_text("Lun 9-12", "covid", "en")
+    assert hours_text("Lun 9-12", None, "it") == "Lun 9-12"
+
+
+def test_pinerolo_hours_are_dated_on_its_carta(session):
+    centro = session.exec(select(Centro).where(Centro.chiave_fonte == "pinerolo-ciss")).one()
+    assert centro.orari_data == "2019"
+    (carta,) = carte(session, [centro.id])
+    assert "orari indicati nel 2019: chiedi conferma" in carta_view(carta, "it").orari

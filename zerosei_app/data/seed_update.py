@@ -217,6 +217,7 @@ def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> d
         "email": c.email,
         "sito": c.sito,
         "orari": c.orari,
+        "orari_data": c.orari_data,
         "ente_gestore_id": ente.id if ente else None,
         # Shown to parents when the centre has no registered ente: the clean text, never the source's notes.
         # Only plain values reach parents and the API; the sources' remarks are in note_interne (issue 16).

@@ -8,6 +8,7 @@ whole remark stays in the staff-only notes (`Centro.note_interne`).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _LEADING_DATE = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=$|[\s;,(])")
 _BRACKETS = re.compile(r"\s*(\([^()]*\)|\[[^\]]*\])")
@@ -33,6 +34,17 @@ def without_remarks(text: str | None) -> str | None:
         return None
     plain = " ".join(_BRACKETS.sub("", text).split()).strip(" ,;:")
     return plain or None
+
+
+def hours_are_old(orari_data: str | None, today: date) -> bool:
+    """Hours a source gave more than a year ago (or in an undated past period, "covid"): shown with their date."""
+    if not orari_data:
+        return False
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", orari_data)
+    if m is None:  # "2021-2022", "covid": a past period
+        return True
+    year, month = int(m.group(1)), int(m.group(2) or 12)  # a bare year: its last month, to be fair
+    return (today.year - year) * 12 + today.month - month > 12
 
 
 def looks_like_research_note(text: str | None) -> bool:

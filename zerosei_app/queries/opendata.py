@@ -34,6 +34,7 @@ def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on
         "email": c.email,
         "sito": c.sito,
         "orari": c.orari,
+        "orari_indicati_nel": c.orari_data,
         "ente_gestore": ente.nome if ente else c.ente_nella_fonte,
         "stato_verifica": c.stato_verifica,
         "nota_verifica": c.nota_verifica,

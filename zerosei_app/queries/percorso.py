@@ -59,6 +59,7 @@ def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
         email=c.email,
         sito=c.sito,
         orari=c.orari,
+        orari_indicati_nel=c.orari_data,
         ente_gestore=ente_name(s.ente) if s.ente else c.ente_nella_fonte,
         stato_verifica=c.stato_verifica,
         origine=s.copertura.origine,

@@ -34,6 +34,10 @@ class CentroOut(BaseModel):
     email: str | None
     sito: str | None
     orari: str | None
+    orari_indicati_nel: str | None = Field(
+        default=None,
+        description="When a source gave these hours (`2019`, `2021-2022`, `covid`); null: the centre's own",
+    )
     ente_gestore: str | None
     stato_verifica: str
     origine: str  # esplicito | ente_gestore | inferito

@@ -19,7 +19,7 @@ from zerosei_app.queries.percorso import map_url, voce_fields
 from zerosei_app.schemas.percorso import VoceOut
 from zerosei_app.view import urls
 from zerosei_app.view.contacts import LinkView
-from zerosei_app.view.percorso_view import EntryView, contact_links, entry_view
+from zerosei_app.view.percorso_view import EntryView, contact_links, entry_view, hours_text
 
 ORIGINI = ("esplicito", "ente_gestore", "inferito")
 
@@ -118,7 +118,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         luogo=f"{comune.nome} ({comune.sigla_provincia})",
         provincia=comune.sigla_provincia,
         map_href=map_url(centro.indirizzo, comune.nome) or "",
-        orari=centro.orari or "",
+        orari=hours_text(centro.orari, centro.orari_data, lang),
         links=links,
         no_contacts="" if links else t("carta.no_contacts", lang),
         status_kind=centro.stato_verifica,

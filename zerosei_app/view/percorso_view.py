@@ -10,9 +10,11 @@ from functools import cache
 from babel.dates import format_date
 from babel.lists import format_list
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import PROVINCE, SITUATIONAL_TOPICS, TOPICS
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.domain.path import Placed, is_situational, place
+from zerosei_app.domain.source_text import hours_are_old
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.format import month_year
 from zerosei_app.schemas.percorso import (
@@ -149,7 +151,7 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
         nome=c.nome,
         indirizzo=c.indirizzo or "",
         luogo=f"{c.comune} ({c.provincia})",
-        orari=c.orari or "",
+        orari=hours_text(c.orari, c.orari_indicati_nel, lang),
         ente=c.ente_gestore or "",
         links=links,
         map_href=c.mappa_url or "",
@@ -190,6 +192,16 @@ def centri_views(centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str
         return views
     card = ente_view(ente, lang)
     return [card, *views] if all(c.inferito for c in centri) else [*views, card]
+
+
+def hours_text(orari: str | None, given_in: str | None, lang: str) -> str:
+    """A centre's hours; those a source gave over a year ago say when ("orari indicati nel 2019: chiedi conferma")."""
+    if not orari:
+        return ""
+    if not hours_are_old(given_in, clock.today()):
+        return orari
+    when = t("hours.when.covid", lang) if given_in == "covid" else given_in
+    return f"{orari} — {t('path.centro.hours_dated', lang, when=when)}"
 
 
 def trust_text(v: VoceOut, lang: str) -> str:
