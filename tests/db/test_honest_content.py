@@ -287,3 +287,25 @@ def test_pinerolo_hours_are_dated_on_its_carta(session):
     assert centro.orari_data == "2019"
     (carta,) = carte(session, [centro.id])
     assert "orari indicati nel 2019: chiedi conferma" in carta_view(carta, "it").orari
+
+
+def test_a_centre_with_nothing_confirmed_still_has_a_useful_carta(session):
+    centro = session.exec(select(Centro).where(Centro.chiave_fonte == "leini-unione-net")).one()
+    for e in session.exec(select(CardEntry).where(CardEntry.centro_id == centro.id)).all():
+        e.status = EntryStatus.ARCHIVED
+        session.add(e)
+    session.commit()
+    (carta,) = carte(session, [centro.id])
+    view = carta_view(carta, "it")
+    assert view.areas == [] and view.nothing_confirmed and view.staff_href == "/staff/login"
+    assert view.links or view.no_contacts  # its contacts, or a plain word that there are none
+    # A Carta with only sourced entries is not "confirmed" either: staff still get the way in.
+    torino = session.exec(select(Centro).where(Centro.chiave_fonte == "torino-relazioni-famiglie")).one()
+    for e in session.exec(select(CardEntry).where(CardEntry.centro_id == torino.id)).all():
+        if e.source_url is None:
+            e.status = EntryStatus.ARCHIVED
+            session.add(e)
+    session.commit()
+    (carta,) = carte(session, [torino.id])
+    view = carta_view(carta, "it")
+    assert view.areas and view.nothing_confirmed and view.has_examples

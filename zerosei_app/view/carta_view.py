@@ -72,6 +72,8 @@ class CartaView:
     voci_count: str = ""  # "14 servizi e attività"
     areas: list[AreaView] = field(default_factory=list)
     has_examples: bool = False
+    nothing_confirmed: bool = True  # no entry the centre confirmed: the page says so and shows staff the way in
+    staff_href: str = "/staff/login"
 
 
 def _day(iso: str, lang: str) -> str:
@@ -129,6 +131,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         voci_count=plural("carta.n_voci", len(voci), lang),
         areas=areas,
         has_examples=any(v.verificato_il is None for v in voci),  # some only from a source: say what that means
+        nothing_confirmed=not any(v.verificato_il for v in voci),
     )
 
 
