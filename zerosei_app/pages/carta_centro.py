@@ -57,7 +57,7 @@ def _ok() -> rx.Component:
             rx.el.p(
                 t("ui.carta.staff_intro"),
                 " ",
-                internal(t("ui.carta.staff_link"), href=c.staff_href),
+                internal(t("ui.carta.staff_signin"), href=c.staff_href),
                 class_name="muted no-print",
                 id="carta-operatori",
             ),
