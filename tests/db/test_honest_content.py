@@ -34,7 +34,7 @@ from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.modelli import MODELLI
 from zerosei_app.domain.source_text import RESEARCH_NOTE, looks_like_research_note, source_date, without_remarks
 from zerosei_app.domain.vocabulary import EntryStatus, StatoVerifica
-from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
+from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, StaffUser
 from zerosei_app.prestart import alembic_config, migrate
 from zerosei_app.queries import hsds, hsds_package, opendata
 from zerosei_app.queries.carta import carte
@@ -223,8 +223,32 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
             kept = examples[20]
             kept.is_example, kept.last_reviewed_on = False, date(2026, 11, 2)
             s.add(kept)
+            # … and published one of its own before publishing dated the confirmation (it stays, dated).
+            carla = StaffUser(email="carla@honest.example", name="Carla")
+            s.add(carla)
+            s.flush()
+            own = CardEntry(
+                centro_id=kept.centro_id,
+                title="Merenda in biblioteca",
+                summary="Il giovedì pomeriggio, per bambini e genitori.",
+                category="promozione-ruolo-sociale-famiglia",
+                location="Biblioteca civica",
+                status=EntryStatus.PUBLISHED,
+            )
+            s.add(own)
+            s.flush()
+            s.add(
+                AuditRecord(
+                    entity="card_entry",
+                    entity_id=own.id,
+                    centro_id=own.centro_id,
+                    user_id=carla.id,
+                    action="publish",
+                    created_at=datetime(2026, 10, 5, 9, 0, tzinfo=UTC),
+                )
+            )
             s.commit()
-            kept_id = kept.id
+            kept_id, own_id = kept.id, own.id
         engine.dispose()
         command.downgrade(cfg, "0005")  # the previous release's head, with its data
 
@@ -233,16 +257,17 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
         with Session(engine) as s:
             report = apply_update(s, datetime(2026, 12, 6, 8, 0, tzinfo=UTC))
             s.commit()
-            assert report.voci_corrette == 16 * 14 - 1
+            assert report.voci_corrette == 16 * 14 - 1 + 1
+            assert s.get(CardEntry, own_id).last_reviewed_on == date(2026, 10, 5)
             assert_honest(s)
             assert_no_research_notes(s)
             assert s.get(CardEntry, kept_id).status == EntryStatus.PUBLISHED
             # History kept: every change has its audit record saying why.
             records = s.exec(select(AuditRecord).where(AuditRecord.action == "honest_content")).all()
-            assert len(records) == 16 * 14 - 1 and all(r.after.get("motivo") and r.before for r in records)
+            assert len(records) == 16 * 14 and all(r.after.get("motivo") and r.before for r in records)
             archived = s.exec(select(CardEntry).where(CardEntry.status == EntryStatus.ARCHIVED)).all()
             assert archived and all(e.title in {m.title for m in MODELLI} for e in archived)
-            assert len(s.exec(select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED)).all()) == 47 + 1
+            assert len(s.exec(select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED)).all()) == 47 + 2
             # A second start changes nothing.
             assert apply_update(s, datetime(2026, 12, 6, 9, 0, tzinfo=UTC)).voci_corrette == 0
         engine.dispose()

@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from zerosei_app.data.seed_entries import REAL_SERVICES
+from zerosei_app.domain import clock
 from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
 from zerosei_app.queries import audit
@@ -95,5 +96,49 @@ def make_entries_honest(db: Session, now: datetime) -> int:
             now=now,
         )
         changed += 1
+    changed += _date_staff_published(db, now)
     db.flush()
+    return changed
+
+
+STAFF_REASON = "Pubblicata dal centro: la data di conferma è quella della sua ultima modifica in ZeroSei."
+
+
+def _date_staff_published(db: Session, now: datetime) -> int:
+    """Entries staff published before publishing dated the confirmation: their last staff change is it."""
+    undated = db.exec(
+        select(CardEntry).where(
+            CardEntry.status == EntryStatus.PUBLISHED,
+            col(CardEntry.is_example).is_(False),
+            col(CardEntry.source_url).is_(None),
+            col(CardEntry.last_reviewed_on).is_(None),
+        )
+    ).all()
+    changed = 0
+    for e in undated:
+        last = db.exec(
+            select(AuditRecord)
+            .where(
+                AuditRecord.entity == "card_entry", AuditRecord.entity_id == e.id, col(AuditRecord.user_id).is_not(None)
+            )
+            .order_by(col(AuditRecord.id).desc())
+        ).first()
+        if last is None:
+            continue  # nobody at the centre ever stated it: it stays out of public view until confirmed
+        before = audit.snapshot(e)
+        e.last_reviewed_on = clock.today(last.created_at)
+        e.updated_at, e.version = now, e.version + 1
+        db.add(e)
+        audit.record(
+            db,
+            entity="card_entry",
+            entity_id=e.id,
+            centro_id=e.centro_id,
+            user_id=None,
+            action="honest_content",
+            before=before,
+            after=audit.snapshot(e) | {"motivo": STAFF_REASON},
+            now=now,
+        )
+        changed += 1
     return changed
