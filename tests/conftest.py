@@ -25,6 +25,7 @@ from argon2 import PasswordHasher  # noqa: E402
 from sqlalchemy import create_engine, make_url  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from tests.confirmed_cartas import confirm_modelli  # noqa: E402
 from zerosei_app.auth import passwords  # noqa: E402
 from zerosei_app.db import make_engine  # noqa: E402
 from zerosei_app.prestart import prepare  # noqa: E402
@@ -32,10 +33,20 @@ from zerosei_app.prestart import prepare  # noqa: E402
 _TEMPLATE = _RUN_DIR / "template.db"
 
 
+def _with_confirmed_cartas(url: str) -> None:
+    """The seed plus Cartas the centres confirmed (tests/confirmed_cartas.py): paths full of services."""
+    engine = make_engine(url)
+    with Session(engine) as s:
+        confirm_modelli(s)
+        s.commit()
+    engine.dispose()
+
+
 def _template_db() -> Path:
-    """Migrated and seeded once per run; each test that writes gets a copy."""
+    """Migrated and seeded once per run, plus confirmed Cartas; each test that writes gets a copy."""
     if not _TEMPLATE.exists():
         prepare(f"sqlite:///{_TEMPLATE}")
+        _with_confirmed_cartas(f"sqlite:///{_TEMPLATE}")
     return _TEMPLATE
 
 
@@ -63,11 +74,13 @@ def _postgres_template() -> None:
         conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {_PG_TEMPLATE} WITH (FORCE)")
         conn.exec_driver_sql(f"CREATE DATABASE {_PG_TEMPLATE}")
     admin.dispose()
-    prepare(
+    url = (
         make_url(os.environ["ZEROSEI_TEST_POSTGRES_URL"])
         .set(database=_PG_TEMPLATE)
         .render_as_string(hide_password=False)
     )
+    prepare(url)
+    _with_confirmed_cartas(url)
 
 
 def pytest_generate_tests(metafunc):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -94,6 +95,9 @@ def _list(text: str | None) -> list[str]:
     return [h.strip().lower().strip("[]") for h in (text or "").split(",") if h.strip()]
 
 
+AGID_DECLARATION = re.compile(r"https://form\.agid\.gov\.it/view/[A-Za-z0-9][A-Za-z0-9._~%/-]{0,200}")
+
+
 class Publisher(BaseModel):
     """Who publishes the service: shown in the header, footer, privacy text and accessibility declaration.
 
@@ -109,6 +113,17 @@ class Publisher(BaseModel):
     privacy_contact: EmailStr = "dpo@regione.piemonte.it"
     # Where accessibility feedback goes; unset, the privacy contact (the one address known by default).
     email: EmailStr | None = None
+    # The Regione's official accessibility declaration on AgID's site (https://form.agid.gov.it/view/…).
+    accessibility_declaration_url: str | None = None
+
+    @field_validator("accessibility_declaration_url")
+    @classmethod
+    def _declaration(cls, v: str | None) -> str | None:
+        if not v:
+            return None
+        if not AGID_DECLARATION.fullmatch(v):
+            raise ValueError("must be the declaration's address on AgID's site: https://form.agid.gov.it/view/…")
+        return v
 
     @field_validator("url")
     @classmethod
@@ -146,6 +161,7 @@ def get_publisher() -> Publisher:
         "email": "ZEROSEI_PUBLISHER_EMAIL",
         "privacy_controller": "ZEROSEI_PRIVACY_CONTROLLER",
         "privacy_contact": "ZEROSEI_PRIVACY_CONTACT",
+        "accessibility_declaration_url": "ZEROSEI_ACCESSIBILITY_DECLARATION_URL",
     }
     values = {field: env[var].strip() for field, var in names.items() if env.get(var, "").strip()}
     try:

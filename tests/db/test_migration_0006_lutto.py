@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from alembic import command
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.db import make_engine
+from zerosei_app.models import CardEntry
 from zerosei_app.prestart import alembic_config, migrate
 
 TITLE = "Accompagnamento nell'elaborazione del lutto"
@@ -26,6 +27,11 @@ def test_the_bereavement_service_is_retagged_both_ways(tmp_path):
     engine = make_engine(url)
     with Session(engine) as s:
         seed_if_empty(s)
+        # 0006 retags the row as the earlier release seeded it: an example (the seed no longer writes examples).
+        for e in s.exec(select(CardEntry).where(CardEntry.title == TITLE)).all():
+            e.is_example = True
+            s.add(e)
+        s.commit()
     assert _topics(engine) and all(t == ["lutto"] for t in _topics(engine))
     cfg = alembic_config(url)
     command.downgrade(cfg, "0004")  # the revision before 0006: as it was seeded before

@@ -34,10 +34,10 @@ def test_migrate_then_seed(empty_url):
         before = s.exec(select(func.count()).select_from(CardEntry)).one()
         assert seed_if_empty(s) is False
         assert s.exec(select(func.count()).select_from(CardEntry)).one() == before
-        # 10–20 entries per centre, all flagged as examples until staff confirm them.
-        per_centre = s.exec(select(CardEntry.centro_id, func.count()).group_by(CardEntry.centro_id)).all()
-        assert len(per_centre) == 29 and all(10 <= n <= 20 for _, n in per_centre)
-        assert all(e.is_example for e in s.exec(select(CardEntry)).all())
+        # Only the 47 entries a public source names (issue 16): none is an example, each cites its source.
+        entries = s.exec(select(CardEntry)).all()
+        assert len(entries) == 47 and len({e.centro_id for e in entries}) == 11
+        assert not any(e.is_example for e in entries) and all(e.source_url for e in entries)
         # Uncertain centres stay uncertain.
         stati = {c.chiave_fonte: c.stato_verifica for c in s.exec(select(Centro)).all()}
         assert stati["settimo-facendofamiglia"] == StatoVerifica.SOLO_NOME

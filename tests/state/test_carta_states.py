@@ -30,6 +30,12 @@ def _published(centro_id: int) -> set[int]:
     return set(rows)
 
 
+def _stated_ages(centro_id: int) -> set[int]:
+    with Session(get_engine()) as s:
+        rows = s.exec(select(CardEntry).where(CardEntry.centro_id == centro_id)).all()
+    return {e.id for e in rows if (e.age_min_months, e.age_max_months) != (-9, 72)}
+
+
 def shown(view) -> list[int]:
     return [e.id for a in view.areas for e in a.voci]
 
@@ -46,7 +52,9 @@ def test_every_centre_page_shows_all_its_published_entries_by_area(state):
         order = [*AREAS, OTHER_AREA]
         slugs = [a.slug for a in s.carta.areas]
         assert slugs == sorted(slugs, key=order.index) and all(a.voci for a in s.carta.areas)
-        assert all(any(f.label == "Età" for f in e.facts) for a in s.carta.areas for e in a.voci)
+        # An age only where one is stated (issue 16: the whole 0–6 range means none was).
+        stated = _stated_ages(centro.id)
+        assert all(any(f.label == "Età" for f in e.facts) == (e.id in stated) for a in s.carta.areas for e in a.voci)
         assert s.carta.served and s.carta.status and s.carta.updated
         assert s.share_url == f"http://test.local/carta/{centro.slug}" and s.qr.startswith("data:image/svg+xml")
 

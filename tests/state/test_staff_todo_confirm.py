@@ -18,11 +18,12 @@ from .staff_support import (
 
 
 def _example_entry(p, centro=CENTRO_A) -> int:
+    """An example as an earlier release seeded it (the seed writes none now: issue 16), still to be confirmed."""
     with p.session() as db:
-        entry = db.exec(
-            select(CardEntry).where(CardEntry.centro_id == centro, CardEntry.is_example).order_by(CardEntry.id)
-        ).first()
-        assert entry is not None, "the seed flags its entries as examples"
+        entry = db.exec(select(CardEntry).where(CardEntry.centro_id == centro).order_by(CardEntry.id)).first()
+        entry.is_example, entry.last_reviewed_on = True, None
+        db.add(entry)
+        db.commit()
         return entry.id
 
 
@@ -73,6 +74,7 @@ def test_mark_reviewed_says_it_clears_the_example_label(staff_db):
 
 
 def test_todo_puts_missing_contacts_first_then_reports_then_entries(staff_db):
+    _example_entry(staff_db)
     with staff_db.session() as db:
         centro = db.get(Centro, CENTRO_A)
         centro.telefono = centro.email = centro.sito = None

@@ -55,6 +55,9 @@ def test_environment_sets_another_publisher(publisher_env):
         ("ZEROSEI_PUBLISHER_LOGO", "missing.svg"),
         ("ZEROSEI_PUBLISHER_URL", "www.regione.piemonte.it"),
         ("ZEROSEI_PRIVACY_CONTACT", "not an address"),
+        ("ZEROSEI_ACCESSIBILITY_DECLARATION_URL", "https://example.it/view/abc"),
+        ("ZEROSEI_ACCESSIBILITY_DECLARATION_URL", "http://form.agid.gov.it/view/abc"),
+        ("ZEROSEI_ACCESSIBILITY_DECLARATION_URL", "https://form.agid.gov.it/"),
     ],
 )
 def test_a_bad_setting_stops_with_its_name(publisher_env, var, value):
@@ -67,7 +70,12 @@ def test_a_bad_setting_stops_with_its_name(publisher_env, var, value):
 def test_declaration_has_every_part_in_each_language(lang):
     texts = accessibilita.declaration_texts(lang)
     for key, text in texts.items():
-        assert text and "a11y." not in text and "{" not in text, (key, text)
+        assert (text or key == "official_href") and "a11y." not in text and "{" not in text, (key, text)
+    # No official declaration set: the page says so plainly, and links none.
+    assert (
+        texts["official_href"] == ""
+        and ("non è ancora collegata" if lang == "it" else "not linked") in texts["official"]
+    )
     assert "Regione Piemonte" in texts["intro"] and "Regione Piemonte" in texts["feedback"]
     assert ("parzialmente conforme" if lang == "it" else "partially compliant") in texts["status"]
     assert "2026" in texts["prep"]
@@ -102,3 +110,12 @@ def test_error_page_speaks_both_languages_and_shows_no_stack_trace():
         assert text in rendered
     assert "error.stack" not in rendered and "reflex.dev" not in rendered
     assert '"/?lang=en"' in rendered  # the way home keeps the language
+
+
+def test_the_official_agid_declaration_is_linked_when_set(publisher_env, monkeypatch):
+    address = "https://form.agid.gov.it/view/6d1a7a10-0000-4000-8000-000000000000"
+    pub = publisher_env(ZEROSEI_ACCESSIBILITY_DECLARATION_URL=address)
+    assert pub.accessibility_declaration_url == address
+    monkeypatch.setattr(accessibilita, "get_publisher", lambda: pub)
+    texts = accessibilita.declaration_texts("it")
+    assert texts["official_href"] == address and "pubblicata sul sito di AgID" in texts["official"]

@@ -19,7 +19,9 @@ def test_each_service_once_situational_closed_contacts_once():
     hrefs = re.findall(r'href="((?:tel|mailto):[^"]*)"', html)
     assert hrefs and len(hrefs) == len(set(hrefs))  # the centre's buttons, once
     assert 'Contatti: <a href="#pv-centro-' in html
-    assert html.count("Da confermare con il centro") == len(titles)  # one trust label per card
+    assert html.count("Verificato dal centro il") == len(
+        titles
+    )  # one trust label per card (the test Cartas are confirmed)
 
 
 def test_coming_months_are_compact_as_on_the_page():

@@ -6,7 +6,7 @@ import pytest
 
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries.percorso import build_percorso
-from zerosei_app.schemas.percorso import CentroOut
+from zerosei_app.schemas.percorso import CentroOut, CostoOut
 from zerosei_app.view import percorso_view as view
 
 TODAY = date(2026, 11, 25)
@@ -85,15 +85,38 @@ def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(sess
 
 def test_one_trust_label(session):
     p = percorso(session, "comune=001272&nascita=2025-05")
-    entry = view.services_view(p, "it").now[0].voci[0]
-    assert entry.trust == "Da confermare con il centro" and not entry.is_verified  # the seed is example content
-    voce = p.figli[0].adesso[0].model_copy(update={"esempio": False, "verificato_il": date(2026, 3, 12)})
-    confirmed = view.entry_view(voce, "x", "it")
+    voce = p.figli[0].adesso[0]
+    confirmed = view.entry_view(
+        voce.model_copy(update={"esempio": False, "verificato_il": date(2026, 3, 12)}), "x", "it"
+    )
     assert confirmed.trust == "Verificato dal centro il 12 marzo 2026" and confirmed.is_verified
-    example = voce.model_copy(update={"esempio": True})
+    sourced = voce.model_copy(update={"verificato_il": None, "fonte": "https://www.comune.torino.it/"})
+    assert view.entry_view(sourced, "x", "it").trust == "Da una fonte pubblica: chiedi conferma al centro"
+    unconfirmed = sourced.model_copy(update={"fonte": None})
+    assert view.entry_view(unconfirmed, "x", "it").trust == "Da confermare con il centro"
+    example = voce.model_copy(update={"esempio": True, "verificato_il": date(2026, 3, 12)})
     assert view.entry_view(example, "x", "it").trust == "Da confermare con il centro"  # an example is never confirmed
-    labels = [f.label for f in entry.facts]
-    assert labels[:2] == ["Età", "Chi"] and "Costo" in labels
+
+
+def test_unknown_facts_are_left_out_never_filled_in(session):
+    """Issue 16: no "Gratuito", no age, no language unless a source or the centre stated it."""
+    p = percorso(session, "comune=001272&nascita=2025-05")
+    voce = p.figli[0].adesso[0]
+    unknown = voce.model_copy(
+        update={"costo": None, "eta_min_mesi": None, "eta_max_mesi": None, "lingue": None, "quando": None}
+    )
+    labels = [f.label for f in view.entry_view(unknown, "x", "it").facts]
+    assert not {"Età", "Costo", "Quando", "Lingue"} & set(labels)
+    stated = voce.model_copy(
+        update={
+            "costo": CostoOut(gratuito=True, nota=None),
+            "eta_min_mesi": 0,
+            "eta_max_mesi": 36,
+            "quando": "Il martedì",
+        }
+    )
+    facts = {f.label: f.value for f in view.entry_view(stated, "x", "it").facts}
+    assert facts["Costo"] == "Gratuito" and facts["Quando"] == "Il martedì" and "Età" in facts
 
 
 def test_upcoming_entries_say_from_when_and_are_compact(session):

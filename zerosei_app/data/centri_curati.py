@@ -26,6 +26,7 @@ class CentroCurato:
     email: str | None = None
     sito: str | None = None  # the centre's own site only (an ente's site belongs to the ente)
     orari: str | None = None
+    orari_data: str | None = None  # when the source gave the hours (Centro.orari_data)
     ente: str | None = None  # key of the ente gestore (sigla, else name) as data/seed.py loads them
     ente_testo: str | None = None  # who runs it, as parents read it, when it is not a registered ente gestore
     nome_2025: str | None = None  # its name in centri_famiglie_piemonte.csv, to find a seeded centre
@@ -71,6 +72,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "parziale",
         indirizzo="Via Parini 21, vicino a piazza Ceriana (quartiere Cristo)",
         orari="Sportello per le famiglie: lunedì, mercoledì e venerdì 9-12",
+        orari_data="covid",  # "successivamente (periodo Covid, anno non indicato)"
         ente="CISSACA",
         nome_2025='Centro per le famiglie "Punto DI" (quartiere Cristo)',
         nome_ricerca=(
@@ -105,6 +107,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         indirizzo="Piazza Roma 4",
         telefono="0141 399490 (su appuntamento)",
         orari="Sportello di orientamento per le famiglie in via Torchio 51: 14:30-16:30, senza prenotazione",
+        orari_data="2026-01",
         ente="Comune di Asti",
         nome_2025="Centro per le Famiglie",
         nome_ricerca="Centro per le Famiglie del Comune di Asti",
@@ -155,7 +158,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "caluso-cissac",
         "001047",
         "Centro per le famiglie del CISSAC",
-        "verificato",
+        "parziale",  # the source doubts its name ("nome originale italiano non confermato")
         indirizzo="Via Mattirolo",
         ente="CISSAC",
         nome_2025=(
@@ -233,6 +236,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "parziale",
         indirizzo="Via Montebello 34",
         orari="Sportello informativo il mercoledì mattina",
+        orari_data="2019",
         ente="CISS Pinerolese",
         nome_ricerca="Centro Famiglie del CISS - sede di Pinerolo",
     ),
@@ -251,6 +255,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "Centro per le Famiglie del Consorzio Monviso Solidale - sede di Savigliano",
         "parziale",
         orari="Ludoteca «La casa sull'Albero»: tre pomeriggi e una mattina a settimana",
+        orari_data="2021-2022",  # the INAPP report (circa 2021-2022)
         ente="Monviso Solidale",
         nome_ricerca=(
             "Centro per le Famiglie del Consorzio Monviso Solidale - sede di Savigliano "

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import csv
-import itertools
-import re
 from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session, func, select
 
-from zerosei_app.data.seed_entries import GENERIC_SERVICES, REAL_SERVICES, TARGET_PER_CENTRE, SeedService
+from zerosei_app.data.seed_entries import REAL_SERVICES
 from zerosei_app.data.seed_update import apply_update
 from zerosei_app.domain import clock
 from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, centro_point, compute_links
+from zerosei_app.domain.modelli import SeedService
 from zerosei_app.models import (
     CardEntry,
     Centro,
@@ -183,11 +182,8 @@ def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Cen
         )
 
 
-def _entry(centro: Centro, comune: Comune, s: SeedService, source_url: str | None) -> CardEntry:
-    at_centre = not s.at_partner
-    location = (centro.indirizzo or "") if at_centre else ""
-    if not location or location.lower().startswith("non indicato"):
-        location = "Sede da confermare con il centro" if at_centre else "Presso il servizio indicato"
+def sourced_entry(centro: Centro, s: SeedService, source_url: str | None) -> CardEntry:
+    """A voce a public source names: only what the source states; provider and place from the cleaned centre."""
     return CardEntry(
         centro_id=centro.id,
         title=s.title,
@@ -198,8 +194,8 @@ def _entry(centro: Centro, comune: Comune, s: SeedService, source_url: str | Non
         age_min_months=s.age_min,
         age_max_months=s.age_max,
         provider=s.provider or centro.nome,
-        location=location,
-        location_comune=comune.codice_istat,
+        location=s.provider if s.at_partner else (centro.indirizzo or ""),  # elsewhere: at the named partner
+        location_comune=centro.codice_istat,
         schedule=s.schedule,
         cost_free=s.cost_free,
         cost_note=s.cost_note,
@@ -208,32 +204,27 @@ def _entry(centro: Centro, comune: Comune, s: SeedService, source_url: str | Non
         contact_email=centro.email or "",
         languages=list(s.languages),
         status=EntryStatus.PUBLISHED,
-        is_example=True,
+        is_example=False,
         source_url=source_url,
     )
 
 
-def add_example_entries(session: Session, centro: Centro, comune: Comune, i: int) -> None:
-    """The services its sources name plus typical ZeroSei ones, all flagged as examples."""
-    real = REAL_SERVICES.get(comune.nome, ())
-    first_url = (centro.fonte_url or "").split(" ; ")[0] or None
-    chosen = [(s, first_url) for s in real]
-    titles = {re.sub(r"\W+", " ", s.title.lower()) for s in real}
-    # Rotate the generic list per centre so that centres differ while keeping all ages covered.
-    start = (i * 5) % len(GENERIC_SERVICES)
-    rotated = itertools.islice(itertools.cycle(GENERIC_SERVICES), start, start + len(GENERIC_SERVICES))
-    for s in rotated:
-        if len(chosen) >= TARGET_PER_CENTRE:
-            break
-        if re.sub(r"\W+", " ", s.title.lower()) not in titles:
-            chosen.append((s, None))
-    for s, url in chosen:
-        session.add(_entry(centro, comune, s, url))
+def first_source_url(centro: Centro) -> str | None:
+    return (centro.fonte_url or "").split(" ; ")[0].strip() or None
+
+
+def add_sourced_entries(session: Session, centro: Centro, comune: Comune) -> None:
+    """The services the centre's public sources name (none for most centres: their Carta starts empty)."""
+    url = first_source_url(centro)
+    if url is None:
+        return
+    for s in REAL_SERVICES.get(comune.nome, ()):
+        session.add(sourced_entry(centro, s, url))
 
 
 def _load_entries(session: Session, comuni: dict[str, Comune], centri: list[Centro]) -> None:
-    for i, centro in enumerate(centri):
-        add_example_entries(session, centro, comuni[centro.codice_istat], i)
+    for centro in centri:
+        add_sourced_entries(session, centro, comuni[centro.codice_istat])
 
 
 def is_empty(session: Session) -> bool:
@@ -248,9 +239,10 @@ def seed(session: Session, now: datetime | None = None) -> None:
     ente_of = _load_comune_enti(session, enti)
     centri = _load_centri(session, comuni, enti)
     _load_coverage(session, comuni, centri, ente_of)
-    _load_entries(session, comuni, centri)
     session.flush()
-    apply_update(session, now or clock.now(), log=False)
+    apply_update(session, now or clock.now(), log=False)  # cleans the centres, adds the new ones (with entries)
+    _load_entries(session, comuni, centri)  # after the cleaning: provider and place from the clean data
+    session.flush()
     fresh_slugs(session)
 
 

@@ -7,6 +7,8 @@
   staff have changed the centre (any audit record by a person), in which case only the staff-only
   research notes are filled in when empty.
 - Which ente gestore serves each comune, from the research of 2026-12-06 (data/enti_comuni.py).
+- Entries an earlier seed invented (data/honest_entries.py): copied modelli archived, sourced ones
+  reduced to what their source states; entries staff changed stay.
 - The coverage rule (domain/coverage.py) is applied again (queries/coverage_update.py).
 
 Idempotent: a second run changes nothing.
@@ -23,7 +25,9 @@ from sqlmodel import Session, col, select
 
 from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
 from zerosei_app.data.enti_comuni import EntiComuniReport, apply_enti_comuni
+from zerosei_app.data.honest_entries import make_entries_honest
 from zerosei_app.data.tappe_seed import add_missing_tappe
+from zerosei_app.domain.source_text import source_date, without_remarks
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore
 from zerosei_app.queries.coverage_update import reapply_rule
 
@@ -42,6 +46,7 @@ class UpdateReport:
     coperture: int = 0
     tappe_create: list[str] = field(default_factory=list)
     enti_comuni: EntiComuniReport = field(default_factory=EntiComuniReport)
+    voci_corrette: int = 0  # examples of an earlier seed archived or reduced to what their source states
 
     @property
     def changed(self) -> bool:
@@ -54,6 +59,7 @@ class UpdateReport:
             or self.coperture
             or self.tappe_create
             or self.enti_comuni.changed
+            or self.voci_corrette
         )
 
 
@@ -180,6 +186,7 @@ _LABELS = {
     "comuni_serviti": "comuni serviti",
     "territorio_servito": "territorio servito",
     "stato_verifica": "stato di verifica nella fonte",
+    "data_fonte": "data della fonte",
     "note": "note della ricerca",
 }
 
@@ -219,21 +226,24 @@ def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> d
         "email": c.email,
         "sito": c.sito,
         "orari": c.orari,
+        "orari_data": c.orari_data,
         "ente_gestore_id": ente.id if ente else None,
         # Shown to parents when the centre has no registered ente: the clean text, never the source's notes.
-        "ente_nella_fonte": c.ente_testo or _cut(src.get("ente_gestore") or src.get("ente_titolare_o_gestore"), 300),
+        # Only plain values reach parents and the API; the sources' remarks are in note_interne (issue 16).
+        "ente_nella_fonte": c.ente_testo
+        or _cut(without_remarks(src.get("ente_gestore") or src.get("ente_titolare_o_gestore")), 300),
         "territorio_nella_fonte": _cut(src.get("comuni_serviti") or src.get("territorio_servito"), 300),
         "fonte_url": _cut(src.get("fonte") or src.get("fonte_url"), 1000),
-        "data_fonte": _cut(src.get("data_fonte"), 200),
+        "data_fonte": source_date(src.get("data_fonte")),
         "stato_verifica": c.stato,
-        "nota_verifica": _cut(src.get("stato_verifica"), 300),
+        "nota_verifica": None,
         "note_interne": research_notes(c, old, new),
         "chiave_fonte": c.chiave,
     }
 
 
 def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now: datetime) -> None:
-    from zerosei_app.data.seed import add_example_entries  # seed imports this module
+    from zerosei_app.data.seed import add_sourced_entries  # seed imports this module
 
     old_rows = {r["nome"]: r for r in _rows(CENTRI_2025)}
     new_rows = {r["nome"]: r for r in _rows(RICERCA)}
@@ -241,7 +251,7 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
     comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
     by_key = {c.chiave_fonte: c for c in centri if c.chiave_fonte}
     old_code = {r["nome"]: next((k for k, m in comuni.items() if m.nome == r["comune"]), "") for r in old_rows.values()}
-    for i, c in enumerate(CENTRI):
+    for c in CENTRI:
         old = old_rows.get(c.nome_2025) if c.nome_2025 else None
         new = new_rows.get(c.nome_ricerca) if c.nome_ricerca else None
         values = _centro_values(c, enti, old, new)
@@ -260,7 +270,7 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
             centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now)
             db.add(centro)
             db.flush()
-            add_example_entries(db, centro, comune, i)
+            add_sourced_entries(db, centro, comune)
             report.centri_creati.append(c.nome)
             continue
         if staff_changed(db, centro.id):
@@ -283,6 +293,7 @@ def apply_update(db: Session, now: datetime, log: bool = True) -> UpdateReport:
     enti = _enti(db, report)
     _centri(db, report, enti, now)
     report.enti_comuni = apply_enti_comuni(db)
+    report.voci_corrette = make_entries_honest(db, now)
     report.coperture = reapply_rule(db, now, log=log)
     report.tappe_create = add_missing_tappe(db, now)
     return report

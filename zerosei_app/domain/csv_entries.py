@@ -107,7 +107,7 @@ def parse_row(line: int, values: Mapping[str, str], seen_ids: set[int]) -> Entry
         if key.startswith("__") or key in ("id", "version", "status", "last_reviewed_on"):
             continue
         if value == "" and key in ("online", "cost_free", "languages"):
-            continue  # empty cell: the default (not online, free, Italian)
+            continue  # empty cell: not online; cost and languages not stated
         raw[key] = value
 
     if values.get("id"):
@@ -168,7 +168,7 @@ def entry_export_row(e: Any) -> dict[str, object]:
         "location": e.location,
         "location_comune": e.location_comune or "",
         "schedule": e.schedule,
-        "cost_free": "sì" if e.cost_free else "no",
+        "cost_free": "" if e.cost_free is None else ("sì" if e.cost_free else "no"),
         "cost_note": e.cost_note,
         "access": e.access,
         "contact_phone": e.contact_phone,

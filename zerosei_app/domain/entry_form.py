@@ -105,13 +105,13 @@ class EntryInput(BaseModel):
     location: str = Field("", max_length=300)
     location_comune: str | None = None
     schedule: str = Field("", max_length=300)
-    cost_free: bool = True
+    cost_free: bool | None = None  # None: not stated (never shown as free)
     cost_note: str = Field("", max_length=300)
     access: str = Field("", max_length=500)
     contact_phone: PhoneText = Field("", max_length=80)
     contact_email: EmailText = Field("", max_length=254)
     contact_url: UrlText = Field("", max_length=500)
-    languages: list[str] = Field(default_factory=lambda: ["it"])
+    languages: list[str] = Field(default_factory=list)  # empty: not stated
 
     @field_validator("category", mode="before")
     @classmethod
@@ -144,9 +144,16 @@ class EntryInput(BaseModel):
             raise ValueError("L'età finale deve essere uguale o successiva all'età iniziale.")
         return v
 
-    @field_validator("online", "cost_free", mode="before")
+    @field_validator("online", mode="before")
     @classmethod
     def _bool(cls, v: Any) -> bool:
+        return to_bool(v)
+
+    @field_validator("cost_free", mode="before")
+    @classmethod
+    def _maybe_bool(cls, v: Any) -> bool | None:
+        if v is None or str(v).strip() == "":
+            return None  # "Non indicato"
         return to_bool(v)
 
     @field_validator("location")
@@ -176,7 +183,7 @@ class EntryInput(BaseModel):
     @field_validator("languages", mode="before")
     @classmethod
     def _languages(cls, v: Any) -> list[str]:
-        items = [x.casefold() for x in split_list(v)] or ["it"]
+        items = [x.casefold() for x in split_list(v)]
         for code in items:
             if not _LANG.match(code):
                 raise ValueError("Lingue: codici di 2 lettere separati da virgole, per esempio «it, en, fr».")
@@ -205,8 +212,8 @@ def form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
     """The editor posts strings; checkboxes are present ("on") or absent, topics are `tema__<slug>`."""
     raw: dict[str, Any] = {name: form.get(name, "") for name in FIELDS if name not in ("topics", "online", "cost_free")}
     raw["online"] = "on" if form.get("online") else "off"
-    # "Gratuito" is a yes/no radio so that "not free" is an explicit choice.
-    raw["cost_free"] = form.get("cost_free", "si")
+    # "Gratuito" is a radio: sì / no / non indicato (empty), so that neither is assumed.
+    raw["cost_free"] = form.get("cost_free", "")
     raw["topics"] = [slug for slug in TOPICS if form.get(f"tema__{slug}")]
     return raw
 
@@ -246,7 +253,7 @@ def entry_to_form(values: Mapping[str, Any]) -> dict[str, str]:
         elif name in ("online",):
             out[name] = "on" if v else ""
         elif name == "cost_free":
-            out[name] = "si" if v or v is None else "no"
+            out[name] = "" if v is None else ("si" if v else "no")
         elif v is None:
             out[name] = ""
         else:

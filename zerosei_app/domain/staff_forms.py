@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .catalog import CATEGORIES, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText, clean_email
 from .istat import CodiceIstat, is_codice_istat
+from .modelli import MODELLI
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
 from .vocabulary import ReportStatus, Ruolo, StatoVerifica
@@ -21,6 +22,13 @@ class Id(BaseModel):
 
     model_config = _STRIP
     id: int = Field(gt=0, lt=2**31)
+
+
+class ModelloRef(BaseModel):
+    """Which modello a new draft starts from (`modello=` in the new-entry address, or the picker's value)."""
+
+    model_config = _STRIP
+    modello: int = Field(ge=0, lt=len(MODELLI))
 
 
 class LoginInput(BaseModel):

@@ -32,13 +32,13 @@ class CardEntry(SQLModel, table=True):
     location_comune: str | None = Field(default=None, foreign_key="comune.codice_istat", max_length=6)
     online: bool = False
     schedule: str = Field(default="", max_length=300)
-    cost_free: bool = True
+    cost_free: bool | None = None  # None: nobody stated the cost (never shown as "Gratuito")
     cost_note: str = Field(default="", max_length=300)
     access: str = Field(default="", max_length=500)
     contact_phone: str = Field(default="", max_length=80)
     contact_email: str = Field(default="", max_length=254)
     contact_url: str = Field(default="", max_length=500)
-    languages: list[str] = Field(default_factory=lambda: ["it"], sa_type=JSON)
+    languages: list[str] = Field(default_factory=list, sa_type=JSON)  # empty: not stated
     status: str = Field(default=EntryStatus.DRAFT, max_length=20)
     last_reviewed_on: date | None = None
     is_example: bool = False

@@ -22,6 +22,9 @@ class Centro(SQLModel, table=True):
     email: str | None = Field(default=None, max_length=254)
     sito: str | None = Field(default=None, max_length=500)
     orari: str | None = Field(default=None, max_length=500)
+    # When a source gave those hours ("2019", "2021-2022", "covid"): old ones are shown with it. None: the
+    # centre's own (staff edited them) or undated.
+    orari_data: str | None = Field(default=None, max_length=40)
     ente_gestore_id: int | None = Field(default=None, foreign_key="ente_gestore.id", index=True)
     ente_nella_fonte: str | None = Field(default=None, max_length=300)
     territorio_nella_fonte: str | None = Field(default=None, max_length=300)

@@ -21,6 +21,12 @@ def page() -> rx.Component:
     return layout(
         rx.el.h1(t("ui.a11y.title"), tab_index=-1),
         rx.el.p(d["intro"]),
+        _section(
+            "ui.a11y.official_title",
+            rx.el.p(d["official"]),
+            rx.cond(d["official_href"] != "", rx.el.p(external(d["official_href"], href=d["official_href"]))),
+            id="dichiarazione-ufficiale",
+        ),
         _section("ui.a11y.status_title", rx.el.p(d["status"], id="stato-conformita")),
         _section(
             "ui.a11y.limits_title",

@@ -42,12 +42,27 @@ def _ok() -> rx.Component:
             rx.cond(
                 c.areas.length() > 0,
                 rx.foreach(c.areas, lambda a: area_section(a)),
-                rx.el.p(t("ui.carta.no_entries"), class_name="empty"),
+                rx.el.div(
+                    rx.el.p(rx.el.strong(t("ui.carta.no_entries"))),
+                    rx.el.p(t("ui.carta.no_entries_ask")),
+                    class_name="empty",
+                    id="carta-vuota",
+                ),
             ),
             class_name="carta-areas",
             aria_labelledby="servizi",
         ),
         funzioni_block(S.funzioni, compact=False),
+        rx.cond(
+            c.nothing_confirmed,
+            rx.el.p(
+                t("ui.carta.staff_intro"),
+                " ",
+                internal(t("ui.carta.staff_signin"), href=c.staff_href),
+                class_name="muted no-print",
+                id="carta-operatori",
+            ),
+        ),
         carta_share(S),
         rx.el.p(internal(t("ui.carta.print_link"), href=S.print_href), class_name="no-print"),
     )

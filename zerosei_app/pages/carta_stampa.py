@@ -32,6 +32,7 @@ def _cover() -> rx.Component:
         rx.el.h1(t("ui.carta.dir_title"), tab_index=-1),
         rx.el.p(S.scope, class_name="cover-scope"),
         rx.el.p(S.edition, class_name="cover-date"),
+        rx.el.p(t("ui.carta.print_frame"), class_name="cover-frame", id="come-leggere"),
         rx.cond(
             S.notices.length() > 0,
             rx.el.ul(rx.foreach(S.notices, lambda n: rx.el.li(n)), class_name="notice", role="status"),
@@ -72,7 +73,11 @@ def _section(s: PrintSection) -> rx.Component:
             class_name="print-head",
         ),
         served_list(c, s.anchor + "-comuni"),
-        rx.el.div(rx.foreach(c.areas, lambda a: area_section(a, s.anchor + "-")), class_name="print-areas"),
+        rx.cond(
+            c.areas.length() > 0,
+            rx.el.div(rx.foreach(c.areas, lambda a: area_section(a, s.anchor + "-")), class_name="print-areas"),
+            rx.el.p(t("ui.carta.no_entries"), " ", t("ui.carta.no_entries_ask"), class_name="empty"),
+        ),
         class_name="print-section",
         id=s.anchor,
         aria_labelledby=s.anchor + "-nome",

@@ -273,7 +273,7 @@ def _where_fields(v, e, w) -> rx.Component:
 
 
 def _cost_choice(v, w) -> rx.Component:
-    """Free or paid: two radios under one label."""
+    """Free, paid or not stated: three radios under one label (nothing is assumed)."""
     return rx.el.div(
         rx.el.span("È gratuito?", class_name="st-label", id="cost-label"),
         rx.el.div(
@@ -297,6 +297,17 @@ def _cost_choice(v, w) -> rx.Component:
                     on_change=w,
                 ),
                 "No, a pagamento",
+                class_name="st-check",
+            ),
+            rx.el.label(
+                rx.el.input(
+                    type="radio",
+                    name="cost_free",
+                    value="",
+                    default_checked=v["cost_free"].to(str) == "",
+                    on_change=w,
+                ),
+                "Non indicato (le famiglie non vedono nulla sul costo)",
                 class_name="st-check",
             ),
             role="radiogroup",
@@ -467,6 +478,29 @@ def history() -> rx.Component:
     )
 
 
+def modello_picker() -> rx.Component:
+    """ "Parti da un modello": a new draft filled from one of the typical services (staff only, never published as is)."""
+    return rx.el.div(
+        rx.el.label("Parti da un modello", html_for="modello", class_name="st-label"),
+        rx.el.select(
+            rx.el.option("— Nessun modello: voce vuota —", value=""),
+            rx.foreach(S.modello_options, lambda o: rx.el.option(o[1], value=o[0])),
+            id="modello",
+            name="modello",
+            value=S.modello_choice,
+            on_change=S.pick_modello,
+        ),
+        rx.el.p(
+            "Un modello è un servizio tipico di un Centro per le famiglie, scritto come esempio: riempie la bozza "
+            "con titolo, testi, area ed età. Le famiglie vedono solo ciò che il tuo centro dichiara: controlla ogni "
+            "campo e aggiungi orari, luogo e costo del tuo servizio prima di pubblicare.",
+            class_name="st-muted",
+        ),
+        rx.cond(S.modello != "", rx.el.p("Bozza dal modello «", S.modello, "».", role="status")),
+        class_name="st-panel",
+    )
+
+
 def page() -> rx.Component:
     return staff_page(
         rx.el.p(
@@ -474,7 +508,7 @@ def page() -> rx.Component:
             class_name="st-crumbs",
         ),
         rx.el.h1(rx.cond(S.entry_id == 0, "Nuova voce", rx.fragment("Modifica: ", S.form["title"]))),
-        rx.cond(S.entry_id != 0, status_panel()),
+        rx.cond(S.entry_id != 0, status_panel(), modello_picker()),
         conflict_panel(),
         rx.cond(
             S.error_links.length() > 0,

@@ -20,8 +20,9 @@ from zerosei_app.domain.ics import IcsEvent, IcsReminder, calendar_bytes
 from zerosei_app.domain.link import parse_query_string, to_query_string, validate_for_path
 from zerosei_app.domain.tappe import reminders
 from zerosei_app.i18n import t
-from zerosei_app.models import CardEntry, Centro, EntryStatus
+from zerosei_app.models import CardEntry, Centro
 from zerosei_app.queries import sessions as q
+from zerosei_app.queries.backed import is_backed
 from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.queries.snapshot import public_data
 
@@ -57,7 +58,7 @@ def _events(db: Session, entries: list[CardEntry], base: str, link: str = "") ->
 def entry_calendar(db: Session, entry_id: int, base: str, now: datetime) -> bytes | None:
     """None if the entry is not published (or its centre is closed)."""
     entry = db.get(CardEntry, entry_id)
-    if entry is None or entry.status != EntryStatus.PUBLISHED:
+    if entry is None or not is_backed(entry):
         return None
     centro = db.get(Centro, entry.centro_id)
     if centro is None or not centro.is_active:

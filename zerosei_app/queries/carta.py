@@ -12,7 +12,8 @@ from sqlmodel import Session, col, func, select
 
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.domain.vocabulary import OrigineCopertura
-from zerosei_app.models import CardEntry, Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore, EntryStatus
+from zerosei_app.models import CardEntry, Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore
+from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, list_centri
 from zerosei_app.queries.opendata import _staff_changes
 
@@ -31,9 +32,7 @@ def published_of(session: Session, centro_ids: list[int]) -> dict[int, list[Card
     if not centro_ids:
         return {}
     rows = session.exec(
-        select(CardEntry)
-        .where(col(CardEntry.centro_id).in_(centro_ids), CardEntry.status == EntryStatus.PUBLISHED)
-        .order_by(col(CardEntry.id))
+        select(CardEntry).where(col(CardEntry.centro_id).in_(centro_ids), *backed_entries()).order_by(col(CardEntry.id))
     ).all()
     out: dict[int, list[CardEntry]] = {i: [] for i in centro_ids}
     for e in rows:

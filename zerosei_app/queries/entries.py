@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.models import CardEntry, EntryStatus
+from zerosei_app.models import CardEntry
+from zerosei_app.queries.backed import backed_entries
 
 
 def published_entries(session: Session, centro_ids: Sequence[int]) -> list[CardEntry]:
@@ -16,7 +17,7 @@ def published_entries(session: Session, centro_ids: Sequence[int]) -> list[CardE
         session.exec(
             select(CardEntry).where(
                 col(CardEntry.centro_id).in_(list(centro_ids)),
-                CardEntry.status == EntryStatus.PUBLISHED,
+                *backed_entries(),
             )
         ).all()
     )

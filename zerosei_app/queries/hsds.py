@@ -16,11 +16,13 @@ from datetime import UTC, datetime
 from babel import Locale
 from sqlmodel import Session, col, func, select
 
-from zerosei_app.domain.catalog import CATEGORIES, PROVINCE, TOPICS
+from zerosei_app.domain.catalog import CATEGORIES, MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE, TOPICS
 from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.text import fold
+from zerosei_app.domain.vocabulary import StatoVerifica
 from zerosei_app.i18n import t
-from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, EnteGestore, EntryStatus, StaffUser
+from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, EnteGestore, StaffUser
+from zerosei_app.queries.backed import backed_entries
 from zerosei_app.schemas.hsds import (
     AddressOut,
     AttributeOut,
@@ -41,10 +43,22 @@ from zerosei_app.schemas.hsds import (
 )
 
 HSDS_VERSION = "3.0"
-SEED_SOURCE = "ZeroSei digitale: caricamento iniziale dalle fonti pubbliche (vedi campo fonte)"
+SEED_SOURCE = "ZeroSei digitale: caricamento iniziale da fonti pubbliche; vedi il campo fonte"
 COORDINATES_OF_COMUNE = (
     "Coordinate del comune del centro (geocodifica OpenStreetMap del comune), non dell'edificio del centro."
 )
+STATO_LABELS = {
+    StatoVerifica.VERIFICATO: "Verificato",
+    StatoVerifica.PARZIALE: "Verificato in parte",
+    StatoVerifica.SOLO_NOME: "Solo nome e comune",
+    StatoVerifica.INCERTO: "Incerto",
+}
+STATO_DESCRIPTIONS = {
+    StatoVerifica.VERIFICATO: "Nome, sede e recapiti confermati da una fonte pubblica.",
+    StatoVerifica.PARZIALE: "Esistenza confermata da una fonte; sede o recapiti incompleti o da confermare.",
+    StatoVerifica.SOLO_NOME: "Le fonti danno solo il nome e il comune.",
+    StatoVerifica.INCERTO: "Non è certo che sia un Centro per le famiglie regionale.",
+}
 _ROLE_LABEL = {"operatore": "operatore del centro (area operatori ZeroSei)", "regione": "Regione Piemonte"}
 
 
@@ -76,6 +90,12 @@ TAXONOMIES = (
         tuple((c, t(f"topic.{c}", "it"), t(f"topic.{c}", "en")) for c in TOPICS),
     ),
     TaxonomyDef("eta", "ZeroSei – età", "Limiti di età dei servizi in mesi e accesso in gravidanza.", AGE_TERMS),
+    TaxonomyDef(
+        "verifica",
+        "ZeroSei – stato di verifica dei centri",
+        "Quanto le fonti pubbliche confermano un Centro per le famiglie (nome, sede, recapiti).",
+        tuple((v.value, STATO_LABELS[v], STATO_DESCRIPTIONS[v]) for v in StatoVerifica),
+    ),
 )
 
 
@@ -144,7 +164,7 @@ def exported_entries(*columns):
     return (
         select(*(columns or (CardEntry,)))
         .join(Centro, col(Centro.id) == col(CardEntry.centro_id))
-        .where(CardEntry.status == EntryStatus.PUBLISHED, col(Centro.is_active).is_(True))
+        .where(*backed_entries(), col(Centro.is_active).is_(True))
         .order_by(col(CardEntry.id))
     )
 
@@ -248,6 +268,9 @@ def _metadata(
         ]
     before, after = change.before or {}, change.after or {}
     changed = [k for k in after if k != "version" and before.get(k) != after.get(k)]
+    if change.action == "honest_content":  # issue 16's correction: the guessed old values are not republished
+        changed = [k for k in changed if k != "motivo"]
+        before, after = {}, {k: after.get(k) for k in changed}
     return [
         MetadataOut(
             id=hsds_id("metadata", f"audit/{change.audit_id}"),
@@ -259,6 +282,27 @@ def _metadata(
             previous_value=_values(before, changed),
             replacement_value=_values(after, changed),
             updated_by=_ROLE_LABEL.get(change.role or "", "ZeroSei digitale"),
+        )
+    ]
+
+
+def _provenance(e: CardEntry, sid: str) -> list[MetadataOut]:
+    """Where the service's values come from: the centre's confirmation (with its day), else the cited source."""
+    if e.last_reviewed_on:
+        who, what, day = "il centro (area operatori ZeroSei)", "confermato dal centro", e.last_reviewed_on.isoformat()
+    else:
+        who, what, day = "fonte pubblica citata", f"citato dalla fonte {e.source_url}", ""
+    return [
+        MetadataOut(
+            id=hsds_id("metadata", f"provenance/card_entry/{e.id}"),
+            resource_id=sid,
+            resource_type="service",
+            last_action_date=day,
+            last_action_type="provenance",
+            field_name="fonte",
+            previous_value="",
+            replacement_value=what[:2000],
+            updated_by=who,
         )
     ]
 
@@ -285,13 +329,15 @@ def _email(value: str | None) -> str | None:
     return value if "@" in value and " " not in value else None
 
 
-def _attribute(link_id: str, link_type: str, taxonomy: str, code: str, value: str | None = None) -> AttributeOut:
+def _attribute(
+    link_id: str, link_type: str, taxonomy: str, code: str, value: str | None = None, entity: str = "service"
+) -> AttributeOut:
     term = _term(taxonomy, code)
     return AttributeOut(
         id=hsds_id("attribute", f"{link_id}/{taxonomy}/{code}"),
         link_id=link_id,
         link_type=link_type,
-        link_entity="service",
+        link_entity=entity,
         taxonomy_term_id=term.id,
         value=value,
         taxonomy_term=term,
@@ -389,6 +435,9 @@ def organization_out(data: HsdsData, org_id: str, full_service: bool = False) ->
                 phones=phones,
                 locations=[location_out(data, c, m)],
                 metadata=_metadata(data, "centro", c.id, org_id, "organization", c.created_at),
+                attributes=[_attribute(org_id, "stato_verifica", "verifica", c.stato_verifica, None, "organization")]
+                if c.stato_verifica in set(StatoVerifica)
+                else None,
                 services=[service_out(data, e) if full_service else service_list_out(data, e) for e in mine],
             )
     return None
@@ -406,6 +455,21 @@ def organizations(data: HsdsData) -> list[OrganizationListOut]:
 
 def _years(months: int) -> float:
     return round(max(0, months) / 12, 2)
+
+
+def _ages_stated(e: CardEntry) -> bool:
+    """The whole 0–6 range (pregnancy included) means no age limit was stated: exported as absent."""
+    return (e.age_min_months, e.age_max_months) != (MIN_AGE_MONTHS, MAX_AGE_MONTHS)
+
+
+def _cost_stated(e: CardEntry) -> bool:
+    return e.cost_free is not None or bool(e.cost_note.strip())
+
+
+def _fees(e: CardEntry) -> str | None:
+    if e.cost_free is True:
+        return "Gratuito" + (f" ({e.cost_note.strip()})" if e.cost_note.strip() else "")
+    return e.cost_note.strip() or ("A pagamento" if e.cost_free is False else None)
 
 
 def _eligibility(e: CardEntry) -> str:
@@ -427,14 +491,16 @@ def service_list_out(data: HsdsData, e: CardEntry) -> ServiceListOut:
         email=_email(e.contact_email),
         status="active",
         application_process=e.access or None,
-        fees_description="Gratuito" if e.cost_free else (e.cost_note or "A pagamento"),
-        eligibility_description=_eligibility(e),
-        minimum_age=_years(e.age_min_months),
-        maximum_age=_years(e.age_max_months),
+        # Unknown stays unknown: no fee, age or eligibility unless a source or the centre stated it.
+        fees_description=_fees(e),
+        eligibility_description=_eligibility(e) if _ages_stated(e) else None,
+        minimum_age=_years(e.age_min_months) if _ages_stated(e) else None,
+        maximum_age=_years(e.age_max_months) if _ages_stated(e) else None,
+        # Assured by the centre's own confirmation only; a source's mention is not an assurance.
         assured_date=e.last_reviewed_on.isoformat() if e.last_reviewed_on else None,
         # Who assures it: the centre, by its public address (never the operatrice who confirmed).
         assurer_email=_email(c.email) if e.last_reviewed_on else None,
-        alert="Esempio: voce tipica non ancora confermata dal centro." if e.is_example else None,
+        alert=None,
         last_modified=_last_modified(data, "card_entry", e.id, e.updated_at),
         organization=centro_list_out(data, c, m),
     )
@@ -449,20 +515,23 @@ def service_out(data: HsdsData, e: CardEntry) -> ServiceOut:
     sid = base.id
     attributes = [_attribute(sid, "categoria", "aree", e.category)] if e.category in CATEGORIES else []
     attributes += [_attribute(sid, "tema", "temi", x) for x in (e.topics or []) if x in TOPICS]
-    attributes.append(_attribute(sid, "eta", "eta", "eta-minima-mesi", str(e.age_min_months)))
-    attributes.append(_attribute(sid, "eta", "eta", "eta-massima-mesi", str(e.age_max_months)))
-    if e.age_min_months < 0:
+    if _ages_stated(e):
+        attributes.append(_attribute(sid, "eta", "eta", "eta-minima-mesi", str(e.age_min_months)))
+        attributes.append(_attribute(sid, "eta", "eta", "eta-massima-mesi", str(e.age_max_months)))
+    if _ages_stated(e) and e.age_min_months < 0:
         attributes.append(
             _attribute(sid, "eta", "eta", "gravidanza", f"da {-e.age_min_months} mesi prima della nascita")
         )
-    cost = CostOptionOut(
-        id=hsds_id("cost_option", e.id),
-        service_id=sid,
-        option="Gratuito" if e.cost_free else "A pagamento",
-        currency="EUR",
-        amount=0.0 if e.cost_free else None,
-        amount_description=e.cost_note or None,
-    )
+    cost = None
+    if _cost_stated(e):
+        cost = CostOptionOut(
+            id=hsds_id("cost_option", e.id),
+            service_id=sid,
+            option=_fees(e),
+            currency="EUR",
+            amount=0.0 if e.cost_free is True else None,
+            amount_description=e.cost_note or None,
+        )
     phones = [PhoneOut(id=hsds_id("phone", f"service/{e.id}"), service_id=sid, number=e.contact_phone)]
     schedules = list(data.schedules.get(e.id, []))
     if e.schedule.strip():
@@ -478,9 +547,9 @@ def service_out(data: HsdsData, e: CardEntry) -> ServiceOut:
             for code in (e.languages or [])
         ]
         or None,
-        cost_options=[cost],
+        cost_options=[cost] if cost else None,
         attributes=attributes,
-        metadata=_metadata(data, "card_entry", e.id, sid, "service", e.created_at),
+        metadata=_metadata(data, "card_entry", e.id, sid, "service", e.created_at) + _provenance(e, sid),
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session, col, func, select
 
 from zerosei_app.domain.vocabulary import OrigineCopertura
-from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore, EntryStatus
+from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore
+from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
 from zerosei_app.queries.percorso import map_url, voce_fields
 from zerosei_app.schemas.percorso import VoceOut
@@ -34,6 +35,7 @@ def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on
         "email": c.email,
         "sito": c.sito,
         "orari": c.orari,
+        "orari_indicati_nel": c.orari_data,
         "ente_gestore": ente.nome if ente else c.ente_nella_fonte,
         "stato_verifica": c.stato_verifica,
         "nota_verifica": c.nota_verifica,
@@ -102,7 +104,7 @@ def voci_page(
 ) -> tuple[list[dict], int]:
     """Published entries of open centres (optionally one centre's, or those serving a comune),
     in a stable order (centre, then entry id), one page of them, and how many there are in all."""
-    where = [CardEntry.status == EntryStatus.PUBLISHED, col(Centro.is_active).is_(True)]
+    where = [*backed_entries(), col(Centro.is_active).is_(True)]
     if centro_id is not None:
         where.append(CardEntry.centro_id == centro_id)
     if codice_istat is not None:

@@ -8,6 +8,7 @@ from urllib.parse import quote_plus
 
 from sqlmodel import Session
 
+from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.lingua import in_language, stated_languages
 from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
@@ -62,6 +63,7 @@ def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
         email=c.email,
         sito=c.sito,
         orari=c.orari,
+        orari_indicati_nel=c.orari_data,
         ente_gestore=ente_name(s.ente) if s.ente else c.ente_nella_fonte,
         stato_verifica=c.stato_verifica,
         origine=s.copertura.origine,
@@ -73,25 +75,32 @@ def centro_out(s: ServingCentro, family: Comune | None = None) -> CentroOut:
     )
 
 
+def _stated(text: str | None) -> str | None:
+    return text.strip() or None if text else None
+
+
 def voce_fields(e: CardEntry) -> dict:
+    """An entry as parents and reusers get it: what nobody stated is null, never a default."""
+    whole_range = (e.age_min_months, e.age_max_months) == (MIN_AGE_MONTHS, MAX_AGE_MONTHS)
+    cost_known = e.cost_free is not None or bool(_stated(e.cost_note))
     return dict(
         id=e.id,
         centro_id=e.centro_id,
         titolo=e.title,
         sintesi=e.summary,
-        descrizione=e.description,
+        descrizione=_stated(e.description),
         categoria=e.category,
         temi=list(e.topics or []),
-        eta_min_mesi=e.age_min_months,
-        eta_max_mesi=e.age_max_months,
-        ente=e.provider,
-        luogo=e.location,
+        eta_min_mesi=None if whole_range else e.age_min_months,
+        eta_max_mesi=None if whole_range else e.age_max_months,
+        ente=_stated(e.provider),
+        luogo=_stated(e.location),
         online=e.online,
-        quando=e.schedule,
-        costo=CostoOut(gratuito=e.cost_free, nota=e.cost_note),
-        accesso=e.access,
+        quando=_stated(e.schedule),
+        costo=CostoOut(gratuito=e.cost_free, nota=_stated(e.cost_note)) if cost_known else None,
+        accesso=_stated(e.access),
         contatti=ContattiOut(telefono=e.contact_phone, email=e.contact_email, sito=e.contact_url),
-        lingue=list(e.languages or []),
+        lingue=list(e.languages) if e.languages else None,
         verificato_il=e.last_reviewed_on,
         esempio=e.is_example,
         fonte=e.source_url,

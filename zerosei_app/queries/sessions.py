@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.sessions import ROME, Occurrence, SessionRule, from_stored, occurrences
-from zerosei_app.models import CardEntry, Centro, EntrySession, EntryStatus
+from zerosei_app.models import CardEntry, Centro, EntrySession
 from zerosei_app.queries import audit
+from zerosei_app.queries.backed import backed_entries
 
 ENTITY = "entry_session"
 UPCOMING_DAYS = 30
@@ -106,7 +107,7 @@ def upcoming(db: Session, entry_ids: Sequence[int], now: datetime, days: int = U
             .join(Centro, col(Centro.id) == col(CardEntry.centro_id))
             .where(
                 col(CardEntry.id).in_(list(entry_ids)),
-                CardEntry.status == EntryStatus.PUBLISHED,
+                *backed_entries(),
                 col(Centro.is_active).is_(True),
             )
         ).all()
@@ -127,9 +128,5 @@ def published_entry_ids(db: Session, centro_ids: Sequence[int]) -> list[int]:
     if not centro_ids:
         return []
     return list(
-        db.exec(
-            select(CardEntry.id).where(
-                col(CardEntry.centro_id).in_(list(centro_ids)), CardEntry.status == EntryStatus.PUBLISHED
-            )
-        ).all()
+        db.exec(select(CardEntry.id).where(col(CardEntry.centro_id).in_(list(centro_ids)), *backed_entries())).all()
     )

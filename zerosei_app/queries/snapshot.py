@@ -26,7 +26,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
-from zerosei_app.models import CardEntry, Comune, ComuneEnteGestore, DataVersion, EnteGestore, EntryStatus, Tappa
+from zerosei_app.models import CardEntry, Comune, ComuneEnteGestore, DataVersion, EnteGestore, Tappa
+from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import ServingCentro, serving_by_comune
 
 T = TypeVar("T")
@@ -146,9 +147,7 @@ def _build(engine: Engine) -> PublicData:
         comuni = {c.codice_istat: c for c in s.exec(select(Comune)).all()}
         serving = serving_by_comune(s)
         entries: dict[int, list[CardEntry]] = {}
-        rows = s.exec(
-            select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED).order_by(col(CardEntry.id))
-        ).all()
+        rows = s.exec(select(CardEntry).where(*backed_entries()).order_by(col(CardEntry.id))).all()
         for e in rows:
             entries.setdefault(e.centro_id, []).append(e)
         enti = {e.id: e for e in s.exec(select(EnteGestore)).all()}

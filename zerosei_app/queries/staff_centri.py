@@ -73,12 +73,18 @@ def _versioned(
     return True
 
 
+def _hours_dated(centro: Centro, values: dict) -> dict:
+    """Hours staff write are the centre's own, of today: the source's date no longer applies to them."""
+    if "orari" in values and values["orari"] != centro.orari:
+        values["orari_data"] = None
+    return values
+
+
 def update_profile(
     db: Session, centro: Centro, base_version: int, data: CentroProfileInput, user_id: int, now: datetime
 ) -> bool:
-    return _versioned(
-        db, centro, base_version, _none_if_empty(data.model_dump(include=set(PROFILE_FIELDS))), user_id, "profile", now
-    )
+    values = _hours_dated(centro, _none_if_empty(data.model_dump(include=set(PROFILE_FIELDS))))
+    return _versioned(db, centro, base_version, values, user_id, "profile", now)
 
 
 def _check_refs(db: Session, data: CentroAdminInput) -> None:
@@ -92,7 +98,7 @@ def update_admin(
     db: Session, centro: Centro, base_version: int, data: CentroAdminInput, user_id: int, now: datetime
 ) -> bool:
     _check_refs(db, data)
-    values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
+    values = _hours_dated(centro, _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS))))
     values["nome"] = data.nome
     changed = _versioned(db, centro, base_version, values, user_id, "update", now)
     if changed:

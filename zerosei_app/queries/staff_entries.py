@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import FIELDS, EntryInput, same_content
 from zerosei_app.domain.entry_status import next_status
 from zerosei_app.domain.validation import parse
@@ -158,7 +159,11 @@ def change_status(db: Session, entry: CardEntry, base_version: int, action: str,
         raise Conflict(entry.version, by, at)
     target = next_status(action, entry.status)
     before = audit.snapshot(entry)
-    _versioned_update(db, entry, base_version, {"status": target}, now)
+    values: dict[str, Any] = {"status": target}
+    if target == EntryStatus.PUBLISHED:
+        # Publishing is the centre stating the entry: it is its confirmation, dated (never an example).
+        values |= {"last_reviewed_on": clock.today(now), "is_example": False}
+    _versioned_update(db, entry, base_version, values, now)
     audit.record(
         db,
         entity=ENTITY,

@@ -26,6 +26,10 @@ class CentroDatiOut(BaseModel):
     email: str | None
     sito: str | None
     orari: str | None
+    orari_indicati_nel: str | None = Field(
+        default=None,
+        description="When a source gave these hours (`2019`, `2021-2022`, `covid`); null: the centre's own",
+    )
     ente_gestore: str | None
     stato_verifica: str = Field(description="`verificato`, `parziale`, `incerto` or `solo_nome`.")
     nota_verifica: str | None

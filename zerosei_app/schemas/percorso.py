@@ -35,6 +35,10 @@ class CentroOut(BaseModel):
     email: str | None
     sito: str | None
     orari: str | None
+    orari_indicati_nel: str | None = Field(
+        default=None,
+        description="When a source gave these hours (`2019`, `2021-2022`, `covid`); null: the centre's own",
+    )
     ente_gestore: str | None
     stato_verifica: str
     origine: str  # esplicito | ente_gestore | inferito
@@ -62,8 +66,8 @@ class EnteGestoreOut(BaseModel):
 
 
 class CostoOut(BaseModel):
-    gratuito: bool
-    nota: str
+    gratuito: bool | None = Field(default=None, description="null: the cost is not stated (never assumed free)")
+    nota: str | None = None
 
 
 class ContattiOut(BaseModel):
@@ -77,19 +81,20 @@ class VoceOut(BaseModel):
     centro_id: int
     titolo: str
     sintesi: str
-    descrizione: str
+    descrizione: str | None
     categoria: str
     temi: list[str]
-    eta_min_mesi: int
-    eta_max_mesi: int
-    ente: str
-    luogo: str
+    # Unknown stays unknown: null when neither a source nor the centre states it (docs/DOMAIN_SPEC.md).
+    eta_min_mesi: int | None = Field(description="null: no age limit stated (the whole 0–6 range)")
+    eta_max_mesi: int | None
+    ente: str | None
+    luogo: str | None
     online: bool
-    quando: str
-    costo: CostoOut
-    accesso: str
+    quando: str | None
+    costo: CostoOut | None
+    accesso: str | None
     contatti: ContattiOut
-    lingue: list[str]
+    lingue: list[str] | None
     verificato_il: date | None
     esempio: bool
     fonte: str | None

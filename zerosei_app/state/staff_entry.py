@@ -28,9 +28,9 @@ from zerosei_app.domain.entry_form import (
 )
 from zerosei_app.domain.entry_status import ACTION_LABELS, DONE_MESSAGES, TransitionError, actions_for
 from zerosei_app.domain.review import is_stale
-from zerosei_app.domain.staff_forms import Id
+from zerosei_app.domain.staff_forms import Id, ModelloRef
 from zerosei_app.domain.staff_labels import STATUS_LABELS
-from zerosei_app.domain.validation import require
+from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import CardEntry
 from zerosei_app.queries.staff_entries import (
     Conflict,
@@ -94,6 +94,9 @@ class StaffEntryState(StaffState):
     preview_area: str = ""
     preview_note: str = ""
     comuni_options: list[list[str]] = []  # [ISTAT, name]: the comuni the centre serves
+    modello_options: list[list[str]] = v.modello_options()  # ["<index>", title]: "Parti da un modello"
+    modello: str = ""  # the title of the modello this new draft started from
+    modello_choice: str = ""  # its index, as the picker's value
     _base_version: int = 0  # the version the form started from (kept on the server)
     _funzione_id: str = ""  # a new entry detailing this regional function (backend only: set from the URL, checked)
     _pending: dict[str, Any] = {}  # after a conflict: the fields this person changed, to apply anyway
@@ -156,6 +159,7 @@ class StaffEntryState(StaffState):
         same = self.entry_id == entry.id and self._base_version
         keep_text = bool(same) and (self.dirty or entry.version == self._base_version)
         self._reset_flags()
+        self.modello, self.modello_choice = "", ""
         self._fill(db, entry, remount=not keep_text)
         if keep_text and not self.dirty:
             self._set_errors({})
@@ -174,12 +178,17 @@ class StaffEntryState(StaffState):
         self.entry_id, self.centro_id, self.centro_nome = 0, centro.id, centro.nome
         self.status, self.status_label, self.version, self._base_version = "draft", v.NEW_STATUS_LABEL, 0, 0
         self.actions, self.history, self.reviewed_on, self.stale, self.is_example = [], [], "", False, False
-        self.form = v.new_entry_form(centro)
+        picked = self.router.url.query_parameters.get("modello", "")
+        ref, _ = parse(ModelloRef, {"modello": picked}) if picked else (None, {})
+        self.form, self.modello = v.form_from_modello(centro, ref.modello if ref else None)
+        self.modello_choice = str(ref.modello) if ref else ""
         self._funzione_id = self._wanted_funzione()
         if self._funzione_id:  # "Aggiungi i vostri dettagli" on a regional function: the entry details it
             self.form = prefill(self.form, self._funzione_id)
         self.form_key += 1
         self._set_errors({})
+        if picked and ref is None:
+            self.flash_error = v.UNKNOWN_MODELLO
         self.dirty = False
         self.preview, self.preview_area = EMPTY_PREVIEW, ""
         return rx.call_script(UNLOAD_CLEAR)
@@ -191,6 +200,18 @@ class StaffEntryState(StaffState):
             self.flash_error = "Funzione regionale sconosciuta: la nuova voce parte vuota."
             return ""
         return wanted
+
+    @staff_event
+    def pick_modello(self, db: Session, ctx: StaffContext, value: str):
+        """ "Parti da un modello": the new-entry address with the modello, so a reload keeps the choice."""
+        if self.entry_id:
+            return None  # only a new entry starts from a modello
+        centro = require_centro(db, ctx, self.centro_id)
+        base = f"/staff/voce/nuova?centro={centro.id}"
+        if str(value or "").strip() == "":
+            return rx.redirect(base)
+        ref = require(ModelloRef, {"modello": value})
+        return rx.redirect(f"{base}&modello={ref.modello}")
 
     # ---------------------------------------------------------------- editing
 

@@ -38,6 +38,13 @@ def declaration_texts(lang: str) -> dict[str, str]:
         "feedback_email": get_publisher().feedback_email,
         "feedback_href": feedback_mailto(lang),
         "procedure": t("a11y.procedure", lang),
+        # The official declaration (AgID's site) when the deployment names it; said plainly when it does not.
+        "official_href": get_publisher().accessibility_declaration_url or "",
+        "official": t(
+            "a11y.official" if get_publisher().accessibility_declaration_url else "a11y.official_missing",
+            lang,
+            ente=ente,
+        ),
     }
     texts.update({f"limit{i}": t(key, lang) for i, key in enumerate(KNOWN_LIMITS)})
     return texts

@@ -9,7 +9,7 @@ from datetime import date
 from babel.dates import format_date
 
 from zerosei_app.domain.carta import group_by_area
-from zerosei_app.domain.catalog import PROVINCE
+from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE
 from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
@@ -20,7 +20,7 @@ from zerosei_app.queries.percorso import map_url, voce_fields
 from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, VoceOut
 from zerosei_app.view import urls
 from zerosei_app.view.contacts import LinkView
-from zerosei_app.view.percorso_view import EntryView, centri_views, contact_links, entry_view
+from zerosei_app.view.percorso_view import EntryView, centri_views, contact_links, entry_view, hours_text
 
 ORIGINI = ("esplicito", "ente_gestore", "inferito")
 KNOWN = ("esplicito", "ente_gestore")  # a source, the Regione or the ente gestore says so; not a guess
@@ -76,6 +76,8 @@ class CartaView:
     voci_count: str = ""  # "14 servizi e attività"
     areas: list[AreaView] = field(default_factory=list)
     has_examples: bool = False
+    nothing_confirmed: bool = True  # no entry the centre confirmed: the page says so and shows staff the way in
+    staff_href: str = "/staff/login"
 
 
 def _day(iso: str, lang: str) -> str:
@@ -127,7 +129,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         luogo=f"{comune.nome} ({comune.sigla_provincia})",
         provincia=comune.sigla_provincia,
         map_href=map_url(centro.indirizzo, comune.nome) or "",
-        orari=centro.orari or "",
+        orari=hours_text(centro.orari, centro.orari_data, lang),
         links=links,
         no_contacts="" if links else t("carta.no_contacts", lang),
         status_kind=centro.stato_verifica,
@@ -138,7 +140,8 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         nearest_for=nearest_for,
         voci_count=plural("carta.n_voci", len(voci), lang),
         areas=areas,
-        has_examples=any(v.esempio for v in voci),
+        has_examples=any(v.verificato_il is None for v in voci),  # some only from a source: say what that means
+        nothing_confirmed=not any(v.verificato_il for v in voci),
     )
 
 
@@ -161,8 +164,8 @@ class _Sortable:
         self.v = v
         self.category, self.age_min_months, self.age_max_months, self.title = (
             v.categoria,
-            v.eta_min_mesi,
-            v.eta_max_mesi,
+            MIN_AGE_MONTHS if v.eta_min_mesi is None else v.eta_min_mesi,
+            MAX_AGE_MONTHS if v.eta_max_mesi is None else v.eta_max_mesi,
             v.titolo,
         )
 

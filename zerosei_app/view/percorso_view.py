@@ -10,9 +10,11 @@ from functools import cache
 from babel.dates import format_date
 from babel.lists import format_list
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import PROVINCE, SITUATIONAL_TOPICS, TOPICS
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.domain.path import Placed, is_situational, place
+from zerosei_app.domain.source_text import hours_are_old
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.i18n.format import month_year
@@ -150,7 +152,7 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
         nome=c.nome,
         indirizzo=c.indirizzo or "",
         luogo=f"{c.comune} ({c.provincia})",
-        orari=c.orari or "",
+        orari=hours_text(c.orari, c.orari_indicati_nel, lang),
         ente=c.ente_gestore or "",
         links=links,
         map_href=c.mappa_url or "",
@@ -193,11 +195,23 @@ def centri_views(centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str
     return [card, *views] if all(c.inferito for c in centri) else [*views, card]
 
 
+def hours_text(orari: str | None, given_in: str | None, lang: str) -> str:
+    """A centre's hours; those a source gave over a year ago say when ("orari indicati nel 2019: chiedi conferma")."""
+    if not orari:
+        return ""
+    if not hours_are_old(given_in, clock.today()):
+        return orari
+    when = t("hours.when.covid", lang) if given_in == "covid" else given_in
+    return f"{orari} — {t('path.centro.hours_dated', lang, when=when)}"
+
+
 def trust_text(v: VoceOut, lang: str) -> str:
-    """One label: confirmed by the centre (with the day), or not yet. Example content is never confirmed."""
+    """One label: confirmed by the centre (with the day), else named by a public source, else not yet confirmed."""
     if v.verificato_il and not v.esempio:
         day = format_date(v.verificato_il, format="long", locale=normalize_lang(lang))
         return t("path.entry.verified_on", lang, date=day)
+    if v.fonte:
+        return t("path.trust.sourced", lang)
     return t("path.trust.unconfirmed", lang)
 
 
@@ -225,7 +239,7 @@ def entry_view(
         centro_id=v.centro_id,
         titolo=v.titolo,
         sintesi=v.sintesi,
-        descrizione=v.descrizione,
+        descrizione=v.descrizione or "",
         starts=starts,
         facts=_facts(v, lang),
         links=own,
@@ -247,7 +261,8 @@ def _for(f: FiglioOut, lang: str, v: VoceOut | None = None) -> str:
     """ "per chi ha 4 anni", "per la gravidanza" (the page has no names); "per chi nascerà" after birth."""
     if not f.attesa:
         return t("path.for.born", lang, age=f.eta)
-    return t("path.for.baby", lang) if v is not None and v.eta_min_mesi >= 0 else t("path.for.expected", lang)
+    born = v is not None and v.eta_min_mesi is not None and v.eta_min_mesi >= 0
+    return t("path.for.baby", lang) if born else t("path.for.expected", lang)
 
 
 def _for_all(figli: list[FiglioOut], who: tuple[int, ...], lang: str) -> str:
@@ -401,24 +416,27 @@ def _age_words(months: int, lang: str) -> str:
 
 
 def _facts(v: VoceOut, lang: str) -> list[FactView]:
-    where = v.luogo
+    """Only what the source or the centre stated: an unknown fact is left out, never filled in."""
+    where = v.luogo or ""
     if v.online:
         where = f"{where} · {t('path.entry.online', lang)}" if where else t("path.entry.online", lang)
-    cost = t("path.entry.free", lang) if v.costo.gratuito else ""
-    if v.costo.nota:
-        cost = f"{cost} · {v.costo.nota}" if cost else v.costo.nota
+    costo = v.costo
+    cost = t("path.entry.free", lang) if costo is not None and costo.gratuito else ""
+    if costo is not None and costo.nota:
+        cost = f"{cost} · {costo.nota}" if cost else costo.nota
     written = ENTRY_TEXT_LANG if lang != ENTRY_TEXT_LANG else ""
+    ages = age_range_text(v.eta_min_mesi, v.eta_max_mesi, lang) if v.eta_min_mesi is not None else ""
     facts = [
-        ("path.fact.age", age_range_text(v.eta_min_mesi, v.eta_max_mesi, lang), ""),
-        ("path.fact.who", v.ente, written),
+        ("path.fact.age", ages, ""),
+        ("path.fact.who", v.ente or "", written),
         ("path.fact.where", where, written if not v.online else ""),
-        ("path.fact.when", v.quando, written),
-        ("path.fact.cost", cost, written if not v.costo.gratuito else ""),
-        ("path.fact.access", v.accesso, written),
+        ("path.fact.when", v.quando or "", written),
+        ("path.fact.cost", cost, written if not (costo is not None and costo.gratuito) else ""),
+        ("path.fact.access", v.accesso or "", written),
     ]
-    other_langs = [code for code in v.lingue if code != "it"]
-    if other_langs:
-        facts.append(("path.fact.languages", ", ".join(_language_name(code, lang) for code in v.lingue), ""))
+    lingue = v.lingue or []
+    if [code for code in lingue if code != "it"]:
+        facts.append(("path.fact.languages", ", ".join(_language_name(code, lang) for code in lingue), ""))
     return [FactView(t(key, lang), value, value_lang) for key, value, value_lang in facts if value]
 
 

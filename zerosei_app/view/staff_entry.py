@@ -8,6 +8,7 @@ from typing import Any
 
 from zerosei_app.domain.clock import day, hhmm, when
 from zerosei_app.domain.entry_form import FIELDS, LABELS, entry_to_form, same_content
+from zerosei_app.domain.modelli import MODELLI, modello_values
 from zerosei_app.domain.staff_labels import STATUS_LABELS, age_words, category_label, topic_label
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
 from zerosei_app.queries import audit
@@ -140,22 +141,37 @@ def history_comuni(records: list[tuple[AuditRecord, str]]) -> set[str]:
 # ---------------------------------------------------------------- form, errors, preview
 
 
+UNKNOWN_MODELLO = "Modello sconosciuto: scegline uno dall'elenco «Parti da un modello», oppure scrivi la voce da zero."
+
+
 def new_entry_form(centro: Centro) -> dict[str, str]:
-    """A new entry starts with the centre's own contacts and place, for every age, free, in Italian."""
-    return entry_to_form(
-        {
-            "age_min_months": -9,
-            "age_max_months": 72,
-            "cost_free": True,
-            "languages": ["it"],
-            "provider": centro.nome,
-            "location": centro.indirizzo or "",
-            "location_comune": centro.codice_istat,
-            "contact_phone": centro.telefono or "",
-            "contact_email": centro.email or "",
-            "contact_url": centro.sito or "",
-        }
-    )
+    """A new entry starts with the centre's own contacts and place, for every age; cost and languages unstated."""
+    return form_from_modello(centro, None)[0]
+
+
+def modello_options() -> list[list[str]]:
+    """["<index>", title] of the modelli: typical services a draft may start from (never published as they are)."""
+    return [[str(i), m.title] for i, m in enumerate(MODELLI)]
+
+
+def form_from_modello(centro: Centro, index: int | None) -> tuple[dict[str, str], str]:
+    """The new-entry form, filled from modello `index` when there is one; and which modello it was."""
+    base = {
+        "age_min_months": -9,
+        "age_max_months": 72,
+        "cost_free": None,
+        "languages": [],
+        "provider": centro.nome,
+        "location": centro.indirizzo or "",
+        "location_comune": centro.codice_istat,
+        "contact_phone": centro.telefono or "",
+        "contact_email": centro.email or "",
+        "contact_url": centro.sito or "",
+    }
+    values = modello_values(index) if index is not None else None
+    if values is None:
+        return entry_to_form(base), ""
+    return entry_to_form(base | values), values["title"]
 
 
 def comuni_options(served: list[Comune], current: str | None, current_comune: Comune | None) -> list[list[str]]:
