@@ -6,7 +6,7 @@ null, HSDS exports no cost option). The entries themselves are corrected by the 
 at every start (data/honest_entries.py via data/seed_update.py), which keeps what staff edited.
 
 Revision ID: 0007_h16a
-Revises: 0005
+Revises: 0007_h16c
 Create Date: 2026-12-06 07:40:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_h16a"
-down_revision: str | None = "0005"
+down_revision: str | None = "0007_h16c"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
