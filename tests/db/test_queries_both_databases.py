@@ -34,6 +34,7 @@ def _answers(url: str) -> dict:
             "comune=001255&nascita=2025-05&temi=gioco-socialita",
             "comune=004078&nascita=2024-01,2026-10&attesa=2027-03",
             "comune=003040&nascita=2021-01",
+            "comune=001272&nascita=2025-09",
         ]:
             result = build_percorso(s, parse_query_string(qs).query, TODAY)
             out[qs] = result.percorso.model_dump(mode="json") if result.percorso else [e.code for e in result.errors]
@@ -43,5 +44,8 @@ def _answers(url: str) -> dict:
 
 def test_same_answers(empty_url, tmp_path):
     reference = _answers(f"sqlite:///{tmp_path / 'ref.db'}")
-    assert reference["comune=001255&nascita=2025-05&temi=gioco-socialita"]["figli"][0]["adesso"]
+    # Sourced steps for every family; Torino's centre has sourced services (no invented ones any more).
+    assert reference["comune=001255&nascita=2025-05&temi=gioco-socialita"]["figli"][0]["tappe"]
+    torino = reference["comune=001272&nascita=2025-09"]["figli"][0]
+    assert torino["adesso"] or torino["prossimi"]
     assert _answers(empty_url) == reference
