@@ -47,7 +47,7 @@ def _ok() -> rx.Component:
             class_name="carta-areas",
             aria_labelledby="servizi",
         ),
-        funzioni_block(S.funzioni, compact=False),
+        funzioni_block(S.funzioni, "carta"),
         carta_share(S),
         rx.el.p(internal(t("ui.carta.print_link"), href=S.print_href), class_name="no-print"),
     )
