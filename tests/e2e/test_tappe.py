@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.axe import describe, run_axe
 from tests.e2e.conftest import ARTIFACTS, screenshot
-from tests.e2e.test_frame_a11y import open_parent_page
+from tests.e2e.test_frame_a11y import REGIONE, login, open_parent_page, staff_accounts  # noqa: F401 - a fixture
 from tests.e2e.test_path_shape import PATH
 
 pytestmark = pytest.mark.e2e
@@ -33,3 +33,15 @@ def test_tappe_and_functions_open_with_sources_and_no_axe_violations(app_url, ph
     page.locator(".funzioni").screenshot(path=str(ARTIFACTS / "tappe-open-390-funzioni.png"))
     violations = run_axe(page)
     assert not violations, describe(violations)
+
+
+def test_a_centre_adds_its_details_to_a_function(app_url, phone, staff_accounts):  # noqa: F811
+    page = phone.new_page()
+    login(page, app_url, REGIONE)
+    page.goto(f"{app_url}/staff/voci?centro=1")
+    panel = page.locator("details.st-funzioni")
+    panel.locator("summary").click()
+    panel.get_by_role("link", name="Aggiungi i vostri dettagli: Mediazione familiare").click()
+    expect(page.locator("#f-title")).to_have_value("Mediazione familiare", timeout=30_000)
+    expect(page.locator("#f-summary")).to_contain_text("accordi")
+    screenshot(page, "tappe-staff-funzione-390")

@@ -60,3 +60,11 @@ def test_the_static_copy_shows_the_tappe_and_the_functions(session):
     assert html.count('class="pv-tappa"') >= 3
     assert "Da verificare sul sito ufficiale" in html and "Vaccinazioni del secondo anno" in html
     assert "Al tuo centro puoi chiedere:" in html and "Mediazione familiare" in html
+
+
+def test_english_labels_around_the_italian_steps(session):
+    p = build_percorso(session, PathQuery(comune="103032", attesa="2027-04", lang="en"), TODAY).percorso
+    now, soon = tappe_views(p, "en")
+    assert now[0].heading == "Now" and soon[0].heading == "In the coming months"
+    assert now[0].tappe[0].check in ("To be checked on the official website", "")
+    assert soon[0].tappe[0].starts == "From January 2027 (in 1 month)"  # assegno unico: from the 7th month

@@ -72,9 +72,10 @@ def _fonte(f: FonteView) -> rx.Component:
     return rx.el.li(external(f.label, href=f.href))
 
 
-def funzioni_block(v: FunzioniView, compact: bool = True) -> rx.Component:
-    """What every centre offers (the four irrinunciabili), what centres may offer, and the sources: on the path
-    (`compact`) inside the tappe group, the others one more tap away; on a centre's Carta, in sight."""
+def funzioni_block(v: FunzioniView, mode: str = "path") -> rx.Component:
+    """What every centre offers (the four irrinunciabili, in sight), what centres may offer and the sources.
+    `path`: inside the tappe group, the rest one tap away; `carta`: a section of a centre's Carta, the rest one
+    tap away; `print`: a section with everything open (paper has no taps)."""
     every = rx.fragment(
         rx.el.p(t("ui.funzioni.every")),
         rx.el.ul(rx.foreach(v.every, _funzione), class_name="funzioni-list"),
@@ -85,18 +86,19 @@ def funzioni_block(v: FunzioniView, compact: bool = True) -> rx.Component:
         rx.el.p(t("ui.funzioni.sources"), class_name="fonti-title"),
         rx.el.ul(rx.foreach(v.fonti, _fonte), class_name="fonti-list"),
     )
-    if compact:
+    if mode == "print":
+        body = rx.fragment(every, rx.el.p(t("ui.funzioni.maybe")), rest)
+    else:
+        body = rx.fragment(
+            every, rx.el.details(rx.el.summary(t("ui.funzioni.maybe")), rest, class_name="funzioni-more")
+        )
+    if mode == "path":
         return rx.el.div(
-            rx.el.h3(t("ui.funzioni.toggle"), id="funzioni", class_name="list-title"),
-            every,
-            rx.el.details(rx.el.summary(t("ui.funzioni.maybe")), rest, class_name="funzioni-more"),
-            class_name="funzioni",
+            rx.el.h3(t("ui.funzioni.toggle"), id="funzioni", class_name="list-title"), body, class_name="funzioni"
         )
     return rx.el.section(
         rx.el.h2(t("ui.funzioni.title"), id="funzioni-titolo"),
-        every,
-        rx.el.p(t("ui.funzioni.maybe")),
-        rest,
+        body,
         class_name="funzioni",
         aria_labelledby="funzioni-titolo",
     )

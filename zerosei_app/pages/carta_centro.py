@@ -52,7 +52,6 @@ def _ok() -> rx.Component:
             class_name="carta-areas",
             aria_labelledby="servizi",
         ),
-        funzioni_block(S.funzioni, compact=False),
         rx.cond(
             c.nothing_confirmed,
             rx.el.p(
@@ -63,6 +62,7 @@ def _ok() -> rx.Component:
                 id="carta-operatori",
             ),
         ),
+        funzioni_block(S.funzioni, "carta"),
         carta_share(S),
         rx.el.p(internal(t("ui.carta.print_link"), href=S.print_href), class_name="no-print"),
     )

@@ -91,7 +91,7 @@ def page() -> rx.Component:
             S.loaded,
             rx.fragment(
                 _cover(),
-                funzioni_block(S.funzioni, compact=False),  # once: the same for every centre
+                funzioni_block(S.funzioni, "print"),  # once: the same for every centre
                 print_tappe_section(S.tappe),
                 rx.foreach(S.sections, _section),
             ),

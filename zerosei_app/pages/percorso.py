@@ -195,7 +195,7 @@ def _without_children() -> rx.Component:
             class_name="panel",
         ),
         _centri(),
-        funzioni_block(P.funzioni),
+        funzioni_block(P.funzioni, "carta"),  # no path: what to ask the centres above
     )
 
 

@@ -51,13 +51,21 @@ class TappaPrintView:
     check: str
 
 
+def tappa_age_text(x: TappaOut, lang: str, range_text) -> str:
+    """The window in words: "in gravidanza", "alla nascita", else as a service's age range."""
+    end = 72 if x.eta_a_mesi is None else x.eta_a_mesi
+    if end == 0:
+        return t("path.tappa.at_birth", lang) if x.eta_da_mesi == 0 else t("path.tappa.pregnancy_to_birth", lang)
+    return range_text(x.eta_da_mesi, end, lang)
+
+
 def print_tappe(tappe: list[TappaOut], lang: str) -> list[TappaPrintView]:
     from zerosei_app.view.percorso_view import age_range_text  # the services' own wording of an age range
 
     return [
         TappaPrintView(
             titolo=x.titolo,
-            eta=age_range_text(x.eta_da_mesi, 72 if x.eta_a_mesi is None else x.eta_a_mesi, lang),
+            eta=tappa_age_text(x, lang, age_range_text),
             chi=x.chi,
             quando=x.quando,
             fonte=fonte_text(x.fonte, lang),
