@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, update
@@ -31,14 +31,14 @@ SENT_BODY = "(inviato; il testo non viene conservato perché contiene link perso
 
 def enqueue(db: Session, message: Message, now: datetime) -> MailOutbox:
     """Stored with the caller's transaction (committed with it, or not at all)."""
-    signature = message.signature or f"{get_publisher().name} – ZeroSei digitale"
+    signed = replace(message, signature=message.signature or f"{get_publisher().name} – ZeroSei digitale")
     row = MailOutbox(
         kind=message.kind,
         to_addrs=list(message.to),
         cc_addrs=list(message.cc),
         subject=message.subject,
-        body_text=Message(**{**message.__dict__, "signature": signature}).text(),
-        body_html=Message(**{**message.__dict__, "signature": signature}).html(),
+        body_text=signed.text(),
+        body_html=signed.html(),
         created_at=now,
         next_attempt_at=now,
     )
