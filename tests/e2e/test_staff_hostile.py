@@ -45,7 +45,6 @@ TABLES = (
     "audit_record",
     "staff_user",
     "staff_membership",
-    "mail_outbox",
     "review_confirmation",
 )
 
