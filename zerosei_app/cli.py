@@ -245,6 +245,11 @@ def cmd_reminders(db: Session, args: argparse.Namespace) -> int:
         day = date.fromisoformat(args.today) if args.today else today()
     except ValueError:
         raise CliError(f"--today non valido: «{args.today}» (scrivi AAAA-MM-GG, per esempio 2026-12-06)") from None
+    if not args.base_url and not get_settings().public_url:
+        print(
+            f"attenzione: ZEROSEI_PUBLIC_URL non impostato, i link nelle e-mail portano a {_base_url(args)}",
+            file=sys.stderr,
+        )
     report = send_reminders(db, day, _base_url(args))
     db.commit()
     for line in report.lines():

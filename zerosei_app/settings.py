@@ -213,9 +213,12 @@ class MailSettings(BaseModel):
     @field_validator("mail_from")
     @classmethod
     def _from(cls, v: str) -> str:
-        if "\n" in v or "\r" in v or v.count("@") != 1 or "." not in v.split("@")[1] and v.split("@")[1] != "localhost":
+        v = v.strip()
+        domain = v.rpartition("@")[2]
+        bad_chars = any(c in v for c in " \r\n<>,;")
+        if bad_chars or v.count("@") != 1 or not v.split("@")[0] or ("." not in domain and domain != "localhost"):
             raise ValueError("an e-mail address such as zerosei@regione.piemonte.it")
-        return v.strip()
+        return v
 
     @property
     def outbox_dir(self) -> Path:

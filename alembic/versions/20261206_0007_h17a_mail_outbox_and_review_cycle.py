@@ -85,6 +85,7 @@ def upgrade() -> None:
         sa.Column("how", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
         sa.Column("reminder_id", sa.Integer(), nullable=True),
         sa.Column("previous_on", sa.Date(), nullable=True),
+        sa.Column("was_example", sa.Boolean(), nullable=False),
         sa.Column("undone_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["centro_id"],

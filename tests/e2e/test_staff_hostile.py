@@ -37,7 +37,16 @@ pytestmark = pytest.mark.e2e
 
 NS = "/_event"
 QUIET_SECONDS = 0.6
-TABLES = ("card_entry", "centro", "copertura", "error_report", "audit_record", "staff_user", "staff_membership")
+TABLES = (
+    "card_entry",
+    "centro",
+    "copertura",
+    "error_report",
+    "audit_record",
+    "staff_user",
+    "staff_membership",
+    "review_confirmation",
+)
 
 
 class HostileClient:
@@ -191,6 +200,13 @@ def attacks(ids):
             {},
         ),
         (h(StaffAccountsState, "set_user_active"), {"user_id": ids["user_id"], "active": False}, "/staff/utenti", {}),
+        (
+            h(StaffAccountsState, "invite_many"),
+            {"form": {"righe": "intruso.csv@example.org;Intruso Csv;regione;"}},
+            "/staff/utenti",
+            {},
+        ),
+        (h(StaffCentroState, "confirm_contacts"), {}, "/staff/centro", {"id": 2}),
     ]
 
 

@@ -72,6 +72,8 @@ def test_a_message_goes_through_a_real_smtp_server_as_text_and_html(session, smt
     assert "Regione Piemonte" in text_of(msg)  # the publisher signs
     assert set(inbox.envelopes[0][1]) == {"anna@example.org", "reg@example.org"}
     assert flush(session, smtp_settings(port), now).sent == []  # sent once only
+    session.refresh(row)
+    assert "Anna" not in row.body_text + row.body_html  # one-time links are not kept once delivered
 
 
 def test_an_unreachable_server_keeps_the_message_and_says_which_setting(session, smtp_server):

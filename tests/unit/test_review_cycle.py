@@ -102,7 +102,8 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
     centro = session.get(Centro, 1)
     made = _setup(session, centro.id)
     centro.email = "centro.pubblico@example.it"
-    session.add(centro)
+    made["A"].is_example = True  # an example the centre has never confirmed
+    session.add_all([centro, made["A"]])
     session.commit()
     today = clock.today()
 
@@ -154,6 +155,7 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
         assert done.status_code == 200 and "Grazie, confermato" in done.text and "Annulla la conferma" in done.text
         session.expire_all()
         assert session.get(CardEntry, made["A"].id).last_reviewed_on == today
+        assert session.get(CardEntry, made["A"].id).is_example is False  # now the centre's own
         assert session.get(CardEntry, made["B"].id).last_reviewed_on == today - timedelta(days=7)
         assert session.get(CardEntry, late.id).last_reviewed_on is None
         hows = {(c.entry_id, c.how) for c in session.exec(select(ReviewConfirmation)).all()}
@@ -172,6 +174,7 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
         assert "Confermo" in undone.text
         session.expire_all()
         assert session.get(CardEntry, made["A"].id).last_reviewed_on is None
+        assert session.get(CardEntry, made["A"].id).is_example is True  # undone exactly
         client.post("/staff/conferma", data={"t": token})
 
     # Expired: 31 days later the link only says so.

@@ -1,4 +1,5 @@
 """The outbox: a message is stored in the request's own transaction, then sent after it.
+Once sent, its text is dropped (it holds one-time links); what, to whom and when stay.
 
 Sending never happens inside a request: `send_soon()` wakes one background thread, the running app
 retries every few minutes (web/mail_retry.py) and `zerosei mail flush` retries by hand. A message
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, update
@@ -25,18 +26,19 @@ from zerosei_app.settings import MailSettings, get_mail_settings, get_publisher
 log = logging.getLogger(__name__)
 CLAIM = timedelta(minutes=2)
 MAX_WAIT = timedelta(hours=1)
+SENT_BODY = "(inviato; il testo non viene conservato perché contiene link personali)"
 
 
 def enqueue(db: Session, message: Message, now: datetime) -> MailOutbox:
     """Stored with the caller's transaction (committed with it, or not at all)."""
-    signature = message.signature or f"{get_publisher().name} – ZeroSei digitale"
+    signed = replace(message, signature=message.signature or f"{get_publisher().name} – ZeroSei digitale")
     row = MailOutbox(
         kind=message.kind,
         to_addrs=list(message.to),
         cc_addrs=list(message.cc),
         subject=message.subject,
-        body_text=Message(**{**message.__dict__, "signature": signature}).text(),
-        body_html=Message(**{**message.__dict__, "signature": signature}).html(),
+        body_text=signed.text(),
+        body_html=signed.html(),
         created_at=now,
         next_attempt_at=now,
     )
@@ -100,6 +102,9 @@ def flush(
                 None,
             )
             row.attempts += 1
+            # Bodies carry one-time links (set-up, one-tap) whose tokens are otherwise stored only hashed:
+            # once delivered they are not kept (subject, recipients and dates stay for the record).
+            row.body_text, row.body_html = SENT_BODY, SENT_BODY
             result.sent.append(row.id)
         db.add(row)
         db.commit()

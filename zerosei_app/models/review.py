@@ -25,6 +25,7 @@ class ReviewConfirmation(SQLModel, table=True):
     reminder_id: int | None = Field(default=None, foreign_key="review_reminder.id", index=True)
     # What the entry said before (to undo a one-tap confirmation exactly).
     previous_on: date | None = None
+    was_example: bool = False
     undone_at: datetime | None = None
 
 

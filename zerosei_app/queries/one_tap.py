@@ -150,6 +150,7 @@ def undo(db: Session, token: str | None, now: datetime) -> OneTap:
             entry = db.get(CardEntry, c.entry_id)
             if entry is not None and entry.last_reviewed_on == c.confirmed_on:
                 entry.last_reviewed_on = c.previous_on
+                entry.is_example = entry.is_example or c.was_example
                 db.add(entry)
         c.undone_at = now
         db.add(c)

@@ -73,8 +73,9 @@ def record_confirmation(
 ) -> ReviewConfirmation:
     """Records it; for an entry also sets the date parents see ("Verificato dal centro il …").
 
-    The editor's own save path sets the entry's date itself (it versions the entry); here only the
-    one-tap and import paths write it, without a new version, so an editor open meanwhile keeps working."""
+    The editor's own save path sets the entry's date itself (it versions the entry; an import writes
+    its own record); here the one-tap path writes it, without a new version, so an editor open
+    meanwhile keeps working. As in the editor, a confirmed entry is no longer an unconfirmed example."""
     previous = entry.last_reviewed_on if entry is not None else last_contacts_confirmation(db, centro_id)
     row = ReviewConfirmation(
         centro_id=centro_id,
@@ -85,10 +86,13 @@ def record_confirmation(
         how=how,
         reminder_id=reminder_id,
         previous_on=previous,
+        was_example=bool(entry is not None and entry.is_example),
     )
     db.add(row)
     if entry is not None and how != "editor":
-        db.execute(update(CardEntry).where(col(CardEntry.id) == entry.id).values(last_reviewed_on=today))
+        db.execute(
+            update(CardEntry).where(col(CardEntry.id) == entry.id).values(last_reviewed_on=today, is_example=False)
+        )
         audit.record(
             db,
             entity="card_entry",
@@ -96,8 +100,8 @@ def record_confirmation(
             centro_id=centro_id,
             user_id=user_id,
             action="review",
-            before={"last_reviewed_on": previous.isoformat() if previous else None},
-            after={"last_reviewed_on": today.isoformat(), "come": how},
+            before={"last_reviewed_on": previous.isoformat() if previous else None, "is_example": entry.is_example},
+            after={"last_reviewed_on": today.isoformat(), "is_example": False, "come": how},
             now=now,
         )
     db.flush()
