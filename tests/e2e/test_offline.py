@@ -120,6 +120,11 @@ def test_the_app_can_be_added_to_the_home_screen(app_url, phone):
     assert sw.ok and "javascript" in sw.headers["content-type"]
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == app_url + "/sw.js"
+    # Chrome's own installability check (what Android Chrome's "Add to home screen" / install uses).
+    cdp = phone.new_cdp_session(page)
+    errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # Playwright's contexts are incognito ones, where Chrome never installs: the only complaint allowed.
+    assert [e for e in errors if e["errorId"] != "in-incognito"] == [], errors
 
 
 def _hrefs(locator) -> list[str]:

@@ -28,6 +28,7 @@ from zerosei_app.queries.carta import carta_of
 from zerosei_app.queries.carta_slugs import find_by_slug
 from zerosei_app.view.carta_view import CartaView, carta_view
 from zerosei_app.view.percorso_view import EntryView
+from zerosei_app.web.first_paint import defer_app_scripts
 from zerosei_app.web.path_preview import OFFLINE_JS, PREVIEW_ID, inject, saved_line
 
 log = logging.getLogger(__name__)
@@ -126,8 +127,10 @@ class CartaPreviewMiddleware:
                     log.exception("carta preview failed for %s", scope.get("path"))
                     copy = ""
                 if copy:
+                    # As on the path: the copy paints before the app's files load (web/first_paint.py).
                     response = HTMLResponse(
-                        inject(page, copy), headers={"Cache-Control": "no-cache", "Referrer-Policy": "same-origin"}
+                        inject(defer_app_scripts(page), copy),
+                        headers={"Cache-Control": "no-cache", "Referrer-Policy": "same-origin"},
                     )
                     await response(scope, receive, send)
                     return
