@@ -184,6 +184,8 @@ class OpenSockets:
                 self.local.pop(ticket, None)
             return
         address, member = ticket.split("\n", 1)
+        if self.redis is None:  # Redis failed since: its record expires on its own (_REDIS_KEEP)
+            return
         try:
             await self.redis.zrem(_REDIS_KEY + address, member)
         except Exception:
