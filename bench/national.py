@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.unit.synthetic_comuni import records  # noqa: E402
 from zerosei_app.data.seed import seed  # noqa: E402
-from zerosei_app.data.seed_entries import GENERIC_SERVICES  # noqa: E402
 from zerosei_app.domain.clock import now as utcnow  # noqa: E402
 from zerosei_app.domain.coverage import CentroPoint, ComunePoint, compute_links  # noqa: E402
+from zerosei_app.domain.modelli import MODELLI  # noqa: E402
 from zerosei_app.models import CardEntry, Centro, Comune, Copertura  # noqa: E402
 
 COMUNI, CENTRI, ENTRIES = 7_900, 600, 50_000
@@ -85,7 +85,7 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
     have = len(session.exec(select(CardEntry.id)).all())
     rows = []
     for i in range(ENTRIES - have):
-        s = GENERIC_SERVICES[i % len(GENERIC_SERVICES)]
+        s = MODELLI[i % len(MODELLI)]
         lo = rng.randint(-9, 66)
         rows.append(
             dict(
@@ -108,7 +108,8 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
                 contact_url="",
                 languages=["it"],
                 status="published",
-                is_example=True,
+                is_example=False,
+                last_reviewed_on=now.date(),  # synthetic Cartas the centres confirmed: public under issue 16
                 online=False,
                 created_at=now,
                 updated_at=now,

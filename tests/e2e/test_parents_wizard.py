@@ -95,7 +95,8 @@ def test_wizard_to_path_then_the_link_elsewhere_and_back(app_url, browser, phone
     ]
     assert first["entries"], "the path lists services"
     expect(page.get_by_role("heading", name="Per chi ha 1 anno e 6 mesi")).to_be_visible()
-    expect(page.locator(".verified.not-yet").first).to_have_text("Da confermare con il centro")  # one trust label
+    # One trust label; the test Cartas are confirmed by their centres (tests/confirmed_cartas.py).
+    expect(page.locator(".verified").first).to_contain_text("Verificato dal centro il")
     expect(page).to_have_title("Percorso ZeroSei a Sant'Ambrogio di Torino")
     screenshot(page, "parents-05-percorso")
     link = page.url
