@@ -24,6 +24,7 @@ class AppuntamentoView:
 # "mercoledì 3 marzo"; where the language orders or joins it otherwise, its own pattern.
 DAY_PATTERNS = {"zh": "M月d日 EEEE", "es": "EEEE d 'de' MMMM"}
 
+
 def appuntamento_view(
     entry_id: int, title: str, where: str, start: datetime, end: datetime, lang: str
 ) -> AppuntamentoView:
