@@ -28,7 +28,17 @@ def test_language_comes_from_the_link_and_sets_html_lang(state):
     assert (
         code.startswith("document.documentElement.lang='en';") and "focus" not in code
     )  # first load: focus is left alone
-    assert [(lang.code, lang.href) for lang in s.langs] == [("it", "/"), ("en", "/?lang=en")]
+    assert [(lang.code, lang.href) for lang in s.langs][:3] == [("it", "/"), ("en", "/?lang=en"), ("ro", "/?lang=ro")]
+    assert len(s.langs) == 9
+    # A page in another language has its texts' script, else loads it (components/head.py does first).
+    assert "document.documentElement.dir='ltr';" in code and "/i18n/ui.en.js?v=" in code
+
+
+def test_arabic_sets_html_dir_rtl(state):
+    s = state(UiState, "/?lang=ar")
+    code = script_of(s.on_load())
+    assert s.lang == "ar"
+    assert code.startswith("document.documentElement.lang='ar';document.documentElement.dir='rtl';")
 
 
 def test_an_unknown_language_falls_back_to_italian(state):

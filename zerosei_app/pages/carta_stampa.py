@@ -67,7 +67,7 @@ def _section(s: PrintSection) -> rx.Component:
             ),
             rx.el.figure(
                 rx.el.img(src=s.qr, alt=t("ui.carta.qr_alt"), width="110", height="110", class_name="print-qr"),
-                rx.el.figcaption(t("ui.carta.page_link"), " ", rx.el.span(s.url, class_name="print-url")),
+                rx.el.figcaption(t("ui.carta.page_link"), " ", rx.el.span(s.url, class_name="print-url", dir="ltr")),
                 class_name="print-qr-box",
             ),
             class_name="print-head",

@@ -21,13 +21,17 @@ class AppuntamentoView:
     ics_href: str
 
 
+# "mercoledì 3 marzo"; where the language orders or joins it otherwise, its own pattern.
+DAY_PATTERNS = {"zh": "M月d日 EEEE", "es": "EEEE d 'de' MMMM"}
+
+
 def appuntamento_view(
     entry_id: int, title: str, where: str, start: datetime, end: datetime, lang: str
 ) -> AppuntamentoView:
     """start, end: local (Europe/Rome) times of one occurrence."""
     return AppuntamentoView(
         uid=f"{entry_id}-{start:%Y%m%d%H%M}",
-        day=format_date(start.date(), "EEEE d MMMM", locale=lang),
+        day=format_date(start.date(), DAY_PATTERNS.get(lang, "EEEE d MMMM"), locale=lang),
         hours=f"{start:%H:%M}–{end:%H:%M}",
         title=title,
         where=where,
