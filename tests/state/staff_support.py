@@ -33,6 +33,7 @@ WATCHED_TABLES = (
     "staff_membership",
     "ente_gestore",
     "entry_session",
+    "chiusura",
 )
 
 

@@ -188,6 +188,13 @@ CASES = [
             {"indirizzo": "via Nuova 1", "telefono": "011 1234567", "nome": "Nome cambiato", "codice_istat": "004078"},
         ),
     ),
+    Case(
+        StaffCentroState,
+        "add_chiusura",
+        prep=_centro_b,
+        args=lambda t: ({"dal": "2099-08-01", "al": "2099-08-31", "motivo": "ferie"},),
+    ),
+    Case(StaffCentroState, "remove_chiusura", prep=_centro_b, args=lambda t: ("999999",)),
     Case(StaffCentroState, "ask_close", prep=_centro_b, regione_only=True),
     Case(StaffCentroState, "cancel_close", prep=_centro_b, regione_only=True),
     Case(StaffCentroState, "set_open", prep=_centro_b, args=lambda t: (False,), regione_only=True),

@@ -11,16 +11,19 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from babel import Locale
 from sqlmodel import Session, col, func, select
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import CATEGORIES, PROVINCE, TOPICS
+from zerosei_app.domain.chiusure import is_active
 from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.text import fold
 from zerosei_app.i18n import t
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, EnteGestore, EntryStatus, StaffUser
+from zerosei_app.queries.chiusure import all_by_owner
 from zerosei_app.schemas.hsds import (
     AddressOut,
     AttributeOut,
@@ -135,9 +138,19 @@ class HsdsData:
     changes: dict[tuple[str, int], Change]
     base_url: str = ""
     schedules: dict[int, list[ScheduleOut]] = field(default_factory=dict)
+    closed: set[int] = field(default_factory=set)  # entries closed today (their own or their centre's closure)
 
 
-def load(session: Session, base_url: str = "") -> HsdsData:
+def _closed_today(session: Session, entries: list[CardEntry], today: date) -> set[int]:
+    by_centro, by_entry = all_by_owner(session)
+    return {
+        e.id
+        for e in entries
+        if any(is_active(w, today) for w in [*by_centro.get(e.centro_id, []), *by_entry.get(e.id, [])])
+    }
+
+
+def load(session: Session, base_url: str = "", today: date | None = None) -> HsdsData:
     centri = {
         c.id: (c, m)
         for c, m in session.exec(
@@ -159,6 +172,7 @@ def load(session: Session, base_url: str = "") -> HsdsData:
     from zerosei_app.queries.hsds_schedules import schedules_by_entry  # sessions as HSDS schedules
 
     data.schedules = schedules_by_entry(session, data)
+    data.closed = _closed_today(session, entries, today or clock.today())
     return data
 
 
@@ -403,7 +417,7 @@ def service_list_out(data: HsdsData, e: CardEntry) -> ServiceListOut:
         description="\n\n".join(parts) or None,
         url=_url(e.contact_url),
         email=_email(e.contact_email),
-        status="active",
+        status="temporarily closed" if e.id in data.closed else "active",
         application_process=e.access or None,
         fees_description="Gratuito" if e.cost_free else (e.cost_note or "A pagamento"),
         eligibility_description=_eligibility(e),

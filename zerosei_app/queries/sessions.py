@@ -8,9 +8,11 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from zerosei_app.domain.chiusure import without_closed_days
 from zerosei_app.domain.sessions import ROME, Occurrence, SessionRule, from_stored, occurrences
 from zerosei_app.models import CardEntry, Centro, EntrySession, EntryStatus
 from zerosei_app.queries import audit
+from zerosei_app.queries.chiusure import all_by_owner
 
 ENTITY = "entry_session"
 UPCOMING_DAYS = 30
@@ -18,6 +20,18 @@ UPCOMING_DAYS = 30
 
 def rule_of(s: EntrySession) -> SessionRule:
     return from_stored(s.dtstart, s.duration_minutes, s.rrule, s.exdates)
+
+
+def public_rules(db: Session, rows: Sequence[EntrySession], centro_of: dict[int, int]) -> dict[int, SessionRule]:
+    """Each session's rule as parents get it: occurrences on days its centre or its entry is
+    temporarily closed are cancelled (domain/chiusure.py). `centro_of`: entry id → centre id."""
+    by_centro, by_entry = all_by_owner(db)
+    return {
+        r.id: without_closed_days(
+            rule_of(r), [*by_centro.get(centro_of.get(r.entry_id, 0), []), *by_entry.get(r.entry_id, [])]
+        )
+        for r in rows
+    }
 
 
 def sessions_of(db: Session, entry_ids: Sequence[int] | None) -> dict[int, list[EntrySession]]:
@@ -114,10 +128,14 @@ def upcoming(db: Session, entry_ids: Sequence[int], now: datetime, days: int = U
     start = now.astimezone(ROME)
     end = start + timedelta(days=days)
     found = []
-    for entry_id, rows in sessions_of(db, list(entries)).items():
+    by_entry = sessions_of(db, list(entries))
+    rules = public_rules(
+        db, [r for rows in by_entry.values() for r in rows], {i: e.centro_id for i, e in entries.items()}
+    )
+    for entry_id, rows in by_entry.items():
         e = entries[entry_id]
         for row in rows:
-            for occ in occurrences(rule_of(row), start, end):
+            for occ in occurrences(rules[row.id], start, end):
                 found.append(Appuntamento(e.id, e.centro_id, e.title, e.location, occ))
     found.sort(key=lambda a: (a.occurrence.start, a.entry_id))
     return found

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
-from zerosei_app.models import CardEntry, Comune, ComuneEnteGestore, DataVersion, EnteGestore, EntryStatus
+from zerosei_app.models import CardEntry, Chiusura, Comune, ComuneEnteGestore, DataVersion, EnteGestore, EntryStatus
 from zerosei_app.queries.centri import ServingCentro, serving_by_comune
 
 T = TypeVar("T")
@@ -39,6 +39,10 @@ class PublicData:
     serving: dict[str, list[ServingCentro]]  # by comune, in centri_for_comune's order
     entries: dict[int, list[CardEntry]]  # published, by centre
     ente_of: dict[str, EnteGestore]  # the ente gestore the sources name for a comune
+    # Temporary closures of whole centres (by centre) and of single entries (by entry); which one
+    # families see depends on the day, so it is chosen per request (domain/chiusure.to_announce).
+    chiusure_centro: dict[int, list[Chiusura]] = field(default_factory=dict)
+    chiusure_voce: dict[int, list[Chiusura]] = field(default_factory=dict)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def comune(self, codice_istat: str | None) -> Comune | None:
@@ -156,5 +160,12 @@ def _build(engine: Engine) -> PublicData:
             for link in s.exec(select(ComuneEnteGestore)).all()
             if link.ente_gestore_id in enti
         }
+        chiusure_centro: dict[int, list[Chiusura]] = {}
+        chiusure_voce: dict[int, list[Chiusura]] = {}
+        for c in s.exec(select(Chiusura).order_by(col(Chiusura.dal), col(Chiusura.id))).all():
+            if c.entry_id is None:
+                chiusure_centro.setdefault(c.centro_id, []).append(c)
+            else:
+                chiusure_voce.setdefault(c.entry_id, []).append(c)
         s.expunge_all()
-    return PublicData(version, comuni, serving, entries, ente_of)
+    return PublicData(version, comuni, serving, entries, ente_of, chiusure_centro, chiusure_voce)

@@ -8,6 +8,7 @@ from datetime import date
 
 from babel.dates import format_date
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.carta import group_by_area
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
@@ -15,9 +16,10 @@ from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.carta import CartaCentro, DirectoryRow
 from zerosei_app.queries.contatti import contatti_out, titolare_comune, titolare_ente
-from zerosei_app.queries.percorso import map_url, voce_fields
+from zerosei_app.queries.percorso import announce, map_url, voce_fields
 from zerosei_app.schemas.percorso import VoceOut
 from zerosei_app.view import urls
+from zerosei_app.view.chiusure import announce_text
 from zerosei_app.view.contacts import LinkView
 from zerosei_app.view.percorso_view import EntryView, contact_links, entry_view
 
@@ -72,6 +74,7 @@ class CartaView:
     voci_count: str = ""  # "14 servizi e attività"
     areas: list[AreaView] = field(default_factory=list)
     has_examples: bool = False
+    chiusura: str = ""  # a temporary closure in course or starting soon, in words
 
 
 def _day(iso: str, lang: str) -> str:
@@ -90,9 +93,10 @@ def updated_text(aggiornato_il: str | None, data_fonte: str | None, lang: str) -
     return t("carta.source_undated", lang)
 
 
-def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
+def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | None = None) -> CartaView:
     """`compact` (the print edition): entries keep age, place, time and cost; the live page (its QR
-    code) has the rest."""
+    code) has the rest. `today` (Italy's date) decides which temporary closures are announced."""
+    today = today or clock.today()
     centro, comune = c.centro, c.comune
     links = centro_contacts(centro, c.ente, comune, lang)
     by_origin: dict[str, list[Comune]] = {}
@@ -103,7 +107,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         for o in ORIGINI
         if by_origin.get(o)
     ]
-    voci = [VoceOut(**voce_fields(e)) for e in c.entries]
+    voci = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_voce.get(e.id), today)) for e in c.entries]
     areas = [
         AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
         for area, items in group_by_area(_Sortable(v) for v in voci)
@@ -129,6 +133,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         voci_count=plural("carta.n_voci", len(voci), lang),
         areas=areas,
         has_examples=any(v.esempio for v in voci),
+        chiusura=announce_text(c.chiusure, today, "centro", lang),
     )
 
 

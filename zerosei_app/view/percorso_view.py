@@ -17,6 +17,7 @@ from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.format import month_year
 from zerosei_app.schemas.percorso import (
     CentroOut,
+    ChiusuraOut,
     ContattoOut,
     EnteGestoreOut,
     FiglioOut,
@@ -24,6 +25,7 @@ from zerosei_app.schemas.percorso import (
     ProssimaOut,
     VoceOut,
 )
+from zerosei_app.view.chiusure import closure_text
 from zerosei_app.view.contacts import LinkView, all_links
 
 
@@ -55,6 +57,7 @@ class EntryView:
     trust: str = ""  # "Da confermare con il centro" or "Verificato dal centro il 12 marzo 2026"
     is_verified: bool = False
     compact: bool = False  # coming months: the summary waits behind "Leggi di più" too
+    chiusura: str = ""  # "Sospeso dal 1 agosto 2027 al 31 agosto 2027 (ferie)": in course or soon
 
 
 @dataclass
@@ -96,6 +99,7 @@ class CentroView:
     kicker: str = ""  # what it is for this family: "Il centro più vicino tra quelli registrati · a circa 31 km"
     contacts_intro: str = ""  # whose contacts follow, when they are not the centre's own
     pec_note: str = ""  # what a PEC is, when one is offered
+    chiusura: str = ""  # "Centro chiuso dal … al … (ferie)": in course or soon
 
 
 @dataclass
@@ -157,7 +161,12 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
         kicker=_kicker(c, lang),
         contacts_intro=intro,
         pec_note=pec_note,
+        chiusura=_closure(c.chiusura, "centro", lang),
     )
+
+
+def _closure(c: ChiusuraOut | None, kind: str, lang: str) -> str:
+    return closure_text(c.dal, c.al, c.motivo, c.in_corso, kind, lang) if c else ""
 
 
 def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
@@ -233,6 +242,7 @@ def entry_view(
         trust=trust_text(v, lang),
         is_verified=bool(v.verificato_il and not v.esempio),
         compact=compact,
+        chiusura=_closure(v.chiusura, "voce", lang),
     )
 
 

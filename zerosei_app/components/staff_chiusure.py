@@ -1,0 +1,83 @@
+"""The "Chiusure temporanee" section of the centre page and the entry editor: the closures not over
+yet, a form to add one (from, to, reason; which entry on the centre page) and "Togli" on each."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from zerosei_app.components.staff_fields import select_field, text_field
+from zerosei_app.components.staff_layout import button
+
+
+def chiusure_section(S, fixed_entry=None) -> rx.Component:
+    """`S` has chiusure, chiusura_values, chiusura_form_key, chiusura_errors, chiusura_entries, add_chiusura,
+    remove_chiusura.
+    `fixed_entry`: the entry editor's entry id (no entry picker there)."""
+    e, empty = S.chiusura_errors, S.chiusura_values
+    picker = (
+        rx.el.input(type="hidden", name="entry_id", value=fixed_entry.to_string())
+        if fixed_entry is not None
+        else select_field("entry_id", "Che cosa chiude", S.chiusura_entries, empty, e, empty="Tutto il centro")
+    )
+    return rx.el.section(
+        rx.el.h2("Chiusure temporanee", id="chiusure-titolo"),
+        rx.el.p(
+            "Ferie, lavori, una pausa estiva: le famiglie vedono la chiusura nel percorso, nella Carta e nella "
+            "stampa durante il periodo e nei 14 giorni prima; gli appuntamenti con data di quei giorni spariscono "
+            "anche dai calendari.",
+            class_name="st-muted",
+        ),
+        rx.cond(
+            S.chiusure.length() > 0,
+            rx.el.ul(
+                rx.foreach(
+                    S.chiusure,
+                    lambda c: rx.el.li(
+                        rx.el.strong(c["periodo"]),
+                        " · ",
+                        c["chi"],
+                        " · ",
+                        c["motivo"],
+                        " ",
+                        rx.el.span("(", c["quando"], ")", class_name="st-muted"),
+                        " ",
+                        button(
+                            "Togli",
+                            on_click=S.remove_chiusura(c["id"]),
+                            kind="secondary",
+                            aria_label="Togli la chiusura " + c["periodo"],
+                        ),
+                    ),
+                ),
+                class_name="st-list",
+            ),
+            rx.el.p("Nessuna chiusura in programma.", class_name="st-muted"),
+        ),
+        rx.el.form(
+            rx.el.fieldset(
+                rx.el.legend("Aggiungi una chiusura"),
+                rx.cond(e.contains(""), rx.el.p(e[""], class_name="st-field-error", role="alert")),
+                rx.el.div(
+                    text_field("dal", "Primo giorno di chiusura", empty, e, required=True, type_="date"),
+                    text_field("al", "Ultimo giorno di chiusura", empty, e, required=True, type_="date"),
+                    class_name="st-row2",
+                ),
+                text_field(
+                    "motivo",
+                    "Motivo (le famiglie lo leggono)",
+                    empty,
+                    e,
+                    max_length=200,
+                    hint="Per esempio: ferie estive; lavori nella sede.",
+                ),
+                picker,
+            ),
+            rx.el.div(button("Aggiungi la chiusura", type="submit"), class_name="st-actions"),
+            key=S.chiusura_form_key.to_string(),
+            on_submit=S.add_chiusura,
+            class_name="st-form",
+            no_validate=True,
+            aria_labelledby="chiusure-titolo",
+        ),
+        aria_labelledby="chiusure-titolo",
+    )
