@@ -163,7 +163,17 @@ CASES = [
     ),
     Case(StaffEntryState, "reload_saved", prep=_entry_state_on_b),
     Case(StaffEntryState, "change_status", prep=_entry_state_on_b, args=lambda t: ("archive",)),
-    Case(StaffEntryState, "review", prep=_entry_state_on_b),
+    Case(
+        StaffEntryState,
+        "review",
+        prep=lambda s, t: (
+            _entry_state_on_b(s, t),
+            setattr(s, "confirm_open", True),
+            setattr(s, "_confirm_version", 1),
+        ),
+    ),
+    Case(StaffEntryState, "ask_review", prep=_entry_state_on_b),
+    Case(StaffEntryState, "cancel_review", prep=_entry_state_on_b),
     Case(
         StaffEntryState,
         "restore",
