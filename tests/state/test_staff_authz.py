@@ -318,6 +318,9 @@ CASES += [
     ),
     Case(StaffSessionsState, "cancel_occurrence", **_ON_B, args=lambda t: (1, "2030-01-15T10:00:00+01:00")),
     Case(StaffSessionsState, "delete", **_ON_B, args=lambda t: (1,)),
+    Case(StaffSessionsState, "ask_delete", **_ON_B, args=lambda t: (1,)),
+    Case(StaffSessionsState, "cancel_delete", **_ON_B),
+    Case(StaffSessionsState, "undo_delete", **_ON_B),
 ]
 CASE_IDS = [c.id for c in CASES]
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from zerosei_app.domain.chiusure import without_closed_days
 from zerosei_app.domain.sessions import ROME, Occurrence, SessionRule, from_stored, occurrences
-from zerosei_app.models import CardEntry, Centro, EntrySession, EntryStatus
+from zerosei_app.models import AuditRecord, CardEntry, Centro, EntrySession, EntryStatus
 from zerosei_app.queries import audit
 from zerosei_app.queries.chiusure import all_by_owner
 
@@ -84,8 +84,9 @@ def replace_rule(db: Session, row: EntrySession, rule: SessionRule, centro_id: i
     )
 
 
-def delete_session(db: Session, row: EntrySession, centro_id: int, user_id: int | None, now: datetime) -> None:
-    audit.record(
+def delete_session(db: Session, row: EntrySession, centro_id: int, user_id: int | None, now: datetime):
+    """Deletes the series; returns its audit record, whose `before` can bring it back (`restore_deleted`)."""
+    rec = audit.record(
         db,
         entity=ENTITY,
         entity_id=row.id,
@@ -97,6 +98,41 @@ def delete_session(db: Session, row: EntrySession, centro_id: int, user_id: int 
         now=now,
     )
     db.delete(row)
+    db.flush()
+    return rec
+
+
+def restore_deleted(
+    db: Session, entry: CardEntry, audit_id: int, user_id: int | None, now: datetime
+) -> EntrySession | None:
+    """Undo a deletion: the series as it was, from the deletion's audit record (None if that record is
+    not the deletion of a session of this entry). Audited as "restore"."""
+    rec = db.get(AuditRecord, audit_id)
+    before = rec.before if rec is not None else None
+    if (
+        rec is None
+        or rec.entity != ENTITY
+        or rec.action != "delete"
+        or not before
+        or before.get("entry_id") != entry.id
+    ):
+        return None
+    rule = from_stored(before["dtstart"], before["duration_minutes"], before.get("rrule"), before.get("exdates"))
+    row = EntrySession(entry_id=entry.id, created_at=now, updated_at=now, **rule.stored())
+    db.add(row)
+    db.flush()
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=row.id,
+        centro_id=entry.centro_id,
+        user_id=user_id,
+        action="restore",
+        before=None,
+        after={"entry_id": entry.id, **rule.stored(), "ripristinata_da": audit_id},
+        now=now,
+    )
+    return row
 
 
 @dataclass(frozen=True)
