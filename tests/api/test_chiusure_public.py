@@ -151,3 +151,19 @@ def test_an_entrys_own_closure_suspends_that_entry_only(client, closed, app_data
     voce = next(v for f in body["figli"] for v in f["adesso"] if v["id"] == entry_id)
     assert voce["chiusura"]["in_corso"] is True
     assert client.get(f"/api/v1/hsds/services/{hsds_id('service', entry_id)}").json()["status"] == "temporarily closed"
+
+
+def test_the_path_card_shows_its_next_dates_compactly_skipping_closed_days(closed, monkeypatch):
+    from tests.state.conftest import make_state, run_async
+    from zerosei_app.state.percorso import PercorsoState
+
+    entry_id, _, _ = closed
+    _at(monkeypatch, datetime(2026, 10, 12, 8, 0, tzinfo=UTC))
+    s = make_state(PercorsoState, f"/percorso?{PATH}")
+    run_async(s.on_load())
+    (card,) = [e for lst in s.now_lists for e in lst.voci if e.id == entry_id]
+    # 13 and 27 October, 3 November: the 20th is a closed day; one line, inside the card.
+    assert card.dates == "mar 13 ott 09:30 · mar 27 ott 09:30 · mar 3 nov 09:30"
+    assert card.ics_href == f"/calendario/voce/{entry_id}.ics"
+    others = [e for lst in s.now_lists for e in lst.voci if e.id != entry_id]
+    assert all(e.dates == "" for e in others)

@@ -58,6 +58,8 @@ class EntryView:
     is_verified: bool = False
     compact: bool = False  # coming months: the summary waits behind "Leggi di più" too
     chiusura: str = ""  # "Sospeso dal 1 agosto 2027 al 31 agosto 2027 (ferie)": in course or soon
+    dates: str = ""  # its next dated sessions, in one line ("mar 13 ott 09:30 · mar 20 ott 09:30 (+5)")
+    ics_href: str = ""  # "Aggiungi al calendario" for those sessions
 
 
 @dataclass
@@ -443,3 +445,11 @@ def _language_names(lang: str):
     from babel import Locale
 
     return Locale.parse(lang).languages
+
+
+def add_dates(services: ServicesView, dates: dict[int, str], ics: dict[int, str]) -> None:
+    """Each card with dated sessions gets its next dates inside it (state/percorso.py reads them)."""
+    for card in [*(e for lst in services.now for e in lst.voci), *(e for lst in services.upcoming for e in lst.voci)]:
+        card.dates, card.ics_href = dates.get(card.id, ""), ics.get(card.id, "")
+    for card in services.situational:
+        card.dates, card.ics_href = dates.get(card.id, ""), ics.get(card.id, "")
