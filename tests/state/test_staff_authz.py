@@ -34,6 +34,7 @@ from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
+from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
 from zerosei_app.state.staff_reports import StaffReportsState
 from zerosei_app.state.staff_sessions import StaffSessionsState
 
@@ -67,6 +68,7 @@ STAFF_STATES = (
     StaffCentroState,
     StaffCoverageState,
     StaffRegioneState,
+    StaffRegioneCentriState,
     StaffRecapitiState,
     StaffImportState,
     StaffListsImportState,
@@ -220,6 +222,8 @@ CASES = [
     Case(StaffCoverageState, "add", prep=_centro_b, args=lambda t: ("004003",), regione_only=True),
     Case(StaffCoverageState, "remove", prep=_centro_b, args=lambda t: ("004078",), regione_only=True),
     Case(StaffRegioneState, "load", "/staff/regione", loader=True, regione_only=True),
+    Case(StaffRegioneCentriState, "load", "/staff/regione/centri", loader=True, regione_only=True),
+    Case(StaffRegioneCentriState, "export", regione_only=True),
     Case(StaffRegioneState, "toggle_new", regione_only=True),
     Case(StaffRegioneState, "search_comune", args=lambda t: ({"q": "alba"},), regione_only=True),
     Case(StaffRegioneState, "pick_comune", args=lambda t: ("004003",), regione_only=True),
