@@ -34,6 +34,7 @@ WATCHED_TABLES = (
     "ente_gestore",
     "entry_session",
     "chiusura",
+    "comune_ente_gestore",
 )
 
 

@@ -35,6 +35,7 @@ from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
+from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState
 from zerosei_app.state.staff_reports import StaffReportsState
 from zerosei_app.state.staff_sessions import StaffSessionsState
 
@@ -69,6 +70,7 @@ STAFF_STATES = (
     StaffCoverageState,
     StaffRegioneState,
     StaffRegioneCentriState,
+    StaffRegioneEntiState,
     StaffRecapitiState,
     StaffImportState,
     StaffListsImportState,
@@ -243,6 +245,20 @@ CASES = [
         regione_only=True,
     ),
     Case(StaffRecapitiState, "search_comune", args=lambda t: ({"q": "alba"},), regione_only=True),
+    Case(StaffRecapitiState, "open_ente", args=lambda t: ({"ente": "1"},), regione_only=True),
+    Case(StaffRegioneEntiState, "load", "/staff/regione/enti", loader=True, regione_only=True),
+    Case(StaffRegioneEntiState, "apply_filters", args=lambda t: ({"q": "alba"},), regione_only=True),
+    Case(StaffRegioneEntiState, "choose", args=lambda t: ({"codice_istat": "004003", "ente": "1"},), regione_only=True),
+    Case(StaffRegioneEntiState, "download_template", regione_only=True),
+    Case(StaffRegioneEntiState, "download_export", regione_only=True),
+    Case(
+        StaffRegioneEntiState,
+        "check_csv",
+        args=lambda t: ({"csv": "Codice ISTAT;ID ente\n004003;1\n"},),
+        regione_only=True,
+    ),
+    Case(StaffRegioneEntiState, "apply_csv", regione_only=True),
+    Case(StaffRegioneEntiState, "cancel_csv", regione_only=True),
     Case(
         StaffRecapitiState,
         "save",

@@ -16,6 +16,7 @@ from zerosei_app.pages import (
     staff_recapiti,
     staff_regione,
     staff_regione_centri,
+    staff_regione_enti,
     staff_reports,
 )
 from zerosei_app.state.staff_account import StaffAccountState
@@ -31,6 +32,7 @@ from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
+from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState
 from zerosei_app.state.staff_reports import StaffReportsState
 
 ROBOTS = [{"name": "robots", "content": "noindex, nofollow"}]
@@ -48,6 +50,7 @@ PAGES = (
     ("/staff/importa", staff_import.page, StaffImportState.load, "Importa ed esporta"),
     ("/staff/regione", staff_regione.page, StaffRegioneState.load, "Centri e comuni"),
     ("/staff/regione/centri", staff_regione_centri.page, StaffRegioneCentriState.load, "Le Carte dei centri"),
+    ("/staff/regione/enti", staff_regione_enti.page, StaffRegioneEntiState.load, "Enti gestori dei comuni"),
     ("/staff/regione/elenchi", staff_lists.page, StaffListsImportState.load, "Elenchi ufficiali"),
     ("/staff/recapiti", staff_recapiti.page, StaffRecapitiState.load, "Recapiti di enti e comuni"),
     ("/staff/utenti", staff_accounts.page, StaffAccountsState.load, "Account del personale"),
