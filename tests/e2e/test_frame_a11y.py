@@ -39,6 +39,11 @@ STAFF_PAGES = {
     "staff-voci": "/staff/voci?centro=1",
     "staff-voce": "/staff/voce?id={entry}",
     "staff-importa": "/staff/importa?centro=1",
+    "staff-centro": "/staff/centro?id=1",  # with "Chiusure temporanee"
+    "staff-regione-centri": "/staff/regione/centri",  # the Regione's view
+    "staff-regione-centri-ordine": "/staff/regione/centri?ordine=da_confermare",
+    "staff-regione-enti": "/staff/regione/enti?solo=dedotti",
+    "staff-recapiti": "/staff/recapiti",
 }
 
 

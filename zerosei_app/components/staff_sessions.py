@@ -100,8 +100,7 @@ def _lists() -> rx.Component:
                                     button("No, tienili", on_click=S.cancel_delete, kind="secondary small"),
                                     class_name="st-actions",
                                 ),
-                                class_name="st-msg warn",
-                                style={"display": "block"},
+                                class_name="st-msg warn st-block",
                                 role="alert",
                             ),
                             button(

@@ -106,7 +106,7 @@ def todo_list() -> rx.Component:
                     "Quello che solo la Regione può fare; le voci e le segnalazioni le gestiscono i centri "
                     "(vedi «Le Carte dei centri»).",
                     s.todo_regione,
-                    0,
+                    s.more_regione,
                 ),
                 todo_group(
                     "contatti",

@@ -8,8 +8,6 @@ from zerosei_app.components.staff_layout import badge, button, link, stack_cell,
 from zerosei_app.domain.regione_view import SORT_LABELS
 from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState as S
 
-KIND = {"attivo": "published", "invitato": "draft", "scaduto": "stale", "nessuno": "nuova"}
-
 
 def _header(key: str) -> rx.Component:
     """A column header that sorts the table by it (a link: the order is in the address)."""
@@ -20,10 +18,29 @@ def _header(key: str) -> rx.Component:
     )
 
 
+def _sort_nav() -> rx.Component:
+    """The same orders as the column headers, also on a phone (where the table shows as cards)."""
+    return rx.el.nav(
+        rx.el.span("Ordina per: ", class_name="st-label"),
+        *[
+            rx.fragment(
+                rx.cond(
+                    S.ordine == key,
+                    rx.el.strong(label, aria_current="true"),
+                    link(label, f"/staff/regione/centri?ordine={key}"),
+                ),
+                " · " if i < len(SORT_LABELS) - 1 else "",
+            )
+            for i, (key, label) in enumerate(SORT_LABELS.items())
+        ],
+        aria_label="Ordina i centri",
+        class_name="st-sortnav",
+    )
+
+
 def _invito(r) -> rx.Component:
-    kind = rx.match(r.invito_kind, *KIND.items(), "draft")
     return rx.fragment(
-        badge(r.invito, kind),
+        badge(r.invito, r.invito_badge),
         rx.cond(r.invito_href != "", rx.fragment(" ", link("Invita", r.invito_href))),
     )
 
@@ -111,9 +128,9 @@ def page() -> rx.Component:
             link("Account del personale", "/staff/utenti", class_name="st-btn secondary"),
             class_name="st-actions",
         ),
+        _sort_nav(),
         rx.el.div(
             rx.el.table(
-                rx.el.caption("Ordina con le intestazioni delle colonne.", class_name="st-muted"),
                 rx.el.thead(
                     rx.el.tr(
                         _header("centro"),

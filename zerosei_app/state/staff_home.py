@@ -75,6 +75,7 @@ class StaffHomeState(StaffState):
     more_segnalazioni: int = 0
     more_voci: int = 0
     todo_regione: list[TodoItem] = []  # the Regione's own jobs (its "Da fare" holds no operatrice's work)
+    more_regione: int = 0  # always 0: the Regione's jobs are few and all shown
 
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):

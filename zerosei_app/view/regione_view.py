@@ -11,6 +11,7 @@ from zerosei_app.domain.regione_view import INVITO_LABELS, NESSUNO, SCADUTO
 from zerosei_app.queries.regione_view import CentroRiga, ComuneSenza
 
 PAGE = "/staff/regione/centri"
+INVITO_BADGE = {"attivo": "published", "invitato": "draft", "scaduto": "stale", "nessuno": "nuova"}
 ACCOUNTS = "/staff/utenti"
 
 
@@ -21,7 +22,8 @@ class RigaView:
     luogo: str  # "Pinerolo (TO)"
     href: str  # the centre's page
     invito: str  # in words
-    invito_kind: str  # attivo | invitato | scaduto | nessuno (the badge's colour)
+    invito_kind: str  # attivo | invitato | scaduto | nessuno
+    invito_badge: str  # the badge's colour class (staff.css)
     invito_href: str  # where to invite someone
     pubblicate: str
     confermate: str
@@ -51,6 +53,7 @@ def riga_view(r: CentroRiga) -> RigaView:
         href=f"/staff/centro?id={r.id}",
         invito=INVITO_LABELS.get(r.invito, r.invito) + (f" ({r.account})" if r.account > 1 else ""),
         invito_kind=r.invito,
+        invito_badge=INVITO_BADGE.get(r.invito, "draft"),
         invito_href=f"{ACCOUNTS}?centro={r.id}" if r.invito in (NESSUNO, SCADUTO) else "",
         pubblicate=str(r.pubblicate),
         confermate=str(r.confermate),
