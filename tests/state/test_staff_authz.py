@@ -28,6 +28,7 @@ from zerosei_app.state.staff_centro import StaffCentroState
 from zerosei_app.state.staff_coverage import StaffCoverageState
 from zerosei_app.state.staff_entries import StaffEntriesState
 from zerosei_app.state.staff_entry import StaffEntryState
+from zerosei_app.state.staff_entry_chiusure import StaffEntryChiusureState
 from zerosei_app.state.staff_home import StaffHomeState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_lists_import import StaffListsImportState
@@ -77,6 +78,7 @@ STAFF_STATES = (
     StaffAccountsState,
     StaffAccountState,
     StaffSessionsState,
+    StaffEntryChiusureState,
 )
 
 
@@ -339,6 +341,14 @@ CASES += [
     Case(StaffSessionsState, "cancel_occurrence", **_ON_B, args=lambda t: (1, "2030-01-15T10:00:00+01:00")),
     Case(StaffSessionsState, "delete", **_ON_B, args=lambda t: (1,)),
     Case(StaffSessionsState, "ask_delete", **_ON_B, args=lambda t: (1,)),
+    Case(StaffEntryChiusureState, "load", **_ON_B),
+    Case(
+        StaffEntryChiusureState,
+        "add_chiusura",
+        **_ON_B,
+        args=lambda t: ({"dal": "2099-08-01", "al": "2099-08-31", "motivo": "ferie"},),
+    ),
+    Case(StaffEntryChiusureState, "remove_chiusura", **_ON_B, args=lambda t: ("999999",)),
     Case(StaffSessionsState, "cancel_delete", **_ON_B),
     Case(StaffSessionsState, "undo_delete", **_ON_B),
 ]

@@ -65,3 +65,35 @@ def test_an_entry_of_another_centre_is_refused(staff_db):
     assert state.flash_error == "Questa voce non è del centro."
     with staff_db.session() as db:
         assert db.exec(select(Chiusura)).all() == []
+
+
+def test_the_entry_editor_suspends_its_own_entry_only(staff_db):
+    from zerosei_app.state.staff_entry_chiusure import StaffEntryChiusureState
+
+    with staff_db.session() as db:
+        mine, other = db.exec(select(CardEntry.id).where(CardEntry.centro_id == CENTRO_B).order_by(CardEntry.id)).all()[
+            :2
+        ]
+    panel = make_state(StaffEntryChiusureState, staff_db.tokens["op_b"], "/staff/voce", {"id": str(mine)})
+    call(panel, "load")
+    assert panel.entry_ready and panel.chiusure == [] and panel.chiusura_entries == []
+    # The form can't redirect the closure to another entry: the page's entry is used.
+    call(panel, "add_chiusura", {"dal": "2099-07-01", "al": "2099-07-31", "motivo": "pausa", "entry_id": str(other)})
+    assert panel.flash_error == "" and panel.chiusure[0]["chi"].startswith("la voce «")
+    with staff_db.session() as db:
+        row = db.exec(select(Chiusura)).one()
+        assert row.entry_id == mine
+    # A closure of the whole centre is not removable from an entry's page.
+    centre = _page(staff_db)
+    call(centre, "add_chiusura", {"dal": "2099-08-01", "al": "2099-08-31"})
+    whole = next(c for c in centre.chiusure if c["chi"] == "tutto il centro")
+    call(panel, "remove_chiusura", whole["id"])
+    assert "non trovata" in panel.flash_error
+    call(panel, "remove_chiusura", panel.chiusure[0]["id"])
+    assert panel.chiusure == [] and "tolta" in panel.flash_ok
+    # Another centre's operatore: refused.
+    intruder = make_state(StaffEntryChiusureState, staff_db.tokens["op_a"], "/staff/voce", {"id": str(mine)})
+    call(intruder, "add_chiusura", {"dal": "2099-07-01", "al": "2099-07-31"})
+    assert intruder.flash_error
+    with staff_db.session() as db:
+        assert len(db.exec(select(Chiusura)).all()) == 1

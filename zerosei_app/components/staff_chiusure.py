@@ -9,14 +9,13 @@ from zerosei_app.components.staff_fields import select_field, text_field
 from zerosei_app.components.staff_layout import button
 
 
-def chiusure_section(S, fixed_entry=None) -> rx.Component:
+def chiusure_section(S, for_entry: bool = False, **props) -> rx.Component:
     """`S` has chiusure, chiusura_values, chiusura_form_key, chiusura_errors, chiusura_entries, add_chiusura,
-    remove_chiusura.
-    `fixed_entry`: the entry editor's entry id (no entry picker there)."""
+    remove_chiusura. `for_entry`: the entry editor (the entry is the page's: no picker)."""
     e, empty = S.chiusura_errors, S.chiusura_values
     picker = (
-        rx.el.input(type="hidden", name="entry_id", value=fixed_entry.to_string())
-        if fixed_entry is not None
+        rx.fragment()
+        if for_entry
         else select_field("entry_id", "Che cosa chiude", S.chiusura_entries, empty, e, empty="Tutto il centro")
     )
     return rx.el.section(
@@ -25,6 +24,7 @@ def chiusure_section(S, fixed_entry=None) -> rx.Component:
             "Ferie, lavori, una pausa estiva: le famiglie vedono la chiusura nel percorso, nella Carta e nella "
             "stampa durante il periodo e nei 14 giorni prima; gli appuntamenti con data di quei giorni spariscono "
             "anche dai calendari.",
+            rx.el.span(" Qui: solo questa voce; per tutto il centro usa «Dati del centro».") if for_entry else "",
             class_name="st-muted",
         ),
         rx.cond(
@@ -80,4 +80,5 @@ def chiusure_section(S, fixed_entry=None) -> rx.Component:
             aria_labelledby="chiusure-titolo",
         ),
         aria_labelledby="chiusure-titolo",
+        **props,
     )

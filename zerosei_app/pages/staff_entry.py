@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 from reflex_components_core.core.banner import has_connection_errors
 
+from zerosei_app.components.staff_chiusure import chiusure_section
 from zerosei_app.components.staff_fields import checkbox, select_field, text_field
 from zerosei_app.components.staff_layout import badge, button, link, staff_page
 from zerosei_app.components.staff_preview import entry_preview
@@ -15,6 +16,7 @@ from zerosei_app.domain.entry_form import CONFIRM_FIELD
 from zerosei_app.domain.entry_status import ACTION_LABELS
 from zerosei_app.domain.staff_labels import AGE_CHOICES, category_label, topic_label
 from zerosei_app.state.staff_entry import StaffEntryState as S
+from zerosei_app.state.staff_entry_chiusure import StaffEntryChiusureState as C
 
 AGE_OPTIONS = [(str(m), label) for m, label in AGE_CHOICES]
 CATEGORY_OPTIONS = [(c, category_label(c)) for c in CATEGORIES]
@@ -560,5 +562,9 @@ def page() -> rx.Component:
             class_name="st-editor",
         ),
         rx.cond(S.entry_id != 0, sessions_panel()),  # dated sessions (h7-hsds)
+        rx.cond(  # this entry suspended for a while (its own state: state/staff_entry_chiusure.py)
+            S.entry_id != 0,
+            chiusure_section(C, for_entry=True, on_mount=C.load, id="chiusure"),
+        ),
         history(),
     )

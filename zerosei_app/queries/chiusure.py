@@ -75,9 +75,12 @@ def add(db: Session, centro_id: int, data: ChiusuraInput, user_id: int | None, n
     return row
 
 
-def remove(db: Session, centro_id: int, chiusura_id: int, user_id: int | None, now: datetime) -> Chiusura:
+def remove(
+    db: Session, centro_id: int, chiusura_id: int, user_id: int | None, now: datetime, entry_id: int | None = None
+) -> Chiusura:
+    """`entry_id`: only a closure of that entry (the entry editor)."""
     row = db.get(Chiusura, chiusura_id)
-    if row is None or row.centro_id != centro_id:
+    if row is None or row.centro_id != centro_id or (entry_id is not None and row.entry_id != entry_id):
         raise ChiusuraError("Chiusura non trovata: forse è già stata tolta.")
     before = snapshot(row)
     db.delete(row)

@@ -6,21 +6,15 @@ from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro, require_regione
 from zerosei_app.domain import clock
-from zerosei_app.domain.chiusure import ChiusuraInput
 from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput, Id
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.domain.validation import parse, require
-from zerosei_app.queries.chiusure import ChiusuraError, entry_titles, of_centro
-from zerosei_app.queries.chiusure import add as add_chiusura
-from zerosei_app.queries.chiusure import remove as remove_chiusura
 from zerosei_app.queries.comuni import get_comune
 from zerosei_app.queries.staff_centri import CentroConflict, CentroError, enti, set_active, update_admin, update_profile
+from zerosei_app.state import staff_chiusure as closures
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_centro as v
-from zerosei_app.view.staff_chiusure import added_message, chiusura_row
-
-BLANK_CHIUSURA = {"dal": "", "al": "", "motivo": "", "entry_id": ""}
 
 
 class StaffCentroState(StaffState):
@@ -39,17 +33,11 @@ class StaffCentroState(StaffState):
     relinked: list[str] = []
     # Temporary closures (components/staff_chiusure.py): the centre's staff and the Regione.
     chiusure: list[dict[str, str]] = []
-    chiusura_values: dict[str, str] = BLANK_CHIUSURA
+    chiusura_values: dict[str, str] = closures.BLANK_CHIUSURA
     chiusura_errors: dict[str, str] = {}
     chiusura_entries: list[list[str]] = []  # [id, title] of the centre's entries
     chiusura_form_key: int = 0
     _base_version: int = 0
-
-    def _fill_chiusure(self, db: Session, centro_id: int) -> None:
-        today = clock.today()
-        entries = entry_titles(db, centro_id)
-        self.chiusura_entries = [[str(i), title] for i, title in entries.items()]
-        self.chiusure = [chiusura_row(c, entries, today) for c in of_centro(db, centro_id, today)]
 
     def _fill(self, db: Session, centro) -> None:
         comune = get_comune(db, centro.codice_istat)
@@ -70,8 +58,8 @@ class StaffCentroState(StaffState):
         self.relinked = []
         self.enti_options = [[str(e.id), e.nome] for e in enti(db)] if ctx.is_regione else []
         self._fill(db, centro)
-        self._fill_chiusure(db, centro.id)
-        self.chiusura_values, self.chiusura_errors = dict(BLANK_CHIUSURA), {}
+        closures.fill(self, db, centro.id)
+        closures.reset_form(self)
         if self.router.url.query_parameters.get("creato"):
             self.flash_ok = "Centro creato: serve il suo comune. Indica gli altri comuni che serve da «Comuni serviti da questo centro»."
 
@@ -125,38 +113,9 @@ class StaffCentroState(StaffState):
     @staff_event
     def add_chiusura(self, db: Session, ctx: StaffContext, form: dict):
         centro = require_centro(db, ctx, self.centro_id)  # the centre's staff or the Regione
-        raw = {k: str(v)[:300] for k, v in (form if isinstance(form, dict) else {}).items() if k in BLANK_CHIUSURA}
-        data, errors = parse(ChiusuraInput, {**raw, "entry_id": raw.get("entry_id") or 0})
-        if data is None:
-            self.chiusura_values, self.chiusura_errors = {**BLANK_CHIUSURA, **raw}, errors
-            self.chiusura_form_key += 1
-            self.flash_error = "Chiusura non salvata: controlla le date."
-            return
-        done, row = commit_or_say(
-            self,
-            db,
-            lambda: add_chiusura(db, centro.id, data, ctx.user_id, clock.now(), clock.today()),
-            {ChiusuraError: said},
-        )
-        if not done:
-            self.chiusura_values = {**BLANK_CHIUSURA, **raw}
-            self.chiusura_form_key += 1
-            return
-        self.chiusura_values, self.chiusura_errors = dict(BLANK_CHIUSURA), {}
-        self.chiusura_form_key += 1
-        self._fill_chiusure(db, centro.id)
-        self.flash_ok = added_message(row)
+        closures.add(self, db, ctx.user_id, centro.id, form)
 
     @staff_event
     def remove_chiusura(self, db: Session, ctx: StaffContext, chiusura_id: str):
         centro = require_centro(db, ctx, self.centro_id)
-        ref = require(Id, {"id": chiusura_id})
-        done, _ = commit_or_say(
-            self,
-            db,
-            lambda: remove_chiusura(db, centro.id, ref.id, ctx.user_id, clock.now()),
-            {ChiusuraError: said},
-        )
-        self._fill_chiusure(db, centro.id)
-        if done:
-            self.flash_ok = "Chiusura tolta: le famiglie non la vedono più."
+        closures.remove(self, db, ctx.user_id, centro.id, chiusura_id)
