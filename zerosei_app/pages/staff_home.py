@@ -120,7 +120,7 @@ def todo_list() -> rx.Component:
                     "voci",
                     "Voci da confermare",
                     "Esempi o voci non verificate da 6 mesi: controllale con il centro e segna "
-                    "«Confermata dal centro» o «Segna come verificata».",
+                    "«Confermata dal centro» o «Conferma i dati…».",
                     s.todo_voci,
                     s.more_voci,
                 ),
