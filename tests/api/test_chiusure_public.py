@@ -167,3 +167,20 @@ def test_the_path_card_shows_its_next_dates_compactly_skipping_closed_days(close
     assert card.ics_href == f"/calendario/voce/{entry_id}.ics"
     others = [e for lst in s.now_lists for e in lst.voci if e.id != entry_id]
     assert all(e.dates == "" for e in others)
+
+
+def test_the_carta_and_its_print_edition_say_it(closed, app_database):
+    from zerosei_app.queries.carta import carte
+    from zerosei_app.view.carta_print import print_sections
+    from zerosei_app.view.carta_view import carta_view
+
+    _, centro_id, _ = closed
+    engine = make_engine(f"sqlite:///{app_database}")
+    with Session(engine) as db:
+        (data,) = carte(db, [centro_id])
+    engine.dispose()
+    assert carta_view(data, "it", today=CLOSED).chiusura == "Centro chiuso oggi, 20 ottobre 2026 (assemblea)"
+    assert carta_view(data, "it", today=date(2026, 10, 5)).chiusura == ""  # 15 days before: not yet
+    assert carta_view(data, "it", today=date(2026, 10, 21)).chiusura == ""  # over
+    _, sections = print_sections([data], "it", lambda path: "https://example.it" + path, today=CLOSED)
+    assert sections[0].carta.chiusura.startswith("Centro chiuso oggi")
