@@ -54,7 +54,7 @@ def row(r) -> rx.Component:
             class_name="st-stack-title",
         ),
         stack_cell("Account", _invito(r)),
-        stack_cell("Pubblicate", r.pubblicate),
+        stack_cell("Pubblicate", link(r.pubblicate, r.voci_href, aria_label="Voci di " + r.nome)),
         stack_cell("Confermate", r.confermate),
         stack_cell(
             "Da confermare",

@@ -26,6 +26,7 @@ class RigaView:
     invito_badge: str  # the badge's colour class (staff.css)
     invito_href: str  # where to invite someone
     pubblicate: str
+    voci_href: str  # the centre's entries
     confermate: str
     da_confermare: str
     da_confermare_href: str  # the centre's entries to confirm
@@ -56,6 +57,7 @@ def riga_view(r: CentroRiga) -> RigaView:
         invito_badge=INVITO_BADGE.get(r.invito, "draft"),
         invito_href=f"{ACCOUNTS}?centro={r.id}" if r.invito in (NESSUNO, SCADUTO) else "",
         pubblicate=str(r.pubblicate),
+        voci_href=f"/staff/voci?centro={r.id}",
         confermate=str(r.confermate),
         da_confermare=str(r.da_confermare),
         da_confermare_href=f"/staff/voci?centro={r.id}&verifica=da_verificare&ordine=verifica"
