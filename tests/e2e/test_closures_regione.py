@@ -110,3 +110,17 @@ def test_the_regione_sorts_its_view_and_opens_an_ente(app_url, phone, staff_acco
     page.wait_for_selector(".st-ente-row", timeout=30_000)
     settle(page, 600)
     _shot(page, "regione-enti-phone")
+
+
+def test_on_a_phone_the_first_entry_comes_before_the_filters(app_url, phone, staff_accounts):  # noqa: F811
+    page = phone.new_page()
+    login(page, app_url, OPERATORE)
+    page.goto(f"{app_url}/staff/voci?centro=1")
+    first = page.locator("table.st-stack tbody tr").first
+    first.wait_for(timeout=30_000)
+    settle(page, 600)
+    _shot(page, "entries-list-phone")
+    assert first.bounding_box()["y"] < 844, "the first entry is on the first screen"
+    assert not page.locator("#flt-area").is_visible()  # folded under "Altri filtri"
+    page.get_by_text("Altri filtri").click()
+    expect(page.locator("#flt-area")).to_be_visible()
