@@ -184,3 +184,10 @@ def test_the_carta_and_its_print_edition_say_it(closed, app_database):
     assert carta_view(data, "it", today=date(2026, 10, 21)).chiusura == ""  # over
     _, sections = print_sections([data], "it", lambda path: "https://example.it" + path, today=CLOSED)
     assert sections[0].carta.chiusura.startswith("Centro chiuso oggi")
+
+
+def test_the_plain_copy_for_slow_phones_says_it_too(closed):
+    from zerosei_app.web.path_preview import render
+
+    assert '<p class="closure">Centro chiuso oggi, 20 ottobre 2026 (assemblea)</p>' in render(PATH, CLOSED)
+    assert 'class="closure"' not in render(PATH, date(2026, 10, 21))
