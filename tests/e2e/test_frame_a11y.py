@@ -40,8 +40,12 @@ STAFF_PAGES = {
     "staff-voce": "/staff/voce?id={entry}",
     "staff-importa": "/staff/importa?centro=1",
     "staff-tappe": "/staff/tappe?id=buono_vesta",
-    "staff-centro": "/staff/centro?id=1",
+    "staff-centro": "/staff/centro?id=1",  # with "Chiusure temporanee"
     "staff-utenti": "/staff/utenti",
+    "staff-regione-centri": "/staff/regione/centri",  # the Regione's view
+    "staff-regione-centri-ordine": "/staff/regione/centri?ordine=da_confermare",
+    "staff-regione-enti": "/staff/regione/enti?solo=dedotti",
+    "staff-recapiti": "/staff/recapiti",
 }
 
 

@@ -36,6 +36,8 @@ WATCHED_TABLES = (
     "tappa",
     "comune_ente_gestore",
     "comune_ente_gestore_proposta",
+    "chiusura",
+    "comune_ente_gestore",
 )
 
 

@@ -29,12 +29,15 @@ from zerosei_app.state.staff_coverage import StaffCoverageState
 from zerosei_app.state.staff_enti_comuni import StaffEntiComuniState
 from zerosei_app.state.staff_entries import StaffEntriesState
 from zerosei_app.state.staff_entry import StaffEntryState
+from zerosei_app.state.staff_entry_chiusure import StaffEntryChiusureState
 from zerosei_app.state.staff_home import StaffHomeState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
+from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
+from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState
 from zerosei_app.state.staff_reports import StaffReportsState
 from zerosei_app.state.staff_sessions import StaffSessionsState
 from zerosei_app.state.staff_tappe import StaffTappeState
@@ -69,6 +72,8 @@ STAFF_STATES = (
     StaffCentroState,
     StaffCoverageState,
     StaffRegioneState,
+    StaffRegioneCentriState,
+    StaffRegioneEntiState,
     StaffRecapitiState,
     StaffTappeState,
     StaffImportState,
@@ -77,6 +82,7 @@ STAFF_STATES = (
     StaffAccountState,
     StaffSessionsState,
     StaffEntiComuniState,
+    StaffEntryChiusureState,
 )
 
 
@@ -169,7 +175,17 @@ CASES = [
     ),
     Case(StaffEntryState, "reload_saved", prep=_entry_state_on_b),
     Case(StaffEntryState, "change_status", prep=_entry_state_on_b, args=lambda t: ("archive",)),
-    Case(StaffEntryState, "review", prep=_entry_state_on_b),
+    Case(
+        StaffEntryState,
+        "review",
+        prep=lambda s, t: (
+            _entry_state_on_b(s, t),
+            setattr(s, "confirm_open", True),
+            setattr(s, "_confirm_version", 1),
+        ),
+    ),
+    Case(StaffEntryState, "ask_review", prep=_entry_state_on_b),
+    Case(StaffEntryState, "cancel_review", prep=_entry_state_on_b),
     Case(
         StaffEntryState,
         "restore",
@@ -195,6 +211,13 @@ CASES = [
         ),
     ),
     Case(StaffCentroState, "confirm_contacts", prep=_centro_b),
+    Case(
+        StaffCentroState,
+        "add_chiusura",
+        prep=_centro_b,
+        args=lambda t: ({"dal": "2099-08-01", "al": "2099-08-31", "motivo": "ferie"},),
+    ),
+    Case(StaffCentroState, "remove_chiusura", prep=_centro_b, args=lambda t: ("999999",)),
     Case(StaffCentroState, "ask_close", prep=_centro_b, regione_only=True),
     Case(StaffCentroState, "cancel_close", prep=_centro_b, regione_only=True),
     Case(StaffCentroState, "set_open", prep=_centro_b, args=lambda t: (False,), regione_only=True),
@@ -210,6 +233,8 @@ CASES = [
     Case(StaffCoverageState, "add", prep=_centro_b, args=lambda t: ("004003",), regione_only=True),
     Case(StaffCoverageState, "remove", prep=_centro_b, args=lambda t: ("004078",), regione_only=True),
     Case(StaffRegioneState, "load", "/staff/regione", loader=True, regione_only=True),
+    Case(StaffRegioneCentriState, "load", "/staff/regione/centri", loader=True, regione_only=True),
+    Case(StaffRegioneCentriState, "export", regione_only=True),
     Case(StaffRegioneState, "toggle_new", regione_only=True),
     Case(StaffRegioneState, "search_comune", args=lambda t: ({"q": "alba"},), regione_only=True),
     Case(StaffRegioneState, "pick_comune", args=lambda t: ("004003",), regione_only=True),
@@ -229,6 +254,20 @@ CASES = [
         regione_only=True,
     ),
     Case(StaffRecapitiState, "search_comune", args=lambda t: ({"q": "alba"},), regione_only=True),
+    Case(StaffRecapitiState, "open_ente", args=lambda t: ({"ente": "1"},), regione_only=True),
+    Case(StaffRegioneEntiState, "load", "/staff/regione/enti", loader=True, regione_only=True),
+    Case(StaffRegioneEntiState, "apply_filters", args=lambda t: ({"q": "alba"},), regione_only=True),
+    Case(StaffRegioneEntiState, "choose", args=lambda t: ({"codice_istat": "004003", "ente": "1"},), regione_only=True),
+    Case(StaffRegioneEntiState, "download_template", regione_only=True),
+    Case(StaffRegioneEntiState, "download_export", regione_only=True),
+    Case(
+        StaffRegioneEntiState,
+        "check_csv",
+        args=lambda t: ({"csv": "Codice ISTAT;ID ente\n004003;1\n"},),
+        regione_only=True,
+    ),
+    Case(StaffRegioneEntiState, "apply_csv", regione_only=True),
+    Case(StaffRegioneEntiState, "cancel_csv", regione_only=True),
     Case(
         StaffRecapitiState,
         "save",
@@ -342,6 +381,17 @@ CASES += [
     ),
     Case(StaffSessionsState, "cancel_occurrence", **_ON_B, args=lambda t: (1, "2030-01-15T10:00:00+01:00")),
     Case(StaffSessionsState, "delete", **_ON_B, args=lambda t: (1,)),
+    Case(StaffSessionsState, "ask_delete", **_ON_B, args=lambda t: (1,)),
+    Case(StaffEntryChiusureState, "load", **_ON_B),
+    Case(
+        StaffEntryChiusureState,
+        "add_chiusura",
+        **_ON_B,
+        args=lambda t: ({"dal": "2099-08-01", "al": "2099-08-31", "motivo": "ferie"},),
+    ),
+    Case(StaffEntryChiusureState, "remove_chiusura", **_ON_B, args=lambda t: ("999999",)),
+    Case(StaffSessionsState, "cancel_delete", **_ON_B),
+    Case(StaffSessionsState, "undo_delete", **_ON_B),
 ]
 CASE_IDS = [c.id for c in CASES]
 

@@ -155,8 +155,13 @@ def test_status_changes_need_a_saved_form(staff_db):
     call(s, "change_status", "unarchive")
     call(s, "change_status", "publish")
     assert s.status == "published"
+    call(s, "review")  # not without seeing what is confirmed
+    assert s.flash_error and not s.reviewed_on
+    call(s, "ask_review")
+    assert s.confirm_open and ["Titolo", s.form["title"]] in s.confirm_summary
     call(s, "review")
     assert s.reviewed_on and s.is_example is False and s.stale is False
+    assert s.confirmed_label.startswith("Confermata dal centro il") and s.confirm_open is False
 
 
 def test_history_and_restore_from_the_editor(staff_db):

@@ -82,8 +82,24 @@ def test_add_a_weekly_session_then_cancel_one_date(staff_db):
         assert db.exec(select(EntrySession)).one().exdates == ["20261027T093000"]
         actions = [a.action for a in db.exec(select(AuditRecord).where(AuditRecord.entity == "entry_session"))]
         assert actions == ["create", "cancel_occurrence"]
-    call(s, "delete", s.rows[0].id)
-    assert s.rows == [] and s.next_dates == []
+    series = s.rows[0].id
+    call(s, "delete", series)  # not without asking first
+    assert s.flash_error and len(s.rows) == 1
+    call(s, "ask_delete", series)
+    assert s.confirm_delete_id == series and "Eliminare «" in s.confirm_delete_text
+    assert "date future" in s.confirm_delete_text
+    call(s, "cancel_delete")
+    assert s.confirm_delete_id == 0 and len(s.rows) == 1
+    call(s, "ask_delete", series)
+    call(s, "delete", series)
+    assert s.rows == [] and s.next_dates == [] and s.undo_audit_id
+    call(s, "undo_delete")  # the whole series comes back, with its cancelled date
+    assert s.flash_error == "" and "ripristinati" in s.flash_ok and s.undo_audit_id == 0
+    assert "27/10/2026 09:30" not in [o.label for o in s.next_dates] and len(s.next_dates) == 5
+    with staff_db.session() as db:
+        assert db.exec(select(EntrySession)).one().exdates == ["20261027T093000"]
+    call(s, "undo_delete")  # nothing left to undo
+    assert s.flash_error and len(s.rows) == 1
 
 
 def test_cancelling_the_only_date_removes_the_session(staff_db):

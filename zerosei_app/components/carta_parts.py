@@ -37,6 +37,7 @@ def carta_entry(e: EntryView) -> rx.Component:
             rx.el.p(e.trust, class_name=rx.cond(e.is_verified, "verified", "verified not-yet")),
             class_name="entry-head",
         ),
+        rx.cond(e.chiusura != "", rx.el.p(e.chiusura, class_name="closure")),
         rx.el.p(e.sintesi, class_name="summary", lang=ENTRY_TEXT_LANG),
         rx.el.dl(rx.foreach(e.facts, _fact), class_name="facts"),
         contact_list(e.links),
@@ -77,6 +78,7 @@ def status_badge(kind, text) -> rx.Component:
 def centro_facts(c: CartaView) -> rx.Component:
     """Who runs it, where, when, how to reach it, how sure we are."""
     return rx.fragment(
+        rx.cond(c.chiusura != "", rx.el.p(c.chiusura, class_name="closure")),
         rx.cond(
             c.ente != "", rx.el.p(t("ui.path.centro.ente"), " ", rx.el.span(c.ente, lang="it"), class_name="muted")
         ),

@@ -23,6 +23,7 @@ def centro_card(c: CentroView) -> rx.Component:
             id=title_id,
             class_name="card-title",
         ),
+        rx.cond(c.chiusura != "", rx.el.p(c.chiusura, class_name="closure")),
         rx.cond(
             c.ente != "", rx.el.p(t("ui.path.centro.ente"), " ", rx.el.span(c.ente, lang="it"), class_name="muted")
         ),

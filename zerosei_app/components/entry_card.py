@@ -48,6 +48,18 @@ def entry_card(e: EntryView) -> rx.Component:
     return rx.el.article(
         rx.el.h4(e.titolo, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
         rx.cond(e.starts != "", rx.el.p(e.starts, class_name="starts")),
+        rx.cond(e.chiusura != "", rx.el.p(e.chiusura, class_name="closure")),
+        rx.cond(
+            e.dates != "",
+            rx.el.p(
+                rx.el.strong(t("ui.sessions.next_dates")),
+                " ",
+                e.dates,
+                " · ",
+                plain(t("ui.sessions.add_to_calendar"), href=e.ics_href, download=True),
+                class_name="entry-dates",
+            ),
+        ),
         rx.cond(e.for_whom != "", rx.el.p(e.for_whom, class_name="for-whom")),
         # Coming months: title and start only; what it is waits behind "Leggi di più".
         rx.cond(e.compact, rx.fragment(), rx.fragment(_summary(e), _contact(e), _trust(e))),

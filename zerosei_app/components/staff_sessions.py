@@ -91,12 +91,38 @@ def _lists() -> rx.Component:
                     lambda r: rx.el.li(
                         rx.el.span(r.text),
                         " ",
-                        button("Elimina", on_click=S.delete(r.id), kind="secondary small"),
+                        rx.cond(
+                            S.confirm_delete_id == r.id,
+                            rx.el.div(
+                                rx.el.p(S.confirm_delete_text),
+                                rx.el.div(
+                                    button("Sì, elimina", on_click=S.delete(r.id), kind="danger small"),
+                                    button("No, tienili", on_click=S.cancel_delete, kind="secondary small"),
+                                    class_name="st-actions",
+                                ),
+                                class_name="st-msg warn st-block",
+                                role="alert",
+                            ),
+                            button(
+                                "Elimina…",
+                                on_click=S.ask_delete(r.id),
+                                kind="secondary small",
+                                aria_label="Elimina: " + r.text,
+                            ),
+                        ),
                     ),
                 ),
                 class_name="st-sessions",
             ),
             rx.el.p("Nessun appuntamento con data per questa voce.", class_name="st-muted"),
+        ),
+        rx.cond(
+            S.undo_audit_id > 0,
+            rx.el.p(
+                "Appuntamenti eliminati. ",
+                button("Ripristina gli appuntamenti", on_click=S.undo_delete, kind="secondary small"),
+                class_name="st-muted",
+            ),
         ),
         rx.cond(
             S.next_dates.length() > 0,

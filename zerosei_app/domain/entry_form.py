@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from . import lingue
 from .catalog import CATEGORIES, MAX_AGE_MONTHS, MIN_AGE_MONTHS, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText
 from .istat import MESSAGE as ISTAT_MESSAGE
@@ -186,7 +187,10 @@ class EntryInput(BaseModel):
         items = [x.casefold() for x in split_list(v)]
         for code in items:
             if not _LANG.match(code):
-                raise ValueError("Lingue: codici di 2 lettere separati da virgole, per esempio «it, en, fr».")
+                raise ValueError(
+                    f"Lingua «{code[:20]}» non riconosciuta: scegli le lingue dall'elenco; in «Altre lingue» "
+                    "scrivi codici di 2 lettere separati da virgole (per esempio «it, en, fr»)."
+                )
         if len(items) > 12:
             raise ValueError("Al massimo 12 lingue.")
         return list(dict.fromkeys(items))
@@ -215,6 +219,9 @@ def form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
     # "Gratuito" is a radio: sì / no / non indicato (empty), so that neither is assumed.
     raw["cost_free"] = form.get("cost_free", "")
     raw["topics"] = [slug for slug in TOPICS if form.get(f"tema__{slug}")]
+    picked = lingue.from_form(form)  # the editor's picker of names; else `languages` as codes
+    if picked is not None:
+        raw["languages"] = picked or ["it"]
     return raw
 
 
@@ -260,6 +267,7 @@ def entry_to_form(values: Mapping[str, Any]) -> dict[str, str]:
             out[name] = str(v)
     for slug in TOPICS:
         out[f"tema__{slug}"] = "on" if slug in (values.get("topics") or []) else ""
+    out.update(lingue.to_form(values.get("languages") or []))
     out[CONFIRM_FIELD] = ""  # unticked each time the form is filled: a confirmation is a deliberate act
     return out
 

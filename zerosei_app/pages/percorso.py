@@ -167,11 +167,11 @@ def _ok() -> rx.Component:
         rx.cond(P.lang != "it", rx.el.p(t("ui.path.entries_in_italian"), class_name="examples-note")),
         _jump_links(),
         action_bar(),
-        path_appuntamenti(P.share_url),  # "Prossimi appuntamenti" (calendar)
         _filters(),
         lingua_filter(),
         rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
-        _services(),
+        _services(),  # each card says its own next dates; the calendar of the whole path comes after
+        path_appuntamenti(P.share_url),  # "Prossimi appuntamenti" (calendar)
         _centri(),
         share_panel(),
         share_toast(),

@@ -16,6 +16,8 @@ from zerosei_app.pages import (
     staff_login,
     staff_recapiti,
     staff_regione,
+    staff_regione_centri,
+    staff_regione_enti,
     staff_reports,
     staff_tappe,
 )
@@ -32,6 +34,8 @@ from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
 from zerosei_app.state.staff_recapiti import StaffRecapitiState
 from zerosei_app.state.staff_regione import StaffRegioneState
+from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
+from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState
 from zerosei_app.state.staff_reports import StaffReportsState
 from zerosei_app.state.staff_tappe import StaffTappeState
 
@@ -49,6 +53,8 @@ PAGES = (
     ("/staff/comuni", staff_coverage.page, StaffCoverageState.load, "Comuni serviti"),
     ("/staff/importa", staff_import.page, StaffImportState.load, "Importa ed esporta"),
     ("/staff/regione", staff_regione.page, StaffRegioneState.load, "Centri e comuni"),
+    ("/staff/regione/centri", staff_regione_centri.page, StaffRegioneCentriState.load, "Le Carte dei centri"),
+    ("/staff/regione/enti", staff_regione_enti.page, StaffRegioneEntiState.load, "Enti gestori dei comuni"),
     ("/staff/regione/elenchi", staff_lists.page, StaffListsImportState.load, "Elenchi ufficiali"),
     ("/staff/regione/enti-comuni", staff_enti_comuni.page, StaffEntiComuniState.load, "Enti gestori da confermare"),
     ("/staff/recapiti", staff_recapiti.page, StaffRecapitiState.load, "Recapiti di enti e comuni"),

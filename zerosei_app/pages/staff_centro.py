@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from zerosei_app.components.staff_chiusure import chiusure_section
 from zerosei_app.components.staff_fields import select_field, text_field
 from zerosei_app.components.staff_layout import button, link, staff_page
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
@@ -134,6 +135,7 @@ def page() -> rx.Component:
             ),
             class_name="st-card",
         ),
+        chiusure_section(S),
         rx.cond(
             S.is_regione,
             rx.el.section(

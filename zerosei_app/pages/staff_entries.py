@@ -35,11 +35,22 @@ def filters() -> rx.Component:
                 id="flt-q", name="q", type="search", default_value=s.f_q, placeholder="parole del titolo o del testo"
             ),
         ),
-        _select("stato", "Stato", STATI, s.f_stato),
-        _select("area", "Area", [("", "Tutte le aree")] + [(c, category_label(c)) for c in CATEGORIES], s.f_area),
-        _select("tema", "Tema", [("", "Tutti i temi")] + [(t, topic_label(t)) for t in TOPICS], s.f_tema),
-        _select("verifica", "Verifica", [("", "Tutte"), ("da_verificare", "Solo da verificare")], s.f_verifica),
-        _select("ordine", "Ordina per", list(SORT_LABELS.items()), s.f_ordine),
+        # Collapsed until used: on a phone the first entries come right after the search box.
+        rx.el.details(
+            rx.el.summary("Altri filtri: stato, area, tema, verifica, ordine"),
+            rx.el.div(
+                _select("stato", "Stato", STATI, s.f_stato),
+                _select(
+                    "area", "Area", [("", "Tutte le aree")] + [(c, category_label(c)) for c in CATEGORIES], s.f_area
+                ),
+                _select("tema", "Tema", [("", "Tutti i temi")] + [(t, topic_label(t)) for t in TOPICS], s.f_tema),
+                _select("verifica", "Verifica", [("", "Tutte"), ("da_verificare", "Solo da verificare")], s.f_verifica),
+                _select("ordine", "Ordina per", list(SORT_LABELS.items()), s.f_ordine),
+                class_name="st-filters-more",
+            ),
+            open=s.filtered,
+            class_name="st-filters-details",
+        ),
         rx.el.div(
             button("Applica", type="submit"),
             rx.cond(s.filtered, button("Azzera", on_click=s.clear_filters, kind="secondary")),

@@ -5,15 +5,18 @@ from __future__ import annotations
 import reflex as rx
 from reflex_components_core.core.banner import has_connection_errors
 
+from zerosei_app.components.staff_chiusure import chiusure_section
 from zerosei_app.components.staff_fields import checkbox, select_field, text_field
 from zerosei_app.components.staff_layout import badge, button, link, staff_page
 from zerosei_app.components.staff_preview import entry_preview
 from zerosei_app.components.staff_sessions import sessions_panel
+from zerosei_app.domain import lingue
 from zerosei_app.domain.catalog import CATEGORIES, TOPICS
 from zerosei_app.domain.entry_form import CONFIRM_FIELD
 from zerosei_app.domain.entry_status import ACTION_LABELS
 from zerosei_app.domain.staff_labels import AGE_CHOICES, category_label, topic_label
 from zerosei_app.state.staff_entry import StaffEntryState as S
+from zerosei_app.state.staff_entry_chiusure import StaffEntryChiusureState as C
 
 AGE_OPTIONS = [(str(m), label) for m, label in AGE_CHOICES]
 CATEGORY_OPTIONS = [(c, category_label(c)) for c in CATEGORIES]
@@ -51,19 +54,21 @@ def status_panel() -> rx.Component:
         rx.el.div(
             rx.foreach(S.actions, action_button),
             button(
-                "Segna come verificata",
-                on_click=S.review,
+                "Conferma i dati…",
+                on_click=S.ask_review,
                 kind="secondary",
-                title="Confermi che i dati sono corretti oggi (toglie anche l'etichetta «esempio»)",
+                aria_expanded=rx.cond(S.confirm_open, "true", "false"),
+                aria_controls="conferma-dati",
             ),
             class_name="st-actions",
         ),
+        confirm_panel(),
         rx.cond(
             S.is_example,
             rx.el.p(
                 "È un esempio: le famiglie la vedono come non ancora confermata dal centro. "
                 "Quando il centro ha controllato i dati, spunta «Confermata dal centro» in fondo al modulo e salva "
-                "(oppure usa «Segna come verificata»): l'etichetta «Esempio» sparisce.",
+                "(oppure usa «Conferma i dati…»): l'etichetta «Esempio» sparisce.",
                 class_name="st-muted",
             ),
         ),
@@ -78,6 +83,36 @@ def status_panel() -> rx.Component:
             ),
         ),
         aria_label="Stato della voce",
+    )
+
+
+def confirm_panel() -> rx.Component:
+    """What "Confermo" confirms: the saved entry as families read it, then an explicit choice."""
+    return rx.cond(
+        S.confirm_open,
+        rx.el.section(
+            rx.el.h2("Confermi questi dati?", id="conferma-dati-titolo"),
+            rx.el.p(
+                "Leggi la voce come è salvata. Confermando dici alle famiglie che il centro ha controllato oggi "
+                "tutti questi dati. Se qualcosa non va, annulla e correggi il modulo."
+            ),
+            rx.el.dl(
+                rx.foreach(
+                    S.confirm_summary,
+                    lambda r: rx.el.div(rx.el.dt(r[0]), rx.el.dd(r[1], class_name="st-pre"), class_name="st-kv"),
+                ),
+                class_name="st-summary",
+            ),
+            rx.el.div(
+                button("Confermo: questi dati sono corretti oggi", on_click=S.review, id="confermo-btn"),
+                button("Annulla", on_click=S.cancel_review, kind="secondary"),
+                class_name="st-actions",
+            ),
+            class_name="st-msg warn st-block",
+            id="conferma-dati",
+            tab_index=-1,
+            aria_labelledby="conferma-dati-titolo",
+        ),
     )
 
 
@@ -352,15 +387,35 @@ def _contact_fields(v, e, w) -> rx.Component:
             on_change=w,
             hint="Per esempio www.comune.torino.it/famiglie",
         ),
+        _languages_picker(v, e, w),
+    )
+
+
+def _languages_picker(v, e, w) -> rx.Component:
+    """Languages by name (each in its own script, with the Italian name); rarer ones as codes."""
+    return rx.el.div(
+        rx.el.span("Lingue in cui è offerto", class_name="st-label", id="languages-label"),
+        rx.el.span(
+            "Spunta le lingue in cui le famiglie possono usare il servizio (anche con un mediatore).",
+            class_name="st-hint",
+        ),
+        rx.el.div(
+            *[checkbox(f"{lingue.FIELD_PREFIX}{code}", lingue.label(code), v, on_change=w) for code in lingue.CODES],
+            class_name="st-checks",
+            role="group",
+            aria_labelledby="languages-label",
+            id="f-languages",
+        ),
         text_field(
-            "languages",
-            "Lingue in cui è offerto",
+            lingue.OTHER_FIELD,
+            "Altre lingue (codici di 2 lettere)",
             v,
             e,
             max_length=60,
             on_change=w,
-            hint="Codici di 2 lettere separati da virgole: it, en, fr, ar…",
+            hint="Solo per lingue che non sono nell'elenco, per esempio «ta, si».",
         ),
+        rx.cond(e.contains("languages"), rx.el.p(e["languages"], id="err-languages", class_name="st-field-error")),
     )
 
 
@@ -370,6 +425,7 @@ def _confirm_field(v, w) -> rx.Component:
         S.entry_id != 0,
         rx.el.fieldset(
             rx.el.legend("Conferma del centro"),
+            rx.cond(S.confirmed_label != "", rx.el.p("✓ ", S.confirmed_label, class_name="st-confirmed")),
             rx.el.label(
                 rx.el.input(
                     type="checkbox",
@@ -379,7 +435,7 @@ def _confirm_field(v, w) -> rx.Component:
                     on_change=w,
                     aria_describedby="conferma-hint",
                 ),
-                "Confermata dal centro",
+                rx.cond(S.confirmed_label != "", "Confermo di nuovo oggi questi dati", "Confermata dal centro"),
                 class_name="st-check",
                 html_for=f"f-{CONFIRM_FIELD}",
             ),
@@ -540,5 +596,9 @@ def page() -> rx.Component:
             class_name="st-editor",
         ),
         rx.cond(S.entry_id != 0, sessions_panel()),  # dated sessions (h7-hsds)
+        rx.cond(  # this entry suspended for a while (its own state: state/staff_entry_chiusure.py)
+            S.entry_id != 0,
+            chiusure_section(C, for_entry=True, on_mount=C.load, id="chiusure"),
+        ),
         history(),
     )

@@ -91,13 +91,23 @@ def todo_group(kind: str, title: str, intro: str, items, more) -> rx.Component:
 def todo_list() -> rx.Component:
     """Missing centre contacts first, then open reports, then entries to confirm (queries.staff_dashboard.todo)."""
     s = StaffHomeState
-    empty = (s.todo_contatti.length() + s.todo_segnalazioni.length() + s.todo_voci.length()) == 0
+    empty = (
+        s.todo_contatti.length() + s.todo_segnalazioni.length() + s.todo_voci.length() + s.todo_regione.length()
+    ) == 0
     return rx.el.section(
         rx.el.h2("Da fare", id="da-fare"),
         rx.cond(
             empty,
             rx.el.p("Niente da fare per ora: contatti presenti, nessuna segnalazione aperta, voci verificate."),
             rx.el.ol(
+                todo_group(
+                    "regione",
+                    "Lavori dell'ufficio regionale",
+                    "Quello che solo la Regione può fare; le voci e le segnalazioni le gestiscono i centri "
+                    "(vedi «Le Carte dei centri»).",
+                    s.todo_regione,
+                    s.more_regione,
+                ),
                 todo_group(
                     "contatti",
                     "Le famiglie non possono contattare il centro",
@@ -110,7 +120,7 @@ def todo_list() -> rx.Component:
                     "voci",
                     "Voci da confermare",
                     "Esempi o voci non verificate da 6 mesi: controllale con il centro e segna "
-                    "«Confermata dal centro» o «Segna come verificata».",
+                    "«Confermata dal centro» o «Conferma i dati…».",
                     s.todo_voci,
                     s.more_voci,
                 ),
@@ -148,7 +158,13 @@ def page() -> rx.Component:
                     rx.el.div(rx.el.strong(s.tot_in_ritardo), "oltre i 15 giorni", class_name="st-kpi"),
                     class_name="st-kpis",
                 ),
-                rx.el.p(rx.el.a("Carta ZeroSei da stampare (tutti i centri, A4)", href="/carta/stampa")),
+                rx.el.p(
+                    link("Le Carte dei centri: account, conferme, chiusure", "/staff/regione/centri"),
+                    " · ",
+                    link("Chi gestisce i comuni (enti gestori)", "/staff/regione/enti"),
+                    " · ",
+                    rx.el.a("Carta ZeroSei da stampare (tutti i centri, A4)", href="/carta/stampa"),
+                ),
                 aria_label="Riepilogo regionale",
             ),
         ),

@@ -23,8 +23,7 @@ def _pickers() -> rx.Component:
                 button("Apri", type="submit"),
                 class_name="st-actions",
             ),
-            action="/staff/recapiti",
-            method="get",
+            on_submit=S.open_ente,  # a plain GET form does nothing in the single-page app
             class_name="st-form",
         ),
         rx.el.form(

@@ -126,6 +126,8 @@ def page() -> rx.Component:
         ),
         rx.el.div(
             rx.cond(S.new_open, rx.fragment(), button("+ Nuovo centro", on_click=S.toggle_new)),
+            link("Le Carte dei centri", "/staff/regione/centri", class_name="st-btn secondary"),
+            link("Enti gestori dei comuni", "/staff/regione/enti", class_name="st-btn secondary"),
             link("Importa gli elenchi ufficiali (CSV)", "/staff/regione/elenchi", class_name="st-btn secondary"),
             link("Enti gestori da confermare", "/staff/regione/enti-comuni", class_name="st-btn secondary"),
             link("Account del personale", "/staff/utenti", class_name="st-btn secondary"),
@@ -150,5 +152,6 @@ def page() -> rx.Component:
             "Correggi dai «Comuni» di un centro o importa l'elenco ufficiale.",
             class_name="st-muted",
         ),
+        rx.el.p(link("Scegli l'ente gestore o il centro di questi comuni", "/staff/regione/enti?solo=dedotti")),
         rx.el.p(S.inferred_sample.join(", "), rx.cond(S.n_inferred > 40, " …", "")),
     )

@@ -33,6 +33,8 @@ def _events(db: Session, entries: list[CardEntry], base: str, link: str = "") ->
     centri = {c.id: c for c in (db.get(Centro, cid) for cid in {e.centro_id for e in entries}) if c}
     out = []
     by_entry = q.sessions_of(db, [e.id for e in entries])
+    # Days a centre or a service is temporarily closed become cancelled dates (EXDATE).
+    rules = q.public_rules(db, [s for rows in by_entry.values() for s in rows], {e.id: e.centro_id for e in entries})
     for e in entries:
         centro = centri.get(e.centro_id)
         if centro is None or not centro.is_active:
@@ -44,7 +46,7 @@ def _events(db: Session, entries: list[CardEntry], base: str, link: str = "") ->
             out.append(
                 IcsEvent(
                     uid=f"{hsds_id('schedule', f'session/{s.id}')}@zerosei",
-                    rule=q.rule_of(s),
+                    rule=rules[s.id],
                     summary=e.title,
                     description=text,
                     location=where,

@@ -12,9 +12,10 @@ from sqlmodel import Session, col, func, select
 
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.domain.vocabulary import OrigineCopertura
-from zerosei_app.models import CardEntry, Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore
+from zerosei_app.models import CardEntry, Centro, Chiusura, Comune, ComuneEnteGestore, Copertura, EnteGestore
 from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, list_centri
+from zerosei_app.queries.chiusure import all_by_owner
 from zerosei_app.queries.opendata import _staff_changes
 
 
@@ -26,6 +27,8 @@ class CartaCentro:
     aggiornato_il: str | None  # ISO day of the last change staff made (None: as loaded from the sources)
     served: list[tuple[Comune, Copertura]] = field(default_factory=list)
     entries: list[CardEntry] = field(default_factory=list)  # published only
+    chiusure: list[Chiusura] = field(default_factory=list)  # the whole centre's temporary closures
+    chiusure_voce: dict[int, list[Chiusura]] = field(default_factory=dict)  # single entries' ones
 
 
 def published_of(session: Session, centro_ids: list[int]) -> dict[int, list[CardEntry]]:
@@ -55,8 +58,19 @@ def carte(session: Session, centro_ids: list[int] | None = None, provincia: str 
     ids = [c.id for c, _, _ in rows]
     entries = published_of(session, ids)
     changed = _staff_changes(session, ids)
+    by_centro, by_entry = all_by_owner(session)
     return [
-        CartaCentro(c, m, e, changed.get(c.id), comuni_served(session, c.id), entries.get(c.id, [])) for c, m, e in rows
+        CartaCentro(
+            c,
+            m,
+            e,
+            changed.get(c.id),
+            comuni_served(session, c.id),
+            entries.get(c.id, []),
+            by_centro.get(c.id, []),
+            {x.id: by_entry[x.id] for x in entries.get(c.id, []) if x.id in by_entry},
+        )
+        for c, m, e in rows
     ]
 
 

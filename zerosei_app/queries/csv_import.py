@@ -123,6 +123,10 @@ def commit_entries_import(db: Session, centro_id: int, data: bytes | str, user_i
                 extra["status"] = row.status
             if row.last_reviewed_on:
                 extra["last_reviewed_on"] = row.last_reviewed_on
+            # A changed text is no longer what the centre confirmed, unless the file gives a new date.
+            text_changed = not same_content(content_of(entry), row.entry.as_values())
+            if text_changed and row.last_reviewed_on in (None, entry.last_reviewed_on):
+                extra["last_reviewed_on"] = None
             save_entry(db, entry, entry.version, row.entry, user_id, now, action="import", extra=extra)
         if row.last_reviewed_on and row.last_reviewed_on != before:
             # A confirmation date the file brings is the review cycle's "import" confirmation.

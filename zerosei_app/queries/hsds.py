@@ -11,18 +11,21 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from babel import Locale
 from sqlmodel import Session, col, func, select
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import CATEGORIES, MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE, TOPICS
+from zerosei_app.domain.chiusure import is_active
 from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.vocabulary import StatoVerifica
 from zerosei_app.i18n import t
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, EnteGestore, StaffUser
 from zerosei_app.queries.backed import backed_entries
+from zerosei_app.queries.chiusure import all_by_owner
 from zerosei_app.schemas.hsds import (
     AddressOut,
     AttributeOut,
@@ -155,6 +158,16 @@ class HsdsData:
     changes: dict[tuple[str, int], Change]
     base_url: str = ""
     schedules: dict[int, list[ScheduleOut]] = field(default_factory=dict)
+    closed: set[int] = field(default_factory=set)  # entries closed today (their own or their centre's closure)
+
+
+def _closed_today(session: Session, entries: list[CardEntry], today: date) -> set[int]:
+    by_centro, by_entry = all_by_owner(session)
+    return {
+        e.id
+        for e in entries
+        if any(is_active(w, today) for w in [*by_centro.get(e.centro_id, []), *by_entry.get(e.id, [])])
+    }
 
 
 def exported_entries(*columns):
@@ -183,7 +196,9 @@ def centri_and_enti(session: Session) -> tuple[dict[int, tuple[Centro, Comune]],
     return centri, enti
 
 
-def load(session: Session, base_url: str = "", entry_ids: list[int] | None = None, known=None) -> HsdsData:
+def load(
+    session: Session, base_url: str = "", entry_ids: list[int] | None = None, known=None, today: date | None = None
+) -> HsdsData:
     """The whole directory, or (entry_ids) only these exported entries, e.g. one page of a list;
     `known`: (centri, enti) already loaded for this data version."""
     centri, enti = known or centri_and_enti(session)
@@ -196,6 +211,7 @@ def load(session: Session, base_url: str = "", entry_ids: list[int] | None = Non
     from zerosei_app.queries.hsds_schedules import schedules_by_entry  # sessions as HSDS schedules
 
     data.schedules = schedules_by_entry(session, data, None if entry_ids is None else entry_ids)
+    data.closed = _closed_today(session, entries, today or clock.today())
     return data
 
 
@@ -489,7 +505,7 @@ def service_list_out(data: HsdsData, e: CardEntry) -> ServiceListOut:
         description="\n\n".join(parts) or None,
         url=_url(e.contact_url),
         email=_email(e.contact_email),
-        status="active",
+        status="temporarily closed" if e.id in data.closed else "active",
         application_process=e.access or None,
         # Unknown stays unknown: no fee, age or eligibility unless a source or the centre stated it.
         fees_description=_fees(e),

@@ -29,12 +29,16 @@ def schedules_by_entry(
 ) -> dict[int, list[ScheduleOut]]:
     entries = {e.id: e for e in data.entries}
     out: dict[int, list[ScheduleOut]] = {}
-    for entry_id, rows in q.sessions_of(session, entry_ids).items():
+    by_entry = q.sessions_of(session, entry_ids)
+    # Days of a temporary closure are listed as cancelled dates, as in the .ics.
+    rows_shown = [s for i, rows in by_entry.items() if i in entries for s in rows]
+    rules = q.public_rules(session, rows_shown, {i: e.centro_id for i, e in entries.items()})
+    for entry_id, rows in by_entry.items():
         e = entries.get(entry_id)
         if e is None:  # not published, or its centre is closed
             continue
         for s in rows:
-            rule = q.rule_of(s)
+            rule = rules[s.id]
             parts = dict(p.split("=", 1) for p in rule.rrule.split(";")) if rule.rrule else {}
             until = None
             if "UNTIL" in parts:

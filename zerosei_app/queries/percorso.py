@@ -9,6 +9,7 @@ from urllib.parse import quote_plus
 from sqlmodel import Session
 
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS
+from zerosei_app.domain.chiusure import is_active, to_announce
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.lingua import in_language, stated_languages
 from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
@@ -22,6 +23,7 @@ from zerosei_app.queries.snapshot import public_data
 from zerosei_app.queries.tappe import funzioni_out, tappe_for_child
 from zerosei_app.schemas.percorso import (
     CentroOut,
+    ChiusuraOut,
     ComuneOut,
     ContattiOut,
     CostoOut,
@@ -79,6 +81,13 @@ def _stated(text: str | None) -> str | None:
     return text.strip() or None if text else None
 
 
+def centro_today(data, s: ServingCentro, comune: Comune, today: date) -> CentroOut:
+    """The centre's output (memoised per snapshot) with the closure families see today."""
+    shut = announce(data.chiusure_centro.get(s.centro.id), today)
+    key = ("centro", s.centro.id, s.copertura.id, comune.codice_istat, _key(shut))
+    return data.memo(key, lambda: centro_out(s, comune).model_copy(update={"chiusura": shut}))
+
+
 def voce_fields(e: CardEntry) -> dict:
     """An entry as parents and reusers get it: what nobody stated is null, never a default."""
     whole_range = (e.age_min_months, e.age_max_months) == (MIN_AGE_MONTHS, MAX_AGE_MONTHS)
@@ -107,6 +116,18 @@ def voce_fields(e: CardEntry) -> dict:
     )
 
 
+def announce(windows, today: date) -> ChiusuraOut | None:
+    """The closure families see today (in course, or starting within domain/chiusure.NOTICE_DAYS)."""
+    w = to_announce(windows or (), today)
+    if w is None:
+        return None
+    return ChiusuraOut(dal=w.dal, al=w.al, motivo=w.motivo, in_corso=is_active(w, today))
+
+
+def _key(c: ChiusuraOut | None) -> tuple:
+    return (c.dal, c.al, c.motivo, c.in_corso) if c else ()
+
+
 def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoResult:
     children, errors = validate_for_path(query, today)
     if errors:
@@ -125,10 +146,12 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
         return data.memo(("voce_fields", e.id), lambda: voce_fields(e))
 
     def voce(e: CardEntry) -> VoceOut:
-        return data.memo(("voce", e.id), lambda: VoceOut(**fields(e)))
+        shut = announce(data.chiusure_voce.get(e.id), today)
+        return data.memo(("voce", e.id, _key(shut)), lambda: VoceOut(**fields(e), chiusura=shut))
 
     def prossima(u) -> ProssimaOut:
-        out = ProssimaOut(**fields(u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on))
+        shut = announce(data.chiusure_voce.get(u.entry.id), today)
+        out = ProssimaOut(**fields(u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on), chiusura=shut)
         out._view_memo = voce(u.entry)._view_memo  # the same entry: the same derived texts
         return out
 
@@ -155,10 +178,7 @@ def build_percorso(session: Session, query: PathQuery, today: date) -> PercorsoR
         comune=ComuneOut(
             codice_istat=comune.codice_istat, nome=comune.nome, provincia=comune.sigla_provincia, cap=comune.cap or []
         ),
-        centri=[
-            data.memo(("centro", s.centro.id, s.copertura.id, comune.codice_istat), lambda s=s: centro_out(s, comune))
-            for s in serving
-        ],
+        centri=[centro_today(data, s, comune, today) for s in serving],
         ente_gestore=data.memo(
             ("ente", comune.codice_istat),
             lambda: ente_for_family(data.ente_of.get(comune.codice_istat), comune, serving),

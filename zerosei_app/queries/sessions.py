@@ -8,10 +8,12 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from zerosei_app.domain.chiusure import without_closed_days
 from zerosei_app.domain.sessions import ROME, Occurrence, SessionRule, from_stored, occurrences
-from zerosei_app.models import CardEntry, Centro, EntrySession
+from zerosei_app.models import AuditRecord, CardEntry, Centro, EntrySession
 from zerosei_app.queries import audit
 from zerosei_app.queries.backed import backed_entries
+from zerosei_app.queries.chiusure import all_by_owner
 
 ENTITY = "entry_session"
 UPCOMING_DAYS = 30
@@ -19,6 +21,18 @@ UPCOMING_DAYS = 30
 
 def rule_of(s: EntrySession) -> SessionRule:
     return from_stored(s.dtstart, s.duration_minutes, s.rrule, s.exdates)
+
+
+def public_rules(db: Session, rows: Sequence[EntrySession], centro_of: dict[int, int]) -> dict[int, SessionRule]:
+    """Each session's rule as parents get it: occurrences on days its centre or its entry is
+    temporarily closed are cancelled (domain/chiusure.py). `centro_of`: entry id → centre id."""
+    by_centro, by_entry = all_by_owner(db)
+    return {
+        r.id: without_closed_days(
+            rule_of(r), [*by_centro.get(centro_of.get(r.entry_id, 0), []), *by_entry.get(r.entry_id, [])]
+        )
+        for r in rows
+    }
 
 
 def sessions_of(db: Session, entry_ids: Sequence[int] | None) -> dict[int, list[EntrySession]]:
@@ -71,8 +85,9 @@ def replace_rule(db: Session, row: EntrySession, rule: SessionRule, centro_id: i
     )
 
 
-def delete_session(db: Session, row: EntrySession, centro_id: int, user_id: int | None, now: datetime) -> None:
-    audit.record(
+def delete_session(db: Session, row: EntrySession, centro_id: int, user_id: int | None, now: datetime):
+    """Deletes the series; returns its audit record, whose `before` can bring it back (`restore_deleted`)."""
+    rec = audit.record(
         db,
         entity=ENTITY,
         entity_id=row.id,
@@ -84,6 +99,41 @@ def delete_session(db: Session, row: EntrySession, centro_id: int, user_id: int 
         now=now,
     )
     db.delete(row)
+    db.flush()
+    return rec
+
+
+def restore_deleted(
+    db: Session, entry: CardEntry, audit_id: int, user_id: int | None, now: datetime
+) -> EntrySession | None:
+    """Undo a deletion: the series as it was, from the deletion's audit record (None if that record is
+    not the deletion of a session of this entry). Audited as "restore"."""
+    rec = db.get(AuditRecord, audit_id)
+    before = rec.before if rec is not None else None
+    if (
+        rec is None
+        or rec.entity != ENTITY
+        or rec.action != "delete"
+        or not before
+        or before.get("entry_id") != entry.id
+    ):
+        return None
+    rule = from_stored(before["dtstart"], before["duration_minutes"], before.get("rrule"), before.get("exdates"))
+    row = EntrySession(entry_id=entry.id, created_at=now, updated_at=now, **rule.stored())
+    db.add(row)
+    db.flush()
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=row.id,
+        centro_id=entry.centro_id,
+        user_id=user_id,
+        action="restore",
+        before=None,
+        after={"entry_id": entry.id, **rule.stored(), "ripristinata_da": audit_id},
+        now=now,
+    )
+    return row
 
 
 @dataclass(frozen=True)
@@ -115,10 +165,14 @@ def upcoming(db: Session, entry_ids: Sequence[int], now: datetime, days: int = U
     start = now.astimezone(ROME)
     end = start + timedelta(days=days)
     found = []
-    for entry_id, rows in sessions_of(db, list(entries)).items():
+    by_entry = sessions_of(db, list(entries))
+    rules = public_rules(
+        db, [r for rows in by_entry.values() for r in rows], {i: e.centro_id for i, e in entries.items()}
+    )
+    for entry_id, rows in by_entry.items():
         e = entries[entry_id]
         for row in rows:
-            for occ in occurrences(rule_of(row), start, end):
+            for occ in occurrences(rules[row.id], start, end):
                 found.append(Appuntamento(e.id, e.centro_id, e.title, e.location, occ))
     found.sort(key=lambda a: (a.occurrence.start, a.entry_id))
     return found

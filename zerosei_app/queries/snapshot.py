@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
-from zerosei_app.models import CardEntry, Comune, ComuneEnteGestore, DataVersion, EnteGestore, Tappa
+from zerosei_app.models import CardEntry, Chiusura, Comune, ComuneEnteGestore, DataVersion, EnteGestore, Tappa
 from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import ServingCentro, serving_by_comune
 
@@ -41,6 +41,10 @@ class PublicData:
     entries: dict[int, list[CardEntry]]  # published, by centre
     ente_of: dict[str, EnteGestore]  # the ente gestore the sources name for a comune
     tappe: list[Tappa] = field(default_factory=list)  # the public steps 0-6, the same for every comune
+    # Temporary closures of whole centres (by centre) and of single entries (by entry); which one
+    # families see depends on the day, so it is chosen per request (domain/chiusure.to_announce).
+    chiusure_centro: dict[int, list[Chiusura]] = field(default_factory=dict)
+    chiusure_voce: dict[int, list[Chiusura]] = field(default_factory=dict)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def comune(self, codice_istat: str | None) -> Comune | None:
@@ -157,5 +161,12 @@ def _build(engine: Engine) -> PublicData:
             if link.ente_gestore_id in enti
         }
         tappe = list(s.exec(select(Tappa).order_by(col(Tappa.id))).all())
+        chiusure_centro: dict[int, list[Chiusura]] = {}
+        chiusure_voce: dict[int, list[Chiusura]] = {}
+        for c in s.exec(select(Chiusura).order_by(col(Chiusura.dal), col(Chiusura.id))).all():
+            if c.entry_id is None:
+                chiusure_centro.setdefault(c.centro_id, []).append(c)
+            else:
+                chiusure_voce.setdefault(c.entry_id, []).append(c)
         s.expunge_all()
-    return PublicData(version, comuni, serving, entries, ente_of, tappe)
+    return PublicData(version, comuni, serving, entries, ente_of, tappe, chiusure_centro, chiusure_voce)

@@ -195,3 +195,62 @@ def todo(items: Sequence[CentroSummary]) -> list[TodoItem]:
         if s.to_confirm
     ]
     return contacts + reports + entries
+
+
+def regione_todo(
+    open_centri: int, expected: int, inferred_comuni: int, without_account: int, overdue: int
+) -> list[TodoItem]:
+    """The Regione's own jobs (not an operatrice's): the centres still to register, the comuni whose centre is only
+    a guess, the centres nobody can update, and where the Carte are overdue. Each links to where it is done."""
+    items = []
+    if open_centri < expected:
+        missing = expected - open_centri
+        items.append(
+            TodoItem(
+                "regione",
+                0,
+                _plural(missing, "centro mancante", "centri mancanti"),
+                "",
+                f"{open_centri} centri registrati su {expected} dell'elenco regionale.",
+                "Aggiungi un centro",
+                "/staff/regione",
+            )
+        )
+    if inferred_comuni:
+        items.append(
+            TodoItem(
+                "regione",
+                0,
+                _plural(inferred_comuni, "comune senza centro confermato", "comuni senza centro confermato"),
+                "",
+                "Le famiglie vedono il centro più vicino: scegli l'ente gestore o il centro che li serve.",
+                "Scegli gli enti gestori",
+                "/staff/regione/enti?solo=dedotti",
+                urgent=True,
+            )
+        )
+    if without_account:
+        items.append(
+            TodoItem(
+                "regione",
+                0,
+                _plural(without_account, "centro senza account attivo", "centri senza account attivo"),
+                "",
+                "Nessuno del centro può aggiornare la sua Carta: invita un'operatrice o un operatore.",
+                "Invita",
+                "/staff/regione/centri?ordine=account",
+            )
+        )
+    if overdue:
+        items.append(
+            TodoItem(
+                "regione",
+                0,
+                _plural(overdue, "voce pubblicata da confermare", "voci pubblicate da confermare"),
+                "",
+                "Mai confermate dal centro, esempi o confermate troppo tempo fa.",
+                "Vedi i centri",
+                "/staff/regione/centri?ordine=da_confermare",
+            )
+        )
+    return items

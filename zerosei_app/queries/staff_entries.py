@@ -221,6 +221,13 @@ def restore_version(
     data, errors = parse(EntryInput, {k: snapshot_.get(k) for k in FIELDS if k in snapshot_})
     if data is None:
         raise EntryRuleError("Questa versione non rispetta le regole attuali (" + "; ".join(errors.values()) + ").")
+    # Another text is not what the centre confirmed: "Verificato dal centro" goes; the seed's example
+    # text comes back as an example.
+    extra = None
+    if not same_content(content_of(entry), data.as_values()):
+        extra = {"last_reviewed_on": None}
+        if snapshot_.get("is_example") is True:
+            extra["is_example"] = True
     return save_entry(
         db,
         entry,
@@ -228,6 +235,7 @@ def restore_version(
         data,
         user_id,
         now,
+        extra=extra,
         action="restore",
         audit_note={"ripristinata_da": audit_id} if side == "after" else {"ripristinata_prima_di": audit_id},
     )

@@ -24,6 +24,15 @@ class ContattoOut(BaseModel):
     di_nome: str = Field(description="the name of the centre, ente gestore or comune")
 
 
+class ChiusuraOut(BaseModel):
+    """A temporary closure, announced while it lasts and in the days before it."""
+
+    dal: date = Field(description="first closed day (a date in Italy)")
+    al: date = Field(description="last closed day, included")
+    motivo: str = Field("", description='why, as the centre writes it ("ferie")')
+    in_corso: bool = Field(description="closed today; false: it starts within the next days")
+
+
 class CentroOut(BaseModel):
     id: int
     nome: str
@@ -51,6 +60,7 @@ class CentroOut(BaseModel):
         description="What to do to reach it: the centre's own phone/e-mail/site; else its ente gestore's; else the "
         "comune's site (and PEC last). Empty only when no one has any contact.",
     )
+    chiusura: ChiusuraOut | None = Field(None, description="a temporary closure in course or starting soon")
 
 
 class EnteGestoreOut(BaseModel):
@@ -98,6 +108,9 @@ class VoceOut(BaseModel):
     verificato_il: date | None
     esempio: bool
     fonte: str | None
+    chiusura: ChiusuraOut | None = Field(
+        None, description="the service is suspended in course or soon (its own closure, not its centre's)"
+    )
     # Not part of the answer: what the page derives from this entry, per language (view/percorso_view.py).
     # An entry's output is built once per data snapshot and shared, so is this.
     _view_memo: dict = PrivateAttr(default_factory=dict)

@@ -8,16 +8,21 @@ from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.i18n import t
+from zerosei_app.queries import sessions as sessions_q
 from zerosei_app.queries.tappe import funzioni_out
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_temi import toggled
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import share, tappe_view, urls
+from zerosei_app.view.appuntamenti import ENTRY_ICS, dates_in_card
 from zerosei_app.view.lingua_filter import LinguaChoice, lingua_filter
 from zerosei_app.view.percorso_plan import NEED_COMUNE, OK, plan_page
 
 LOADING = "loading"
 SHARE_RESULTS = ("shared", "copied", "failed", "aborted")
+
+
+CARD_DATES_DAYS = 60  # the next dates a card shows
 
 
 def _today() -> date:
@@ -107,6 +112,10 @@ class PercorsoState(UiState):
     def _build(self, raw_query: str, keep_notices: bool = True) -> None:
         with session_scope() as session:
             plan = plan_page(session, raw_query, _today())
+            shown = [v.id for f in plan.percorso.figli for v in [*f.adesso, *f.prossimi]] if plan.percorso else []
+            starts: dict[int, list] = {}
+            for a in sessions_q.upcoming(session, shown, clock.now(), days=CARD_DATES_DAYS):
+                starts.setdefault(a.entry_id, []).append(a.occurrence.start)
         lang = plan.query.lang
         q = plan.query
         self._qs = to_query_string(q)
@@ -121,6 +130,11 @@ class PercorsoState(UiState):
         self.ages = [f.eta for f in p.figli] if p else []
 
         services = view.services_view(p, lang) if p else view.ServicesView()
+        view.add_dates(
+            services,
+            {i: dates_in_card(d, lang) for i, d in starts.items()},
+            {i: ENTRY_ICS.format(id=i) for i in starts},
+        )
         self.now_lists = services.now
         self.upcoming_lists = services.upcoming
         self.upcoming_empty = services.upcoming_empty

@@ -13,6 +13,7 @@ from zerosei_app.queries.comuni import get_comune
 from zerosei_app.queries.review_cycle import last_contacts_confirmation, record_confirmation
 from zerosei_app.queries.staff_centri import CentroConflict, CentroError, enti, set_active, update_admin, update_profile
 from zerosei_app.settings import get_mail_settings
+from zerosei_app.state import staff_chiusure as closures
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_centro as v
@@ -35,6 +36,12 @@ class StaffCentroState(StaffState):
     # The review cycle: when the centre last said its contacts are still right ("" = never).
     contatti_confermati: str = ""
     review_days: int = 180
+    # Temporary closures (components/staff_chiusure.py): the centre's staff and the Regione.
+    chiusure: list[dict[str, str]] = []
+    chiusura_values: dict[str, str] = closures.BLANK_CHIUSURA
+    chiusura_errors: dict[str, str] = {}
+    chiusura_entries: list[list[str]] = []  # [id, title] of the centre's entries
+    chiusura_form_key: int = 0
     _base_version: int = 0
 
     def _fill(self, db: Session, centro) -> None:
@@ -58,6 +65,8 @@ class StaffCentroState(StaffState):
         self.relinked = []
         self.enti_options = [[str(e.id), e.nome] for e in enti(db)] if ctx.is_regione else []
         self._fill(db, centro)
+        closures.fill(self, db, centro.id)
+        closures.reset_form(self)
         if self.router.url.query_parameters.get("creato"):
             self.flash_ok = "Centro creato: serve il suo comune. Indica gli altri comuni che serve da «Comuni serviti da questo centro»."
 
@@ -118,3 +127,13 @@ class StaffCentroState(StaffState):
         db.refresh(centro)
         self._fill(db, centro)
         self.flash_ok = v.open_message(bool(open_), self.relinked)
+
+    @staff_event
+    def add_chiusura(self, db: Session, ctx: StaffContext, form: dict):
+        centro = require_centro(db, ctx, self.centro_id)  # the centre's staff or the Regione
+        closures.add(self, db, ctx.user_id, centro.id, form)
+
+    @staff_event
+    def remove_chiusura(self, db: Session, ctx: StaffContext, chiusura_id: str):
+        centro = require_centro(db, ctx, self.centro_id)
+        closures.remove(self, db, ctx.user_id, centro.id, chiusura_id)

@@ -61,6 +61,10 @@ FOCUS_ERRORS = (
     "setTimeout(function(){var e=document.getElementById('error-summary');"
     "if(e){e.setAttribute('tabindex','-1');e.scrollIntoView({block:'start'});e.focus();}},0)"
 )
+FOCUS_CONFIRM = (
+    "setTimeout(function(){var e=document.getElementById('conferma-dati');"
+    "if(e){e.scrollIntoView({block:'start'});e.focus();}},0)"
+)
 FOCUS_CONFLICT = (
     "setTimeout(function(){var e=document.getElementById('conflitto');"
     "if(e){e.scrollIntoView({block:'start'});e.focus();}},0)"
@@ -97,12 +101,17 @@ class StaffEntryState(StaffState):
     modello_options: list[list[str]] = v.modello_options()  # ["<index>", title]: "Parti da un modello"
     modello: str = ""  # the title of the modello this new draft started from
     modello_choice: str = ""  # its index, as the picker's value
+    # "Conferma i dati…": the stored entry in words, then an explicit "Confermo" (state.review).
+    confirm_open: bool = False
+    confirm_summary: list[list[str]] = []
+    confirmed_label: str = ""  # "Confermata dal centro il 06/12/2026": shown beside the form's box after a save
     _base_version: int = 0  # the version the form started from (kept on the server)
     _funzione_id: str = ""  # a new entry detailing this regional function (backend only: set from the URL, checked)
     _pending: dict[str, Any] = {}  # after a conflict: the fields this person changed, to apply anyway
     _base_values: dict[str, Any] = {}  # the stored values the form started from
     _intent: str = "save"  # which submit button was used: "save" or "preview"
     _reviewed_iso: str = ""  # the stored review date, for the preview of unsaved text
+    _confirm_version: int = 0  # the version whose summary was shown: "Confermo" confirms exactly that
 
     # ---------------------------------------------------------------- loading
 
@@ -114,6 +123,8 @@ class StaffEntryState(StaffState):
         self.reviewed_on = day(entry.last_reviewed_on) if entry.last_reviewed_on else ""
         self.stale = entry.status != "archived" and is_stale(entry.last_reviewed_on, today())
         self.is_example = entry.is_example
+        self.confirmed_label = v.confirmed_label(entry.last_reviewed_on, entry.is_example, self.stale)
+        self.confirm_open, self.confirm_summary, self._confirm_version = False, [], 0
         values = {name: getattr(entry, name) for name in FIELDS}
         self._set_preview(values, entry.last_reviewed_on, entry.is_example)
         self.preview_note = ""
@@ -402,9 +413,28 @@ class StaffEntryState(StaffState):
         self.flash_ok = DONE_MESSAGES[action]
 
     @staff_event
+    def ask_review(self, db: Session, ctx: StaffContext):
+        """Show what "Confermo" will confirm: the stored entry, field by field."""
+        entry = require_entry(db, ctx, self.entry_id)
+        if self._refuse_if_dirty():
+            return
+        self.confirm_summary = v.confirm_summary({name: getattr(entry, name) for name in FIELDS})
+        self.confirm_open, self._confirm_version = True, entry.version
+        return rx.call_script(FOCUS_CONFIRM)
+
+    @staff_event
+    def cancel_review(self, db: Session, ctx: StaffContext):
+        require_entry(db, ctx, self.entry_id)
+        self.confirm_open, self.confirm_summary, self._confirm_version = False, [], 0
+
+    @staff_event
     def review(self, db: Session, ctx: StaffContext):
         entry = require_entry(db, ctx, self.entry_id)
         if self._refuse_if_dirty():
+            return
+        # Only after the summary was shown, and for the version it showed (the browser can call this directly).
+        if not self.confirm_open or self._confirm_version != self._base_version:
+            self.flash_error = v.REVIEW_NEEDS_SUMMARY
             return
         was_example = entry.is_example
         done, _ = self._versioned(
@@ -440,4 +470,5 @@ class StaffEntryState(StaffState):
         db.refresh(entry)
         self._reset_flags()
         self._fill(db, entry)
-        self.flash_ok = v.restored_message(bool(changed), entry.version, self.status_label)
+        unconfirmed = bool(changed) and entry.last_reviewed_on is None
+        self.flash_ok = v.restored_message(bool(changed), entry.version, self.status_label, unconfirmed)

@@ -8,8 +8,11 @@ from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, editable_centro_ids
 from zerosei_app.domain import clock
+from zerosei_app.domain.regione_view import ATTIVO, EXPECTED_CENTRI
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
-from zerosei_app.queries.staff_dashboard import TodoItem, summaries, todo, totals
+from zerosei_app.queries.regione_view import centri_rows, review_days
+from zerosei_app.queries.staff_coverage import still_inferred
+from zerosei_app.queries.staff_dashboard import TodoItem, regione_todo, summaries, todo, totals
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 
 
@@ -71,13 +74,16 @@ class StaffHomeState(StaffState):
     more_contatti: int = 0
     more_segnalazioni: int = 0
     more_voci: int = 0
+    todo_regione: list[TodoItem] = []  # the Regione's own jobs (its "Da fare" holds no operatrice's work)
+    more_regione: int = 0  # always 0: the Regione's jobs are few and all shown
 
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):
         self.welcome = bool(self.router.url.query_parameters.get("benvenuto"))
         items = summaries(db, editable_centro_ids(db, ctx), today(), clock.now())
         self.centri = centro_cards(items)
-        items_todo = todo(items)
+        items_todo = [] if ctx.is_regione else todo(items)
+        self.todo_regione = self._regione_todo(db) if ctx.is_regione else []
         for kind in ("contatti", "segnalazioni", "voci"):
             group = [i for i in items_todo if i.kind == kind]
             setattr(self, f"todo_{kind}", group[:TODO_SHOWN])
@@ -89,3 +95,13 @@ class StaffHomeState(StaffState):
         self.tot_in_ritardo = t["reports_late"]
         if not ctx.is_regione and len(self.centri) == 0:
             self.page_error = "Il tuo account non è collegato a nessun centro aperto. Rivolgiti all'ufficio regionale."
+
+    def _regione_todo(self, db: Session) -> list[TodoItem]:
+        rows = centri_rows(db, today(), clock.now(), review_days())
+        return regione_todo(
+            len(rows),
+            EXPECTED_CENTRI,
+            len(still_inferred(db)),
+            sum(1 for r in rows if r.invito != ATTIVO),
+            sum(r.da_confermare for r in rows),
+        )

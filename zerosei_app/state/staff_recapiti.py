@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
@@ -66,6 +67,16 @@ class StaffRecapitiState(StaffState):
             )
         else:
             self._show(None, "")
+
+    @staff_event(regione=True)
+    def open_ente(self, db: Session, ctx: StaffContext, form: dict):
+        """ "Apri": the chosen ente's contacts (the address carries the choice, as links to it do)."""
+        raw = (form if isinstance(form, dict) else {}).get("ente", "")
+        ref, _ = parse(Id, {"id": raw})
+        if ref is None or db.get(EnteGestore, ref.id) is None:
+            self.flash_error = "Scegli un ente gestore dall'elenco."
+            return
+        return rx.redirect(f"/staff/recapiti?ente={ref.id}")
 
     @staff_event(regione=True)
     def search_comune(self, db: Session, ctx: StaffContext, form: dict):

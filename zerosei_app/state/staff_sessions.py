@@ -76,6 +76,11 @@ class OccurrenceRow:
     label: str
 
 
+def delete_question(description: str, left: int) -> str:
+    dates = "nessuna data futura" if left == 0 else ("1 data futura" if left == 1 else f"{left} date future")
+    return f"Eliminare «{description}»? Spariscono {dates} dalla voce e dai calendari delle famiglie."
+
+
 class StaffSessionsState(StaffState):
     entry_ready: bool = False  # False while the entry is not saved yet
     repeat: str = Repeat.ONCE
@@ -84,6 +89,10 @@ class StaffSessionsState(StaffState):
     rows: list[SessionRow] = []
     next_dates: list[OccurrenceRow] = []
     note: str = ""  # said inside the panel too (the page's messages are at the top)
+    # "Elimina" asks first (the series, its dates), and a deletion can be undone from the panel.
+    confirm_delete_id: int = 0
+    confirm_delete_text: str = ""
+    undo_audit_id: int = 0
 
     def _entry(self, db: Session, ctx: StaffContext) -> CardEntry:
         # The entry comes from the page's address on every event, and its centre is checked.
@@ -105,6 +114,7 @@ class StaffSessionsState(StaffState):
     @staff_event(quiet=True)
     def load(self, db: Session, ctx: StaffContext):
         self.errors, self.repeat, self.note = {}, Repeat.ONCE, ""
+        self.confirm_delete_id, self.confirm_delete_text, self.undo_audit_id = 0, "", 0
         if not self.router.url.query_parameters.get("id"):
             self.entry_ready, self.rows, self.next_dates = False, [], []
             return
@@ -165,10 +175,42 @@ class StaffSessionsState(StaffState):
         self.flash_ok = self.note = f"Appuntamento del {when:%d/%m/%Y alle %H:%M} annullato."
 
     @staff_event
+    def ask_delete(self, db: Session, ctx: StaffContext, session_id: int):
+        entry = self._entry(db, ctx)
+        row = self._session(db, entry, session_id)
+        rule = q.rule_of(row)
+        left = len(occurrences(rule, clock.now().astimezone(ROME), clock.now() + timedelta(days=5 * 366), limit=2000))
+        self.confirm_delete_id = row.id
+        self.confirm_delete_text = delete_question(describe(rule), left)
+
+    @staff_event
+    def cancel_delete(self, db: Session, ctx: StaffContext):
+        self._entry(db, ctx)
+        self.confirm_delete_id, self.confirm_delete_text = 0, ""
+
+    @staff_event
     def delete(self, db: Session, ctx: StaffContext, session_id: int):
         entry = self._entry(db, ctx)
         row = self._session(db, entry, session_id)
-        q.delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())
+        if self.confirm_delete_id != row.id:  # only after "Elimina" asked (the browser can call this directly)
+            self.flash_error = "Per eliminare, premi «Elimina» accanto agli appuntamenti e conferma."
+            return
+        rec = q.delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())
         db.commit()
+        self.confirm_delete_id, self.confirm_delete_text, self.undo_audit_id = 0, "", rec.id or 0
         self._fill(db, entry)
-        self.flash_ok = self.note = "Appuntamenti eliminati."
+        self.flash_ok = self.note = "Appuntamenti eliminati. Puoi ancora annullare con «Ripristina gli appuntamenti»."
+
+    @staff_event
+    def undo_delete(self, db: Session, ctx: StaffContext):
+        entry = self._entry(db, ctx)
+        restored = (
+            q.restore_deleted(db, entry, self.undo_audit_id, ctx.user_id, clock.now()) if self.undo_audit_id else None
+        )
+        if restored is None:
+            self.flash_error = "Non c'è un'eliminazione da annullare: ricarica la pagina."
+            return
+        db.commit()
+        self.undo_audit_id = 0
+        self._fill(db, entry)
+        self.flash_ok = self.note = "Appuntamenti ripristinati come prima."

@@ -44,3 +44,14 @@ def feed_links(base: str, link: str) -> tuple[str, str]:
     https = f"{base}{PATH_ICS}?{link}"
     webcal = "webcal:" + https.split(":", 1)[1] if "://" in https else ""
     return https, webcal
+
+
+MAX_IN_CARD = 3  # a weekly series shows its next dates in one line inside its card, never as rows above it
+
+
+def dates_in_card(starts: list[datetime], lang: str) -> str:
+    """ "mar 13 ott 09:30 · mar 20 ott 09:30 · mar 27 ott 09:30 e altre 5": the next dates, compactly."""
+    shown = [f"{format_date(s.date(), 'EEE d MMM', locale=lang)} {s:%H:%M}" for s in starts[:MAX_IN_CARD]]
+    text = " · ".join(shown)
+    more = len(starts) - MAX_IN_CARD
+    return text + (f" (+{more})" if more > 0 else "")

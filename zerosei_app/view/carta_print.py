@@ -3,6 +3,7 @@
 # No `from __future__ import annotations`: Reflex reads these field types at runtime.
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.queries.carta import CartaCentro
@@ -32,12 +33,13 @@ class PrintSection:
 
 
 def print_sections(
-    data: list[CartaCentro], lang: str, absolute: Callable[[str], str]
+    data: list[CartaCentro], lang: str, absolute: Callable[[str], str], today: date | None = None
 ) -> tuple[list[PrintProvincia], list[PrintSection]]:
+    """`today` (Italy's date, default now): which temporary closures the edition announces."""
     sections = []
     contents: dict[str, PrintProvincia] = {}
     for c in data:
-        view = carta_view(c, lang, compact=True)
+        view = carta_view(c, lang, compact=True, today=today)
         url = absolute(urls.carta_url(view.slug, lang))
         anchor = f"stampa-{view.slug}"
         sections.append(PrintSection(view, anchor, url, qr_data_uri(url)))

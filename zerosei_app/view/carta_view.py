@@ -8,6 +8,7 @@ from datetime import date
 
 from babel.dates import format_date
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.carta import group_by_area
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE
 from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
@@ -16,9 +17,10 @@ from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.carta import CartaCentro, DirectoryRow
 from zerosei_app.queries.contatti import contatti_out, titolare_comune, titolare_ente
-from zerosei_app.queries.percorso import map_url, voce_fields
+from zerosei_app.queries.percorso import announce, map_url, voce_fields
 from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, VoceOut
 from zerosei_app.view import urls
+from zerosei_app.view.chiusure import announce_text
 from zerosei_app.view.contacts import LinkView
 from zerosei_app.view.percorso_view import EntryView, centri_views, contact_links, entry_view, hours_text
 
@@ -78,6 +80,7 @@ class CartaView:
     has_examples: bool = False
     nothing_confirmed: bool = True  # no entry the centre confirmed: the page says so and shows staff the way in
     staff_href: str = "/staff/login"
+    chiusura: str = ""  # a temporary closure in course or starting soon, in words
 
 
 def _day(iso: str, lang: str) -> str:
@@ -96,9 +99,10 @@ def updated_text(aggiornato_il: str | None, data_fonte: str | None, lang: str) -
     return t("carta.source_undated", lang)
 
 
-def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
+def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | None = None) -> CartaView:
     """`compact` (the print edition): entries keep age, place, time and cost; the live page (its QR
-    code) has the rest."""
+    code) has the rest. `today` (Italy's date) decides which temporary closures are announced."""
+    today = today or clock.today()
     centro, comune = c.centro, c.comune
     links = centro_contacts(centro, c.ente, comune, lang)
     by_origin: dict[str, list[Comune]] = {}
@@ -114,7 +118,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
     ]
     for s in nearest_for:
         s.in_short = plural("carta.nearest_print", s.count, lang)
-    voci = [VoceOut(**voce_fields(e)) for e in c.entries]
+    voci = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_voce.get(e.id), today)) for e in c.entries]
     areas = [
         AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
         for area, items in group_by_area(_Sortable(v) for v in voci)
@@ -142,6 +146,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False) -> CartaView:
         areas=areas,
         has_examples=any(v.verificato_il is None for v in voci),  # some only from a source: say what that means
         nothing_confirmed=not any(v.verificato_il for v in voci),
+        chiusura=announce_text(c.chiusure, today, "centro", lang),
     )
 
 

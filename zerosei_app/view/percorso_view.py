@@ -20,6 +20,7 @@ from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.i18n.format import month_year
 from zerosei_app.schemas.percorso import (
     CentroOut,
+    ChiusuraOut,
     ContattoOut,
     EnteGestoreOut,
     FiglioOut,
@@ -27,6 +28,7 @@ from zerosei_app.schemas.percorso import (
     ProssimaOut,
     VoceOut,
 )
+from zerosei_app.view.chiusure import closure_text
 from zerosei_app.view.contacts import LinkView, all_links
 
 
@@ -58,6 +60,9 @@ class EntryView:
     trust: str = ""  # "Da confermare con il centro" or "Verificato dal centro il 12 marzo 2026"
     is_verified: bool = False
     compact: bool = False  # coming months: the summary waits behind "Leggi di più" too
+    chiusura: str = ""  # "Sospeso dal 1 agosto 2027 al 31 agosto 2027 (ferie)": in course or soon
+    dates: str = ""  # its next dated sessions, in one line ("mar 13 ott 09:30 · mar 20 ott 09:30 (+5)")
+    ics_href: str = ""  # "Aggiungi al calendario" for those sessions
 
 
 @dataclass
@@ -99,6 +104,7 @@ class CentroView:
     kicker: str = ""  # what it is for this family: "Il centro più vicino tra quelli registrati · a circa 31 km"
     contacts_intro: str = ""  # whose contacts follow, when they are not the centre's own
     pec_note: str = ""  # what a PEC is, when one is offered
+    chiusura: str = ""  # "Centro chiuso dal … al … (ferie)": in course or soon
 
 
 @dataclass
@@ -160,7 +166,12 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
         kicker=_kicker(c, lang),
         contacts_intro=intro,
         pec_note=pec_note,
+        chiusura=_closure(c.chiusura, "centro", lang),
     )
+
+
+def _closure(c: ChiusuraOut | None, kind: str, lang: str) -> str:
+    return closure_text(c.dal, c.al, c.motivo, c.in_corso, kind, lang) if c else ""
 
 
 def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
@@ -248,6 +259,7 @@ def entry_view(
         trust=trust_text(v, lang),
         is_verified=bool(v.verificato_il and not v.esempio),
         compact=compact,
+        chiusura=_closure(v.chiusura, "voce", lang),
     )
 
 
@@ -452,3 +464,11 @@ def _language_names(lang: str):
     from babel import Locale
 
     return Locale.parse(lang).languages
+
+
+def add_dates(services: ServicesView, dates: dict[int, str], ics: dict[int, str]) -> None:
+    """Each card with dated sessions gets its next dates inside it (state/percorso.py reads them)."""
+    for card in [*(e for lst in services.now for e in lst.voci), *(e for lst in services.upcoming for e in lst.voci)]:
+        card.dates, card.ics_href = dates.get(card.id, ""), ics.get(card.id, "")
+    for card in services.situational:
+        card.dates, card.ics_href = dates.get(card.id, ""), ics.get(card.id, "")

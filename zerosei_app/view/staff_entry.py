@@ -8,6 +8,7 @@ from typing import Any
 
 from zerosei_app.domain.clock import day, hhmm, when
 from zerosei_app.domain.entry_form import FIELDS, LABELS, entry_to_form, same_content
+from zerosei_app.domain.lingue import names as language_names
 from zerosei_app.domain.modelli import MODELLI, modello_values
 from zerosei_app.domain.staff_labels import STATUS_LABELS, age_words, category_label, topic_label
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
@@ -276,7 +277,52 @@ def reviewed_message(today: date, was_example: bool) -> str:
     )
 
 
-def restored_message(changed: bool, version: int, status_label: str) -> str:
+def restored_message(changed: bool, version: int, status_label: str, unconfirmed: bool = False) -> str:
     if not changed:
         return "Il testo era già uguale a quella versione: niente da ripristinare."
-    return f"Versione ripristinata (ora è la versione {version}); lo stato è rimasto «{status_label}»."
+    return f"Versione ripristinata (ora è la versione {version}); lo stato è rimasto «{status_label}»." + (
+        " Il testo è cambiato: la voce non risulta più verificata dal centro finché non la confermi di nuovo."
+        if unconfirmed
+        else ""
+    )
+
+
+# What the person confirms with "Confermo": every field families read, as stored (not what is typed).
+CONFIRM_FIELDS = (
+    "title",
+    "summary",
+    "category",
+    "age_min_months",
+    "age_max_months",
+    "provider",
+    "location",
+    "schedule",
+    "cost_free",
+    "cost_note",
+    "access",
+    "contact_phone",
+    "contact_email",
+    "contact_url",
+    "languages",
+)
+REVIEW_NEEDS_SUMMARY = "Per confermare, apri il riepilogo con «Conferma i dati…» e controlla quello che confermi."
+
+
+def confirmed_label(reviewed: date | None, example: bool, stale: bool) -> str:
+    """Beside the form's box, so a save that confirmed is seen as done (the box itself starts unticked)."""
+    if reviewed is None or example:
+        return ""
+    return f"Confermata dal centro il {day(reviewed)}" + (": da confermare di nuovo." if stale else ".")
+
+
+def confirm_summary(values: dict[str, Any]) -> list[list[str]]:
+    """[label, value] rows of the stored entry, for the confirmation panel (empty fields say so)."""
+    rows = []
+    for name in CONFIRM_FIELDS:
+        value = values.get(name)
+        if name == "cost_free":
+            value = "gratuito" if value else "a pagamento"
+        elif name == "languages":
+            value = language_names(value or [])
+        rows.append([LABELS.get(name, name), show_value(value, name)])
+    return rows

@@ -116,6 +116,7 @@ def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
         '<article class="pv-card pv-centro"><h3 class="pv-card-title">'
         + (f'<span class="pv-card-kicker">{_e(c.kicker)}</span><span class="sr-only">: </span>' if c.kicker else "")
         + f'<span lang="it">{_e(c.nome)}</span></h3>'
+        + (f'<p class="closure">{_e(c.chiusura)}</p>' if c.chiusura else "")
         + "".join(f'<p class="pv-muted">{_e(n)}</p>' for n in c.notes)
         + (f'<p class="pv-address" lang="it">{_e(address)}</p>' if address else "")
         + (

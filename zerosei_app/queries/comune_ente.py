@@ -1,0 +1,229 @@
+"""The Regione sets which ente gestore serves a comune (one at a time, or many by CSV). Each change is
+audited, and the coverage rule runs again (queries/coverage_update.py): a comune whose new ente runs a
+centre gets that centre (origine `ente_gestore`) instead of the nearest one it was guessed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.domain import clock
+from zerosei_app.domain.csv_enti_comuni import export_enti_csv, parse_enti_csv, template_csv
+from zerosei_app.domain.text import fold
+from zerosei_app.domain.vocabulary import OrigineCopertura
+from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore
+from zerosei_app.queries import audit
+from zerosei_app.queries.coverage_update import reapply_rule
+
+ENTITY = "comune_ente_gestore"
+NOTE = "Indicato dalla Regione"
+
+
+class EnteError(Exception):
+    """A refusal whose text is the message for staff."""
+
+
+@dataclass
+class ComuneEnte:
+    codice_istat: str
+    nome: str
+    provincia: str
+    ente_id: int | None
+    ente: str
+    fonte: str  # "Indicato dalla Regione il …", the source's name, or ""
+    solo_dedotto: bool  # served only by the nearest centre (a guess)
+    centri: str  # the centres serving it now
+
+
+def _enti(db: Session) -> tuple[dict[int, EnteGestore], dict[str, EnteGestore]]:
+    rows = db.exec(select(EnteGestore)).all()
+    by_name: dict[str, EnteGestore] = {}
+    for e in rows:
+        by_name[fold(e.nome)] = e
+        if e.sigla:
+            by_name.setdefault(fold(e.sigla), e)
+    return {e.id: e for e in rows}, by_name
+
+
+def listing(db: Session, solo_dedotti: bool = False, provincia: str = "", q: str = "") -> list[ComuneEnte]:
+    enti = {e.id: e for e in db.exec(select(EnteGestore)).all()}
+    links = {x.codice_istat: x for x in db.exec(select(ComuneEnteGestore)).all()}
+    centri = {c.id: c for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()}
+    serving: dict[str, list[Copertura]] = {}
+    for k in db.exec(select(Copertura)).all():
+        if k.centro_id in centri:
+            serving.setdefault(k.codice_istat, []).append(k)
+    wanted = fold(q)
+    out = []
+    for m in db.exec(select(Comune).order_by(col(Comune.sigla_provincia), col(Comune.nome))).all():
+        if provincia and m.sigla_provincia != provincia:
+            continue
+        if wanted and wanted not in fold(m.nome) and wanted != m.codice_istat:
+            continue
+        ks = serving.get(m.codice_istat, [])
+        guessed = not ks or all(k.origine == OrigineCopertura.INFERITO for k in ks)
+        if solo_dedotti and not guessed:
+            continue
+        link = links.get(m.codice_istat)
+        ente = enti.get(link.ente_gestore_id) if link else None
+        out.append(
+            ComuneEnte(
+                m.codice_istat,
+                m.nome,
+                m.sigla_provincia,
+                ente.id if ente else None,
+                ente.nome if ente else "",
+                (link.note or link.nome_nella_fonte or "") if link else "",
+                guessed,
+                ", ".join(centri[k.centro_id].nome for k in ks),
+            )
+        )
+    return out
+
+
+def set_ente(
+    db: Session, codice_istat: str, ente_id: int, user_id: int | None, now: datetime, rerun: bool = True
+) -> bool:
+    """The comune is served by this ente; False when it already was. `rerun`: apply the coverage rule now
+    (an import applies it once at the end)."""
+    comune = db.get(Comune, codice_istat)
+    ente = db.get(EnteGestore, ente_id)
+    if comune is None:
+        raise EnteError(f"Comune {codice_istat} sconosciuto.")
+    if ente is None:
+        raise EnteError("Ente gestore sconosciuto: sceglilo dall'elenco.")
+    link = db.get(ComuneEnteGestore, codice_istat)
+    if link is not None and link.ente_gestore_id == ente_id:
+        return False
+    before = audit.snapshot(link) if link is not None else None
+    note = f"{NOTE} il {clock.day(now)}"
+    if link is None:
+        link = ComuneEnteGestore(codice_istat=codice_istat, ente_gestore_id=ente_id)
+    link.ente_gestore_id, link.nome_nella_fonte, link.fonte_url, link.note = ente_id, ente.nome, None, note
+    link.data_riferimento = now.date().isoformat()
+    db.add(link)
+    db.flush()
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=int(codice_istat),
+        centro_id=None,
+        user_id=user_id,
+        action="set_ente",
+        before=before,
+        after=audit.snapshot(link),
+        now=now,
+    )
+    if rerun:
+        reapply_rule(db, now)
+    return True
+
+
+@dataclass
+class RigaPiano:
+    line: int
+    codice_istat: str
+    comune: str
+    ente: str
+    azione: str  # nuovo | modifica | invariato | errore
+    errori: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PianoEnti:
+    righe: list[RigaPiano] = field(default_factory=list)
+    errori: list[str] = field(default_factory=list)  # the whole file
+
+    @property
+    def ok(self) -> bool:
+        return not self.errori and all(r.azione != "errore" for r in self.righe)
+
+    def count(self, azione: str) -> int:
+        return sum(1 for r in self.righe if r.azione == azione)
+
+
+def plan_import(db: Session, data: bytes | str) -> tuple[PianoEnti, list[tuple[str, int]]]:
+    parsed = parse_enti_csv(data)
+    plan = PianoEnti(errori=list(parsed.table.errors))
+    work: list[tuple[str, int]] = []
+    by_id, by_name = _enti(db)
+    links = {x.codice_istat: x.ente_gestore_id for x in db.exec(select(ComuneEnteGestore)).all()}
+    seen: dict[str, int] = {}
+    for r in parsed.rows:
+        errors = [f"{k}: {m}" for k, m in r.errors.items()]
+        v = r.value
+        comune = db.get(Comune, v.codice_istat) if v else None
+        ente = None
+        if v is not None:
+            if comune is None:
+                errors.append(f"Codice ISTAT {v.codice_istat}: nessun comune del Piemonte.")
+            ente = by_id.get(v.ente_id) if v.ente_id else by_name.get(fold(v.ente))
+            if ente is None:
+                what = f"ID {v.ente_id}" if v.ente_id else f"«{v.ente[:60]}»"
+                errors.append(f"Ente gestore {what} non trovato: usa il nome come nell'elenco esportato.")
+            if v.codice_istat in seen:
+                errors.append(f"Comune ripetuto (già alla riga {seen[v.codice_istat]}).")
+            seen.setdefault(v.codice_istat, r.line)
+        code = v.codice_istat if v else ""
+        name = comune.nome if comune else ""
+        if errors:
+            plan.righe.append(RigaPiano(r.line, code, name, ente.nome if ente else "", "errore", errors))
+            continue
+        current = links.get(code)
+        azione = "invariato" if current == ente.id else ("modifica" if current else "nuovo")
+        plan.righe.append(RigaPiano(r.line, code, name, ente.nome, azione))
+        if azione != "invariato":
+            work.append((code, ente.id))
+    return plan, work
+
+
+def commit_import(db: Session, data: bytes | str, user_id: int | None, now: datetime) -> PianoEnti:
+    """All rows or none: a file with any error changes nothing (the caller shows the plan)."""
+    plan, work = plan_import(db, data)
+    if not plan.ok:
+        raise EnteError("Nessun comune aggiornato: il file ha degli errori (vedi sotto).")
+    for codice, ente_id in work:
+        set_ente(db, codice, ente_id, user_id, now, rerun=False)
+    if work:
+        reapply_rule(db, now)
+    return plan
+
+
+def export_csv(db: Session) -> bytes:
+    return export_enti_csv(
+        {
+            "codice_istat": c.codice_istat,
+            "comune": c.nome,
+            "provincia": c.provincia,
+            "ente_id": c.ente_id or "",
+            "ente": c.ente,
+        }
+        for c in listing(db)
+    )
+
+
+def template(db: Session) -> bytes:
+    link = db.exec(select(ComuneEnteGestore).order_by(col(ComuneEnteGestore.codice_istat))).first()
+    comune = db.get(Comune, link.codice_istat) if link else None
+    ente = db.get(EnteGestore, link.ente_gestore_id) if link else None
+    example = {
+        "codice_istat": comune.codice_istat if comune else "001272",
+        "comune": comune.nome if comune else "Torino",
+        "provincia": comune.sigla_provincia if comune else "TO",
+        "ente_id": ente.id if ente else "",
+        "ente": ente.nome if ente else "",
+    }
+    return template_csv(example)
+
+
+def centri_options(db: Session) -> list[list[str]]:
+    """[id, "name (comune)"] of the open centres, for "the centre that serves it"."""
+    rows = db.exec(
+        select(Centro, Comune.nome)
+        .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+        .where(col(Centro.is_active).is_(True))
+        .order_by(col(Centro.nome))
+    ).all()
+    return [[str(c.id), f"{c.nome} ({comune})"] for c, comune in rows]

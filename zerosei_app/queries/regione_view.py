@@ -1,0 +1,141 @@
+"""The numbers of the Regione's view (/staff/regione/centri): per open centre its accounts, how much of
+its Carta is confirmed, its reminders and closures; the comuni whose families see no confirmed entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from zerosei_app.domain import clock
+from zerosei_app.domain.chiusure import is_current_or_future
+from zerosei_app.domain.regione_view import DEFAULT_REVIEW_DAYS, Account, invito, is_confirmed
+from zerosei_app.domain.vocabulary import EntryStatus, OrigineCopertura, Ruolo
+from zerosei_app.models import CardEntry, Centro, Comune, StaffMembership, StaffUser
+from zerosei_app.queries.centri import serving_by_comune
+from zerosei_app.queries.chiusure import all_by_owner
+from zerosei_app.settings import get_settings
+
+try:  # The reminders' table comes with the review cycle (branch h17a): counted once it exists.
+    from zerosei_app.models.review import ReviewReminder  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - before that merge
+    ReviewReminder = None
+
+
+def review_days() -> int:
+    """ZEROSEI_REVIEW_DAYS: a setting of the review cycle (branch h17a adds it to settings.py); 180 until then."""
+    return int(getattr(get_settings(), "review_days", DEFAULT_REVIEW_DAYS))
+
+
+@dataclass
+class CentroRiga:
+    id: int
+    nome: str
+    comune: str
+    provincia: str
+    invito: str = "nessuno"  # domain/regione_view.invito
+    account: int = 0  # active operatori accounts
+    pubblicate: int = 0
+    confermate: int = 0
+    da_confermare: int = 0  # published and overdue (never confirmed included)
+    ultima_conferma: date | None = None
+    promemoria: int | None = None  # reminders sent; None until the reminders' table exists
+    ultimo_promemoria: date | None = None
+    chiusure: list[str] = field(default_factory=list)  # "dal 01/08/2027 al 31/08/2027 (ferie)"
+
+
+@dataclass
+class ComuneSenza:
+    codice_istat: str
+    nome: str
+    provincia: str
+    centro_id: int | None  # the first centre serving it (where confirming would fix it)
+    centro_nome: str
+    inferito: bool  # served only by a guessed link
+
+
+def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> list[CentroRiga]:
+    rows = {
+        c.id: CentroRiga(c.id, c.nome, m.nome, m.sigla_provincia)
+        for c, m in db.exec(
+            select(Centro, Comune)
+            .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
+            .where(col(Centro.is_active).is_(True))
+        ).all()
+    }
+    accounts: dict[int, list[Account]] = {}
+    for user, centro_id in db.exec(
+        select(StaffUser, StaffMembership.centro_id)
+        .join(StaffMembership, col(StaffMembership.user_id) == col(StaffUser.id))
+        .where(StaffUser.role == Ruolo.OPERATORE)
+    ).all():
+        expires = clock.aware(user.setup_expires_at)
+        accounts.setdefault(centro_id, []).append(Account(user.is_active, bool(user.password_hash), expires))
+    for cid, r in rows.items():
+        mine = accounts.get(cid, [])
+        r.invito = invito(mine, now)
+        r.account = sum(1 for a in mine if a.is_active and a.has_password)
+    for e in db.exec(
+        select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED, col(CardEntry.centro_id).in_(list(rows)))
+    ).all():
+        r = rows[e.centro_id]
+        r.pubblicate += 1
+        if is_confirmed(e.last_reviewed_on, e.is_example, today, review_days):
+            r.confermate += 1
+        else:
+            r.da_confermare += 1
+        if (
+            e.last_reviewed_on
+            and not e.is_example
+            and (r.ultima_conferma is None or e.last_reviewed_on > r.ultima_conferma)
+        ):
+            r.ultima_conferma = e.last_reviewed_on
+    by_centro, by_entry = all_by_owner(db)
+    for cid, r in rows.items():
+        windows = [w for w in by_centro.get(cid, []) if is_current_or_future(w, today)]
+        r.chiusure = [
+            f"dal {clock.day(w.dal)} al {clock.day(w.al)}" + (f" ({w.motivo})" if w.motivo else "") for w in windows
+        ]
+    n_entry_closures: dict[int, int] = {}
+    for windows in by_entry.values():
+        for w in windows:
+            if is_current_or_future(w, today):
+                n_entry_closures[w.centro_id] = n_entry_closures.get(w.centro_id, 0) + 1
+    for cid, n in n_entry_closures.items():
+        if cid in rows:
+            rows[cid].chiusure.append(f"{n} {'voce sospesa' if n == 1 else 'voci sospese'}")
+    if ReviewReminder is not None:
+        for r in rows.values():
+            r.promemoria = 0
+        for rem in db.exec(select(ReviewReminder).where(ReviewReminder.status == "inviato")).all():
+            r = rows.get(rem.centro_id)
+            if r is not None:
+                r.promemoria = (r.promemoria or 0) + 1
+                if r.ultimo_promemoria is None or rem.sent_on > r.ultimo_promemoria:
+                    r.ultimo_promemoria = rem.sent_on
+    return list(rows.values())
+
+
+def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[ComuneSenza]:
+    """Comuni none of whose serving (open) centres has a confirmed published entry, by province and name."""
+    out = []
+    comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
+    serving = serving_by_comune(db)
+    for codice, comune in comuni.items():
+        links = serving.get(codice, [])
+        if any(s.centro.id in confirmed_centri for s in links):
+            continue
+        first = links[0] if links else None
+        out.append(
+            ComuneSenza(
+                codice,
+                comune.nome,
+                comune.sigla_provincia,
+                first.centro.id if first else None,
+                first.centro.nome if first else "",
+                bool(links) and all(s.copertura.origine == OrigineCopertura.INFERITO for s in links),
+            )
+        )
+    out.sort(key=lambda c: (c.provincia, c.nome))
+    return out

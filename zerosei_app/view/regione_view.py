@@ -1,0 +1,134 @@
+"""The Regione's view in words and links (no Reflex): each number says what it is and links to the page
+where the Regione (or the centre) fixes it; the same rows as a CSV file."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from zerosei_app.domain import clock
+from zerosei_app.domain.csv_common import Column, write_csv
+from zerosei_app.domain.regione_view import INVITO_LABELS, NESSUNO, SCADUTO
+from zerosei_app.queries.regione_view import CentroRiga, ComuneSenza
+
+PAGE = "/staff/regione/centri"
+INVITO_BADGE = {"attivo": "published", "invitato": "draft", "scaduto": "stale", "nessuno": "nuova"}
+ACCOUNTS = "/staff/utenti"
+
+
+@dataclasses.dataclass
+class RigaView:
+    id: int
+    nome: str
+    luogo: str  # "Pinerolo (TO)"
+    href: str  # the centre's page
+    invito: str  # in words
+    invito_kind: str  # attivo | invitato | scaduto | nessuno
+    invito_badge: str  # the badge's colour class (staff.css)
+    invito_href: str  # where to invite someone
+    pubblicate: str
+    voci_href: str  # the centre's entries
+    confermate: str
+    da_confermare: str
+    da_confermare_href: str  # the centre's entries to confirm
+    ultima_conferma: str
+    promemoria: str
+    chiusure: str
+    chiusure_href: str
+
+
+@dataclasses.dataclass
+class ComuneView:
+    nome: str
+    provincia: str
+    centro: str
+    href: str
+    azione: str
+    inferito: bool
+
+
+def riga_view(r: CentroRiga) -> RigaView:
+    return RigaView(
+        id=r.id,
+        nome=r.nome,
+        luogo=f"{r.comune} ({r.provincia})",
+        href=f"/staff/centro?id={r.id}",
+        invito=INVITO_LABELS.get(r.invito, r.invito) + (f" ({r.account})" if r.account > 1 else ""),
+        invito_kind=r.invito,
+        invito_badge=INVITO_BADGE.get(r.invito, "draft"),
+        invito_href=f"{ACCOUNTS}?centro={r.id}" if r.invito in (NESSUNO, SCADUTO) else "",
+        pubblicate=str(r.pubblicate),
+        voci_href=f"/staff/voci?centro={r.id}",
+        confermate=str(r.confermate),
+        da_confermare=str(r.da_confermare),
+        da_confermare_href=f"/staff/voci?centro={r.id}&verifica=da_verificare&ordine=verifica"
+        if r.da_confermare
+        else "",
+        ultima_conferma=clock.day(r.ultima_conferma) if r.ultima_conferma else "mai",
+        promemoria=_promemoria(r),
+        chiusure="; ".join(r.chiusure),
+        chiusure_href=f"/staff/centro?id={r.id}#chiusure-titolo",
+    )
+
+
+def _promemoria(r: CentroRiga) -> str:
+    if r.promemoria is None:
+        return "—"  # the reminders arrive with the review cycle
+    if r.promemoria == 0:
+        return "nessuno"
+    return f"{r.promemoria} (ultimo {clock.day(r.ultimo_promemoria)})"
+
+
+def comune_view(c: ComuneSenza) -> ComuneView:
+    if c.centro_id is None:
+        return ComuneView(c.nome, c.provincia, "nessun centro", "/staff/regione", "Collega un centro", False)
+    if c.inferito:  # the family's centre is itself a guess: fixing the link comes first
+        return ComuneView(
+            c.nome, c.provincia, c.centro_nome, f"/staff/comuni?centro={c.centro_id}", "Conferma il centro", True
+        )
+    return ComuneView(
+        c.nome,
+        c.provincia,
+        c.centro_nome,
+        f"/staff/voci?centro={c.centro_id}&verifica=da_verificare&ordine=verifica",
+        "Voci da confermare",
+        False,
+    )
+
+
+CSV_COLUMNS = (
+    Column("id", "ID centro", numeric=True),
+    Column("nome", "Centro"),
+    Column("comune", "Comune"),
+    Column("provincia", "Provincia"),
+    Column("invito", "Account"),
+    Column("account", "Account attivi", numeric=True),
+    Column("pubblicate", "Voci pubblicate", numeric=True),
+    Column("confermate", "Confermate", numeric=True),
+    Column("da_confermare", "Da confermare", numeric=True),
+    Column("ultima_conferma", "Ultima conferma"),
+    Column("promemoria", "Promemoria inviati"),
+    Column("chiusure", "Chiusure"),
+)
+
+
+def export_csv(rows: list[CentroRiga]) -> bytes:
+    return write_csv(
+        CSV_COLUMNS,
+        (
+            {
+                "id": r.id,
+                "nome": r.nome,
+                "comune": r.comune,
+                "provincia": r.provincia,
+                "invito": INVITO_LABELS.get(r.invito, r.invito),
+                "account": r.account,
+                "pubblicate": r.pubblicate,
+                "confermate": r.confermate,
+                "da_confermare": r.da_confermare,
+                "ultima_conferma": r.ultima_conferma.isoformat() if r.ultima_conferma else "",
+                "promemoria": "" if r.promemoria is None else r.promemoria,
+                "chiusure": "; ".join(r.chiusure),
+            }
+            for r in rows
+        ),
+    )
