@@ -23,6 +23,7 @@ import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from zerosei_app.domain import clock
 from zerosei_app.settings import VAR_DIR, get_settings
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,9 @@ def _family(base: str) -> str:
 
 
 def key_for(version: int, base: str) -> str:
-    return f"{_family(base)}{version}"
+    # The day is part of the key: a temporary closure makes a service "temporarily closed" only
+    # within its dates, so the package is built again on the first download of each day (Italy).
+    return f"{_family(base)}{clock.today():%Y%m%d}{version:012d}"
 
 
 def path_for(key: str) -> Path:
