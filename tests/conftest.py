@@ -17,7 +17,9 @@ os.environ["DATABASE_URL"] = f"sqlite:///{_RUN_DIR / 'app.db'}"
 os.environ.setdefault("ZEROSEI_SECRET_KEY", "test-secret-key-" + "x" * 40)
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 # Starlette's TestClient sends `Host: testserver`; state tests use test.local and genitori.example.
-os.environ.setdefault("ZEROSEI_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver,test.local,genitori.example")
+os.environ.setdefault(
+    "ZEROSEI_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver,test.local,genitori.example,zerosei.example.it"
+)
 # Load tests open dozens of tabs from 127.0.0.1; the per-address cap has its own test (test_ws_guard.py).
 os.environ.setdefault("ZEROSEI_WS_MAX_PER_ADDRESS", "1000")
 

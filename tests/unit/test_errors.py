@@ -13,7 +13,10 @@ TODAY = date(2026, 11, 25)
 
 def reachable_errors() -> list[FieldError]:
     parsed = parse_query_string(
-        "comune=12&nascita=2025-13," + ",".join(["2025-01"] * 7) + "&temi=cucina&lang=de&attesa=" + "x" * 301
+        "comune=12&nascita=2025-13,"
+        + ",".join(["2025-01"] * 7)
+        + "&temi=cucina&lang=de&lingua=xyz1&attesa="
+        + "x" * 301
     )
     _, missing = validate_for_path(PathQuery(), TODAY)
     _, ages = validate_for_path(PathQuery(comune="001272", nascita=("2026-12", "2019-01"), attesa="2028-03"), TODAY)

@@ -221,7 +221,7 @@ def form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
     raw["topics"] = [slug for slug in TOPICS if form.get(f"tema__{slug}")]
     picked = lingue.from_form(form)  # the editor's picker of names; else `languages` as codes
     if picked is not None:
-        raw["languages"] = picked or ["it"]
+        raw["languages"] = picked  # nothing ticked: not stated (never assumed Italian)
     return raw
 
 

@@ -103,6 +103,8 @@ def set_ente(
         link = ComuneEnteGestore(codice_istat=codice_istat, ente_gestore_id=ente_id)
     link.ente_gestore_id, link.nome_nella_fonte, link.fonte_url, link.note = ente_id, ente.nome, None, note
     link.data_riferimento = now.date().isoformat()
+    # The Regione's own word: no research source, and the data update never writes it again.
+    link.fonte_titolo, link.evidenza, link.confidenza, link.modificato_il = None, None, None, now
     db.add(link)
     db.flush()
     audit.record(
