@@ -141,6 +141,8 @@ def test_arabic_carta_and_print_keep_addresses_left_to_right(app_url, phone):
     screenshot(page, "languages-ar-carta")
     _open(page, f"{app_url}/carta/stampa?provincia=TO&lang=ar", "ar", "main h1")
     assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
+    expect(page.locator(".cover .examples-note, .examples-note").first).to_be_visible()  # said once, on the cover
+    assert page.locator(".print-url").first.get_attribute("dir") == "ltr"
     page.emulate_media(media="print")
     screenshot(page, "languages-ar-print")
     page.emulate_media(media="screen")
