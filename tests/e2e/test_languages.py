@@ -141,6 +141,8 @@ def test_arabic_carta_and_print_keep_addresses_left_to_right(app_url, phone):
     screenshot(page, "languages-ar-carta")
     _open(page, f"{app_url}/carta/stampa?provincia=TO&lang=ar", "ar", "main h1")
     assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
+    expect(page.locator(".cover .examples-note, .examples-note").first).to_be_visible()  # said once, on the cover
+    assert page.locator(".print-url").first.get_attribute("dir") == "ltr"
     page.emulate_media(media="print")
     screenshot(page, "languages-ar-print")
     page.emulate_media(media="screen")
@@ -217,3 +219,16 @@ def test_the_language_script_is_served_from_our_origin(app_url):
     assert src, "the boot script names the language script"
     r = httpx.get(f"{app_url}/i18n/ui.zh.js?v={src.group(1)}", timeout=20)
     assert r.status_code == 200 and "中文" in r.text and "immutable" in r.headers["cache-control"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "uk"])
+def test_links_between_pages_keep_the_language(app_url, phone, lang):
+    page = phone.new_page()
+    _open(page, f"{app_url}/?lang={lang}", lang, "main h1")
+    hrefs = page.locator("main a[href^='/'], footer a[href^='/'], .brand").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert hrefs and all(f"lang={lang}" in h for h in hrefs), hrefs
+    page.locator("main a.btn-primary").first.click()
+    page.wait_for_url(re.compile(rf"/inizia/comune\?lang={lang}"))
+    expect(page.locator("html")).to_have_attribute("lang", lang)

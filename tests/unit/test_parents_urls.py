@@ -36,3 +36,13 @@ def test_replace_url_script_quotes_the_url_as_a_js_string():
     js = urls.replace_url_script('/percorso?comune=001255"); alert(1); ("')
     assert js.startswith("window.history.replaceState(window.history.state, '', ")
     assert '\\"); alert(1); (\\"' in js  # stays inside the string literal
+
+
+def test_pages_that_only_carry_the_language_keep_all_nine():
+    from zerosei_app.i18n import LANGUAGES
+    from zerosei_app.view import urls
+
+    assert urls.lang_only(urls.HOME, "it") == "/"
+    for lang in LANGUAGES[1:]:
+        assert urls.lang_only(urls.STEP_COMUNE, lang) == f"{urls.STEP_COMUNE}?lang={lang}"
+    assert urls.lang_only(urls.HOME, "de") == "/"

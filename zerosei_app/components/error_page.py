@@ -16,6 +16,7 @@ from reflex_components_core.base.error_boundary import ErrorBoundary
 
 from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 from zerosei_app.i18n import t as translate
+from zerosei_app.i18n.coverage import direction
 from zerosei_app.view import urls
 
 _KEYS = ("title", "lead", "reload")
@@ -25,6 +26,7 @@ _TEXTS = json.dumps(
         for lang in LANGUAGES
     }
 )
+_RTL = json.dumps([lang for lang in LANGUAGES if direction(lang) == "rtl"])
 _HOMES = json.dumps({lang: urls.lang_only(urls.HOME, lang) for lang in LANGUAGES})
 _LANG_JS = (
     "((typeof document !== 'undefined' && document.documentElement.lang) || "
@@ -55,6 +57,7 @@ def fallback() -> rx.Component:
         ),
         class_name="app error-page",
         role="alert",
+        dir=Var(_js_expr=f"(({_RTL}).includes({_LANG_JS}) ? 'rtl' : 'ltr')"),
     )
 
 

@@ -33,6 +33,8 @@ def _cover() -> rx.Component:
         rx.el.p(S.scope, class_name="cover-scope"),
         rx.el.p(S.edition, class_name="cover-date"),
         rx.el.p(t("ui.carta.print_frame"), class_name="cover-frame", id="come-leggere"),
+        # Once for the whole edition: what the centres wrote stays in Italian.
+        rx.cond(S.lang != "it", rx.el.p(t("ui.path.entries_in_italian"), class_name="examples-note")),
         rx.cond(
             S.notices.length() > 0,
             rx.el.ul(rx.foreach(S.notices, lambda n: rx.el.li(n)), class_name="notice", role="status"),

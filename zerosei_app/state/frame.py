@@ -57,7 +57,7 @@ class NotFoundState(UiState):
     def _set_lang(self, lang: str):
         self.lang = lang
         self.langs = lang_links(self.router.url.path or urls.HOME, self._raw_query(), lang)
-        return rx.call_script(f"document.documentElement.lang={lang!r};")
+        return rx.call_script(self._lang_js(lang))
 
     @rx.var
     def home_href(self) -> str:

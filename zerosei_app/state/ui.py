@@ -4,6 +4,7 @@ Every parents' page state inherits from UiState; its on_load calls `_sync_ui()` 
 language always follows the URL (one source of truth) and nothing about the family is stored.
 """
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,23 +84,31 @@ class UiState(rx.State):
         self.lang = lang
         self.langs = lang_links(self.router.url.path or urls.HOME, self._raw_query(), lang)
         self.ready = True
-        # `lang` is one of LANGUAGES (known codes), so it is safe inside the script.
         # The static preview of a path (web/path_preview.py) has done its job once the app runs.
-        script = (
-            f"document.documentElement.lang={lang!r};document.documentElement.dir={direction(lang)!r};"
-            "document.getElementById('zs-preview')?.remove();"
-        )
+        script = self._lang_js(lang) + "document.getElementById('zs-preview')?.remove();"
         script += KEEP_PAGE_JS
-        if lang != DEFAULT_LANG:
-            # The head loads the link's catalogue before the app; a page reached in another language
-            # without a full load (rare: the language links are full loads) loads it, then reloads.
-            script += (
-                f"if(!globalThis.{GLOBAL}?.[{lang!r}]){{var s=document.createElement('script');"
-                f"s.src={ui_script_url(lang)!r};s.onload=function(){{location.reload()}};document.head.appendChild(s)}}"
-            )
         if navigated:
             script += FOCUS_HEADING_JS
         return rx.call_script(script)
+
+    def _lang_js(self, lang: str) -> str:
+        """<html lang dir> in step (WCAG 3.1.1); and the language's texts (i18n/ui_script.py) present.
+
+        The head loads the texts of the link's language before the app runs. A page that takes its
+        language from elsewhere (the 404 page, from the page before) gets `lang=` in its URL and
+        loads again; if the texts are merely late, they load and the page reloads once they are in.
+        `lang` is one of LANGUAGES (known codes), so it is safe inside the script.
+        """
+        script = f"document.documentElement.lang={lang!r};document.documentElement.dir={direction(lang)!r};"
+        if lang == DEFAULT_LANG:
+            return script
+        here = urls.with_lang(self.router.url.path or urls.HOME, self._raw_query(), lang)
+        return script + (
+            f"if(!globalThis.{GLOBAL}?.[{lang!r}]){{"
+            f"if(!/[?&]lang={lang}(&|$)/.test(location.search)){{location.replace({json.dumps(here)}+location.hash)}}"
+            f"else{{var s=document.createElement('script');s.src={ui_script_url(lang)!r};"
+            "s.onload=function(){location.reload()};document.head.appendChild(s)}};"
+        )
 
     def _replace_url(self, path: str, query_string: str, then_js: str = ""):
         """A small tweak (a topic filter): new URL in place, language links kept in step."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote, unquote_plus
 
-from zerosei_app.domain.link import PathQuery, to_query_string
+from zerosei_app.domain.link import LINK_LANGS, PathQuery, to_query_string
 
 HOME = "/"
 STEP_COMUNE = "/inizia/comune"
@@ -34,7 +34,7 @@ def link(path: str, query: PathQuery, anchor: str = "") -> str:
 
 def lang_only(path: str, lang: str) -> str:
     """A page that only carries the language (home, information)."""
-    return link(path, PathQuery(lang=lang)) if lang in ("it", "en") else path
+    return link(path, PathQuery(lang=lang)) if lang in LINK_LANGS else path
 
 
 def with_lang(path: str, raw_query: str, lang: str) -> str:
