@@ -90,3 +90,17 @@ def test_an_empty_carta_still_helps_and_shows_staff_the_way_in(app_url, phone, s
     link = page.locator("#carta-operatori a")
     assert link.get_attribute("href").rstrip("/") == "/staff/login"
     screenshot(page, "modello-04-empty-carta-phone")
+
+
+def test_the_modello_picker_on_a_phone(app_url, phone, accounts):  # noqa: F811
+    page = phone.new_page()
+    login(page, app_url, "carla@e2e.example", then=f"/staff/voce/nuova?centro=1&modello={MODELLO}")
+    page.wait_for_url(re.compile(r".*/staff/voce/nuova.*"), timeout=30_000)
+    page.wait_for_function(
+        "t => document.querySelector('#f-title') && document.querySelector('#f-title').value === t",
+        arg=MODELLI[MODELLO].title,
+        timeout=30_000,
+    )
+    # Nothing sideways on a 390 px phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "modello-05-picker-phone")
