@@ -14,6 +14,7 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import PROVINCE, SITUATIONAL_TOPICS, TOPICS
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.domain.path import Placed, is_situational, place
+from zerosei_app.domain.review import is_due
 from zerosei_app.domain.source_text import hours_are_old
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
@@ -28,6 +29,7 @@ from zerosei_app.schemas.percorso import (
     ProssimaOut,
     VoceOut,
 )
+from zerosei_app.settings import get_mail_settings
 from zerosei_app.view.chiusure import closure_text
 from zerosei_app.view.contacts import LinkView, all_links
 
@@ -220,6 +222,9 @@ def trust_text(v: VoceOut, lang: str) -> str:
     """One label: confirmed by the centre (with the day), else named by a public source, else not yet confirmed."""
     if v.verificato_il and not v.esempio:
         day = format_date(v.verificato_il, format="long", locale=normalize_lang(lang))
+        # A confirmation older than the review cycle (ZEROSEI_REVIEW_DAYS) no longer vouches for today.
+        if is_due(v.verificato_il, clock.today(), get_mail_settings().review_days):
+            return t("path.trust.overdue", lang, date=day)
         return t("path.entry.verified_on", lang, date=day)
     if v.fonte:
         return t("path.trust.sourced", lang)
