@@ -67,3 +67,24 @@ def test_the_package_is_built_once_per_data_version_and_served_with_an_etag(clie
     assert second.headers["etag"] == first.headers["etag"] and second.content == first.content
     again = client.get("/api/v1/hsds/datapackage.zip", headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304 and again.content == b""
+
+
+def test_after_a_data_change_the_previous_package_is_served_while_the_new_one_builds(client):
+    import time
+
+    from sqlalchemy import text
+
+    from zerosei_app.db import get_engine
+    from zerosei_app.web import package_cache
+
+    old = client.get("/api/v1/hsds/datapackage.zip").headers["etag"]
+    with get_engine().begin() as conn:  # what every staff write does in its transaction
+        conn.execute(text("UPDATE data_version SET version = version + 1 WHERE id = 1"))
+    builds = package_cache.builds
+    first = client.get("/api/v1/hsds/datapackage.zip")
+    assert first.status_code == 200 and first.headers["etag"] == old  # no client waits for the build
+    assert package_cache.builds == builds + 1  # which has started
+    deadline = time.monotonic() + 60
+    while (etag := client.get("/api/v1/hsds/datapackage.zip").headers["etag"]) == old and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert etag != old and package_cache.builds == builds + 1
