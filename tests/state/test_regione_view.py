@@ -43,18 +43,27 @@ def test_invitation_status_and_overdue_rules():
 
 
 def test_every_open_centre_with_its_numbers_and_links(staff_db):
+    # The test data's Carta (tests/confirmed_cartas.py) is confirmed days ago; the entries a public source
+    # names are published but never confirmed. The centre now confirms one of those, today.
+    before = {r.id: r for r in _view(staff_db).rows}[CENTRO_A]
     with staff_db.session() as db:
-        entry = db.exec(
+        published = db.exec(
             select(CardEntry).where(CardEntry.centro_id == CENTRO_A, CardEntry.status == EntryStatus.PUBLISHED)
-        ).first()
-        entry.is_example, entry.last_reviewed_on = False, clock.today()
+        ).all()
+        today = clock.today()
+        confirmed = sum(1 for e in published if is_confirmed(e.last_reviewed_on, e.is_example, today, 180))
+        entry = next(e for e in published if e.source_url and e.last_reviewed_on is None)
+        entry.last_reviewed_on = today
         db.add(entry)
         db.commit()
+    assert int(before.confermate) == confirmed and int(before.pubblicate) == len(published)
+    assert before.ultima_conferma != clock.day(today)
     s = _view(staff_db)
     by_id = {r.id: r for r in s.rows}
     a, b = by_id[CENTRO_A], by_id[CENTRO_B]
     assert a.invito_kind == ATTIVO and b.invito_kind == ATTIVO  # op_a and op_b have passwords
-    assert a.confermate == "1" and a.ultima_conferma == clock.day(clock.today())
+    assert int(a.confermate) == confirmed + 1 and a.ultima_conferma == clock.day(today)
+    assert int(a.da_confermare) == int(before.da_confermare) - 1 and a.pubblicate == before.pubblicate
     assert int(a.pubblicate) == int(a.confermate) + int(a.da_confermare)
     assert a.da_confermare_href == f"/staff/voci?centro={CENTRO_A}&verifica=da_verificare&ordine=verifica"
     assert a.chiusure_href == f"/staff/centro?id={CENTRO_A}#chiusure-titolo"

@@ -5,23 +5,56 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from zerosei_app.domain import lingue
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.entry_form import form_to_raw, validate_form
-from zerosei_app.models import CardEntry
+from zerosei_app.models import CardEntry, EntryStatus, ReviewConfirmation
 from zerosei_app.queries.csv_import import commit_entries_import
 from zerosei_app.state.staff_entry import StaffEntryState
 
 from .staff_support import CENTRO_A, call, make_state
 
 
-def _example(p) -> int:
+def _sourced(p) -> int:
+    """A published entry a public source names (the seed's text, no "create" record, never confirmed):
+    no entry is an example any more (the typical services are staff-only modelli)."""
     with p.session() as db:
-        return db.exec(
-            select(CardEntry.id).where(CardEntry.centro_id == CENTRO_A, CardEntry.is_example).order_by(CardEntry.id)
+        entry_id = db.exec(
+            select(CardEntry.id)
+            .where(
+                CardEntry.centro_id == CENTRO_A,
+                CardEntry.status == EntryStatus.PUBLISHED,
+                col(CardEntry.source_url).is_not(None),
+                col(CardEntry.last_reviewed_on).is_(None),
+            )
+            .order_by(CardEntry.id)
         ).first()
+    assert entry_id is not None
+    return entry_id
+
+
+def _old_example(p) -> int:
+    """An example as an earlier release seeded it (the one-tap undo can still put the mark back)."""
+    entry_id = _sourced(p)
+    with p.session() as db:
+        entry = db.get(CardEntry, entry_id)
+        entry.is_example, entry.source_url = True, None
+        db.add(entry)
+        db.commit()
+    return entry_id
+
+
+def _confirmations(p, entry_id) -> list[str]:
+    with p.session() as db:
+        return list(
+            db.exec(
+                select(ReviewConfirmation.how)
+                .where(ReviewConfirmation.entry_id == entry_id)
+                .order_by(ReviewConfirmation.id)
+            ).all()
+        )
 
 
 def _open(p, entry_id):
@@ -30,12 +63,25 @@ def _open(p, entry_id):
     return s
 
 
-def test_restoring_the_example_text_clears_the_confirmation(staff_db):
-    s = _open(staff_db, _example(staff_db))
+def test_restoring_the_original_text_clears_the_confirmation(staff_db):
+    s = _open(staff_db, _sourced(staff_db))
     original = s.form["title"]
+    assert s.reviewed_on == "" and s.is_example is False
     call(s, "save", dict(s.form, title="Il titolo scritto dal centro", confermata="on"))
     assert s.reviewed_on and s.is_example is False
     assert s.confirmed_label.startswith("Confermata dal centro il")  # the save's confirmation is seen
+    assert _confirmations(staff_db, s.entry_id) == ["editor"]  # the review cycle knows of it
+    call(s, "restore_original", s.history[-1].id)
+    assert s.form["title"] == original
+    assert s.reviewed_on == "" and s.is_example is False and s.confirmed_label == ""
+    assert "non risulta più verificata" in s.flash_ok
+
+
+def test_restoring_an_old_example_text_clears_the_confirmation(staff_db):
+    s = _open(staff_db, _old_example(staff_db))
+    original = s.form["title"]
+    call(s, "save", dict(s.form, title="Il titolo scritto dal centro", confermata="on"))
+    assert s.reviewed_on and s.is_example is False
     call(s, "restore_original", s.history[-1].id)
     assert s.form["title"] == original
     assert s.reviewed_on == "" and s.is_example is True and s.confirmed_label == ""
@@ -43,7 +89,7 @@ def test_restoring_the_example_text_clears_the_confirmation(staff_db):
 
 
 def test_restoring_the_same_text_keeps_the_confirmation(staff_db):
-    s = _open(staff_db, _example(staff_db))
+    s = _open(staff_db, _sourced(staff_db))
     call(s, "save", dict(s.form, title="Primo titolo del centro"))
     call(s, "ask_review")
     call(s, "review")
@@ -54,7 +100,7 @@ def test_restoring_the_same_text_keeps_the_confirmation(staff_db):
 
 
 def test_an_import_that_changes_the_text_clears_the_confirmation(staff_db):
-    s = _open(staff_db, _example(staff_db))
+    s = _open(staff_db, _sourced(staff_db))
     call(s, "ask_review")
     call(s, "review")
     assert s.reviewed_on
@@ -69,7 +115,7 @@ def test_an_import_that_changes_the_text_clears_the_confirmation(staff_db):
 
 
 def test_an_import_that_keeps_the_text_keeps_the_confirmation(staff_db):
-    s = _open(staff_db, _example(staff_db))
+    s = _open(staff_db, _sourced(staff_db))
     call(s, "ask_review")
     call(s, "review")
     with staff_db.session() as db:
@@ -84,15 +130,21 @@ def test_an_import_that_keeps_the_text_keeps_the_confirmation(staff_db):
 
 
 def test_languages_are_picked_by_name(staff_db):
-    s = _open(staff_db, _example(staff_db))
-    assert s.form["lingua__it"] == "on"
+    s = _open(staff_db, _sourced(staff_db))
+    # The source states no language: nothing is ticked (never Italian by default).
+    assert all(s.form[f"lingua__{code}"] == "" for code in lingue.CODES) and s.form["lingue_altre"] == ""
     assert lingue.label("ar") == "العربية (arabo)" and lingue.label("it") == "Italiano"
-    form = dict(s.form, lingua__ar="on", lingua__uk="on", lingue_altre="ta")
+    form = dict(s.form, lingua__it="on", lingua__ar="on", lingua__uk="on", lingue_altre="ta")
     call(s, "save", form)
     assert s.flash_error == ""
     with staff_db.session() as db:
         assert db.get(CardEntry, s.entry_id).languages == ["it", "ar", "uk", "ta"]  # the list's order
-    assert s.form["lingua__ar"] == "on" and s.form["lingue_altre"] == "ta"
+    assert s.form["lingua__it"] == s.form["lingua__ar"] == "on" and s.form["lingue_altre"] == "ta"
+    # Unticking them all states nothing again.
+    call(s, "save", {k: ("" if k.startswith("lingua") or k == "lingue_altre" else v) for k, v in s.form.items()})
+    assert s.flash_error == ""
+    with staff_db.session() as db:
+        assert db.get(CardEntry, s.entry_id).languages == []
     # Unknown "other" codes say what to do; a form without the picker still reads codes.
     _, errors = validate_form(dict(s.form, lingue_altre="xyz1"))
     assert "scegli le lingue dall'elenco" in errors["languages"]

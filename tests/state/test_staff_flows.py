@@ -10,8 +10,10 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
 from tests.state.conftest import script_of
+from zerosei_app.domain import clock
+from zerosei_app.domain.clock import day
 from zerosei_app.domain.entry_form import entry_to_form
-from zerosei_app.models import AuditRecord, CardEntry, StaffSession
+from zerosei_app.models import AuditRecord, CardEntry, ReviewConfirmation, StaffSession
 from zerosei_app.state import staff_base
 from zerosei_app.state.staff_account import StaffAccountState
 from zerosei_app.state.staff_accounts import StaffAccountsState
@@ -154,14 +156,30 @@ def test_status_changes_need_a_saved_form(staff_db):
     assert s.flash_error
     call(s, "change_status", "unarchive")
     call(s, "change_status", "publish")
-    assert s.status == "published"
+    # Publishing is the centre's confirmation (dated), recorded for the review cycle like any other.
+    assert s.status == "published" and s.reviewed_on == day(clock.today())
+    assert _confirmations(staff_db, s.entry_id) == ["editor"]
+    version = s.version
     call(s, "review")  # not without seeing what is confirmed
-    assert s.flash_error and not s.reviewed_on
+    assert s.flash_error and s.version == version and _confirmations(staff_db, s.entry_id) == ["editor"]
     call(s, "ask_review")
     assert s.confirm_open and ["Titolo", s.form["title"]] in s.confirm_summary
     call(s, "review")
-    assert s.reviewed_on and s.is_example is False and s.stale is False
+    assert s.reviewed_on and s.is_example is False and s.stale is False and s.version == version + 1
     assert s.confirmed_label.startswith("Confermata dal centro il") and s.confirm_open is False
+    assert _confirmations(staff_db, s.entry_id) == ["editor", "editor"]
+
+
+def _confirmations(p, entry_id) -> list[str]:
+    """How the review cycle recorded each confirmation of the entry (review_confirmation)."""
+    with p.session() as db:
+        return list(
+            db.exec(
+                select(ReviewConfirmation.how)
+                .where(ReviewConfirmation.entry_id == entry_id)
+                .order_by(ReviewConfirmation.id)
+            ).all()
+        )
 
 
 def test_history_and_restore_from_the_editor(staff_db):

@@ -133,12 +133,17 @@ def save_entry(
     extra: dict[str, Any] | None = None,
     audit_note: dict[str, Any] | None = None,
 ) -> bool:
-    """False when nothing changed (no new version); raises Conflict when someone saved first."""
+    """False when nothing changed (no new version); raises Conflict when someone saved first.
+
+    `action="confirm"` is the editor's "Confermata dal centro": also the review cycle's record."""
     values = data.as_values() | (extra or {})
     if entry.version == base_version and same_content({k: getattr(entry, k) for k in values}, values):
         return False
     before = audit.snapshot(entry)
+    previous, was_example = entry.last_reviewed_on, entry.is_example
     _versioned_update(db, entry, base_version, values, now)
+    if action == "confirm" and entry.last_reviewed_on is not None:
+        _record_editor_confirmation(db, entry, user_id, now, previous, was_example)
     audit.record(
         db,
         entity=ENTITY,
@@ -159,11 +164,15 @@ def change_status(db: Session, entry: CardEntry, base_version: int, action: str,
         raise Conflict(entry.version, by, at)
     target = next_status(action, entry.status)
     before = audit.snapshot(entry)
+    previous, was_example = entry.last_reviewed_on, entry.is_example
     values: dict[str, Any] = {"status": target}
     if target == EntryStatus.PUBLISHED:
-        # Publishing is the centre stating the entry: it is its confirmation, dated (never an example).
+        # Publishing is the centre stating the entry: it is its confirmation, dated (never an example),
+        # recorded for the review cycle as every other confirmation (a new reminder cycle starts after it).
         values |= {"last_reviewed_on": clock.today(now), "is_example": False}
     _versioned_update(db, entry, base_version, values, now)
+    if target == EntryStatus.PUBLISHED:
+        _record_editor_confirmation(db, entry, user_id, now, previous, was_example)
     audit.record(
         db,
         entity=ENTITY,
@@ -178,19 +187,32 @@ def change_status(db: Session, entry: CardEntry, base_version: int, action: str,
     return target
 
 
+def _record_editor_confirmation(
+    db: Session, entry: CardEntry, user_id: int, now: datetime, previous: date | None, was_example: bool
+) -> None:
+    """The review cycle's record (who, when, how) of a confirmation made in the editor: the entry's date
+    is already set by the versioned write; `previous` and `was_example` are what it said before."""
+    confirmation = record_confirmation(
+        db,
+        centro_id=entry.centro_id,
+        entry=entry,
+        how="editor",
+        user_id=user_id,
+        today=entry.last_reviewed_on or clock.today(now),
+        now=now,
+    )
+    confirmation.previous_on, confirmation.was_example = previous, was_example
+
+
 def mark_reviewed(db: Session, entry: CardEntry, base_version: int, user_id: int, today: date, now: datetime) -> None:
     """Someone confirmed the entry is right today: it is no longer an unconfirmed example either."""
     if entry.version != base_version:
         by, at = last_change(db, entry.id)
         raise Conflict(entry.version, by, at)
     before = audit.snapshot(entry)
-    previous = entry.last_reviewed_on
+    previous, was_example = entry.last_reviewed_on, entry.is_example
     _versioned_update(db, entry, base_version, {"last_reviewed_on": today, "is_example": False}, now)
-    # The review cycle's record (who, when, how); the entry's date is already set above.
-    confirmation = record_confirmation(
-        db, centro_id=entry.centro_id, entry=entry, how="editor", user_id=user_id, today=today, now=now
-    )
-    confirmation.previous_on = previous
+    _record_editor_confirmation(db, entry, user_id, now, previous, was_example)
     audit.record(
         db,
         entity=ENTITY,
