@@ -34,7 +34,7 @@ def nav_key_handler(handler) -> Var:
 def option_item(option, selected, on_pick) -> rx.Component:
     """One option of a combobox list (`option` has name, detail and dom_id)."""
     return rx.el.li(
-        rx.el.span(option.name, class_name="opt-name"),
+        rx.el.span(option.name, class_name="opt-name", lang="it"),  # a place name, in Italian
         rx.el.span(option.detail, class_name="opt-detail"),
         id=option.dom_id,
         role="option",
@@ -76,6 +76,7 @@ def combobox() -> rx.Component:
                     aria_invalid=rx.cond(S.error != "", "true", "false"),
                     auto_complete="off",
                     auto_capitalize="none",
+                    dir="auto",  # Italian town names read left to right, also on an Arabic page
                     spell_check=False,
                     enter_key_hint="next",
                     disabled=~S.ready,  # until the state has read the URL (see pages/inizia_comune.py)
