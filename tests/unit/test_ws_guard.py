@@ -130,3 +130,25 @@ def test_the_count_is_shared_through_redis_across_workers():
         await b.redis.aclose()
 
     asyncio.run(run())
+
+
+def test_every_oversized_url_is_cut_not_only_the_first_logged_one():
+    """The log line is rate-limited (one a minute); the bound applies to every event."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from zerosei_app.web import ws_guard
+
+    seen: list[dict] = []
+
+    async def on_event(sid, data):
+        seen.append(data["router_data"])
+
+    app = SimpleNamespace(
+        sio=SimpleNamespace(eio=SimpleNamespace()), event_namespace=SimpleNamespace(on_event=on_event)
+    )
+    ws_guard.install(app)
+    huge = {"pathname": "/percorso", "asPath": "/percorso?x=" + "Q" * 20_000, "query": {"x": "Q" * 20_000}}
+    for _ in range(3):
+        asyncio.run(app.event_namespace.on_event("sid", {"name": "hydrate", "router_data": huge}))
+    assert seen == [{"pathname": "/percorso", "asPath": "/percorso", "query": {}}] * 3

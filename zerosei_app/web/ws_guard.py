@@ -119,6 +119,7 @@ def install(app) -> None:
                         else data.get("router_data")
                     ),
                 )
+            if was_cut:  # every time, not only when logged: the log is rate-limited, the bound is not
                 data = {**data, "router_data": router_data}
         return await original(sid, data)
 
