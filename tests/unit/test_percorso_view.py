@@ -1,9 +1,10 @@
 """The path page's display models: built from the API's own PercorsoOut, every text ready to show."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.percorso import CentroOut, CostoOut
@@ -86,10 +87,12 @@ def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(sess
 def test_one_trust_label(session):
     p = percorso(session, "comune=001272&nascita=2025-05")
     voce = p.figli[0].adesso[0]
-    confirmed = view.entry_view(
-        voce.model_copy(update={"esempio": False, "verificato_il": date(2026, 3, 12)}), "x", "it"
-    )
-    assert confirmed.trust == "Verificato dal centro il 12 marzo 2026" and confirmed.is_verified
+    recent = clock.today() - timedelta(days=20)
+    confirmed = view.entry_view(voce.model_copy(update={"esempio": False, "verificato_il": recent}), "x", "it")
+    assert confirmed.trust.startswith("Verificato dal centro il ") and confirmed.is_verified
+    # Older than the review cycle (ZEROSEI_REVIEW_DAYS, 180): no longer shown as verified.
+    old = view.entry_view(voce.model_copy(update={"esempio": False, "verificato_il": date(2026, 3, 12)}), "x", "it")
+    assert old.trust == "Da confermare con il centro (ultima conferma: 12 marzo 2026)" and not old.is_verified
     sourced = voce.model_copy(update={"verificato_il": None, "fonte": "https://www.comune.torino.it/"})
     assert view.entry_view(sourced, "x", "it").trust == "Da una fonte pubblica: chiedi conferma al centro"
     unconfirmed = sourced.model_copy(update={"fonte": None})

@@ -218,12 +218,16 @@ def hours_text(orari: str | None, given_in: str | None, lang: str) -> str:
     return f"{orari} — {t('path.centro.hours_dated', lang, when=when)}"
 
 
+def _overdue(confirmed_on) -> bool:
+    return confirmed_on is not None and is_due(confirmed_on, clock.today(), get_mail_settings().review_days)
+
+
 def trust_text(v: VoceOut, lang: str) -> str:
     """One label: confirmed by the centre (with the day), else named by a public source, else not yet confirmed."""
     if v.verificato_il and not v.esempio:
         day = format_date(v.verificato_il, format="long", locale=normalize_lang(lang))
         # A confirmation older than the review cycle (ZEROSEI_REVIEW_DAYS) no longer vouches for today.
-        if is_due(v.verificato_il, clock.today(), get_mail_settings().review_days):
+        if _overdue(v.verificato_il):
             return t("path.trust.overdue", lang, date=day)
         return t("path.entry.verified_on", lang, date=day)
     if v.fonte:
@@ -262,7 +266,7 @@ def entry_view(
         centro_nome=centro.nome if centro is not None and not own else "",
         centro_href=f"#centro-c{v.centro_id}-nome" if centro is not None and not own else "",  # the card's heading
         trust=trust_text(v, lang),
-        is_verified=bool(v.verificato_il and not v.esempio),
+        is_verified=bool(v.verificato_il and not v.esempio) and not _overdue(v.verificato_il),
         compact=compact,
         chiusura=_closure(v.chiusura, "voce", lang),
     )
