@@ -1,9 +1,10 @@
 """The path page's display models: built from the API's own PercorsoOut, every text ready to show."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from zerosei_app.domain import clock
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.percorso import CentroOut, CostoOut
@@ -83,9 +84,11 @@ def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(sess
         assert e.links == [] and e.centro_nome == centro.nome and e.centro_href == f"#centro-c{centro.id}-nome"
 
 
-def test_one_trust_label(session):
+def test_one_trust_label(session, monkeypatch):
     p = percorso(session, "comune=001272&nascita=2025-05")
     voce = p.figli[0].adesso[0]
+    # A confirmation within the review cycle (ZEROSEI_REVIEW_DAYS) vouches; an older one reads overdue.
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 4, 1, 10, tzinfo=UTC))
     confirmed = view.entry_view(
         voce.model_copy(update={"esempio": False, "verificato_il": date(2026, 3, 12)}), "x", "it"
     )
