@@ -53,3 +53,17 @@ def confirm_modelli(session: Session) -> int:
             added += 1
     session.flush()
     return added
+
+
+def prepare_with_confirmed_cartas(url: str) -> None:
+    """A database as every test's own: migrated and seeded (zerosei_app.prestart.prepare), then the
+    Cartas above. For tests that build one on a server of their own (PostgreSQL in the e2e tests)."""
+    from zerosei_app.db import make_engine
+    from zerosei_app.prestart import prepare
+
+    prepare(url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        confirm_modelli(session)
+        session.commit()
+    engine.dispose()

@@ -12,9 +12,9 @@ import os
 import pytest
 from playwright.sync_api import expect
 
+from tests.confirmed_cartas import prepare_with_confirmed_cartas
 from tests.db.conftest import reset_postgres
 from tests.e2e.conftest import project_copy, screenshot, serve
-from zerosei_app.prestart import prepare
 
 pytestmark = pytest.mark.e2e
 
@@ -32,7 +32,7 @@ def scaled_app_url(tmp_path_factory):
             pytest.fail("CI must provide ZEROSEI_TEST_POSTGRES_URL and ZEROSEI_TEST_REDIS_URL (.ci/run does)")
         pytest.skip("needs PostgreSQL and Redis (ZEROSEI_TEST_POSTGRES_URL, ZEROSEI_TEST_REDIS_URL)")
     reset_postgres(pg)
-    prepare(pg)
+    prepare_with_confirmed_cartas(pg)  # seed + the centres' confirmed Cartas, as every test's database
     _SERVED["database_url"] = pg
     run_dir = tmp_path_factory.mktemp("scaled")
     project = project_copy(run_dir / "project")

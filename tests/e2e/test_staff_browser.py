@@ -258,6 +258,29 @@ def test_csv_upload_dry_run_then_commit(app_url, desktop, accounts, tmp_path):
         assert len(rows) == 2 and {r.status for r in rows} == {"draft"} and {r.centro_id for r in rows} == {1}
 
 
+def test_a_paste_too_long_for_the_box_is_refused_saying_to_upload_the_file(app_url, desktop, accounts):
+    """A paste travels in one websocket message, which the server bounds (ZEROSEI_WS_MAX_MESSAGE_BYTES):
+    the box takes what fits, says how much, and a longer text gets a message, not a dead socket."""
+    from zerosei_app.view.staff_import_common import paste_limit
+
+    limit = paste_limit()
+    page = desktop.new_page()
+    login(page, app_url, "carla@e2e.example", then="/staff/importa?centro=1")
+    page.wait_for_url(re.compile(r".*/staff/importa.*"), timeout=30_000)
+    wait_hydrated(page, "Importa voci da un file CSV")
+    page.get_by_text("Oppure incolla il testo del file").click()
+    box = page.locator("#paste-csv")
+    assert box.get_attribute("maxlength") == str(limit + 1)
+    assert f"Fino a {limit:,} caratteri".replace(",", ".") in page.inner_text("body")
+    row = "Corso incollato;x;Prevenzione;0;12;Sala\n"
+    box.fill(("Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove\n" + row * limit)[: limit + 1])
+    page.get_by_role("button", name="Controlla").click()
+    page.get_by_text("Il testo incollato è troppo lungo").wait_for(timeout=30_000)
+    box.fill("Titolo;In breve;Area;Età da (mesi);Età fino a (mesi);Dove\n" + row)
+    page.get_by_role("button", name="Controlla").click()  # the same socket still answers
+    page.get_by_text("1 da aggiungere").wait_for(timeout=30_000)
+
+
 def test_session_ends_while_editing_and_nothing_is_lost(app_url, desktop, accounts):
     """The session is revoked under an open editor: saving asks to log in again in place, the text stays, then it saves."""
     with Session(accounts) as db:

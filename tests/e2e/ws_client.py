@@ -12,6 +12,7 @@ import threading
 import time
 import uuid
 
+import httpx
 import socketio
 from reflex.state import State, UpdateVarsInternalState
 
@@ -32,6 +33,7 @@ class Tab:
 
     def __init__(self, url: str, token: str | None = None, origin: str | None = None):
         """origin: the page's Origin header (by default the websocket library sends the server's own)."""
+        self.url = url
         self.token = token or str(uuid.uuid4())
         self.updates: list[dict] = []
         self._changed = threading.Condition()
@@ -105,6 +107,21 @@ class Tab:
         self.emit(UPDATE_VARS, {"vars": {COOKIE_VAR: token}}, "/staff")
         with contextlib.suppress(TimeoutError):
             self.wait_for("", 10, start)
+
+    def upload(self, handler: str, filename: str, data: bytes, timeout: float = 120) -> None:
+        """A file chosen in the page's drop zone: POST /_upload as the frontend does (the file never
+        rides the websocket); the handler's updates stream back in the answer and join `updates`."""
+        with httpx.stream(
+            "POST",
+            f"{self.url}/_upload",
+            headers={"reflex-client-token": self.token, "reflex-event-handler": handler},
+            files={"files": (filename, data, "text/csv")},
+            timeout=timeout,
+        ) as answer:
+            answer.raise_for_status()
+            for line in answer.iter_lines():
+                if line.strip() and line.strip() != "{}":
+                    self._on_update(json.loads(line))
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # closing a dead socket is fine

@@ -9,6 +9,7 @@ from zerosei_app.components.staff_layout import button, link, staff_page
 from zerosei_app.domain.csv_entries import COLUMNS
 from zerosei_app.state.staff_import import UPLOAD_ID
 from zerosei_app.state.staff_import import StaffImportState as S
+from zerosei_app.view.staff_import_common import paste_hint, paste_limit
 
 
 def page() -> rx.Component:
@@ -42,7 +43,8 @@ def page() -> rx.Component:
                         rx.el.summary("Oppure incolla il testo del file"),
                         rx.el.form(
                             rx.el.label("Contenuto CSV", html_for="paste-csv"),
-                            rx.el.textarea(id="paste-csv", name="csv", rows=8),
+                            rx.el.textarea(id="paste-csv", name="csv", rows=8, max_length=paste_limit() + 1),
+                            rx.el.p(paste_hint(paste_limit()), class_name="st-muted"),
                             rx.el.div(button("Controlla", type="submit"), class_name="st-actions"),
                             on_submit=S.paste,
                             class_name="st-form",

@@ -9,6 +9,7 @@ from zerosei_app.components.staff_layout import button, link, staff_page
 from zerosei_app.domain.csv_centri import CENTRI_COLUMNS, COPERTURA_COLUMNS
 from zerosei_app.state.staff_lists_import import UPLOAD_IDS
 from zerosei_app.state.staff_lists_import import StaffListsImportState as S
+from zerosei_app.view.staff_import_common import paste_hint, paste_limit
 
 
 def page() -> rx.Component:
@@ -60,7 +61,8 @@ def page() -> rx.Component:
                             name="kind",
                         ),
                         rx.el.label("Contenuto CSV", html_for="paste-csv"),
-                        rx.el.textarea(id="paste-csv", name="csv", rows=8),
+                        rx.el.textarea(id="paste-csv", name="csv", rows=8, max_length=paste_limit() + 1),
+                        rx.el.p(paste_hint(paste_limit()), class_name="st-muted"),
                         rx.el.div(button("Controlla", type="submit"), class_name="st-actions"),
                         on_submit=S.paste,
                         class_name="st-form",

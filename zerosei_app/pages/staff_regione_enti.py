@@ -7,6 +7,7 @@ import reflex as rx
 from zerosei_app.components.staff_layout import badge, button, link, staff_page
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState as S
+from zerosei_app.view.staff_import_common import paste_limit
 
 
 def _filters() -> rx.Component:
@@ -104,7 +105,8 @@ def _csv() -> rx.Component:
         ),
         rx.el.form(
             rx.el.label("Contenuto del file CSV", html_for="en-csv", class_name="st-label"),
-            rx.el.textarea(id="en-csv", name="csv", rows=6, max_length=200_000),
+            rx.el.textarea(id="en-csv", name="csv", rows=6, max_length=paste_limit() + 1),
+            rx.el.p(f"Fino a {paste_limit():,} caratteri per volta.".replace(",", "."), class_name="st-muted"),
             rx.el.div(button("Controlla", type="submit"), class_name="st-actions"),
             on_submit=S.check_csv,
             class_name="st-form",

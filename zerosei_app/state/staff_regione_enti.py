@@ -30,9 +30,9 @@ from zerosei_app.queries.staff_centri import enti
 from zerosei_app.queries.staff_coverage import CoverageError, add_link
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.state.staff_write import commit_or_say, said
+from zerosei_app.view.staff_import_common import paste_limit
 
 SHOWN = 50  # rows on the page; filters narrow the rest
-CSV_MAX = 200_000  # characters of pasted CSV
 
 
 class Filtri(BaseModel):
@@ -157,7 +157,16 @@ class StaffRegioneEntiState(StaffState):
 
     @staff_event(regione=True)
     def check_csv(self, db: Session, ctx: StaffContext, form: dict):
-        text = str((form if isinstance(form, dict) else {}).get("csv", ""))[:CSV_MAX]
+        text = str((form if isinstance(form, dict) else {}).get("csv", ""))
+        if len(text) > paste_limit():  # never cut: a shorter CSV would be read as the whole one
+            self._csv_text, self.csv_rows, self.csv_errors, self.csv_ok = "", [], [], False
+            self.flash_error = (
+                f"Il testo incollato è troppo lungo (al massimo {paste_limit():,} caratteri per volta): ".replace(
+                    ",", "."
+                )
+                + "incolla il file in più parti, ciascuna con la riga dei titoli delle colonne."
+            )
+            return
         self._csv_text = text
         plan, _ = plan_import(db, text)
         self._show_plan(plan)

@@ -7,6 +7,7 @@ from typing import Any
 
 from zerosei_app.domain.csv_common import MAX_BYTES
 from zerosei_app.queries.csv_import import ImportPlan
+from zerosei_app.settings import get_settings
 
 # After each upload the picker forgets the file, so choosing the same (corrected) file again is
 # seen. (Reflex's clear_selected_files needs a provider the immediate-upload dropzone lacks.)
@@ -60,10 +61,44 @@ async def read_upload(files: Any) -> tuple[bytes | None, str, str]:
     return data, name, ""
 
 
+# Room in a websocket message for the event around the pasted text (its name, token, page URL).
+_EVENT_ROOM = 8192
+
+
+def paste_limit() -> int:
+    """Characters a paste box takes: pasted text travels in ONE websocket message, and a message over
+    ZEROSEI_WS_MAX_MESSAGE_BYTES is refused before it is read (web/ws_guard.py), the socket closed
+    and the text lost without a word. A character is at most 3 bytes there (UTF-8 of one UTF-16
+    unit; a newline or a quote is 2 once escaped). The page's box takes one character more, so a
+    longer paste is cut by the browser to a text this side refuses, never to a shorter CSV read as
+    whole; a file goes through the upload (HTTP, up to MAX_BYTES)."""
+    return max(1000, (get_settings().ws_max_message_bytes - _EVENT_ROOM) // 3)
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def paste_hint(limit: int) -> str:
+    return (
+        f"Fino a {_thousands(limit)} caratteri; per un file più lungo usa «Scegli il file CSV» "
+        f"(fino a {MAX_BYTES // 1_000_000} MB)."
+    )
+
+
+def paste_too_long(limit: int) -> str:
+    return (
+        f"Il testo incollato è troppo lungo per il riquadro (al massimo {_thousands(limit)} caratteri): "
+        f"carica il file con «Scegli il file CSV» (fino a {MAX_BYTES // 1_000_000} MB)."
+    )
+
+
 def read_paste(form: Any) -> tuple[bytes | None, str]:
     text = form.get("csv", "") if isinstance(form, dict) else ""
     if not isinstance(text, str) or not text.strip():
         return None, "Incolla il contenuto del file nel riquadro."
+    if len(text) > paste_limit():
+        return None, paste_too_long(paste_limit())
     data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         return None, f"Il testo è troppo lungo (massimo {MAX_BYTES // 1_000_000} MB)."
