@@ -86,7 +86,12 @@ def test_print_is_a_clean_card(app_url, browser):
         page.emulate_media(media="print")
         expect(page.locator("header.top")).to_be_hidden()
         expect(page.locator(".action-bar")).to_be_hidden()
-        expect(page.locator(".filters")).to_be_hidden()
+        # Both filters (topics, "Servizi nella mia lingua"): nothing of them on paper without a filter set.
+        filters = page.locator(".filters")
+        expect(filters).to_have_count(2)
+        for f in filters.all():
+            expect(f).to_be_hidden()
+        expect(page.locator(".lingua-filter")).to_be_hidden()
         expect(page.locator(".print-link")).to_contain_text(PATH)
         expect(page.locator(".qr-img")).to_be_visible()
         screenshot(page, "parents-15-print")

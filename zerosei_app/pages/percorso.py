@@ -167,8 +167,8 @@ def _ok() -> rx.Component:
         rx.cond(P.lang != "it", rx.el.p(t("ui.path.entries_in_italian"), class_name="examples-note")),
         _jump_links(),
         action_bar(),
-        _filters(),
-        lingua_filter(),
+        # The two filters side by side, one row of two closed boxes; an open one or a status takes the row.
+        rx.el.div(_filters(), lingua_filter(), class_name="filter-bar"),
         rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
         _services(),  # each card says its own next dates; the calendar of the whole path comes after
         path_appuntamenti(P.share_url),  # "Prossimi appuntamenti" (calendar)
