@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from tests.coroutines import run_coroutine
 from tests.mail_support import free_port, html_of, link, smtp_settings, text_of
 from zerosei_app.auth.accounts import AccountError, complete_setup, user_for_setup_token
 from zerosei_app.domain import clock
@@ -159,5 +160,5 @@ def test_the_running_app_retries_in_the_background(monkeypatch):
         await asyncio.sleep(0.15)
         return count
 
-    count = asyncio.run(run())
+    count = run_coroutine(run())
     assert count >= 2 and len(rounds) == count  # ran while the app ran, not after

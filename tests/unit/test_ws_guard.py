@@ -11,6 +11,7 @@ from starlette.routing import WebSocketRoute
 from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
+from tests.coroutines import run_coroutine
 from zerosei_app.web import ws_guard
 
 
@@ -107,7 +108,6 @@ def test_one_address_opens_at_most_the_configured_sockets(guarded):
 
 
 def test_the_count_is_shared_through_redis_across_workers():
-    import asyncio
     import os
     import uuid
 
@@ -129,12 +129,11 @@ def test_the_count_is_shared_through_redis_across_workers():
         await a.redis.aclose()
         await b.redis.aclose()
 
-    asyncio.run(run())
+    run_coroutine(run())
 
 
 def test_every_oversized_url_is_cut_not_only_the_first_logged_one():
     """The log line is rate-limited (one a minute); the bound applies to every event."""
-    import asyncio
     from types import SimpleNamespace
 
     from zerosei_app.web import ws_guard
@@ -150,5 +149,5 @@ def test_every_oversized_url_is_cut_not_only_the_first_logged_one():
     ws_guard.install(app)
     huge = {"pathname": "/percorso", "asPath": "/percorso?x=" + "Q" * 20_000, "query": {"x": "Q" * 20_000}}
     for _ in range(3):
-        asyncio.run(app.event_namespace.on_event("sid", {"name": "hydrate", "router_data": huge}))
+        run_coroutine(app.event_namespace.on_event("sid", {"name": "hydrate", "router_data": huge}))
     assert seen == [{"pathname": "/percorso", "asPath": "/percorso", "query": {}}] * 3
