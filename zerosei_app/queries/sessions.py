@@ -49,6 +49,13 @@ def sessions_of(db: Session, entry_ids: Sequence[int] | None) -> dict[int, list[
 
 
 def add_session(db: Session, entry: CardEntry, rule: SessionRule, user_id: int | None, now: datetime) -> EntrySession:
+    return _insert(db, entry, rule, user_id, now, "create")
+
+
+def _insert(
+    db: Session, entry: CardEntry, rule: SessionRule, user_id: int | None, now: datetime, action: str, **extra
+) -> EntrySession:
+    """A new session row and its audit record (a created series, or a deleted one brought back)."""
     row = EntrySession(entry_id=entry.id, created_at=now, updated_at=now, **rule.stored())
     db.add(row)
     db.flush()
@@ -58,9 +65,9 @@ def add_session(db: Session, entry: CardEntry, rule: SessionRule, user_id: int |
         entity_id=row.id,
         centro_id=entry.centro_id,
         user_id=user_id,
-        action="create",
+        action=action,
         before=None,
-        after={"entry_id": entry.id, **rule.stored()},
+        after={"entry_id": entry.id, **rule.stored(), **extra},
         now=now,
     )
     return row
@@ -119,21 +126,7 @@ def restore_deleted(
     ):
         return None
     rule = from_stored(before["dtstart"], before["duration_minutes"], before.get("rrule"), before.get("exdates"))
-    row = EntrySession(entry_id=entry.id, created_at=now, updated_at=now, **rule.stored())
-    db.add(row)
-    db.flush()
-    audit.record(
-        db,
-        entity=ENTITY,
-        entity_id=row.id,
-        centro_id=entry.centro_id,
-        user_id=user_id,
-        action="restore",
-        before=None,
-        after={"entry_id": entry.id, **rule.stored(), "ripristinata_da": audit_id},
-        now=now,
-    )
-    return row
+    return _insert(db, entry, rule, user_id, now, "restore", ripristinata_da=audit_id)
 
 
 @dataclass(frozen=True)
