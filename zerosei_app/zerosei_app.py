@@ -9,6 +9,7 @@ from zerosei_app.components.error_page import error_boundary
 from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
+from zerosei_app.settings import check_all
 from zerosei_app.web import log_guard, package_cache, ws_guard
 from zerosei_app.web.allowed_hosts import allowed_hosts
 from zerosei_app.web.mail_retry import retry_mail
@@ -19,6 +20,8 @@ from zerosei_app.web.upload_limit import upload_limit
 from zerosei_app.web.warm_up import warm_up
 from zerosei_app.web.ws_guard import websocket_limits
 
+# Every setting is read and validated now: a bad variable stops the start, naming it.
+check_all()
 # Client values in log lines are cut and token-like values masked (ours and Reflex's).
 log_guard.install()
 

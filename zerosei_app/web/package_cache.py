@@ -24,7 +24,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from zerosei_app.domain import clock
-from zerosei_app.settings import VAR_DIR, get_settings
+from zerosei_app.settings import VAR_DIR, get_settings, subprocess_env
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ async def _build(key: str, base: str) -> None:
             "zerosei_app.web.package_cache",
             base,
             str(path_for(key)),
-            env={**os.environ, "DATABASE_URL": get_settings().database_url},
+            env=subprocess_env(DATABASE_URL=get_settings().database_url),
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.PIPE,
         )
