@@ -17,12 +17,14 @@ so a Reflex upgrade that changes the mechanism fails a test rather than the API.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zerosei_app.domain.errors import FieldError
+from zerosei_app.web import reflex_patches
 
 log = logging.getLogger(__name__)
 
@@ -166,18 +168,8 @@ class _Recorder:
         self.calls.append((middleware, args, kwargs))
 
 
-def scope_reflex_cors() -> bool:
-    """Install the wrapper described above on Reflex's `App._add_cors` (idempotent).
-    Must run before the rx.App is created. Returns False if Reflex no longer has the hook."""
-    from reflex.app import App
-
-    current = App.__dict__.get("_add_cors")
-    if not isinstance(current, staticmethod):
-        log.warning("reflex.app.App._add_cors not found: /api/v1 gets Reflex's CORS headers as well")
-        return False
-    original = current.__func__
-    if getattr(original, "_zerosei_scoped", False):
-        return True
+def _scoped(original: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Reflex's `_add_cors(app)` as it is, but outside /api/v1 and once per request."""
 
     def _add_cors(app: Any) -> None:
         recorder = _Recorder()
@@ -185,6 +177,13 @@ def scope_reflex_cors() -> bool:
         for middleware, args, kwargs in recorder.calls:
             app.add_middleware(_OutsideApiOnce, middleware=middleware, args=args, kwargs=kwargs)
 
-    _add_cors._zerosei_scoped = True  # type: ignore[attr-defined]
-    App._add_cors = staticmethod(_add_cors)  # type: ignore[method-assign]
-    return True
+    return _add_cors
+
+
+def scope_reflex_cors() -> bool:
+    """Install the wrapper described above on Reflex's `App._add_cors` (idempotent).
+    Must run before the rx.App is created. Returns False if Reflex no longer has the hook."""
+    if reflex_patches.wrap_add_cors(_scoped):
+        return True
+    log.warning("reflex.app.App._add_cors not found: /api/v1 gets Reflex's CORS headers as well")
+    return False

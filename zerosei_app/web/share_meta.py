@@ -28,7 +28,7 @@ from zerosei_app.queries import snapshot
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.view import share, urls
 from zerosei_app.view.percorso_plan import plan_page
-from zerosei_app.web import first_paint, path_preview
+from zerosei_app.web import first_paint, path_preview, reflex_patches
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +121,7 @@ class _Template:
 
     @functools.cache  # noqa: B019 - one instance for the process; asking Reflex costs more than a request
     def candidates(self) -> list[Path]:
-        from reflex import constants
-        from reflex.utils import prerequisites
-
-        static = prerequisites.get_web_dir() / constants.Dirs.STATIC
+        static = reflex_patches.static_dir()
         return [static / "percorso.html", static / "percorso" / "index.html"]
 
     def get(self) -> str | None:
