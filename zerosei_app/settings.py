@@ -93,6 +93,8 @@ def subprocess_env(**extra: str) -> dict[str, str]:
 
 
 class Paths(EnvSettings):
+    """Where the app keeps its files (read at import: the other groups' defaults live there)."""
+
     # Where the SQLite file, the generated secret and the outbox live (ignored by git).
     var_dir: Path = Field(PROJECT_ROOT / "var", validation_alias="ZEROSEI_VAR_DIR")
 
@@ -138,6 +140,8 @@ def allowed_origins(listed: str | list[str], public_url: str | None) -> list[str
 
 
 class Settings(EnvSettings):
+    """The site: its database, port, Redis, secret, public address, allowed hosts and origins, websocket bounds."""
+
     database_url: str = Field(default_factory=_default_database_url, validation_alias="DATABASE_URL")
     port: int = Field(3000, ge=1, le=65535, validation_alias="PORT")
     redis_url: str | None = Field(None, validation_alias="REDIS_URL")
