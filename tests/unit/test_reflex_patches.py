@@ -17,6 +17,7 @@ import asyncio
 import dataclasses
 import inspect
 import pickle
+import re
 from importlib.metadata import version
 from pathlib import Path
 from types import SimpleNamespace
@@ -73,10 +74,12 @@ def test_the_app_s_internals():
     assert reflex_patches.OVERLAY_WRAP in wraps and reflex_patches.ERROR_BOUNDARY_WRAP in wraps
     assert isinstance(inspect.getattr_static(App, "event_namespace"), property)
     assert isinstance(inspect.getattr_static(App, "state_manager"), property)
-    # _add_cors: a static method taking the Starlette app (wrapped once by api/http.py at import)
+    # _add_cors: a static method taking the Starlette app (api/http.py wraps it once, at import: the source
+    # as Reflex ships it is read, not the class as patched)
     assert isinstance(App.__dict__["_add_cors"], staticmethod)
-    assert _params(App.__dict__["_add_cors"].__func__) == ["api"]
-    assert inspect.getsource(App).count("App._add_cors(") >= 3  # its backend, each api_transformer, the top app
+    source = inspect.getsource(App)
+    assert re.search(r"@staticmethod\s+def _add_cors\(api: Starlette\)", source)
+    assert source.count("App._add_cors(") >= 3  # its backend, each api_transformer, the top app
 
 
 def test_the_websocket_namespace_s_internals():
