@@ -37,11 +37,12 @@ from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries import opendata, snapshot
 from zerosei_app.queries.comuni import comune_index, get_comune
-from zerosei_app.queries.percorso import build_percorso
+from zerosei_app.queries.percorso import load_path
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
 from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
 from zerosei_app.view import share
+from zerosei_app.view.percorso_out import percorso_out
 from zerosei_app.view.urls import carta_url
 
 # Reflex's own CORS middleware must not answer for /api/v1 (see api/http.py): before rx.App exists.
@@ -240,12 +241,12 @@ async def percorso(request: Request) -> JSONResponse:
         return error_response(422, parsed.errors, lang)
     with session_scope() as session:
         await snapshot.fresh(session)  # a rebuild after a staff change runs off the event loop
-        result = build_percorso(session, parsed.query, clock.today())
+        result = load_path(session, parsed.query, clock.today())
     if result.unknown_comune:
         return error_response(404, result.errors, lang)
     if result.errors:
         return error_response(422, result.errors, lang)
-    out = result.percorso
+    out = percorso_out(result.data, lang)
     base = _public_base(request)
     out = out.model_copy(update={"url": f"{base}{PERCORSO_PAGE}?{out.link}" if base else None})
     # The answer depends on today's date (ages), so it may be cached for a short while only.

@@ -8,8 +8,8 @@ from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore
 from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
-from zerosei_app.queries.percorso import map_url, voce_fields
 from zerosei_app.schemas.percorso import VoceOut
+from zerosei_app.view.percorso_out import map_url, voce_fields
 
 
 def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:

@@ -9,6 +9,7 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.i18n import t
 from zerosei_app.queries import sessions as sessions_q
+from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.queries.tappe import funzioni_out
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_temi import toggled
@@ -111,11 +112,12 @@ class PercorsoState(UiState):
 
     def _build(self, raw_query: str, keep_notices: bool = True) -> None:
         with session_scope() as session:
-            plan = plan_page(session, raw_query, _today())
-            shown = [v.id for f in plan.percorso.figli for v in [*f.adesso, *f.prossimi]] if plan.percorso else []
+            page = load_page(session, raw_query, _today())
+            shown = page.path.data.entry_ids() if page.path and page.path.data else []
             starts: dict[int, list] = {}
             for a in sessions_q.upcoming(session, shown, clock.now(), days=CARD_DATES_DAYS):
                 starts.setdefault(a.entry_id, []).append(a.occurrence.start)
+        plan = plan_page(page, page.lang)
         lang = plan.query.lang
         q = plan.query
         self._qs = to_query_string(q)

@@ -22,6 +22,7 @@ from zerosei_app.domain import clock
 from zerosei_app.i18n import t
 from zerosei_app.i18n.coverage import direction
 from zerosei_app.i18n.translate import normalize_lang
+from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import urls
 from zerosei_app.view.lingua_filter import lingua_filter
@@ -39,7 +40,8 @@ def _e(text: object) -> str:
 def render(raw_query: str, today: date) -> str:
     """The preview's HTML for a link, or "" when the link does not give a path (the app explains those)."""
     with session_scope() as session:
-        return render_plan(plan_page(session, raw_query, today), today)
+        page = load_page(session, raw_query, today)
+    return render_plan(plan_page(page, page.lang), today)
 
 
 def render_plan(plan: PagePlan, today: date | None = None) -> str:
