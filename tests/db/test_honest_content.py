@@ -41,6 +41,7 @@ from zerosei_app.queries import hsds, hsds_package, opendata
 from zerosei_app.queries.carta import carte
 from zerosei_app.view.carta_print import print_sections
 from zerosei_app.view.carta_view import carta_view
+from zerosei_app.view.opendata_out import centri_out, centro_detail_out, voci_out
 from zerosei_app.view.percorso_out import voce_fields
 
 MODELLO_TEXTS = (
@@ -94,11 +95,12 @@ def assert_honest(s: Session) -> None:
 
 def public_texts(s: Session) -> list[str]:
     """Everything the public surfaces say, as JSON or view text."""
-    out = [json.dumps(opendata.centri_list(s), ensure_ascii=False, default=str)]
+    out = [json.dumps(centri_out(opendata.centri_list(s)), ensure_ascii=False, default=str)]
     out += [
-        json.dumps(opendata.centro_detail(s, c.id), ensure_ascii=False, default=str) for c in s.exec(select(Centro))
+        json.dumps(centro_detail_out(opendata.centro_detail(s, c.id)), ensure_ascii=False, default=str)
+        for c in s.exec(select(Centro))
     ]
-    out.append(json.dumps(opendata.voci_page(s)[0], ensure_ascii=False, default=str))
+    out.append(json.dumps(voci_out(opendata.voci_page(s)[0]), ensure_ascii=False, default=str))
     for qs in ("comune=001272&nascita=2025-10", "comune=001047&nascita=2023-01", "comune=003106&attesa=2027-03"):
         out.append(path_out(s, parse_query_string(qs).query, TODAY).model_dump_json())
     data = hsds.load(s)
