@@ -16,7 +16,8 @@ from zerosei_app.domain.months import YearMonth
 from zerosei_app.i18n import t
 from zerosei_app.i18n.format import month_year
 from zerosei_app.queries.percorso_page import PageData
-from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, PercorsoOut
+from zerosei_app.queries.tappe import funzioni_out
+from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, FunzioneOut, PercorsoOut
 from zerosei_app.view import urls
 from zerosei_app.view.percorso_out import centri_e_ente_out, percorso_out
 
@@ -36,9 +37,24 @@ class PagePlan:
     ente: EnteGestoreOut | None = None  # the comune's ente gestore when it runs none of the centres
     percorso: PercorsoOut | None = None
     fix_href: str = ""  # the wizard step that repairs the link, valid parts prefilled
+    heading: str = ""  # "Il tuo percorso a Sant'Ambrogio di Torino"
+    comune_label: str = ""  # "Sant'Ambrogio di Torino (TO)" when the path is shown, else the comune's name
+    funzioni: list[FunzioneOut] = field(default_factory=list)  # what every centre offers, what it may
 
 
 def plan_page(page: PageData, lang: str) -> PagePlan:
+    """What the page shows for a link's data, in `lang`."""
+    plan = _plan(page, lang)
+    p = plan.percorso
+    plan.heading = (
+        t("path.heading", lang, comune=plan.comune_name) if plan.comune_name else t("path.heading_generic", lang)
+    )
+    plan.comune_label = f"{p.comune.nome} ({p.comune.provincia})" if p else plan.comune_name
+    plan.funzioni = p.funzioni if p else funzioni_out(lang)
+    return plan
+
+
+def _plan(page: PageData, lang: str) -> PagePlan:
     q = page.query
     notices = _notices(page, lang)
     if page.comune is None:

@@ -58,7 +58,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
         "</a></div></div>",
         # Plain divs, not header/main: the app's own landmarks are the only ones on the page.
         '<div class="pv-main pv-path"><div class="pv-path-head">',
-        f"<h1>{_e(t('path.heading', lang, comune=plan.comune_name))}</h1>",
+        f"<h1>{_e(plan.heading)}</h1>",
         '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
         f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
