@@ -1,22 +1,26 @@
-"""Query parameters of the API, parsed at the edge with pydantic (never trusted as-is).
+"""Parameters of the API, declared for FastAPI (query models, typed path parameters).
 
-The same models describe the parameters in the OpenAPI document (`openapi_parameters`), so
-what is documented is what is checked. Limits come from the domain where it has one
-(ISTAT code, search length), never re-typed here.
+FastAPI validates them and writes them into the OpenAPI document, so what is documented is what is
+checked; `field_errors` turns its validation errors into the API's codes and messages. Keys are
+case-insensitive (api/http.py lowercases them). Limits come from the domain where it has one (ISTAT
+code, search length), never re-typed here. The path's parameters are the link's (domain/link.py):
+only their day-dependent OpenAPI entry is here (`percorso_parameters`).
 """
 
 from __future__ import annotations
 
 import copy
-import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from fastapi import Depends, Path, Query, Request
+from pydantic import BaseModel, Field, field_validator
+from pydantic.fields import FieldInfo
 
-from zerosei_app.api.messages import API_LANGS, api_error
+from zerosei_app.api.errors import ApiError
+from zerosei_app.api.messages import API_LANGS, api_error, api_lang
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MAX_CHILDREN, MIN_AGE_MONTHS, PROVINCE, TOPICS
 from zerosei_app.domain.comuni_search import MAX_QUERY_CHARS
 from zerosei_app.domain.errors import FieldError
@@ -30,7 +34,34 @@ VOCI_LIMIT_DEFAULT = 200
 VOCI_LIMIT_MAX = 1000
 
 
-class ComuniParams(BaseModel):
+def _absent_not_null(extra: Any) -> Callable[[dict[str, Any]], None]:
+    """A field's schema as a query parameter's: an optional value is absent, never `null`
+    (pydantic writes `int | None` as "anyOf: [integer, null]"), then the field's own extras."""
+
+    def update(schema: dict[str, Any]) -> None:
+        for option in schema.pop("anyOf", []):
+            if option.get("type") != "null":
+                schema.update(option)
+        if callable(extra):
+            extra(schema)
+        elif extra:
+            schema.update(extra)
+
+    return update
+
+
+class QueryModel(BaseModel):
+    """Query parameters as one model (`Annotated[Model, Query()]`): FastAPI validates and documents each field."""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        for info in cls.model_fields.values():
+            info.json_schema_extra = _absent_not_null(info.json_schema_extra)
+        cls.model_rebuild(force=True)
+
+
+class ComuniParams(QueryModel):
     q: str = Field(
         default="",
         max_length=MAX_QUERY_CHARS,
@@ -40,12 +71,11 @@ class ComuniParams(BaseModel):
     limit: int = Field(default=10, ge=1, le=50, description="How many comuni at most.")
 
 
-class CentroIdParam(BaseModel):
-    # Errors name the field `id` (a stable code); the path documents it as {centro_id}.
-    id: int = Field(ge=1, le=MAX_ID, description="The centre's `id` (as in /api/v1/centri).")
+# Errors name it `id` (a stable code, see _ERROR_NAMES); the path documents it as {centro_id}.
+CentroId = Annotated[int, Path(ge=1, le=MAX_ID, description="The centre's `id` (as in /api/v1/centri).")]
 
 
-class CentriParams(BaseModel):
+class CentriParams(QueryModel):
     provincia: str | None = Field(
         default=None,
         description="Only the centres in this province (its two-letter sigla, any case): "
@@ -65,7 +95,7 @@ class CentriParams(BaseModel):
         return v.strip().upper()
 
 
-class VociParams(BaseModel):
+class VociParams(QueryModel):
     centro: int | None = Field(default=None, ge=1, le=MAX_ID, description="Only this centre's entries (its `id`).")
     comune: str | None = Field(
         default=None,
@@ -97,102 +127,106 @@ _CODE_BY_TYPE = {
     "less_than_equal": "out_of_range",
     "int_from_float": "bad_integer",
 }
+# Errors name a parameter by its stable code, which the path may spell otherwise ({centro_id}).
+_ERROR_NAMES = {"centro_id": "id"}
 
 
 def _echo(value: str) -> str:
     return value[:MAX_ECHO_CHARS]
 
 
-@functools.cache
-def _schema(model: type[BaseModel]) -> dict[str, Any]:
-    return model.model_json_schema()
+# --- Declared for FastAPI ------------------------------------------------------------------------
 
 
-def _field_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
-    prop = copy.deepcopy(_schema(model)["properties"][name])
-    # `int | None` is "anyOf: [integer, null]"; in a query string a parameter is simply absent.
-    for option in prop.pop("anyOf", []):
-        if option.get("type") != "null":
-            prop.update(option)
-    return prop
-
-
-def _limits(model: type[BaseModel], name: str) -> dict[str, Any]:
-    schema = _field_schema(model, name)
-    limits = {"min": schema.get("minimum"), "max": schema.get("maximum")}
-    if "maxLength" in schema:
-        limits["max_chars"] = schema["maxLength"]
-    return limits
-
-
-def parse_params(model: type[BaseModel], raw: Iterable[tuple[str, str]]) -> tuple[BaseModel | None, list[FieldError]]:
-    """Validate query pairs (keys case-insensitive, as in path links); return the model or
-    field errors with stable codes. A key repeated with the same value is harmless; with
-    different values it is an error (which one would the client mean?)."""
-    values: dict[str, list[str]] = {}
-    for key, value in raw:
-        key = key.strip().lower()
-        if key in model.model_fields and value not in values.setdefault(key, []):
-            values[key].append(value)
-    errors = [
-        api_error(key, "repeated", {"value": _echo(",".join(vals)), "campo": key})
-        for key, vals in values.items()
-        if len(vals) > 1
-    ]
-    if errors:
-        return None, errors
-    fields = {key: vals[0] for key, vals in values.items()}
-    try:
-        return model.model_validate(fields), []
-    except ValidationError as exc:
-        for err in exc.errors():
-            field = str(err["loc"][0]) if err["loc"] else "?"
-            code = _CODE_BY_TYPE.get(err["type"])
-            if code is None:
-                msg = str(err.get("ctx", {}).get("error", "")) or err["type"]
-                code = msg if msg.startswith("bad_") else "bad_value"
-            params: dict[str, Any] = {"value": _echo(str(fields.get(field, ""))), "campo": field}
-            if field in model.model_fields:
-                params.update(_limits(model, field))
-            errors.append(FieldError(field, code, params))
-        return None, errors
-
-
-# --- OpenAPI -----------------------------------------------------------------------------------
-
+LANG_DESCRIPTION = (
+    "Language of the error messages: "
+    + " or ".join(f"`{code}`" for code in API_LANGS)
+    + " (`en-GB` counts as `en`); any other value gives Italian, the default."
+)
+# For the two routes that take no other parameter and so can never answer 422 (the HSDS root and
+# package): declaring `lang` would make FastAPI document a 422 they never give.
 LANG_PARAMETER = {
     "name": "lang",
     "in": "query",
     "required": False,
-    "description": "Language of the error messages: "
-    + " or ".join(f"`{code}`" for code in API_LANGS)
-    + " (`en-GB` counts as `en`); any other value gives Italian, the default.",
+    "description": LANG_DESCRIPTION,
     "schema": {"type": "string", "default": "it"},
 }
 
 
-def openapi_parameters(
-    model: type[BaseModel], where: str = "query", names: dict[str, str] | None = None
-) -> list[dict[str, Any]]:
-    """OpenAPI parameter objects for a params model (types, limits, defaults, descriptions)."""
+def error_lang(lang: Annotated[str, Query(description=LANG_DESCRIPTION)] = "it") -> str:
+    """Documents `lang`; the error handlers read it from the request (api/errors.lang_of)."""
+    return api_lang(lang)
+
+
+def one_value_each(model: type[BaseModel]) -> Callable[[Request], None]:
+    """A dependency: a key repeated with different values is an error (which one would the client
+    mean?); repeated with the same value it is harmless. FastAPI alone would keep the last one."""
+    names = tuple(model.model_fields)
+
+    def check(request: Request) -> None:
+        values: dict[str, list[str]] = {}
+        for key, value in request.query_params.multi_items():
+            if key in names and value not in values.setdefault(key, []):
+                values[key].append(value)
+        errors = [
+            api_error(key, "repeated", {"value": _echo(",".join(vals)), "campo": key})
+            for key, vals in values.items()
+            if len(vals) > 1
+        ]
+        if errors:
+            raise ApiError(422, errors)
+
+    return check
+
+
+def query_dependencies(model: type[BaseModel] | None = None) -> list:
+    """What every /api/v1 route declares besides its own parameters: one value per key, `lang`."""
+    checks = [Depends(one_value_each(model))] if model is not None else []
+    return [*checks, Depends(error_lang)]
+
+
+# --- Validation errors, in the API's words ------------------------------------------------------
+
+
+def _declared(route: Any, name: str) -> FieldInfo | None:
+    """The declaration of parameter `name` on `route` (a field of a query model, or a path parameter)."""
+    dependant = getattr(route, "dependant", None)
+    for field in [*getattr(dependant, "path_params", ()), *getattr(dependant, "query_params", ())]:
+        model = field.field_info.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            if name in model.model_fields:
+                return model.model_fields[name]
+        elif field.alias == name:
+            return field.field_info
+    return None
+
+
+def _limits(info: FieldInfo | None) -> dict[str, Any]:
+    found = {type(m).__name__: m for m in (info.metadata if info is not None else ())}
+    limits: dict[str, Any] = {"min": getattr(found.get("Ge"), "ge", None), "max": getattr(found.get("Le"), "le", None)}
+    if "MaxLen" in found:
+        limits["max_chars"] = found["MaxLen"].max_length
+    return limits
+
+
+def field_errors(errors: Sequence[dict[str, Any]], route: Any) -> list[FieldError]:
+    """pydantic's errors for the parameters FastAPI validated, as the API's stable codes with the
+    value given (cut short) and the declared limits, so the messages can say what is valid."""
     out = []
-    for field, info in model.model_fields.items():
-        name = (names or {}).get(field, field)
-        schema = _field_schema(model, field)
-        description = schema.pop("description", None)
-        examples = schema.pop("examples", None)
-        schema.pop("title", None)
-        param: dict[str, Any] = {
-            "name": name,
-            "in": where,
-            "required": info.is_required() or where == "path",
-            "schema": schema,
-        }
-        if description:
-            param["description"] = description
-        if examples:
-            param["example"] = examples[0]
-        out.append(param)
+    for err in errors:
+        name = str(err["loc"][-1]) if len(err["loc"]) > 1 else "?"
+        code = _CODE_BY_TYPE.get(err["type"])
+        if code is None:
+            msg = str(err.get("ctx", {}).get("error", "")) or err["type"]
+            code = msg if msg.startswith("bad_") else "bad_value"
+        field = _ERROR_NAMES.get(name, name)
+        value = err.get("input")
+        params: dict[str, Any] = {"value": _echo("" if value is None else str(value)), "campo": field}
+        info = _declared(route, name)
+        if info is not None:
+            params.update(_limits(info))
+        out.append(FieldError(field, code, params))
     return out
 
 
