@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zerosei_app.api.errors import ApiError, api_error_handler, error_response, lang_of
 from zerosei_app.api.hsds import router as hsds_router
-from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, scope_reflex_cors
+from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, public_base, scope_reflex_cors
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import (
     PERCORSO_PARAMETERS,
@@ -42,7 +42,6 @@ from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
 from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
-from zerosei_app.view import share
 from zerosei_app.view.urls import carta_url
 
 # Reflex's own CORS middleware must not answer for /api/v1 (see api/http.py): before rx.App exists.
@@ -51,7 +50,6 @@ scope_reflex_cors()
 # Public data changes rarely; a short shared cache keeps cheap phones fast without going stale.
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
 PERCORSO_PAGE = "/percorso"  # the parents' page of a path (pages/public.py)
-_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
 
 api = FastAPI(
     title="ZeroSei digitale – API pubblica",
@@ -122,7 +120,7 @@ def comuni(params: Annotated[ComuniParams, Query()]) -> JSONResponse:
 def centri(request: Request, params: Annotated[CentriParams, Query()]) -> JSONResponse:
     with session_scope() as session:
         items = opendata.centri_list(session, provincia=params.provincia)
-    base = _public_base(request)
+    base = public_base(request)
     return _json([_with_url(item, base) for item in items])
 
 
@@ -143,7 +141,7 @@ def centro(request: Request, centro_id: CentroId) -> JSONResponse:
         data = opendata.centro_detail(session, centro_id)
     if data is None:
         raise ApiError(404, [FieldError("id", "unknown_centro", {"value": str(centro_id)})])
-    return _json(_with_url(data, _public_base(request)))
+    return _json(_with_url(data, public_base(request)))
 
 
 @api.get(
@@ -226,16 +224,11 @@ async def percorso(request: Request) -> JSONResponse:
     if result.errors:
         return error_response(422, result.errors, lang)
     out = result.percorso
-    base = _public_base(request)
+    base = public_base(request)
     out = out.model_copy(update={"url": f"{base}{PERCORSO_PAGE}?{out.link}" if base else None})
     # The answer depends on today's date (ages), so it may be cached for a short while only.
     # pydantic writes the JSON itself: several times faster than model_dump + json.dumps.
     return Response(out.model_dump_json(), media_type="application/json", headers=CACHE_PUBLIC)
-
-
-def _public_base(request: Request) -> str:
-    """ZEROSEI_PUBLIC_URL when set, else the scheme and host the request came to (if well-formed)."""
-    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
 
 
 # The Carta's map of the comuni (an image, not part of the API): /carta/mappa.svg.

@@ -7,7 +7,6 @@ service_at_locations, taxonomies, taxonomy_terms, in HSDS pages. Read-only, like
 from __future__ import annotations
 
 import math
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -24,7 +23,7 @@ from zerosei_app.api.hsds_params import (
     ServiceParams,
     TaxonomyTermParams,
 )
-from zerosei_app.api.http import PREFIX
+from zerosei_app.api.http import PREFIX, public_base
 from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import LANG_PARAMETER, query_dependencies
 from zerosei_app.db import session_scope
@@ -43,11 +42,9 @@ from zerosei_app.schemas.hsds import (
     TaxonomyPageOut,
     TaxonomyTermPageOut,
 )
-from zerosei_app.view import share
 
 HSDS = f"{PREFIX}/hsds"
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
-_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
 _ERRORS = {
     404: {"model": ErroriOut, "description": "Unknown id"},
     422: {"model": ErroriOut, "description": "Invalid parameters"},
@@ -58,10 +55,6 @@ _PAGE_DOC = (
 )
 
 router = APIRouter(tags=["HSDS 3.0"])
-
-
-def public_base(request: Request) -> str:
-    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
 
 
 def _json(data) -> JSONResponse:

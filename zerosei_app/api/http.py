@@ -22,9 +22,11 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zerosei_app.domain.errors import FieldError
+from zerosei_app.view import share
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,11 @@ PREFIX = "/api/v1"
 API_METHODS = ("GET", "HEAD", "OPTIONS")
 EXPOSED_HEADERS = ("X-Total-Count", "Link")
 _CORS_DONE = "zerosei.cors_applied"
+
+
+def public_base(request: Request) -> str:
+    """The base of the absolute addresses in API answers (view/share.site_base, from the request's Host)."""
+    return share.site_base(scheme=request.url.scheme, host=request.headers.get("host"))
 
 
 def has_control_characters(path: str) -> bool:
