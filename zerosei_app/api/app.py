@@ -140,7 +140,8 @@ def centro(request: Request, centro_id: CentroId) -> JSONResponse:
     with session_scope() as session:
         data = opendata.centro_detail(session, centro_id)
     if data is None:
-        raise ApiError(404, [FieldError("id", "unknown_centro", {"value": str(centro_id)})])
+        # The id as written (`05`), as every other error echoes the value given.
+        raise ApiError(404, [FieldError("id", "unknown_centro", {"value": request.path_params["centro_id"][:40]})])
     return _json(_with_url(data, public_base(request)))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from zerosei_app.api.errors import error_response, lang_of
@@ -22,6 +22,7 @@ from zerosei_app.api.hsds_params import (
     ServiceId,
     ServiceParams,
     TaxonomyTermParams,
+    organization_id,
 )
 from zerosei_app.api.http import PREFIX, public_base
 from zerosei_app.api.messages import api_error
@@ -202,7 +203,7 @@ def organizations(request: Request, params: Annotated[OrganizationParams, Query(
     summary="HSDS: one organization, fully nested",
     response_model=OrganizationOut,
     responses=_ERRORS,
-    dependencies=query_dependencies(OneOrganizationParams),
+    dependencies=[Depends(organization_id), *query_dependencies(OneOrganizationParams)],
 )
 def organization(
     request: Request, oid: OrganizationId, params: Annotated[OneOrganizationParams, Query()]

@@ -199,6 +199,7 @@ def _record_id(campo: str) -> Callable[[str], str]:
     return checked
 
 
+organization_id = _record_id("organization")  # also a route dependency: checked before the query
 ServiceId = Annotated[str, Depends(_record_id("service"))]
-OrganizationId = Annotated[str, Depends(_record_id("organization"))]
+OrganizationId = Annotated[str, Depends(organization_id)]
 ServiceAtLocationId = Annotated[str, Depends(_record_id("service_at_location"))]
