@@ -13,44 +13,12 @@ from fastapi import Depends, Path
 from pydantic import Field, field_validator
 
 from zerosei_app.api.errors import ApiError
-from zerosei_app.api.messages import MESSAGES, api_error
+from zerosei_app.api.messages import api_error
 from zerosei_app.api.params import QueryModel
 
 PER_PAGE_DEFAULT = 50
 PER_PAGE_MAX = 1000
 MAX_PAGE = 1_000_000
-
-# Codes only the HSDS endpoints report (same shape and languages as api/messages.py).
-MESSAGES.setdefault(
-    "bad_uuid",
-    {
-        "it": "«{value}» non è un id valido per «{campo}»: gli id HSDS sono UUID, per esempio "
-        "3f1c2b7e-5d2a-5c8e-9a51-3c8e2f4b7d10.",
-        "en": "“{value}” is not a valid id for “{campo}”: HSDS ids are UUIDs, e.g. 3f1c2b7e-5d2a-5c8e-9a51-3c8e2f4b7d10.",
-    },
-)
-MESSAGES.setdefault(
-    "unknown_hsds_id",
-    {
-        "it": "Nessun record «{campo}» pubblicato ha l'id «{value}». Gli elenchi sono in /api/v1/hsds/{campo}s.",
-        "en": "No published “{campo}” record has the id “{value}”. The lists are at /api/v1/hsds/{campo}s.",
-    },
-)
-MESSAGES.setdefault(
-    "bad_boolean",
-    {
-        "it": "«{value}» non vale per «{campo}»: usa true oppure false.",
-        "en": "“{value}” is not valid for “{campo}”: use true or false.",
-    },
-)
-MESSAGES.setdefault(
-    "bad_datetime",
-    {
-        "it": "«{value}» non è una data valida per «{campo}»: usa il formato ISO 8601, per esempio 2026-11-01T00:00:00Z.",
-        "en": "“{value}” is not a valid date for “{campo}”: use ISO 8601, e.g. 2026-11-01T00:00:00Z.",
-    },
-)
-
 
 # What the OpenAPI description says is exactly what is accepted (schemathesis --checks all):
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
