@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from zerosei_app.api.app import api
 from zerosei_app.api.http import lowercase_keys
-from zerosei_app.api.params import VociParams, field_errors
+from zerosei_app.api.params import VociParams
+from zerosei_app.api.validation import field_errors
 
 
 def test_keys_are_lowercased_and_values_left_as_they_came():

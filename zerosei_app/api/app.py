@@ -22,16 +22,9 @@ from zerosei_app.api.errors import ApiError, api_error_handler, error_response, 
 from zerosei_app.api.hsds import router as hsds_router
 from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, public_base, scope_reflex_cors
 from zerosei_app.api.messages import api_error
-from zerosei_app.api.params import (
-    PERCORSO_PARAMETERS,
-    CentriParams,
-    CentroId,
-    ComuniParams,
-    VociParams,
-    field_errors,
-    percorso_parameters,
-    query_dependencies,
-)
+from zerosei_app.api.params import CentriParams, CentroId, ComuniParams, VociParams, query_dependencies
+from zerosei_app.api.percorso_openapi import PERCORSO_PARAMETERS, percorso_parameters
+from zerosei_app.api.validation import field_errors
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.errors import FieldError
@@ -293,7 +286,7 @@ _openapi_day: list = [None]
 
 def _openapi_of_the_day() -> dict:
     """The OpenAPI document, whose path parameters say which months today's API accepts
-    (params.percorso_parameters): rebuilt when the day changes."""
+    (api/percorso_openapi.py): rebuilt when the day changes."""
     today = clock.today()
     if api.openapi_schema is None or _openapi_day[0] != today:
         api.openapi_schema = None
