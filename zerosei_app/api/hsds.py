@@ -362,8 +362,3 @@ async def datapackage(request: Request) -> Response:
         headers={**headers, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
     )
 
-
-# Calendars for parents (/calendario/voce/{id}.ics, /percorso.ics): outside /api/v1, same app.
-from zerosei_app.api.hsds_calendar import calendar_router  # noqa: E402
-
-router.include_router(calendar_router)
