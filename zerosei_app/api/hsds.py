@@ -40,7 +40,7 @@ from zerosei_app.schemas.hsds import (
     TaxonomyPageOut,
     TaxonomyTermPageOut,
 )
-from zerosei_app.view import share
+from zerosei_app.view import hsds_out, hsds_taxonomies, share
 
 HSDS = f"{PREFIX}/hsds"
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
@@ -155,7 +155,7 @@ _ID = {"parameters": [_ID_PARAMETER, LANG_PARAMETER]}
 @router.get(HSDS, include_in_schema=False)
 def root(request: Request) -> JSONResponse:
     base = public_base(request)
-    out = {"version": hsds.HSDS_VERSION}
+    out = {"version": hsds_out.HSDS_VERSION}
     if base:
         out["openapi_url"] = f"{base}{PREFIX}/openapi.json"
     return _json(out)
@@ -164,7 +164,7 @@ def root(request: Request) -> JSONResponse:
 def _services_page(request: Request, params: ServiceParams, render) -> JSONResponse:
     """A page of a services-like list (/services and /service_at_locations share filters): only
     the page's entries are loaded (queries/hsds_pages.py)."""
-    filters = hsds_pages.Filters(
+    filters = hsds.Filters(
         search=params.search,
         organization_id=params.organization_id,
         taxonomy_term_id=params.taxonomy_term_id,
@@ -188,7 +188,7 @@ def services(request: Request) -> JSONResponse:
     params, error = _params(ServiceParams, request)
     if error:
         return error
-    return _services_page(request, params, hsds.service_out if params.full else hsds.service_list_out)
+    return _services_page(request, params, hsds_out.service_out if params.full else hsds_out.service_list_out)
 
 
 @router.get(
@@ -206,7 +206,7 @@ def service(request: Request) -> JSONResponse:
     entry = hsds.entry_by_service_id(data, sid) if data else None
     if entry is None:
         return _not_found(request, "service", sid)
-    return _json(_dump(hsds.service_out(data, entry)))
+    return _json(_dump(hsds_out.service_out(data, entry)))
 
 
 @router.get(
@@ -222,7 +222,7 @@ def organizations(request: Request) -> JSONResponse:
     if error:
         return error
     data = _load_orgs(request, None)
-    items = hsds.organizations(data)
+    items = hsds_out.organizations(data)
     if params.search.strip():
         from zerosei_app.domain.text import fold
 
@@ -234,7 +234,7 @@ def organizations(request: Request) -> JSONResponse:
         return _json(
             _page_of(
                 len(items),
-                [_dump(hsds.organization_out(data, o.id, params.full_service)) for o in shown],
+                [_dump(hsds_out.organization_out(data, o.id, params.full_service)) for o in shown],
                 params.page,
                 params.per_page,
             )
@@ -257,7 +257,7 @@ def organization(request: Request) -> JSONResponse:
     if error:
         return error
     data = _load_orgs(request, [oid])
-    out = hsds.organization_out(data, oid, params.full_service)
+    out = hsds_out.organization_out(data, oid, params.full_service)
     if out is None:
         return _not_found(request, "organization", oid)
     return _json(_dump(out))
@@ -276,7 +276,7 @@ def service_at_locations(request: Request) -> JSONResponse:
     if error:
         return error
     return _services_page(
-        request, params, hsds.service_at_location_out if params.full else hsds.service_at_location_list_out
+        request, params, hsds_out.service_at_location_out if params.full else hsds_out.service_at_location_list_out
     )
 
 
@@ -296,7 +296,7 @@ def service_at_location(request: Request) -> JSONResponse:
     entry = hsds.entry_by_service_id(data, sal_id, "service_at_location") if data else None
     if entry is None:
         return _not_found(request, "service_at_location", sal_id)
-    return _json(_dump(hsds.service_at_location_out(data, entry)))
+    return _json(_dump(hsds_out.service_at_location_out(data, entry)))
 
 
 @router.get(
@@ -311,7 +311,7 @@ def taxonomies(request: Request) -> JSONResponse:
     params, error = _params(PageParams, request)
     if error:
         return error
-    items = [hsds.taxonomy_out(d) for d in hsds.TAXONOMIES]
+    items = [hsds_taxonomies.taxonomy_out(d) for d in hsds_taxonomies.TAXONOMIES]
     return _json(_page(items, params.page, params.per_page))
 
 
@@ -327,7 +327,7 @@ def taxonomy_terms(request: Request) -> JSONResponse:
     params, error = _params(TaxonomyTermParams, request)
     if error:
         return error
-    items = hsds.taxonomy_terms(params.taxonomy_id)
+    items = hsds_taxonomies.taxonomy_terms(params.taxonomy_id)
     if params.parent_id:
         items = []  # flat taxonomies: no term has a parent
     return _json(_page(items, params.page, params.per_page))
@@ -361,4 +361,3 @@ async def datapackage(request: Request) -> Response:
         media_type="application/zip",
         headers={**headers, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
     )
-

@@ -164,7 +164,8 @@ def _main(base: str, out: str) -> None:
     """In the child process: build the zip and move it into place whole."""
     from zerosei_app.db import session_scope
     from zerosei_app.domain import clock
-    from zerosei_app.queries import hsds, hsds_package
+    from zerosei_app.queries import hsds
+    from zerosei_app.view import hsds_package
 
     with session_scope() as session:
         body = hsds_package.build_zip(hsds.load(session, base), clock.now())
