@@ -37,9 +37,9 @@ from zerosei_app.domain.vocabulary import EntryStatus, StatoVerifica
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, StaffUser
 from zerosei_app.prestart import alembic_config, migrate
 from zerosei_app.queries import hsds, opendata
-from zerosei_app.view import hsds_out, hsds_package
 from zerosei_app.queries.carta import carte
 from zerosei_app.queries.percorso import build_percorso, voce_fields
+from zerosei_app.view import hsds_out, hsds_package, opendata_out
 from zerosei_app.view.carta_print import print_sections
 from zerosei_app.view.carta_view import carta_view
 
@@ -94,11 +94,12 @@ def assert_honest(s: Session) -> None:
 
 def public_texts(s: Session) -> list[str]:
     """Everything the public surfaces say, as JSON or view text."""
-    out = [json.dumps(opendata.centri_list(s), ensure_ascii=False, default=str)]
+    out = [json.dumps(opendata_out.centri_out(opendata.centri_list(s)), ensure_ascii=False, default=str)]
+    details = [opendata.centro_detail(s, c.id) for c in s.exec(select(Centro))]
     out += [
-        json.dumps(opendata.centro_detail(s, c.id), ensure_ascii=False, default=str) for c in s.exec(select(Centro))
+        json.dumps(opendata_out.centro_detail_out(d) if d else None, ensure_ascii=False, default=str) for d in details
     ]
-    out.append(json.dumps(opendata.voci_page(s)[0], ensure_ascii=False, default=str))
+    out.append(json.dumps(opendata_out.voci_out(opendata.voci_page(s)[0]), ensure_ascii=False, default=str))
     for qs in ("comune=001272&nascita=2025-10", "comune=001047&nascita=2023-01", "comune=003106&attesa=2027-03"):
         result = build_percorso(s, parse_query_string(qs).query, TODAY)
         out.append(result.percorso.model_dump_json())

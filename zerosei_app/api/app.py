@@ -42,7 +42,7 @@ from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
 from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
-from zerosei_app.view import share
+from zerosei_app.view import opendata_out, share
 from zerosei_app.view.urls import carta_url
 
 # Reflex's own CORS middleware must not answer for /api/v1 (see api/http.py): before rx.App exists.
@@ -132,7 +132,7 @@ def centri(request: Request) -> JSONResponse:
     if errors:
         return error_response(422, errors, lang)
     with session_scope() as session:
-        items = opendata.centri_list(session, provincia=params.provincia)
+        items = opendata_out.centri_out(opendata.centri_list(session, provincia=params.provincia))
     base = _public_base(request)
     return _json([_with_url(item, base) for item in items])
 
@@ -157,7 +157,8 @@ def centro(request: Request) -> JSONResponse:
     if errors:
         return error_response(422, errors, lang)
     with session_scope() as session:
-        data = opendata.centro_detail(session, params.id)
+        found = opendata.centro_detail(session, params.id)
+        data = opendata_out.centro_detail_out(found) if found else None
     if data is None:
         return error_response(404, [FieldError("id", "unknown_centro", {"value": centro_id[:40]})], lang)
     return _json(_with_url(data, _public_base(request)))
@@ -197,9 +198,10 @@ def voci(request: Request) -> JSONResponse:
             return error_response(404, [FieldError("centro", "unknown_centro", {"value": str(params.centro)})], lang)
         if params.comune is not None and get_comune(session, params.comune) is None:
             return error_response(404, [FieldError("comune", "unknown_comune", {"value": params.comune})], lang)
-        items, total = opendata.voci_page(
+        entries, total = opendata.voci_page(
             session, centro_id=params.centro, codice_istat=params.comune, limit=params.limit, offset=params.offset
         )
+        items = opendata_out.voci_out(entries)
     headers = {"X-Total-Count": str(total)}
     links = []
     if params.offset + params.limit < total:

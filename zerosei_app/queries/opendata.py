@@ -1,6 +1,9 @@
-"""The directory as open data (the JSON API's centres and entries)."""
+"""The directory as open data (the JSON API's centres and entries), as plain rows:
+view/opendata_out.py turns them into the published records."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, func, select
 
@@ -8,8 +11,17 @@ from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore
 from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
-from zerosei_app.queries.percorso import map_url, voce_fields
-from zerosei_app.schemas.percorso import VoceOut
+
+
+@dataclass(frozen=True)
+class CentroDati:
+    centro: Centro
+    comune: Comune
+    ente: EnteGestore | None
+    changed_on: str | None  # day of the last change made by staff (ISO), None if never
+    n_serviti: int = 0  # comuni served by a source's, the Regione's or the ente gestore's word
+    n_piu_vicino: int = 0  # comuni for which it is only the nearest registered centre
+    serviti: list[tuple[Comune, Copertura]] = field(default_factory=list)  # filled for one centre's detail
 
 
 def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
@@ -24,70 +36,37 @@ def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
     return {entity_id: when.date().isoformat() for entity_id, when in rows if when is not None}
 
 
-def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on: str | None) -> dict:
-    return {
-        "id": c.id,
-        "nome": c.nome,
-        "slug": c.slug,
-        "indirizzo": c.indirizzo,
-        "comune": {"codice_istat": comune.codice_istat, "nome": comune.nome, "provincia": comune.sigla_provincia},
-        "telefono": c.telefono,
-        "email": c.email,
-        "sito": c.sito,
-        "orari": c.orari,
-        "orari_indicati_nel": c.orari_data,
-        "ente_gestore": ente.nome if ente else c.ente_nella_fonte,
-        "stato_verifica": c.stato_verifica,
-        "nota_verifica": c.nota_verifica,
-        "fonte": c.fonte_url,
-        "data_fonte": c.data_fonte,
-        "mappa_url": map_url(c.indirizzo, comune.nome),
-        # Not the row's timestamp (the seed's load time for every centre): only a change made by staff.
-        "aggiornato_il": changed_on,
-    }
-
-
-def centri_list(session: Session, provincia: str | None = None) -> list[dict]:
-    # Served (a source, the Regione or the ente gestore says so) apart from "only the nearest registered centre".
+def _coverage_counts(session: Session) -> dict[tuple[int, bool], int]:
+    """(centre, only-the-nearest?) → how many comuni: served (a source, the Regione or the ente gestore
+    says so) apart from "only the nearest registered centre"."""
     counts: dict[tuple[int, bool], int] = {}
     for centro_id, origine, n in session.exec(
         select(Copertura.centro_id, Copertura.origine, func.count()).group_by(Copertura.centro_id, Copertura.origine)
     ).all():
         key = (centro_id, origine == OrigineCopertura.INFERITO)
         counts[key] = counts.get(key, 0) + n
+    return counts
+
+
+def centri_list(session: Session, provincia: str | None = None) -> list[CentroDati]:
+    counts = _coverage_counts(session)
     rows = list_centri(session)
     if provincia is not None:
         rows = [row for row in rows if row[1].sigla_provincia == provincia]
     changed = _staff_changes(session, [c.id for c, _, _ in rows])
     return [
-        {
-            **_centro_dict(c, comune, ente, changed.get(c.id)),
-            "n_comuni_serviti": counts.get((c.id, False), 0),
-            "n_comuni_centro_piu_vicino": counts.get((c.id, True), 0),
-        }
+        CentroDati(c, comune, ente, changed.get(c.id), counts.get((c.id, False), 0), counts.get((c.id, True), 0))
         for c, comune, ente in rows
     ]
 
 
-def centro_detail(session: Session, centro_id: int) -> dict | None:
+def centro_detail(session: Session, centro_id: int) -> CentroDati | None:
     row = get_centro(session, centro_id)
     if row is None or not row[0].is_active:
         return None
     c, comune, ente = row
-    served = comuni_served(session, centro_id)
-    return {
-        **_centro_dict(c, comune, ente, _staff_changes(session, [c.id]).get(c.id)),
-        "comuni_serviti": [
-            {
-                "codice_istat": m.codice_istat,
-                "nome": m.nome,
-                "provincia": m.sigla_provincia,
-                "origine": k.origine,
-                "distanza_km": k.distanza_km,
-            }
-            for m, k in served
-        ],
-    }
+    changed_on = _staff_changes(session, [c.id]).get(c.id)
+    return CentroDati(c, comune, ente, changed_on, serviti=list(comuni_served(session, centro_id)))
 
 
 def active_centro_exists(session: Session, centro_id: int) -> bool:
@@ -101,7 +80,7 @@ def voci_page(
     codice_istat: str | None = None,
     limit: int | None = None,
     offset: int = 0,
-) -> tuple[list[dict], int]:
+) -> tuple[list[CardEntry], int]:
     """Published entries of open centres (optionally one centre's, or those serving a comune),
     in a stable order (centre, then entry id), one page of them, and how many there are in all."""
     where = [*backed_entries(), col(Centro.is_active).is_(True)]
@@ -116,8 +95,8 @@ def voci_page(
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [VoceOut(**voce_fields(e)).model_dump(mode="json") for e in session.exec(query).all()], int(total)
+    return list(session.exec(query).all()), int(total)
 
 
-def voci_list(session: Session, centro_id: int | None = None, codice_istat: str | None = None) -> list[dict]:
+def voci_list(session: Session, centro_id: int | None = None, codice_istat: str | None = None) -> list[CardEntry]:
     return voci_page(session, centro_id=centro_id, codice_istat=codice_istat)[0]
