@@ -29,7 +29,7 @@ def _answers(url: str) -> dict:
         index = build_index(s)
         out = {
             "search": [c.codice_istat for c in index.search("baldissero")],
-            "centri": [(d.centro.nome, d.n_serviti) for d in opendata.centri_list(s)],
+            "centri": [(d.centro.nome, d.n_comuni_served) for d in opendata.centri_list(s)],
             "voci": len(opendata.voci_list(s, codice_istat="004078")),
         }
         for qs in [

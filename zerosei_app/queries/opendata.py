@@ -14,14 +14,14 @@ from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
 
 
 @dataclass(frozen=True)
-class CentroDati:
+class CentroOpenData:
     centro: Centro
     comune: Comune
     ente: EnteGestore | None
     changed_on: str | None  # day of the last change made by staff (ISO), None if never
-    n_serviti: int = 0  # comuni served by a source's, the Regione's or the ente gestore's word
-    n_piu_vicino: int = 0  # comuni for which it is only the nearest registered centre
-    serviti: list[tuple[Comune, Copertura]] = field(default_factory=list)  # filled for one centre's detail
+    n_comuni_served: int = 0  # comuni served by a source's, the Regione's or the ente gestore's word
+    n_comuni_nearest_only: int = 0  # comuni for which it is only the nearest registered centre
+    comuni_served: list[tuple[Comune, Copertura]] = field(default_factory=list)  # filled for one centre's detail
 
 
 def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
@@ -48,25 +48,25 @@ def _coverage_counts(session: Session) -> dict[tuple[int, bool], int]:
     return counts
 
 
-def centri_list(session: Session, provincia: str | None = None) -> list[CentroDati]:
+def centri_list(session: Session, provincia: str | None = None) -> list[CentroOpenData]:
     counts = _coverage_counts(session)
     rows = list_centri(session)
     if provincia is not None:
         rows = [row for row in rows if row[1].sigla_provincia == provincia]
     changed = _staff_changes(session, [c.id for c, _, _ in rows])
     return [
-        CentroDati(c, comune, ente, changed.get(c.id), counts.get((c.id, False), 0), counts.get((c.id, True), 0))
+        CentroOpenData(c, comune, ente, changed.get(c.id), counts.get((c.id, False), 0), counts.get((c.id, True), 0))
         for c, comune, ente in rows
     ]
 
 
-def centro_detail(session: Session, centro_id: int) -> CentroDati | None:
+def centro_detail(session: Session, centro_id: int) -> CentroOpenData | None:
     row = get_centro(session, centro_id)
     if row is None or not row[0].is_active:
         return None
     c, comune, ente = row
     changed_on = _staff_changes(session, [c.id]).get(c.id)
-    return CentroDati(c, comune, ente, changed_on, serviti=list(comuni_served(session, centro_id)))
+    return CentroOpenData(c, comune, ente, changed_on, comuni_served=list(comuni_served(session, centro_id)))
 
 
 def active_centro_exists(session: Session, centro_id: int) -> bool:

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 from zerosei_app.models import CardEntry
-from zerosei_app.queries.opendata import CentroDati
+from zerosei_app.queries.opendata import CentroOpenData
 
 # TEMP until merge: map_url and voce_fields move to view/percorso_out.py (branch pipe); import them from there.
 from zerosei_app.queries.percorso import map_url, voce_fields
 from zerosei_app.schemas.percorso import VoceOut
 
 
-def _centro(d: CentroDati) -> dict:
+def _centro(d: CentroOpenData) -> dict:
     c, comune, ente = d.centro, d.comune, d.ente
     return {
         "id": c.id,
@@ -35,14 +35,15 @@ def _centro(d: CentroDati) -> dict:
     }
 
 
-def centri_out(centri: list[CentroDati]) -> list[dict]:
+def centri_out(centri: list[CentroOpenData]) -> list[dict]:
     """/api/v1/centri: every centre with how many comuni it serves (and for how many it is only the nearest)."""
     return [
-        {**_centro(d), "n_comuni_serviti": d.n_serviti, "n_comuni_centro_piu_vicino": d.n_piu_vicino} for d in centri
+        {**_centro(d), "n_comuni_serviti": d.n_comuni_served, "n_comuni_centro_piu_vicino": d.n_comuni_nearest_only}
+        for d in centri
     ]
 
 
-def centro_detail_out(d: CentroDati) -> dict:
+def centro_detail_out(d: CentroOpenData) -> dict:
     """/api/v1/centri/{id}: a centre with the comuni it serves."""
     return {
         **_centro(d),
@@ -54,7 +55,7 @@ def centro_detail_out(d: CentroDati) -> dict:
                 "origine": k.origine,
                 "distanza_km": k.distanza_km,
             }
-            for m, k in d.serviti
+            for m, k in d.comuni_served
         ],
     }
 
