@@ -222,12 +222,7 @@ def organizations(request: Request) -> JSONResponse:
     if error:
         return error
     data = _load_orgs(request, None)
-    items = hsds_out.organizations(data)
-    if params.search.strip():
-        from zerosei_app.domain.text import fold
-
-        needle = fold(params.search.strip())
-        items = [o for o in items if needle in fold(f"{o.name} {o.alternate_name or ''} {o.description}")]
+    items = hsds_out.organizations_matching(hsds_out.organizations(data), params.search)
     if params.full:
         shown = items[(params.page - 1) * params.per_page : params.page * params.per_page]
         data = _load_orgs(request, [o.id for o in shown])

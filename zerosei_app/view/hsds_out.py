@@ -10,6 +10,7 @@ from babel import Locale
 
 from zerosei_app.domain.catalog import CATEGORIES, MAX_AGE_MONTHS, MIN_AGE_MONTHS, TOPICS
 from zerosei_app.domain.hsds_ids import hsds_id
+from zerosei_app.domain.text import fold
 from zerosei_app.domain.vocabulary import StatoVerifica
 from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore
 from zerosei_app.queries.hsds import HsdsData
@@ -204,3 +205,11 @@ def organizations(data: HsdsData) -> list[OrganizationListOut]:
     return [ente_list_out(e) for e in data.enti.values()] + [
         centro_list_out(data, c, m) for c, m in data.centri.values()
     ]
+
+
+def organizations_matching(items: list[OrganizationListOut], search: str) -> list[OrganizationListOut]:
+    """The organizations whose name, short name or description contains `search` (accents and case folded)."""
+    if not search.strip():
+        return items
+    needle = fold(search.strip())
+    return [o for o in items if needle in fold(f"{o.name} {o.alternate_name or ''} {o.description}")]
