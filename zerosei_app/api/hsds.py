@@ -6,6 +6,7 @@ service_at_locations, taxonomies, taxonomy_terms, in HSDS pages. Read-only, like
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -116,7 +117,7 @@ class _BigChunks(FileResponse):
 
 def _load_one(request: Request, hsds_uuid: str) -> hsds.HsdsData | None:
     with session_scope() as session:
-        return hsds_pages.one_entry(session, public_base(request), hsds_uuid)
+        return hsds_pages.one_entry(session, hsds_uuid)
 
 
 def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
@@ -124,7 +125,7 @@ def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
     wanted = set(org_ids or ())
     centro_ids = [cid for cid in _centro_ids(request) if hsds_id("centro", cid) in wanted] if wanted else None
     with session_scope() as session:
-        return hsds_pages.organizations_data(session, public_base(request), centro_ids)
+        return hsds_pages.organizations_data(session, centro_ids)
 
 
 def _centro_ids(request: Request) -> list[int]:
@@ -172,7 +173,7 @@ def _services_page(request: Request, params: ServiceParams, render) -> JSONRespo
         modified_after=params.modified_after_dt(),
     )
     with session_scope() as session:
-        total, data = hsds_pages.services_page(session, public_base(request), filters, params.page, params.per_page)
+        total, data = hsds_pages.services_page(session, filters, params.page, params.per_page)
     return _json(_page_of(total, [_dump(render(data, e)) for e in data.entries], params.page, params.per_page))
 
 
@@ -188,7 +189,8 @@ def services(request: Request) -> JSONResponse:
     params, error = _params(ServiceParams, request)
     if error:
         return error
-    return _services_page(request, params, hsds_out.service_out if params.full else hsds_out.service_list_out)
+    full = functools.partial(hsds_out.service_out, base_url=public_base(request))
+    return _services_page(request, params, full if params.full else hsds_out.service_list_out)
 
 
 @router.get(
@@ -206,7 +208,7 @@ def service(request: Request) -> JSONResponse:
     entry = hsds.entry_by_service_id(data, sid) if data else None
     if entry is None:
         return _not_found(request, "service", sid)
-    return _json(_dump(hsds_out.service_out(data, entry)))
+    return _json(_dump(hsds_out.service_out(data, entry, public_base(request))))
 
 
 @router.get(
@@ -226,10 +228,11 @@ def organizations(request: Request) -> JSONResponse:
     if params.full:
         shown = items[(params.page - 1) * params.per_page : params.page * params.per_page]
         data = _load_orgs(request, [o.id for o in shown])
+        base = public_base(request)
         return _json(
             _page_of(
                 len(items),
-                [_dump(hsds_out.organization_out(data, o.id, params.full_service)) for o in shown],
+                [_dump(hsds_out.organization_out(data, o.id, params.full_service, base)) for o in shown],
                 params.page,
                 params.per_page,
             )
@@ -252,7 +255,7 @@ def organization(request: Request) -> JSONResponse:
     if error:
         return error
     data = _load_orgs(request, [oid])
-    out = hsds_out.organization_out(data, oid, params.full_service)
+    out = hsds_out.organization_out(data, oid, params.full_service, public_base(request))
     if out is None:
         return _not_found(request, "organization", oid)
     return _json(_dump(out))

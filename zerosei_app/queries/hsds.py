@@ -48,7 +48,6 @@ class HsdsData:
     centri: dict[int, tuple[Centro, Comune]]
     entries: list[CardEntry]
     changes: dict[tuple[str, int], Change]
-    base_url: str = ""
     schedules: dict[int, list[DatedSession]] = field(default_factory=dict)
     closed: set[int] = field(default_factory=set)  # entries closed today (their own or their centre's closure)
 
@@ -88,9 +87,7 @@ def centri_and_enti(session: Session) -> tuple[dict[int, tuple[Centro, Comune]],
     return centri, enti
 
 
-def load(
-    session: Session, base_url: str = "", entry_ids: list[int] | None = None, known=None, today: date | None = None
-) -> HsdsData:
+def load(session: Session, entry_ids: list[int] | None = None, known=None, today: date | None = None) -> HsdsData:
     """The whole directory, or (entry_ids) only these exported entries, e.g. one page of a list;
     `known`: (centri, enti) already loaded for this data version."""
     centri, enti = known or centri_and_enti(session)
@@ -99,7 +96,7 @@ def load(
         query = query.where(col(CardEntry.id).in_(entry_ids))
     entries = list(session.exec(query).all())
     changes = last_changes(session, None if entry_ids is None else entries)
-    data = HsdsData(enti=enti, centri=centri, entries=entries, changes=changes, base_url=base_url)
+    data = HsdsData(enti=enti, centri=centri, entries=entries, changes=changes)
     data.schedules = dated_sessions(session, {e.id: e for e in entries}, entry_ids)
     data.closed = _closed_today(session, entries, today or clock.today())
     return data

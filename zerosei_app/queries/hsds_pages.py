@@ -140,28 +140,28 @@ def _matching(index: _Index, f: Filters) -> list[int]:
     ]
 
 
-def one_entry(session: Session, base_url: str, hsds_uuid: str) -> hsds.HsdsData | None:
+def one_entry(session: Session, hsds_uuid: str) -> hsds.HsdsData | None:
     """The directory data of one exported entry, by its HSDS (service or service_at_location) id."""
     index = _index(session, current_version(session))
     entry_id = index.entry_for(hsds_uuid)
     if entry_id is None:
         return None
-    return hsds.load(session, base_url, entry_ids=[entry_id], known=(index.centri, index.enti))
+    return hsds.load(session, entry_ids=[entry_id], known=(index.centri, index.enti))
 
 
 def centro_ids(session: Session) -> list[int]:
     return list(_centri_enti(session, current_version(session))[0])
 
 
-def organizations_data(session: Session, base_url: str, centro_ids: list[int] | None) -> hsds.HsdsData:
+def organizations_data(session: Session, centro_ids: list[int] | None) -> hsds.HsdsData:
     """Centres and enti gestori, with the exported entries of these centres only (None: none)."""
     version = current_version(session)
     if not centro_ids:
-        return hsds.load(session, base_url, entry_ids=[], known=_centri_enti(session, version))
+        return hsds.load(session, entry_ids=[], known=_centri_enti(session, version))
     index = _index(session, version)
     wanted = set(centro_ids)
     ids = [r.id for r in index.rows if r.centro_id in wanted]
-    return hsds.load(session, base_url, entry_ids=ids, known=(index.centri, index.enti))
+    return hsds.load(session, entry_ids=ids, known=(index.centri, index.enti))
 
 
 def _count(session: Session, version: int) -> int:
@@ -174,9 +174,7 @@ def _count(session: Session, version: int) -> int:
     return cached[1]
 
 
-def services_page(
-    session: Session, base_url: str, filters: Filters, page: int, per_page: int
-) -> tuple[int, hsds.HsdsData]:
+def services_page(session: Session, filters: Filters, page: int, per_page: int) -> tuple[int, hsds.HsdsData]:
     """(how many entries match, the directory data of this page's entries only, in id order)."""
     version = current_version(session)
     offset = (page - 1) * per_page
@@ -189,5 +187,5 @@ def services_page(
         total = _count(session, version)
         page_ids = list(session.exec(hsds.exported_entries(CardEntry.id).offset(offset).limit(per_page)).all())
         known = _centri_enti(session, version)
-    data = hsds.load(session, base_url, entry_ids=page_ids, known=known)
+    data = hsds.load(session, entry_ids=page_ids, known=known)
     return total, data

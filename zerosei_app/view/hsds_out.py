@@ -122,7 +122,8 @@ def _languages(e: CardEntry, sid: str) -> list[LanguageOut] | None:
     ] or None
 
 
-def service_out(data: HsdsData, e: CardEntry) -> ServiceOut:
+def service_out(data: HsdsData, e: CardEntry, base_url: str = "") -> ServiceOut:
+    """The whole service; `base_url`: the public site, for the links to its sessions' .ics."""
     base = service_list_out(data, e)
     sid = base.id
     phones = [PhoneOut(id=hsds_id("phone", f"service/{e.id}"), service_id=sid, number=e.contact_phone)]
@@ -131,7 +132,7 @@ def service_out(data: HsdsData, e: CardEntry) -> ServiceOut:
         **base.model_dump(exclude={"organization"}),
         organization=base.organization,
         phones=phones if e.contact_phone.strip() else None,
-        schedules=entry_schedules(e, data.schedules.get(e.id, []), data.base_url) or None,
+        schedules=entry_schedules(e, data.schedules.get(e.id, []), base_url) or None,
         service_at_locations=[service_at_location_out(data, e, with_service=False)],
         languages=_languages(e, sid),
         cost_options=[cost] if cost else None,
@@ -172,7 +173,9 @@ def _ente_out(data: HsdsData, e: EnteGestore, org_id: str) -> OrganizationOut:
     )
 
 
-def _centro_out(data: HsdsData, c: Centro, m: Comune, org_id: str, full_service: bool) -> OrganizationOut:
+def _centro_out(
+    data: HsdsData, c: Centro, m: Comune, org_id: str, full_service: bool, base_url: str
+) -> OrganizationOut:
     phones = None
     if c.telefono:
         phones = [PhoneOut(id=hsds_id("phone", f"centro/{c.id}"), organization_id=org_id, number=c.telefono)]
@@ -186,17 +189,19 @@ def _centro_out(data: HsdsData, c: Centro, m: Comune, org_id: str, full_service:
         attributes=[attribute(org_id, "stato_verifica", "verifica", c.stato_verifica, None, "organization")]
         if verified
         else None,
-        services=[service_out(data, e) if full_service else service_list_out(data, e) for e in mine],
+        services=[service_out(data, e, base_url) if full_service else service_list_out(data, e) for e in mine],
     )
 
 
-def organization_out(data: HsdsData, org_id: str, full_service: bool = False) -> OrganizationOut | None:
+def organization_out(
+    data: HsdsData, org_id: str, full_service: bool = False, base_url: str = ""
+) -> OrganizationOut | None:
     for e in data.enti.values():
         if hsds_id("ente_gestore", e.id) == org_id:
             return _ente_out(data, e, org_id)
     for c, m in data.centri.values():
         if hsds_id("centro", c.id) == org_id:
-            return _centro_out(data, c, m, org_id, full_service)
+            return _centro_out(data, c, m, org_id, full_service, base_url)
     return None
 
 

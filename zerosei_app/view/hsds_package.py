@@ -102,7 +102,7 @@ def descriptor(created: datetime) -> dict[str, Any]:
     }
 
 
-def rows(data: HsdsData) -> dict[str, list[dict[str, Any]]]:
+def rows(data: HsdsData, base_url: str = "") -> dict[str, list[dict[str, Any]]]:
     out: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in tables()}
 
     def walk(table: str, obj: dict[str, Any]) -> None:
@@ -120,7 +120,7 @@ def rows(data: HsdsData) -> dict[str, list[dict[str, Any]]]:
                     walk(child, item)
 
     for org in hsds_out.organizations(data):
-        full = hsds_out.organization_out(data, org.id, full_service=True)
+        full = hsds_out.organization_out(data, org.id, full_service=True, base_url=base_url)
         walk("organization", full.model_dump(mode="json", exclude_none=True))
     for d in hsds_taxonomies.TAXONOMIES:
         walk("taxonomy", hsds_taxonomies.taxonomy_out(d).model_dump(mode="json", exclude_none=True))
@@ -138,9 +138,9 @@ def _csv(table: str, records: list[dict[str, Any]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def build_zip(data: HsdsData, created: datetime) -> bytes:
+def build_zip(data: HsdsData, created: datetime, base_url: str = "") -> bytes:
     meta = descriptor(created)
-    found = rows(data)
+    found = rows(data, base_url)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("datapackage.json", json.dumps(meta, ensure_ascii=False, indent=2))

@@ -168,7 +168,7 @@ def _main(base: str, out: str) -> None:
     from zerosei_app.view import hsds_package
 
     with session_scope() as session:
-        body = hsds_package.build_zip(hsds.load(session, base), clock.now())
+        body = hsds_package.build_zip(hsds.load(session), clock.now(), base)
     tmp = Path(out).with_suffix(".tmp")
     tmp.write_bytes(body)
     os.replace(tmp, out)
