@@ -1,9 +1,8 @@
-"""The directory as open data (the JSON API's centres and entries), as plain rows:
-view/opendata_out.py turns them into the published records."""
+"""The directory as open data (the JSON API's centres and entries): plain rows; view/opendata_out.py writes them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
@@ -11,17 +10,6 @@ from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore
 from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
-
-
-@dataclass(frozen=True)
-class CentroOpenData:
-    centro: Centro
-    comune: Comune
-    ente: EnteGestore | None
-    changed_on: str | None  # day of the last change made by staff (ISO), None if never
-    n_comuni_served: int = 0  # comuni served by a source's, the Regione's or the ente gestore's word
-    n_comuni_nearest_only: int = 0  # comuni for which it is only the nearest registered centre
-    comuni_served: list[tuple[Comune, Copertura]] = field(default_factory=list)  # filled for one centre's detail
 
 
 def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
@@ -36,37 +24,49 @@ def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
     return {entity_id: when.date().isoformat() for entity_id, when in rows if when is not None}
 
 
-def _coverage_counts(session: Session) -> dict[tuple[int, bool], int]:
-    """(centre, only-the-nearest?) → how many comuni: served (a source, the Regione or the ente gestore
-    says so) apart from "only the nearest registered centre"."""
+@dataclass(frozen=True)
+class CentroRow:
+    """A registered centre as open data lists it: its rows, and what staff and coverage add."""
+
+    centro: Centro
+    comune: Comune
+    ente: EnteGestore | None
+    changed_on: str | None  # day of the last change staff made (the audit log); None: none since the seed
+    n_serviti: int = 0  # comuni served by the sources' word (or the Regione's, or the ente gestore's)
+    n_inferiti: int = 0  # comuni for which it is only the nearest registered centre
+
+
+@dataclass(frozen=True)
+class CentroDetail:
+    row: CentroRow
+    served: list[tuple[Comune, Copertura]]  # the comuni it serves, by name
+
+
+def centri_list(session: Session, provincia: str | None = None) -> list[CentroRow]:
+    # Served (a source, the Regione or the ente gestore says so) apart from "only the nearest registered centre".
     counts: dict[tuple[int, bool], int] = {}
     for centro_id, origine, n in session.exec(
         select(Copertura.centro_id, Copertura.origine, func.count()).group_by(Copertura.centro_id, Copertura.origine)
     ).all():
         key = (centro_id, origine == OrigineCopertura.INFERITO)
         counts[key] = counts.get(key, 0) + n
-    return counts
-
-
-def centri_list(session: Session, provincia: str | None = None) -> list[CentroOpenData]:
-    counts = _coverage_counts(session)
     rows = list_centri(session)
     if provincia is not None:
         rows = [row for row in rows if row[1].sigla_provincia == provincia]
     changed = _staff_changes(session, [c.id for c, _, _ in rows])
     return [
-        CentroOpenData(c, comune, ente, changed.get(c.id), counts.get((c.id, False), 0), counts.get((c.id, True), 0))
+        CentroRow(c, comune, ente, changed.get(c.id), counts.get((c.id, False), 0), counts.get((c.id, True), 0))
         for c, comune, ente in rows
     ]
 
 
-def centro_detail(session: Session, centro_id: int) -> CentroOpenData | None:
+def centro_detail(session: Session, centro_id: int) -> CentroDetail | None:
     row = get_centro(session, centro_id)
     if row is None or not row[0].is_active:
         return None
     c, comune, ente = row
     changed_on = _staff_changes(session, [c.id]).get(c.id)
-    return CentroOpenData(c, comune, ente, changed_on, comuni_served=list(comuni_served(session, centro_id)))
+    return CentroDetail(CentroRow(c, comune, ente, changed_on), comuni_served(session, centro_id))
 
 
 def active_centro_exists(session: Session, centro_id: int) -> bool:

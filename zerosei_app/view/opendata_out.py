@@ -1,18 +1,15 @@
-"""The directory as open data: the JSON records /api/v1/centri and /api/v1/voci publish
-(Italian keys: it's open data; shapes in schemas/opendata.py and schemas/percorso.py)."""
+"""The directory as open data (the JSON API's centres and entries), from queries/opendata.py's rows."""
 
 from __future__ import annotations
 
 from zerosei_app.models import CardEntry
-from zerosei_app.queries.opendata import CentroOpenData
-
-# TEMP until merge: map_url and voce_fields move to view/percorso_out.py (branch pipe); import them from there.
-from zerosei_app.queries.percorso import map_url, voce_fields
+from zerosei_app.queries.opendata import CentroDetail, CentroRow
 from zerosei_app.schemas.percorso import VoceOut
+from zerosei_app.view.percorso_out import map_url, voce_fields
 
 
-def _centro(d: CentroOpenData) -> dict:
-    c, comune, ente = d.centro, d.comune, d.ente
+def _centro_dict(r: CentroRow) -> dict:
+    c, comune, ente = r.centro, r.comune, r.ente
     return {
         "id": c.id,
         "nome": c.nome,
@@ -31,22 +28,21 @@ def _centro(d: CentroOpenData) -> dict:
         "data_fonte": c.data_fonte,
         "mappa_url": map_url(c.indirizzo, comune.nome),
         # Not the row's timestamp (the seed's load time for every centre): only a change made by staff.
-        "aggiornato_il": d.changed_on,
+        "aggiornato_il": r.changed_on,
     }
 
 
-def centri_out(centri: list[CentroOpenData]) -> list[dict]:
-    """/api/v1/centri: every centre with how many comuni it serves (and for how many it is only the nearest)."""
+def centri_out(rows: list[CentroRow]) -> list[dict]:
     return [
-        {**_centro(d), "n_comuni_serviti": d.n_comuni_served, "n_comuni_centro_piu_vicino": d.n_comuni_nearest_only}
-        for d in centri
+        {**_centro_dict(r), "n_comuni_serviti": r.n_serviti, "n_comuni_centro_piu_vicino": r.n_inferiti} for r in rows
     ]
 
 
-def centro_detail_out(d: CentroOpenData) -> dict:
-    """/api/v1/centri/{id}: a centre with the comuni it serves."""
+def centro_detail_out(d: CentroDetail | None) -> dict | None:
+    if d is None:
+        return None
     return {
-        **_centro(d),
+        **_centro_dict(d.row),
         "comuni_serviti": [
             {
                 "codice_istat": m.codice_istat,
@@ -55,11 +51,10 @@ def centro_detail_out(d: CentroOpenData) -> dict:
                 "origine": k.origine,
                 "distanza_km": k.distanza_km,
             }
-            for m, k in d.comuni_served
+            for m, k in d.served
         ],
     }
 
 
 def voci_out(entries: list[CardEntry]) -> list[dict]:
-    """/api/v1/voci: entries as parents and reusers get them."""
     return [VoceOut(**voce_fields(e)).model_dump(mode="json") for e in entries]
