@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from zerosei_app.api.calendar import calendar_router
 from zerosei_app.api.errors import ApiError, api_error_handler, error_response, lang_of
 from zerosei_app.api.hsds import router as hsds_router
 from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, public_base, scope_reflex_cors
@@ -234,6 +235,7 @@ from zerosei_app.web.one_tap import router as one_tap_router  # noqa: E402
 
 api.include_router(carta_map_router)
 api.include_router(hsds_router)  # HSDS 3.0 under /api/v1/hsds (api/hsds.py)
+api.include_router(calendar_router)  # parents' .ics, outside /api/v1 (api/calendar.py)
 api.include_router(one_tap_router)  # /staff/conferma: the reminders' one-tap page (web/one_tap.py)
 
 

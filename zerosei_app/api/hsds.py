@@ -6,6 +6,7 @@ service_at_locations, taxonomies, taxonomy_terms, in HSDS pages. Read-only, like
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Annotated
 
@@ -43,6 +44,7 @@ from zerosei_app.schemas.hsds import (
     TaxonomyPageOut,
     TaxonomyTermPageOut,
 )
+from zerosei_app.view import hsds_out, hsds_taxonomies
 
 HSDS = f"{PREFIX}/hsds"
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
@@ -95,7 +97,7 @@ class _BigChunks(FileResponse):
 
 def _load_one(request: Request, hsds_uuid: str) -> hsds.HsdsData | None:
     with session_scope() as session:
-        return hsds_pages.one_entry(session, public_base(request), hsds_uuid)
+        return hsds_pages.one_entry(session, hsds_uuid)
 
 
 def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
@@ -103,7 +105,7 @@ def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
     wanted = set(org_ids or ())
     centro_ids = [cid for cid in _centro_ids(request) if hsds_id("centro", cid) in wanted] if wanted else None
     with session_scope() as session:
-        return hsds_pages.organizations_data(session, public_base(request), centro_ids)
+        return hsds_pages.organizations_data(session, centro_ids)
 
 
 def _centro_ids(request: Request) -> list[int]:
@@ -120,7 +122,7 @@ def _centro_ids(request: Request) -> list[int]:
 @router.get(HSDS, include_in_schema=False)
 def root(request: Request) -> JSONResponse:
     base = public_base(request)
-    out = {"version": hsds.HSDS_VERSION}
+    out = {"version": hsds_out.HSDS_VERSION}
     if base:
         out["openapi_url"] = f"{base}{PREFIX}/openapi.json"
     return _json(out)
@@ -129,7 +131,7 @@ def root(request: Request) -> JSONResponse:
 def _services_page(request: Request, params: ServiceParams, render) -> JSONResponse:
     """A page of a services-like list (/services and /service_at_locations share filters): only
     the page's entries are loaded (queries/hsds_pages.py)."""
-    filters = hsds_pages.Filters(
+    filters = hsds.Filters(
         search=params.search,
         organization_id=params.organization_id,
         taxonomy_term_id=params.taxonomy_term_id,
@@ -137,7 +139,7 @@ def _services_page(request: Request, params: ServiceParams, render) -> JSONRespo
         modified_after=params.modified_after_dt(),
     )
     with session_scope() as session:
-        total, data = hsds_pages.services_page(session, public_base(request), filters, params.page, params.per_page)
+        total, data = hsds_pages.services_page(session, filters, params.page, params.per_page)
     return _json(_page_of(total, [_dump(render(data, e)) for e in data.entries], params.page, params.per_page))
 
 
@@ -150,7 +152,8 @@ def _services_page(request: Request, params: ServiceParams, render) -> JSONRespo
     dependencies=query_dependencies(ServiceParams),
 )
 def services(request: Request, params: Annotated[ServiceParams, Query()]) -> JSONResponse:
-    return _services_page(request, params, hsds.service_out if params.full else hsds.service_list_out)
+    full = functools.partial(hsds_out.service_out, base_url=public_base(request))
+    return _services_page(request, params, full if params.full else hsds_out.service_list_out)
 
 
 @router.get(
@@ -165,7 +168,7 @@ def service(request: Request, sid: ServiceId) -> JSONResponse:
     entry = hsds.entry_by_service_id(data, sid) if data else None
     if entry is None:
         return _not_found(request, "service", sid)
-    return _json(_dump(hsds.service_out(data, entry)))
+    return _json(_dump(hsds_out.service_out(data, entry, public_base(request))))
 
 
 @router.get(
@@ -178,19 +181,15 @@ def service(request: Request, sid: ServiceId) -> JSONResponse:
 )
 def organizations(request: Request, params: Annotated[OrganizationParams, Query()]) -> JSONResponse:
     data = _load_orgs(request, None)
-    items = hsds.organizations(data)
-    if params.search.strip():
-        from zerosei_app.domain.text import fold
-
-        needle = fold(params.search.strip())
-        items = [o for o in items if needle in fold(f"{o.name} {o.alternate_name or ''} {o.description}")]
+    items = hsds_out.organizations_matching(hsds_out.organizations(data), params.search)
     if params.full:
         shown = items[(params.page - 1) * params.per_page : params.page * params.per_page]
         data = _load_orgs(request, [o.id for o in shown])
+        base = public_base(request)
         return _json(
             _page_of(
                 len(items),
-                [_dump(hsds.organization_out(data, o.id, params.full_service)) for o in shown],
+                [_dump(hsds_out.organization_out(data, o.id, params.full_service, base)) for o in shown],
                 params.page,
                 params.per_page,
             )
@@ -209,7 +208,7 @@ def organization(
     request: Request, oid: OrganizationId, params: Annotated[OneOrganizationParams, Query()]
 ) -> JSONResponse:
     data = _load_orgs(request, [oid])
-    out = hsds.organization_out(data, oid, params.full_service)
+    out = hsds_out.organization_out(data, oid, params.full_service, public_base(request))
     if out is None:
         return _not_found(request, "organization", oid)
     return _json(_dump(out))
@@ -225,7 +224,7 @@ def organization(
 )
 def service_at_locations(request: Request, params: Annotated[ServiceParams, Query()]) -> JSONResponse:
     return _services_page(
-        request, params, hsds.service_at_location_out if params.full else hsds.service_at_location_list_out
+        request, params, hsds_out.service_at_location_out if params.full else hsds_out.service_at_location_list_out
     )
 
 
@@ -242,7 +241,7 @@ def service_at_location(request: Request, sal_id: ServiceAtLocationId) -> JSONRe
     entry = hsds.entry_by_service_id(data, sal_id, "service_at_location") if data else None
     if entry is None:
         return _not_found(request, "service_at_location", sal_id)
-    return _json(_dump(hsds.service_at_location_out(data, entry)))
+    return _json(_dump(hsds_out.service_at_location_out(data, entry)))
 
 
 @router.get(
@@ -254,7 +253,7 @@ def service_at_location(request: Request, sal_id: ServiceAtLocationId) -> JSONRe
     dependencies=query_dependencies(PageParams),
 )
 def taxonomies(params: Annotated[PageParams, Query()]) -> JSONResponse:
-    items = [hsds.taxonomy_out(d) for d in hsds.TAXONOMIES]
+    items = [hsds_taxonomies.taxonomy_out(d) for d in hsds_taxonomies.TAXONOMIES]
     return _json(_page(items, params.page, params.per_page))
 
 
@@ -267,7 +266,7 @@ def taxonomies(params: Annotated[PageParams, Query()]) -> JSONResponse:
     dependencies=query_dependencies(TaxonomyTermParams),
 )
 def taxonomy_terms(params: Annotated[TaxonomyTermParams, Query()]) -> JSONResponse:
-    items = hsds.taxonomy_terms(params.taxonomy_id)
+    items = hsds_taxonomies.taxonomy_terms(params.taxonomy_id)
     if params.parent_id:
         items = []  # flat taxonomies: no term has a parent
     return _json(_page(items, params.page, params.per_page))
@@ -301,9 +300,3 @@ async def datapackage(request: Request) -> Response:
         media_type="application/zip",
         headers={**headers, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
     )
-
-
-# Calendars for parents (/calendario/voce/{id}.ics, /percorso.ics): outside /api/v1, same app.
-from zerosei_app.api.hsds_calendar import calendar_router  # noqa: E402
-
-router.include_router(calendar_router)
