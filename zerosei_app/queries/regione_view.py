@@ -56,7 +56,17 @@ class ComuneSenza:
 
 
 def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> list[CentroRiga]:
-    rows = {
+    rows = _open_centri(db)
+    _count_accounts(db, rows, now)
+    _count_entries(db, rows, today, review_days)
+    _list_closures(db, rows, today)
+    if ReviewReminder is not None:
+        _count_reminders(db, rows)
+    return list(rows.values())
+
+
+def _open_centri(db: Session) -> dict[int, CentroRiga]:
+    return {
         c.id: CentroRiga(c.id, c.nome, m.nome, m.sigla_provincia)
         for c, m in db.exec(
             select(Centro, Comune)
@@ -64,6 +74,10 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
             .where(col(Centro.is_active).is_(True))
         ).all()
     }
+
+
+def _count_accounts(db: Session, rows: dict[int, CentroRiga], now: datetime) -> None:
+    """Each centre's invitation state and its operatori who can log in."""
     accounts: dict[int, list[Account]] = {}
     for user, centro_id in db.exec(
         select(StaffUser, StaffMembership.centro_id)
@@ -76,6 +90,10 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
         mine = accounts.get(cid, [])
         r.invito = invito(mine, now)
         r.account = sum(1 for a in mine if a.is_active and a.has_password)
+
+
+def _count_entries(db: Session, rows: dict[int, CentroRiga], today: date, review_days: int) -> None:
+    """Published entries: confirmed or not, and the last confirmation (examples never count as confirmed)."""
     for e in db.exec(
         select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED, col(CardEntry.centro_id).in_(list(rows)))
     ).all():
@@ -91,6 +109,10 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
             and (r.ultima_conferma is None or e.last_reviewed_on > r.ultima_conferma)
         ):
             r.ultima_conferma = e.last_reviewed_on
+
+
+def _list_closures(db: Session, rows: dict[int, CentroRiga], today: date) -> None:
+    """The centre's current and future closures, then how many of its entries are suspended."""
     by_centro, by_entry = all_by_owner(db)
     for cid, r in rows.items():
         windows = [w for w in by_centro.get(cid, []) if is_current_or_future(w, today)]
@@ -105,16 +127,17 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
     for cid, n in n_entry_closures.items():
         if cid in rows:
             rows[cid].chiusure.append(f"{n} {'voce sospesa' if n == 1 else 'voci sospese'}")
-    if ReviewReminder is not None:
-        for r in rows.values():
-            r.promemoria = 0
-        for rem in db.exec(select(ReviewReminder).where(ReviewReminder.status == "inviato")).all():
-            r = rows.get(rem.centro_id)
-            if r is not None:
-                r.promemoria = (r.promemoria or 0) + 1
-                if r.ultimo_promemoria is None or rem.sent_on > r.ultimo_promemoria:
-                    r.ultimo_promemoria = rem.sent_on
-    return list(rows.values())
+
+
+def _count_reminders(db: Session, rows: dict[int, CentroRiga]) -> None:
+    for r in rows.values():
+        r.promemoria = 0
+    for rem in db.exec(select(ReviewReminder).where(ReviewReminder.status == "inviato")).all():
+        r = rows.get(rem.centro_id)
+        if r is not None:
+            r.promemoria = (r.promemoria or 0) + 1
+            if r.ultimo_promemoria is None or rem.sent_on > r.ultimo_promemoria:
+                r.ultimo_promemoria = rem.sent_on
 
 
 def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[ComuneSenza]:

@@ -50,13 +50,27 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
     if not centro_ids:
         return []
     ids = list(centro_ids)
+    out = _centri(db, ids)
+    _count_by_status(db, ids, out)
+    limit = stale_before(today)
+    never_or_long_ago = col(CardEntry.last_reviewed_on).is_(None) | (col(CardEntry.last_reviewed_on) <= limit)
+    example = col(CardEntry.is_example).is_(True)
+    _count_not_archived(db, ids, out, "stale", never_or_long_ago)
+    _count_not_archived(db, ids, out, "examples", example)
+    _count_not_archived(db, ids, out, "to_confirm", example | never_or_long_ago)
+    _count_open_reports(db, ids, out, now)
+    return list(out.values())
+
+
+def _centri(db: Session, ids: list[int]) -> dict[int, CentroSummary]:
+    """The centres' summaries with nothing counted yet: open ones first, by comune and name."""
     rows = db.exec(
         select(Centro, Comune.nome)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .where(col(Centro.id).in_(ids))
         .order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.nome))
     ).all()
-    out = {
+    return {
         c.id: CentroSummary(
             c.id,
             c.nome,
@@ -67,6 +81,10 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         )
         for c, comune in rows
     }
+
+
+def _count_by_status(db: Session, ids: list[int], out: dict[int, CentroSummary]) -> None:
+    """published, draft, archived: the field of each status has the status's name."""
     for centro_id, status, n in db.exec(
         select(CardEntry.centro_id, CardEntry.status, func.count())
         .where(col(CardEntry.centro_id).in_(ids))
@@ -74,39 +92,19 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
     ).all():
         if status in tuple(EntryStatus):
             setattr(out[centro_id], status, n)
-    limit = stale_before(today)
+
+
+def _count_not_archived(db: Session, ids: list[int], out: dict[int, CentroSummary], field: str, condition) -> None:
+    """`field` of each summary: how many of the centre's entries not archived meet `condition`."""
     for centro_id, n in db.exec(
         select(CardEntry.centro_id, func.count())
-        .where(
-            col(CardEntry.centro_id).in_(ids),
-            CardEntry.status != EntryStatus.ARCHIVED,
-            (col(CardEntry.last_reviewed_on).is_(None)) | (col(CardEntry.last_reviewed_on) <= limit),
-        )
+        .where(col(CardEntry.centro_id).in_(ids), CardEntry.status != EntryStatus.ARCHIVED, condition)
         .group_by(CardEntry.centro_id)
     ).all():
-        out[centro_id].stale = n
-    for centro_id, n in db.exec(
-        select(CardEntry.centro_id, func.count())
-        .where(
-            col(CardEntry.centro_id).in_(ids),
-            CardEntry.status != EntryStatus.ARCHIVED,
-            col(CardEntry.is_example).is_(True),
-        )
-        .group_by(CardEntry.centro_id)
-    ).all():
-        out[centro_id].examples = n
-    for centro_id, n in db.exec(
-        select(CardEntry.centro_id, func.count())
-        .where(
-            col(CardEntry.centro_id).in_(ids),
-            CardEntry.status != EntryStatus.ARCHIVED,
-            col(CardEntry.is_example).is_(True)
-            | col(CardEntry.last_reviewed_on).is_(None)
-            | (col(CardEntry.last_reviewed_on) <= limit),
-        )
-        .group_by(CardEntry.centro_id)
-    ).all():
-        out[centro_id].to_confirm = n
+        setattr(out[centro_id], field, n)
+
+
+def _count_open_reports(db: Session, ids: list[int], out: dict[int, CentroSummary], now: datetime) -> None:
     for report in db.exec(
         select(ErrorReport).where(
             col(ErrorReport.centro_id).in_(ids), col(ErrorReport.status).in_(OPEN_REPORT_STATUSES)
@@ -119,7 +117,6 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
             s.reports_in_lavorazione += 1
         if report_is_late(report.status, report.created_at, now):
             s.reports_late += 1
-    return list(out.values())
 
 
 def totals(items: Sequence[CentroSummary]) -> dict[str, int]:
