@@ -12,10 +12,10 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.clock import day, when
 from zerosei_app.domain.review import OPEN_REPORT_STATUSES, report_days_left, report_due
 from zerosei_app.domain.staff_forms import Id, ReportStatusInput
-from zerosei_app.domain.staff_labels import REPORT_KIND_LABELS, REPORT_STATUS_LABELS
 from zerosei_app.domain.validation import require
 from zerosei_app.queries.staff_reports import inbox, set_status
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.view.staff_labels import REPORT_KIND_LABELS, REPORT_STATUS_LABELS
 
 STATUS_FILTERS = ("aperte", "nuova", "in_lavorazione", "risolta", "tutte")
 
