@@ -153,3 +153,10 @@ def test_long_dates_and_starts():
     assert wording.long_date(date(2026, 3, 12), "en") == "March 12, 2026"
     assert wording.starts_text("2027-03", 4, "it") == "Da marzo 2027 (tra 4 mesi)"
     assert wording.starts_text("2027-03", 1, "en") == "From March 2027 (in 1 month)"
+
+
+def test_staff_counts_follow_the_italian_rule():
+    assert wording.staff_count(1, "{n} giorno", "{n} giorni") == "1 giorno"
+    assert wording.staff_count(0, "{n} giorno", "{n} giorni") == "0 giorni"
+    assert wording.staff_count(21, "{n} giorno", "{n} giorni") == "21 giorni"
+    assert wording.staff_count(1, "un campo da correggere", "{n} campi da correggere") == "un campo da correggere"

@@ -16,7 +16,7 @@ from zerosei_app.queries import audit
 from zerosei_app.queries.percorso import voce_fields
 from zerosei_app.schemas.percorso import VoceOut
 from zerosei_app.view.percorso_view import EntryView, entry_view
-from zerosei_app.view.wording import staff_age_words
+from zerosei_app.view.wording import staff_age_words, staff_count
 
 EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, titolo="", sintesi="", descrizione="")
 
@@ -191,7 +191,7 @@ def error_links(errors: dict[str, str]) -> list[ErrorLink]:
 
 
 def not_saved_message(n_errors: int) -> str:
-    fields = "un campo da correggere" if n_errors == 1 else f"{n_errors} campi da correggere"
+    fields = staff_count(n_errors, "un campo da correggere", "{n} campi da correggere")
     return f"Non salvato: {fields} (li trovi evidenziati qui sotto)."
 
 

@@ -12,7 +12,7 @@ from zerosei_app.domain.age import Child
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.i18n import normalize_lang, plural, t
-from zerosei_app.i18n.format import month_year
+from zerosei_app.i18n.format import month_year, plural_form
 
 STAFF_LANG = "it"  # the staff area and the HSDS export are Italian
 
@@ -114,6 +114,12 @@ def tappa_age_text(eta_da_mesi: int, eta_a_mesi: int | None, lang: str) -> str:
 
 
 # --- the staff screens (Italian) ----------------------------------------------------------------------------
+
+
+def staff_count(n: int, one: str, other: str) -> str:
+    """A count on the staff screens, its form chosen by Babel's rule for Italian: `one` and `other` are texts
+    with `{n}` ("{n} giorno" / "{n} giorni", "un campo da correggere" / "{n} campi da correggere")."""
+    return (one if plural_form(n, STAFF_LANG) == "one" else other).format(n=n)
 
 
 def staff_age_words(months: int) -> str:
