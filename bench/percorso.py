@@ -35,7 +35,8 @@ from zerosei_app.domain.months import YearMonth  # noqa: E402
 from zerosei_app.models import Comune  # noqa: E402
 from zerosei_app.prestart import migrate, prepare  # noqa: E402
 from zerosei_app.queries.comuni import build_index  # noqa: E402
-from zerosei_app.queries.percorso import build_percorso  # noqa: E402
+from zerosei_app.queries.percorso import load_path  # noqa: E402
+from zerosei_app.view.percorso_out import percorso_out  # noqa: E402
 
 QUERIES = [
     "torino",
@@ -138,7 +139,8 @@ def run(label: str, url: str, n: int) -> None:
         search = timed(lambda i: index.search(QUERIES[i % len(QUERIES)]), n)
         today = clock.today()
         parsed = [parse_query_string(q).query for q in qs]
-        inproc = timed(lambda i: build_percorso(s, parsed[i], today), n)
+        # The API's pipe: the query's plain data, then the view that makes the answer.
+        inproc = timed(lambda i: percorso_out(load_path(s, parsed[i], today).data, parsed[i].lang), n)
     engine.dispose()
     http_search, http_path = over_http(url, qs, n)
     print(f"\n== {label}: {len(codes)} comuni (index built in {build_ms:.0f} ms)")

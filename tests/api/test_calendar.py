@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from tests.api.test_api_served import served  # noqa: F401 - the app as Reflex serves it
 from tests.hsds_schemas import errors
+from tests.percorso_support import path_out
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.hsds_ids import hsds_id
@@ -22,7 +23,6 @@ from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.sessions import ROME, SessionChoice, cancel, validate
 from zerosei_app.models import AuditRecord, CardEntry, EntrySession, EntryStatus
 from zerosei_app.queries import sessions as q
-from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.state.appuntamenti import AppuntamentiState
 
 NOW = datetime(2026, 10, 10, 8, 0, tzinfo=ROME)
@@ -47,7 +47,7 @@ def sessions(app_database, fixed_now):
     time cancelled), and a session on a service the path does not show."""
     engine = make_engine(f"sqlite:///{app_database}")
     with Session(engine) as db:
-        path = build_percorso(db, parse_query_string(PATH).query, NOW.date()).percorso
+        path = path_out(db, parse_query_string(PATH).query, NOW.date())
         shown = {v.id for f in path.figli for v in [*f.adesso, *f.prossimi]}
         entry = db.get(CardEntry, path.figli[0].adesso[0].id)
         other = db.exec(

@@ -10,6 +10,7 @@ import recurring_ical_events
 from icalendar import Calendar
 from sqlmodel import Session, select
 
+from tests.percorso_support import path_out
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.chiusure import ChiusuraInput
@@ -19,7 +20,6 @@ from zerosei_app.domain.sessions import ROME, SessionChoice, validate
 from zerosei_app.models import AuditRecord, CardEntry, Chiusura, EntrySession
 from zerosei_app.queries import chiusure
 from zerosei_app.queries import sessions as q
-from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.view.percorso_view import centri_views, services_view
 
 PATH = "comune=001255&nascita=2025-05"
@@ -35,7 +35,7 @@ def closed(app_database):
     engine = make_engine(f"sqlite:///{app_database}")
     now = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
     with Session(engine) as db:
-        path = build_percorso(db, parse_query_string(PATH).query, date(2026, 10, 1)).percorso
+        path = path_out(db, parse_query_string(PATH).query, date(2026, 10, 1))
         entry = db.get(CardEntry, path.figli[0].adesso[0].id)
         rule, problems = validate(
             SessionChoice(
@@ -97,7 +97,7 @@ def test_the_page_says_it_in_words(closed, app_database):
     _, centro_id, _ = closed
     engine = make_engine(f"sqlite:///{app_database}")
     with Session(engine) as db:
-        p = build_percorso(db, parse_query_string(PATH).query, CLOSED).percorso
+        p = path_out(db, parse_query_string(PATH).query, CLOSED)
     engine.dispose()
     card = next(v for v in centri_views(p.centri, p.ente_gestore, "it") if v.id == centro_id)
     assert card.chiusura == "Centro chiuso oggi, 20 ottobre 2026 (assemblea)"

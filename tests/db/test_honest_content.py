@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, make_url
 from sqlmodel import Session, col, select
 
 from alembic import command
+from tests.percorso_support import path_out
 from zerosei_app.data import seed as seed_module
 from zerosei_app.data.centri_curati import CENTRI
 from zerosei_app.data.seed import _rows, seed_if_empty
@@ -38,9 +39,10 @@ from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, StaffUser
 from zerosei_app.prestart import alembic_config, migrate
 from zerosei_app.queries import hsds, hsds_package, opendata
 from zerosei_app.queries.carta import carte
-from zerosei_app.queries.percorso import build_percorso, voce_fields
 from zerosei_app.view.carta_print import print_sections
 from zerosei_app.view.carta_view import carta_view
+from zerosei_app.view.opendata_out import centri_out, centro_detail_out, voci_out
+from zerosei_app.view.percorso_out import voce_fields
 
 MODELLO_TEXTS = (
     {m.title for m in MODELLI} | {m.summary for m in MODELLI} | {m.description for m in MODELLI if m.description}
@@ -93,14 +95,14 @@ def assert_honest(s: Session) -> None:
 
 def public_texts(s: Session) -> list[str]:
     """Everything the public surfaces say, as JSON or view text."""
-    out = [json.dumps(opendata.centri_list(s), ensure_ascii=False, default=str)]
+    out = [json.dumps(centri_out(opendata.centri_list(s)), ensure_ascii=False, default=str)]
     out += [
-        json.dumps(opendata.centro_detail(s, c.id), ensure_ascii=False, default=str) for c in s.exec(select(Centro))
+        json.dumps(centro_detail_out(opendata.centro_detail(s, c.id)), ensure_ascii=False, default=str)
+        for c in s.exec(select(Centro))
     ]
-    out.append(json.dumps(opendata.voci_page(s)[0], ensure_ascii=False, default=str))
+    out.append(json.dumps(voci_out(opendata.voci_page(s)[0]), ensure_ascii=False, default=str))
     for qs in ("comune=001272&nascita=2025-10", "comune=001047&nascita=2023-01", "comune=003106&attesa=2027-03"):
-        result = build_percorso(s, parse_query_string(qs).query, TODAY)
-        out.append(result.percorso.model_dump_json())
+        out.append(path_out(s, parse_query_string(qs).query, TODAY).model_dump_json())
     data = hsds.load(s)
     for org in hsds.organizations(data):
         out.append(hsds.organization_out(data, org.id, full_service=True).model_dump_json())

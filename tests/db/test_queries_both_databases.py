@@ -13,7 +13,8 @@ from zerosei_app.domain.link import parse_query_string
 from zerosei_app.prestart import migrate
 from zerosei_app.queries import opendata
 from zerosei_app.queries.comuni import build_index
-from zerosei_app.queries.percorso import build_percorso
+from zerosei_app.queries.percorso import load_path
+from zerosei_app.view.percorso_out import percorso_out
 
 TODAY = date(2026, 11, 25)
 
@@ -29,7 +30,7 @@ def _answers(url: str) -> dict:
         index = build_index(s)
         out = {
             "search": [c.codice_istat for c in index.search("baldissero")],
-            "centri": [(c["nome"], c["n_comuni_serviti"]) for c in opendata.centri_list(s)],
+            "centri": [(r.centro.nome, r.n_serviti) for r in opendata.centri_list(s)],
             "voci": len(opendata.voci_list(s, codice_istat="004078")),
         }
         for qs in [
@@ -38,8 +39,13 @@ def _answers(url: str) -> dict:
             "comune=003040&nascita=2021-01",
             "comune=001272&nascita=2025-09",
         ]:
-            result = build_percorso(s, parse_query_string(qs).query, TODAY)
-            out[qs] = result.percorso.model_dump(mode="json") if result.percorso else [e.code for e in result.errors]
+            query = parse_query_string(qs).query
+            result = load_path(s, query, TODAY)
+            out[qs] = (
+                percorso_out(result.data, query.lang).model_dump(mode="json")
+                if result.data
+                else [e.code for e in result.errors]
+            )
     engine.dispose()
     return out
 

@@ -11,12 +11,12 @@ import pytest
 from icalendar import Calendar
 from sqlmodel import Session, select
 
+from tests.percorso_support import path_out
 from zerosei_app.auth.accounts import create_account
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.models import EntrySession, StaffUser
-from zerosei_app.queries.percorso import build_percorso
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +50,7 @@ def setup(served_database_url):
                 password=PASSWORD,
             )
             db.commit()
-        path = build_percorso(db, parse_query_string(PATH).query, clock.today()).percorso
+        path = path_out(db, parse_query_string(PATH).query, clock.today())
         entry_id = next(v.id for f in path.figli for v in f.adesso if v.centro_id == 1)
     yield engine, entry_id
     engine.dispose()

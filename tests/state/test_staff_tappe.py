@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from tests.percorso_support import path_out
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.models import AuditRecord, Tappa
-from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.state.staff_tappe import StaffTappeState
 from zerosei_app.view.tappe_view import tappe_views
 
@@ -51,7 +51,7 @@ def test_regione_edits_confirms_and_parents_see_the_day(staff_db):
         assert all(a.user_id == staff_db.user_ids["regione"] for a in audits)
         today = clock.today()
         birth = f"{today.year - 2}-{today.month:02d}"
-        p = build_percorso(db, PathQuery(comune="001272", nascita=(birth,)), today).percorso
+        p = path_out(db, PathQuery(comune="001272", nascita=(birth,)), today)
     shown = {v.id: v for lst in tappe_views(p, "it")[0] for v in lst.tappe}
     assert shown["buono_vesta"].check.startswith("Verificato dalla Regione il")
     assert shown["buono_vesta"].fonte.startswith("Regione Piemonte – Vesta")

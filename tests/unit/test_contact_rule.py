@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from sqlmodel import select
 
+from tests.percorso_support import centri_e_ente
 from zerosei_app.domain.contact_rule import (
     Recapiti,
     Titolare,
@@ -17,7 +18,6 @@ from zerosei_app.domain.contact_rule import (
     site_link,
 )
 from zerosei_app.models import Comune
-from zerosei_app.queries.contatti import centri_e_ente
 from zerosei_app.view import percorso_view as view
 
 NOBODY = Recapiti()

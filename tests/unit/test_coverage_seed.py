@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from tests.percorso_support import centri_e_ente, path_out
 from zerosei_app.models import Comune, ComuneEnteGestore, Copertura
-from zerosei_app.queries.contatti import centri_e_ente
 from zerosei_app.view import percorso_view as view
 
 ANDEZENO, CASALE, CRISSOLO = "001009", "006039", "004077"
@@ -47,15 +47,14 @@ def test_a_path_with_only_the_ente_says_so_and_its_links_reach_the_cards(session
     from zerosei_app.domain import clock
     from zerosei_app.domain.link import parse_query_string
     from zerosei_app.i18n import t
-    from zerosei_app.queries.percorso import build_percorso
 
     today = clock.today()
     born = f"{today.year - 1}-{today.month:02d}"
-    p = build_percorso(session, parse_query_string(f"comune={ANDEZENO}&nascita={born}").query, today).percorso
+    p = path_out(session, parse_query_string(f"comune={ANDEZENO}&nascita={born}").query, today)
     assert p.centri == [] and p.ente_gestore is not None
     assert view.services_view(p, "it").now[0].empty == t("path.now_empty_ente", "it")
     # In-page links ("Contatti: <centro>", the jump bar) name the card's heading id (centro_card: centro-<uid>-nome).
-    torino = build_percorso(session, parse_query_string(f"comune=001272&nascita={born}").query, today).percorso
+    torino = path_out(session, parse_query_string(f"comune=001272&nascita={born}").query, today)
     uids = {f"#centro-{c.uid}-nome" for c in view.centri_views(torino.centri, torino.ente_gestore, "it")}
     hrefs = {e.centro_href for lst in view.services_view(torino, "it").now for e in lst.voci if e.centro_href}
     assert hrefs and hrefs <= uids

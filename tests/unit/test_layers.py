@@ -4,8 +4,10 @@
 
 - domain/ and i18n/: plain Python: no Reflex, no database (sqlmodel, sqlalchemy), no web framework and no other
   layer of the app; domain/ may use i18n/, i18n/ uses no domain/.
-- view/: plain view models: no Reflex, no state.
+- view/: plain view models: no Reflex, no state, no database (no sqlmodel Session: data comes in from queries/).
 - api/, web/, queries/: no state (nor the pages and components built on it).
+- the path's queries (queries/percorso*, contatti, snapshot, centri, opendata): plain data, so no view/, i18n/ or
+  schemas/ either (the read pipe: link → domain → one query → one view; the other queries follow as they move).
 - pages/, components/: only render: no queries, no database session, no tables.
 - state/: thin (holds UI state, calls domain/, queries/, view/): it builds and runs no query of its own, so no
   `select`/`update`/`delete`/`insert`/`col` from sqlmodel or sqlalchemy and no `.exec()`/`.execute()`/`.scalars()`
@@ -53,6 +55,7 @@ class Rule:
     packages: tuple[str, ...]  # the layers the rule applies to
     forbidden: tuple[str, ...]  # module prefixes: "reflex", "zerosei_app.state", …
     says: str
+    only: tuple[str, ...] = ()  # module names (file stems) the rule is limited to; empty: the whole package
 
 
 def _app(*layers: str) -> tuple[str, ...]:
@@ -68,9 +71,17 @@ RULES = (
     # The arrow goes one way: domain/ may word an error through i18n/, i18n/ knows no domain type.
     Rule(("i18n",), _app("domain"), "i18n/ imports no domain/ (domain/ may import i18n/, not back)"),
     Rule(
-        ("view",), REFLEX + _app("state", "components", "pages"), "view/ holds plain view models: no Reflex, no state"
+        ("view",),
+        REFLEX + DATABASE + _app("state", "components", "pages", "db"),
+        "view/ holds plain view models: no Reflex, no state, no database session",
     ),
     Rule(("api", "web", "queries"), _app("state", "components", "pages"), "api/, web/, queries/ import no state"),
+    Rule(
+        ("queries",),
+        _app("view", "i18n", "schemas"),
+        "the path's queries return plain data: no view, no words, no API schemas",
+        only=("percorso", "percorso_page", "contatti", "snapshot", "centri", "opendata"),
+    ),
     Rule(
         ("pages", "components"),
         DATABASE + _app("queries", "db", "models"),
@@ -123,7 +134,7 @@ def violations(root: Path) -> list[str]:
         if len(rel.parts) < 2:
             continue  # zerosei_app.py, cli.py, db.py… wire the layers together
         package = ".".join(("zerosei_app", *rel.parts[:-1]))
-        rules = [r for r in RULES if rel.parts[0] in r.packages]
+        rules = [r for r in RULES if rel.parts[0] in r.packages and (not r.only or path.stem in r.only)]
         source = path.read_text(encoding="utf-8")
         if rel.parts[0] == "state":
             out += [f"{rel.as_posix()}:{found}: {STATE_RULE}" for found in state_queries(source)]
@@ -158,6 +169,11 @@ def test_the_rules_name_real_packages():
         ("domain/x.py", "from zerosei_app.db import session_scope", "imports zerosei_app.db: domain/"),
         ("view/x.py", "from reflex_base.vars import Var", "imports reflex_base.vars: view/"),
         ("view/x.py", "from zerosei_app.state.percorso import PercorsoState", "imports zerosei_app.state.percorso"),
+        ("view/x.py", "from sqlmodel import Session", "imports sqlmodel: view/"),
+        ("view/x.py", "from zerosei_app.db import session_scope", "imports zerosei_app.db: view/"),
+        ("queries/percorso.py", "from zerosei_app.i18n.format import age_in_words", "imports zerosei_app.i18n.format"),
+        ("queries/contatti.py", "from zerosei_app.schemas.percorso import CentroOut", "no API schemas"),
+        ("queries/opendata.py", "from zerosei_app.view.percorso_out import map_url", "plain data: no view"),
         ("api/x.py", "from zerosei_app.state import staff_base", "imports zerosei_app.state: api/"),
         ("web/x.py", "def f():\n    from ..state.percorso import PercorsoState", "x.py:2 imports zerosei_app.state"),
         ("queries/x.py", "import zerosei_app.components.layout", "imports zerosei_app.components.layout: api/"),
@@ -183,7 +199,11 @@ def test_a_broken_rule_is_reported(tmp_path, path, source, broken):
     ("path", "source"),
     [
         ("domain/x.py", "from ..i18n.catalogs import LANGUAGES\nfrom . import clock\nimport pydantic"),
-        ("view/x.py", "from zerosei_app.queries.percorso import build_percorso\nfrom sqlmodel import Session"),
+        (
+            "view/x.py",
+            "from zerosei_app.queries.percorso import PathData\nfrom zerosei_app.schemas.percorso import VoceOut",
+        ),
+        ("queries/x.py", "from zerosei_app.domain.link import PathQuery\nfrom sqlmodel import Session"),
         ("api/x.py", "from zerosei_app.queries import opendata\nfrom reflex.app import App"),
         ("pages/x.py", "import reflex as rx\nfrom zerosei_app.state.percorso import PercorsoState"),
         ("components/x.py", "from zerosei_app.view.percorso_view import ChildView\nfrom ..i18n import t"),

@@ -6,10 +6,10 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.percorso_support import path_out
 from zerosei_app.domain.lingua import in_language, stated_languages, states_language
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.models import CardEntry
-from zerosei_app.queries.percorso import build_percorso
 
 TODAY = date(2026, 12, 6)
 
@@ -47,20 +47,20 @@ def test_round_trip(lingua, lang):
 
 
 def _first_service(session, query: PathQuery) -> CardEntry:
-    p = build_percorso(session, query, TODAY).percorso
+    p = path_out(session, query, TODAY)
     return session.get(CardEntry, p.figli[0].adesso[0].id)
 
 
 def test_a_stated_language_narrows_the_path(session):
     base = PathQuery(comune="001255", nascita=parse_query_string("nascita=2025-06").query.nascita)
-    everything = build_percorso(session, base, TODAY).percorso
+    everything = path_out(session, base, TODAY)
     assert everything.lingua is None and everything.lingue_dichiarate == []  # the seed's entries are examples
     entry = _first_service(session, base)
     entry.is_example, entry.languages = False, ["it", "ar"]
     session.add(entry)
     session.commit()
 
-    p = build_percorso(session, base.model_copy(update={"lingua": "ar"}), TODAY).percorso
+    p = path_out(session, base.model_copy(update={"lingua": "ar"}), TODAY)
     assert p.lingua.model_dump() == {"codice": "ar", "nome": "arabo", "trovata": True}
     assert [v.id for v in p.figli[0].adesso] == [entry.id] and p.figli[0].prossimi == []
     assert p.lingue_dichiarate == ["ar"]
@@ -69,7 +69,7 @@ def test_a_stated_language_narrows_the_path(session):
 
 def test_no_stated_language_shows_the_whole_path_and_says_so(session):
     base = PathQuery(comune="001255", nascita=parse_query_string("nascita=2025-06").query.nascita)
-    everything = build_percorso(session, base, TODAY).percorso
-    p = build_percorso(session, base.model_copy(update={"lingua": "uk", "lang": "en"}), TODAY).percorso
+    everything = path_out(session, base, TODAY)
+    p = path_out(session, base.model_copy(update={"lingua": "uk", "lang": "en"}), TODAY)
     assert p.lingua.model_dump() == {"codice": "uk", "nome": "Ukrainian", "trovata": False}
     assert [v.id for v in p.figli[0].adesso] == [v.id for v in everything.figli[0].adesso]

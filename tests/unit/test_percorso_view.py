@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.percorso_support import path_out
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import parse_query_string
-from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.schemas.percorso import CentroOut, CostoOut
 from zerosei_app.view import percorso_view as view
 
@@ -14,9 +14,9 @@ TODAY = date(2026, 11, 25)
 
 
 def percorso(session, qs):
-    result = build_percorso(session, parse_query_string(qs).query, TODAY)
-    assert result.percorso is not None, result.errors
-    return result.percorso
+    p = path_out(session, parse_query_string(qs).query, TODAY)
+    assert p is not None, qs
+    return p
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_each_service_is_shown_once_and_every_one_the_api_returns(session):
 
 def test_a_14_month_old_first_sees_a_service_for_its_age_not_a_situational_one(session):
     today = TODAY  # 2026-11: born 2025-09 is 14 months old
-    p = build_percorso(session, parse_query_string("comune=001272&nascita=2025-09").query, today).percorso
+    p = path_out(session, parse_query_string("comune=001272&nascita=2025-09").query, today)
     sv = view.services_view(p, "it")
     first = sv.now[0].voci[0]
     api = {v.id: v for v in p.figli[0].adesso}

@@ -8,12 +8,12 @@ import pytest
 from sqlmodel import Session, select
 
 from tests.coroutines import run_coroutine
+from tests.percorso_support import path_out
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import FIELDS, EntryInput
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.models import CardEntry, Centro, Copertura, ErrorReport
-from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.queries.snapshot import current_version, fresh, public_data
 from zerosei_app.queries.staff_coverage import add_link
 from zerosei_app.queries.staff_entries import change_status, save_entry
@@ -27,18 +27,18 @@ PATH = "comune=001255&nascita=2025-09&attesa=2027-03"
 
 def titles(engine, qs: str = PATH) -> set[str]:
     with Session(engine) as s:
-        p = build_percorso(s, parse_query_string(qs).query, TODAY).percorso
+        p = path_out(s, parse_query_string(qs).query, TODAY)
     return {v.titolo for f in p.figli for v in [*f.adesso, *f.prossimi]}
 
 
 def centre_names(engine, qs: str = PATH) -> list[str]:
     with Session(engine) as s:
-        return [c.nome for c in build_percorso(s, parse_query_string(qs).query, TODAY).percorso.centri]
+        return [c.nome for c in path_out(s, parse_query_string(qs).query, TODAY).centri]
 
 
 def an_entry_on_the_path(engine) -> CardEntry:
     with Session(engine) as s:
-        p = build_percorso(s, parse_query_string(PATH).query, TODAY).percorso
+        p = path_out(s, parse_query_string(PATH).query, TODAY)
         return s.get(CardEntry, p.figli[0].adesso[0].id)
 
 

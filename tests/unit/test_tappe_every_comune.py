@@ -1,5 +1,5 @@
 """The issue's done-when: for each of the 1,180 comuni, a 14-month-old's path has at least 3 sourced steps
-(tappe) and a working contact, through the same function the page and the API use (build_percorso)."""
+(tappe) and a working contact, through the same pipe the page and the API use (load_path, then percorso_out)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import date
 
 from sqlmodel import select
 
+from tests.percorso_support import page_plan, path_out
 from zerosei_app.domain.contact_rule import is_working
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.models import Comune, Tappa
-from zerosei_app.queries.percorso import build_percorso
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view.tappe_view import tappe_views
 
@@ -23,7 +23,7 @@ def test_every_comune_gives_a_14_month_old_3_sourced_steps_and_a_working_contact
     assert len(comuni) == 1180
     failures = []
     for code in comuni:
-        p = build_percorso(session, PathQuery(comune=code, nascita=(FOURTEEN_MONTHS,)), TODAY).percorso
+        p = path_out(session, PathQuery(comune=code, nascita=(FOURTEEN_MONTHS,)), TODAY)
         assert p is not None and p.figli[0].eta_mesi == 14
         sourced_now = [x for x in p.figli[0].tappe if x.adesso and x.fonte.url.startswith(("https://", "http://"))]
         cards = view.centri_views(p.centri, p.ente_gestore, "it")
@@ -34,7 +34,7 @@ def test_every_comune_gives_a_14_month_old_3_sourced_steps_and_a_working_contact
 
 
 def test_steps_carry_who_when_and_source_and_the_page_shows_them(session):
-    p = build_percorso(session, PathQuery(comune="001272", nascita=(FOURTEEN_MONTHS,)), TODAY).percorso
+    p = path_out(session, PathQuery(comune="001272", nascita=(FOURTEEN_MONTHS,)), TODAY)
     tappe = p.figli[0].tappe
     assert {"vaccini_secondo_anno", "scelta_pediatra", "bonus_asilo_nido"} <= {x.id for x in tappe if x.adesso}
     assert all(x.chi and x.fonte.titolo and x.fonte.url for x in tappe)
@@ -53,17 +53,16 @@ def test_no_yearly_amount_or_deadline_reaches_a_parent(session):
 
 
 def test_the_static_copy_shows_the_tappe_and_the_functions(session):
-    from zerosei_app.view.percorso_plan import plan_page
     from zerosei_app.web.path_preview import render_plan
 
-    html = render_plan(plan_page(session, f"comune=103032&nascita={FOURTEEN_MONTHS}", TODAY))
+    html = render_plan(page_plan(session, f"comune=103032&nascita={FOURTEEN_MONTHS}", TODAY))
     assert html.count('class="pv-tappa"') >= 3
     assert "Da verificare sul sito ufficiale" in html and "Vaccinazioni del secondo anno" in html
     assert "Al tuo centro puoi chiedere:" in html and "Mediazione familiare" in html
 
 
 def test_english_labels_around_the_italian_steps(session):
-    p = build_percorso(session, PathQuery(comune="103032", attesa="2027-04", lang="en"), TODAY).percorso
+    p = path_out(session, PathQuery(comune="103032", attesa="2027-04", lang="en"), TODAY)
     now, soon = tappe_views(p, "en")
     assert now[0].heading == "Now" and soon[0].heading == "In the coming months"
     assert now[0].tappe[0].check in ("To be checked on the official website", "")

@@ -37,11 +37,13 @@ from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.queries import opendata, snapshot
 from zerosei_app.queries.comuni import comune_index, get_comune
-from zerosei_app.queries.percorso import build_percorso
+from zerosei_app.queries.percorso import load_path
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
 from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
 from zerosei_app.view import share
+from zerosei_app.view.opendata_out import centri_out, centro_detail_out, voci_out
+from zerosei_app.view.percorso_out import percorso_out
 from zerosei_app.view.urls import carta_url
 
 # Reflex's own CORS middleware must not answer for /api/v1 (see api/http.py): before rx.App exists.
@@ -131,7 +133,7 @@ def centri(request: Request) -> JSONResponse:
     if errors:
         return error_response(422, errors, lang)
     with session_scope() as session:
-        items = opendata.centri_list(session, provincia=params.provincia)
+        items = centri_out(opendata.centri_list(session, provincia=params.provincia))
     base = _public_base(request)
     return _json([_with_url(item, base) for item in items])
 
@@ -156,7 +158,7 @@ def centro(request: Request) -> JSONResponse:
     if errors:
         return error_response(422, errors, lang)
     with session_scope() as session:
-        data = opendata.centro_detail(session, params.id)
+        data = centro_detail_out(opendata.centro_detail(session, params.id))
     if data is None:
         return error_response(404, [FieldError("id", "unknown_centro", {"value": centro_id[:40]})], lang)
     return _json(_with_url(data, _public_base(request)))
@@ -196,9 +198,10 @@ def voci(request: Request) -> JSONResponse:
             return error_response(404, [FieldError("centro", "unknown_centro", {"value": str(params.centro)})], lang)
         if params.comune is not None and get_comune(session, params.comune) is None:
             return error_response(404, [FieldError("comune", "unknown_comune", {"value": params.comune})], lang)
-        items, total = opendata.voci_page(
+        entries, total = opendata.voci_page(
             session, centro_id=params.centro, codice_istat=params.comune, limit=params.limit, offset=params.offset
         )
+        items = voci_out(entries)
     headers = {"X-Total-Count": str(total)}
     links = []
     if params.offset + params.limit < total:
@@ -240,12 +243,12 @@ async def percorso(request: Request) -> JSONResponse:
         return error_response(422, parsed.errors, lang)
     with session_scope() as session:
         await snapshot.fresh(session)  # a rebuild after a staff change runs off the event loop
-        result = build_percorso(session, parsed.query, clock.today())
+        result = load_path(session, parsed.query, clock.today())
     if result.unknown_comune:
         return error_response(404, result.errors, lang)
     if result.errors:
         return error_response(422, result.errors, lang)
-    out = result.percorso
+    out = percorso_out(result.data, lang)
     base = _public_base(request)
     out = out.model_copy(update={"url": f"{base}{PERCORSO_PAGE}?{out.link}" if base else None})
     # The answer depends on today's date (ages), so it may be cached for a short while only.

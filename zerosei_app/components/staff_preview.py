@@ -1,5 +1,5 @@
 """The entry exactly as parents see it: the parents' own card component (components/entry_card.py),
-fed by the same pipeline as the path page (queries/percorso.voce_fields → state/percorso_view.entry_view).
+fed by the same pipeline as the path page (view/percorso_out.voce_fields → view/percorso_view.entry_view).
 
 Only its "Segnala un errore" area is hidden here (a staff preview must not file reports); a note says so.
 """

@@ -81,72 +81,77 @@ def _form() -> rx.Component:
     )
 
 
-def _lists() -> rx.Component:
-    return rx.fragment(
-        rx.cond(
-            S.rows.length() > 0,
-            rx.el.ul(
-                rx.foreach(
-                    S.rows,
-                    lambda r: rx.el.li(
-                        rx.el.span(r.text),
-                        " ",
-                        rx.cond(
-                            S.confirm_delete_id == r.id,
-                            rx.el.div(
-                                rx.el.p(S.confirm_delete_text),
-                                rx.el.div(
-                                    button("Sì, elimina", on_click=S.delete(r.id), kind="danger small"),
-                                    button("No, tienili", on_click=S.cancel_delete, kind="secondary small"),
-                                    class_name="st-actions",
-                                ),
-                                class_name="st-msg warn st-block",
-                                role="alert",
-                            ),
-                            button(
-                                "Elimina…",
-                                on_click=S.ask_delete(r.id),
-                                kind="secondary small",
-                                aria_label="Elimina: " + r.text,
-                            ),
-                        ),
-                    ),
-                ),
-                class_name="st-sessions",
-            ),
-            rx.el.p("Nessun appuntamento con data per questa voce.", class_name="st-muted"),
+def _delete_confirm(r) -> rx.Component:
+    return rx.el.div(
+        rx.el.p(S.confirm_delete_text),
+        rx.el.div(
+            button("Sì, elimina", on_click=S.delete(r.id), kind="danger small"),
+            button("No, tienili", on_click=S.cancel_delete, kind="secondary small"),
+            class_name="st-actions",
         ),
+        class_name="st-msg warn st-block",
+        role="alert",
+    )
+
+
+def _session_row(r) -> rx.Component:
+    """One session series, with "Elimina…" or, once asked, the question that confirms it."""
+    return rx.el.li(
+        rx.el.span(r.text),
+        " ",
         rx.cond(
-            S.undo_audit_id > 0,
-            rx.el.p(
-                "Appuntamenti eliminati. ",
-                button("Ripristina gli appuntamenti", on_click=S.undo_delete, kind="secondary small"),
-                class_name="st-muted",
-            ),
-        ),
-        rx.cond(
-            S.next_dates.length() > 0,
-            rx.el.div(
-                rx.el.h3("Prossime date"),
-                rx.el.ul(
-                    rx.foreach(
-                        S.next_dates,
-                        lambda o: rx.el.li(
-                            rx.el.span(o.label),
-                            " ",
-                            button(
-                                "Annulla questa data",
-                                on_click=S.cancel_occurrence(o.session_id, o.start),
-                                kind="secondary small",
-                                aria_label="Annulla l'appuntamento del " + o.label,
-                            ),
-                        ),
-                    ),
-                    class_name="st-occurrences",
-                ),
-            ),
+            S.confirm_delete_id == r.id,
+            _delete_confirm(r),
+            button("Elimina…", on_click=S.ask_delete(r.id), kind="secondary small", aria_label="Elimina: " + r.text),
         ),
     )
+
+
+def _sessions() -> rx.Component:
+    return rx.cond(
+        S.rows.length() > 0,
+        rx.el.ul(rx.foreach(S.rows, _session_row), class_name="st-sessions"),
+        rx.el.p("Nessun appuntamento con data per questa voce.", class_name="st-muted"),
+    )
+
+
+def _undo() -> rx.Component:
+    return rx.cond(
+        S.undo_audit_id > 0,
+        rx.el.p(
+            "Appuntamenti eliminati. ",
+            button("Ripristina gli appuntamenti", on_click=S.undo_delete, kind="secondary small"),
+            class_name="st-muted",
+        ),
+    )
+
+
+def _occurrence(o) -> rx.Component:
+    return rx.el.li(
+        rx.el.span(o.label),
+        " ",
+        button(
+            "Annulla questa data",
+            on_click=S.cancel_occurrence(o.session_id, o.start),
+            kind="secondary small",
+            aria_label="Annulla l'appuntamento del " + o.label,
+        ),
+    )
+
+
+def _next_dates() -> rx.Component:
+    """The next dates, each one cancellable on its own."""
+    return rx.cond(
+        S.next_dates.length() > 0,
+        rx.el.div(
+            rx.el.h3("Prossime date"),
+            rx.el.ul(rx.foreach(S.next_dates, _occurrence), class_name="st-occurrences"),
+        ),
+    )
+
+
+def _lists() -> rx.Component:
+    return rx.fragment(_sessions(), _undo(), _next_dates())
 
 
 def sessions_panel() -> rx.Component:

@@ -31,9 +31,9 @@ def admin_fields() -> rx.Component:
     )
 
 
-def page() -> rx.Component:
-    v, e = S.form, S.errors
-    return staff_page(
+def _header() -> tuple[rx.Component, ...]:
+    """Crumbs, title, the centre's comune and state, and what these data are for."""
+    return (
         rx.el.p(link("← Voci del centro", "/staff/voci?centro=" + S.centro_id.to_string()), class_name="st-crumbs"),
         rx.el.h1("Dati del centro: ", S.centro_nome),
         rx.el.p(
@@ -47,133 +47,180 @@ def page() -> rx.Component:
             "Questi dati compaiono nella scheda del centro che le famiglie vedono nel loro percorso.",
             class_name="st-muted",
         ),
+    )
+
+
+def _regione_notes() -> rx.Component:
+    """The Regione's internal notes, read-only for the centre's staff (the Regione edits them in the form)."""
+    v = S.form
+    return rx.cond(
+        S.is_regione,
+        rx.fragment(),
         rx.cond(
-            S.is_regione,
-            rx.fragment(),
+            v["note_interne"].to(str) != "",
+            rx.el.details(
+                rx.el.summary("Note interne della Regione (le famiglie non le vedono)"),
+                rx.el.p(v["note_interne"].to(str), class_name="st-muted", style={"white_space": "pre-line"}),
+            ),
+        ),
+    )
+
+
+def _where_when() -> rx.Component:
+    v, e = S.form, S.errors
+    return rx.el.fieldset(
+        rx.el.legend("Dove e quando"),
+        text_field(
+            "indirizzo",
+            "Indirizzo",
+            v,
+            e,
+            max_length=300,
+            hint="Via e numero civico; eventuali indicazioni per arrivare.",
+        ),
+        text_field(
+            "orari",
+            "Orari di apertura",
+            v,
+            e,
+            max_length=500,
+            rows=3,
+            hint="Per esempio: lun-ven 9-13; gio anche 14-17.",
+        ),
+    )
+
+
+def _fallback_links() -> rx.Component:
+    """For the Regione: where the ente's and the comune's contacts (the families' fallback) are edited."""
+    return rx.cond(
+        S.is_regione,
+        rx.el.p(
             rx.cond(
-                v["note_interne"].to(str) != "",
-                rx.el.details(
-                    rx.el.summary("Note interne della Regione (le famiglie non le vedono)"),
-                    rx.el.p(v["note_interne"].to(str), class_name="st-muted", style={"white_space": "pre-line"}),
+                S.ente_id > 0,
+                rx.fragment(
+                    link("Recapiti dell'ente gestore", "/staff/recapiti?ente=" + S.ente_id.to_string()),
+                    " · ",
                 ),
             ),
+            link("Recapiti del Comune", "/staff/recapiti?comune=" + S.codice_istat),
+            class_name="st-actions",
         ),
-        rx.el.form(
-            rx.cond(S.is_regione, admin_fields()),
-            rx.el.fieldset(
-                rx.el.legend("Dove e quando"),
-                text_field(
-                    "indirizzo",
-                    "Indirizzo",
-                    v,
-                    e,
-                    max_length=300,
-                    hint="Via e numero civico; eventuali indicazioni per arrivare.",
-                ),
-                text_field(
-                    "orari",
-                    "Orari di apertura",
-                    v,
-                    e,
-                    max_length=500,
-                    rows=3,
-                    hint="Per esempio: lun-ven 9-13; gio anche 14-17.",
-                ),
-            ),
-            rx.el.fieldset(
-                rx.el.legend("Contatti"),
-                rx.el.div(
-                    text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
-                    text_field("email", "E-mail", v, e, max_length=254, type_="email"),
-                    class_name="st-row2",
-                ),
-                text_field("sito", "Sito web", v, e, max_length=500),
-                rx.el.p(
-                    "Senza telefono, e-mail o sito del centro, le famiglie vedono i recapiti dell'ente gestore e, "
-                    "se mancano anche quelli, il sito e la PEC del Comune.",
-                    class_name="st-muted",
-                ),
-                rx.cond(
-                    S.is_regione,
-                    rx.el.p(
-                        rx.cond(
-                            S.ente_id > 0,
-                            rx.fragment(
-                                link("Recapiti dell'ente gestore", "/staff/recapiti?ente=" + S.ente_id.to_string()),
-                                " · ",
-                            ),
-                        ),
-                        link("Recapiti del Comune", "/staff/recapiti?comune=" + S.codice_istat),
-                        class_name="st-actions",
-                    ),
-                ),
-            ),
-            rx.el.div(button("Salva i dati del centro", type="submit"), class_name="st-savebar"),
-            key=S.form_key.to_string(),
-            on_submit=S.save,
-            class_name="st-form",
-            no_validate=True,
+    )
+
+
+def _contacts() -> rx.Component:
+    v, e = S.form, S.errors
+    return rx.el.fieldset(
+        rx.el.legend("Contatti"),
+        rx.el.div(
+            text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
+            text_field("email", "E-mail", v, e, max_length=254, type_="email"),
+            class_name="st-row2",
         ),
+        text_field("sito", "Sito web", v, e, max_length=500),
+        rx.el.p(
+            "Senza telefono, e-mail o sito del centro, le famiglie vedono i recapiti dell'ente gestore e, "
+            "se mancano anche quelli, il sito e la PEC del Comune.",
+            class_name="st-muted",
+        ),
+        _fallback_links(),
+    )
+
+
+def _centre_form() -> rx.Component:
+    return rx.el.form(
+        rx.cond(S.is_regione, admin_fields()),
+        _where_when(),
+        _contacts(),
+        rx.el.div(button("Salva i dati del centro", type="submit"), class_name="st-savebar"),
+        key=S.form_key.to_string(),
+        on_submit=S.save,
+        class_name="st-form",
+        no_validate=True,
+    )
+
+
+def _confirm_contacts() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2("Conferma dei recapiti"),
+        rx.el.p(
+            rx.cond(
+                S.contatti_confermati != "",
+                "Ultima conferma del centro: " + S.contatti_confermati + ".",
+                "Il centro non ha ancora confermato i suoi recapiti.",
+            ),
+            " Vanno confermati almeno ogni ",
+            S.review_days.to_string(),
+            " giorni: se i recapiti salvati qui sopra sono giusti, confermali.",
+            id="contatti-confermati",
+        ),
+        rx.el.div(
+            button("Confermo che i recapiti salvati sono ancora validi", on_click=S.confirm_contacts, kind="secondary"),
+            class_name="st-actions",
+        ),
+        class_name="st-card",
+    )
+
+
+def _close_confirm() -> rx.Component:
+    """The question asked before closing: what closing does to families and comuni."""
+    return rx.el.div(
+        rx.el.p(
+            "Chiudere il centro? Le famiglie non lo vedranno più; le sue voci restano salvate e i comuni "
+            "che restano senza centro vengono collegati al centro aperto più vicino. Puoi riaprirlo quando vuoi."
+        ),
+        rx.el.div(
+            button("Sì, chiudi il centro", on_click=S.set_open(False), kind="danger"),
+            button("Annulla", on_click=S.cancel_close, kind="secondary"),
+            class_name="st-actions",
+        ),
+        class_name="st-msg warn",
+        style={"display": "block"},
+        role="alert",
+    )
+
+
+def _open_close() -> rx.Component:
+    return rx.cond(
+        S.attivo,
+        rx.cond(
+            S.confirm_close,
+            _close_confirm(),
+            button("Chiudi il centro…", on_click=S.ask_close, kind="danger"),
+        ),
+        button("Riapri il centro", on_click=S.set_open(True)),
+    )
+
+
+def _coverage_and_opening() -> rx.Component:
+    """For the Regione: the comuni this centre serves, and closing or reopening it."""
+    return rx.cond(
+        S.is_regione,
         rx.el.section(
-            rx.el.h2("Conferma dei recapiti"),
-            rx.el.p(
-                rx.cond(
-                    S.contatti_confermati != "",
-                    "Ultima conferma del centro: " + S.contatti_confermati + ".",
-                    "Il centro non ha ancora confermato i suoi recapiti.",
-                ),
-                " Vanno confermati almeno ogni ",
-                S.review_days.to_string(),
-                " giorni: se i recapiti salvati qui sopra sono giusti, confermali.",
-                id="contatti-confermati",
-            ),
+            rx.el.h2("Comuni serviti e apertura"),
             rx.el.div(
-                button(
-                    "Confermo che i recapiti salvati sono ancora validi", on_click=S.confirm_contacts, kind="secondary"
+                link(
+                    "Comuni serviti da questo centro",
+                    "/staff/comuni?centro=" + S.centro_id.to_string(),
+                    class_name="st-btn secondary",
                 ),
                 class_name="st-actions",
             ),
-            class_name="st-card",
-        ),
-        chiusure_section(S),
-        rx.cond(
-            S.is_regione,
-            rx.el.section(
-                rx.el.h2("Comuni serviti e apertura"),
-                rx.el.div(
-                    link(
-                        "Comuni serviti da questo centro",
-                        "/staff/comuni?centro=" + S.centro_id.to_string(),
-                        class_name="st-btn secondary",
-                    ),
-                    class_name="st-actions",
-                ),
-                rx.cond(
-                    S.attivo,
-                    rx.cond(
-                        S.confirm_close,
-                        rx.el.div(
-                            rx.el.p(
-                                "Chiudere il centro? Le famiglie non lo vedranno più; le sue voci restano salvate e i comuni "
-                                "che restano senza centro vengono collegati al centro aperto più vicino. Puoi riaprirlo quando vuoi."
-                            ),
-                            rx.el.div(
-                                button("Sì, chiudi il centro", on_click=S.set_open(False), kind="danger"),
-                                button("Annulla", on_click=S.cancel_close, kind="secondary"),
-                                class_name="st-actions",
-                            ),
-                            class_name="st-msg warn",
-                            style={"display": "block"},
-                            role="alert",
-                        ),
-                        button("Chiudi il centro…", on_click=S.ask_close, kind="danger"),
-                    ),
-                    button("Riapri il centro", on_click=S.set_open(True)),
-                ),
-                rx.cond(
-                    S.relinked.length() > 0,
-                    rx.el.p("Comuni collegati di nuovo: ", S.relinked.join(", "), class_name="st-muted"),
-                ),
+            _open_close(),
+            rx.cond(
+                S.relinked.length() > 0,
+                rx.el.p("Comuni collegati di nuovo: ", S.relinked.join(", "), class_name="st-muted"),
             ),
         ),
+    )
+
+
+def page() -> rx.Component:
+    return staff_page(
+        *_header(),
+        _regione_notes(),
+        _centre_form(),
+        _confirm_contacts(),
+        chiusure_section(S),
+        _coverage_and_opening(),
     )

@@ -106,82 +106,101 @@ def funzioni_panel() -> rx.Component:
     )
 
 
+def _counts() -> rx.Component:
+    """How many entries per state; the stale ones as a button that filters them."""
+    s = StaffEntriesState
+    return rx.el.p(
+        s.n_published.to_string()
+        + " pubblicate · "
+        + s.n_draft.to_string()
+        + " bozze · "
+        + s.n_archived.to_string()
+        + " archiviate",
+        rx.cond(
+            s.n_stale > 0,
+            rx.fragment(
+                " · ",
+                rx.el.button(
+                    s.n_stale.to_string() + " da verificare",
+                    on_click=s.show_stale,
+                    class_name="st-btn small secondary",
+                    type="button",
+                ),
+            ),
+        ),
+    )
+
+
+def _actions() -> rx.Component:
+    """The centre's other pages."""
+    s = StaffEntriesState
+    return rx.el.div(
+        link("+ Nuova voce", "/staff/voce/nuova?centro=" + s.centro_id.to_string(), class_name="st-btn"),
+        link(
+            "Importa / esporta CSV",
+            "/staff/importa?centro=" + s.centro_id.to_string(),
+            class_name="st-btn secondary",
+        ),
+        link("Dati del centro", "/staff/centro?id=" + s.centro_id.to_string(), class_name="st-btn secondary"),
+        link("Segnalazioni", "/staff/segnalazioni?centro=" + s.centro_id.to_string(), class_name="st-btn secondary"),
+        rx.cond(
+            s.is_regione,
+            link("Comuni serviti", "/staff/comuni?centro=" + s.centro_id.to_string(), class_name="st-btn secondary"),
+        ),
+        class_name="st-actions",
+    )
+
+
+def _listed() -> rx.Component:
+    """The number of entries listed, read out when the filters change it."""
+    s = StaffEntriesState
+    return rx.el.p(
+        rx.cond(s.rows.length() == 1, "1 voce", s.rows.length().to_string() + " voci"),
+        " in elenco",
+        rx.cond(s.filtered, " (con i filtri scelti)", ""),
+        ".",
+        role="status",
+        class_name="st-muted",
+    )
+
+
+def _table() -> rx.Component:
+    s = StaffEntriesState
+    return rx.cond(
+        s.rows.length() > 0,
+        rx.el.table(
+            rx.el.thead(
+                rx.el.tr(
+                    rx.el.th("Titolo", scope="col"),
+                    rx.el.th("Area", scope="col"),
+                    rx.el.th("Età", scope="col"),
+                    rx.el.th("Stato", scope="col"),
+                    rx.el.th("Verificata il", scope="col"),
+                )
+            ),
+            rx.el.tbody(rx.foreach(s.rows, row)),
+            class_name="st-table st-stack",
+        ),
+        rx.el.p(
+            rx.cond(
+                s.filtered,
+                "Nessuna voce corrisponde ai filtri.",
+                "Questo centro non ha ancora voci: crea la prima.",
+            ),
+            class_name="st-msg warn",
+        ),
+    )
+
+
 def page() -> rx.Component:
     s = StaffEntriesState
     return staff_page(
         rx.el.p(link("← Home", "/staff"), class_name="st-crumbs"),
         rx.el.h1("Voci della Carta: ", s.centro_nome),
-        rx.el.p(
-            s.n_published.to_string()
-            + " pubblicate · "
-            + s.n_draft.to_string()
-            + " bozze · "
-            + s.n_archived.to_string()
-            + " archiviate",
-            rx.cond(
-                s.n_stale > 0,
-                rx.fragment(
-                    " · ",
-                    rx.el.button(
-                        s.n_stale.to_string() + " da verificare",
-                        on_click=s.show_stale,
-                        class_name="st-btn small secondary",
-                        type="button",
-                    ),
-                ),
-            ),
-        ),
-        rx.el.div(
-            link("+ Nuova voce", "/staff/voce/nuova?centro=" + s.centro_id.to_string(), class_name="st-btn"),
-            link(
-                "Importa / esporta CSV",
-                "/staff/importa?centro=" + s.centro_id.to_string(),
-                class_name="st-btn secondary",
-            ),
-            link("Dati del centro", "/staff/centro?id=" + s.centro_id.to_string(), class_name="st-btn secondary"),
-            link(
-                "Segnalazioni", "/staff/segnalazioni?centro=" + s.centro_id.to_string(), class_name="st-btn secondary"
-            ),
-            rx.cond(
-                s.is_regione,
-                link(
-                    "Comuni serviti", "/staff/comuni?centro=" + s.centro_id.to_string(), class_name="st-btn secondary"
-                ),
-            ),
-            class_name="st-actions",
-        ),
+        _counts(),
+        _actions(),
         funzioni_panel(),
         filters(),
-        rx.el.p(
-            rx.cond(s.rows.length() == 1, "1 voce", s.rows.length().to_string() + " voci"),
-            " in elenco",
-            rx.cond(s.filtered, " (con i filtri scelti)", ""),
-            ".",
-            role="status",
-            class_name="st-muted",
-        ),
-        rx.cond(
-            s.rows.length() > 0,
-            rx.el.table(
-                rx.el.thead(
-                    rx.el.tr(
-                        rx.el.th("Titolo", scope="col"),
-                        rx.el.th("Area", scope="col"),
-                        rx.el.th("Età", scope="col"),
-                        rx.el.th("Stato", scope="col"),
-                        rx.el.th("Verificata il", scope="col"),
-                    )
-                ),
-                rx.el.tbody(rx.foreach(s.rows, row)),
-                class_name="st-table st-stack",
-            ),
-            rx.el.p(
-                rx.cond(
-                    s.filtered,
-                    "Nessuna voce corrisponde ai filtri.",
-                    "Questo centro non ha ancora voci: crea la prima.",
-                ),
-                class_name="st-msg warn",
-            ),
-        ),
+        _listed(),
+        _table(),
     )

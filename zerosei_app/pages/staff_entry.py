@@ -23,47 +23,55 @@ AGE_OPTIONS = [(str(m), label) for m, label in AGE_CHOICES]
 CATEGORY_OPTIONS = [(c, category_label(c)) for c in CATEGORIES]
 
 
-def status_panel() -> rx.Component:
-    def action_button(action):
-        return rx.match(
-            action,
-            *[
-                (
-                    a,
-                    button(
-                        label,
-                        on_click=S.change_status(a),
-                        kind="danger" if a == "archive" else ("" if a == "publish" else "secondary"),
-                    ),
-                )
-                for a, label in ACTION_LABELS.items()
-            ],
-            rx.fragment(),
-        )
+def _action_button(action) -> rx.Component:
+    """The button of one allowed status change (publish, archive…)."""
+    return rx.match(
+        action,
+        *[
+            (
+                a,
+                button(
+                    label,
+                    on_click=S.change_status(a),
+                    kind="danger" if a == "archive" else ("" if a == "publish" else "secondary"),
+                ),
+            )
+            for a, label in ACTION_LABELS.items()
+        ],
+        rx.fragment(),
+    )
 
-    return rx.el.section(
-        rx.el.p(
-            "Stato: ",
-            badge(S.status_label, S.status),
-            rx.cond(S.is_example, rx.el.span(" ", badge("esempio da confermare", "example"))),
-            rx.cond(S.stale, rx.el.span(" ", badge("da verificare", "stale"))),
-            " · versione ",
-            S.version.to_string(),
-            " · ",
-            rx.cond(S.reviewed_on != "", "verificata il " + S.reviewed_on, "mai verificata"),
+
+def _status_line() -> rx.Component:
+    return rx.el.p(
+        "Stato: ",
+        badge(S.status_label, S.status),
+        rx.cond(S.is_example, rx.el.span(" ", badge("esempio da confermare", "example"))),
+        rx.cond(S.stale, rx.el.span(" ", badge("da verificare", "stale"))),
+        " · versione ",
+        S.version.to_string(),
+        " · ",
+        rx.cond(S.reviewed_on != "", "verificata il " + S.reviewed_on, "mai verificata"),
+    )
+
+
+def _status_actions() -> rx.Component:
+    return rx.el.div(
+        rx.foreach(S.actions, _action_button),
+        button(
+            "Conferma i dati…",
+            on_click=S.ask_review,
+            kind="secondary",
+            aria_expanded=rx.cond(S.confirm_open, "true", "false"),
+            aria_controls="conferma-dati",
         ),
-        rx.el.div(
-            rx.foreach(S.actions, action_button),
-            button(
-                "Conferma i dati…",
-                on_click=S.ask_review,
-                kind="secondary",
-                aria_expanded=rx.cond(S.confirm_open, "true", "false"),
-                aria_controls="conferma-dati",
-            ),
-            class_name="st-actions",
-        ),
-        confirm_panel(),
+        class_name="st-actions",
+    )
+
+
+def _status_notes() -> tuple[rx.Component, ...]:
+    """What families see of an example, a draft or an archived entry."""
+    return (
         rx.cond(
             S.is_example,
             rx.el.p(
@@ -83,6 +91,15 @@ def status_panel() -> rx.Component:
                 "Le famiglie non vedono le voci archiviate. Puoi ripristinarla quando vuoi.", class_name="st-muted"
             ),
         ),
+    )
+
+
+def status_panel() -> rx.Component:
+    return rx.el.section(
+        _status_line(),
+        _status_actions(),
+        confirm_panel(),
+        *_status_notes(),
         aria_label="Stato della voce",
     )
 

@@ -35,76 +35,91 @@ def row(c) -> rx.Component:
     )
 
 
-def new_centre() -> rx.Component:
-    v, e = (
-        {
-            "nome": "",
-            "indirizzo": "",
-            "orari": "",
-            "telefono": "",
-            "email": "",
-            "sito": "",
-            "ente_gestore_id": "",
-            "stato_verifica": "verificato",
-        },
-        S.new_errors,
+NEW_CENTRE_VALUES = {
+    "nome": "",
+    "indirizzo": "",
+    "orari": "",
+    "telefono": "",
+    "email": "",
+    "sito": "",
+    "ente_gestore_id": "",
+    "stato_verifica": "verificato",
+}
+
+
+def _comune_search() -> rx.Component:
+    """Find the comune of the new centre's seat by name or CAP."""
+    return rx.el.form(
+        rx.el.label("Comune della sede (nome o CAP)", html_for="nc-q", class_name="st-label"),
+        rx.el.div(
+            rx.el.input(id="nc-q", name="q", type="search", default_value=S.comune_query),
+            button("Cerca", type="submit"),
+            class_name="st-actions",
+        ),
+        on_submit=S.search_comune,
+        class_name="st-form",
+        role="search",
     )
-    v = rx.Var.create(v)
+
+
+def _comune_hits() -> rx.Component:
+    return rx.cond(
+        S.comune_hits.length() > 0,
+        rx.el.ul(
+            rx.foreach(
+                S.comune_hits,
+                lambda h: rx.el.li(
+                    h.label,
+                    " ",
+                    button("Scegli", on_click=S.pick_comune(h.codice), kind="small", aria_label="Scegli " + h.label),
+                ),
+            )
+        ),
+    )
+
+
+def _comune_chosen() -> rx.Component:
+    e = S.new_errors
+    return rx.el.p(
+        "Comune scelto: ",
+        rx.cond(S.new_comune_label != "", rx.el.strong(S.new_comune_label), rx.el.em("nessuno")),
+        rx.cond(e.contains("codice_istat"), rx.el.span(" — ", e["codice_istat"], class_name="st-field-error")),
+    )
+
+
+def _new_centre_form() -> rx.Component:
+    v, e = rx.Var.create(NEW_CENTRE_VALUES), S.new_errors
+    return rx.el.form(
+        text_field("nome", "Nome del centro", v, e, required=True, max_length=250),
+        select_field("ente_gestore_id", "Ente gestore", S.enti_options, v, e, empty="— non indicato —"),
+        select_field("stato_verifica", "Stato di verifica dei dati", list(STATO_VERIFICA_LABELS.items()), v, e),
+        text_field("indirizzo", "Indirizzo", v, e, max_length=300),
+        text_field("orari", "Orari di apertura", v, e, max_length=500),
+        rx.el.div(
+            text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
+            text_field("email", "E-mail", v, e, max_length=254, type_="email"),
+            class_name="st-row2",
+        ),
+        text_field("sito", "Sito web", v, e, max_length=500),
+        rx.el.div(
+            button("Crea il centro", type="submit"),
+            button("Annulla", on_click=S.toggle_new, kind="secondary"),
+            class_name="st-actions",
+        ),
+        key=S.new_form_key.to_string(),
+        on_submit=S.create,
+        class_name="st-form",
+        no_validate=True,
+    )
+
+
+def new_centre() -> rx.Component:
     return rx.el.section(
         rx.el.h2("Nuovo centro"),
-        rx.el.form(
-            rx.el.label("Comune della sede (nome o CAP)", html_for="nc-q", class_name="st-label"),
-            rx.el.div(
-                rx.el.input(id="nc-q", name="q", type="search", default_value=S.comune_query),
-                button("Cerca", type="submit"),
-                class_name="st-actions",
-            ),
-            on_submit=S.search_comune,
-            class_name="st-form",
-            role="search",
-        ),
-        rx.cond(
-            S.comune_hits.length() > 0,
-            rx.el.ul(
-                rx.foreach(
-                    S.comune_hits,
-                    lambda h: rx.el.li(
-                        h.label,
-                        " ",
-                        button(
-                            "Scegli", on_click=S.pick_comune(h.codice), kind="small", aria_label="Scegli " + h.label
-                        ),
-                    ),
-                )
-            ),
-        ),
-        rx.el.p(
-            "Comune scelto: ",
-            rx.cond(S.new_comune_label != "", rx.el.strong(S.new_comune_label), rx.el.em("nessuno")),
-            rx.cond(e.contains("codice_istat"), rx.el.span(" — ", e["codice_istat"], class_name="st-field-error")),
-        ),
-        rx.el.form(
-            text_field("nome", "Nome del centro", v, e, required=True, max_length=250),
-            select_field("ente_gestore_id", "Ente gestore", S.enti_options, v, e, empty="— non indicato —"),
-            select_field("stato_verifica", "Stato di verifica dei dati", list(STATO_VERIFICA_LABELS.items()), v, e),
-            text_field("indirizzo", "Indirizzo", v, e, max_length=300),
-            text_field("orari", "Orari di apertura", v, e, max_length=500),
-            rx.el.div(
-                text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
-                text_field("email", "E-mail", v, e, max_length=254, type_="email"),
-                class_name="st-row2",
-            ),
-            text_field("sito", "Sito web", v, e, max_length=500),
-            rx.el.div(
-                button("Crea il centro", type="submit"),
-                button("Annulla", on_click=S.toggle_new, kind="secondary"),
-                class_name="st-actions",
-            ),
-            key=S.new_form_key.to_string(),
-            on_submit=S.create,
-            class_name="st-form",
-            no_validate=True,
-        ),
+        _comune_search(),
+        _comune_hits(),
+        _comune_chosen(),
+        _new_centre_form(),
         class_name="st-card",
     )
 

@@ -23,7 +23,7 @@ from zerosei_app.i18n import t
 from zerosei_app.models import CardEntry, Centro
 from zerosei_app.queries import sessions as q
 from zerosei_app.queries.backed import is_backed
-from zerosei_app.queries.percorso import build_percorso
+from zerosei_app.queries.percorso import load_path
 from zerosei_app.queries.snapshot import public_data
 
 ENTRY_PAGE = "/percorso"
@@ -80,18 +80,13 @@ class PathCalendar:
 def path_entry_ids(db: Session, raw_query: str, today: date) -> tuple[list[int], str, PathCalendar | None]:
     """The ids of the services a path link shows, its canonical query, or why there are none."""
     # As on the page, a mangled link keeps its valid parts (a second comune, an unknown language, a cut
-    # list): only what leaves no path (no comune, no child) is refused, by build_percorso.
+    # list): only what leaves no path (no comune, no child) is refused, by load_path.
     parsed = parse_query_string(raw_query)
     lang = parsed.query.lang
-    result = build_percorso(db, parsed.query, today)
-    if result.percorso is None:
+    result = load_path(db, parsed.query, today)
+    if result.data is None:
         return [], "", PathCalendar(errors=result.errors, not_found=result.unknown_comune, lang=lang)
-    ids = []
-    for figlio in result.percorso.figli:
-        for v in [*figlio.adesso, *figlio.prossimi]:
-            if v.id not in ids:
-                ids.append(v.id)
-    return ids, to_query_string(parsed.query), None
+    return result.data.entry_ids(), to_query_string(parsed.query), None
 
 
 def path_calendar(db: Session, raw_query: str, today: date, base: str, now: datetime) -> PathCalendar:

@@ -1,16 +1,40 @@
 """Who a family can contact: the serving centres with the actions the rule gives each one, and the
-comune's ente gestore when it runs none of them (domain/contact_rule.py)."""
+comune's ente gestore when it runs none of them (domain/contact_rule.py). Plain data: view/contatti_out.py
+and view/percorso_out.py turn it into the API's and the page's shapes."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.contact_rule import CENTRO, COMUNE, ENTE_GESTORE, Azione, Recapiti, Titolare, azioni
 from zerosei_app.models import Comune, ComuneEnteGestore, EnteGestore
 from zerosei_app.queries.centri import ServingCentro, centri_for_comune
-from zerosei_app.schemas.percorso import CentroOut, ContattoOut, EnteGestoreOut
 
-_TIPO = {"tel": "telefono", "mail": "email", "web": "sito", "pec": "pec"}
+
+@dataclass(frozen=True)
+class CentroContatti:
+    """A centre serving the family's comune, and the actions its card offers."""
+
+    serving: ServingCentro
+    azioni: list[Azione]
+
+
+@dataclass(frozen=True)
+class EnteContatti:
+    """The comune's ente gestore (when it runs none of the serving centres), and its actions."""
+
+    ente: EnteGestore
+    nome: str  # as parents read it (ente_name)
+    azioni: list[Azione]
+
+
+@dataclass(frozen=True)
+class Contatti:
+    family: Comune  # the comune whose path this is
+    centri: list[CentroContatti]
+    ente: EnteContatti | None
 
 
 def ente_name(ente: EnteGestore) -> str:
@@ -26,22 +50,16 @@ def titolare_comune(comune: Comune) -> Titolare:
     return Titolare(COMUNE, comune.nome, Recapiti(comune.telefono, comune.email, comune.sito, comune.pec))
 
 
-def contatti_out(actions: list[Azione]) -> list[ContattoOut]:
-    return [ContattoOut(tipo=_TIPO[a.kind], testo=a.label, href=a.href, di=a.di, di_nome=a.nome) for a in actions]
-
-
 def _comuni(family: Comune, seat: Comune) -> list[Titolare]:
     return [titolare_comune(family)] + ([titolare_comune(seat)] if seat.codice_istat != family.codice_istat else [])
 
 
-def centro_actions(s: ServingCentro, family: Comune) -> list[ContattoOut]:
+def centro_azioni(s: ServingCentro, family: Comune) -> list[Azione]:
     c = s.centro
-    return contatti_out(
-        azioni(
-            Titolare(CENTRO, c.nome, Recapiti(c.telefono, c.email, c.sito)),
-            titolare_ente(s.ente) if s.ente else None,
-            _comuni(family, s.comune),
-        )
+    return azioni(
+        Titolare(CENTRO, c.nome, Recapiti(c.telefono, c.email, c.sito)),
+        titolare_ente(s.ente) if s.ente else None,
+        _comuni(family, s.comune),
     )
 
 
@@ -53,28 +71,20 @@ def ente_of_comune(session: Session, family: Comune) -> EnteGestore | None:
     ).first()
 
 
-def ente_for_family(ente: EnteGestore | None, family: Comune, serving: list[ServingCentro]) -> EnteGestoreOut | None:
+def ente_for_family(ente: EnteGestore | None, family: Comune, serving: list[ServingCentro]) -> EnteContatti | None:
     """The comune's ente gestore, when the sources name it and it runs none of the centres serving the comune."""
     if ente is None or any(s.centro.ente_gestore_id == ente.id for s in serving):
         return None
-    actions = azioni(titolare_ente(ente), None, _comuni(family, family))
-    return EnteGestoreOut(
-        id=ente.id,
-        nome=ente_name(ente),
-        sito=ente.sito,
-        email=ente.email,
-        pec=ente.pec,
-        telefono=ente.telefono,
-        contatti=contatti_out(actions),
+    return EnteContatti(ente, ente_name(ente), azioni(titolare_ente(ente), None, _comuni(family, family)))
+
+
+def family_contatti(family: Comune, serving: list[ServingCentro], ente: EnteGestore | None) -> Contatti:
+    """Every serving centre with its actions, and the ente gestore to name (rows already loaded)."""
+    return Contatti(
+        family, [CentroContatti(s, centro_azioni(s, family)) for s in serving], ente_for_family(ente, family, serving)
     )
 
 
-def serving_ente(session: Session, family: Comune, serving: list[ServingCentro]) -> EnteGestoreOut | None:
-    return ente_for_family(ente_of_comune(session, family), family, serving)
-
-
-def centri_e_ente(session: Session, family: Comune) -> tuple[list[CentroOut], EnteGestoreOut | None]:
-    from zerosei_app.queries.percorso import centro_out  # percorso imports this module
-
-    serving = centri_for_comune(session, family.codice_istat)
-    return [centro_out(s, family) for s in serving], serving_ente(session, family, serving)
+def contatti_for_comune(session: Session, family: Comune) -> Contatti:
+    """The same, read from the database (the Carta's search)."""
+    return family_contatti(family, centri_for_comune(session, family.codice_istat), ente_of_comune(session, family))

@@ -1,6 +1,8 @@
-"""The directory as open data (the JSON API's centres and entries)."""
+"""The directory as open data (the JSON API's centres and entries): plain rows; view/opendata_out.py writes them."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
@@ -8,8 +10,6 @@ from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, EnteGestore
 from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
-from zerosei_app.queries.percorso import map_url, voce_fields
-from zerosei_app.schemas.percorso import VoceOut
 
 
 def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
@@ -24,30 +24,25 @@ def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
     return {entity_id: when.date().isoformat() for entity_id, when in rows if when is not None}
 
 
-def _centro_dict(c: Centro, comune: Comune, ente: EnteGestore | None, changed_on: str | None) -> dict:
-    return {
-        "id": c.id,
-        "nome": c.nome,
-        "slug": c.slug,
-        "indirizzo": c.indirizzo,
-        "comune": {"codice_istat": comune.codice_istat, "nome": comune.nome, "provincia": comune.sigla_provincia},
-        "telefono": c.telefono,
-        "email": c.email,
-        "sito": c.sito,
-        "orari": c.orari,
-        "orari_indicati_nel": c.orari_data,
-        "ente_gestore": ente.nome if ente else c.ente_nella_fonte,
-        "stato_verifica": c.stato_verifica,
-        "nota_verifica": c.nota_verifica,
-        "fonte": c.fonte_url,
-        "data_fonte": c.data_fonte,
-        "mappa_url": map_url(c.indirizzo, comune.nome),
-        # Not the row's timestamp (the seed's load time for every centre): only a change made by staff.
-        "aggiornato_il": changed_on,
-    }
+@dataclass(frozen=True)
+class CentroRow:
+    """A registered centre as open data lists it: its rows, and what staff and coverage add."""
+
+    centro: Centro
+    comune: Comune
+    ente: EnteGestore | None
+    changed_on: str | None  # day of the last change staff made (the audit log); None: none since the seed
+    n_serviti: int = 0  # comuni served by the sources' word (or the Regione's, or the ente gestore's)
+    n_inferiti: int = 0  # comuni for which it is only the nearest registered centre
 
 
-def centri_list(session: Session, provincia: str | None = None) -> list[dict]:
+@dataclass(frozen=True)
+class CentroDetail:
+    row: CentroRow
+    served: list[tuple[Comune, Copertura]]  # the comuni it serves, by name
+
+
+def centri_list(session: Session, provincia: str | None = None) -> list[CentroRow]:
     # Served (a source, the Regione or the ente gestore says so) apart from "only the nearest registered centre".
     counts: dict[tuple[int, bool], int] = {}
     for centro_id, origine, n in session.exec(
@@ -60,34 +55,18 @@ def centri_list(session: Session, provincia: str | None = None) -> list[dict]:
         rows = [row for row in rows if row[1].sigla_provincia == provincia]
     changed = _staff_changes(session, [c.id for c, _, _ in rows])
     return [
-        {
-            **_centro_dict(c, comune, ente, changed.get(c.id)),
-            "n_comuni_serviti": counts.get((c.id, False), 0),
-            "n_comuni_centro_piu_vicino": counts.get((c.id, True), 0),
-        }
+        CentroRow(c, comune, ente, changed.get(c.id), counts.get((c.id, False), 0), counts.get((c.id, True), 0))
         for c, comune, ente in rows
     ]
 
 
-def centro_detail(session: Session, centro_id: int) -> dict | None:
+def centro_detail(session: Session, centro_id: int) -> CentroDetail | None:
     row = get_centro(session, centro_id)
     if row is None or not row[0].is_active:
         return None
     c, comune, ente = row
-    served = comuni_served(session, centro_id)
-    return {
-        **_centro_dict(c, comune, ente, _staff_changes(session, [c.id]).get(c.id)),
-        "comuni_serviti": [
-            {
-                "codice_istat": m.codice_istat,
-                "nome": m.nome,
-                "provincia": m.sigla_provincia,
-                "origine": k.origine,
-                "distanza_km": k.distanza_km,
-            }
-            for m, k in served
-        ],
-    }
+    changed_on = _staff_changes(session, [c.id]).get(c.id)
+    return CentroDetail(CentroRow(c, comune, ente, changed_on), comuni_served(session, centro_id))
 
 
 def active_centro_exists(session: Session, centro_id: int) -> bool:
@@ -101,7 +80,7 @@ def voci_page(
     codice_istat: str | None = None,
     limit: int | None = None,
     offset: int = 0,
-) -> tuple[list[dict], int]:
+) -> tuple[list[CardEntry], int]:
     """Published entries of open centres (optionally one centre's, or those serving a comune),
     in a stable order (centre, then entry id), one page of them, and how many there are in all."""
     where = [*backed_entries(), col(Centro.is_active).is_(True)]
@@ -116,8 +95,8 @@ def voci_page(
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [VoceOut(**voce_fields(e)).model_dump(mode="json") for e in session.exec(query).all()], int(total)
+    return list(session.exec(query).all()), int(total)
 
 
-def voci_list(session: Session, centro_id: int | None = None, codice_istat: str | None = None) -> list[dict]:
+def voci_list(session: Session, centro_id: int | None = None, codice_istat: str | None = None) -> list[CardEntry]:
     return voci_page(session, centro_id=centro_id, codice_istat=codice_istat)[0]

@@ -13,12 +13,13 @@ from zerosei_app.i18n import plural, t
 from zerosei_app.models import Centro, Comune
 from zerosei_app.queries.carta import directory, map_points
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.queries.contatti import centri_e_ente
+from zerosei_app.queries.contatti import contatti_for_comune
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_comune import NAV_KEYS, move, option_of
 from zerosei_app.view import urls
 from zerosei_app.view.carta_map import MarkerView, markers, summary
 from zerosei_app.view.carta_view import DirCentroView, FoundView, ProvinciaView, directory_view, found_views
+from zerosei_app.view.percorso_out import centri_e_ente_out
 
 MAX_OPTIONS = 8
 
@@ -157,7 +158,7 @@ class CartaState(UiState):
         with session_scope() as session:
             record = comune_index(session).get(value)
             comune = session.get(Comune, value) if record else None
-            centri, ente = centri_e_ente(session, comune) if comune else ([], None)
+            centri, ente = centri_e_ente_out(contatti_for_comune(session, comune)) if comune else ([], None)
         if record is None or comune is None:
             return None
         self.text = record.nome

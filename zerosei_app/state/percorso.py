@@ -9,14 +9,14 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.i18n import t
 from zerosei_app.queries import sessions as sessions_q
-from zerosei_app.queries.tappe import funzioni_out
+from zerosei_app.queries.percorso_page import PageData, load_page
 from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_temi import toggled
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import share, tappe_view, urls
 from zerosei_app.view.appuntamenti import ENTRY_ICS, dates_in_card
 from zerosei_app.view.lingua_filter import LinguaChoice, lingua_filter
-from zerosei_app.view.percorso_plan import NEED_COMUNE, OK, plan_page
+from zerosei_app.view.percorso_plan import NEED_COMUNE, OK, PagePlan, plan_page
 
 LOADING = "loading"
 SHARE_RESULTS = ("shared", "copied", "failed", "aborted")
@@ -111,24 +111,22 @@ class PercorsoState(UiState):
 
     def _build(self, raw_query: str, keep_notices: bool = True) -> None:
         with session_scope() as session:
-            plan = plan_page(session, raw_query, _today())
-            shown = [v.id for f in plan.percorso.figli for v in [*f.adesso, *f.prossimi]] if plan.percorso else []
-            starts: dict[int, list] = {}
-            for a in sessions_q.upcoming(session, shown, clock.now(), days=CARD_DATES_DAYS):
-                starts.setdefault(a.entry_id, []).append(a.occurrence.start)
-        lang = plan.query.lang
-        q = plan.query
-        self._qs = to_query_string(q)
+            page = load_page(session, raw_query, _today())
+            starts = _card_dates(session, page)
+        plan = plan_page(page, page.lang)
+        self._qs = to_query_string(plan.query)
         self.status = plan.kind
         if keep_notices:
             self.notices = plan.notices
-        p = plan.percorso
-        self._comune_label = f"{p.comune.nome} ({p.comune.provincia})" if p else plan.comune_name
-        self.heading = (
-            t("path.heading", lang, comune=plan.comune_name) if plan.comune_name else t("path.heading_generic", lang)
-        )
-        self.ages = [f.eta for f in p.figli] if p else []
+        self._comune_label, self.heading = plan.comune_label, plan.heading
+        self.ages = [f.eta for f in plan.percorso.figli] if plan.percorso else []
+        self._show_services(plan, starts)
+        self._show_contacts_and_steps(plan)
+        self._show_filters(plan)
+        self._show_links(plan)
 
+    def _show_services(self, plan: PagePlan, starts: dict[int, list]) -> None:
+        p, lang = plan.percorso, plan.query.lang
         services = view.services_view(p, lang) if p else view.ServicesView()
         view.add_dates(
             services,
@@ -142,17 +140,26 @@ class PercorsoState(UiState):
         self.situational_hint = services.situational_hint
         self.has_unconfirmed = services.has_unconfirmed
         self.counts = view.counts_text(p, lang, services) if p else ""
+
+    def _show_contacts_and_steps(self, plan: PagePlan) -> None:
+        p, lang = plan.percorso, plan.query.lang
         self.jump_centro, self.jump_centro_href = view.jump_to_centri(plan.centri, lang)
         self.centri = view.centri_views(plan.centri, plan.ente, lang)
         self.tappe_now, self.tappe_upcoming = tappe_view.tappe_views(p, lang) if p else ([], [])
         self.tappe_hint = tappe_view.group_hint(self.tappe_now, self.tappe_upcoming, lang)
-        self.funzioni = tappe_view.funzioni_view(p.funzioni if p else funzioni_out(lang))
-        self.chips = view.chips(q.temi, lang)
+        self.funzioni = tappe_view.funzioni_view(plan.funzioni)
+
+    def _show_filters(self, plan: PagePlan) -> None:
+        q = plan.query
+        self.chips = view.chips(q.temi, q.lang)
         self.has_filter = bool(q.temi)
         self.filter_summary = ", ".join(chip.label for chip in self.chips if chip.pressed)
-        lf = lingua_filter(q, p)
+        lf = lingua_filter(q, plan.percorso)
         self.lingua_choices, self.lingua_status = lf.choices, lf.status
         self.lingua_all_href, self.lingua_active = lf.all_href, lf.active
+
+    def _show_links(self, plan: PagePlan) -> None:
+        q = plan.query
         self.hrefs = {
             "edit": urls.link(urls.STEP_COMUNE, q),
             "fix": plan.fix_href,
@@ -166,3 +173,12 @@ class PercorsoState(UiState):
         self.share_status = ""
         meta = share.share_meta(q, plan.comune_name or None, _today())
         self.page_title = meta.title
+
+
+def _card_dates(session, page: PageData) -> dict[int, list]:
+    """The next dated sessions of the services the path shows, by entry (a card shows them)."""
+    shown = page.path.data.entry_ids() if page.path and page.path.data else []
+    starts: dict[int, list] = {}
+    for a in sessions_q.upcoming(session, shown, clock.now(), days=CARD_DATES_DAYS):
+        starts.setdefault(a.entry_id, []).append(a.occurrence.start)
+    return starts

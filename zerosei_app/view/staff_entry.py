@@ -13,8 +13,8 @@ from zerosei_app.domain.modelli import MODELLI, modello_values
 from zerosei_app.domain.staff_labels import STATUS_LABELS, category_label, topic_label
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
 from zerosei_app.queries import audit
-from zerosei_app.queries.percorso import voce_fields
 from zerosei_app.schemas.percorso import VoceOut
+from zerosei_app.view.percorso_out import voce_fields
 from zerosei_app.view.percorso_view import EntryView, entry_view
 from zerosei_app.view.wording import staff_age_words, staff_count
 

@@ -22,6 +22,7 @@ from zerosei_app.domain import clock
 from zerosei_app.i18n import t
 from zerosei_app.i18n.coverage import direction
 from zerosei_app.i18n.translate import normalize_lang
+from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import urls
 from zerosei_app.view.lingua_filter import lingua_filter
@@ -39,7 +40,8 @@ def _e(text: object) -> str:
 def render(raw_query: str, today: date) -> str:
     """The preview's HTML for a link, or "" when the link does not give a path (the app explains those)."""
     with session_scope() as session:
-        return render_plan(plan_page(session, raw_query, today), today)
+        page = load_page(session, raw_query, today)
+    return render_plan(plan_page(page, page.lang), today)
 
 
 def render_plan(plan: PagePlan, today: date | None = None) -> str:
@@ -56,7 +58,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
         "</a></div></div>",
         # Plain divs, not header/main: the app's own landmarks are the only ones on the page.
         '<div class="pv-main pv-path"><div class="pv-path-head">',
-        f"<h1>{_e(t('path.heading', lang, comune=plan.comune_name))}</h1>",
+        f"<h1>{_e(plan.heading)}</h1>",
         '<ul class="pv-ages">' + "".join(f"<li>{_e(f.eta)}</li>" for f in p.figli) + "</ul></div>",
         f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',

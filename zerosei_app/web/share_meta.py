@@ -26,6 +26,7 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, validate_for_path
 from zerosei_app.queries import snapshot
 from zerosei_app.queries.comuni import comune_index
+from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.view import share, urls
 from zerosei_app.view.percorso_plan import plan_page
 from zerosei_app.web import first_paint, path_preview
@@ -176,7 +177,8 @@ def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
         if session is not None:
             raw_query = scope.get("query_string", b"").decode("latin-1")
             today = clock.today()
-            plan = plan_page(session, raw_query, today)
+            page_data = load_page(session, raw_query, today)
+            plan = plan_page(page_data, page_data.lang)
             page = inject(page, meta_for(plan.query, plan.comune_name or None, _base(scope), today))
             page = path_preview.inject(page, path_preview.render_plan(plan, today))
     except Exception:  # a preview must never break the page itself: serve the plain shell

@@ -1,0 +1,28 @@
+"""Contacts in the API's shape (schemas/percorso.py): the actions of domain/contact_rule.py, and the ente gestore."""
+
+from __future__ import annotations
+
+from zerosei_app.domain.contact_rule import Azione
+from zerosei_app.queries.contatti import EnteContatti
+from zerosei_app.schemas.percorso import ContattoOut, EnteGestoreOut
+
+_TIPO = {"tel": "telefono", "mail": "email", "web": "sito", "pec": "pec"}
+
+
+def contatti_out(actions: list[Azione]) -> list[ContattoOut]:
+    return [ContattoOut(tipo=_TIPO[a.kind], testo=a.label, href=a.href, di=a.di, di_nome=a.nome) for a in actions]
+
+
+def ente_out(e: EnteContatti | None) -> EnteGestoreOut | None:
+    if e is None:
+        return None
+    ente = e.ente
+    return EnteGestoreOut(
+        id=ente.id,
+        nome=e.nome,
+        sito=ente.sito,
+        email=ente.email,
+        pec=ente.pec,
+        telefono=ente.telefono,
+        contatti=contatti_out(e.azioni),
+    )
