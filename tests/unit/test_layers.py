@@ -80,7 +80,7 @@ RULES = (
         ("queries",),
         _app("view", "i18n", "schemas"),
         "the path's queries return plain data: no view, no words, no API schemas",
-        only=("percorso", "percorso_page", "contatti", "snapshot", "centri", "opendata"),
+        only=("percorso", "percorso_page", "contatti", "snapshot", "centri", "opendata", "tappe"),
     ),
     Rule(
         ("pages", "components"),

@@ -41,13 +41,3 @@ def language_name(code: str, lang: str = "it") -> str:
 def plural_form(n: int, lang: str = "it") -> str:
     """Babel's (CLDR) plural category of `n` in `lang`: "one", "few", "other"…"""
     return Locale.parse(normalize_lang(lang)).plural_form(n)
-
-
-# TEMP until merge: queries/percorso.py (pipe branch) imports age_in_words from here; its home is
-# view/wording.py. Looked up lazily so that i18n/ keeps no import arrow to view/.
-def __getattr__(name: str):
-    if name == "age_in_words":
-        from importlib import import_module
-
-        return import_module("zerosei_app.view.wording").age_in_words
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
