@@ -160,3 +160,10 @@ def test_staff_counts_follow_the_italian_rule():
     assert wording.staff_count(0, "{n} giorno", "{n} giorni") == "0 giorni"
     assert wording.staff_count(21, "{n} giorno", "{n} giorni") == "21 giorni"
     assert wording.staff_count(1, "un campo da correggere", "{n} campi da correggere") == "un campo da correggere"
+
+
+def test_a_shared_links_age_band_never_says_the_month():
+    assert wording.share_age_band(Child("atteso", YearMonth(2027, 3), -4), "it") == "in attesa"
+    assert wording.share_age_band(Child("nato", YearMonth(2026, 3), 8), "it") == "bambino sotto l'anno"
+    assert wording.share_age_band(Child("nato", YearMonth(2023, 3), 40), "it") == "bambino di 3 anni"
+    assert wording.share_age_band(Child("nato", YearMonth(2025, 3), 20), "ar") == "طفل عمره 1 سنة"

@@ -86,6 +86,15 @@ def age_in_words(child: Child, lang: str = "it") -> str:
     return years_and_months_text(child.age_months, lang)
 
 
+def share_age_band(child: Child, lang: str) -> str:
+    """A shared link's age, never the birth month: "in attesa", "bambino sotto l'anno", "bambino di 3 anni"."""
+    if child.kind == "atteso":
+        return t("share.band.expecting", lang)
+    if child.age_months < 12:
+        return t("share.band.baby", lang)
+    return plural("share.band.years", child.age_months // 12, lang)
+
+
 def age_band(months: int, lang: str) -> str:
     """One end of an age range: whole years as years ("3 anni"), anything else in months ("18 mesi")."""
     if months % 12 == 0 and months > 0:
