@@ -7,23 +7,26 @@ service_at_locations, taxonomies, taxonomy_terms, in HSDS pages. Read-only, like
 from __future__ import annotations
 
 import math
-import re
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 
-from zerosei_app.api.errors import error_response, request_lang
+from zerosei_app.api.errors import error_response, lang_of
 from zerosei_app.api.hsds_params import (
     OneOrganizationParams,
+    OrganizationId,
     OrganizationParams,
     PageParams,
+    ServiceAtLocationId,
+    ServiceId,
     ServiceParams,
     TaxonomyTermParams,
-    _uuid,
+    organization_id,
 )
-from zerosei_app.api.http import PREFIX
+from zerosei_app.api.http import PREFIX, public_base
 from zerosei_app.api.messages import api_error
-from zerosei_app.api.params import LANG_PARAMETER, openapi_parameters, parse_params
+from zerosei_app.api.params import LANG_PARAMETER, query_dependencies
 from zerosei_app.db import session_scope
 from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.queries import hsds, hsds_pages
@@ -40,11 +43,9 @@ from zerosei_app.schemas.hsds import (
     TaxonomyPageOut,
     TaxonomyTermPageOut,
 )
-from zerosei_app.view import share
 
 HSDS = f"{PREFIX}/hsds"
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
-_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
 _ERRORS = {
     404: {"model": ErroriOut, "description": "Unknown id"},
     422: {"model": ErroriOut, "description": "Invalid parameters"},
@@ -55,14 +56,6 @@ _PAGE_DOC = (
 )
 
 router = APIRouter(tags=["HSDS 3.0"])
-
-
-def public_base(request: Request) -> str:
-    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
-
-
-def _lang(request: Request) -> str:
-    return request_lang(next((v for k, v in request.query_params.multi_items() if k.lower() == "lang"), None))
 
 
 def _json(data) -> JSONResponse:
@@ -91,22 +84,8 @@ def _page_of(total: int, contents: list, page: int, per_page: int) -> dict:
     }
 
 
-def _params(model, request: Request):
-    params, errors = parse_params(model, request.query_params.multi_items())
-    return params, (error_response(422, errors, _lang(request)) if errors else None)
-
-
-def _id_or_error(request: Request, campo: str):
-    raw = request.path_params["id"]
-    try:
-        return _uuid(raw), None
-    except ValueError:
-        error = api_error(campo, "bad_uuid", {"value": raw[:40], "campo": campo})
-        return None, error_response(422, [error], _lang(request))
-
-
 def _not_found(request: Request, campo: str, raw: str) -> JSONResponse:
-    return error_response(404, [api_error(campo, "unknown_hsds_id", {"value": raw[:40]})], _lang(request))
+    return error_response(404, [api_error(campo, "unknown_hsds_id", {"value": raw[:40]})], lang_of(request))
 
 
 class _BigChunks(FileResponse):
@@ -130,20 +109,6 @@ def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
 def _centro_ids(request: Request) -> list[int]:
     with session_scope() as session:
         return hsds_pages.centro_ids(session)
-
-
-def _doc(model) -> dict:
-    return {"parameters": [*openapi_parameters(model), LANG_PARAMETER]}
-
-
-_ID_PARAMETER = {
-    "name": "id",
-    "in": "path",
-    "required": True,
-    "description": "The record's HSDS id (a UUID, stable across restarts and databases).",
-    "schema": {"type": "string", "format": "uuid"},
-}
-_ID = {"parameters": [_ID_PARAMETER, LANG_PARAMETER]}
 
 
 @router.get(
@@ -182,12 +147,9 @@ def _services_page(request: Request, params: ServiceParams, render) -> JSONRespo
     description=_PAGE_DOC + " Items as in HSDS `compiled/service_list.json` (`full=true`: `service.json`).",
     response_model=ServicePageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(ServiceParams),
+    dependencies=query_dependencies(ServiceParams),
 )
-def services(request: Request) -> JSONResponse:
-    params, error = _params(ServiceParams, request)
-    if error:
-        return error
+def services(request: Request, params: Annotated[ServiceParams, Query()]) -> JSONResponse:
     return _services_page(request, params, hsds.service_out if params.full else hsds.service_list_out)
 
 
@@ -196,12 +158,9 @@ def services(request: Request) -> JSONResponse:
     summary="HSDS: one service, fully nested",
     response_model=ServiceOut,
     responses=_ERRORS,
-    openapi_extra=_ID,
+    dependencies=query_dependencies(),
 )
-def service(request: Request) -> JSONResponse:
-    sid, error = _id_or_error(request, "service")
-    if error:
-        return error
+def service(request: Request, sid: ServiceId) -> JSONResponse:
     data = _load_one(request, sid)
     entry = hsds.entry_by_service_id(data, sid) if data else None
     if entry is None:
@@ -215,12 +174,9 @@ def service(request: Request) -> JSONResponse:
     description=_PAGE_DOC + " Items as in `compiled/organization_list.json` (`full=true`: `organization.json`).",
     response_model=OrganizationPageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(OrganizationParams),
+    dependencies=query_dependencies(OrganizationParams),
 )
-def organizations(request: Request) -> JSONResponse:
-    params, error = _params(OrganizationParams, request)
-    if error:
-        return error
+def organizations(request: Request, params: Annotated[OrganizationParams, Query()]) -> JSONResponse:
     data = _load_orgs(request, None)
     items = hsds.organizations(data)
     if params.search.strip():
@@ -247,15 +203,11 @@ def organizations(request: Request) -> JSONResponse:
     summary="HSDS: one organization, fully nested",
     response_model=OrganizationOut,
     responses=_ERRORS,
-    openapi_extra={"parameters": [_ID_PARAMETER, *openapi_parameters(OneOrganizationParams), LANG_PARAMETER]},
+    dependencies=[Depends(organization_id), *query_dependencies(OneOrganizationParams)],
 )
-def organization(request: Request) -> JSONResponse:
-    oid, error = _id_or_error(request, "organization")
-    if error:
-        return error
-    params, error = _params(OneOrganizationParams, request)
-    if error:
-        return error
+def organization(
+    request: Request, oid: OrganizationId, params: Annotated[OneOrganizationParams, Query()]
+) -> JSONResponse:
     data = _load_orgs(request, [oid])
     out = hsds.organization_out(data, oid, params.full_service)
     if out is None:
@@ -269,12 +221,9 @@ def organization(request: Request) -> JSONResponse:
     description=_PAGE_DOC + " Items as in `compiled/service_at_location_list.json`.",
     response_model=ServiceAtLocationPageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(ServiceParams),
+    dependencies=query_dependencies(ServiceParams),
 )
-def service_at_locations(request: Request) -> JSONResponse:
-    params, error = _params(ServiceParams, request)
-    if error:
-        return error
+def service_at_locations(request: Request, params: Annotated[ServiceParams, Query()]) -> JSONResponse:
     return _services_page(
         request, params, hsds.service_at_location_out if params.full else hsds.service_at_location_list_out
     )
@@ -286,12 +235,9 @@ def service_at_locations(request: Request) -> JSONResponse:
     description="As in HSDS `compiled/service_at_location.json` (the reference API names `service.json` here).",
     response_model=ServiceAtLocationOut,
     responses=_ERRORS,
-    openapi_extra=_ID,
+    dependencies=query_dependencies(),
 )
-def service_at_location(request: Request) -> JSONResponse:
-    sal_id, error = _id_or_error(request, "service_at_location")
-    if error:
-        return error
+def service_at_location(request: Request, sal_id: ServiceAtLocationId) -> JSONResponse:
     data = _load_one(request, sal_id)
     entry = hsds.entry_by_service_id(data, sal_id, "service_at_location") if data else None
     if entry is None:
@@ -305,12 +251,9 @@ def service_at_location(request: Request) -> JSONResponse:
     description=_PAGE_DOC,
     response_model=TaxonomyPageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(PageParams),
+    dependencies=query_dependencies(PageParams),
 )
-def taxonomies(request: Request) -> JSONResponse:
-    params, error = _params(PageParams, request)
-    if error:
-        return error
+def taxonomies(params: Annotated[PageParams, Query()]) -> JSONResponse:
     items = [hsds.taxonomy_out(d) for d in hsds.TAXONOMIES]
     return _json(_page(items, params.page, params.per_page))
 
@@ -321,12 +264,9 @@ def taxonomies(request: Request) -> JSONResponse:
     description=_PAGE_DOC,
     response_model=TaxonomyTermPageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(TaxonomyTermParams),
+    dependencies=query_dependencies(TaxonomyTermParams),
 )
-def taxonomy_terms(request: Request) -> JSONResponse:
-    params, error = _params(TaxonomyTermParams, request)
-    if error:
-        return error
+def taxonomy_terms(params: Annotated[TaxonomyTermParams, Query()]) -> JSONResponse:
     items = hsds.taxonomy_terms(params.taxonomy_id)
     if params.parent_id:
         items = []  # flat taxonomies: no term has a parent
@@ -351,7 +291,7 @@ async def datapackage(request: Request) -> Response:
     key = await package_cache.package(version, base)
     if key is None:
         error = api_error("", "internal", {})
-        return error_response(503, [error], _lang(request))
+        return error_response(503, [error], lang_of(request))
     etag = package_cache.etag_for(key)
     headers = {**CACHE_PUBLIC, "ETag": etag}
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:

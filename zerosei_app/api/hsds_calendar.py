@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from zerosei_app.api.errors import request_lang
-from zerosei_app.api.hsds import public_base
+from zerosei_app.api.http import public_base
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.errors import FieldError

@@ -17,12 +17,16 @@ so a Reflex upgrade that changes the mechanism fails a test rather than the API.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
+from urllib.parse import unquote_plus
 
 from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zerosei_app.domain.errors import FieldError
+from zerosei_app.view import share
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +34,11 @@ PREFIX = "/api/v1"
 API_METHODS = ("GET", "HEAD", "OPTIONS")
 EXPOSED_HEADERS = ("X-Total-Count", "Link")
 _CORS_DONE = "zerosei.cors_applied"
+
+
+def public_base(request: Request) -> str:
+    """The base of the absolute addresses in API answers (view/share.site_base, from the request's Host)."""
+    return share.site_base(scheme=request.url.scheme, host=request.headers.get("host"))
 
 
 def has_control_characters(path: str) -> bool:
@@ -98,6 +107,7 @@ class PublicApiMiddleware:
         await self.cors(scope, receive, send_nosniff)
 
     async def _api(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope = {**scope, "query_string": lowercase_keys(scope.get("query_string", b""))}
         if scope["method"] == "HEAD":
             # FastAPI's GET routes don't answer HEAD: run the GET, send its headers only.
             scope = {**scope, "method": "GET"}
@@ -121,6 +131,22 @@ class PublicApiMiddleware:
             await error_response(500, [FieldError("", "internal", {})], request_lang(_query_lang(scope)))(
                 scope, receive, tracking_send
             )
+
+
+_KEY = re.compile(r"[a-z_]+")
+
+
+def lowercase_keys(query: bytes) -> bytes:
+    """Query keys are case-insensitive in the whole API (`LANG=en`, `Limit=5`, as in the path's
+    links): a key that is a parameter's name in another case or with spaces around it is written
+    as that name, so FastAPI finds it. Values are left exactly as they came."""
+    parts = query.decode("latin-1").split("&")
+    for i, part in enumerate(parts):
+        key, eq, value = part.partition("=")
+        name = unquote_plus(key).strip().lower()
+        if name != key and _KEY.fullmatch(name):
+            parts[i] = f"{name}{eq}{value}"
+    return "&".join(parts).encode("latin-1")
 
 
 def _query_lang(scope: Scope) -> str | None:

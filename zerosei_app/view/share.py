@@ -40,15 +40,14 @@ def base_url(public_url: str | None, origin: str | None, allowed_hosts: tuple[st
     return ""
 
 
-def site_base(origin: str | None) -> str:
-    """THE absolute base of links, QR codes, og:url and the API's `url`: ZEROSEI_PUBLIC_URL, else
-    `origin` (scheme://host of the request) when its host is in ZEROSEI_ALLOWED_HOSTS, else ""."""
+def site_base(origin: str | None = None, *, scheme: str | None = None, host: str | None = None) -> str:
+    """THE absolute base of links, QR codes, og:url, e-mails and the API's `url`: ZEROSEI_PUBLIC_URL,
+    else the request's origin when its host is in ZEROSEI_ALLOWED_HOSTS, else "". The origin is the
+    browser's `origin` header (pages) or `scheme`://`host` of the request (HTTP routes)."""
+    if origin is None and host is not None:
+        origin = f"{scheme or 'http'}://{host}"
     settings = get_settings()
     return base_url(settings.public_url, origin, settings.allowed_hosts)
-
-
-def request_origin(scheme: str | None, host: str | None) -> str:
-    return f"{scheme or 'http'}://{host or ''}"
 
 
 def absolute(base: str, path_and_query: str) -> str:

@@ -188,4 +188,4 @@ def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
 
 def _base(scope: Scope) -> str:
     headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-    return share.site_base(share.request_origin(scope.get("scheme"), headers.get("host")))
+    return share.site_base(scheme=scope.get("scheme"), host=headers.get("host"))
