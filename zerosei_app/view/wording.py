@@ -162,8 +162,9 @@ def staff_age_range_words(age_min: int, age_max: int) -> str:
 # --- HSDS (Italian, a published export: its words stay as they were) -----------------------------------------
 
 
-def hsds_eligibility_text(age_min: int, age_max: int) -> str:
-    """ "Bambini da 12 mesi a 36 mesi e le loro famiglie.", "Bambini dal 3° mese prima della nascita a …"."""
+def hsds_eligibility_text(age_min: int, age_max: int, lang: str = "it") -> str:
+    """ "Bambini da 12 mesi a 36 mesi e le loro famiglie.", "Bambini dal 3° mese prima della nascita a …".
+    The HSDS export is in Italian, word for word as published: `lang` is there for when it is not."""
     start = f"dal {-age_min}° mese prima della nascita" if age_min < 0 else f"da {age_min} mesi"
     return f"Bambini {start} a {age_max} mesi e le loro famiglie."
 
