@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain import clock
-from zerosei_app.domain.chiusure import is_current_or_future
+from zerosei_app.domain.chiusure import Window, is_current_or_future
 from zerosei_app.domain.regione_view import DEFAULT_REVIEW_DAYS, Account, invito, is_confirmed
 from zerosei_app.domain.vocabulary import EntryStatus, OrigineCopertura, Ruolo
 from zerosei_app.models import CardEntry, Centro, Comune, StaffMembership, StaffUser
@@ -42,7 +42,8 @@ class CentroRiga:
     ultima_conferma: date | None = None
     promemoria: int | None = None  # reminders sent; None until the reminders' table exists
     ultimo_promemoria: date | None = None
-    chiusure: list[str] = field(default_factory=list)  # "dal 01/08/2027 al 31/08/2027 (ferie)"
+    chiusure: list[Window] = field(default_factory=list)  # the centre's closures in course or to come
+    voci_sospese: int = 0  # its entries' closures in course or to come
 
 
 @dataclass
@@ -116,9 +117,7 @@ def _list_closures(db: Session, rows: dict[int, CentroRiga], today: date) -> Non
     by_centro, by_entry = all_by_owner(db)
     for cid, r in rows.items():
         windows = [w for w in by_centro.get(cid, []) if is_current_or_future(w, today)]
-        r.chiusure = [
-            f"dal {clock.day(w.dal)} al {clock.day(w.al)}" + (f" ({w.motivo})" if w.motivo else "") for w in windows
-        ]
+        r.chiusure = [Window(w.dal, w.al, w.motivo or "") for w in windows]
     n_entry_closures: dict[int, int] = {}
     for windows in by_entry.values():
         for w in windows:
@@ -126,7 +125,7 @@ def _list_closures(db: Session, rows: dict[int, CentroRiga], today: date) -> Non
                 n_entry_closures[w.centro_id] = n_entry_closures.get(w.centro_id, 0) + 1
     for cid, n in n_entry_closures.items():
         if cid in rows:
-            rows[cid].chiusure.append(f"{n} {'voce sospesa' if n == 1 else 'voci sospese'}")
+            rows[cid].voci_sospese = n
 
 
 def _count_reminders(db: Session, rows: dict[int, CentroRiga]) -> None:
