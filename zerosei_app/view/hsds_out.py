@@ -29,18 +29,9 @@ from zerosei_app.schemas.hsds import (
 from zerosei_app.view.hsds_common import attribute, email, last_modified, metadata, provenance, url
 from zerosei_app.view.hsds_places import centro_list_out, ente_list_out, location_out
 from zerosei_app.view.hsds_schedules import entry_schedules
+from zerosei_app.view.wording import age_in_years, hsds_eligibility_text, hsds_pregnancy_text
 
 HSDS_VERSION = "3.0"
-
-
-def hsds_eligibility(age_min: int, age_max: int, lang: str = "it") -> str:
-    """Who a service is for, by its age bounds in months (the HSDS export is in Italian: `lang` unused)."""
-    start = f"dal {-age_min}° mese prima della nascita" if age_min < 0 else f"da {age_min} mesi"
-    return f"Bambini {start} a {age_max} mesi e le loro famiglie."
-
-
-def _years(months: int) -> float:
-    return round(max(0, months) / 12, 2)
 
 
 def _ages_stated(e: CardEntry) -> bool:
@@ -72,9 +63,9 @@ def service_list_out(data: HsdsData, e: CardEntry) -> ServiceListOut:
         status="temporarily closed" if e.id in data.closed else "active",
         application_process=e.access or None,
         fees_description=_fees(e),
-        eligibility_description=hsds_eligibility(e.age_min_months, e.age_max_months) if ages else None,
-        minimum_age=_years(e.age_min_months) if ages else None,
-        maximum_age=_years(e.age_max_months) if ages else None,
+        eligibility_description=hsds_eligibility_text(e.age_min_months, e.age_max_months) if ages else None,
+        minimum_age=age_in_years(e.age_min_months) if ages else None,
+        maximum_age=age_in_years(e.age_max_months) if ages else None,
         # Assured by the centre's own confirmation only; a source's mention is not an assurance.
         assured_date=e.last_reviewed_on.isoformat() if e.last_reviewed_on else None,
         # Who assures it: the centre, by its public address (never the operatrice who confirmed).
@@ -96,9 +87,7 @@ def _service_attributes(e: CardEntry, sid: str) -> list[AttributeOut]:
         attributes.append(attribute(sid, "eta", "eta", "eta-minima-mesi", str(e.age_min_months)))
         attributes.append(attribute(sid, "eta", "eta", "eta-massima-mesi", str(e.age_max_months)))
     if _ages_stated(e) and e.age_min_months < 0:
-        attributes.append(
-            attribute(sid, "eta", "eta", "gravidanza", f"da {-e.age_min_months} mesi prima della nascita")
-        )
+        attributes.append(attribute(sid, "eta", "eta", "gravidanza", hsds_pregnancy_text(e.age_min_months)))
     return attributes
 
 
