@@ -10,7 +10,6 @@ from zerosei_app.db import session_scope
 from zerosei_app.domain.istat import CodiceIstat
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.domain.text import fold
-from zerosei_app.i18n import t
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.state.combobox import ComboboxState
 from zerosei_app.state.wizard import WizardState, go
@@ -22,6 +21,7 @@ from zerosei_app.view.comune_options import (
     comune_label,
     comune_options,
     comune_status,
+    missing_comune_error,
 )
 
 
@@ -101,9 +101,7 @@ class ComuneStepState(ComboboxState, WizardState):
     def submit(self):
         code = self.comune_code or self._exact_match()
         if not code:
-            self.error = (
-                t("wiz.comune.pick_from_list", self.lang) if self.text.strip() else t("error.missing_comune", self.lang)
-            )
+            self.error = missing_comune_error(bool(self.text.strip()), self.lang)
             return rx.call_script("document.getElementById('comune-input')?.focus()")
         q = self._query()
         return go(urls.STEP_FIGLI, PathQuery(**{**q.model_dump(), "comune": code}), here=urls.STEP_COMUNE)

@@ -61,6 +61,11 @@ def chosen_status(label: str, lang: str) -> str:
     return t("wiz.comune.chosen", lang, name=label)
 
 
+def missing_comune_error(typed: bool, lang: str) -> str:
+    """Why "Continua" did not move on: something typed but not picked, or nothing typed."""
+    return t("wiz.comune.pick_from_list", lang) if typed else t("error.missing_comune", lang)
+
+
 def carta_options(
     text: str, centri: Sequence[DirCentroView], records: Sequence[ComuneRecord], lang: str
 ) -> list[ComboOption]:
