@@ -26,11 +26,11 @@ from zerosei_app.models import CardEntry, Centro, Comune, Copertura  # noqa: E40
 COMUNI, CENTRI, ENTRIES = 7_900, 600, 50_000
 
 
-def build_national(session: Session, rng: random.Random | None = None) -> None:
+def build_national(db: Session, rng: random.Random | None = None) -> None:
     rng = rng or random.Random(42)
-    seed(session)
-    session.flush()
-    real = {c.codice_istat for c in session.exec(select(Comune)).all()}
+    seed(db)
+    db.flush()
+    real = {c.codice_istat for c in db.exec(select(Comune)).all()}
     new_comuni = []
     for r in records(COMUNI):
         if r.codice_istat in real:
@@ -45,12 +45,12 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
                 lon=rng.uniform(7.0, 18.0),
             )
         )
-    session.execute(insert(Comune), new_comuni)
+    db.execute(insert(Comune), new_comuni)
 
-    existing = session.exec(select(Centro)).all()
+    existing = db.exec(select(Centro)).all()
     hosts = rng.sample(new_comuni, CENTRI - len(existing))
     now = utcnow()
-    session.execute(
+    db.execute(
         insert(Centro),
         [
             dict(
@@ -67,22 +67,22 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
             for h in hosts
         ],
     )
-    centri = session.exec(select(Centro)).all()
-    comuni = session.exec(select(Comune)).all()
+    centri = db.exec(select(Centro)).all()
+    comuni = db.exec(select(Comune)).all()
     prov = {c.codice_istat: c.sigla_provincia for c in comuni}
-    session.execute(Copertura.__table__.delete())
+    db.execute(Copertura.__table__.delete())
     links = compute_links(
         [ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon) for c in comuni],
         [CentroPoint(c.id, c.codice_istat, prov[c.codice_istat], None, None, c.ente_gestore_id, True) for c in centri],
     )
-    session.execute(
+    db.execute(
         insert(Copertura),
         [
             dict(centro_id=k.centro_id, codice_istat=k.codice_istat, origine=k.origine, distanza_km=k.distanza_km)
             for k in links
         ],
     )
-    have = len(session.exec(select(CardEntry.id)).all())
+    have = len(db.exec(select(CardEntry.id)).all())
     rows = []
     for i in range(ENTRIES - have):
         s = MODELLI[i % len(MODELLI)]
@@ -116,5 +116,5 @@ def build_national(session: Session, rng: random.Random | None = None) -> None:
                 version=1,
             )
         )
-    session.execute(insert(CardEntry), rows)
-    session.commit()
+    db.execute(insert(CardEntry), rows)
+    db.commit()

@@ -22,12 +22,12 @@ CONFIRMED_ON = date(2026, 11, 20)
 PER_CENTRE = 14
 
 
-def confirm_modelli(session: Session) -> int:
+def confirm_modelli(db: Session) -> int:
     """Adds confirmed entries (from the modelli, rotated per centre so centres differ); returns how many."""
     added = 0
     now = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-    for i, centro in enumerate(session.exec(select(Centro).order_by(Centro.id)).all()):
-        have = {e.title for e in session.exec(select(CardEntry).where(CardEntry.centro_id == centro.id)).all()}
+    for i, centro in enumerate(db.exec(select(Centro).order_by(Centro.id)).all()):
+        have = {e.title for e in db.exec(select(CardEntry).where(CardEntry.centro_id == centro.id)).all()}
         start = (i * 5) % len(MODELLI)
         for index in itertools.islice(itertools.cycle(range(len(MODELLI))), start, start + len(MODELLI)):
             if len(have) >= PER_CENTRE:
@@ -49,9 +49,9 @@ def confirm_modelli(session: Session) -> int:
                 created_at=now,
                 updated_at=now,
             )
-            session.add(entry)
+            db.add(entry)
             added += 1
-    session.flush()
+    db.flush()
     return added
 
 
@@ -63,7 +63,7 @@ def prepare_with_confirmed_cartas(url: str) -> None:
 
     prepare(url)
     engine = make_engine(url)
-    with Session(engine) as session:
-        confirm_modelli(session)
-        session.commit()
+    with Session(engine) as db:
+        confirm_modelli(db)
+        db.commit()
     engine.dispose()

@@ -18,16 +18,16 @@ from zerosei_app.view.percorso_out import centri_e_ente_out, percorso_out
 from zerosei_app.view.percorso_plan import PagePlan, plan_page
 
 
-def path_out(session: Session, query: PathQuery, today: date) -> PercorsoOut | None:
+def path_out(db: Session, query: PathQuery, today: date) -> PercorsoOut | None:
     """The API's answer for a valid query (None when the query gives no path)."""
-    result = load_path(session, query, today)
+    result = load_path(db, query, today)
     return percorso_out(result.data, query.lang) if result.data is not None else None
 
 
-def page_plan(session: Session, raw_query: str, today: date) -> PagePlan:
-    page = load_page(session, raw_query, today)
+def page_plan(db: Session, raw_query: str, today: date) -> PagePlan:
+    page = load_page(db, raw_query, today)
     return plan_page(page, page.lang)
 
 
-def centri_e_ente(session: Session, family: Comune) -> tuple[list[CentroOut], EnteGestoreOut | None]:
-    return centri_e_ente_out(contatti_for_comune(session, family))
+def centri_e_ente(db: Session, family: Comune) -> tuple[list[CentroOut], EnteGestoreOut | None]:
+    return centri_e_ente_out(contatti_for_comune(db, family))

@@ -60,8 +60,8 @@ def get_engine() -> Engine:
 
 @contextmanager
 def session_scope() -> Iterator[Session]:
-    with Session(get_engine()) as session:
-        yield session
+    with Session(get_engine()) as db:
+        yield db
 
 
 # Two lanes, so that a burst of staff work (argon2) never delays parents' pages, nor the reverse.

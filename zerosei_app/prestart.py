@@ -37,14 +37,14 @@ def prepare(database_url: str | None = None) -> bool:
     """Migrate to head, then seed if empty; True when it seeded. Used by make run, tests, bench."""
     migrate(database_url)
     engine = make_engine(database_url) if database_url else get_engine()
-    with Session(engine) as session:
-        seeded = seed_if_empty(session)
-        if not seeded and apply_update(session, clock.now()).changed:
-            session.commit()
-        if reinfer_uncovered(session, None, clock.now()):
-            session.commit()
-        if ensure_slugs(session):
-            session.commit()
+    with Session(engine) as db:
+        seeded = seed_if_empty(db)
+        if not seeded and apply_update(db, clock.now()).changed:
+            db.commit()
+        if reinfer_uncovered(db, None, clock.now()):
+            db.commit()
+        if ensure_slugs(db):
+            db.commit()
     if database_url:
         engine.dispose()
     return seeded

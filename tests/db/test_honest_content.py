@@ -162,7 +162,7 @@ OLD_SCHEDULE = "Su appuntamento (orari da confermare con il centro)"
 OLD_ACCESS = "Contatta il centro per informazioni e prenotazioni."
 
 
-def _old_release_entries(session: Session, comuni: dict[str, Comune], centri: list[Centro]) -> None:
+def _old_release_entries(db: Session, comuni: dict[str, Comune], centri: list[Centro]) -> None:
     """What the previous release's seed wrote (kept here, as data): 14 published examples per 2025 centre,
     with the 2025 research rows' name and address (notes included) and guessed details."""
     raw = {r["nome"]: r for r in _rows("centri_famiglie_piemonte.csv")}
@@ -176,7 +176,7 @@ def _old_release_entries(session: Session, comuni: dict[str, Comune], centri: li
         titles = {x.title for x, _ in chosen}
         chosen += [(m, None) for m in rotated if m.title not in titles][: 14 - len(chosen)]
         for x, url in chosen:
-            session.add(
+            db.add(
                 CardEntry(
                     centro_id=centro.id,
                     title=x.title,

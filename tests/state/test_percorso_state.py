@@ -127,9 +127,9 @@ def test_share_result_messages(state):
 def reports_from(ip: str) -> list[ErrorReport]:
     from zerosei_app.queries.reports import client_hash
 
-    with Session(get_engine()) as session:
+    with Session(get_engine()) as db:
         return list(
-            session.exec(
+            db.exec(
                 select(ErrorReport).where(ErrorReport.client_hash == client_hash(ip, get_settings().secret_key))
             ).all()
         )

@@ -99,8 +99,8 @@ async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
 )
 def comuni(params: Annotated[ComuniParams, Query()]) -> JSONResponse:
     """Ranked search, case-, accent- and typo-tolerant: `?q=sant ambrogio&limit=10`."""
-    with session_scope() as session:
-        found = comune_index(session).search(params.q, params.limit)
+    with session_scope() as db:
+        found = comune_index(db).search(params.q, params.limit)
     return _json(
         [{"codice_istat": c.codice_istat, "nome": c.nome, "provincia": c.provincia, "cap": list(c.cap)} for c in found]
     )
@@ -114,8 +114,8 @@ def comuni(params: Annotated[ComuniParams, Query()]) -> JSONResponse:
     dependencies=query_dependencies(CentriParams),
 )
 def centri(request: Request, params: Annotated[CentriParams, Query()]) -> JSONResponse:
-    with session_scope() as session:
-        items = centri_out(opendata.centri_list(session, provincia=params.provincia))
+    with session_scope() as db:
+        items = centri_out(opendata.centri_list(db, provincia=params.provincia))
     base = public_base(request)
     return _json([_with_url(item, base) for item in items])
 
@@ -133,8 +133,8 @@ def _with_url(item: dict, base: str) -> dict:
     dependencies=query_dependencies(),
 )
 def centro(request: Request, centro_id: CentroId) -> JSONResponse:
-    with session_scope() as session:
-        data = centro_detail_out(opendata.centro_detail(session, centro_id))
+    with session_scope() as db:
+        data = centro_detail_out(opendata.centro_detail(db, centro_id))
     if data is None:
         # The id as written (`05`), as every other error echoes the value given.
         raise ApiError(404, [FieldError("id", "unknown_centro", {"value": request.path_params["centro_id"][:40]})])
@@ -166,13 +166,13 @@ def centro(request: Request, centro_id: CentroId) -> JSONResponse:
     dependencies=query_dependencies(VociParams),
 )
 def voci(request: Request, params: Annotated[VociParams, Query()]) -> JSONResponse:
-    with session_scope() as session:
-        if params.centro is not None and not opendata.active_centro_exists(session, params.centro):
+    with session_scope() as db:
+        if params.centro is not None and not opendata.active_centro_exists(db, params.centro):
             raise ApiError(404, [FieldError("centro", "unknown_centro", {"value": str(params.centro)})])
-        if params.comune is not None and get_comune(session, params.comune) is None:
+        if params.comune is not None and get_comune(db, params.comune) is None:
             raise ApiError(404, [FieldError("comune", "unknown_comune", {"value": params.comune})])
         entries, total = opendata.voci_page(
-            session, centro_id=params.centro, codice_istat=params.comune, limit=params.limit, offset=params.offset
+            db, centro_id=params.centro, codice_istat=params.comune, limit=params.limit, offset=params.offset
         )
         items = voci_out(entries)
     headers = {"X-Total-Count": str(total)}
@@ -214,9 +214,9 @@ async def percorso(request: Request) -> JSONResponse:
     lang = parsed.query.lang
     if parsed.errors:
         return error_response(422, parsed.errors, lang)
-    with session_scope() as session:
-        await snapshot.fresh(session)  # a rebuild after a staff change runs off the event loop
-        result = load_path(session, parsed.query, clock.today())
+    with session_scope() as db:
+        await snapshot.fresh(db)  # a rebuild after a staff change runs off the event loop
+        result = load_path(db, parsed.query, clock.today())
     if result.unknown_comune:
         return error_response(404, result.errors, lang)
     if result.errors:

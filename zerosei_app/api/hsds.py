@@ -96,21 +96,21 @@ class _BigChunks(FileResponse):
 
 
 def _load_one(request: Request, hsds_uuid: str) -> hsds.HsdsData | None:
-    with session_scope() as session:
-        return hsds_pages.one_entry(session, hsds_uuid)
+    with session_scope() as db:
+        return hsds_pages.one_entry(db, hsds_uuid)
 
 
 def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
     """Centres and enti gestori, with the entries of those among `org_ids` that are centres."""
     wanted = set(org_ids or ())
     centro_ids = [cid for cid in _centro_ids(request) if hsds_id("centro", cid) in wanted] if wanted else None
-    with session_scope() as session:
-        return hsds_pages.organizations_data(session, centro_ids)
+    with session_scope() as db:
+        return hsds_pages.organizations_data(db, centro_ids)
 
 
 def _centro_ids(request: Request) -> list[int]:
-    with session_scope() as session:
-        return hsds_pages.centro_ids(session)
+    with session_scope() as db:
+        return hsds_pages.centro_ids(db)
 
 
 @router.get(
@@ -138,8 +138,8 @@ def _services_page(request: Request, params: ServiceParams, render) -> JSONRespo
         taxonomy_id=params.taxonomy_id,
         modified_after=params.modified_after_dt(),
     )
-    with session_scope() as session:
-        total, data = hsds_pages.services_page(session, filters, params.page, params.per_page)
+    with session_scope() as db:
+        total, data = hsds_pages.services_page(db, filters, params.page, params.per_page)
     return _json(_page_of(total, [_dump(render(data, e)) for e in data.entries], params.page, params.per_page))
 
 
@@ -285,8 +285,8 @@ async def datapackage(request: Request) -> Response:
     from zerosei_app.web import package_cache
 
     base = public_base(request)
-    with session_scope() as session:
-        version = current_version(session)
+    with session_scope() as db:
+        version = current_version(db)
     key = await package_cache.package(version, base)
     if key is None:
         error = api_error("", "internal", {})

@@ -74,7 +74,7 @@ def stato_from_source(label: str) -> StatoVerifica:
     return StatoVerifica.INCERTO
 
 
-def _load_comuni(session: Session) -> dict[str, Comune]:
+def _load_comuni(db: Session) -> dict[str, Comune]:
     comuni = {}
     for r in _rows("comuni_piemonte.csv"):
         c = Comune(
@@ -89,12 +89,12 @@ def _load_comuni(session: Session) -> dict[str, Comune]:
             lon=_float(r["lon"]),
             fonte_coordinate=r["fonte_coordinate"] or None,
         )
-        session.add(c)
+        db.add(c)
         comuni[c.codice_istat] = c
     return comuni
 
 
-def _load_enti(session: Session) -> dict[str, EnteGestore]:
+def _load_enti(db: Session) -> dict[str, EnteGestore]:
     """Returns enti keyed by sigla (or by name when the source gives no sigla)."""
     enti = {}
     for r in _rows("enti_gestori_piemonte.csv"):
@@ -108,17 +108,17 @@ def _load_enti(session: Session) -> dict[str, EnteGestore]:
             data_fonte=r["data_fonte"] or None,
             note=r["note"] or None,
         )
-        session.add(e)
+        db.add(e)
         enti[e.sigla or e.nome] = e
-    session.flush()
+    db.flush()
     return enti
 
 
-def _load_comune_enti(session: Session, enti: dict[str, EnteGestore]) -> dict[str, int]:
+def _load_comune_enti(db: Session, enti: dict[str, EnteGestore]) -> dict[str, int]:
     ente_of = {}
     for r in _rows("enti_gestori_comuni.csv"):
         ente = enti[ENTE_SIGLA_ALIASES.get(r["sigla"], r["sigla"])]
-        session.add(
+        db.add(
             ComuneEnteGestore(
                 codice_istat=r["codice_istat"],
                 ente_gestore_id=ente.id,
@@ -132,7 +132,7 @@ def _load_comune_enti(session: Session, enti: dict[str, EnteGestore]) -> dict[st
     return ente_of
 
 
-def _load_centri(session: Session, comuni: dict[str, Comune], enti: dict[str, EnteGestore]) -> list[Centro]:
+def _load_centri(db: Session, comuni: dict[str, Comune], enti: dict[str, EnteGestore]) -> list[Centro]:
     by_name = {c.nome: c for c in comuni.values()}
     centri = []
     for r in _rows("centri_famiglie_piemonte.csv"):
@@ -154,13 +154,13 @@ def _load_centri(session: Session, comuni: dict[str, Comune], enti: dict[str, En
             stato_verifica=stato_from_source(r["stato_verifica"]),
             nota_verifica=r["stato_verifica"] or None,
         )
-        session.add(centro)
+        db.add(centro)
         centri.append(centro)
-    session.flush()
+    db.flush()
     return centri
 
 
-def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Centro], ente_of: dict[str, int]) -> None:
+def _load_coverage(db: Session, comuni: dict[str, Comune], centri: list[Centro], ente_of: dict[str, int]) -> None:
     points = [
         ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat))
         for c in comuni.values()
@@ -168,7 +168,7 @@ def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Cen
     centres = [centro_point(c, comuni[c.codice_istat].sigla_provincia) for c in centri]
     for link in compute_links(points, centres):
         note = INFERRED_NOTE if link.origine == "inferito" else None
-        session.add(
+        db.add(
             Copertura(
                 centro_id=link.centro_id,
                 codice_istat=link.codice_istat,
@@ -179,34 +179,34 @@ def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Cen
         )
 
 
-def _load_entries(session: Session, comuni: dict[str, Comune], centri: list[Centro]) -> None:
+def _load_entries(db: Session, comuni: dict[str, Comune], centri: list[Centro]) -> None:
     for centro in centri:
-        add_sourced_entries(session, centro, comuni[centro.codice_istat])
+        add_sourced_entries(db, centro, comuni[centro.codice_istat])
 
 
-def is_empty(session: Session) -> bool:
-    return session.exec(select(func.count()).select_from(Comune)).one() == 0
+def is_empty(db: Session) -> bool:
+    return db.exec(select(func.count()).select_from(Comune)).one() == 0
 
 
-def seed(session: Session, now: datetime | None = None) -> None:
+def seed(db: Session, now: datetime | None = None) -> None:
     """The 2025 files, then the 2026-11-29 update (the same code brings an older database up to date)."""
-    comuni = _load_comuni(session)
-    session.flush()
-    enti = _load_enti(session)
-    ente_of = _load_comune_enti(session, enti)
-    centri = _load_centri(session, comuni, enti)
-    _load_coverage(session, comuni, centri, ente_of)
-    session.flush()
-    apply_update(session, now or clock.now(), log=False)  # cleans the centres, adds the new ones (with entries)
-    _load_entries(session, comuni, centri)  # after the cleaning: provider and place from the clean data
-    session.flush()
-    fresh_slugs(session)
+    comuni = _load_comuni(db)
+    db.flush()
+    enti = _load_enti(db)
+    ente_of = _load_comune_enti(db, enti)
+    centri = _load_centri(db, comuni, enti)
+    _load_coverage(db, comuni, centri, ente_of)
+    db.flush()
+    apply_update(db, now or clock.now(), log=False)  # cleans the centres, adds the new ones (with entries)
+    _load_entries(db, comuni, centri)  # after the cleaning: provider and place from the clean data
+    db.flush()
+    fresh_slugs(db)
 
 
-def seed_if_empty(session: Session) -> bool:
+def seed_if_empty(db: Session) -> bool:
     """Idempotent: seeds (in one transaction) only a database with no comuni."""
-    if not is_empty(session):
+    if not is_empty(db):
         return False
-    seed(session)
-    session.commit()
+    seed(db)
+    db.commit()
     return True

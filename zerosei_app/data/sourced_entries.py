@@ -40,10 +40,10 @@ def first_source_url(centro: Centro) -> str | None:
     return (centro.fonte_url or "").split(" ; ")[0].strip() or None
 
 
-def add_sourced_entries(session: Session, centro: Centro, comune: Comune) -> None:
+def add_sourced_entries(db: Session, centro: Centro, comune: Comune) -> None:
     """The services the centre's public sources name (none for most centres: their Carta starts empty)."""
     url = first_source_url(centro)
     if url is None:
         return
     for s in REAL_SERVICES.get(comune.nome, ()):
-        session.add(sourced_entry(centro, s, url))
+        db.add(sourced_entry(centro, s, url))

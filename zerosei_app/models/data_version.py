@@ -41,9 +41,9 @@ PRIVATE_TABLES = frozenset(
 )
 
 
-def bump(session: Session) -> None:
+def bump(db: Session) -> None:
     """Add one to the version within the session's transaction (creates the row if missing)."""
-    conn = session.connection()
+    conn = db.connection()
     table = DataVersion.__table__
     if conn.execute(update(table).values(version=table.c.version + 1)).rowcount == 0:
         conn.execute(insert(table).values(id=1, version=1))
@@ -54,13 +54,13 @@ def _touches_public(objects: Any) -> bool:
 
 
 @event.listens_for(Session, "before_flush")
-def _bump_on_flush(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
+def _bump_on_flush(db: Session, _flush: UOWTransaction, _instances: Any) -> None:
     if (
-        _touches_public(session.new)
-        or _touches_public(session.deleted)
-        or _touches_public(o for o in session.dirty if session.is_modified(o))
+        _touches_public(db.new)
+        or _touches_public(db.deleted)
+        or _touches_public(o for o in db.dirty if db.is_modified(o))
     ):
-        bump(session)
+        bump(db)
 
 
 @event.listens_for(Session, "do_orm_execute")

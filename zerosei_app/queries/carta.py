@@ -31,10 +31,10 @@ class CartaCentro:
     chiusure_voce: dict[int, list[Chiusura]] = field(default_factory=dict)  # single entries' ones
 
 
-def published_of(session: Session, centro_ids: list[int]) -> dict[int, list[CardEntry]]:
+def published_of(db: Session, centro_ids: list[int]) -> dict[int, list[CardEntry]]:
     if not centro_ids:
         return {}
-    rows = session.exec(
+    rows = db.exec(
         select(CardEntry).where(col(CardEntry.centro_id).in_(centro_ids), *backed_entries()).order_by(col(CardEntry.id))
     ).all()
     out: dict[int, list[CardEntry]] = {i: [] for i in centro_ids}
@@ -43,29 +43,29 @@ def published_of(session: Session, centro_ids: list[int]) -> dict[int, list[Card
     return out
 
 
-def carta_of(session: Session, centro_id: int) -> CartaCentro | None:
+def carta_of(db: Session, centro_id: int) -> CartaCentro | None:
     """One open centre's whole Carta."""
-    cartas = carte(session, [centro_id])
+    cartas = carte(db, [centro_id])
     return cartas[0] if cartas else None
 
 
-def carte(session: Session, centro_ids: list[int] | None = None, provincia: str | None = None) -> list[CartaCentro]:
+def carte(db: Session, centro_ids: list[int] | None = None, provincia: str | None = None) -> list[CartaCentro]:
     """Open centres' Carte, in the directory's order (province, comune, name)."""
-    rows = [r for r in list_centri(session) if centro_ids is None or r[0].id in centro_ids]
+    rows = [r for r in list_centri(db) if centro_ids is None or r[0].id in centro_ids]
     if provincia is not None:
         rows = [r for r in rows if r[1].sigla_provincia == provincia]
     rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].nome))
     ids = [c.id for c, _, _ in rows]
-    entries = published_of(session, ids)
-    changed = _staff_changes(session, ids)
-    by_centro, by_entry = all_by_owner(session)
+    entries = published_of(db, ids)
+    changed = _staff_changes(db, ids)
+    by_centro, by_entry = all_by_owner(db)
     return [
         CartaCentro(
             c,
             m,
             e,
             changed.get(c.id),
-            comuni_served(session, c.id),
+            comuni_served(db, c.id),
             entries.get(c.id, []),
             by_centro.get(c.id, []),
             {x.id: by_entry[x.id] for x in entries.get(c.id, []) if x.id in by_entry},
@@ -88,15 +88,15 @@ class DirectoryRow:
     n_inferiti: int = 0  # comuni it is only the nearest registered centre for
 
 
-def directory(session: Session) -> list[DirectoryRow]:
+def directory(db: Session) -> list[DirectoryRow]:
     known: dict[int, int] = {}
     guessed: dict[int, int] = {}
-    for centro_id, origine, n in session.exec(
+    for centro_id, origine, n in db.exec(
         select(Copertura.centro_id, Copertura.origine, func.count()).group_by(Copertura.centro_id, Copertura.origine)
     ).all():
         target = guessed if origine == OrigineCopertura.INFERITO else known
         target[centro_id] = target.get(centro_id, 0) + n
-    rows = list_centri(session)
+    rows = list_centri(db)
     rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].nome))
     return [DirectoryRow(c, m, e, known.get(c.id, 0), guessed.get(c.id, 0)) for c, m, e in rows]
 
@@ -125,20 +125,20 @@ class MapCentro:
 _BEST = {"esplicito": 0, "ente_gestore": 1, "ente_noto": 2, "inferito": 3}
 
 
-def map_points(session: Session) -> tuple[list[MapComune], list[MapCentro]]:
+def map_points(db: Session) -> tuple[list[MapComune], list[MapCentro]]:
     """Every comune with coordinates and how it is best served by an open centre; every open centre."""
     best: dict[str, str] = {}
-    for codice, origine in session.exec(
+    for codice, origine in db.exec(
         select(Copertura.codice_istat, Copertura.origine)
         .join(Centro, col(Centro.id) == col(Copertura.centro_id))
         .where(col(Centro.is_active).is_(True))
     ).all():
         if codice not in best or _BEST.get(origine, 9) < _BEST.get(best[codice], 9):
             best[codice] = origine
-    for codice in session.exec(select(ComuneEnteGestore.codice_istat)).all():
+    for codice in db.exec(select(ComuneEnteGestore.codice_istat)).all():
         if best.get(codice, "inferito") == "inferito":
             best[codice] = "ente_noto"
-    comuni = session.exec(select(Comune).order_by(col(Comune.codice_istat))).all()
+    comuni = db.exec(select(Comune).order_by(col(Comune.codice_istat))).all()
     sums: dict[str, list[float]] = {}
     for c in comuni:
         if c.lat is not None and c.lon is not None:
@@ -153,7 +153,7 @@ def map_points(session: Session) -> tuple[list[MapComune], list[MapCentro]]:
             points.append(MapComune(c.codice_istat, c.nome, lat / n, lon / n, best.get(c.codice_istat, ""), True))
     located = {p.codice_istat: p for p in points}
     centres = []
-    for c, m, _ in list_centri(session):
+    for c, m, _ in list_centri(db):
         here = located.get(m.codice_istat)
         lat, lon = (
             (c.lat, c.lon)

@@ -17,60 +17,60 @@ class SlugMatch:
     moved: bool  # True: an old slug, the page redirects to centro.slug
 
 
-def find_by_slug(session: Session, slug: str) -> SlugMatch | None:
+def find_by_slug(db: Session, slug: str) -> SlugMatch | None:
     """An open centre by its current slug, or by one it had before a rename."""
     slug = (slug or "").strip().lower()
     if not is_slug(slug):
         return None
-    centro = session.exec(select(Centro).where(Centro.slug == slug)).first()
+    centro = db.exec(select(Centro).where(Centro.slug == slug)).first()
     if centro is not None:
         return SlugMatch(centro, False) if centro.is_active else None
-    old = session.get(CentroSlugStorico, slug)
+    old = db.get(CentroSlugStorico, slug)
     if old is None:
         return None
-    centro = session.get(Centro, old.centro_id)
+    centro = db.get(Centro, old.centro_id)
     return SlugMatch(centro, True) if centro is not None and centro.is_active and centro.slug else None
 
 
-def follow_rename(session: Session, centro: Centro) -> bool:
+def follow_rename(db: Session, centro: Centro) -> bool:
     """After a change of name or comune: a new slug if the old one no longer fits, the old one
     kept for redirects. Returns True when the slug changed (the caller commits)."""
-    comune = session.get(Comune, centro.codice_istat)
+    comune = db.get(Comune, centro.codice_istat)
     base = slug_base(centro.nome, comune.nome if comune else "")
     if centro.slug and slug_fits(centro.slug, base):
         return False
     old = centro.slug
-    back = session.get(CentroSlugStorico, base)
+    back = db.get(CentroSlugStorico, base)
     if back is not None and back.centro_id == centro.id:
-        session.delete(back)  # renamed back: its own old slug becomes current again
-        session.flush()
+        db.delete(back)  # renamed back: its own old slug becomes current again
+        db.flush()
         new = base
     else:
-        new = unique_slug(base, taken_slugs(session.connection(), base))
+        new = unique_slug(base, taken_slugs(db.connection(), base))
     if old:
-        session.add(CentroSlugStorico(slug=old, centro_id=centro.id))
+        db.add(CentroSlugStorico(slug=old, centro_id=centro.id))
     centro.slug = new
-    session.add(centro)
-    session.flush()
+    db.add(centro)
+    db.flush()
     return True
 
 
-def ensure_slugs(session: Session) -> int:
+def ensure_slugs(db: Session) -> int:
     """Gives a slug to any centre without one (rows written outside the ORM); returns how many."""
-    missing = session.exec(select(Centro).where(col(Centro.slug).is_(None)).order_by(col(Centro.id))).all()
+    missing = db.exec(select(Centro).where(col(Centro.slug).is_(None)).order_by(col(Centro.id))).all()
     for centro in missing:
-        follow_rename(session, centro)
+        follow_rename(db, centro)
     return len(missing)
 
 
-def fresh_slugs(session: Session) -> None:
+def fresh_slugs(db: Session) -> None:
     """A new database: slugs from the centres' current names, no history. The seed loads the 2025 names and
     then the update renames them; nobody has ever seen those first slugs, so nothing must redirect from them."""
-    for old in session.exec(select(CentroSlugStorico)).all():
-        session.delete(old)
-    for centro in session.exec(select(Centro)).all():
+    for old in db.exec(select(CentroSlugStorico)).all():
+        db.delete(old)
+    for centro in db.exec(select(Centro)).all():
         centro.slug = None
-        session.add(centro)
-    session.flush()
-    for centro in session.exec(select(Centro).order_by(col(Centro.id))).all():
-        follow_rename(session, centro)
+        db.add(centro)
+    db.flush()
+    for centro in db.exec(select(Centro).order_by(col(Centro.id))).all():
+        follow_rename(db, centro)

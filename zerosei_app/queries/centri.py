@@ -34,23 +34,23 @@ def _serving_order(s: ServingCentro) -> tuple:
     return (_ORIGINE_ORDER.get(s.copertura.origine, 9), s.copertura.distanza_km or 0.0, s.centro.id)
 
 
-def centri_for_comune(session: Session, codice_istat: str) -> list[ServingCentro]:
+def centri_for_comune(db: Session, codice_istat: str) -> list[ServingCentro]:
     """Active centres serving a comune: known links first, then inferred ones by distance."""
-    rows = session.exec(_serving_query().where(Copertura.codice_istat == codice_istat)).all()
+    rows = db.exec(_serving_query().where(Copertura.codice_istat == codice_istat)).all()
     return sorted((ServingCentro(c, m, e, k) for c, m, e, k in rows), key=_serving_order)
 
 
-def serving_by_comune(session: Session) -> dict[str, list[ServingCentro]]:
+def serving_by_comune(db: Session) -> dict[str, list[ServingCentro]]:
     """`centri_for_comune` for every comune at once (for the in-memory snapshot)."""
     result: dict[str, list[ServingCentro]] = {}
-    for c, m, e, k in session.exec(_serving_query()).all():
+    for c, m, e, k in db.exec(_serving_query()).all():
         result.setdefault(k.codice_istat, []).append(ServingCentro(c, m, e, k))
     for serving in result.values():
         serving.sort(key=_serving_order)
     return result
 
 
-def list_centri(session: Session, include_inactive: bool = False) -> list[tuple[Centro, Comune, EnteGestore | None]]:
+def list_centri(db: Session, include_inactive: bool = False) -> list[tuple[Centro, Comune, EnteGestore | None]]:
     query = (
         select(Centro, Comune, EnteGestore)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
@@ -59,11 +59,11 @@ def list_centri(session: Session, include_inactive: bool = False) -> list[tuple[
     )
     if not include_inactive:
         query = query.where(col(Centro.is_active).is_(True))
-    return list(session.exec(query).all())
+    return list(db.exec(query).all())
 
 
-def get_centro(session: Session, centro_id: int) -> tuple[Centro, Comune, EnteGestore | None] | None:
-    row = session.exec(
+def get_centro(db: Session, centro_id: int) -> tuple[Centro, Comune, EnteGestore | None] | None:
+    row = db.exec(
         select(Centro, Comune, EnteGestore)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .outerjoin(EnteGestore, col(EnteGestore.id) == col(Centro.ente_gestore_id))
@@ -72,8 +72,8 @@ def get_centro(session: Session, centro_id: int) -> tuple[Centro, Comune, EnteGe
     return tuple(row) if row else None
 
 
-def comuni_served(session: Session, centro_id: int) -> list[tuple[Comune, Copertura]]:
-    rows = session.exec(
+def comuni_served(db: Session, centro_id: int) -> list[tuple[Comune, Copertura]]:
+    rows = db.exec(
         select(Comune, Copertura)
         .join(Copertura, col(Copertura.codice_istat) == col(Comune.codice_istat))
         .where(Copertura.centro_id == centro_id)

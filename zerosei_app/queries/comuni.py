@@ -13,8 +13,8 @@ _lock = threading.Lock()
 _index: ComuneIndex | None = None
 
 
-def build_index(session: Session) -> ComuneIndex:
-    rows = session.exec(
+def build_index(db: Session) -> ComuneIndex:
+    rows = db.exec(
         select(Comune.codice_istat, Comune.nome, Comune.sigla_provincia, Comune.cap, Comune.popolazione)
     ).all()
     return ComuneIndex(
@@ -22,15 +22,15 @@ def build_index(session: Session) -> ComuneIndex:
     )
 
 
-def comune_index(session: Session) -> ComuneIndex:
+def comune_index(db: Session) -> ComuneIndex:
     """The process-wide index, built on first use."""
     global _index
     if _index is None:
         with _lock:
             if _index is None:
-                _index = build_index(session)
+                _index = build_index(db)
     return _index
 
 
-def get_comune(session: Session, codice_istat: str) -> Comune | None:
-    return session.get(Comune, codice_istat)
+def get_comune(db: Session, codice_istat: str) -> Comune | None:
+    return db.get(Comune, codice_istat)

@@ -63,8 +63,8 @@ def centro_azioni(s: ServingCentro, family: Comune) -> list[Azione]:
     )
 
 
-def ente_of_comune(session: Session, family: Comune) -> EnteGestore | None:
-    return session.exec(
+def ente_of_comune(db: Session, family: Comune) -> EnteGestore | None:
+    return db.exec(
         select(EnteGestore)
         .join(ComuneEnteGestore, col(ComuneEnteGestore.ente_gestore_id) == col(EnteGestore.id))
         .where(ComuneEnteGestore.codice_istat == family.codice_istat)
@@ -85,6 +85,6 @@ def family_contatti(family: Comune, serving: list[ServingCentro], ente: EnteGest
     )
 
 
-def contatti_for_comune(session: Session, family: Comune) -> Contatti:
+def contatti_for_comune(db: Session, family: Comune) -> Contatti:
     """The same, read from the database (the Carta's search)."""
-    return family_contatti(family, centri_for_comune(session, family.codice_istat), ente_of_comune(session, family))
+    return family_contatti(family, centri_for_comune(db, family.codice_istat), ente_of_comune(db, family))

@@ -10,11 +10,11 @@ from zerosei_app.models import CardEntry
 from zerosei_app.queries.backed import backed_entries
 
 
-def published_entries(session: Session, centro_ids: Sequence[int]) -> list[CardEntry]:
+def published_entries(db: Session, centro_ids: Sequence[int]) -> list[CardEntry]:
     if not centro_ids:
         return []
     return list(
-        session.exec(
+        db.exec(
             select(CardEntry).where(
                 col(CardEntry.centro_id).in_(list(centro_ids)),
                 *backed_entries(),

@@ -52,8 +52,8 @@ class HsdsData:
     closed: set[int] = field(default_factory=set)  # entries closed today (their own or their centre's closure)
 
 
-def _closed_today(session: Session, entries: list[CardEntry], today: date) -> set[int]:
-    by_centro, by_entry = all_by_owner(session)
+def _closed_today(db: Session, entries: list[CardEntry], today: date) -> set[int]:
+    by_centro, by_entry = all_by_owner(db)
     return {
         e.id
         for e in entries
@@ -73,36 +73,36 @@ def exported_entries(*columns):
     )
 
 
-def centri_and_enti(session: Session) -> tuple[dict[int, tuple[Centro, Comune]], dict[int, EnteGestore]]:
+def centri_and_enti(db: Session) -> tuple[dict[int, tuple[Centro, Comune]], dict[int, EnteGestore]]:
     centri = {
         c.id: (c, m)
-        for c, m in session.exec(
+        for c, m in db.exec(
             select(Centro, Comune)
             .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
             .where(col(Centro.is_active).is_(True))
             .order_by(col(Centro.id))
         ).all()
     }
-    enti = {e.id: e for e in session.exec(select(EnteGestore).order_by(col(EnteGestore.id))).all()}
+    enti = {e.id: e for e in db.exec(select(EnteGestore).order_by(col(EnteGestore.id))).all()}
     return centri, enti
 
 
-def load(session: Session, entry_ids: list[int] | None = None, known=None, today: date | None = None) -> HsdsData:
+def load(db: Session, entry_ids: list[int] | None = None, known=None, today: date | None = None) -> HsdsData:
     """The whole directory, or (entry_ids) only these exported entries, e.g. one page of a list;
     `known`: (centri, enti) already loaded for this data version."""
-    centri, enti = known or centri_and_enti(session)
+    centri, enti = known or centri_and_enti(db)
     query = exported_entries()
     if entry_ids is not None:
         query = query.where(col(CardEntry.id).in_(entry_ids))
-    entries = list(session.exec(query).all())
-    changes = last_changes(session, None if entry_ids is None else entries)
+    entries = list(db.exec(query).all())
+    changes = last_changes(db, None if entry_ids is None else entries)
     data = HsdsData(enti=enti, centri=centri, entries=entries, changes=changes)
-    data.schedules = dated_sessions(session, {e.id: e for e in entries}, entry_ids)
-    data.closed = _closed_today(session, entries, today or clock.today())
+    data.schedules = dated_sessions(db, {e.id: e for e in entries}, entry_ids)
+    data.closed = _closed_today(db, entries, today or clock.today())
     return data
 
 
-def last_changes(session: Session, entries: list[CardEntry] | None = None) -> dict[tuple[str, int], Change]:
+def last_changes(db: Session, entries: list[CardEntry] | None = None) -> dict[tuple[str, int], Change]:
     """The last audit record of every entry and centre (or of these entries and their centres):
     when and how it last changed."""
     where = [col(AuditRecord.entity).in_(["card_entry", "centro"]), col(AuditRecord.entity_id).is_not(None)]
@@ -114,7 +114,7 @@ def last_changes(session: Session, entries: list[CardEntry] | None = None) -> di
             | ((AuditRecord.entity == "centro") & col(AuditRecord.entity_id).in_(centro_ids))
         ]
     last = select(func.max(AuditRecord.id)).where(*where).group_by(AuditRecord.entity, AuditRecord.entity_id)
-    rows = session.exec(
+    rows = db.exec(
         select(AuditRecord, StaffUser.role)
         .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
         .where(col(AuditRecord.id).in_(last))
@@ -123,14 +123,14 @@ def last_changes(session: Session, entries: list[CardEntry] | None = None) -> di
         (a.entity, a.entity_id): Change(aware(a.created_at), a.action, a.before, a.after, role, a.id)
         for a, role in rows
     }
-    _add_session_changes(session, changes)
+    _add_session_changes(db, changes)
     return changes
 
 
-def _add_session_changes(session: Session, changes: dict[tuple[str, int], Change]) -> None:
+def _add_session_changes(db: Session, changes: dict[tuple[str, int], Change]) -> None:
     """A dated session added, cancelled or deleted changes its entry's schedules: when that is the
     entry's latest change, the service's metadata says so."""
-    sessions = session.exec(
+    sessions = db.exec(
         select(AuditRecord, StaffUser.role)
         .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
         .where(AuditRecord.entity == "entry_session")

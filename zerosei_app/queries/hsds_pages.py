@@ -62,25 +62,25 @@ _known: weakref.WeakKeyDictionary[Engine, tuple[int, tuple]] = weakref.WeakKeyDi
 _counts: weakref.WeakKeyDictionary[Engine, tuple[int, int]] = weakref.WeakKeyDictionary()
 
 
-def _centri_enti(session: Session, version: int) -> tuple:
+def _centri_enti(db: Session, version: int) -> tuple:
     """Active centres and enti gestori (a few hundred rows), once per data version."""
-    engine = session.get_bind()
+    engine = db.get_bind()
     cached = _known.get(engine)
     if cached is None or cached[0] != version:
-        cached = _known[engine] = (version, hsds.centri_and_enti(session))
+        cached = _known[engine] = (version, hsds.centri_and_enti(db))
         for c, m in cached[1][0].values():
-            session.expunge(c)
-            if m in session:
-                session.expunge(m)
+            db.expunge(c)
+            if m in db:
+                db.expunge(m)
         for e in cached[1][1].values():
-            if e in session:
-                session.expunge(e)
+            if e in db:
+                db.expunge(e)
     return cached[1]
 
 
-def _build_index(session: Session, version: int) -> _Index:
-    centri, enti = _centri_enti(session, version)
-    changes = hsds.last_changes(session)
+def _build_index(db: Session, version: int) -> _Index:
+    centri, enti = _centri_enti(db, version)
+    changes = hsds.last_changes(db)
     columns = (
         CardEntry.id,
         CardEntry.centro_id,
@@ -92,7 +92,7 @@ def _build_index(session: Session, version: int) -> _Index:
         CardEntry.updated_at,
     )
     rows = []
-    for eid, cid, category, topics, title, summary, description, updated in session.exec(
+    for eid, cid, category, topics, title, summary, description, updated in db.exec(
         hsds.exported_entries(*columns)
     ).all():
         c, m = centri[cid]
@@ -112,15 +112,15 @@ def _build_index(session: Session, version: int) -> _Index:
     return _Index(version, rows, centri, enti)
 
 
-def _index(session: Session, version: int) -> _Index:
-    engine = session.get_bind()
+def _index(db: Session, version: int) -> _Index:
+    engine = db.get_bind()
     found = _indexes.get(engine)
     if found is not None and found.version == version:
         return found
     with _lock:  # one build per version, however many requests arrive meanwhile
         found = _indexes.get(engine)
         if found is None or found.version != version:
-            found = _indexes[engine] = _build_index(session, version)
+            found = _indexes[engine] = _build_index(db, version)
     return found
 
 
@@ -140,52 +140,52 @@ def _matching(index: _Index, f: Filters) -> list[int]:
     ]
 
 
-def one_entry(session: Session, hsds_uuid: str) -> hsds.HsdsData | None:
+def one_entry(db: Session, hsds_uuid: str) -> hsds.HsdsData | None:
     """The directory data of one exported entry, by its HSDS (service or service_at_location) id."""
-    index = _index(session, current_version(session))
+    index = _index(db, current_version(db))
     entry_id = index.entry_for(hsds_uuid)
     if entry_id is None:
         return None
-    return hsds.load(session, entry_ids=[entry_id], known=(index.centri, index.enti))
+    return hsds.load(db, entry_ids=[entry_id], known=(index.centri, index.enti))
 
 
-def centro_ids(session: Session) -> list[int]:
-    return list(_centri_enti(session, current_version(session))[0])
+def centro_ids(db: Session) -> list[int]:
+    return list(_centri_enti(db, current_version(db))[0])
 
 
-def organizations_data(session: Session, centro_ids: list[int] | None) -> hsds.HsdsData:
+def organizations_data(db: Session, centro_ids: list[int] | None) -> hsds.HsdsData:
     """Centres and enti gestori, with the exported entries of these centres only (None: none)."""
-    version = current_version(session)
+    version = current_version(db)
     if not centro_ids:
-        return hsds.load(session, entry_ids=[], known=_centri_enti(session, version))
-    index = _index(session, version)
+        return hsds.load(db, entry_ids=[], known=_centri_enti(db, version))
+    index = _index(db, version)
     wanted = set(centro_ids)
     ids = [r.id for r in index.rows if r.centro_id in wanted]
-    return hsds.load(session, entry_ids=ids, known=(index.centri, index.enti))
+    return hsds.load(db, entry_ids=ids, known=(index.centri, index.enti))
 
 
-def _count(session: Session, version: int) -> int:
+def _count(db: Session, version: int) -> int:
     """How many entries are exported: counted by the database once per data version."""
-    engine = session.get_bind()
+    engine = db.get_bind()
     cached = _counts.get(engine)
     if cached is None or cached[0] != version:
         query = select(func.count()).select_from(hsds.exported_entries(CardEntry.id).order_by(None).subquery())
-        cached = _counts[engine] = (version, session.exec(query).one())
+        cached = _counts[engine] = (version, db.exec(query).one())
     return cached[1]
 
 
-def services_page(session: Session, filters: Filters, page: int, per_page: int) -> tuple[int, hsds.HsdsData]:
+def services_page(db: Session, filters: Filters, page: int, per_page: int) -> tuple[int, hsds.HsdsData]:
     """(how many entries match, the directory data of this page's entries only, in id order)."""
-    version = current_version(session)
+    version = current_version(db)
     offset = (page - 1) * per_page
     if filters.any():
-        index = _index(session, version)
+        index = _index(db, version)
         ids = _matching(index, filters)
         total, page_ids = len(ids), ids[offset : offset + per_page]
         known = (index.centri, index.enti)
     else:
-        total = _count(session, version)
-        page_ids = list(session.exec(hsds.exported_entries(CardEntry.id).offset(offset).limit(per_page)).all())
-        known = _centri_enti(session, version)
-    data = hsds.load(session, entry_ids=page_ids, known=known)
+        total = _count(db, version)
+        page_ids = list(db.exec(hsds.exported_entries(CardEntry.id).offset(offset).limit(per_page)).all())
+        known = _centri_enti(db, version)
+    data = hsds.load(db, entry_ids=page_ids, known=known)
     return total, data

@@ -19,12 +19,12 @@ class DatedSession:
 
 
 def dated_sessions(
-    session: Session, entries: dict[int, CardEntry], entry_ids: list[int] | None = None
+    db: Session, entries: dict[int, CardEntry], entry_ids: list[int] | None = None
 ) -> dict[int, list[DatedSession]]:
     """Sessions by entry id, of these exported entries only (`entry_ids` None: of every entry)."""
-    by_entry = q.sessions_of(session, entry_ids)
+    by_entry = q.sessions_of(db, entry_ids)
     rows_shown = [s for i, rows in by_entry.items() if i in entries for s in rows]
-    rules = q.public_rules(session, rows_shown, {i: e.centro_id for i, e in entries.items()})
+    rules = q.public_rules(db, rows_shown, {i: e.centro_id for i, e in entries.items()})
     return {
         entry_id: [DatedSession(s.id, rules[s.id]) for s in rows]
         for entry_id, rows in by_entry.items()

@@ -12,11 +12,11 @@ from zerosei_app.queries.backed import backed_entries
 from zerosei_app.queries.centri import comuni_served, get_centro, list_centri
 
 
-def _staff_changes(session: Session, centro_ids: list[int]) -> dict[int, str]:
+def _staff_changes(db: Session, centro_ids: list[int]) -> dict[int, str]:
     """Day of the last change staff made to each centre (the audit log); the seed writes none."""
     if not centro_ids:
         return {}
-    rows = session.exec(
+    rows = db.exec(
         select(AuditRecord.entity_id, func.max(AuditRecord.created_at))
         .where(AuditRecord.entity == "centro", col(AuditRecord.entity_id).in_(centro_ids))
         .group_by(AuditRecord.entity_id)
@@ -42,40 +42,40 @@ class CentroDetail:
     served: list[tuple[Comune, Copertura]]  # the comuni it serves, by name
 
 
-def centri_list(session: Session, provincia: str | None = None) -> list[CentroRow]:
+def centri_list(db: Session, provincia: str | None = None) -> list[CentroRow]:
     # Served (a source, the Regione or the ente gestore says so) apart from "only the nearest registered centre".
     counts: dict[tuple[int, bool], int] = {}
-    for centro_id, origine, n in session.exec(
+    for centro_id, origine, n in db.exec(
         select(Copertura.centro_id, Copertura.origine, func.count()).group_by(Copertura.centro_id, Copertura.origine)
     ).all():
         key = (centro_id, origine == OrigineCopertura.INFERITO)
         counts[key] = counts.get(key, 0) + n
-    rows = list_centri(session)
+    rows = list_centri(db)
     if provincia is not None:
         rows = [row for row in rows if row[1].sigla_provincia == provincia]
-    changed = _staff_changes(session, [c.id for c, _, _ in rows])
+    changed = _staff_changes(db, [c.id for c, _, _ in rows])
     return [
         CentroRow(c, comune, ente, changed.get(c.id), counts.get((c.id, False), 0), counts.get((c.id, True), 0))
         for c, comune, ente in rows
     ]
 
 
-def centro_detail(session: Session, centro_id: int) -> CentroDetail | None:
-    row = get_centro(session, centro_id)
+def centro_detail(db: Session, centro_id: int) -> CentroDetail | None:
+    row = get_centro(db, centro_id)
     if row is None or not row[0].is_active:
         return None
     c, comune, ente = row
-    changed_on = _staff_changes(session, [c.id]).get(c.id)
-    return CentroDetail(CentroRow(c, comune, ente, changed_on), comuni_served(session, centro_id))
+    changed_on = _staff_changes(db, [c.id]).get(c.id)
+    return CentroDetail(CentroRow(c, comune, ente, changed_on), comuni_served(db, centro_id))
 
 
-def active_centro_exists(session: Session, centro_id: int) -> bool:
-    centro = session.get(Centro, centro_id)
+def active_centro_exists(db: Session, centro_id: int) -> bool:
+    centro = db.get(Centro, centro_id)
     return centro is not None and centro.is_active
 
 
 def voci_page(
-    session: Session,
+    db: Session,
     centro_id: int | None = None,
     codice_istat: str | None = None,
     limit: int | None = None,
@@ -90,13 +90,13 @@ def voci_page(
         served = select(Copertura.centro_id).where(Copertura.codice_istat == codice_istat)
         where.append(col(CardEntry.centro_id).in_(served))
     joined = col(Centro.id) == col(CardEntry.centro_id)
-    total = session.exec(select(func.count()).select_from(CardEntry).join(Centro, joined).where(*where)).one()
+    total = db.exec(select(func.count()).select_from(CardEntry).join(Centro, joined).where(*where)).one()
     query = select(CardEntry).join(Centro, joined).where(*where).order_by(col(CardEntry.centro_id), col(CardEntry.id))
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return list(session.exec(query).all()), int(total)
+    return list(db.exec(query).all()), int(total)
 
 
-def voci_list(session: Session, centro_id: int | None = None, codice_istat: str | None = None) -> list[CardEntry]:
-    return voci_page(session, centro_id=centro_id, codice_istat=codice_istat)[0]
+def voci_list(db: Session, centro_id: int | None = None, codice_istat: str | None = None) -> list[CardEntry]:
+    return voci_page(db, centro_id=centro_id, codice_istat=codice_istat)[0]

@@ -54,11 +54,11 @@ class PathResult:
     unknown_comune: bool = False
 
 
-def load_path(session: Session, query: PathQuery, today: date) -> PathResult:
+def load_path(db: Session, query: PathQuery, today: date) -> PathResult:
     children, errors = validate_for_path(query, today)
     if errors:
         return PathResult(errors=list(errors))
-    snap = public_data(session)  # one small query; the rest is in memory (queries/snapshot.py)
+    snap = public_data(db)  # one small query; the rest is in memory (queries/snapshot.py)
     comune = snap.comune(query.comune)
     if comune is None:
         return PathResult(errors=[FieldError("comune", "unknown_comune", {"value": query.comune})], unknown_comune=True)

@@ -34,13 +34,13 @@ class PageData:
         return self.parsed.query.lang
 
 
-def load_page(session: Session, raw_query: str, today: date) -> PageData:
+def load_page(db: Session, raw_query: str, today: date) -> PageData:
     parsed = parse_query_string(raw_query)
     q, bad_children = _keep_valid_children(parsed, today)
     page = PageData(parsed, q, bad_children)
     if q.comune is None:
         return page
-    snap = public_data(session)
+    snap = public_data(db)
     comune, q = _known_comune(snap, q, parsed)
     if comune is None:
         page.unknown_comune, page.query = q.comune, _replace(q, comune=None)
@@ -49,7 +49,7 @@ def load_page(session: Session, raw_query: str, today: date) -> PageData:
     if not q.nascita and q.attesa is None:
         page.contatti = snap.memo(("contatti", comune.codice_istat), lambda: comune_contatti(snap, comune))
     else:
-        page.path = load_path(session, q, today)
+        page.path = load_path(db, q, today)
     return page
 
 

@@ -72,18 +72,18 @@ def client_hash(client_ip: str, secret_key: str) -> str:
 
 
 def create_report(
-    session: Session, data: ReportIn, client_ip: str, secret_key: str, now: datetime | None = None
+    db: Session, data: ReportIn, client_ip: str, secret_key: str, now: datetime | None = None
 ) -> ReportOutcome:
     now = now or utcnow()
-    if not _target_exists(session, data):
+    if not _target_exists(db, data):
         return ReportOutcome(NOT_FOUND)
     who = client_hash(client_ip, secret_key)
-    if _count(session, ErrorReport.client_hash == who, since=now - timedelta(hours=1)) >= MAX_PER_HOUR:
+    if _count(db, ErrorReport.client_hash == who, since=now - timedelta(hours=1)) >= MAX_PER_HOUR:
         return ReportOutcome(THROTTLED)
     same_target = _target_clause(data)
-    if _count(session, ErrorReport.client_hash == who, *same_target, since=now - SAME_TARGET_WINDOW) > 0:
+    if _count(db, ErrorReport.client_hash == who, *same_target, since=now - SAME_TARGET_WINDOW) > 0:
         return ReportOutcome(DUPLICATE)
-    if _count(session, *same_target, since=now - timedelta(days=1)) >= MAX_PER_TARGET_PER_DAY:
+    if _count(db, *same_target, since=now - timedelta(days=1)) >= MAX_PER_TARGET_PER_DAY:
         return ReportOutcome(TARGET_FULL)
     report = ErrorReport(
         centro_id=data.centro_id,
@@ -95,18 +95,18 @@ def create_report(
         created_at=now,
         updated_at=now,
     )
-    session.add(report)
-    session.commit()
+    db.add(report)
+    db.commit()
     return ReportOutcome(SAVED, report.id)
 
 
-def _target_exists(session: Session, data: ReportIn) -> bool:
-    centro = session.get(Centro, data.centro_id)
+def _target_exists(db: Session, data: ReportIn) -> bool:
+    centro = db.get(Centro, data.centro_id)
     if centro is None or not centro.is_active:
         return False
     if data.entry_id is None:
         return True
-    entry = session.get(CardEntry, data.entry_id)
+    entry = db.get(CardEntry, data.entry_id)
     return entry is not None and entry.centro_id == data.centro_id and entry.status == EntryStatus.PUBLISHED
 
 
@@ -116,6 +116,6 @@ def _target_clause(data: ReportIn) -> tuple:
     return (ErrorReport.entry_id == data.entry_id,)
 
 
-def _count(session: Session, *where, since: datetime) -> int:
+def _count(db: Session, *where, since: datetime) -> int:
     query = select(func.count()).select_from(ErrorReport).where(*where, ErrorReport.created_at >= since)
-    return session.exec(query).one()
+    return db.exec(query).one()

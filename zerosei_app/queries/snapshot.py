@@ -90,11 +90,11 @@ def _reader(engine: Engine) -> Engine | None:
     return reader
 
 
-def current_version(session: Session) -> int:
+def current_version(db: Session) -> int:
     """`data_version.version` (0 when the row is missing); about 10 µs on SQLite."""
-    reader = None if session.in_transaction() else _reader(session.get_bind())
+    reader = None if db.in_transaction() else _reader(db.get_bind())
     if reader is None:  # inside a transaction: read through it, so its own writes count
-        return session.connection().exec_driver_sql(_VERSION_SQL).scalar() or 0
+        return db.connection().exec_driver_sql(_VERSION_SQL).scalar() or 0
     for attempt in (1, 2):
         conn = reader.raw_connection()
         try:
@@ -116,17 +116,17 @@ def current_version(session: Session) -> int:
     return 0
 
 
-def public_data(session: Session) -> PublicData:
+def public_data(db: Session) -> PublicData:
     """The snapshot for the database's current version (rebuilt, once, when it has changed)."""
-    engine = session.get_bind()
-    return _ensure(engine, current_version(session))
+    engine = db.get_bind()
+    return _ensure(engine, current_version(db))
 
 
-async def fresh(session: Session) -> None:
+async def fresh(db: Session) -> None:
     """For callers in the event loop, before `public_data`: a rebuild (about 70 ms of CPU on the
     seed data, more at national scale) runs in a thread, so the loop keeps serving meanwhile."""
-    engine = session.get_bind()
-    version = current_version(session)
+    engine = db.get_bind()
+    version = current_version(db)
     snap = _by_engine.get(engine)
     if snap is None or snap.version != version:
         await asyncio.to_thread(_ensure, engine, version)

@@ -38,16 +38,14 @@ class CartaState(ComboboxState, UiState):
         script = self._sync_ui()
         lang = self.lang
         by_id = self.router.url.query_parameters.get("centro", "")
-        with session_scope() as session:
+        with session_scope() as db:
             if by_id:
                 # `/carta?centro=<id>`: a link by id (the staff area's) leads to the centre's own page.
-                centro = (
-                    session.get(Centro, int(by_id)) if by_id.isascii() and by_id.isdigit() and len(by_id) < 10 else None
-                )
+                centro = db.get(Centro, int(by_id)) if by_id.isascii() and by_id.isdigit() and len(by_id) < 10 else None
                 if centro is not None and centro.is_active and centro.slug:
                     return [script, rx.redirect(urls.carta_url(centro.slug, lang), replace=True)]
-            rows = directory(session)
-            points, centres = map_points(session)
+            rows = directory(db)
+            points, centres = map_points(db)
         self.province = directory_view(rows, lang)
         self.marker_list = markers(centres, lang, lambda slug: urls.carta_url(slug, lang))
         self.map_summary = summary(points, len(centres), lang)
@@ -62,8 +60,8 @@ class CartaState(ComboboxState, UiState):
         return [c for p in self.province for c in p.centri]
 
     def _find(self, text: str) -> tuple[list[ComboOption], str]:
-        with session_scope() as session:
-            comuni = comune_index(session).search(text, MAX_OPTIONS)
+        with session_scope() as db:
+            comuni = comune_index(db).search(text, MAX_OPTIONS)
         options = carta_options(text, self._all_centri(), comuni, self.lang)
         return options, carta_status(len(options), self.lang)
 
@@ -84,10 +82,10 @@ class CartaState(ComboboxState, UiState):
             return rx.redirect(by_slug[value].href)
         if kind != "c" or not is_codice_istat(value):
             return None
-        with session_scope() as session:
-            record = comune_index(session).get(value)
-            comune = session.get(Comune, value) if record else None
-            centri, ente = centri_e_ente_out(contatti_for_comune(session, comune)) if comune else ([], None)
+        with session_scope() as db:
+            record = comune_index(db).get(value)
+            comune = db.get(Comune, value) if record else None
+            centri, ente = centri_e_ente_out(contatti_for_comune(db, comune)) if comune else ([], None)
         if record is None or comune is None:
             return None
         self.text = record.nome

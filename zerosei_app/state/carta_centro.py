@@ -45,13 +45,13 @@ class CartaCentroState(UiState):
         self.home_href = urls.lang_only(urls.HOME, lang)
         self.directory_href = urls.lang_only(urls.CARTA, lang)
         self.share_status = ""
-        with session_scope() as session:
+        with session_scope() as db:
             asked = slug_from_path(self.router.url.path)
-            match = find_by_slug(session, asked)
+            match = find_by_slug(db, asked)
             # A renamed centre's old address, or the same one typed in capitals: the one canonical address.
             if match is not None and (match.moved or asked != match.centro.slug):
                 return [script, rx.redirect(urls.carta_url(match.centro.slug, lang), replace=True)]
-            data = carta_of(session, match.centro.id) if match is not None else None
+            data = carta_of(db, match.centro.id) if match is not None else None
             view = carta_view(data, lang) if data is not None else None
         if view is None:
             self.status, self.carta, self.share_url, self.qr = "not_found", EMPTY, "", ""

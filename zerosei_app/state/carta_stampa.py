@@ -59,9 +59,9 @@ class CartaStampaState(UiState):
                 key = "carta.print.bad_provincia" if field == "provincia" else "carta.print.bad_centro"
                 notices.append(t(key, lang, value=str(params.get(field, ""))[:60]))
         provincia, centro_ids = None, None
-        with session_scope() as session:
+        with session_scope() as db:
             if wanted.centro:
-                match = find_by_slug(session, wanted.centro) if is_slug(wanted.centro.lower()) else None
+                match = find_by_slug(db, wanted.centro) if is_slug(wanted.centro.lower()) else None
                 if match is None:
                     notices.append(t("carta.print.bad_centro", lang, value=wanted.centro[:60]))
                 else:
@@ -71,8 +71,8 @@ class CartaStampaState(UiState):
                     provincia = wanted.provincia
                 else:
                     notices.append(t("carta.print.bad_provincia", lang, value=wanted.provincia[:20]))
-            data = carte(session, centro_ids, provincia)
-            tappe = all_tappe(session)
+            data = carte(db, centro_ids, provincia)
+            tappe = all_tappe(db)
         self.tappe = print_tappe(tappe_out(tappe), lang)
         self.funzioni = funzioni_view(funzioni_out(lang))
         base = share.site_base(self.router.headers.origin)

@@ -110,9 +110,9 @@ class PercorsoState(UiState):
         return self._replace_url(urls.PERCORSO, self._qs, then_js)
 
     def _build(self, raw_query: str, keep_notices: bool = True) -> None:
-        with session_scope() as session:
-            page = load_page(session, raw_query, _today())
-            starts = _card_dates(session, page)
+        with session_scope() as db:
+            page = load_page(db, raw_query, _today())
+            starts = _card_dates(db, page)
         plan = plan_page(page, page.lang)
         self._qs = to_query_string(plan.query)
         self.status = plan.kind

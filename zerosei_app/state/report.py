@@ -75,8 +75,8 @@ class ReportState(UiState):
         client_ip = self.router.session.client_ip
 
         def save() -> reports.ReportOutcome:  # a write may wait for SQLite's lock: never in the event loop
-            with session_scope() as session:
-                return reports.create_report(session, data, client_ip=client_ip, secret_key=get_settings().secret_key)
+            with session_scope() as db:
+                return reports.create_report(db, data, client_ip=client_ip, secret_key=get_settings().secret_key)
 
         try:
             outcome = await off_loop(save, lane="public")

@@ -39,8 +39,8 @@ class WizardState(UiState):
         notices = [e.message(q.lang) for e in parsed.errors]
         label = ""
         if q.comune is not None:
-            with session_scope() as session:
-                record = comune_index(session).get(q.comune)
+            with session_scope() as db:
+                record = comune_index(db).get(q.comune)
             if record is None:
                 notices.append(_unknown_comune(q))
                 q = PathQuery(**{**q.model_dump(), "comune": None})

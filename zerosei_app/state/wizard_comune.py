@@ -61,8 +61,8 @@ class ComuneStepState(ComboboxState, WizardState):
         return self._replace_url(urls.STEP_COMUNE, self._qs)
 
     def _find(self, text: str) -> tuple[list[ComboOption], str]:
-        with session_scope() as session:
-            found = comune_index(session).search(text, MAX_OPTIONS + 1)  # one more tells "there are more"
+        with session_scope() as db:
+            found = comune_index(db).search(text, MAX_OPTIONS + 1)  # one more tells "there are more"
         more, found = len(found) > MAX_OPTIONS, found[:MAX_OPTIONS]
         return comune_options(found), comune_status(len(found), more, self.lang)
 
@@ -78,8 +78,8 @@ class ComuneStepState(ComboboxState, WizardState):
             code = PickIn(code=code).code
         except ValidationError:
             return None
-        with session_scope() as session:
-            record = comune_index(session).get(code)
+        with session_scope() as db:
+            record = comune_index(db).get(code)
         if record is None:
             return None
         self.comune_code = record.codice_istat
@@ -111,8 +111,8 @@ class ComuneStepState(ComboboxState, WizardState):
         CAP of one comune like "10024") or when the search finds only one (e.g. "chivaso")."""
         if not self.text.strip():
             return ""
-        with session_scope() as session:
-            found = comune_index(session).search(self.text, 2)
+        with session_scope() as db:
+            found = comune_index(db).search(self.text, 2)
         if len(found) == 1:
             return found[0].codice_istat
         exact = [r for r in found if fold(r.nome) == fold(self.text)]

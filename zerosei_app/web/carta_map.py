@@ -33,8 +33,8 @@ def map_svg() -> tuple[bytes, bytes, str]:
         hit = _cache.get("svg")
         if hit and now - hit[0] < TTL_SECONDS:
             return hit[1], hit[2], hit[3]
-    with session_scope() as session:
-        points, _ = map_points(session)
+    with session_scope() as db:
+        points, _ = map_points(db)
     body = comuni_svg(points).encode("utf-8")
     packed = gzip.compress(body, mtime=0)
     etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'

@@ -93,11 +93,11 @@ def _entry(v: EntryView) -> str:
 
 def preview_for(slug: str, lang: str, today: date) -> str:
     """The copy for a centre's current slug ("" for an unknown or renamed one: the app redirects those)."""
-    with session_scope() as session:
-        match = find_by_slug(session, slug)
+    with session_scope() as db:
+        match = find_by_slug(db, slug)
         if match is None or match.moved or match.centro.slug != slug:
             return ""
-        data = carta_of(session, match.centro.id)
+        data = carta_of(db, match.centro.id)
         return render(carta_view(data, lang), lang, today) if data is not None else ""
 
 

@@ -152,8 +152,8 @@ async def prebuild():
             from zerosei_app.db import session_scope
             from zerosei_app.queries.snapshot import current_version
 
-            with session_scope() as session:
-                version = current_version(session)
+            with session_scope() as db:
+                version = current_version(db)
             start_build(key_for(version, public.rstrip("/")), public.rstrip("/"))
         except Exception:  # e.g. a database not migrated yet: the first download builds it
             log.exception("could not start building the data package")
@@ -167,8 +167,8 @@ def _main(base: str, out: str) -> None:
     from zerosei_app.queries import hsds
     from zerosei_app.view import hsds_package
 
-    with session_scope() as session:
-        body = hsds_package.build_zip(hsds.load(session), clock.now(), base)
+    with session_scope() as db:
+        body = hsds_package.build_zip(hsds.load(db), clock.now(), base)
     tmp = Path(out).with_suffix(".tmp")
     tmp.write_bytes(body)
     os.replace(tmp, out)

@@ -37,8 +37,8 @@ def _e(text: object) -> str:
 
 def render(raw_query: str, today: date) -> str:
     """The preview's HTML for a link, or "" when the link does not give a path (the app explains those)."""
-    with session_scope() as session:
-        page = load_page(session, raw_query, today)
+    with session_scope() as db:
+        page = load_page(db, raw_query, today)
     return render_plan(plan_page(page, page.lang), today)
 
 

@@ -66,8 +66,8 @@ def page_meta(raw_query: str, base: str, today: date) -> PageMeta:
     q = parse_query_string(raw_query).query
     name = None
     if q.comune is not None:
-        with session_scope() as session:
-            record = comune_index(session).get(q.comune)
+        with session_scope() as db:
+            record = comune_index(db).get(q.comune)
         name = record.nome if record else None
     return meta_for(q, name, base, today)
 
@@ -152,9 +152,9 @@ class ShareMetaMiddleware:
             # snapshot after a staff change runs in a thread first.
             response = None
             try:
-                with session_scope() as session:
-                    await snapshot.fresh(session)
-                    response = _render(scope, session)
+                with session_scope() as db:
+                    await snapshot.fresh(db)
+                    response = _render(scope, db)
             except Exception:  # the page must still be served: the plain shell
                 log.exception("snapshot refresh failed for %s", scope.get("path"))
                 response = _render(scope, None)
@@ -164,17 +164,17 @@ class ShareMetaMiddleware:
         await self.app(scope, receive, send)
 
 
-def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
+def _render(scope: Scope, db: Session | None) -> HTMLResponse | None:
     """The page with its title and static copy, from one plan of the path (None: the plain shell)."""
     page = TEMPLATE.get()
     if page is None:
         return None
     page = first_paint.defer_app_scripts(page)  # the static copy paints before the app's files load
     try:
-        if session is not None:
+        if db is not None:
             raw_query = scope.get("query_string", b"").decode("latin-1")
             today = clock.today()
-            page_data = load_page(session, raw_query, today)
+            page_data = load_page(db, raw_query, today)
             plan = plan_page(page_data, page_data.lang)
             page = inject(page, meta_for(plan.query, plan.comune_name or None, _base(scope), today))
             page = path_preview.inject(page, path_preview.render_plan(plan, today))

@@ -17,9 +17,9 @@ log = logging.getLogger(__name__)
 
 
 def _build() -> None:
-    with session_scope() as session:
-        comune_index(session)
-        snapshot.public_data(session)
+    with session_scope() as db:
+        comune_index(db)
+        snapshot.public_data(db)
 
 
 @asynccontextmanager
