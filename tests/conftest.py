@@ -122,7 +122,7 @@ _pg_template_ready = False
 
 
 @pytest.fixture
-def session(db_url: str):
+def db(db_url: str):
     engine = make_engine(db_url)
     with Session(engine) as s:
         yield s
@@ -139,7 +139,7 @@ def fast_hashing(monkeypatch):
     passwords._dummy_hash.cache_clear()
 
 
-def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
+def pytest_sessionfinish(db, exitstatus):  # noqa: ARG001
     shutil.rmtree(_RUN_DIR, ignore_errors=True)
 
 

@@ -28,12 +28,12 @@ def _ids(entries) -> list[int]:
         {"modified_after": datetime(2999, 1, 1, tzinfo=UTC)},
     ],
 )
-def test_pages_match_filtering_the_whole_directory(session, filters):
-    whole = hsds.load(session)
+def test_pages_match_filtering_the_whole_directory(db, filters):
+    whole = hsds.load(db)
     expected = _ids(hsds.filter_entries(whole, **filters))
     got: list[int] = []
     for page in range(1, 100):
-        total, data = hsds_pages.services_page(session, hsds.Filters(**filters), page, 7)
+        total, data = hsds_pages.services_page(db, hsds.Filters(**filters), page, 7)
         assert total == len(expected)
         if not data.entries:
             break
@@ -41,8 +41,8 @@ def test_pages_match_filtering_the_whole_directory(session, filters):
     assert got == expected
 
 
-def test_organization_and_term_filters_match(session):
-    whole = hsds.load(session)
+def test_organization_and_term_filters_match(db):
+    whole = hsds.load(db)
     e = whole.entries[0]
     c, _ = whole.centri[e.centro_id]
     for filters in (
@@ -50,23 +50,23 @@ def test_organization_and_term_filters_match(session):
         {"taxonomy_term_id": hsds.term_id("aree", e.category)},
     ):
         expected = _ids(hsds.filter_entries(whole, **filters))
-        total, data = hsds_pages.services_page(session, hsds.Filters(**filters), 1, 1000)
+        total, data = hsds_pages.services_page(db, hsds.Filters(**filters), 1, 1000)
         assert (total, _ids(data.entries)) == (len(expected), expected)
 
 
-def test_an_unfiltered_page_reads_only_its_entries(session):
+def test_an_unfiltered_page_reads_only_its_entries(db):
     loaded: list[int] = []
 
     def count_rows(conn, cursor, statement, parameters, context, executemany):
         if "FROM card_entry" in statement and "card_entry.description" in statement:
             loaded.append(cursor.rowcount)
 
-    hsds_pages.services_page(session, hsds.Filters(), 1, 1)  # warm: centres cached
-    engine = session.get_bind()
+    hsds_pages.services_page(db, hsds.Filters(), 1, 1)  # warm: centres cached
+    engine = db.get_bind()
     event.listen(engine, "after_cursor_execute", count_rows)
     try:
-        session.expunge_all()
-        total, data = hsds_pages.services_page(session, hsds.Filters(), 2, 3)
+        db.expunge_all()
+        total, data = hsds_pages.services_page(db, hsds.Filters(), 2, 3)
     finally:
         event.remove(engine, "after_cursor_execute", count_rows)
     assert total > 6 and len(data.entries) == 3

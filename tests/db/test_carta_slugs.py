@@ -13,12 +13,12 @@ from zerosei_app.queries.carta_slugs import ensure_slugs, find_by_slug
 from zerosei_app.queries.staff_centri import create_centro, update_admin
 
 
-def test_every_seeded_centre_has_a_unique_slug(session):
-    centri = session.exec(select(Centro)).all()
+def test_every_seeded_centre_has_a_unique_slug(db):
+    centri = db.exec(select(Centro)).all()
     slugs = [c.slug for c in centri]
     assert all(slugs) and len(set(slugs)) == len(slugs)
     assert "torino-centro-relazioni-e-famiglie" in slugs
-    assert ensure_slugs(session) == 0
+    assert ensure_slugs(db) == 0
 
 
 def test_slugs_are_stable_across_restarts(tmp_path):
@@ -38,35 +38,35 @@ def _admin(c: Centro, **changes) -> CentroAdminInput:
     return CentroAdminInput(**{**values, **changes})
 
 
-def test_rename_gives_a_new_slug_and_the_old_one_redirects(session):
-    centro = session.exec(select(Centro).where(Centro.slug == "asti")).one()
+def test_rename_gives_a_new_slug_and_the_old_one_redirects(db):
+    centro = db.exec(select(Centro).where(Centro.slug == "asti")).one()
     update_admin(
-        session, centro, centro.version, _admin(centro, nome="Centro per le Famiglie Arcobaleno"), None, clock.now()
+        db, centro, centro.version, _admin(centro, nome="Centro per le Famiglie Arcobaleno"), None, clock.now()
     )
-    session.commit()
+    db.commit()
     assert centro.slug == "asti-arcobaleno"
-    old = find_by_slug(session, "asti")
+    old = find_by_slug(db, "asti")
     assert old is not None and old.moved and old.centro.id == centro.id
-    new = find_by_slug(session, "asti-arcobaleno")
+    new = find_by_slug(db, "asti-arcobaleno")
     assert new is not None and not new.moved
     # A new centre can never take the old slug (printed QR codes still point at it).
     other = create_centro(
-        session, CentroAdminInput(nome="Centro per le Famiglie", codice_istat=centro.codice_istat), None, clock.now()
+        db, CentroAdminInput(nome="Centro per le Famiglie", codice_istat=centro.codice_istat), None, clock.now()
     )
-    session.commit()
+    db.commit()
     assert other.slug == "asti-2"
     # Renamed back: its own old slug becomes current again.
-    update_admin(session, centro, centro.version, _admin(centro, nome="Centro per le Famiglie"), None, clock.now())
-    session.commit()
+    update_admin(db, centro, centro.version, _admin(centro, nome="Centro per le Famiglie"), None, clock.now())
+    db.commit()
     assert centro.slug == "asti"
-    assert find_by_slug(session, "asti-arcobaleno").moved
-    assert session.get(CentroSlugStorico, "asti") is None
+    assert find_by_slug(db, "asti-arcobaleno").moved
+    assert db.get(CentroSlugStorico, "asti") is None
 
 
-def test_unknown_or_hostile_slug_finds_nothing(session):
+def test_unknown_or_hostile_slug_finds_nothing(db):
     for slug in ("nessuno", "", "../x", "ASTI' OR 1=1"):
-        assert find_by_slug(session, slug) is None
-    assert find_by_slug(session, "ASTI").centro.slug == "asti"  # case-insensitive
+        assert find_by_slug(db, slug) is None
+    assert find_by_slug(db, "ASTI").centro.slug == "asti"  # case-insensitive
 
 
 def test_migration_gives_existing_centres_a_slug(tmp_path):
@@ -96,15 +96,15 @@ def test_migration_gives_existing_centres_a_slug(tmp_path):
     engine.dispose()
 
 
-def test_a_rename_through_the_orm_also_keeps_the_old_slug(session):
+def test_a_rename_through_the_orm_also_keeps_the_old_slug(db):
     """The CSV import renames centres by setting attributes: the model's hook keeps slugs right."""
-    centro = session.exec(select(Centro).where(Centro.slug == "novara")).one()
+    centro = db.exec(select(Centro).where(Centro.slug == "novara")).one()
     centro.nome = "Centro per le Famiglie Il Girotondo"
-    session.add(centro)
-    session.commit()
+    db.add(centro)
+    db.commit()
     assert centro.slug == "novara-il-girotondo"
-    assert find_by_slug(session, "novara").moved
+    assert find_by_slug(db, "novara").moved
     centro.orari = "Lunedì 9-12"  # no rename: the slug stays
-    session.add(centro)
-    session.commit()
+    db.add(centro)
+    db.commit()
     assert centro.slug == "novara-il-girotondo"

@@ -114,8 +114,8 @@ def test_staff_edits_survive_the_update(tmp_path):
     engine.dispose()
 
 
-def test_parents_never_read_research_notes(session):
-    for c in session.exec(select(Centro)).all():
+def test_parents_never_read_research_notes(db):
+    for c in db.exec(select(Centro)).all():
         for text in (c.nome, c.indirizzo or "", c.orari or "", c.telefono or ""):
             low = text.lower()
             assert "non indicat" not in low and "nella fonte" not in low and "traduzione" not in low, text
@@ -126,16 +126,16 @@ def test_parents_never_read_research_notes(session):
             assert "fonte" not in text and "delega" not in text and "[nome omesso]" not in text, text
 
 
-def test_new_centres_serve_their_territory(session):
-    by_key = {c.chiave_fonte: c for c in session.exec(select(Centro)).all()}
+def test_new_centres_serve_their_territory(db):
+    by_key = {c.chiave_fonte: c for c in db.exec(select(Centro)).all()}
     pinerolo = by_key["pinerolo-ciss"]
     # CISS del Pinerolese's 47 comuni now reach its own centre rather than the nearest one.
-    served = session.exec(select(Copertura).where(Copertura.centro_id == pinerolo.id)).all()
+    served = db.exec(select(Copertura).where(Copertura.centro_id == pinerolo.id)).all()
     assert len(served) >= 47
-    formazza = session.exec(select(Copertura).where(Copertura.codice_istat == "103031")).all()
-    assert [session.get(Centro, k.centro_id).chiave_fonte for k in formazza] == ["domodossola-ciss-ossola"]
+    formazza = db.exec(select(Copertura).where(Copertura.codice_istat == "103031")).all()
+    assert [db.get(Centro, k.centro_id).chiave_fonte for k in formazza] == ["domodossola-ciss-ossola"]
     # Every comune has its IndicePA contacts (Murisengo has none in the source).
-    missing = session.exec(
+    missing = db.exec(
         select(Comune.nome).where(Comune.sito.is_(None), Comune.pec.is_(None))  # type: ignore[union-attr]
     ).all()
     assert missing == ["Murisengo"]

@@ -101,28 +101,28 @@ def test_an_old_database_gets_them_and_keeps_what_the_regione_set(tmp_path):
     engine.dispose()
 
 
-def test_the_regione_confirms_a_lead_and_the_comune_gets_its_ente_s_centre(session):
-    queue = proposte_da_confermare(session)
+def test_the_regione_confirms_a_lead_and_the_comune_gets_its_ente_s_centre(db):
+    queue = proposte_da_confermare(db)
     assert len(queue) == 47 and all(p.fonte_url for p in queue)
     crissolo = next(p for p in queue if p.codice_istat == CRISSOLO)
     assert crissolo.ente == "Monviso Solidale"
-    before = {k.origine for k in session.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
+    before = {k.origine for k in db.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
     assert before == {"inferito"}
-    assert decidi_proposta(session, crissolo.id, True, None, NOW)
-    assert not decidi_proposta(session, crissolo.id, True, None, NOW)  # decided once
-    session.commit()
-    fact = session.get(ComuneEnteGestore, CRISSOLO)
+    assert decidi_proposta(db, crissolo.id, True, None, NOW)
+    assert not decidi_proposta(db, crissolo.id, True, None, NOW)  # decided once
+    db.commit()
+    fact = db.get(ComuneEnteGestore, CRISSOLO)
     assert fact.ente_gestore_id == crissolo.ente_id and fact.modificato_il and fact.confidenza == "bassa"
-    after = {k.origine for k in session.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
+    after = {k.origine for k in db.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
     assert after == {"ente_gestore"}  # Monviso Solidale's seats, no guess any more
     # Rejecting another lead keeps it out of the queue; setting an ente by hand is audited.
-    other = next(p for p in proposte_da_confermare(session) if p.codice_istat != CRISSOLO)
-    assert decidi_proposta(session, other.id, False, None, NOW)
-    assert other.id not in {p.id for p in proposte_da_confermare(session)}
-    assert session.get(ComuneEnteGestore, other.codice_istat) is None
-    imposta_ente(session, other.codice_istat, other.ente_id, None, NOW)
-    session.commit()
-    assert session.exec(select(func.count()).select_from(AuditRecord).where(AuditRecord.entity == ENTITY)).one() >= 3
+    other = next(p for p in proposte_da_confermare(db) if p.codice_istat != CRISSOLO)
+    assert decidi_proposta(db, other.id, False, None, NOW)
+    assert other.id not in {p.id for p in proposte_da_confermare(db)}
+    assert db.get(ComuneEnteGestore, other.codice_istat) is None
+    imposta_ente(db, other.codice_istat, other.ente_id, None, NOW)
+    db.commit()
+    assert db.exec(select(func.count()).select_from(AuditRecord).where(AuditRecord.entity == ENTITY)).one() >= 3
 
 
 def test_the_migration_goes_down_and_up_on_a_seeded_database(empty_url):

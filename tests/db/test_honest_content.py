@@ -310,30 +310,30 @@ def test_old_opening_hours_say_when_they_were_given():
     assert hours_text("Lun 9-12", None, "it") == "Lun 9-12"
 
 
-def test_pinerolo_hours_are_dated_on_its_carta(session):
-    centro = session.exec(select(Centro).where(Centro.chiave_fonte == "pinerolo-ciss")).one()
+def test_pinerolo_hours_are_dated_on_its_carta(db):
+    centro = db.exec(select(Centro).where(Centro.chiave_fonte == "pinerolo-ciss")).one()
     assert centro.orari_data == "2019"
-    (carta,) = carte(session, [centro.id])
+    (carta,) = carte(db, [centro.id])
     assert "orari indicati nel 2019: chiedi conferma" in carta_view(carta, "it").orari
 
 
-def test_a_centre_with_nothing_confirmed_still_has_a_useful_carta(session):
-    centro = session.exec(select(Centro).where(Centro.chiave_fonte == "leini-unione-net")).one()
-    for e in session.exec(select(CardEntry).where(CardEntry.centro_id == centro.id)).all():
+def test_a_centre_with_nothing_confirmed_still_has_a_useful_carta(db):
+    centro = db.exec(select(Centro).where(Centro.chiave_fonte == "leini-unione-net")).one()
+    for e in db.exec(select(CardEntry).where(CardEntry.centro_id == centro.id)).all():
         e.status = EntryStatus.ARCHIVED
-        session.add(e)
-    session.commit()
-    (carta,) = carte(session, [centro.id])
+        db.add(e)
+    db.commit()
+    (carta,) = carte(db, [centro.id])
     view = carta_view(carta, "it")
     assert view.areas == [] and view.nothing_confirmed and view.staff_href == "/staff/login"
     assert view.links or view.no_contacts  # its contacts, or a plain word that there are none
     # A Carta with only sourced entries is not "confirmed" either: staff still get the way in.
-    torino = session.exec(select(Centro).where(Centro.chiave_fonte == "torino-relazioni-famiglie")).one()
-    for e in session.exec(select(CardEntry).where(CardEntry.centro_id == torino.id)).all():
+    torino = db.exec(select(Centro).where(Centro.chiave_fonte == "torino-relazioni-famiglie")).one()
+    for e in db.exec(select(CardEntry).where(CardEntry.centro_id == torino.id)).all():
         if e.source_url is None:
             e.status = EntryStatus.ARCHIVED
-            session.add(e)
-    session.commit()
-    (carta,) = carte(session, [torino.id])
+            db.add(e)
+    db.commit()
+    (carta,) = carte(db, [torino.id])
     view = carta_view(carta, "it")
     assert view.areas and view.nothing_confirmed and view.has_examples

@@ -70,8 +70,8 @@ def test_models_match_migrations(tmp_path):
     assert diff == []
 
 
-def test_coverage_rule_documented_links(session):
-    links = session.exec(select(Copertura)).all()
+def test_coverage_rule_documented_links(db):
+    links = db.exec(select(Copertura)).all()
     by_origin = {}
     for link in links:
         by_origin.setdefault(link.origine, []).append(link)

@@ -8,7 +8,7 @@ from zerosei_app.web.carta_preview import _ROUTE, preview_for
 TODAY = date(2026, 12, 6)
 
 
-def test_the_copy_has_the_centre_its_contacts_and_entries(session):
+def test_the_copy_has_the_centre_its_contacts_and_entries(db):
     html = preview_for("asti", "it", TODAY)
     assert html.startswith('<div id="zs-preview" lang="it">') and html.endswith("</script></div>")
     assert html.count("<div") == html.count("</div>")
@@ -20,7 +20,7 @@ def test_the_copy_has_the_centre_its_contacts_and_entries(session):
     assert 'lang="en"' in en and "You are offline: centre page shown as saved on" in en
 
 
-def test_unknown_slugs_and_other_pages_get_no_copy(session):
+def test_unknown_slugs_and_other_pages_get_no_copy(db):
     assert preview_for("nessun-centro-cosi", "it", TODAY) == ""
     assert _ROUTE.match("/carta/asti") and _ROUTE.match("/carta/asti/")
     assert not _ROUTE.match("/carta") and not _ROUTE.match("/carta/asti/x")

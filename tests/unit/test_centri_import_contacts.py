@@ -30,19 +30,19 @@ GOOD = "Centro per le famiglie di Bra;Bra;via Vittorio 1;0172 111111;famiglie@br
         (";;www.bra.it/pagina con spazi", "Sito web", "spazi"),
     ],
 )
-def test_bad_contact_is_named_by_row_and_field_and_nothing_is_imported(session, cells, field, words):
+def test_bad_contact_is_named_by_row_and_field_and_nothing_is_imported(db, cells, field, words):
     text = HEAD + GOOD + f"Centro nuovo di Alba;Alba;via Roma 1;{cells}\n"
-    plan = plan_centri_import(session, text)
+    plan = plan_centri_import(db, text)
     assert not plan.ok
     bad = next(r for r in plan.rows if r.action == "errore")
     assert bad.line == 3
     assert any(e.startswith(f"{field} (riga 3): ") and words in e for e in bad.errors), bad.errors
-    centres, audits = (session.exec(select(func.count()).select_from(t)).one() for t in (Centro, AuditRecord))
+    centres, audits = (db.exec(select(func.count()).select_from(t)).one() for t in (Centro, AuditRecord))
     with pytest.raises(ImportRefused):
-        commit_centri_import(session, text, None, clock.now())
-    session.rollback()
-    assert session.exec(select(func.count()).select_from(Centro)).one() == centres  # not even the good row
-    assert session.exec(select(func.count()).select_from(AuditRecord)).one() == audits
+        commit_centri_import(db, text, None, clock.now())
+    db.rollback()
+    assert db.exec(select(func.count()).select_from(Centro)).one() == centres  # not even the good row
+    assert db.exec(select(func.count()).select_from(AuditRecord)).one() == audits
 
 
 @pytest.mark.parametrize(

@@ -81,13 +81,13 @@ def test_is_working():
     assert not is_working("tel:12") and not is_working("mailto:a@") and not is_working("javascript:x")
 
 
-def test_every_comune_first_centre_card_has_a_working_contact(session):
+def test_every_comune_first_centre_card_has_a_working_contact(db):
     """The issue's test: for each of the 1,180 comuni, the path's first card offers a tel:, mailto: or http(s) link."""
-    comuni = session.exec(select(Comune).order_by(Comune.codice_istat)).all()
+    comuni = db.exec(select(Comune).order_by(Comune.codice_istat)).all()
     assert len(comuni) == 1180
     first_from, failures = Counter(), []
     for comune in comuni:
-        centri, ente = centri_e_ente(session, comune)
+        centri, ente = centri_e_ente(db, comune)
         cards = view.centri_views(centri, ente, "it")
         if not cards or not cards[0].links or not all(is_working(link.href) for link in cards[0].links):
             failures.append(comune.nome)
@@ -101,9 +101,9 @@ def test_every_comune_first_centre_card_has_a_working_contact(session):
     print("first card's contact from:", dict(first_from))
 
 
-def test_inferred_far_centre_is_headed_for_what_it_is(session):
-    formazza = session.get(Comune, "103031")
-    centri, _ = centri_e_ente(session, formazza)
+def test_inferred_far_centre_is_headed_for_what_it_is(db):
+    formazza = db.get(Comune, "103031")
+    centri, _ = centri_e_ente(db, formazza)
     card = view.centri_views(centri, None, "it")[0]
     assert card.kicker.startswith("Il centro più vicino tra quelli registrati · a circa ")
     assert card.contacts_intro.startswith("Il centro non ha ancora recapiti registrati: contatta il Comune di Formazza")
@@ -113,22 +113,22 @@ def test_inferred_far_centre_is_headed_for_what_it_is(session):
     assert en.kicker.startswith("The nearest centre among those registered")
 
 
-def test_another_province_is_named(session):
-    formazza = session.get(Comune, "103031")
-    centro = centri_e_ente(session, formazza)[0][0].model_copy(update={"stessa_provincia": False, "provincia": "BI"})
+def test_another_province_is_named(db):
+    formazza = db.get(Comune, "103031")
+    centro = centri_e_ente(db, formazza)[0][0].model_copy(update={"stessa_provincia": False, "provincia": "BI"})
     assert view.centro_view(centro, "it").kicker.endswith(" km · in provincia di Biella")
     assert view.centro_view(centro, "en").kicker.endswith(" km away · in the province of Biella")
 
 
-def test_the_ente_gestore_is_named_when_its_centre_is_unknown(session):
-    chivasso = session.get(Comune, "001082")  # CISS Chivasso: no centre registered
-    centri, ente = centri_e_ente(session, chivasso)
+def test_the_ente_gestore_is_named_when_its_centre_is_unknown(db):
+    chivasso = db.get(Comune, "001082")  # CISS Chivasso: no centre registered
+    centri, ente = centri_e_ente(db, chivasso)
     assert ente is not None and "Chivasso" in ente.nome and ente.contatti[0].href.startswith("https://")
     cards = view.centri_views(centri, ente, "it")
     assert cards[0].kind == "ente" and cards[0].kicker == "Chi gestisce i servizi sociali del tuo comune"
 
 
-def test_the_ente_card_does_not_repeat_its_own_name_on_each_link(session):
-    centri, ente = centri_e_ente(session, session.get(Comune, "001082"))
+def test_the_ente_card_does_not_repeat_its_own_name_on_each_link(db):
+    centri, ente = centri_e_ente(db, db.get(Comune, "001082"))
     card = view.ente_view(ente, "it")
     assert card.links and all(link.owner == "" for link in card.links)

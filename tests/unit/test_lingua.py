@@ -46,30 +46,30 @@ def test_round_trip(lingua, lang):
     assert parse_query_string(to_query_string(q)).query == q
 
 
-def _first_service(session, query: PathQuery) -> CardEntry:
-    p = path_out(session, query, TODAY)
-    return session.get(CardEntry, p.figli[0].adesso[0].id)
+def _first_service(db, query: PathQuery) -> CardEntry:
+    p = path_out(db, query, TODAY)
+    return db.get(CardEntry, p.figli[0].adesso[0].id)
 
 
-def test_a_stated_language_narrows_the_path(session):
+def test_a_stated_language_narrows_the_path(db):
     base = PathQuery(comune="001255", nascita=parse_query_string("nascita=2025-06").query.nascita)
-    everything = path_out(session, base, TODAY)
+    everything = path_out(db, base, TODAY)
     assert everything.lingua is None and everything.lingue_dichiarate == []  # the seed's entries are examples
-    entry = _first_service(session, base)
+    entry = _first_service(db, base)
     entry.is_example, entry.languages = False, ["it", "ar"]
-    session.add(entry)
-    session.commit()
+    db.add(entry)
+    db.commit()
 
-    p = path_out(session, base.model_copy(update={"lingua": "ar"}), TODAY)
+    p = path_out(db, base.model_copy(update={"lingua": "ar"}), TODAY)
     assert p.lingua.model_dump() == {"codice": "ar", "nome": "arabo", "trovata": True}
     assert [v.id for v in p.figli[0].adesso] == [entry.id] and p.figli[0].prossimi == []
     assert p.lingue_dichiarate == ["ar"]
     assert p.link.endswith("&lingua=ar")
 
 
-def test_no_stated_language_shows_the_whole_path_and_says_so(session):
+def test_no_stated_language_shows_the_whole_path_and_says_so(db):
     base = PathQuery(comune="001255", nascita=parse_query_string("nascita=2025-06").query.nascita)
-    everything = path_out(session, base, TODAY)
-    p = path_out(session, base.model_copy(update={"lingua": "uk", "lang": "en"}), TODAY)
+    everything = path_out(db, base, TODAY)
+    p = path_out(db, base.model_copy(update={"lingua": "uk", "lang": "en"}), TODAY)
     assert p.lingua.model_dump() == {"codice": "uk", "nome": "Ukrainian", "trovata": False}
     assert [v.id for v in p.figli[0].adesso] == [v.id for v in everything.figli[0].adesso]

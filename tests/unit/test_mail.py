@@ -57,14 +57,14 @@ def test_user_text_is_escaped_in_html_and_kept_in_text():
     assert "<b>Centro & Co</b>" in m.text() and "- <i>voce</i>" in m.text() and "https://x/?a=1&b=2" in m.text()
 
 
-def test_a_message_goes_through_a_real_smtp_server_as_text_and_html(session, smtp_server):
+def test_a_message_goes_through_a_real_smtp_server_as_text_and_html(db, smtp_server):
     port, inbox = smtp_server
     now = clock.now()
     row = enqueue(
-        session, Message(subject="Prova", to=["anna@example.org"], blocks=["Ciao <Anna>"], cc=["reg@example.org"]), now
+        db, Message(subject="Prova", to=["anna@example.org"], blocks=["Ciao <Anna>"], cc=["reg@example.org"]), now
     )
-    session.commit()
-    result = flush(session, smtp_settings(port), now)
+    db.commit()
+    result = flush(db, smtp_settings(port), now)
     assert result.sent == [row.id] and not result.failed
     [msg] = inbox.messages
     assert msg["Subject"] == "Prova" and msg["To"] == "anna@example.org" and msg["Cc"] == "reg@example.org"
@@ -72,43 +72,43 @@ def test_a_message_goes_through_a_real_smtp_server_as_text_and_html(session, smt
     assert "Ciao <Anna>" in text_of(msg) and "Ciao &lt;Anna&gt;" in html_of(msg)
     assert "Regione Piemonte" in text_of(msg)  # the publisher signs
     assert set(inbox.envelopes[0][1]) == {"anna@example.org", "reg@example.org"}
-    assert flush(session, smtp_settings(port), now).sent == []  # sent once only
-    session.refresh(row)
+    assert flush(db, smtp_settings(port), now).sent == []  # sent once only
+    db.refresh(row)
     assert "Anna" not in row.body_text + row.body_html  # one-time links are not kept once delivered
 
 
-def test_an_unreachable_server_keeps_the_message_and_says_which_setting(session, smtp_server):
+def test_an_unreachable_server_keeps_the_message_and_says_which_setting(db, smtp_server):
     port, inbox = smtp_server
     now = clock.now()
-    row = enqueue(session, Message(subject="Tienimi", to=["anna@example.org"], blocks=["x"]), now)
-    session.commit()
-    result = flush(session, smtp_settings(free_port()), now)  # nobody listens there
+    row = enqueue(db, Message(subject="Tienimi", to=["anna@example.org"], blocks=["x"]), now)
+    db.commit()
+    result = flush(db, smtp_settings(free_port()), now)  # nobody listens there
     assert row.id in result.failed and "ZEROSEI_SMTP_HOST" in result.failed[row.id]
-    session.refresh(row)
+    db.refresh(row)
     assert row.sent_at is None and row.attempts == 1 and "ZEROSEI_SMTP_HOST" in row.last_error
-    assert [m.id for m in pending(session)] == [row.id]
-    assert flush(session, smtp_settings(port), now).sent == []  # not before its retry time…
+    assert [m.id for m in pending(db)] == [row.id]
+    assert flush(db, smtp_settings(port), now).sent == []  # not before its retry time…
     later = now + timedelta(minutes=3)
-    assert flush(session, smtp_settings(port), later).sent == [row.id]  # …then it goes
+    assert flush(db, smtp_settings(port), later).sent == [row.id]  # …then it goes
     assert [m["Subject"] for m in inbox.messages] == ["Tienimi"]
 
 
-def test_without_a_server_each_message_is_an_eml_file(session, tmp_path, monkeypatch):
+def test_without_a_server_each_message_is_an_eml_file(db, tmp_path, monkeypatch):
     monkeypatch.setattr("zerosei_app.settings.VAR_DIR", tmp_path)
     now = clock.now()
-    row = enqueue(session, Message(subject="Su file", to=["anna@example.org"], blocks=["Ciao"]), now)
-    session.commit()
-    assert flush(session, MailSettings(), now).sent == [row.id]
+    row = enqueue(db, Message(subject="Su file", to=["anna@example.org"], blocks=["Ciao"]), now)
+    db.commit()
+    assert flush(db, MailSettings(), now).sent == [row.id]
     eml = tmp_path / "outbox" / f"{row.id:06d}.eml"
     assert eml.exists() and b"Subject: Su file" in eml.read_bytes()
-    assert session.get(MailOutbox, row.id).sent_via == "file"
+    assert db.get(MailOutbox, row.id).sent_via == "file"
 
 
-def test_an_invitation_arrives_and_its_link_sets_a_password_once(session, smtp_server, fast_hashing):
+def test_an_invitation_arrives_and_its_link_sets_a_password_once(db, smtp_server, fast_hashing):
     port, inbox = smtp_server
     now = clock.now()
     user, _ = invite(
-        session,
+        db,
         email="carla@example.org",
         name="Carla <Bianchi>",
         role="operatore",
@@ -117,8 +117,8 @@ def test_an_invitation_arrives_and_its_link_sets_a_password_once(session, smtp_s
         now=now,
         base_url=BASE,
     )
-    session.commit()
-    flush(session, smtp_settings(port), now)
+    db.commit()
+    flush(db, smtp_settings(port), now)
     [msg] = inbox.messages
     assert msg["To"] == "carla@example.org"
     body = text_of(msg)
@@ -127,19 +127,19 @@ def test_an_invitation_arrives_and_its_link_sets_a_password_once(session, smtp_s
         and "Carla <Bianchi>" in body
         and "Carla &lt;Bianchi&gt;" in html_of(msg)
     )
-    assert session.get(Centro, 1).nome in body  # which centre
+    assert db.get(Centro, 1).nome in body  # which centre
     url = link(body, "/staff/attiva?token=")
     token = url.split("token=")[1]
-    assert user_for_setup_token(session, token, now + timedelta(days=6)) is not None  # valid 7 days
-    assert user_for_setup_token(session, token, now + timedelta(days=7, seconds=1)) is None
-    complete_setup(session, token, "girasoli sul balcone", now)
-    session.commit()
+    assert user_for_setup_token(db, token, now + timedelta(days=6)) is not None  # valid 7 days
+    assert user_for_setup_token(db, token, now + timedelta(days=7, seconds=1)) is None
+    complete_setup(db, token, "girasoli sul balcone", now)
+    db.commit()
     with pytest.raises(AccountError):
-        complete_setup(session, token, "un'altra frase lunga", now)  # used: refused
+        complete_setup(db, token, "un'altra frase lunga", now)  # used: refused
     # Re-sendable: a new link by e-mail, the old one stays dead.
-    resend(session, user, None, now, BASE)
-    session.commit()
-    flush(session, smtp_settings(port), now)
+    resend(db, user, None, now, BASE)
+    db.commit()
+    flush(db, smtp_settings(port), now)
     assert len(inbox.messages) == 2 and link(text_of(inbox.messages[1]), "/staff/attiva?token=") != url
 
 

@@ -20,7 +20,7 @@ from zerosei_app.settings import MailSettings
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
 
 
-def _auth(server, session, envelope, mechanism, auth_data):
+def _auth(server, db, envelope, mechanism, auth_data):
     ok = auth_data.login == b"zerosei" and auth_data.password == b"segreta di prova"
     return AuthResult(success=ok)
 
@@ -56,12 +56,12 @@ def _settings(port: int, **extra) -> MailSettings:
     return MailSettings(**(values | extra))
 
 
-def test_starttls_and_login(session, tls_server):
+def test_starttls_and_login(db, tls_server):
     port, inbox = tls_server
-    row = enqueue(session, Message(subject="Protetta", to=["anna@example.org"], blocks=["x"]), clock.now())
-    session.commit()
+    row = enqueue(db, Message(subject="Protetta", to=["anna@example.org"], blocks=["x"]), clock.now())
+    db.commit()
     good = _settings(port, smtp_user="zerosei", smtp_password="segreta di prova")
-    assert flush(session, good).sent == [row.id]
+    assert flush(db, good).sent == [row.id]
     assert [m["Subject"] for m in inbox.messages] == ["Protetta"]
 
 
@@ -73,12 +73,12 @@ def test_starttls_and_login(session, tls_server):
         ({"smtp_security": "tls"}, "ZEROSEI_SMTP_HOST"),  # implicit TLS on a STARTTLS port: no handshake
     ],
 )
-def test_a_refusal_names_the_setting_and_keeps_the_message(session, tls_server, extra, named, monkeypatch):
+def test_a_refusal_names_the_setting_and_keeps_the_message(db, tls_server, extra, named, monkeypatch):
     monkeypatch.setattr("zerosei_app.mail.transport.TIMEOUT_SECONDS", 3)  # a refusing server may just go quiet
     port, inbox = tls_server
-    row = enqueue(session, Message(subject="Resta", to=["anna@example.org"], blocks=["x"]), clock.now())
-    session.commit()
-    result = flush(session, _settings(port, **extra))
+    row = enqueue(db, Message(subject="Resta", to=["anna@example.org"], blocks=["x"]), clock.now())
+    db.commit()
+    result = flush(db, _settings(port, **extra))
     assert named in result.failed[row.id] and not inbox.messages
-    session.refresh(row)
+    db.refresh(row)
     assert row.sent_at is None and named in row.last_error

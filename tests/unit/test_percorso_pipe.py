@@ -45,9 +45,9 @@ def _values(x, depth=0):
             yield from _values(v, depth + 1)
 
 
-def test_load_path_returns_plain_data_in_no_language(session):
-    it = load_path(session, parse_query_string(PATH).query, TODAY).data
-    en = load_path(session, parse_query_string(PATH + "&lang=en").query, TODAY).data
+def test_load_path_returns_plain_data_in_no_language(db):
+    it = load_path(db, parse_query_string(PATH).query, TODAY).data
+    en = load_path(db, parse_query_string(PATH + "&lang=en").query, TODAY).data
     assert isinstance(it, PathData) and it.figli and it.contatti.centri
     # No API schema anywhere in the data (models of the database are rows, not schemas).
     assert not [
@@ -58,10 +58,10 @@ def test_load_path_returns_plain_data_in_no_language(session):
     assert it.entry_ids() == en.entry_ids() and it.lingue_dichiarate == en.lingue_dichiarate
 
 
-def test_load_path_refuses_what_gives_no_path(session):
-    unknown = load_path(session, parse_query_string("comune=999999&nascita=2025-05").query, TODAY)
+def test_load_path_refuses_what_gives_no_path(db):
+    unknown = load_path(db, parse_query_string("comune=999999&nascita=2025-05").query, TODAY)
     assert unknown.data is None and unknown.unknown_comune and unknown.errors[0].code == "unknown_comune"
-    no_child = load_path(session, parse_query_string("comune=001255").query, TODAY)
+    no_child = load_path(db, parse_query_string("comune=001255").query, TODAY)
     assert no_child.data is None and not no_child.unknown_comune and no_child.errors
 
 
@@ -88,9 +88,9 @@ def test_plan_page_works_on_data_after_the_session_is_gone(db_url, qs, kind):
     assert plan.kind == kind and (plan.percorso is not None) == (kind == OK)
 
 
-def test_the_api_shape_is_the_schema(session):
+def test_the_api_shape_is_the_schema(db):
     """percorso_out writes PercorsoOut as it always did: every field of the schema, in its order."""
-    p = path_out(session, parse_query_string(PATH).query, TODAY)
+    p = path_out(db, parse_query_string(PATH).query, TODAY)
     assert isinstance(p, PercorsoOut)
     dumped = p.model_dump(mode="json")
     assert list(dumped) == list(PercorsoOut.model_fields)

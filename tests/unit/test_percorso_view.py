@@ -13,8 +13,8 @@ from zerosei_app.view import percorso_view as view
 TODAY = date(2026, 11, 25)
 
 
-def percorso(session, qs):
-    p = path_out(session, parse_query_string(qs).query, TODAY)
+def percorso(db, qs):
+    p = path_out(db, parse_query_string(qs).query, TODAY)
     assert p is not None, qs
     return p
 
@@ -42,8 +42,8 @@ def _shown(sv):
     ]
 
 
-def test_each_service_is_shown_once_and_every_one_the_api_returns(session):
-    p = percorso(session, "comune=001272&nascita=2025-05&attesa=2027-03")
+def test_each_service_is_shown_once_and_every_one_the_api_returns(db):
+    p = percorso(db, "comune=001272&nascita=2025-05&attesa=2027-03")
     sv = view.services_view(p, "it")
     shown = _shown(sv)
     assert sorted(e.id for e in shown) == sorted({v.id for f in p.figli for v in [*f.adesso, *f.prossimi]})
@@ -53,9 +53,9 @@ def test_each_service_is_shown_once_and_every_one_the_api_returns(session):
     assert "Per chi ha 1 anno e 6 mesi e per la gravidanza" in headings  # the shared ones, once
 
 
-def test_a_14_month_old_first_sees_a_service_for_its_age_not_a_situational_one(session):
+def test_a_14_month_old_first_sees_a_service_for_its_age_not_a_situational_one(db):
     today = TODAY  # 2026-11: born 2025-09 is 14 months old
-    p = path_out(session, parse_query_string("comune=001272&nascita=2025-09").query, today)
+    p = path_out(db, parse_query_string("comune=001272&nascita=2025-09").query, today)
     sv = view.services_view(p, "it")
     first = sv.now[0].voci[0]
     api = {v.id: v for v in p.figli[0].adesso}
@@ -68,24 +68,24 @@ def test_a_14_month_old_first_sees_a_service_for_its_age_not_a_situational_one(s
     assert "separazione e mediazione" in sv.situational_hint and "lutto e perdita" in sv.situational_hint
 
 
-def test_a_situational_topic_the_parent_picked_is_in_the_main_list(session):
-    p = percorso(session, "comune=001272&nascita=2025-09&temi=separazione-mediazione")
+def test_a_situational_topic_the_parent_picked_is_in_the_main_list(db):
+    p = percorso(db, "comune=001272&nascita=2025-09&temi=separazione-mediazione")
     sv = view.services_view(p, "it")
     main = {e.titolo for lst in sv.now for e in lst.voci}
     assert "Consulenza legale su separazione e divorzio" in main
     assert all(e.titolo not in main for e in sv.situational)
 
 
-def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(session):
-    p = percorso(session, "comune=005005&nascita=2025-05")  # Asti: the centre has a phone
+def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(db):
+    p = percorso(db, "comune=005005&nascita=2025-05")  # Asti: the centre has a phone
     centro = p.centri[0]
     assert centro.telefono
     for e in _shown(view.services_view(p, "it")):
         assert e.links == [] and e.centro_nome == centro.nome and e.centro_href == f"#centro-c{centro.id}-nome"
 
 
-def test_one_trust_label(session):
-    p = percorso(session, "comune=001272&nascita=2025-05")
+def test_one_trust_label(db):
+    p = percorso(db, "comune=001272&nascita=2025-05")
     voce = p.figli[0].adesso[0]
     recent = clock.today() - timedelta(days=20)
     confirmed = view.entry_view(voce.model_copy(update={"esempio": False, "verificato_il": recent}), "x", "it")
@@ -101,9 +101,9 @@ def test_one_trust_label(session):
     assert view.entry_view(example, "x", "it").trust == "Da confermare con il centro"  # an example is never confirmed
 
 
-def test_unknown_facts_are_left_out_never_filled_in(session):
+def test_unknown_facts_are_left_out_never_filled_in(db):
     """Issue 16: no "Gratuito", no age, no language unless a source or the centre stated it."""
-    p = percorso(session, "comune=001272&nascita=2025-05")
+    p = percorso(db, "comune=001272&nascita=2025-05")
     voce = p.figli[0].adesso[0]
     unknown = voce.model_copy(
         update={"costo": None, "eta_min_mesi": None, "eta_max_mesi": None, "lingue": None, "quando": None}
@@ -122,22 +122,22 @@ def test_unknown_facts_are_left_out_never_filled_in(session):
     assert facts["Costo"] == "Gratuito" and facts["Quando"] == "Il martedì" and "Età" in facts
 
 
-def test_upcoming_entries_say_from_when_and_are_compact(session):
-    p = percorso(session, "comune=001272&attesa=2027-03")
+def test_upcoming_entries_say_from_when_and_are_compact(db):
+    p = percorso(db, "comune=001272&attesa=2027-03")
     upcoming = [e for lst in view.services_view(p, "en").upcoming for e in lst.voci]
     assert upcoming and all(e.starts.startswith("From ") and e.compact for e in upcoming)
 
 
-def test_now_for_one_child_says_when_it_starts_for_the_other(session):
-    p = percorso(session, "comune=103031&nascita=2022-11&attesa=2027-03")  # Formazza: 4 years and a pregnancy
+def test_now_for_one_child_says_when_it_starts_for_the_other(db):
+    p = percorso(db, "comune=103031&nascita=2022-11&attesa=2027-03")  # Formazza: 4 years and a pregnancy
     sv = view.services_view(p, "it")
     also = [e.for_whom for lst in sv.now for e in lst.voci if e.for_whom]
     assert also and all(w.startswith("Anche per chi nascerà, da ") for w in also)
     assert "Anche per chi nascerà, da marzo 2027" in also  # from birth
 
 
-def test_counts_text(session):
-    p = percorso(session, "comune=001255&nascita=2025-05")
+def test_counts_text(db):
+    p = percorso(db, "comune=001255&nascita=2025-05")
     assert view.counts_text(p, "it").endswith("nei prossimi mesi.")
     sv = view.services_view(p, "it")
     now = sum(len(lst.voci) for lst in sv.now)
@@ -198,11 +198,11 @@ def test_chips_in_display_order():
     assert sum(c.pressed for c in chips) == 1
 
 
-def test_a_child_with_nothing_for_now_gets_its_heading_and_the_centre(session):
-    p = percorso(session, "comune=001272&nascita=2025-09&temi=lutto")  # only a situational topic, picked
+def test_a_child_with_nothing_for_now_gets_its_heading_and_the_centre(db):
+    p = percorso(db, "comune=001272&nascita=2025-09&temi=lutto")  # only a situational topic, picked
     sv = view.services_view(p, "it")
     assert [e.titolo for lst in sv.now for e in lst.voci] == ["Accompagnamento nell'elaborazione del lutto"]
-    p = percorso(session, "comune=001272&nascita=2025-09")
+    p = percorso(db, "comune=001272&nascita=2025-09")
     only_situational = [v for v in p.figli[0].adesso if view.is_situational(v.temi)]
     figlio = p.figli[0].model_copy(update={"adesso": only_situational, "prossimi": []})
     sv = view.services_view(p.model_copy(update={"figli": [figlio]}), "it")

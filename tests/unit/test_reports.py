@@ -17,81 +17,79 @@ SECRET = "k" * 40
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
-def published_entry(session, centro_id=1) -> CardEntry:
-    return session.exec(
+def published_entry(db, centro_id=1) -> CardEntry:
+    return db.exec(
         select(CardEntry).where(CardEntry.centro_id == centro_id, CardEntry.status == EntryStatus.PUBLISHED)
     ).first()
 
 
-def send(session, ip="10.1.1.1", now=NOW, **fields):
+def send(db, ip="10.1.1.1", now=NOW, **fields):
     data = ReportIn(**{"centro_id": 1, "kind": "contatti_orari", **fields})
-    return reports.create_report(session, data, client_ip=ip, secret_key=SECRET, now=now)
+    return reports.create_report(db, data, client_ip=ip, secret_key=SECRET, now=now)
 
 
-def test_a_report_is_stored_new_for_the_owning_centre_with_a_hashed_address(session):
-    entry = published_entry(session)
-    outcome = send(session, entry_id=entry.id, text="  Il numero è cambiato \x07 ")
+def test_a_report_is_stored_new_for_the_owning_centre_with_a_hashed_address(db):
+    entry = published_entry(db)
+    outcome = send(db, entry_id=entry.id, text="  Il numero è cambiato \x07 ")
     assert outcome.ok
-    stored = session.get(ErrorReport, outcome.report_id)
+    stored = db.get(ErrorReport, outcome.report_id)
     assert (stored.centro_id, stored.entry_id, stored.kind, stored.status) == (1, entry.id, "contatti_orari", "nuova")
     assert stored.text == "Il numero è cambiato"  # trimmed, control characters gone
     assert stored.client_hash == reports.client_hash("10.1.1.1", SECRET)
     assert "10.1.1.1" not in stored.client_hash and len(stored.client_hash) == 64
 
 
-def test_a_centre_card_report_has_no_entry(session):
-    outcome = send(session, kind="chiuso")
-    assert outcome.ok and session.get(ErrorReport, outcome.report_id).entry_id is None
+def test_a_centre_card_report_has_no_entry(db):
+    outcome = send(db, kind="chiuso")
+    assert outcome.ok and db.get(ErrorReport, outcome.report_id).entry_id is None
 
 
 def test_the_hash_is_keyed():
     assert reports.client_hash("10.0.0.1", SECRET) != reports.client_hash("10.0.0.1", "other" * 10)
 
 
-def test_five_an_hour_per_address(session):
-    entries = session.exec(select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED)).all()[:7]
-    results = [send(session, ip="10.2.2.2", centro_id=e.centro_id, entry_id=e.id).status for e in entries]
+def test_five_an_hour_per_address(db):
+    entries = db.exec(select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED)).all()[:7]
+    results = [send(db, ip="10.2.2.2", centro_id=e.centro_id, entry_id=e.id).status for e in entries]
     assert results == ["saved"] * 5 + ["throttled"] * 2
     later = send(
-        session,
+        db,
         ip="10.2.2.2",
         now=NOW + timedelta(hours=1, minutes=1),
         centro_id=entries[6].centro_id,
         entry_id=entries[6].id,
     )
     assert later.ok
-    assert send(session, ip="10.3.3.3", kind="chiuso").ok  # another address is not affected
+    assert send(db, ip="10.3.3.3", kind="chiuso").ok  # another address is not affected
 
 
-def test_the_same_address_reports_an_entry_once_a_day(session):
-    entry = published_entry(session)
-    assert send(session, ip="10.4.4.4", entry_id=entry.id).ok
-    assert send(session, ip="10.4.4.4", entry_id=entry.id, kind="chiuso").status == "duplicate"
-    assert send(session, ip="10.4.4.4", entry_id=entry.id, now=NOW + timedelta(days=1, minutes=1)).ok
+def test_the_same_address_reports_an_entry_once_a_day(db):
+    entry = published_entry(db)
+    assert send(db, ip="10.4.4.4", entry_id=entry.id).ok
+    assert send(db, ip="10.4.4.4", entry_id=entry.id, kind="chiuso").status == "duplicate"
+    assert send(db, ip="10.4.4.4", entry_id=entry.id, now=NOW + timedelta(days=1, minutes=1)).ok
 
 
-def test_a_flooded_entry_stops_taking_reports(session):
-    entry = published_entry(session)
-    statuses = [
-        send(session, ip=f"10.5.0.{i}", entry_id=entry.id).status for i in range(reports.MAX_PER_TARGET_PER_DAY + 2)
-    ]
+def test_a_flooded_entry_stops_taking_reports(db):
+    entry = published_entry(db)
+    statuses = [send(db, ip=f"10.5.0.{i}", entry_id=entry.id).status for i in range(reports.MAX_PER_TARGET_PER_DAY + 2)]
     assert statuses.count("saved") == reports.MAX_PER_TARGET_PER_DAY
     assert statuses[-1] == "target_full"
 
 
-def test_unknown_or_mismatched_targets_are_refused(session):
-    entry = published_entry(session, centro_id=2)
-    assert send(session, centro_id=1, entry_id=entry.id).status == "not_found"  # entry of another centre
-    assert send(session, centro_id=99999).status == "not_found"
+def test_unknown_or_mismatched_targets_are_refused(db):
+    entry = published_entry(db, centro_id=2)
+    assert send(db, centro_id=1, entry_id=entry.id).status == "not_found"  # entry of another centre
+    assert send(db, centro_id=99999).status == "not_found"
     entry.status = EntryStatus.DRAFT
-    session.add(entry)
-    session.commit()
-    assert send(session, centro_id=2, entry_id=entry.id).status == "not_found"
-    centro = session.get(Centro, 3)
+    db.add(entry)
+    db.commit()
+    assert send(db, centro_id=2, entry_id=entry.id).status == "not_found"
+    centro = db.get(Centro, 3)
     centro.is_active = False
-    session.add(centro)
-    session.commit()
-    assert send(session, centro_id=3).status == "not_found"
+    db.add(centro)
+    db.commit()
+    assert send(db, centro_id=3).status == "not_found"
 
 
 @pytest.mark.parametrize(

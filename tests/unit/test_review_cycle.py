@@ -96,20 +96,20 @@ def _only(centro_id):
 
 
 @pytest.mark.both_databases
-def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashing, monkeypatch):
+def test_reminders_one_tap_and_the_regione_copy(db, smtp_server, fast_hashing, monkeypatch):
     port, inbox = smtp_server
     settings = smtp_settings(port)
-    centro = session.get(Centro, 1)
-    made = _setup(session, centro.id)
+    centro = db.get(Centro, 1)
+    made = _setup(db, centro.id)
     centro.email = "centro.pubblico@example.it"
     made["A"].is_example = True  # an example the centre has never confirmed
-    session.add_all([centro, made["A"]])
-    session.commit()
+    db.add_all([centro, made["A"]])
+    db.commit()
     today = clock.today()
 
-    report = send_reminders(session, today, BASE)
-    session.commit()
-    flush(session, settings)
+    report = send_reminders(db, today, BASE)
+    db.commit()
+    flush(db, settings)
     mine = [m for m in inbox.messages if m["To"] == "op@example.org"]
     assert len(mine) == 1 and not mine[0]["Cc"]
     body = text_of(mine[0])
@@ -118,21 +118,21 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
     assert any(n == centro.nome and seq == 1 for n, seq, *_ in report.sent)
     # Centres with due items and no account are listed for the Regione, in the output and the table.
     assert report.no_account and all(cid != centro.id for cid, *_ in report.no_account)
-    assert session.exec(select(ReviewReminder).where(ReviewReminder.status == "senza_account")).first()
+    assert db.exec(select(ReviewReminder).where(ReviewReminder.status == "senza_account")).first()
 
     # The same day again: nothing new.
-    again = send_reminders(session, today, BASE)
-    session.commit()
-    assert not again.sent and flush(session, settings).sent == []
+    again = send_reminders(db, today, BASE)
+    db.commit()
+    assert not again.sent and flush(db, settings).sent == []
 
     url = link(body, "/staff/conferma?t=")
     token = url.split("t=")[1]
     # An entry published after the reminder is not among the link's items.
     late = CardEntry(centro_id=centro.id, title="Voce C", category="gioco-socialita", status=EntryStatus.PUBLISHED)
-    session.add(late)
-    session.commit()
+    db.add(late)
+    db.commit()
 
-    engine = session.get_bind()
+    engine = db.get_bind()
     monkeypatch.setattr(app_db, "get_engine", lambda: engine)
     from zerosei_app.api.app import api
 
@@ -140,9 +140,9 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
         page = client.get(f"/staff/conferma?t={token}")
         assert page.status_code == 200 and "Voce A &lt;prova&gt;" in page.text and "Voce C" not in page.text
         assert page.headers["cache-control"] == "no-store"
-        session.expire_all()
-        assert session.get(CardEntry, made["A"].id).last_reviewed_on is None  # opening changed nothing
-        assert not session.exec(select(ReviewConfirmation)).all()
+        db.expire_all()
+        assert db.get(CardEntry, made["A"].id).last_reviewed_on is None  # opening changed nothing
+        assert not db.exec(select(ReviewConfirmation)).all()
 
         assert client.post("/staff/conferma", data={"t": token + "x"}).status_code == 404  # tampered
         huge = client.post(
@@ -153,12 +153,12 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
         assert huge.status_code == 404  # a body past a few KB is not read
         done = client.post("/staff/conferma", data={"t": token})
         assert done.status_code == 200 and "Grazie, confermato" in done.text and "Annulla la conferma" in done.text
-        session.expire_all()
-        assert session.get(CardEntry, made["A"].id).last_reviewed_on == today
-        assert session.get(CardEntry, made["A"].id).is_example is False  # now the centre's own
-        assert session.get(CardEntry, made["B"].id).last_reviewed_on == today - timedelta(days=7)
-        assert session.get(CardEntry, late.id).last_reviewed_on is None
-        hows = {(c.entry_id, c.how) for c in session.exec(select(ReviewConfirmation)).all()}
+        db.expire_all()
+        assert db.get(CardEntry, made["A"].id).last_reviewed_on == today
+        assert db.get(CardEntry, made["A"].id).is_example is False  # now the centre's own
+        assert db.get(CardEntry, made["B"].id).last_reviewed_on == today - timedelta(days=7)
+        assert db.get(CardEntry, late.id).last_reviewed_on is None
+        hows = {(c.entry_id, c.how) for c in db.exec(select(ReviewConfirmation)).all()}
         assert hows == {(made["A"].id, "one-tap"), (None, "one-tap")}
         voci = {v["id"]: v for v in client.get(f"/api/v1/voci?centro={centro.id}").json()}
         assert voci[made["A"].id]["verificato_il"] == today.isoformat()
@@ -172,31 +172,31 @@ def test_reminders_one_tap_and_the_regione_copy(session, smtp_server, fast_hashi
         # Undo puts the earlier date back; the link can confirm again.
         undone = client.post("/staff/conferma/annulla", data={"t": token})
         assert "Confermo" in undone.text
-        session.expire_all()
-        assert session.get(CardEntry, made["A"].id).last_reviewed_on is None
-        assert session.get(CardEntry, made["A"].id).is_example is True  # undone exactly
+        db.expire_all()
+        assert db.get(CardEntry, made["A"].id).last_reviewed_on is None
+        assert db.get(CardEntry, made["A"].id).is_example is True  # undone exactly
         client.post("/staff/conferma", data={"t": token})
 
     # Expired: 31 days later the link only says so.
     later = clock.now() + timedelta(days=31)
-    assert one_tap.view(session, token, later).status == one_tap.EXPIRED
-    assert one_tap.confirm(session, token, later, today).status == one_tap.EXPIRED
+    assert one_tap.view(db, token, later).status == one_tap.EXPIRED
+    assert one_tap.confirm(db, token, later, today).status == one_tap.EXPIRED
 
 
 @pytest.mark.both_databases
-def test_second_after_14_days_third_copies_the_regione(session, smtp_server, fast_hashing):
+def test_second_after_14_days_third_copies_the_regione(db, smtp_server, fast_hashing):
     port, inbox = smtp_server
     settings = smtp_settings(port)
-    centro = session.get(Centro, 2)
-    _setup(session, centro.id)
+    centro = db.get(Centro, 2)
+    _setup(db, centro.id)
     today = clock.today()
     seqs = []
     for offset in (0, 7, 14, 15, 21, 22):
-        report = send_reminders(session, today + timedelta(days=offset), BASE)
-        session.commit()
+        report = send_reminders(db, today + timedelta(days=offset), BASE)
+        db.commit()
         seqs += [(offset, seq, cc) for n, seq, _to, cc, _k in report.sent if n == centro.nome]
     assert seqs == [(0, 1, []), (14, 2, []), (21, 3, ["reg@example.org"])]
-    flush(session, settings)
+    flush(db, settings)
     third = [m for m in inbox.messages if m["To"] == "op@example.org" and m["Cc"]]
     assert len(third) == 1 and third[0]["Cc"] == "reg@example.org" and "Terzo promemoria" in third[0]["Subject"]
     assert "ufficio regionale" in text_of(third[0])
@@ -295,37 +295,37 @@ def test_unreachable_server_cli_says_the_setting_and_keeps_it(db_url, tmp_path, 
 
 
 @pytest.mark.both_databases
-def test_editor_and_import_confirmations_are_recorded(session):
+def test_editor_and_import_confirmations_are_recorded(db):
     from zerosei_app.domain.csv_entries import export_entries_csv
     from zerosei_app.queries.csv_import import commit_entries_import
     from zerosei_app.queries.staff_entries import mark_reviewed
 
-    entries = session.exec(select(CardEntry).where(CardEntry.centro_id == 1).order_by(CardEntry.id)).all()
+    entries = db.exec(select(CardEntry).where(CardEntry.centro_id == 1).order_by(CardEntry.id)).all()
     first, second = entries[0], entries[1]
-    mark_reviewed(session, first, first.version, None, clock.today(), clock.now())
-    session.commit()
+    mark_reviewed(db, first, first.version, None, clock.today(), clock.now())
+    db.commit()
     second.last_reviewed_on = date(2026, 11, 20)
     data = export_entries_csv([second]).decode("utf-8-sig")
-    session.rollback()
-    commit_entries_import(session, 1, data, None, clock.now())
-    session.commit()
-    rows = {(c.entry_id, c.how, c.confirmed_on) for c in session.exec(select(ReviewConfirmation)).all()}
+    db.rollback()
+    commit_entries_import(db, 1, data, None, clock.now())
+    db.commit()
+    rows = {(c.entry_id, c.how, c.confirmed_on) for c in db.exec(select(ReviewConfirmation)).all()}
     assert rows == {(first.id, "editor", clock.today()), (second.id, "import", date(2026, 11, 20))}
 
 
-def test_overview_for_the_regione(session, fast_hashing):
+def test_overview_for_the_regione(db, fast_hashing):
     from zerosei_app.queries.review_cycle import no_account, review_overview
 
-    made = _setup(session, 1)
-    send_reminders(session, clock.today(), BASE)
-    session.commit()
-    rows = {r.centro_id: r for r in review_overview(session, clock.today())}
+    made = _setup(db, 1)
+    send_reminders(db, clock.today(), BASE)
+    db.commit()
+    rows = {r.centro_id: r for r in review_overview(db, clock.today())}
     one = rows[1]
     assert (one.invito, one.pubblicate, one.confermate, one.scadute, one.promemoria) == ("attivo", 2, 1, 1, 1)
     assert one.contatti_da_confermare and one.ultimo_promemoria == clock.today() and made
     assert rows[2].invito == "nessuno" and rows[2].promemoria == 0
-    listed = dict(no_account(session))
-    assert 2 in listed and 1 not in listed and no_account(session, clock.today()) == no_account(session)
+    listed = dict(no_account(db))
+    assert 2 in listed and 1 not in listed and no_account(db, clock.today()) == no_account(db)
 
 
 def test_cli_invites_many_from_a_csv_file(db_url, tmp_path):

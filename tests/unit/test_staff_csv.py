@@ -110,8 +110,8 @@ def test_formula_protection_round_trips():
     assert sniff_delimiter('"a;b",c,d') == ","
 
 
-def test_export_of_the_seed_round_trips_through_the_import(session):
-    entries = session.exec(select(CardEntry).order_by(CardEntry.id)).all()
+def test_export_of_the_seed_round_trips_through_the_import(db):
+    entries = db.exec(select(CardEntry).order_by(CardEntry.id)).all()
     data = export_entries_csv(entries)
     assert data.startswith("\ufeff".encode()) and b";" in data.splitlines()[0]
     f = parse_entries_csv(data)

@@ -18,27 +18,27 @@ def test_bad_contacts_are_refused_with_field_messages():
     assert data is None and {"sito", "pec", "telefono"} <= set(errors)
 
 
-def test_a_correction_is_audited_shown_to_families_and_kept_by_updates(session):
-    formazza = session.get(Comune, "103031")
+def test_a_correction_is_audited_shown_to_families_and_kept_by_updates(db):
+    formazza = db.get(Comune, "103031")
     data, _ = parse(RecapitiInput, {"sito": "www.comune.formazza.vb.it/servizi-sociali", "telefono": "0324 63011"})
-    assert update_recapiti(session, formazza, data, None, clock.now())
-    session.commit()
-    assert not update_recapiti(session, formazza, data, None, clock.now())  # same values: nothing to save
-    audit = session.exec(select(AuditRecord).where(AuditRecord.entity == "comune")).all()
+    assert update_recapiti(db, formazza, data, None, clock.now())
+    db.commit()
+    assert not update_recapiti(db, formazza, data, None, clock.now())  # same values: nothing to save
+    audit = db.exec(select(AuditRecord).where(AuditRecord.entity == "comune")).all()
     assert len(audit) == 1 and audit[0].entity_id == 103031 and audit[0].after["telefono"] == "0324 63011"
     assert formazza.pec is None  # an empty field clears it
-    assert not apply_update(session, clock.now()).comuni_contatti  # the IPA data does not come back
-    centri, _ = centri_e_ente(session, formazza)
+    assert not apply_update(db, clock.now()).comuni_contatti  # the IPA data does not come back
+    centri, _ = centri_e_ente(db, formazza)
     assert [c.href for c in centri[0].contatti] == [
         "tel:032463011",
         "https://www.comune.formazza.vb.it/servizi-sociali",
     ]
 
 
-def test_an_ente_correction(session):
-    ossola = session.exec(select(EnteGestore).where(EnteGestore.sigla == "CISS Ossola")).one()
+def test_an_ente_correction(db):
+    ossola = db.exec(select(EnteGestore).where(EnteGestore.sigla == "CISS Ossola")).one()
     data, _ = parse(RecapitiInput, {"email": "info@cissossola.it"})
-    update_recapiti(session, ossola, data, None, clock.now())
-    session.commit()
-    centri, _ = centri_e_ente(session, session.get(Comune, "103028"))  # Domodossola: its own CISS Ossola centre
+    update_recapiti(db, ossola, data, None, clock.now())
+    db.commit()
+    centri, _ = centri_e_ente(db, db.get(Comune, "103028"))  # Domodossola: its own CISS Ossola centre
     assert centri[0].contatti[0].href == "mailto:info@cissossola.it" and centri[0].contatti[0].di == "ente_gestore"
