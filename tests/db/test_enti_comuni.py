@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, func, select
 
 from tests.db.test_data_update import _old_seed
+from zerosei_app.commands.enti_comuni import ENTITY, decidi_proposta, imposta_ente
 from zerosei_app.data.enti_comuni import apply_enti_comuni
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.data.seed_update import apply_update
@@ -22,7 +23,7 @@ from zerosei_app.models import (
     StaffUser,
 )
 from zerosei_app.prestart import migrate, prepare
-from zerosei_app.queries.enti_comuni import ENTITY, decidi_proposta, imposta_ente, proposte_da_confermare
+from zerosei_app.queries.enti_comuni import proposte_da_confermare
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 CRISSOLO, CASALE, ANDEZENO = "004077", "006039", "001009"

@@ -125,7 +125,7 @@ def test_share_result_messages(state):
 
 
 def reports_from(ip: str) -> list[ErrorReport]:
-    from zerosei_app.queries.reports import client_hash
+    from zerosei_app.commands.reports import client_hash
 
     with Session(get_engine()) as db:
         return list(

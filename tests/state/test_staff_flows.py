@@ -112,7 +112,7 @@ def test_invalid_form_is_not_saved_and_says_where(staff_db):
 
 def test_busy_database_is_reported_and_nothing_looks_saved(staff_db, monkeypatch):
     s = _open(staff_db)
-    from zerosei_app.queries import staff_entries
+    from zerosei_app.commands import staff_entries
 
     def locked(*_a, **_k):
         raise OperationalError("UPDATE card_entry", {}, Exception("database is locked"))

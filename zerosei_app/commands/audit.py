@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, SQLModel
 
-from zerosei_app.models import AuditRecord, StaffUser
+from zerosei_app.models import AuditRecord
 
 _SKIP = frozenset({"created_at", "updated_at"})
 
@@ -50,19 +50,3 @@ def record(
     )
     db.add(row)
     return row
-
-
-def changed_fields(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
-    before, after = before or {}, after or {}
-    return [k for k in after if k != "version" and before.get(k) != after.get(k)]
-
-
-def history(db: Session, entity: str, entity_id: int, limit: int = 200) -> list[tuple[AuditRecord, str]]:
-    rows = db.exec(
-        select(AuditRecord, StaffUser.name)
-        .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
-        .where(AuditRecord.entity == entity, AuditRecord.entity_id == entity_id)
-        .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
-        .limit(limit)
-    ).all()
-    return [(a, name or "sistema") for a, name in rows]

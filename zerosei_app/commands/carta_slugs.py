@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.carta import is_slug, slug_base, slug_fits, unique_slug
+from zerosei_app.domain.carta import slug_base, slug_fits, unique_slug
 from zerosei_app.models import Centro, CentroSlugStorico, Comune
 from zerosei_app.models.centro_slug import taken_slugs
-
-
-@dataclass(frozen=True)
-class SlugMatch:
-    centro: Centro
-    moved: bool  # True: an old slug, the page redirects to centro.slug
-
-
-def find_by_slug(db: Session, slug: str) -> SlugMatch | None:
-    """An open centre by its current slug, or by one it had before a rename."""
-    slug = (slug or "").strip().lower()
-    if not is_slug(slug):
-        return None
-    centro = db.exec(select(Centro).where(Centro.slug == slug)).first()
-    if centro is not None:
-        return SlugMatch(centro, False) if centro.is_active else None
-    old = db.get(CentroSlugStorico, slug)
-    if old is None:
-        return None
-    centro = db.get(Centro, old.centro_id)
-    return SlugMatch(centro, True) if centro is not None and centro.is_active and centro.slug else None
 
 
 def follow_rename(db: Session, centro: Centro) -> bool:

@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from zerosei_app.commands import audit
+from zerosei_app.commands.carta_slugs import follow_rename
+from zerosei_app.commands.staff_coverage import add_link, reinfer_uncovered
 from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput
 from zerosei_app.domain.text import fold
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore, StaffUser
-from zerosei_app.queries import audit
-from zerosei_app.queries.carta_slugs import follow_rename
-from zerosei_app.queries.staff_coverage import add_link, reinfer_uncovered
 
 ENTITY = "centro"
 PROFILE_FIELDS = ("indirizzo", "orari", "telefono", "email", "sito")
@@ -157,7 +157,3 @@ def set_active(db: Session, centro: Centro, active: bool, user_id: int, now: dat
         now=now,
     )
     return reinfer_uncovered(db, user_id, now)
-
-
-def enti(db: Session) -> list[EnteGestore]:
-    return list(db.exec(select(EnteGestore).order_by(col(EnteGestore.nome))).all())

@@ -13,27 +13,17 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from zerosei_app.commands import audit
 from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, Link, centro_point, known_links, with_inferred
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura
-from zerosei_app.queries import audit
+from zerosei_app.queries.staff_coverage import without_open_centre
 
 ENTITY = "copertura"
 
 
 class CoverageError(ValueError):
     pass
-
-
-def served(db: Session, centro_id: int) -> list[tuple[Comune, Copertura]]:
-    return list(
-        db.exec(
-            select(Comune, Copertura)
-            .join(Copertura, col(Copertura.codice_istat) == col(Comune.codice_istat))
-            .where(Copertura.centro_id == centro_id)
-            .order_by(col(Comune.nome))
-        ).all()
-    )
 
 
 def _log(
@@ -99,21 +89,6 @@ def remove_link(db: Session, centro: Centro, codice_istat: str, user_id: int, no
     return reinfer_uncovered(db, user_id, now)
 
 
-def _without_open_centre(db: Session) -> list[str]:
-    served_by_open = (
-        select(Copertura.codice_istat)
-        .join(Centro, col(Centro.id) == col(Copertura.centro_id))
-        .where(col(Centro.is_active).is_(True))
-    )
-    return list(db.exec(select(Comune.codice_istat).where(col(Comune.codice_istat).not_in(served_by_open))).all())
-
-
-def uncovered_comuni(db: Session) -> list[str]:
-    """Comuni a family could reach nobody from: no open centre and no known ente gestore."""
-    known_ente = set(db.exec(select(ComuneEnteGestore.codice_istat)).all())
-    return [c for c in _without_open_centre(db) if c not in known_ente]
-
-
 def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[str]:
     """Give every comune without an open centre its links by the rule again (rules 1–2, then the
     nearest reliable centre, "inferito", when its ente gestore is not known); returns the comuni names."""
@@ -132,7 +107,7 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
             )
         ).all()
     ]
-    missing = set(_without_open_centre(db))
+    missing = set(without_open_centre(db))
     ente_of = dict(db.exec(select(ComuneEnteGestore.codice_istat, ComuneEnteGestore.ente_gestore_id)).all())
     points = [ComunePoint(c.codice_istat, c.sigla_provincia, c.lat, c.lon, ente_of.get(c.codice_istat)) for c in comuni]
     # A comune left with nothing gets rules 1 and 2 again; then rule 3 runs on what is there.
@@ -157,19 +132,6 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
         fixed.append(names.get(link.codice_istat, link.codice_istat))
     db.flush()
     return sorted(set(fixed))
-
-
-def still_inferred(db: Session) -> list[Comune]:
-    """Comuni whose every link is a guess (what the Regione still has to confirm)."""
-    known = select(Copertura.codice_istat).where(Copertura.origine != OrigineCopertura.INFERITO)
-    guessed = select(Copertura.codice_istat).where(Copertura.origine == OrigineCopertura.INFERITO)
-    return list(
-        db.exec(
-            select(Comune)
-            .where(col(Comune.codice_istat).not_in(known), col(Comune.codice_istat).in_(guessed))
-            .order_by(col(Comune.nome))
-        ).all()
-    )
 
 
 def replace_links_for(db: Session, pairs: dict[str, set[int]], user_id: int, now: datetime) -> None:
@@ -197,7 +159,4 @@ __all__ = [
     "reinfer_uncovered",
     "remove_link",
     "replace_links_for",
-    "served",
-    "still_inferred",
-    "uncovered_comuni",
 ]

@@ -12,16 +12,17 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
+from zerosei_app.commands import audit
+from zerosei_app.commands.review_cycle import record_confirmation
 from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import FIELDS, EntryInput, same_content
 from zerosei_app.domain.entry_status import next_status
 from zerosei_app.domain.validation import parse
 from zerosei_app.domain.vocabulary import EntryStatus
-from zerosei_app.models import AuditRecord, CardEntry, Comune, StaffUser
-from zerosei_app.queries import audit
-from zerosei_app.queries.review_cycle import record_confirmation
+from zerosei_app.models import AuditRecord, CardEntry
+from zerosei_app.queries.staff_entries import content_of, last_change
 
 ENTITY = "card_entry"
 
@@ -40,31 +41,6 @@ class Conflict(Exception):
 
 class EntryRuleError(ValueError):
     """A refusal about the entry itself (e.g. a version that no longer passes today's checks)."""
-
-
-def entries_of(db: Session, centro_id: int) -> list[CardEntry]:
-    return list(db.exec(select(CardEntry).where(CardEntry.centro_id == centro_id)).all())
-
-
-def reference_errors(db: Session, data: EntryInput) -> dict[str, str]:
-    """Checks that need the database (the pydantic model checked formats)."""
-    errors = {}
-    if data.location_comune and db.get(Comune, data.location_comune) is None:
-        errors["location_comune"] = "Codice ISTAT sconosciuto: scegli il comune dall'elenco."
-    return errors
-
-
-def last_change(db: Session, entry_id: int) -> tuple[str, datetime | None]:
-    row = db.exec(
-        select(AuditRecord, StaffUser.name)
-        .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
-        .where(AuditRecord.entity == ENTITY, AuditRecord.entity_id == entry_id)
-        .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
-    ).first()
-    if row is None:
-        return "un'altra persona", None
-    rec, name = row
-    return name or "un'altra persona", rec.created_at
 
 
 def _versioned_update(db: Session, entry: CardEntry, base_version: int, values: dict[str, Any], now: datetime) -> None:
@@ -116,10 +92,6 @@ def create_entry(
         now=now,
     )
     return entry
-
-
-def content_of(entry: CardEntry) -> dict[str, Any]:
-    return {name: getattr(entry, name) for name in FIELDS}
 
 
 def save_entry(

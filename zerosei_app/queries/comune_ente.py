@@ -1,28 +1,17 @@
 """The Regione sets which ente gestore serves a comune (one at a time, or many by CSV). Each change is
-audited, and the coverage rule runs again (queries/coverage_update.py): a comune whose new ente runs a
+audited, and the coverage rule runs again (commands/coverage_update.py): a comune whose new ente runs a
 centre gets that centre (origine `ente_gestore`) instead of the nearest one it was guessed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain import clock
 from zerosei_app.domain.csv_enti_comuni import export_enti_csv, parse_enti_csv, template_csv
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore
-from zerosei_app.queries import audit
-from zerosei_app.queries.coverage_update import reapply_rule
-
-ENTITY = "comune_ente_gestore"
-NOTE = "Indicato dalla Regione"
-
-
-class EnteError(Exception):
-    """A refusal whose text is the message for staff."""
 
 
 @dataclass
@@ -83,46 +72,6 @@ def listing(db: Session, solo_dedotti: bool = False, provincia: str = "", q: str
     return out
 
 
-def set_ente(
-    db: Session, codice_istat: str, ente_id: int, user_id: int | None, now: datetime, rerun: bool = True
-) -> bool:
-    """The comune is served by this ente; False when it already was. `rerun`: apply the coverage rule now
-    (an import applies it once at the end)."""
-    comune = db.get(Comune, codice_istat)
-    ente = db.get(EnteGestore, ente_id)
-    if comune is None:
-        raise EnteError(f"Comune {codice_istat} sconosciuto.")
-    if ente is None:
-        raise EnteError("Ente gestore sconosciuto: sceglilo dall'elenco.")
-    link = db.get(ComuneEnteGestore, codice_istat)
-    if link is not None and link.ente_gestore_id == ente_id:
-        return False
-    before = audit.snapshot(link) if link is not None else None
-    note = f"{NOTE} il {clock.day(now)}"
-    if link is None:
-        link = ComuneEnteGestore(codice_istat=codice_istat, ente_gestore_id=ente_id)
-    link.ente_gestore_id, link.nome_nella_fonte, link.fonte_url, link.note = ente_id, ente.nome, None, note
-    link.data_riferimento = now.date().isoformat()
-    # The Regione's own word: no research source, and the data update never writes it again.
-    link.fonte_titolo, link.evidenza, link.confidenza, link.modificato_il = None, None, None, now
-    db.add(link)
-    db.flush()
-    audit.record(
-        db,
-        entity=ENTITY,
-        entity_id=int(codice_istat),
-        centro_id=None,
-        user_id=user_id,
-        action="set_ente",
-        before=before,
-        after=audit.snapshot(link),
-        now=now,
-    )
-    if rerun:
-        reapply_rule(db, now)
-    return True
-
-
 @dataclass
 class RigaPiano:
     line: int
@@ -179,18 +128,6 @@ def plan_import(db: Session, data: bytes | str) -> tuple[PianoEnti, list[tuple[s
         if azione != "invariato":
             work.append((code, ente.id))
     return plan, work
-
-
-def commit_import(db: Session, data: bytes | str, user_id: int | None, now: datetime) -> PianoEnti:
-    """All rows or none: a file with any error changes nothing (the caller shows the plan)."""
-    plan, work = plan_import(db, data)
-    if not plan.ok:
-        raise EnteError("Nessun comune aggiornato: il file ha degli errori (vedi sotto).")
-    for codice, ente_id in work:
-        set_ente(db, codice, ente_id, user_id, now, rerun=False)
-    if work:
-        reapply_rule(db, now)
-    return plan
 
 
 def export_csv(db: Session) -> bytes:

@@ -5,9 +5,9 @@ from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from zerosei_app.commands import reports
 from zerosei_app.db import Busy, off_loop, session_scope
 from zerosei_app.i18n import t
-from zerosei_app.queries import reports
 from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 

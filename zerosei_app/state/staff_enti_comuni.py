@@ -8,10 +8,11 @@ import dataclasses
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
+from zerosei_app.commands.enti_comuni import decidi_proposta
 from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.validation import InputError, require
-from zerosei_app.queries.enti_comuni import decidi_proposta, proposte_da_confermare
+from zerosei_app.queries.enti_comuni import proposte_da_confermare
 from zerosei_app.state.staff_base import StaffState, staff_event
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import Denied, StaffContext, require_entry
+from zerosei_app.commands.sessions import add_session, delete_session, replace_rule, restore_deleted
 from zerosei_app.domain import clock
 from zerosei_app.domain.sessions import (
     ROME,
@@ -139,7 +140,7 @@ class StaffSessionsState(StaffState):
             self.errors = {e.field: e.message("it") for e in errors}
             self.flash_error = self.note = "Appuntamento non salvato: controlla i campi segnati."
             return
-        q.add_session(db, entry, rule, ctx.user_id, clock.now())
+        add_session(db, entry, rule, ctx.user_id, clock.now())
         db.commit()
         self.errors = {}
         self.form_key += 1
@@ -168,9 +169,9 @@ class StaffSessionsState(StaffState):
             self.flash_error = "Questo appuntamento non c'è più: ricarica la pagina."
             return
         if last_day(changed) is None:
-            q.delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())  # nothing left of it
+            delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())  # nothing left of it
         else:
-            q.replace_rule(db, row, changed, entry.centro_id, ctx.user_id, clock.now())
+            replace_rule(db, row, changed, entry.centro_id, ctx.user_id, clock.now())
         db.commit()
         self._fill(db, entry)
         self.flash_ok = self.note = f"Appuntamento del {when:%d/%m/%Y alle %H:%M} annullato."
@@ -196,7 +197,7 @@ class StaffSessionsState(StaffState):
         if self.confirm_delete_id != row.id:  # only after "Elimina" asked (the browser can call this directly)
             self.flash_error = "Per eliminare, premi «Elimina» accanto agli appuntamenti e conferma."
             return
-        rec = q.delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())
+        rec = delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())
         db.commit()
         self.confirm_delete_id, self.confirm_delete_text, self.undo_audit_id = 0, "", rec.id or 0
         self._fill(db, entry)
@@ -206,7 +207,7 @@ class StaffSessionsState(StaffState):
     def undo_delete(self, db: Session, ctx: StaffContext):
         entry = self._entry(db, ctx)
         restored = (
-            q.restore_deleted(db, entry, self.undo_audit_id, ctx.user_id, clock.now()) if self.undo_audit_id else None
+            restore_deleted(db, entry, self.undo_audit_id, ctx.user_id, clock.now()) if self.undo_audit_id else None
         )
         if restored is None:
             self.flash_error = "Non c'è un'eliminazione da annullare: ricarica la pagina."
