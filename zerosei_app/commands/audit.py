@@ -1,4 +1,5 @@
-"""The audit log: every staff change, who made it, when, and the values before and after."""
+"""The audit log, written: every staff change, who made it, when, and the values before and after
+(reading it back: queries/audit.py)."""
 
 from __future__ import annotations
 

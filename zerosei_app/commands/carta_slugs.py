@@ -1,4 +1,5 @@
-"""Finding a centre by the slug of its Carta, and keeping slugs right after a rename."""
+"""Keeping the Carta's slugs right after a rename (the old slug kept for redirects), and giving a slug to
+every centre without one (finding a centre by its slug: queries/carta_slugs.py)."""
 
 from __future__ import annotations
 

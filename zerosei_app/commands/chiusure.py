@@ -1,4 +1,4 @@
-"""Temporary closures in the database: list, add, remove (each audited), and the ones to announce."""
+"""Temporary closures, written: add and remove, each audited (reading them: queries/chiusure.py)."""
 
 from __future__ import annotations
 

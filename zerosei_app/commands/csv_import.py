@@ -1,8 +1,7 @@
-"""CSV imports: a dry run that lists every row's problems, then an all-or-nothing commit.
+"""CSV imports, the all-or-nothing commit.
 
-The commit parses the same file again and applies it only when every row is valid, inside
-one transaction (the caller commits, or rolls back on any error).
-"""
+The commit plans the same file again (queries/csv_import.py) and applies it only when every row is valid,
+inside one transaction (the caller commits, or rolls back on any error)."""
 
 from __future__ import annotations
 

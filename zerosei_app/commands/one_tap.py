@@ -1,8 +1,5 @@
-"""The one-tap link of a reminder: see the items (changes nothing), confirm exactly those, undo.
-
-The link's token is random and stored only hashed on its reminder (single purpose: it can only
-confirm that reminder's items, for 30 days). Opening it (GET) never writes: mail scanners open links.
-"""
+"""The one-tap link of a reminder, written: confirm exactly its items, or undo (what it shows:
+queries/one_tap.py)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""The review cycle: what each centre must confirm, the reminders, and the one-tap confirmation.
-
-Tables: review_confirmation (who, when, how: editor | one-tap | import; an entry, or with entry_id
-None the centre's contacts) and review_reminder (each reminder, or "senza_account" for a centre with
-due items and nobody to write to). The Regione's view reads both (`centro_status`, `no_account`).
-"""
+"""The review cycle, written: a confirmation recorded (editor, one-tap, import), and the reminders queued
+in the mail outbox (what is due: queries/review_cycle.py)."""
 
 from __future__ import annotations
 

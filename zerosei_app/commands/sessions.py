@@ -1,4 +1,4 @@
-"""Dated sessions of entries: stored rules, their occurrences, staff changes (with audit)."""
+"""Dated sessions of entries, written: staff add, change, delete and restore them, each audited."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Parents' "segnala un errore" reports, as the owning centre's inbox."""
+"""Parents' "segnala un errore" reports: staff set their status, audited (the inbox: queries/staff_reports.py)."""
 
 from __future__ import annotations
 

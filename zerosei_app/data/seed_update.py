@@ -9,7 +9,7 @@
 - Which ente gestore serves each comune, from the research of 2026-12-06 (data/enti_comuni.py).
 - Entries an earlier seed invented (data/honest_entries.py): copied modelli archived, sourced ones
   reduced to what their source states; entries staff changed stay.
-- The coverage rule (domain/coverage.py) is applied again (queries/coverage_update.py).
+- The coverage rule (domain/coverage.py) is applied again (commands/coverage_update.py).
 
 Idempotent: a second run changes nothing.
 """

@@ -1,4 +1,5 @@
-"""The audit log: every staff change, who made it, when, and the values before and after."""
+"""The audit log, read: a record's history with who made each change, and which fields a change touched
+(the writing is commands/audit.py)."""
 
 from __future__ import annotations
 

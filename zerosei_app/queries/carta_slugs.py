@@ -1,4 +1,5 @@
-"""Finding a centre by the slug of its Carta, and keeping slugs right after a rename."""
+"""Finding a centre by the slug of its Carta, current or from before a rename (commands/carta_slugs.py keeps
+the slugs right)."""
 
 from __future__ import annotations
 

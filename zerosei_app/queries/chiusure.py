@@ -1,4 +1,5 @@
-"""Temporary closures in the database: list, add, remove (each audited), and the ones to announce."""
+"""Temporary closures in the database, read: a centre's current and future ones, what may be closed, and
+every closure by owner (adding and removing: commands/chiusure.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
-"""The Regione sets which ente gestore serves a comune (one at a time, or many by CSV). Each change is
-audited, and the coverage rule runs again (commands/coverage_update.py): a comune whose new ente runs a
-centre gets that centre (origine `ente_gestore`) instead of the nearest one it was guessed."""
+"""Which ente gestore serves each comune, read: the Regione's list, the dry run of a CSV of them, the export
+and its template (setting them: commands/comune_ente.py)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-"""CSV imports: a dry run that lists every row's problems, then an all-or-nothing commit.
-
-The commit parses the same file again and applies it only when every row is valid, inside
-one transaction (the caller commits, or rolls back on any error).
-"""
+"""CSV imports, the dry run: every row's problems and what the commit would do (commands/csv_import.py applies
+the same plan, all or nothing). `plan_*_work` also returns the rows the commit applies."""
 
 from __future__ import annotations
 

@@ -1,11 +1,5 @@
-"""The Regione's word on which ente gestore serves a comune: the queue of leads (`bassa` research
-rows, ComuneEnteGestoreProposta) and setting a comune's ente by hand.
-
-Callers (staff states) check that the user is the Regione (auth/guard.require_regione) before calling.
-Every change is audited as entity `comune_ente_gestore` with entity_id = the ISTAT code as a number:
-data/enti_comuni.py then never writes that comune again. Coverage follows at once (a known ente
-replaces the guessed centre: commands/coverage_update.reapply_rule). The caller commits.
-"""
+"""The Regione's queue of leads on which ente gestore serves a comune (`bassa` research rows,
+ComuneEnteGestoreProposta), as the Regione reads it (deciding them: commands/enti_comuni.py)."""
 
 from __future__ import annotations
 

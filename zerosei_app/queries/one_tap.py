@@ -1,8 +1,8 @@
-"""The one-tap link of a reminder: see the items (changes nothing), confirm exactly those, undo.
+"""The one-tap link of a reminder, read: its items as the page shows them (changes nothing; confirming and
+undoing: commands/one_tap.py).
 
 The link's token is random and stored only hashed on its reminder (single purpose: it can only
-confirm that reminder's items, for 30 days). Opening it (GET) never writes: mail scanners open links.
-"""
+confirm that reminder's items, for 30 days). Opening it (GET) never writes: mail scanners open links."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""The review cycle: what each centre must confirm, the reminders, and the one-tap confirmation.
+"""The review cycle, read: what each centre must confirm, its confirmations and reminders, the Regione's
+view (recording a confirmation and sending reminders: commands/review_cycle.py).
 
 Tables: review_confirmation (who, when, how: editor | one-tap | import; an entry, or with entry_id
 None the centre's contacts) and review_reminder (each reminder, or "senza_account" for a centre with
-due items and nobody to write to). The Regione's view reads both (`centro_status`, `no_account`).
-"""
+due items and nobody to write to). The Regione's view reads both (`review_overview`, `no_account`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Dated sessions of entries: stored rules, their occurrences, staff changes (with audit)."""
+"""Dated sessions of entries, read: stored rules, their occurrences as parents get them (staff changes:
+commands/sessions.py)."""
 
 from __future__ import annotations
 

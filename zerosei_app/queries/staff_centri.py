@@ -1,4 +1,4 @@
-"""Centres as staff manage them: profile (staff of the centre), name/ente/verification, add, close (Regione)."""
+"""Centres as staff manage them, read: the enti gestori to choose from (the writes: commands/staff_centri.py)."""
 
 from __future__ import annotations
 

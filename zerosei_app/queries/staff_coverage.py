@@ -1,11 +1,5 @@
-"""Which comuni a centre serves, as the Regione edits it.
-
-Rules (docs in domain/coverage.py): a link the Regione adds is "esplicito" and replaces the
-inferred links of that comune (when the centre it names is a reliable one: confirmed and
-reachable); when a comune is left without an open centre (a link removed, a centre closed) it
-gets the nearest one again by the same documented rule, marked "inferito", and a comune left
-with only unreliable centres (known by name only, uncertain) also gets the nearest reliable one.
-"""
+"""Which comuni a centre serves, read: its links, the comuni left without an open centre or still guessed
+(the Regione's edits: commands/staff_coverage.py)."""
 
 from __future__ import annotations
 

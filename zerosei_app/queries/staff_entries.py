@@ -1,9 +1,5 @@
-"""Writing card entries: create, save with optimistic locking, status, review, restore. All audited.
-
-Every write is `UPDATE … WHERE id = ? AND version = ?`: when another person saved first the
-row count is 0 and `Conflict` tells the caller who and when, so nothing is overwritten.
-Callers check permissions first (auth/guard.py) and commit or roll back.
-"""
+"""Card entries as staff edit them, read: a centre's entries, the checks that need the database, who
+changed an entry last (the writes: commands/staff_entries.py)."""
 
 from __future__ import annotations
 

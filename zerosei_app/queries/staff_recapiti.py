@@ -1,6 +1,5 @@
-"""The Regione corrects the official contacts of a comune or an ente gestore (the fallback contacts of
-centre cards, domain/contact_rule.py). Every change is audited; an edited record is marked
-(`contatti_modificati_il`) so that a later data update never overwrites it."""
+"""The official contacts of comuni and enti gestori, read for the Regione's form (correcting them:
+commands/staff_recapiti.py)."""
 
 from __future__ import annotations
 

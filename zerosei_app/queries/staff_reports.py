@@ -1,4 +1,4 @@
-"""Parents' "segnala un errore" reports, as the owning centre's inbox."""
+"""Parents' "segnala un errore" reports, as the owning centre's inbox (their status: commands/staff_reports.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The Regione edits the tappe and confirms them on the official sites: every change audited (entity "tappa",
-the id in the values), optimistic locking by `version` like entries."""
+"""The tappe as the Regione edits them, read (the audited edits: commands/staff_tappe.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """/staff/regione/enti-comuni (Regione): the leads on which ente gestore serves a comune (research rows of
-`bassa` confidence), to confirm or reject one by one (queries/enti_comuni.py)."""
+`bassa` confidence), to confirm or reject one by one (queries/enti_comuni.py reads them, commands/enti_comuni.py decides)."""
 
 from __future__ import annotations
 
