@@ -212,7 +212,7 @@ def test_preview_shows_the_typed_text_without_saving(staff_db):
     s = _open(staff_db)
     call(s, "set_intent", "preview")
     call(s, "save", dict(s.form, title="Solo anteprima", cost_free="no", cost_note="5 euro"))
-    assert s.preview.titolo == "Solo anteprima"
+    assert s.preview.title == "Solo anteprima"
     assert any("5 euro" in f.value for f in s.preview.facts)  # the parents' own wording of the cost
     assert "non ancora salvato" in s.preview_note
     with staff_db.session() as db:

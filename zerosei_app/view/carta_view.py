@@ -158,7 +158,7 @@ def _entry(v: VoceOut, centro: Centro, lang: str, compact: bool) -> EntryView:
     dropped = {t("path.fact.access", lang), t("path.fact.languages", lang)} if compact else set()
     view.facts = [f for f in view.facts if f.value not in same and f.label not in dropped]
     if compact:
-        view.descrizione = ""
+        view.description = ""
     return view
 
 

@@ -49,14 +49,14 @@ class EntryView:
     uid: str  # unique on the page: each service is shown once
     id: int
     centro_id: int
-    titolo: str
-    sintesi: str
-    descrizione: str
+    title: str
+    summary: str
+    description: str
     starts: str = ""  # coming ones: "Da marzo 2027 (tra 4 mesi)"
     for_whom: str = ""  # "Per chi ha 4 anni e per la gravidanza" (situational group), "Anche per la gravidanza, da…"
     facts: list[FactView] = field(default_factory=list)
     links: list[LinkView] = field(default_factory=list)  # the entry's own contacts, not its centre's
-    centro_nome: str = ""  # no own contacts: "Contatti: <centro>", an in-page link to the centre card
+    centro_name: str = ""  # no own contacts: "Contatti: <centro>", an in-page link to the centre card
     centro_href: str = ""
     trust: str = ""  # "Da confermare con il centro" or "Verificato dal centro il 12 marzo 2026"
     is_verified: bool = False
@@ -256,13 +256,13 @@ def entry_view(
         uid=uid,
         id=v.id,
         centro_id=v.centro_id,
-        titolo=v.titolo,
-        sintesi=v.sintesi,
-        descrizione=v.descrizione or "",
+        title=v.titolo,
+        summary=v.sintesi,
+        description=v.descrizione or "",
         starts=starts,
         facts=_facts(v, lang),
         links=own,
-        centro_nome=centro.nome if centro is not None and not own else "",
+        centro_name=centro.nome if centro is not None and not own else "",
         centro_href=f"#centro-c{v.centro_id}-nome" if centro is not None and not own else "",  # the card's heading
         trust=trust_text(v, lang),
         is_verified=bool(v.verificato_il and not v.esempio) and not _overdue(v.verificato_il),

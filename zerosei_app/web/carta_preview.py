@@ -85,8 +85,8 @@ def _entry(v: EntryView) -> str:
         for f in v.facts
     )
     return (
-        f'<article class="pv-entry"><h3 class="pv-entry-title" lang="it">{_e(v.titolo)}</h3>'
-        f'<p class="pv-summary" lang="it">{_e(v.sintesi)}</p>{facts}'
+        f'<article class="pv-entry"><h3 class="pv-entry-title" lang="it">{_e(v.title)}</h3>'
+        f'<p class="pv-summary" lang="it">{_e(v.summary)}</p>{facts}'
         f'<p class="verified{"" if v.is_verified else " not-yet"}">{_e(v.trust)}</p></article>'
     )
 

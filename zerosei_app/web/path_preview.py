@@ -181,19 +181,19 @@ def _entry(v: EntryView, lang: str) -> str:
         centre_id = v.centro_href.removeprefix("#centro-c").removesuffix("-nome")
         label = _e(t("ui.path.contacts_at", lang))
         contact = (
-            f'<p class="contact-at">{label} <a href="#pv-centro-{_e(centre_id)}" lang="it">{_e(v.centro_nome)}</a></p>'
+            f'<p class="contact-at">{label} <a href="#pv-centro-{_e(centre_id)}" lang="it">{_e(v.centro_name)}</a></p>'
         )
     else:
         contact = ""
     body = (
-        f'<p class="pv-summary" lang="it">{_e(v.sintesi)}</p>'
+        f'<p class="pv-summary" lang="it">{_e(v.summary)}</p>'
         + contact
         + f'<p class="verified{"" if v.is_verified else " not-yet"}">{_e(v.trust)}</p>'
     )
     if v.compact:  # as on the page: coming months show title and start, the rest behind "Leggi di più"
         body = f'<details class="pv-more"><summary>{_e(t("ui.path.entry.more", lang))}</summary>{body}</details>'
     return (
-        f'<article class="pv-entry"><h4 class="pv-entry-title" lang="it">{_e(v.titolo)}</h4>'
+        f'<article class="pv-entry"><h4 class="pv-entry-title" lang="it">{_e(v.title)}</h4>'
         + (f'<p class="pv-starts">{_e(v.starts)}</p>' if v.starts else "")
         + (f'<p class="for-whom">{_e(v.for_whom)}</p>' if v.for_whom else "")
         + body
