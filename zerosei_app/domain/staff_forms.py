@@ -12,7 +12,7 @@ from .istat import CodiceIstat, is_codice_istat
 from .modelli import MODELLI
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
-from .vocabulary import ReportStatus, Ruolo, StatoVerifica
+from .vocabulary import ReportStatus, Role, StatoVerifica
 
 _STRIP = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
@@ -71,7 +71,7 @@ class EmailInput(BaseModel):
 
 class InviteInput(EmailInput):
     name: str = Field(min_length=2, max_length=150)
-    role: str = Ruolo.OPERATORE
+    role: str = Role.OPERATORE
     centri: list[int] = Field(default_factory=list)
 
     @field_validator("role")
@@ -84,7 +84,7 @@ class InviteInput(EmailInput):
     @field_validator("centri")
     @classmethod
     def _centri(cls, v: list[int], info) -> list[int]:
-        if info.data.get("role") == Ruolo.OPERATORE and not v:
+        if info.data.get("role") == Role.OPERATORE and not v:
             raise ValueError("Scegli almeno un centro per un operatore.")
         return sorted(set(v))
 
