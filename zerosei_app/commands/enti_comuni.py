@@ -22,7 +22,7 @@ ENTITY = "comune_ente_gestore"  # audit entity; entity_id = int(codice_istat)
 REJECT = "reject_lead"  # a rejected lead: the comune stays open to sourced facts
 
 
-def imposta_ente(
+def set_ente_with_source(
     db: Session, codice_istat: str, ente_id: int, user_id: int | None, now: datetime, **fonte: str | None
 ) -> ComuneEnteGestore:
     """The Regione says which ente gestore serves a comune (a new row or a correction)."""
@@ -53,17 +53,17 @@ def imposta_ente(
     return row
 
 
-def decidi_proposta(db: Session, proposta_id: int, conferma: bool, user_id: int | None, now: datetime) -> bool:
+def decide_proposta(db: Session, proposta_id: int, confirm: bool, user_id: int | None, now: datetime) -> bool:
     """Confirm a lead (it becomes the comune's ente gestore, with the lead's source) or reject it.
     False when it is unknown or already decided."""
     p = db.get(ComuneEnteGestoreProposta, proposta_id)
     if p is None or p.stato != StatoProposta.DA_CONFERMARE:
         return False
-    p.stato = StatoProposta.CONFERMATA if conferma else StatoProposta.RESPINTA
+    p.stato = StatoProposta.CONFERMATA if confirm else StatoProposta.RESPINTA
     p.deciso_il, p.deciso_da = now, user_id
     db.add(p)
-    if conferma:
-        imposta_ente(
+    if confirm:
+        set_ente_with_source(
             db,
             p.codice_istat,
             p.ente_gestore_id,

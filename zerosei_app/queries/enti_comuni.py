@@ -27,7 +27,7 @@ class Proposta:
     evidenza: str | None
 
 
-def proposte_da_confermare(db: Session) -> list[Proposta]:
+def pending_proposte(db: Session) -> list[Proposta]:
     """The queue: every lead not yet decided, by province then comune."""
     rows = db.exec(
         select(ComuneEnteGestoreProposta, Comune, EnteGestore)
