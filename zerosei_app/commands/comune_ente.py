@@ -12,7 +12,7 @@ from zerosei_app.commands import audit
 from zerosei_app.commands.coverage_update import reapply_rule
 from zerosei_app.domain import clock
 from zerosei_app.models import Comune, ComuneEnteGestore, EnteGestore
-from zerosei_app.queries.comune_ente import PianoEnti, plan_import
+from zerosei_app.queries.comune_ente import EntiPlan, plan_import
 
 ENTITY = "comune_ente_gestore"
 NOTE = "Indicato dalla Regione"
@@ -62,7 +62,7 @@ def set_ente(
     return True
 
 
-def commit_import(db: Session, data: bytes | str, user_id: int | None, now: datetime) -> PianoEnti:
+def commit_import(db: Session, data: bytes | str, user_id: int | None, now: datetime) -> EntiPlan:
     """All rows or none: a file with any error changes nothing (the caller shows the plan)."""
     plan, work = plan_import(db, data)
     if not plan.ok:

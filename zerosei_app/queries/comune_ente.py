@@ -72,31 +72,35 @@ def listing(db: Session, solo_dedotti: bool = False, provincia: str = "", q: str
 
 
 @dataclass
-class RigaPiano:
+class EntiRowPlan:
+    """One row of the CSV as the dry run sees it (like csv_import.RowPlan, with the comune and its ente)."""
+
     line: int
     codice_istat: str
     comune: str
     ente: str
-    azione: str  # nuovo | modifica | invariato | errore
-    errori: list[str] = field(default_factory=list)
+    action: str  # nuovo | modifica | invariato | errore (shown and counted as they are)
+    errors: list[str] = field(default_factory=list)
 
 
 @dataclass
-class PianoEnti:
-    righe: list[RigaPiano] = field(default_factory=list)
-    errori: list[str] = field(default_factory=list)  # the whole file
+class EntiPlan:
+    """The dry run of a CSV of comuni and their enti gestori (like csv_import.ImportPlan)."""
+
+    rows: list[EntiRowPlan] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)  # the whole file
 
     @property
     def ok(self) -> bool:
-        return not self.errori and all(r.azione != "errore" for r in self.righe)
+        return not self.file_errors and all(r.action != "errore" for r in self.rows)
 
-    def count(self, azione: str) -> int:
-        return sum(1 for r in self.righe if r.azione == azione)
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
 
 
-def plan_import(db: Session, data: bytes | str) -> tuple[PianoEnti, list[tuple[str, int]]]:
+def plan_import(db: Session, data: bytes | str) -> tuple[EntiPlan, list[tuple[str, int]]]:
     parsed = parse_enti_csv(data)
-    plan = PianoEnti(errori=list(parsed.table.errors))
+    plan = EntiPlan(file_errors=list(parsed.table.errors))
     work: list[tuple[str, int]] = []
     by_id, by_name = _enti(db)
     links = {x.codice_istat: x.ente_gestore_id for x in db.exec(select(ComuneEnteGestore)).all()}
@@ -119,12 +123,12 @@ def plan_import(db: Session, data: bytes | str) -> tuple[PianoEnti, list[tuple[s
         code = v.codice_istat if v else ""
         name = comune.nome if comune else ""
         if errors:
-            plan.righe.append(RigaPiano(r.line, code, name, ente.nome if ente else "", "errore", errors))
+            plan.rows.append(EntiRowPlan(r.line, code, name, ente.nome if ente else "", "errore", errors))
             continue
         current = links.get(code)
-        azione = "invariato" if current == ente.id else ("modifica" if current else "nuovo")
-        plan.righe.append(RigaPiano(r.line, code, name, ente.nome, azione))
-        if azione != "invariato":
+        action = "invariato" if current == ente.id else ("modifica" if current else "nuovo")
+        plan.rows.append(EntiRowPlan(r.line, code, name, ente.nome, action))
+        if action != "invariato":
             work.append((code, ente.id))
     return plan, work
 

@@ -164,11 +164,11 @@ class StaffRegioneEntiState(StaffState):
         self._show_plan(plan)
 
     def _show_plan(self, plan) -> None:
-        self.csv_errors = plan.errori
+        self.csv_errors = plan.file_errors
         self.csv_rows = [
-            RigaCsv(r.line, r.comune or r.codice_istat, r.ente, r.azione, "; ".join(r.errori)) for r in plan.righe
+            RigaCsv(r.line, r.comune or r.codice_istat, r.ente, r.action, "; ".join(r.errors)) for r in plan.rows
         ]
-        self.csv_ok = plan.ok and bool(plan.righe)
+        self.csv_ok = plan.ok and bool(plan.rows)
         self.csv_summary = (
             f"{plan.count('nuovo')} nuovi, {plan.count('modifica')} cambiati, {plan.count('invariato')} invariati"
             + (f", {plan.count('errore')} con errori." if plan.count("errore") else ".")
