@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import glob
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -19,6 +18,8 @@ from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+from zerosei_app.settings import subprocess_env
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_MAGIC = b"PGDMP"
@@ -60,9 +61,7 @@ def _pg_args(url: str) -> tuple[list[str], dict[str, str]]:
         args += ["--port", str(u.port)]
     if u.username:
         args += ["--username", u.username]
-    env = {**os.environ}
-    if u.password:
-        env["PGPASSWORD"] = str(u.password)
+    env = subprocess_env(PGPASSWORD=str(u.password)) if u.password else subprocess_env()
     return args, env
 
 

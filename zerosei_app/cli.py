@@ -44,6 +44,7 @@ from zerosei_app.domain.text import fold
 from zerosei_app.domain.validation import parse
 from zerosei_app.models import Centro, Comune, StaffUser
 from zerosei_app.settings import get_settings
+from zerosei_app.view import share
 
 
 class CliError(Exception):
@@ -51,7 +52,9 @@ class CliError(Exception):
 
 
 def _base_url(args: argparse.Namespace) -> str:
-    return (args.base_url or get_settings().public_url or f"http://localhost:{get_settings().port}").rstrip("/")
+    """--base-url, else ZEROSEI_PUBLIC_URL, else this machine (view/share.base_url checks their form)."""
+    settings = get_settings()
+    return share.base_url(args.base_url or settings.public_url, f"http://localhost:{settings.port}")
 
 
 def resolve_centro(db: Session, text: str) -> Centro:

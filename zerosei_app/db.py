@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import functools
-import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -17,18 +16,18 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
-from zerosei_app.settings import get_settings
+from zerosei_app.settings import get_limits, get_settings
 
 T = TypeVar("T")
 
 # A connection that is not free within this time means the pool is exhausted: answer "busy"
 # at once instead of letting the request wait (SQLAlchemy's default is 30 s).
-POOL_TIMEOUT_SECONDS = float(os.environ.get("ZEROSEI_DB_POOL_TIMEOUT", "3"))
+POOL_TIMEOUT_SECONDS = get_limits().db_pool_timeout
 # Threads for blocking work of event handlers. Bounded so that a burst of heavy events (argon2
 # takes 64 MiB and tens of ms each) queues here instead of exhausting memory or the pool.
-WORKERS = int(os.environ.get("ZEROSEI_BLOCKING_THREADS", "4"))
+WORKERS = get_limits().blocking_threads
 # Past this many waiting jobs, a new one is refused at once ("server busy, retry").
-MAX_WAITING = int(os.environ.get("ZEROSEI_BLOCKING_QUEUE", "200"))
+MAX_WAITING = get_limits().blocking_queue
 
 
 class Busy(Exception):
@@ -66,7 +65,7 @@ def session_scope() -> Iterator[Session]:
 
 
 # Two lanes, so that a burst of staff work (argon2) never delays parents' pages, nor the reverse.
-LANES = {"staff": WORKERS, "public": int(os.environ.get("ZEROSEI_PUBLIC_THREADS", "4"))}
+LANES = {"staff": WORKERS, "public": get_limits().public_threads}
 _executors: dict[str, ThreadPoolExecutor] = {}
 _waiting = dict.fromkeys(LANES, 0)
 _lock = threading.Lock()

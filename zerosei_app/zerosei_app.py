@@ -9,7 +9,8 @@ from zerosei_app.components.error_page import error_boundary
 from zerosei_app.components.head import lang_boot_script
 from zerosei_app.pages.public import register as register_public_pages
 from zerosei_app.pages.staff import register as register_staff_pages
-from zerosei_app.web import log_guard, package_cache, ws_guard
+from zerosei_app.settings import check_all
+from zerosei_app.web import log_guard, package_cache, reflex_patches, ws_guard
 from zerosei_app.web.allowed_hosts import allowed_hosts
 from zerosei_app.web.mail_retry import retry_mail
 from zerosei_app.web.security_headers import content_security_policy
@@ -19,6 +20,8 @@ from zerosei_app.web.upload_limit import upload_limit
 from zerosei_app.web.warm_up import warm_up
 from zerosei_app.web.ws_guard import websocket_limits
 
+# Every setting is read and validated now: a bad variable stops the start, naming it.
+check_all()
 # Client values in log lines are cut and token-like values masked (ours and Reflex's).
 log_guard.install()
 
@@ -41,9 +44,9 @@ app = rx.App(
     ],
 )
 # Reflex's connection toast and pulser speak English only: each page frame shows its own notice instead.
-app.app_wraps[(5, "Overlay")] = lambda stateful: None
+reflex_patches.hide_connection_overlay(app)
 # A broken page shows our frame in the page's language (Reflex's shows a stack trace in English).
-app.app_wraps[(55, "ErrorBoundary")] = error_boundary
+reflex_patches.use_error_boundary(app, error_boundary)
 # Same-origin websocket, bounded messages and URLs (web/ws_guard.py).
 ws_guard.install(app)
 register_public_pages(app)

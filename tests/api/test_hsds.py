@@ -16,6 +16,7 @@ from tests.hsds_schemas import errors
 from zerosei_app.db import make_engine
 from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.queries import hsds
+from zerosei_app.view import hsds_out
 
 H = "/api/v1/hsds"
 
@@ -161,7 +162,7 @@ def _ids(url: str) -> dict[str, str]:
     with Session(engine) as s:
         data = hsds.load(s)
         out = {f"service:{e.title}:{e.centro_id}": hsds_id("service", e.id) for e in data.entries}
-        out.update({f"org:{o.name}": o.id for o in hsds.organizations(data)})
+        out.update({f"org:{o.name}": o.id for o in hsds_out.organizations(data)})
     engine.dispose()
     return out
 

@@ -33,7 +33,7 @@ def test_pages_match_filtering_the_whole_directory(session, filters):
     expected = _ids(hsds.filter_entries(whole, **filters))
     got: list[int] = []
     for page in range(1, 100):
-        total, data = hsds_pages.services_page(session, "", hsds_pages.Filters(**filters), page, 7)
+        total, data = hsds_pages.services_page(session, hsds.Filters(**filters), page, 7)
         assert total == len(expected)
         if not data.entries:
             break
@@ -47,10 +47,10 @@ def test_organization_and_term_filters_match(session):
     c, _ = whole.centri[e.centro_id]
     for filters in (
         {"organization_id": hsds_id("centro", c.id)},
-        {"taxonomy_term_id": hsds._term_id("aree", e.category)},
+        {"taxonomy_term_id": hsds.term_id("aree", e.category)},
     ):
         expected = _ids(hsds.filter_entries(whole, **filters))
-        total, data = hsds_pages.services_page(session, "", hsds_pages.Filters(**filters), 1, 1000)
+        total, data = hsds_pages.services_page(session, hsds.Filters(**filters), 1, 1000)
         assert (total, _ids(data.entries)) == (len(expected), expected)
 
 
@@ -61,12 +61,12 @@ def test_an_unfiltered_page_reads_only_its_entries(session):
         if "FROM card_entry" in statement and "card_entry.description" in statement:
             loaded.append(cursor.rowcount)
 
-    hsds_pages.services_page(session, "", hsds_pages.Filters(), 1, 1)  # warm: centres cached
+    hsds_pages.services_page(session, hsds.Filters(), 1, 1)  # warm: centres cached
     engine = session.get_bind()
     event.listen(engine, "after_cursor_execute", count_rows)
     try:
         session.expunge_all()
-        total, data = hsds_pages.services_page(session, "", hsds_pages.Filters(), 2, 3)
+        total, data = hsds_pages.services_page(session, hsds.Filters(), 2, 3)
     finally:
         event.remove(engine, "after_cursor_execute", count_rows)
     assert total > 6 and len(data.entries) == 3

@@ -37,8 +37,9 @@ from zerosei_app.domain.source_text import RESEARCH_NOTE, looks_like_research_no
 from zerosei_app.domain.vocabulary import EntryStatus, StatoVerifica
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, StaffUser
 from zerosei_app.prestart import alembic_config, migrate
-from zerosei_app.queries import hsds, hsds_package, opendata
+from zerosei_app.queries import hsds, opendata
 from zerosei_app.queries.carta import carte
+from zerosei_app.view import hsds_out, hsds_package
 from zerosei_app.view.carta_print import print_sections
 from zerosei_app.view.carta_view import carta_view
 from zerosei_app.view.opendata_out import centri_out, centro_detail_out, voci_out
@@ -104,8 +105,8 @@ def public_texts(s: Session) -> list[str]:
     for qs in ("comune=001272&nascita=2025-10", "comune=001047&nascita=2023-01", "comune=003106&attesa=2027-03"):
         out.append(path_out(s, parse_query_string(qs).query, TODAY).model_dump_json())
     data = hsds.load(s)
-    for org in hsds.organizations(data):
-        out.append(hsds.organization_out(data, org.id, full_service=True).model_dump_json())
+    for org in hsds_out.organizations(data):
+        out.append(hsds_out.organization_out(data, org.id, full_service=True).model_dump_json())
     out.append(json.dumps(hsds_package.rows(data), ensure_ascii=False, default=str))
     cartas = carte(s)
     for lang in ("it", "en"):

@@ -27,6 +27,13 @@ MONTHS_IT = [
 ]
 
 
+def settled(page: Page) -> None:
+    """Let the combobox's input send its whole text (120 ms after the last key). On a busy machine a pause
+    mid-typing sends a partial text first, whose list can already show the option: a key or a tap then
+    races the whole text's search, which starts a fresh list (no active option, nothing picked)."""
+    page.wait_for_timeout(400)
+
+
 def path_summary(page: Page) -> dict:
     """What a parent reads on the path page, to compare two openings of the same link."""
     page.locator(".path-head h1").wait_for()
@@ -53,6 +60,7 @@ def test_wizard_to_path_then_the_link_elsewhere_and_back(app_url, browser, phone
     combo.press_sequentially("sant amb", delay=40)
     option = page.get_by_role("option", name="Sant'Ambrogio di Torino")
     expect(option).to_be_visible()
+    settled(page)
     expect(combo).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#comune-stato")).to_contain_text("comuni trovati")
     screenshot(page, "parents-02-comune-results")
@@ -179,6 +187,7 @@ def test_keyboard_only(app_url, browser):
         focus_by_tab(page, "comune-input", by="id")
         kb.type("chivaso", delay=40)  # a typo: the domain search still finds it
         expect(page.get_by_role("option", name="Chivasso")).to_be_visible()
+        settled(page)
         kb.press("ArrowDown")
         expect(page.get_by_role("combobox")).to_have_attribute("aria-activedescendant", "comune-opzione-0")
         kb.press("Enter")
@@ -226,6 +235,8 @@ def pick_chivasso(page, app_url):
     combo = page.get_by_role("combobox", name="Comune o CAP")
     combo.tap()
     combo.press_sequentially("chivasso", delay=30)
+    expect(page.get_by_role("option", name="Chivasso")).to_be_visible()
+    settled(page)
     page.get_by_role("option", name="Chivasso").tap()
 
 

@@ -126,13 +126,13 @@ def test_find_by_comune_cap_or_name(state):
     s = state(CartaState, "/carta")
     run_async(s.on_load())
     s.search("10024")  # Moncalieri's CAP
-    assert s.options and s.options[0].key == "c:001156"
+    assert s.options and s.options[0].value == "c:001156"
     run_async(s.pick("c:001156"))
     # No centre is known for Moncalieri: the nearest registered one is said as such, not as "serving" it.
     assert s.found and s.found_title == "Per Moncalieri (TO):" and "più vicino" in s.found[0].kicker
     s.search("relazioni")
-    assert s.options[0].key == "s:torino-centro-relazioni-e-famiglie"
-    assert redirect_target(run_async(s.pick(s.options[0].key)))[0] == "/carta/torino-centro-relazioni-e-famiglie"
+    assert s.options[0].value == "s:torino-centro-relazioni-e-famiglie"
+    assert redirect_target(run_async(s.pick(s.options[0].value)))[0] == "/carta/torino-centro-relazioni-e-famiglie"
     assert run_async(s.pick("x:<script>")) is None and run_async(s.pick("c:99")) is None
 
 

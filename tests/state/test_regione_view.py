@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlmodel import select
 
@@ -98,6 +98,7 @@ def test_sorting_and_csv(staff_db):
 
 
 def test_csv_content():
+    from zerosei_app.domain.chiusure import Window
     from zerosei_app.queries.regione_view import CentroRiga
     from zerosei_app.view.regione_view import export_csv
 
@@ -116,7 +117,8 @@ def test_csv_content():
                 None,
                 None,
                 None,
-                ["dal 01/08/2027 al 31/08/2027 (ferie)"],
+                [Window(date(2027, 8, 1), date(2027, 8, 31), "ferie")],
+                2,
             )
         ]
     )
@@ -124,7 +126,7 @@ def test_csv_content():
     header, row = text.splitlines()
     assert header.startswith("ID centro;Centro;Comune;Provincia;Account")
     assert row.startswith("7;Centro =Alba;Alba;CN;Nessun account;0;3;1;2;;;")
-    assert "Nessun account" in row and "ferie" in row
+    assert "Nessun account" in row and "dal 01/08/2027 al 31/08/2027 (ferie); 2 voci sospese" in row
 
 
 def test_only_the_regione_sees_it(staff_db):

@@ -95,7 +95,8 @@ def test_todo_puts_missing_contacts_first_then_reports_then_entries(staff_db):
 
 
 def test_todo_order_comes_from_one_rule():
-    from zerosei_app.queries.staff_dashboard import CentroSummary, todo
+    from zerosei_app.queries.staff_dashboard import CentroSummary
+    from zerosei_app.view.staff_todo import todo
 
     items = [
         CentroSummary(1, "A", "Asti", True, "verificato", to_confirm=3, examples=3),

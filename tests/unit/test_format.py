@@ -2,7 +2,8 @@ import pytest
 
 from zerosei_app.domain.age import Child
 from zerosei_app.domain.months import YearMonth
-from zerosei_app.i18n.format import age_in_words, month_year
+from zerosei_app.i18n.format import month_year
+from zerosei_app.view.wording import age_in_words
 
 
 def born(age: int) -> Child:

@@ -28,8 +28,9 @@ from zerosei_app.auth.throttle import (
     MAX_FAILURES_PER_ADDRESS,
     locked_until,
 )
-from zerosei_app.auth.tokens import client_hash, hash_token
+from zerosei_app.auth.tokens import client_hash
 from zerosei_app.domain import clock
+from zerosei_app.domain.tokens import hash_token
 from zerosei_app.models import AuditRecord, CardEntry, LoginAttempt, StaffSession, StaffUser
 
 # Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.

@@ -15,8 +15,9 @@ from zerosei_app.domain.password_policy import password_problem
 from zerosei_app.domain.permissions import can_edit_centro, can_manage
 from zerosei_app.domain.review import is_stale, months_before, report_days_left, report_is_late, stale_before
 from zerosei_app.domain.staff_forms import EntryListQuery, InviteInput, LoginInput, NewPasswordInput
-from zerosei_app.domain.staff_labels import age_range_words, age_words, category_from_text, topic_from_text
+from zerosei_app.domain.staff_labels import category_from_text, topic_from_text
 from zerosei_app.domain.validation import parse
+from zerosei_app.view.wording import staff_age_range_words, staff_age_words
 
 
 def form(**over):
@@ -313,11 +314,11 @@ def test_list_query_falls_back_on_unknown_values():
 
 
 def test_age_words():
-    assert age_words(-9) == "9 mesi prima della nascita"
-    assert age_words(-1) == "1 mese prima della nascita"
-    assert age_words(18) == "1 anno e 6 mesi"
-    assert age_range_words(0, 12) == "dalla nascita a 1 anno"
-    assert age_range_words(-9, 72) == "dalla gravidanza ai 6 anni"
+    assert staff_age_words(-9) == "9 mesi prima della nascita"
+    assert staff_age_words(-1) == "1 mese prima della nascita"
+    assert staff_age_words(18) == "1 anno e 6 mesi"
+    assert staff_age_range_words(0, 12) == "dalla nascita a 1 anno"
+    assert staff_age_range_words(-9, 72) == "dalla gravidanza ai 6 anni"
 
 
 def test_entry_input_ignores_unknown_keys():

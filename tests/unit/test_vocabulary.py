@@ -18,6 +18,7 @@ from zerosei_app.domain.vocabulary import (
     Ruolo,
     StatoVerifica,
 )
+from zerosei_app.view import staff_labels as staff_screen_labels
 
 STORED_VALUES = {
     EntryStatus: ["draft", "published", "archived"],
@@ -46,9 +47,9 @@ def test_the_tables_use_the_domain_enums():
 def test_every_member_has_its_label_and_rule():
     assert set(staff_labels.STATUS_LABELS) == set(EntryStatus)
     assert set(staff_labels.STATO_VERIFICA_LABELS) == set(StatoVerifica)
-    assert set(staff_labels.ORIGINE_LABELS) == set(OrigineCopertura)
-    assert set(staff_labels.REPORT_KIND_LABELS) == set(ReportKind)
-    assert set(staff_labels.REPORT_STATUS_LABELS) == set(ReportStatus)
-    assert set(staff_labels.ROLE_LABELS) == set(permissions.ROLES) == set(Ruolo)
+    assert set(staff_screen_labels.ORIGINE_LABELS) == set(OrigineCopertura)
+    assert set(staff_screen_labels.REPORT_KIND_LABELS) == set(ReportKind)
+    assert set(staff_screen_labels.REPORT_STATUS_LABELS) == set(ReportStatus)
+    assert set(staff_screen_labels.ROLE_LABELS) == set(permissions.ROLES) == set(Ruolo)
     assert {target for _, target in TRANSITIONS.values()} == set(EntryStatus)
     assert set(review.OPEN_REPORT_STATUSES) == set(ReportStatus) - {ReportStatus.RISOLTA}

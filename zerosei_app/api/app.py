@@ -1,36 +1,31 @@
 """The public, read-only JSON API (/api/v1), served by the same process and port as the app.
 
-Handlers read the raw query and parse it at the edge (api/params.py, domain/link.py) so that
-every error has our shape and wording; the OpenAPI document is generated from the same
-parameter models (`openapi_extra`) and from the response models (`response_model`).
+Parameters are declared the FastAPI way (query models and typed path parameters, api/params.py):
+FastAPI validates them and writes the OpenAPI document, and the error handlers below give every
+error our shape and wording. The path's parameters are its link's (domain/link.py), parsed from
+the raw query as the page does.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from zerosei_app.api.errors import error_response, request_lang
+from zerosei_app.api.calendar import calendar_router
+from zerosei_app.api.errors import ApiError, api_error_handler, error_response, lang_of
 from zerosei_app.api.hsds import router as hsds_router
-from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, scope_reflex_cors
+from zerosei_app.api.http import API_METHODS, PREFIX, PublicApiMiddleware, public_base, scope_reflex_cors
 from zerosei_app.api.messages import api_error
-from zerosei_app.api.params import (
-    LANG_PARAMETER,
-    PERCORSO_PARAMETERS,
-    CentriParams,
-    CentroIdParam,
-    ComuniParams,
-    VociParams,
-    openapi_parameters,
-    parse_params,
-    percorso_parameters,
-)
+from zerosei_app.api.params import CentriParams, CentroId, ComuniParams, VociParams, query_dependencies
+from zerosei_app.api.percorso_openapi import PERCORSO_PARAMETERS, percorso_parameters
+from zerosei_app.api.validation import field_errors
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.errors import FieldError
@@ -41,7 +36,6 @@ from zerosei_app.queries.percorso import load_path
 from zerosei_app.schemas.errors import ErroriOut
 from zerosei_app.schemas.opendata import CentroDettaglioOut, CentroInElencoOut
 from zerosei_app.schemas.percorso import ComuneOut, PercorsoOut, VoceOut
-from zerosei_app.view import share
 from zerosei_app.view.opendata_out import centri_out, centro_detail_out, voci_out
 from zerosei_app.view.percorso_out import percorso_out
 from zerosei_app.view.urls import carta_url
@@ -52,7 +46,6 @@ scope_reflex_cors()
 # Public data changes rarely; a short shared cache keeps cheap phones fast without going stale.
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
 PERCORSO_PAGE = "/percorso"  # the parents' page of a path (pages/public.py)
-_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
 
 api = FastAPI(
     title="ZeroSei digitale – API pubblica",
@@ -70,11 +63,6 @@ api = FastAPI(
 )
 
 
-def _lang_param(request) -> str | None:
-    """`lang`, whatever its case (keys are case-insensitive everywhere in the API)."""
-    return next((v for k, v in request.query_params.multi_items() if k.lower() == "lang"), None)
-
-
 def _errors(*codes: int) -> dict:
     text = {404: "Not found (unknown comune, centre or address)", 422: "Invalid parameters"}
     return {code: {"model": ErroriOut, "description": text[code]} for code in codes}
@@ -86,13 +74,15 @@ def _json(data, status: int = 200, headers: dict[str, str] | None = None) -> JSO
 
 @api.exception_handler(RequestValidationError)
 async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-    fields = [FieldError(str(e["loc"][-1]), "bad_value", {"value": ""}) for e in exc.errors()]
-    return error_response(422, fields, request_lang(_lang_param(request)))
+    return error_response(422, field_errors(exc.errors(), request.scope.get("route")), lang_of(request))
+
+
+api.add_exception_handler(ApiError, api_error_handler)
 
 
 @api.exception_handler(StarletteHTTPException)
 async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    lang = request_lang(_lang_param(request))
+    lang = lang_of(request)
     if exc.status_code == 404:
         return error_response(404, [FieldError("path", "not_found", {})], lang)
     if exc.status_code == 405:
@@ -105,14 +95,10 @@ async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     summary="Cerca un comune per nome o CAP",
     response_model=list[ComuneOut],
     responses=_errors(422),
-    openapi_extra={"parameters": [*openapi_parameters(ComuniParams), LANG_PARAMETER]},
+    dependencies=query_dependencies(ComuniParams),
 )
-def comuni(request: Request) -> JSONResponse:
+def comuni(params: Annotated[ComuniParams, Query()]) -> JSONResponse:
     """Ranked search, case-, accent- and typo-tolerant: `?q=sant ambrogio&limit=10`."""
-    lang = request_lang(_lang_param(request))
-    params, errors = parse_params(ComuniParams, request.query_params.multi_items())
-    if errors:
-        return error_response(422, errors, lang)
     with session_scope() as session:
         found = comune_index(session).search(params.q, params.limit)
     return _json(
@@ -125,16 +111,12 @@ def comuni(request: Request) -> JSONResponse:
     summary="Tutti i Centri per le famiglie registrati (o quelli di una provincia)",
     response_model=list[CentroInElencoOut],
     responses=_errors(422),
-    openapi_extra={"parameters": [*openapi_parameters(CentriParams), LANG_PARAMETER]},
+    dependencies=query_dependencies(CentriParams),
 )
-def centri(request: Request) -> JSONResponse:
-    lang = request_lang(_lang_param(request))
-    params, errors = parse_params(CentriParams, request.query_params.multi_items())
-    if errors:
-        return error_response(422, errors, lang)
+def centri(request: Request, params: Annotated[CentriParams, Query()]) -> JSONResponse:
     with session_scope() as session:
         items = centri_out(opendata.centri_list(session, provincia=params.provincia))
-    base = _public_base(request)
+    base = public_base(request)
     return _json([_with_url(item, base) for item in items])
 
 
@@ -148,20 +130,15 @@ def _with_url(item: dict, base: str) -> dict:
     summary="Un centro, con i comuni che serve",
     response_model=CentroDettaglioOut,
     responses=_errors(404, 422),
-    openapi_extra={"parameters": [*openapi_parameters(CentroIdParam, "path", {"id": "centro_id"}), LANG_PARAMETER]},
+    dependencies=query_dependencies(),
 )
-def centro(request: Request) -> JSONResponse:
-    # The id is read here, not declared in the signature, so that FastAPI doesn't validate it first.
-    centro_id = request.path_params["centro_id"]
-    lang = request_lang(_lang_param(request))
-    params, errors = parse_params(CentroIdParam, [("id", centro_id)])
-    if errors:
-        return error_response(422, errors, lang)
+def centro(request: Request, centro_id: CentroId) -> JSONResponse:
     with session_scope() as session:
-        data = centro_detail_out(opendata.centro_detail(session, params.id))
+        data = centro_detail_out(opendata.centro_detail(session, centro_id))
     if data is None:
-        return error_response(404, [FieldError("id", "unknown_centro", {"value": centro_id[:40]})], lang)
-    return _json(_with_url(data, _public_base(request)))
+        # The id as written (`05`), as every other error echoes the value given.
+        raise ApiError(404, [FieldError("id", "unknown_centro", {"value": request.path_params["centro_id"][:40]})])
+    return _json(_with_url(data, public_base(request)))
 
 
 @api.get(
@@ -186,18 +163,14 @@ def centro(request: Request) -> JSONResponse:
             },
         },
     },
-    openapi_extra={"parameters": [*openapi_parameters(VociParams), LANG_PARAMETER]},
+    dependencies=query_dependencies(VociParams),
 )
-def voci(request: Request) -> JSONResponse:
-    lang = request_lang(_lang_param(request))
-    params, errors = parse_params(VociParams, request.query_params.multi_items())
-    if errors:
-        return error_response(422, errors, lang)
+def voci(request: Request, params: Annotated[VociParams, Query()]) -> JSONResponse:
     with session_scope() as session:
         if params.centro is not None and not opendata.active_centro_exists(session, params.centro):
-            return error_response(404, [FieldError("centro", "unknown_centro", {"value": str(params.centro)})], lang)
+            raise ApiError(404, [FieldError("centro", "unknown_centro", {"value": str(params.centro)})])
         if params.comune is not None and get_comune(session, params.comune) is None:
-            return error_response(404, [FieldError("comune", "unknown_comune", {"value": params.comune})], lang)
+            raise ApiError(404, [FieldError("comune", "unknown_comune", {"value": params.comune})])
         entries, total = opendata.voci_page(
             session, centro_id=params.centro, codice_istat=params.comune, limit=params.limit, offset=params.offset
         )
@@ -220,7 +193,7 @@ def _page_url(request: Request, params: VociParams, offset: int) -> str:
     query = {k: v for k, v in (("centro", params.centro), ("comune", params.comune)) if v is not None}
     query.update(limit=params.limit, offset=offset)
     if "lang" in request.query_params:
-        query["lang"] = request_lang(_lang_param(request))
+        query["lang"] = lang_of(request)
     return f"{request.url.path}?{urlencode(query)}"
 
 
@@ -249,16 +222,11 @@ async def percorso(request: Request) -> JSONResponse:
     if result.errors:
         return error_response(422, result.errors, lang)
     out = percorso_out(result.data, lang)
-    base = _public_base(request)
+    base = public_base(request)
     out = out.model_copy(update={"url": f"{base}{PERCORSO_PAGE}?{out.link}" if base else None})
     # The answer depends on today's date (ages), so it may be cached for a short while only.
     # pydantic writes the JSON itself: several times faster than model_dump + json.dumps.
     return Response(out.model_dump_json(), media_type="application/json", headers=CACHE_PUBLIC)
-
-
-def _public_base(request: Request) -> str:
-    """ZEROSEI_PUBLIC_URL when set, else the scheme and host the request came to (if well-formed)."""
-    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
 
 
 # The Carta's map of the comuni (an image, not part of the API): /carta/mappa.svg.
@@ -267,6 +235,7 @@ from zerosei_app.web.one_tap import router as one_tap_router  # noqa: E402
 
 api.include_router(carta_map_router)
 api.include_router(hsds_router)  # HSDS 3.0 under /api/v1/hsds (api/hsds.py)
+api.include_router(calendar_router)  # parents' .ics, outside /api/v1 (api/calendar.py)
 api.include_router(one_tap_router)  # /staff/conferma: the reminders' one-tap page (web/one_tap.py)
 
 
@@ -302,7 +271,7 @@ def _method_not_allowed(request: Request, lang: str) -> JSONResponse:
     include_in_schema=False,
 )
 def _unmatched(request: Request) -> Response:
-    lang = request_lang(_lang_param(request))
+    lang = lang_of(request)
     path = request.url.path
     if _known(path):  # a real endpoint, another method
         if request.method == "OPTIONS":
@@ -322,7 +291,7 @@ _openapi_day: list = [None]
 
 def _openapi_of_the_day() -> dict:
     """The OpenAPI document, whose path parameters say which months today's API accepts
-    (params.percorso_parameters): rebuilt when the day changes."""
+    (api/percorso_openapi.py): rebuilt when the day changes."""
     today = clock.today()
     if api.openapi_schema is None or _openapi_day[0] != today:
         api.openapi_schema = None

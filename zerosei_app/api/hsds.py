@@ -6,24 +6,28 @@ service_at_locations, taxonomies, taxonomy_terms, in HSDS pages. Read-only, like
 
 from __future__ import annotations
 
+import functools
 import math
-import re
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 
-from zerosei_app.api.errors import error_response, request_lang
+from zerosei_app.api.errors import error_response, lang_of
 from zerosei_app.api.hsds_params import (
     OneOrganizationParams,
+    OrganizationId,
     OrganizationParams,
     PageParams,
+    ServiceAtLocationId,
+    ServiceId,
     ServiceParams,
     TaxonomyTermParams,
-    _uuid,
+    organization_id,
 )
-from zerosei_app.api.http import PREFIX
+from zerosei_app.api.http import PREFIX, public_base
 from zerosei_app.api.messages import api_error
-from zerosei_app.api.params import LANG_PARAMETER, openapi_parameters, parse_params
+from zerosei_app.api.params import LANG_PARAMETER, query_dependencies
 from zerosei_app.db import session_scope
 from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.queries import hsds, hsds_pages
@@ -40,11 +44,10 @@ from zerosei_app.schemas.hsds import (
     TaxonomyPageOut,
     TaxonomyTermPageOut,
 )
-from zerosei_app.view import share
+from zerosei_app.view import hsds_out, hsds_taxonomies
 
 HSDS = f"{PREFIX}/hsds"
 CACHE_PUBLIC = {"Cache-Control": "public, max-age=60"}
-_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
 _ERRORS = {
     404: {"model": ErroriOut, "description": "Unknown id"},
     422: {"model": ErroriOut, "description": "Invalid parameters"},
@@ -55,14 +58,6 @@ _PAGE_DOC = (
 )
 
 router = APIRouter(tags=["HSDS 3.0"])
-
-
-def public_base(request: Request) -> str:
-    return share.site_base(share.request_origin(request.url.scheme, request.headers.get("host")))
-
-
-def _lang(request: Request) -> str:
-    return request_lang(next((v for k, v in request.query_params.multi_items() if k.lower() == "lang"), None))
 
 
 def _json(data) -> JSONResponse:
@@ -91,22 +86,8 @@ def _page_of(total: int, contents: list, page: int, per_page: int) -> dict:
     }
 
 
-def _params(model, request: Request):
-    params, errors = parse_params(model, request.query_params.multi_items())
-    return params, (error_response(422, errors, _lang(request)) if errors else None)
-
-
-def _id_or_error(request: Request, campo: str):
-    raw = request.path_params["id"]
-    try:
-        return _uuid(raw), None
-    except ValueError:
-        error = api_error(campo, "bad_uuid", {"value": raw[:40], "campo": campo})
-        return None, error_response(422, [error], _lang(request))
-
-
 def _not_found(request: Request, campo: str, raw: str) -> JSONResponse:
-    return error_response(404, [api_error(campo, "unknown_hsds_id", {"value": raw[:40]})], _lang(request))
+    return error_response(404, [api_error(campo, "unknown_hsds_id", {"value": raw[:40]})], lang_of(request))
 
 
 class _BigChunks(FileResponse):
@@ -116,7 +97,7 @@ class _BigChunks(FileResponse):
 
 def _load_one(request: Request, hsds_uuid: str) -> hsds.HsdsData | None:
     with session_scope() as session:
-        return hsds_pages.one_entry(session, public_base(request), hsds_uuid)
+        return hsds_pages.one_entry(session, hsds_uuid)
 
 
 def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
@@ -124,26 +105,12 @@ def _load_orgs(request: Request, org_ids: list[str] | None) -> hsds.HsdsData:
     wanted = set(org_ids or ())
     centro_ids = [cid for cid in _centro_ids(request) if hsds_id("centro", cid) in wanted] if wanted else None
     with session_scope() as session:
-        return hsds_pages.organizations_data(session, public_base(request), centro_ids)
+        return hsds_pages.organizations_data(session, centro_ids)
 
 
 def _centro_ids(request: Request) -> list[int]:
     with session_scope() as session:
         return hsds_pages.centro_ids(session)
-
-
-def _doc(model) -> dict:
-    return {"parameters": [*openapi_parameters(model), LANG_PARAMETER]}
-
-
-_ID_PARAMETER = {
-    "name": "id",
-    "in": "path",
-    "required": True,
-    "description": "The record's HSDS id (a UUID, stable across restarts and databases).",
-    "schema": {"type": "string", "format": "uuid"},
-}
-_ID = {"parameters": [_ID_PARAMETER, LANG_PARAMETER]}
 
 
 @router.get(
@@ -155,7 +122,7 @@ _ID = {"parameters": [_ID_PARAMETER, LANG_PARAMETER]}
 @router.get(HSDS, include_in_schema=False)
 def root(request: Request) -> JSONResponse:
     base = public_base(request)
-    out = {"version": hsds.HSDS_VERSION}
+    out = {"version": hsds_out.HSDS_VERSION}
     if base:
         out["openapi_url"] = f"{base}{PREFIX}/openapi.json"
     return _json(out)
@@ -164,7 +131,7 @@ def root(request: Request) -> JSONResponse:
 def _services_page(request: Request, params: ServiceParams, render) -> JSONResponse:
     """A page of a services-like list (/services and /service_at_locations share filters): only
     the page's entries are loaded (queries/hsds_pages.py)."""
-    filters = hsds_pages.Filters(
+    filters = hsds.Filters(
         search=params.search,
         organization_id=params.organization_id,
         taxonomy_term_id=params.taxonomy_term_id,
@@ -172,7 +139,7 @@ def _services_page(request: Request, params: ServiceParams, render) -> JSONRespo
         modified_after=params.modified_after_dt(),
     )
     with session_scope() as session:
-        total, data = hsds_pages.services_page(session, public_base(request), filters, params.page, params.per_page)
+        total, data = hsds_pages.services_page(session, filters, params.page, params.per_page)
     return _json(_page_of(total, [_dump(render(data, e)) for e in data.entries], params.page, params.per_page))
 
 
@@ -182,13 +149,11 @@ def _services_page(request: Request, params: ServiceParams, render) -> JSONRespo
     description=_PAGE_DOC + " Items as in HSDS `compiled/service_list.json` (`full=true`: `service.json`).",
     response_model=ServicePageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(ServiceParams),
+    dependencies=query_dependencies(ServiceParams),
 )
-def services(request: Request) -> JSONResponse:
-    params, error = _params(ServiceParams, request)
-    if error:
-        return error
-    return _services_page(request, params, hsds.service_out if params.full else hsds.service_list_out)
+def services(request: Request, params: Annotated[ServiceParams, Query()]) -> JSONResponse:
+    full = functools.partial(hsds_out.service_out, base_url=public_base(request))
+    return _services_page(request, params, full if params.full else hsds_out.service_list_out)
 
 
 @router.get(
@@ -196,17 +161,14 @@ def services(request: Request) -> JSONResponse:
     summary="HSDS: one service, fully nested",
     response_model=ServiceOut,
     responses=_ERRORS,
-    openapi_extra=_ID,
+    dependencies=query_dependencies(),
 )
-def service(request: Request) -> JSONResponse:
-    sid, error = _id_or_error(request, "service")
-    if error:
-        return error
+def service(request: Request, sid: ServiceId) -> JSONResponse:
     data = _load_one(request, sid)
     entry = hsds.entry_by_service_id(data, sid) if data else None
     if entry is None:
         return _not_found(request, "service", sid)
-    return _json(_dump(hsds.service_out(data, entry)))
+    return _json(_dump(hsds_out.service_out(data, entry, public_base(request))))
 
 
 @router.get(
@@ -215,26 +177,19 @@ def service(request: Request) -> JSONResponse:
     description=_PAGE_DOC + " Items as in `compiled/organization_list.json` (`full=true`: `organization.json`).",
     response_model=OrganizationPageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(OrganizationParams),
+    dependencies=query_dependencies(OrganizationParams),
 )
-def organizations(request: Request) -> JSONResponse:
-    params, error = _params(OrganizationParams, request)
-    if error:
-        return error
+def organizations(request: Request, params: Annotated[OrganizationParams, Query()]) -> JSONResponse:
     data = _load_orgs(request, None)
-    items = hsds.organizations(data)
-    if params.search.strip():
-        from zerosei_app.domain.text import fold
-
-        needle = fold(params.search.strip())
-        items = [o for o in items if needle in fold(f"{o.name} {o.alternate_name or ''} {o.description}")]
+    items = hsds_out.organizations_matching(hsds_out.organizations(data), params.search)
     if params.full:
         shown = items[(params.page - 1) * params.per_page : params.page * params.per_page]
         data = _load_orgs(request, [o.id for o in shown])
+        base = public_base(request)
         return _json(
             _page_of(
                 len(items),
-                [_dump(hsds.organization_out(data, o.id, params.full_service)) for o in shown],
+                [_dump(hsds_out.organization_out(data, o.id, params.full_service, base)) for o in shown],
                 params.page,
                 params.per_page,
             )
@@ -247,17 +202,13 @@ def organizations(request: Request) -> JSONResponse:
     summary="HSDS: one organization, fully nested",
     response_model=OrganizationOut,
     responses=_ERRORS,
-    openapi_extra={"parameters": [_ID_PARAMETER, *openapi_parameters(OneOrganizationParams), LANG_PARAMETER]},
+    dependencies=[Depends(organization_id), *query_dependencies(OneOrganizationParams)],
 )
-def organization(request: Request) -> JSONResponse:
-    oid, error = _id_or_error(request, "organization")
-    if error:
-        return error
-    params, error = _params(OneOrganizationParams, request)
-    if error:
-        return error
+def organization(
+    request: Request, oid: OrganizationId, params: Annotated[OneOrganizationParams, Query()]
+) -> JSONResponse:
     data = _load_orgs(request, [oid])
-    out = hsds.organization_out(data, oid, params.full_service)
+    out = hsds_out.organization_out(data, oid, params.full_service, public_base(request))
     if out is None:
         return _not_found(request, "organization", oid)
     return _json(_dump(out))
@@ -269,14 +220,11 @@ def organization(request: Request) -> JSONResponse:
     description=_PAGE_DOC + " Items as in `compiled/service_at_location_list.json`.",
     response_model=ServiceAtLocationPageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(ServiceParams),
+    dependencies=query_dependencies(ServiceParams),
 )
-def service_at_locations(request: Request) -> JSONResponse:
-    params, error = _params(ServiceParams, request)
-    if error:
-        return error
+def service_at_locations(request: Request, params: Annotated[ServiceParams, Query()]) -> JSONResponse:
     return _services_page(
-        request, params, hsds.service_at_location_out if params.full else hsds.service_at_location_list_out
+        request, params, hsds_out.service_at_location_out if params.full else hsds_out.service_at_location_list_out
     )
 
 
@@ -286,17 +234,14 @@ def service_at_locations(request: Request) -> JSONResponse:
     description="As in HSDS `compiled/service_at_location.json` (the reference API names `service.json` here).",
     response_model=ServiceAtLocationOut,
     responses=_ERRORS,
-    openapi_extra=_ID,
+    dependencies=query_dependencies(),
 )
-def service_at_location(request: Request) -> JSONResponse:
-    sal_id, error = _id_or_error(request, "service_at_location")
-    if error:
-        return error
+def service_at_location(request: Request, sal_id: ServiceAtLocationId) -> JSONResponse:
     data = _load_one(request, sal_id)
     entry = hsds.entry_by_service_id(data, sal_id, "service_at_location") if data else None
     if entry is None:
         return _not_found(request, "service_at_location", sal_id)
-    return _json(_dump(hsds.service_at_location_out(data, entry)))
+    return _json(_dump(hsds_out.service_at_location_out(data, entry)))
 
 
 @router.get(
@@ -305,13 +250,10 @@ def service_at_location(request: Request) -> JSONResponse:
     description=_PAGE_DOC,
     response_model=TaxonomyPageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(PageParams),
+    dependencies=query_dependencies(PageParams),
 )
-def taxonomies(request: Request) -> JSONResponse:
-    params, error = _params(PageParams, request)
-    if error:
-        return error
-    items = [hsds.taxonomy_out(d) for d in hsds.TAXONOMIES]
+def taxonomies(params: Annotated[PageParams, Query()]) -> JSONResponse:
+    items = [hsds_taxonomies.taxonomy_out(d) for d in hsds_taxonomies.TAXONOMIES]
     return _json(_page(items, params.page, params.per_page))
 
 
@@ -321,13 +263,10 @@ def taxonomies(request: Request) -> JSONResponse:
     description=_PAGE_DOC,
     response_model=TaxonomyTermPageOut,
     responses={422: _ERRORS[422]},
-    openapi_extra=_doc(TaxonomyTermParams),
+    dependencies=query_dependencies(TaxonomyTermParams),
 )
-def taxonomy_terms(request: Request) -> JSONResponse:
-    params, error = _params(TaxonomyTermParams, request)
-    if error:
-        return error
-    items = hsds.taxonomy_terms(params.taxonomy_id)
+def taxonomy_terms(params: Annotated[TaxonomyTermParams, Query()]) -> JSONResponse:
+    items = hsds_taxonomies.taxonomy_terms(params.taxonomy_id)
     if params.parent_id:
         items = []  # flat taxonomies: no term has a parent
     return _json(_page(items, params.page, params.per_page))
@@ -351,7 +290,7 @@ async def datapackage(request: Request) -> Response:
     key = await package_cache.package(version, base)
     if key is None:
         error = api_error("", "internal", {})
-        return error_response(503, [error], _lang(request))
+        return error_response(503, [error], lang_of(request))
     etag = package_cache.etag_for(key)
     headers = {**CACHE_PUBLIC, "ETag": etag}
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
@@ -361,9 +300,3 @@ async def datapackage(request: Request) -> Response:
         media_type="application/zip",
         headers={**headers, "Content-Disposition": 'attachment; filename="zerosei-hsds.zip"'},
     )
-
-
-# Calendars for parents (/calendario/voce/{id}.ics, /percorso.ics): outside /api/v1, same app.
-from zerosei_app.api.hsds_calendar import calendar_router  # noqa: E402
-
-router.include_router(calendar_router)

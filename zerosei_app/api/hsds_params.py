@@ -1,51 +1,24 @@
-"""Query parameters of the HSDS API (/api/v1/hsds), parsed with pydantic like the rest of the API."""
+"""Parameters of the HSDS API (/api/v1/hsds), declared for FastAPI like the rest of the API (api/params.py)."""
 
 from __future__ import annotations
 
 import calendar
 import re
 import uuid
+from collections.abc import Callable
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, Field, field_validator
+from fastapi import Depends, Path
+from pydantic import Field, field_validator
 
-from zerosei_app.api.messages import MESSAGES
+from zerosei_app.api.errors import ApiError
+from zerosei_app.api.messages import api_error
+from zerosei_app.api.params import QueryModel
 
 PER_PAGE_DEFAULT = 50
 PER_PAGE_MAX = 1000
 MAX_PAGE = 1_000_000
-
-# Codes only the HSDS endpoints report (same shape and languages as api/messages.py).
-MESSAGES.setdefault(
-    "bad_uuid",
-    {
-        "it": "«{value}» non è un id valido per «{campo}»: gli id HSDS sono UUID, per esempio "
-        "3f1c2b7e-5d2a-5c8e-9a51-3c8e2f4b7d10.",
-        "en": "“{value}” is not a valid id for “{campo}”: HSDS ids are UUIDs, e.g. 3f1c2b7e-5d2a-5c8e-9a51-3c8e2f4b7d10.",
-    },
-)
-MESSAGES.setdefault(
-    "unknown_hsds_id",
-    {
-        "it": "Nessun record «{campo}» pubblicato ha l'id «{value}». Gli elenchi sono in /api/v1/hsds/{campo}s.",
-        "en": "No published “{campo}” record has the id “{value}”. The lists are at /api/v1/hsds/{campo}s.",
-    },
-)
-MESSAGES.setdefault(
-    "bad_boolean",
-    {
-        "it": "«{value}» non vale per «{campo}»: usa true oppure false.",
-        "en": "“{value}” is not valid for “{campo}”: use true or false.",
-    },
-)
-MESSAGES.setdefault(
-    "bad_datetime",
-    {
-        "it": "«{value}» non è una data valida per «{campo}»: usa il formato ISO 8601, per esempio 2026-11-01T00:00:00Z.",
-        "en": "“{value}” is not a valid date for “{campo}”: use ISO 8601, e.g. 2026-11-01T00:00:00Z.",
-    },
-)
-
 
 # What the OpenAPI description says is exactly what is accepted (schemathesis --checks all):
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -89,7 +62,7 @@ def _bool(v: object) -> object:
     return v
 
 
-class PageParams(BaseModel):
+class PageParams(QueryModel):
     page: int = Field(default=1, ge=1, le=MAX_PAGE, description="Page number, from 1.")
     per_page: int = Field(
         default=PER_PAGE_DEFAULT, ge=1, le=PER_PAGE_MAX, description="Results per page (default 50, max 1000)."
@@ -149,7 +122,7 @@ class OrganizationParams(PageParams):
     _flags = field_validator("full", "full_service", mode="before")(_bool)
 
 
-class OneOrganizationParams(BaseModel):
+class OneOrganizationParams(QueryModel):
     full_service: bool = Field(
         default=False, description="With full services instead of their summary.", json_schema_extra=_BOOL_SCHEMA
     )
@@ -172,3 +145,29 @@ class TaxonomyTermParams(PageParams):
 
     _ids = field_validator("taxonomy_id", "parent_id")(_uuid)
     _top = field_validator("top_only", mode="before")(_bool)
+
+
+def _record_id(campo: str) -> Callable[[str], str]:
+    """A dependency: the path's `{id}`, a UUID (normalised), else a 422 naming the record's kind."""
+
+    def checked(
+        id: Annotated[  # noqa: A002 (the path's own name)
+            str,
+            Path(
+                description="The record's HSDS id (a UUID, stable across restarts and databases).",
+                json_schema_extra={"format": "uuid"},
+            ),
+        ],
+    ) -> str:
+        try:
+            return _uuid(id)
+        except ValueError:
+            raise ApiError(422, [api_error(campo, "bad_uuid", {"value": id[:40], "campo": campo})]) from None
+
+    return checked
+
+
+organization_id = _record_id("organization")  # also a route dependency: checked before the query
+ServiceId = Annotated[str, Depends(_record_id("service"))]
+OrganizationId = Annotated[str, Depends(organization_id)]
+ServiceAtLocationId = Annotated[str, Depends(_record_id("service_at_location"))]

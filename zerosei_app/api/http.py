@@ -17,12 +17,18 @@ so a Reflex upgrade that changes the mechanism fails a test rather than the API.
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import unquote_plus
 
 from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zerosei_app.domain.errors import FieldError
+from zerosei_app.view import share
+from zerosei_app.web import reflex_patches
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +36,11 @@ PREFIX = "/api/v1"
 API_METHODS = ("GET", "HEAD", "OPTIONS")
 EXPOSED_HEADERS = ("X-Total-Count", "Link")
 _CORS_DONE = "zerosei.cors_applied"
+
+
+def public_base(request: Request) -> str:
+    """The base of the absolute addresses in API answers (view/share.site_base, from the request's Host)."""
+    return share.site_base(scheme=request.url.scheme, host=request.headers.get("host"))
 
 
 def has_control_characters(path: str) -> bool:
@@ -98,6 +109,7 @@ class PublicApiMiddleware:
         await self.cors(scope, receive, send_nosniff)
 
     async def _api(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope = {**scope, "query_string": lowercase_keys(scope.get("query_string", b""))}
         if scope["method"] == "HEAD":
             # FastAPI's GET routes don't answer HEAD: run the GET, send its headers only.
             scope = {**scope, "method": "GET"}
@@ -121,6 +133,22 @@ class PublicApiMiddleware:
             await error_response(500, [FieldError("", "internal", {})], request_lang(_query_lang(scope)))(
                 scope, receive, tracking_send
             )
+
+
+_KEY = re.compile(r"[a-z_]+")
+
+
+def lowercase_keys(query: bytes) -> bytes:
+    """Query keys are case-insensitive in the whole API (`LANG=en`, `Limit=5`, as in the path's
+    links): a key that is a parameter's name in another case or with spaces around it is written
+    as that name, so FastAPI finds it. Values are left exactly as they came."""
+    parts = query.decode("latin-1").split("&")
+    for i, part in enumerate(parts):
+        key, eq, value = part.partition("=")
+        name = unquote_plus(key).strip().lower()
+        if name != key and _KEY.fullmatch(name):
+            parts[i] = f"{name}{eq}{value}"
+    return "&".join(parts).encode("latin-1")
 
 
 def _query_lang(scope: Scope) -> str | None:
@@ -166,18 +194,8 @@ class _Recorder:
         self.calls.append((middleware, args, kwargs))
 
 
-def scope_reflex_cors() -> bool:
-    """Install the wrapper described above on Reflex's `App._add_cors` (idempotent).
-    Must run before the rx.App is created. Returns False if Reflex no longer has the hook."""
-    from reflex.app import App
-
-    current = App.__dict__.get("_add_cors")
-    if not isinstance(current, staticmethod):
-        log.warning("reflex.app.App._add_cors not found: /api/v1 gets Reflex's CORS headers as well")
-        return False
-    original = current.__func__
-    if getattr(original, "_zerosei_scoped", False):
-        return True
+def _scoped(original: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Reflex's `_add_cors(app)` as it is, but outside /api/v1 and once per request."""
 
     def _add_cors(app: Any) -> None:
         recorder = _Recorder()
@@ -185,6 +203,13 @@ def scope_reflex_cors() -> bool:
         for middleware, args, kwargs in recorder.calls:
             app.add_middleware(_OutsideApiOnce, middleware=middleware, args=args, kwargs=kwargs)
 
-    _add_cors._zerosei_scoped = True  # type: ignore[attr-defined]
-    App._add_cors = staticmethod(_add_cors)  # type: ignore[method-assign]
-    return True
+    return _add_cors
+
+
+def scope_reflex_cors() -> bool:
+    """Install the wrapper described above on Reflex's `App._add_cors` (idempotent).
+    Must run before the rx.App is created. Returns False if Reflex no longer has the hook."""
+    if reflex_patches.wrap_add_cors(_scoped):
+        return True
+    log.warning("reflex.app.App._add_cors not found: /api/v1 gets Reflex's CORS headers as well")
+    return False

@@ -121,6 +121,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "Metodo {method} non ammesso: l'API è in sola lettura (GET, HEAD, OPTIONS).",
         "en": "Method {method} not allowed: the API is read-only (GET, HEAD, OPTIONS).",
     },
+    # Codes only the HSDS endpoints report (api/hsds.py, api/hsds_params.py).
+    "bad_uuid": {
+        "it": "«{value}» non è un id valido per «{campo}»: gli id HSDS sono UUID, per esempio "
+        "3f1c2b7e-5d2a-5c8e-9a51-3c8e2f4b7d10.",
+        "en": "“{value}” is not a valid id for “{campo}”: HSDS ids are UUIDs, e.g. 3f1c2b7e-5d2a-5c8e-9a51-3c8e2f4b7d10.",
+    },
+    "unknown_hsds_id": {
+        "it": "Nessun record «{campo}» pubblicato ha l'id «{value}». Gli elenchi sono in /api/v1/hsds/{campo}s.",
+        "en": "No published “{campo}” record has the id “{value}”. The lists are at /api/v1/hsds/{campo}s.",
+    },
+    "bad_boolean": {
+        "it": "«{value}» non vale per «{campo}»: usa true oppure false.",
+        "en": "“{value}” is not valid for “{campo}”: use true or false.",
+    },
+    "bad_datetime": {
+        "it": "«{value}» non è una data valida per «{campo}»: usa il formato ISO 8601, per esempio 2026-11-01T00:00:00Z.",
+        "en": "“{value}” is not a valid date for “{campo}”: use ISO 8601, e.g. 2026-11-01T00:00:00Z.",
+    },
     "internal": {
         "it": "Errore interno: riprova tra qualche minuto.",
         "en": "Internal error: please try again in a few minutes.",

@@ -10,12 +10,13 @@ from sqlmodel import Session, col, delete, select
 from zerosei_app.auth.passwords import hash_password, verify_password
 from zerosei_app.auth.sessions import revoke_user_sessions
 from zerosei_app.auth.throttle import locked_message, locked_until, record_attempt
-from zerosei_app.auth.tokens import hash_token, new_token
 from zerosei_app.domain.clock import aware
 from zerosei_app.domain.password_policy import password_problem
 from zerosei_app.domain.permissions import ROLES
+from zerosei_app.domain.tokens import hash_token, new_token
 from zerosei_app.models import Centro, StaffMembership, StaffUser
 from zerosei_app.queries import audit
+from zerosei_app.queries.staff_accounts import memberships
 from zerosei_app.view.share import site_base
 
 SETUP_VALIDITY = timedelta(days=7)  # an invitation may wait a week in a mailbox
@@ -47,10 +48,6 @@ def _audit_after(db: Session, user: StaffUser) -> dict:
     data = audit.snapshot(user, AUDIT_FIELDS)
     data["centri"] = memberships(db, user.id)
     return data
-
-
-def memberships(db: Session, user_id: int) -> list[int]:
-    return sorted(db.exec(select(StaffMembership.centro_id).where(StaffMembership.user_id == user_id)).all())
 
 
 def get_by_email(db: Session, email: str) -> StaffUser | None:

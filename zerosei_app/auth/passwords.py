@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import functools
-import os
 import threading
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from zerosei_app.settings import get_limits
+
 # argon2id with RFC 9106's profile takes 64 MiB and 4 threads per computation: at most this many
 # run at once in the process, so a burst of logins can neither exhaust memory nor starve the event
 # loop of CPU (the others wait their turn in the blocking-work threads, never in the event loop).
-_SLOTS = threading.BoundedSemaphore(int(os.environ.get("ZEROSEI_HASH_SLOTS", "1")))
+_SLOTS = threading.BoundedSemaphore(get_limits().hash_slots)
 
 
 @functools.cache

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from zerosei_app.auth.tokens import hash_token, new_token
 from zerosei_app.domain.clock import aware
+from zerosei_app.domain.tokens import hash_token, new_token
 from zerosei_app.models import StaffSession, StaffUser
 
 ABSOLUTE_LIFETIME = timedelta(hours=12)  # a working day, then log in again

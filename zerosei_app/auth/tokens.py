@@ -1,22 +1,12 @@
-"""Random tokens (sessions, setup links) and the keyed hash of client addresses."""
+"""The keyed hash of client addresses (the tokens themselves: domain/tokens.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 
 from zerosei_app.domain.client_address import throttle_key
 from zerosei_app.settings import get_settings
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-def hash_token(token: str) -> str:
-    """Only this hash is stored: a database leak does not give working sessions or links."""
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def client_hash(address: str) -> str:

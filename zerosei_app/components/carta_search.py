@@ -1,28 +1,15 @@
-"""Find a centre by comune, CAP or name: the wizard's ARIA 1.2 combobox pattern (components/combobox.py)
-over the directory's state."""
+"""Find a centre by comune, CAP or name: the comune combobox (components/combobox.py) over the
+directory's state, and the centres it finds."""
 
 import reflex as rx
-from reflex.vars.base import Var
 
-from zerosei_app.components.combobox import nav_key_handler, option_item
+from zerosei_app.components.combobox import ComboIds, combobox
 from zerosei_app.components.contacts import contact_list
-from zerosei_app.components.i18n import t
 from zerosei_app.components.links import internal
 from zerosei_app.state.carta import CartaState as S
-from zerosei_app.state.carta import SearchOption
 from zerosei_app.view.carta_view import FoundView
 
-INPUT_ID = "carta-cerca"
-LISTBOX_ID = "carta-cerca-elenco"
-HINT_ID = "carta-cerca-aiuto"
-
-
-def _key_handler() -> Var:
-    return nav_key_handler(S.key)
-
-
-def _option(option: SearchOption, index) -> rx.Component:
-    return option_item(option, index == S.active, S.pick(option.key))
+IDS = ComboIds(input="carta-cerca", listbox="carta-cerca-elenco", hint="carta-cerca-aiuto")
 
 
 def _found(c: FoundView) -> rx.Component:
@@ -40,45 +27,11 @@ def _found(c: FoundView) -> rx.Component:
 
 
 def carta_search() -> rx.Component:
-    return rx.el.div(
-        rx.el.label(t("ui.carta.search_label"), html_for=INPUT_ID, class_name="label"),
-        rx.el.p(t("ui.carta.search_hint"), id=HINT_ID, class_name="field-hint"),
-        rx.el.div(
-            rx.debounce_input(
-                rx.el.input(
-                    id=INPUT_ID,
-                    type="text",
-                    role="combobox",
-                    value=S.text,
-                    on_change=S.search,
-                    on_blur=S.close,
-                    aria_autocomplete="list",
-                    aria_expanded=rx.cond(S.expanded, "true", "false"),
-                    aria_controls=LISTBOX_ID,
-                    aria_activedescendant=rx.cond(S.active_id != "", S.active_id, None),
-                    aria_describedby=HINT_ID,
-                    auto_complete="off",
-                    auto_capitalize="none",
-                    spell_check=False,
-                    disabled=~S.loaded,
-                    class_name="input",
-                    custom_attrs={"onKeyDown": _key_handler()},
-                ),
-                debounce_timeout=120,
-                force_notify_by_enter=True,
-                force_notify_on_blur=True,
-            ),
-            rx.el.ul(
-                rx.foreach(S.options, _option),
-                id=LISTBOX_ID,
-                role="listbox",
-                aria_label=t("ui.carta.search_listbox"),
-                hidden=~S.expanded,
-                class_name="listbox",
-            ),
-            class_name="combo",
-        ),
-        rx.el.div(S.status, role="status", aria_live="polite", class_name="sr-only"),
+    return combobox(
+        S,
+        IDS,
+        ("ui.carta.search_label", "ui.carta.search_hint", "ui.carta.search_listbox"),
+        ~S.loaded,
         rx.el.div(
             rx.cond(
                 S.found_title != "",

@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from zerosei_app.data.seed_entries import REAL_SERVICES
+from zerosei_app.data.sourced_entries import sourced_entry
 from zerosei_app.domain import clock
 from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
@@ -42,8 +43,6 @@ def _staff_touched(db: Session) -> set[int]:
 
 def make_entries_honest(db: Session, now: datetime) -> int:
     """Returns how many entries it changed; the caller commits."""
-    from zerosei_app.data.seed import sourced_entry  # seed imports seed_update, which imports this
-
     touched = _staff_touched(db)
     examples = db.exec(select(CardEntry).where(col(CardEntry.is_example).is_(True)).order_by(CardEntry.id)).all()
     changed = 0

@@ -8,19 +8,16 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
-from zerosei_app.data.seed_entries import REAL_SERVICES
 from zerosei_app.data.seed_update import apply_update
+from zerosei_app.data.sourced_entries import add_sourced_entries
 from zerosei_app.domain import clock
 from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, centro_point, compute_links
-from zerosei_app.domain.modelli import SeedService
 from zerosei_app.models import (
-    CardEntry,
     Centro,
     Comune,
     ComuneEnteGestore,
     Copertura,
     EnteGestore,
-    EntryStatus,
     StatoVerifica,
 )
 from zerosei_app.queries.carta_slugs import fresh_slugs
@@ -180,46 +177,6 @@ def _load_coverage(session: Session, comuni: dict[str, Comune], centri: list[Cen
                 nota=note,
             )
         )
-
-
-def sourced_entry(centro: Centro, s: SeedService, source_url: str | None) -> CardEntry:
-    """A voce a public source names: only what the source states; provider and place from the cleaned centre."""
-    return CardEntry(
-        centro_id=centro.id,
-        title=s.title,
-        summary=s.summary,
-        description=s.description,
-        category=s.category,
-        topics=list(s.topics),
-        age_min_months=s.age_min,
-        age_max_months=s.age_max,
-        provider=s.provider or centro.nome,
-        location=s.provider if s.at_partner else (centro.indirizzo or ""),  # elsewhere: at the named partner
-        location_comune=centro.codice_istat,
-        schedule=s.schedule,
-        cost_free=s.cost_free,
-        cost_note=s.cost_note,
-        access=s.access,
-        contact_phone=centro.telefono or "",
-        contact_email=centro.email or "",
-        languages=list(s.languages),
-        status=EntryStatus.PUBLISHED,
-        is_example=False,
-        source_url=source_url,
-    )
-
-
-def first_source_url(centro: Centro) -> str | None:
-    return (centro.fonte_url or "").split(" ; ")[0].strip() or None
-
-
-def add_sourced_entries(session: Session, centro: Centro, comune: Comune) -> None:
-    """The services the centre's public sources name (none for most centres: their Carta starts empty)."""
-    url = first_source_url(centro)
-    if url is None:
-        return
-    for s in REAL_SERVICES.get(comune.nome, ()):
-        session.add(sourced_entry(centro, s, url))
 
 
 def _load_entries(session: Session, comuni: dict[str, Comune], centri: list[Centro]) -> None:

@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
 from zerosei_app.data.enti_comuni import EntiComuniReport, apply_enti_comuni
 from zerosei_app.data.honest_entries import make_entries_honest
+from zerosei_app.data.sourced_entries import add_sourced_entries
 from zerosei_app.data.tappe_seed import add_missing_tappe
 from zerosei_app.domain.source_text import source_date, without_remarks
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore
@@ -243,8 +244,6 @@ def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> d
 
 
 def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now: datetime) -> None:
-    from zerosei_app.data.seed import add_sourced_entries  # seed imports this module
-
     old_rows = {r["nome"]: r for r in _rows(CENTRI_2025)}
     new_rows = {r["nome"]: r for r in _rows(RICERCA)}
     centri = list(db.exec(select(Centro)).all())

@@ -102,6 +102,24 @@ def parse_row(line: int, values: Mapping[str, str], seen_ids: set[int]) -> Entry
     row = EntryRow(line, raw_title=(values.get("title") or "")[:150])
     if "__extra__" in values:
         row.errors[""] = values["__extra__"]
+    # The row's own columns first, then the entry's fields: the messages keep the columns' order.
+    if values.get("id"):
+        _read_id(row, values["id"], seen_ids)
+    if values.get("version"):
+        _read_version(row, values["version"])
+    if values.get("status"):
+        _read_status(row, values["status"])
+    if values.get("last_reviewed_on"):
+        _read_last_reviewed_on(row, values["last_reviewed_on"])
+    entry, errors = parse(EntryInput, _entry_fields(values))
+    row.entry = entry
+    for key, message in errors.items():
+        row.errors[HEADER.get(key, LABELS.get(key, key))] = message
+    return row
+
+
+def _entry_fields(values: Mapping[str, str]) -> dict[str, Any]:
+    """The cells EntryInput reads (not the row's id, version, status, review date)."""
     raw: dict[str, Any] = {}
     for key, value in values.items():
         if key.startswith("__") or key in ("id", "version", "status", "last_reviewed_on"):
@@ -109,40 +127,42 @@ def parse_row(line: int, values: Mapping[str, str], seen_ids: set[int]) -> Entry
         if value == "" and key in ("online", "cost_free", "languages"):
             continue  # empty cell: not online; cost and languages not stated
         raw[key] = value
+    return raw
 
-    if values.get("id"):
-        try:
-            row.entry_id = _int(values["id"])
-            if row.entry_id <= 0:
-                raise ValueError
-            if row.entry_id in seen_ids:
-                row.errors[HEADER["id"]] = f"L'ID {row.entry_id} compare in più righe."
-            seen_ids.add(row.entry_id)
-        except ValueError:
-            row.errors[HEADER["id"]] = "L'ID deve essere un numero (lascialo vuoto per una voce nuova)."
-    if values.get("version"):
-        try:
-            row.version = _int(values["version"])
-        except ValueError:
-            row.errors[HEADER["version"]] = "La versione deve essere un numero."
-    if values.get("status"):
-        status = STATUS_WORDS.get(fold(values["status"]))
-        if status is None:
-            row.errors[HEADER["status"]] = "Stato non valido: scrivi bozza, pubblicata o archiviata."
-        row.status = status
-    if values.get("last_reviewed_on"):
-        try:
-            row.last_reviewed_on = parse_date(values["last_reviewed_on"])
-            if row.last_reviewed_on > clock.today():
-                row.errors[HEADER["last_reviewed_on"]] = "La data di verifica è nel futuro."
-        except ValueError:
-            row.errors[HEADER["last_reviewed_on"]] = "Data non valida: scrivila come 25/11/2026 o 2026-11-25."
 
-    entry, errors = parse(EntryInput, raw)
-    row.entry = entry
-    for key, message in errors.items():
-        row.errors[HEADER.get(key, LABELS.get(key, key))] = message
-    return row
+def _read_id(row: EntryRow, text: str, seen_ids: set[int]) -> None:
+    try:
+        row.entry_id = _int(text)
+        if row.entry_id <= 0:
+            raise ValueError
+        if row.entry_id in seen_ids:
+            row.errors[HEADER["id"]] = f"L'ID {row.entry_id} compare in più righe."
+        seen_ids.add(row.entry_id)
+    except ValueError:
+        row.errors[HEADER["id"]] = "L'ID deve essere un numero (lascialo vuoto per una voce nuova)."
+
+
+def _read_version(row: EntryRow, text: str) -> None:
+    try:
+        row.version = _int(text)
+    except ValueError:
+        row.errors[HEADER["version"]] = "La versione deve essere un numero."
+
+
+def _read_status(row: EntryRow, text: str) -> None:
+    status = STATUS_WORDS.get(fold(text))
+    if status is None:
+        row.errors[HEADER["status"]] = "Stato non valido: scrivi bozza, pubblicata o archiviata."
+    row.status = status
+
+
+def _read_last_reviewed_on(row: EntryRow, text: str) -> None:
+    try:
+        row.last_reviewed_on = parse_date(text)
+        if row.last_reviewed_on > clock.today():
+            row.errors[HEADER["last_reviewed_on"]] = "La data di verifica è nel futuro."
+    except ValueError:
+        row.errors[HEADER["last_reviewed_on"]] = "Data non valida: scrivila come 25/11/2026 o 2026-11-25."
 
 
 def parse_entries_csv(data: bytes | str) -> EntryFile:

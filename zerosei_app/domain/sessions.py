@@ -200,7 +200,6 @@ def _ordinal(d: date) -> int:
 
 def validate(choice: SessionChoice, today: date) -> tuple[SessionRule | None, list[FieldError]]:
     """A rule, or the errors (each with the control it concerns); nothing half-valid passes."""
-    errors: list[FieldError] = []
     try:
         repeat = Repeat(choice.repeat)
     except ValueError:
@@ -208,30 +207,11 @@ def validate(choice: SessionChoice, today: date) -> tuple[SessionRule | None, li
     day = _date(choice.day)
     start, end = _time(choice.start), _time(choice.end)
     horizon = _add_years(today, MAX_YEARS_AHEAD)
-    if day is None:
-        errors.append(_error("sess_day", "session_bad_date"))
-    elif day < today:
-        errors.append(_error("sess_day", "session_in_past"))
-    elif day > horizon:
-        errors.append(_error("sess_day", "session_too_far", years=MAX_YEARS_AHEAD))
-    if start is None:
-        errors.append(_error("sess_start", "session_bad_time"))
-    if end is None:
-        errors.append(_error("sess_end", "session_bad_time"))
-    if start is not None and end is not None and end <= start:
-        errors.append(_error("sess_end", "session_end_before_start"))
     weekdays = tuple(sorted({w for w in choice.weekdays if isinstance(w, int) and 0 <= w <= 6}))
-    until = None
+    until = None if repeat == Repeat.ONCE else _date(choice.until)
+    errors = _day_errors(day, today, horizon) + _time_errors(start, end)
     if repeat != Repeat.ONCE:
-        if not weekdays:
-            errors.append(_error("sess_weekdays", "session_no_weekday"))
-        until = _date(choice.until)
-        if until is None:
-            errors.append(_error("sess_until", "session_no_until"))
-        elif until > horizon:
-            errors.append(_error("sess_until", "session_too_far", years=MAX_YEARS_AHEAD))
-        elif day is not None and until < day:
-            errors.append(_error("sess_until", "session_until_before_start"))
+        errors += _repeat_errors(weekdays, until, day, horizon)
     if errors:
         return None, errors
     assert day is not None and start is not None and end is not None
@@ -239,6 +219,50 @@ def validate(choice: SessionChoice, today: date) -> tuple[SessionRule | None, li
     duration = datetime.combine(day, end) - datetime.combine(day, start)
     if repeat == Repeat.ONCE:
         return SessionRule(first, duration), []
+    rule = SessionRule(first, duration, _rrule(repeat, day, until, weekdays))
+    # DTSTART must itself be an occurrence (RFC 5545 counts it even when it doesn't match the
+    # rule, dateutil does not): start at the first day that matches.
+    matches = list(_set(rule))[:1]
+    if not matches:
+        return None, [_error("sess_until", "session_no_occurrence")]
+    return dataclasses.replace(rule, dtstart=matches[0].astimezone(ROME)), []
+
+
+def _day_errors(day: date | None, today: date, horizon: date) -> list[FieldError]:
+    if day is None:
+        return [_error("sess_day", "session_bad_date")]
+    if day < today:
+        return [_error("sess_day", "session_in_past")]
+    if day > horizon:
+        return [_error("sess_day", "session_too_far", years=MAX_YEARS_AHEAD)]
+    return []
+
+
+def _time_errors(start: time | None, end: time | None) -> list[FieldError]:
+    errors = []
+    if start is None:
+        errors.append(_error("sess_start", "session_bad_time"))
+    if end is None:
+        errors.append(_error("sess_end", "session_bad_time"))
+    if start is not None and end is not None and end <= start:
+        errors.append(_error("sess_end", "session_end_before_start"))
+    return errors
+
+
+def _repeat_errors(weekdays: tuple[int, ...], until: date | None, day: date | None, horizon: date) -> list[FieldError]:
+    errors = []
+    if not weekdays:
+        errors.append(_error("sess_weekdays", "session_no_weekday"))
+    if until is None:
+        errors.append(_error("sess_until", "session_no_until"))
+    elif until > horizon:
+        errors.append(_error("sess_until", "session_too_far", years=MAX_YEARS_AHEAD))
+    elif day is not None and until < day:
+        errors.append(_error("sess_until", "session_until_before_start"))
+    return errors
+
+
+def _rrule(repeat: Repeat, day: date, until: date, weekdays: tuple[int, ...]) -> str:
     # UNTIL is UTC (RFC 5545, with a TZID start): the end of the chosen day in Rome.
     until_utc = datetime.combine(until, time(23, 59, 59), tzinfo=ROME).astimezone(UTC)
     parts = ["FREQ=MONTHLY" if repeat == Repeat.MONTHLY else "FREQ=WEEKLY"]
@@ -250,13 +274,7 @@ def validate(choice: SessionChoice, today: date) -> tuple[SessionRule | None, li
     else:
         parts.append("BYDAY=" + ",".join(ICAL_DAYS[w] for w in weekdays))
     parts += ["WKST=MO", f"UNTIL={until_utc:%Y%m%dT%H%M%SZ}"]
-    rule = SessionRule(first, duration, ";".join(parts))
-    # DTSTART must itself be an occurrence (RFC 5545 counts it even when it doesn't match the
-    # rule, dateutil does not): start at the first day that matches.
-    matches = list(_set(rule))[:1]
-    if not matches:
-        return None, [_error("sess_until", "session_no_occurrence")]
-    return dataclasses.replace(rule, dtstart=matches[0].astimezone(ROME)), []
+    return ";".join(parts)
 
 
 # --- Words -----------------------------------------------------------------------------------

@@ -6,11 +6,12 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.auth.accounts import SETUP_VALIDITY, create_account, issue_setup_token, memberships, setup_url
+from zerosei_app.auth.accounts import SETUP_VALIDITY, create_account, issue_setup_token, setup_url
 from zerosei_app.domain.clock import local
 from zerosei_app.mail.messages import invitation
 from zerosei_app.mail.outbox import enqueue
 from zerosei_app.models import Centro, MailOutbox, StaffUser
+from zerosei_app.queries.staff_accounts import memberships
 from zerosei_app.settings import get_publisher
 
 

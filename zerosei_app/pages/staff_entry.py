@@ -14,9 +14,10 @@ from zerosei_app.domain import lingue
 from zerosei_app.domain.catalog import CATEGORIES, TOPICS
 from zerosei_app.domain.entry_form import CONFIRM_FIELD
 from zerosei_app.domain.entry_status import ACTION_LABELS
-from zerosei_app.domain.staff_labels import AGE_CHOICES, category_label, topic_label
+from zerosei_app.domain.staff_labels import category_label, topic_label
 from zerosei_app.state.staff_entry import StaffEntryState as S
 from zerosei_app.state.staff_entry_chiusure import StaffEntryChiusureState as C
+from zerosei_app.view.staff_labels import AGE_CHOICES
 
 AGE_OPTIONS = [(str(m), label) for m, label in AGE_CHOICES]
 CATEGORY_OPTIONS = [(c, category_label(c)) for c in CATEGORIES]

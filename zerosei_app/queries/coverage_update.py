@@ -13,7 +13,15 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, Link, centro_point, known_links, with_inferred
+from zerosei_app.domain.coverage import (
+    INFERRED_NOTE,
+    CentroPoint,
+    ComunePoint,
+    Link,
+    centro_point,
+    known_links,
+    with_inferred,
+)
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, Centro, Comune, ComuneEnteGestore, Copertura
 from zerosei_app.queries import audit
@@ -48,6 +56,22 @@ def _removed_by_people(db: Session) -> set[tuple[int, str]]:
 
 def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
     """`log=False` for a fresh seed (nothing to audit: no one's data changed)."""
+    points, centres = _points(db)
+    open_ids = {c.id for c in centres}
+    current = [k for k in db.exec(select(Copertura)).all() if k.centro_id in open_ids]
+    have = {(k.centro_id, k.codice_istat) for k in current}  # kept up to date as links come and go
+    when = now if log else None
+    added = _add_known_links(db, known_links(points, centres), current, have, when)
+    wanted = _wanted_guesses(points, centres, current, added)
+    changes = len(added)
+    changes += _drop_stale_guesses(db, current, wanted, have, when)
+    changes += _add_guesses(db, wanted, have, when)
+    db.flush()
+    return changes
+
+
+def _points(db: Session) -> tuple[list[ComunePoint], list[CentroPoint]]:
+    """Every comune and every open centre, as the rule sees them."""
     comuni = db.exec(select(Comune)).all()
     prov = {c.codice_istat: c.sigla_provincia for c in comuni}
     ente_of = dict(db.exec(select(ComuneEnteGestore.codice_istat, ComuneEnteGestore.ente_gestore_id)).all())
@@ -56,15 +80,18 @@ def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
         centro_point(c, prov.get(c.codice_istat, ""))
         for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()
     ]
-    open_ids = {c.id for c in centres}
-    current = [k for k in db.exec(select(Copertura)).all() if k.centro_id in open_ids]
-    have = {(k.centro_id, k.codice_istat) for k in current}
+    return points, centres
+
+
+def _add_known_links(
+    db: Session, links: list[Link], current: list[Copertura], have: set, when: datetime | None
+) -> list[Link]:
+    """Rules 1 and 2: a guess that is now known is promoted; a missing link is added unless a person removed it.
+    Returns the links promoted or added (each one change)."""
     removed = _removed_by_people(db)
-    changes = 0
-    when = now if log else None
-    added: list[Link] = []
     by_key = {(k.centro_id, k.codice_istat): k for k in current}
-    for link in known_links(points, centres):
+    added: list[Link] = []
+    for link in links:
         key = (link.centro_id, link.codice_istat)
         guess = by_key.get(key)
         if guess is not None and guess.origine == OrigineCopertura.INFERITO:
@@ -73,7 +100,6 @@ def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
             guess.origine, guess.distanza_km, guess.nota = link.origine, link.distanza_km, None
             db.add(guess)
             added.append(link)
-            changes += 1
             continue
         if key in have or key in removed:
             continue
@@ -88,24 +114,39 @@ def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
         _log(db, link, "auto_link", None, link.origine, when)
         have.add(key)
         added.append(link)
-        changes += 1
+    return added
+
+
+def _wanted_guesses(
+    points: list[ComunePoint], centres: list[CentroPoint], current: list[Copertura], added: list[Link]
+) -> dict:
+    """The guesses the rule gives now, on top of every link that is not a guess, keyed (centro_id, codice_istat)."""
     added_keys = {(a.centro_id, a.codice_istat) for a in added}
     base = [
         Link(k.centro_id, k.codice_istat, k.origine, k.distanza_km)
         for k in current
         if k.origine != OrigineCopertura.INFERITO and (k.centro_id, k.codice_istat) not in added_keys
     ]
-    wanted = {
+    return {
         (link.centro_id, link.codice_istat): link
         for link in with_inferred(points, centres, base + added)
         if link.origine == OrigineCopertura.INFERITO
     }
+
+
+def _drop_stale_guesses(db: Session, current: list[Copertura], wanted: dict, have: set, when: datetime | None) -> int:
+    changes = 0
     for k in current:
         if k.origine == OrigineCopertura.INFERITO and (k.centro_id, k.codice_istat) not in wanted:
             _log(db, k, "auto_unlink", k.origine, None, when)
             db.delete(k)
             have.discard((k.centro_id, k.codice_istat))
             changes += 1
+    return changes
+
+
+def _add_guesses(db: Session, wanted: dict, have: set, when: datetime | None) -> int:
+    changes = 0
     for key, link in wanted.items():
         if key in have:
             continue
@@ -120,5 +161,4 @@ def reapply_rule(db: Session, now: datetime, log: bool = True) -> int:
         )
         _log(db, link, "auto_link", None, "inferito", when)
         changes += 1
-    db.flush()
     return changes

@@ -223,15 +223,7 @@ def _plan_centri(db: Session, data: bytes | str):
         ente_id = look.enti.get(fold(value.ente_gestore)) if value.ente_gestore else None
         if value.ente_gestore and ente_id is None:
             new_enti.add(value.ente_gestore)
-        existing = None
-        if value.id is not None:
-            existing = next((c for c in look.centri if c.id == value.id), None)
-            if existing is None:
-                errors.append(f"ID: nessun centro con ID {value.id} (lascia vuoto per un centro nuovo).")
-        elif code:
-            existing = next(
-                (c for c in look.centri if fold(c.nome) == fold(value.nome) and c.codice_istat == code), None
-            )
+        existing = _existing_centro(look, value, code, errors)
         key = (fold(value.nome), code or "")
         if key in seen:
             errors.append("Lo stesso centro compare in più righe.")
@@ -239,31 +231,50 @@ def _plan_centri(db: Session, data: bytes | str):
         if errors:
             plan.rows.append(RowPlan(row.line, "errore", value.nome, errors))
             continue
-        values = {
-            "nome": value.nome,
-            "codice_istat": code,
-            "indirizzo": value.indirizzo or None,
-            "telefono": value.telefono or None,
-            "email": value.email or None,
-            "sito": value.sito or None,
-            "orari": value.orari or None,
-            "ente_gestore_id": ente_id,
-            "stato_verifica": value.stato_verifica,
-            "is_active": value.attivo,
-        }
-        if existing is not None and not value.ente_gestore:
-            values["ente_gestore_id"] = existing.ente_gestore_id  # an empty cell changes nothing
-        if existing is None:
-            action = "nuova"
-        else:
-            same = ente_id is not None or not value.ente_gestore
-            same = same and all(getattr(existing, k) == v for k, v in values.items())
-            action = "invariata" if same else "modifica"
-        plan.rows.append(RowPlan(row.line, action, value.nome))
+        values = _centro_values(value, code, ente_id, existing)
+        plan.rows.append(RowPlan(row.line, _centro_action(existing, values, value, ente_id), value.nome))
         work.append((values, existing, value.ente_gestore if ente_id is None and value.ente_gestore else None))
     for name in sorted(new_enti):
         plan.notes.append(f"L'ente gestore «{name}» non è ancora registrato: verrà aggiunto.")
     return plan, work
+
+
+def _existing_centro(look: _Lookups, value: CentroRowInput, code: str | None, errors: list[str]) -> Centro | None:
+    """The centre the row updates: by its ID, else by name and comune; an unknown ID is an error."""
+    if value.id is not None:
+        existing = next((c for c in look.centri if c.id == value.id), None)
+        if existing is None:
+            errors.append(f"ID: nessun centro con ID {value.id} (lascia vuoto per un centro nuovo).")
+        return existing
+    if code:
+        return next((c for c in look.centri if fold(c.nome) == fold(value.nome) and c.codice_istat == code), None)
+    return None
+
+
+def _centro_values(value: CentroRowInput, code: str | None, ente_id: int | None, existing: Centro | None) -> dict:
+    values = {
+        "nome": value.nome,
+        "codice_istat": code,
+        "indirizzo": value.indirizzo or None,
+        "telefono": value.telefono or None,
+        "email": value.email or None,
+        "sito": value.sito or None,
+        "orari": value.orari or None,
+        "ente_gestore_id": ente_id,
+        "stato_verifica": value.stato_verifica,
+        "is_active": value.attivo,
+    }
+    if existing is not None and not value.ente_gestore:
+        values["ente_gestore_id"] = existing.ente_gestore_id  # an empty cell changes nothing
+    return values
+
+
+def _centro_action(existing: Centro | None, values: dict, value: CentroRowInput, ente_id: int | None) -> str:
+    if existing is None:
+        return "nuova"
+    same = ente_id is not None or not value.ente_gestore  # a new ente gestore is a change
+    same = same and all(getattr(existing, k) == v for k, v in values.items())
+    return "invariata" if same else "modifica"
 
 
 def plan_centri_import(db: Session, data: bytes | str) -> ImportPlan:
@@ -277,63 +288,11 @@ def commit_centri_import(db: Session, data: bytes | str, user_id: int, now: date
     created_enti: dict[str, int] = {}
     for values, existing, new_ente in work:
         if new_ente:
-            key = fold(new_ente)
-            if key not in created_enti:
-                ente = EnteGestore(nome=new_ente, note="Aggiunto dall'importazione dell'elenco ufficiale dei centri")
-                db.add(ente)
-                db.flush()
-                created_enti[key] = ente.id
-                audit.record(
-                    db,
-                    entity="ente_gestore",
-                    entity_id=ente.id,
-                    centro_id=None,
-                    user_id=user_id,
-                    action="import",
-                    before=None,
-                    after=audit.snapshot(ente),
-                    now=now,
-                )
-            values["ente_gestore_id"] = created_enti[key]
+            values["ente_gestore_id"] = _new_ente_id(db, new_ente, created_enti, user_id, now)
         if existing is None:
-            comune = db.get(Comune, values["codice_istat"])
-            centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)
-            db.add(centro)
-            db.flush()
-            audit.record(
-                db,
-                entity="centro",
-                entity_id=centro.id,
-                centro_id=centro.id,
-                user_id=user_id,
-                action="import",
-                before=None,
-                after=audit.snapshot(centro),
-                now=now,
-            )
+            _create_centro(db, values, user_id, now)
         else:
-            before = audit.snapshot(existing)
-            changed = False
-            for k, v in values.items():
-                if getattr(existing, k) != v:
-                    setattr(existing, k, v)
-                    changed = True
-            if changed:
-                existing.version += 1
-                existing.updated_at = now
-                db.add(existing)
-                db.flush()
-                audit.record(
-                    db,
-                    entity="centro",
-                    entity_id=existing.id,
-                    centro_id=existing.id,
-                    user_id=user_id,
-                    action="import",
-                    before=before,
-                    after=audit.snapshot(existing),
-                    now=now,
-                )
+            _update_centro(db, existing, values, user_id, now)
     # Closed centres may leave comuni without a centre: they get the nearest open one again.
     relinked = reinfer_uncovered(db, user_id, now)
     if relinked:
@@ -341,6 +300,73 @@ def commit_centri_import(db: Session, data: bytes | str, user_id: int, now: date
             f"{len(relinked)} comuni collegati di nuovo al centro aperto più vicino: " + ", ".join(relinked[:30])
         )
     return plan
+
+
+def _new_ente_id(db: Session, name: str, created: dict[str, int], user_id: int, now: datetime) -> int:
+    """The ente gestore the import adds (once, however many rows name it)."""
+    key = fold(name)
+    if key not in created:
+        ente = EnteGestore(nome=name, note="Aggiunto dall'importazione dell'elenco ufficiale dei centri")
+        db.add(ente)
+        db.flush()
+        created[key] = ente.id
+        audit.record(
+            db,
+            entity="ente_gestore",
+            entity_id=ente.id,
+            centro_id=None,
+            user_id=user_id,
+            action="import",
+            before=None,
+            after=audit.snapshot(ente),
+            now=now,
+        )
+    return created[key]
+
+
+def _create_centro(db: Session, values: dict, user_id: int, now: datetime) -> None:
+    comune = db.get(Comune, values["codice_istat"])
+    centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)
+    db.add(centro)
+    db.flush()
+    audit.record(
+        db,
+        entity="centro",
+        entity_id=centro.id,
+        centro_id=centro.id,
+        user_id=user_id,
+        action="import",
+        before=None,
+        after=audit.snapshot(centro),
+        now=now,
+    )
+
+
+def _update_centro(db: Session, existing: Centro, values: dict, user_id: int, now: datetime) -> None:
+    """Only the values that differ; an unchanged centre keeps its version and is not audited."""
+    before = audit.snapshot(existing)
+    changed = False
+    for k, v in values.items():
+        if getattr(existing, k) != v:
+            setattr(existing, k, v)
+            changed = True
+    if not changed:
+        return
+    existing.version += 1
+    existing.updated_at = now
+    db.add(existing)
+    db.flush()
+    audit.record(
+        db,
+        entity="centro",
+        entity_id=existing.id,
+        centro_id=existing.id,
+        user_id=user_id,
+        action="import",
+        before=before,
+        after=audit.snapshot(existing),
+        now=now,
+    )
 
 
 # ---------------------------------------------------------------- which comuni each centre serves

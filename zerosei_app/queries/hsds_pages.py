@@ -24,25 +24,8 @@ from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.text import fold
 from zerosei_app.models import CardEntry
 from zerosei_app.queries import hsds
+from zerosei_app.queries.hsds import Filters, entry_orgs, entry_terms
 from zerosei_app.queries.snapshot import current_version
-
-
-@dataclass(frozen=True)
-class Filters:
-    search: str = ""
-    organization_id: str | None = None
-    taxonomy_term_id: str | None = None
-    taxonomy_id: str | None = None
-    modified_after: datetime | None = None
-
-    def any(self) -> bool:
-        return bool(
-            self.search.strip()
-            or self.organization_id
-            or self.taxonomy_term_id
-            or self.taxonomy_id
-            or self.modified_after
-        )
 
 
 @dataclass(frozen=True)
@@ -97,7 +80,7 @@ def _centri_enti(session: Session, version: int) -> tuple:
 
 def _build_index(session: Session, version: int) -> _Index:
     centri, enti = _centri_enti(session, version)
-    changes = hsds._last_changes(session)
+    changes = hsds.last_changes(session)
     columns = (
         CardEntry.id,
         CardEntry.centro_id,
@@ -109,24 +92,21 @@ def _build_index(session: Session, version: int) -> _Index:
         CardEntry.updated_at,
     )
     rows = []
-    aree, temi = hsds_id("taxonomy", "aree"), hsds_id("taxonomy", "temi")
     for eid, cid, category, topics, title, summary, description, updated in session.exec(
         hsds.exported_entries(*columns)
     ).all():
         c, m = centri[cid]
-        orgs = {hsds_id("centro", c.id)} | (
-            {hsds_id("ente_gestore", c.ente_gestore_id)} if c.ente_gestore_id else set()
-        )
         change = changes.get(("card_entry", eid))
+        terms, taxonomies = entry_terms(category, topics)
         rows.append(
             _Row(
                 id=eid,
                 centro_id=cid,
-                orgs=frozenset(orgs),
-                terms=frozenset({hsds._term_id("aree", category)} | {hsds._term_id("temi", x) for x in topics or []}),
-                taxonomies=frozenset({aree} | ({temi} if topics else set())),
+                orgs=frozenset(entry_orgs(c)),
+                terms=frozenset(terms),
+                taxonomies=frozenset(taxonomies),
                 text=fold(" ".join((title, summary, description, c.nome, m.nome))),
-                modified=change.when if change else hsds._aware(updated),
+                modified=change.when if change else hsds.aware(updated),
             )
         )
     return _Index(version, rows, centri, enti)
@@ -148,7 +128,7 @@ def _matching(index: _Index, f: Filters) -> list[int]:
     needle = fold(f.search.strip())
     if f.search.strip() and not needle:
         return []  # only punctuation or symbols: nothing can contain it
-    after = hsds._aware(f.modified_after) if f.modified_after else None
+    after = hsds.aware(f.modified_after) if f.modified_after else None
     return [
         r.id
         for r in index.rows
@@ -160,28 +140,28 @@ def _matching(index: _Index, f: Filters) -> list[int]:
     ]
 
 
-def one_entry(session: Session, base_url: str, hsds_uuid: str) -> hsds.HsdsData | None:
+def one_entry(session: Session, hsds_uuid: str) -> hsds.HsdsData | None:
     """The directory data of one exported entry, by its HSDS (service or service_at_location) id."""
     index = _index(session, current_version(session))
     entry_id = index.entry_for(hsds_uuid)
     if entry_id is None:
         return None
-    return hsds.load(session, base_url, entry_ids=[entry_id], known=(index.centri, index.enti))
+    return hsds.load(session, entry_ids=[entry_id], known=(index.centri, index.enti))
 
 
 def centro_ids(session: Session) -> list[int]:
     return list(_centri_enti(session, current_version(session))[0])
 
 
-def organizations_data(session: Session, base_url: str, centro_ids: list[int] | None) -> hsds.HsdsData:
+def organizations_data(session: Session, centro_ids: list[int] | None) -> hsds.HsdsData:
     """Centres and enti gestori, with the exported entries of these centres only (None: none)."""
     version = current_version(session)
     if not centro_ids:
-        return hsds.load(session, base_url, entry_ids=[], known=_centri_enti(session, version))
+        return hsds.load(session, entry_ids=[], known=_centri_enti(session, version))
     index = _index(session, version)
     wanted = set(centro_ids)
     ids = [r.id for r in index.rows if r.centro_id in wanted]
-    return hsds.load(session, base_url, entry_ids=ids, known=(index.centri, index.enti))
+    return hsds.load(session, entry_ids=ids, known=(index.centri, index.enti))
 
 
 def _count(session: Session, version: int) -> int:
@@ -194,9 +174,7 @@ def _count(session: Session, version: int) -> int:
     return cached[1]
 
 
-def services_page(
-    session: Session, base_url: str, filters: Filters, page: int, per_page: int
-) -> tuple[int, hsds.HsdsData]:
+def services_page(session: Session, filters: Filters, page: int, per_page: int) -> tuple[int, hsds.HsdsData]:
     """(how many entries match, the directory data of this page's entries only, in id order)."""
     version = current_version(session)
     offset = (page - 1) * per_page
@@ -209,5 +187,5 @@ def services_page(
         total = _count(session, version)
         page_ids = list(session.exec(hsds.exported_entries(CardEntry.id).offset(offset).limit(per_page)).all())
         known = _centri_enti(session, version)
-    data = hsds.load(session, base_url, entry_ids=page_ids, known=known)
+    data = hsds.load(session, entry_ids=page_ids, known=known)
     return total, data

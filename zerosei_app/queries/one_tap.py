@@ -12,8 +12,8 @@ from datetime import date, datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from zerosei_app.auth.tokens import hash_token
 from zerosei_app.domain.clock import aware
+from zerosei_app.domain.tokens import hash_token
 from zerosei_app.mail.messages import CONTATTI_ITEM
 from zerosei_app.models import CardEntry, Centro, EntryStatus, ReviewConfirmation, ReviewReminder
 from zerosei_app.queries.review_cycle import SENT, last_contacts_confirmation, record_confirmation

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain import clock
-from zerosei_app.domain.chiusure import is_current_or_future
+from zerosei_app.domain.chiusure import Window, is_current_or_future
 from zerosei_app.domain.regione_view import DEFAULT_REVIEW_DAYS, Account, invito, is_confirmed
 from zerosei_app.domain.vocabulary import EntryStatus, OrigineCopertura, Ruolo
 from zerosei_app.models import CardEntry, Centro, Comune, StaffMembership, StaffUser
@@ -42,7 +42,8 @@ class CentroRiga:
     ultima_conferma: date | None = None
     promemoria: int | None = None  # reminders sent; None until the reminders' table exists
     ultimo_promemoria: date | None = None
-    chiusure: list[str] = field(default_factory=list)  # "dal 01/08/2027 al 31/08/2027 (ferie)"
+    chiusure: list[Window] = field(default_factory=list)  # the centre's closures in course or to come
+    voci_sospese: int = 0  # its entries' closures in course or to come
 
 
 @dataclass
@@ -56,7 +57,17 @@ class ComuneSenza:
 
 
 def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> list[CentroRiga]:
-    rows = {
+    rows = _open_centri(db)
+    _count_accounts(db, rows, now)
+    _count_entries(db, rows, today, review_days)
+    _list_closures(db, rows, today)
+    if ReviewReminder is not None:
+        _count_reminders(db, rows)
+    return list(rows.values())
+
+
+def _open_centri(db: Session) -> dict[int, CentroRiga]:
+    return {
         c.id: CentroRiga(c.id, c.nome, m.nome, m.sigla_provincia)
         for c, m in db.exec(
             select(Centro, Comune)
@@ -64,6 +75,10 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
             .where(col(Centro.is_active).is_(True))
         ).all()
     }
+
+
+def _count_accounts(db: Session, rows: dict[int, CentroRiga], now: datetime) -> None:
+    """Each centre's invitation state and its operatori who can log in."""
     accounts: dict[int, list[Account]] = {}
     for user, centro_id in db.exec(
         select(StaffUser, StaffMembership.centro_id)
@@ -76,6 +91,10 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
         mine = accounts.get(cid, [])
         r.invito = invito(mine, now)
         r.account = sum(1 for a in mine if a.is_active and a.has_password)
+
+
+def _count_entries(db: Session, rows: dict[int, CentroRiga], today: date, review_days: int) -> None:
+    """Published entries: confirmed or not, and the last confirmation (examples never count as confirmed)."""
     for e in db.exec(
         select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED, col(CardEntry.centro_id).in_(list(rows)))
     ).all():
@@ -91,12 +110,14 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
             and (r.ultima_conferma is None or e.last_reviewed_on > r.ultima_conferma)
         ):
             r.ultima_conferma = e.last_reviewed_on
+
+
+def _list_closures(db: Session, rows: dict[int, CentroRiga], today: date) -> None:
+    """The centre's current and future closures, then how many of its entries are suspended."""
     by_centro, by_entry = all_by_owner(db)
     for cid, r in rows.items():
         windows = [w for w in by_centro.get(cid, []) if is_current_or_future(w, today)]
-        r.chiusure = [
-            f"dal {clock.day(w.dal)} al {clock.day(w.al)}" + (f" ({w.motivo})" if w.motivo else "") for w in windows
-        ]
+        r.chiusure = [Window(w.dal, w.al, w.motivo or "") for w in windows]
     n_entry_closures: dict[int, int] = {}
     for windows in by_entry.values():
         for w in windows:
@@ -104,17 +125,18 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
                 n_entry_closures[w.centro_id] = n_entry_closures.get(w.centro_id, 0) + 1
     for cid, n in n_entry_closures.items():
         if cid in rows:
-            rows[cid].chiusure.append(f"{n} {'voce sospesa' if n == 1 else 'voci sospese'}")
-    if ReviewReminder is not None:
-        for r in rows.values():
-            r.promemoria = 0
-        for rem in db.exec(select(ReviewReminder).where(ReviewReminder.status == "inviato")).all():
-            r = rows.get(rem.centro_id)
-            if r is not None:
-                r.promemoria = (r.promemoria or 0) + 1
-                if r.ultimo_promemoria is None or rem.sent_on > r.ultimo_promemoria:
-                    r.ultimo_promemoria = rem.sent_on
-    return list(rows.values())
+            rows[cid].voci_sospese = n
+
+
+def _count_reminders(db: Session, rows: dict[int, CentroRiga]) -> None:
+    for r in rows.values():
+        r.promemoria = 0
+    for rem in db.exec(select(ReviewReminder).where(ReviewReminder.status == "inviato")).all():
+        r = rows.get(rem.centro_id)
+        if r is not None:
+            r.promemoria = (r.promemoria or 0) + 1
+            if r.ultimo_promemoria is None or rem.sent_on > r.ultimo_promemoria:
+                r.ultimo_promemoria = rem.sent_on
 
 
 def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[ComuneSenza]:

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from zerosei_app.auth.tokens import hash_token, new_token
 from zerosei_app.domain.clock import day
 from zerosei_app.domain.review import ONE_TAP_DAYS, is_due, next_reminder
+from zerosei_app.domain.tokens import hash_token, new_token
 from zerosei_app.mail.messages import CONTATTI_ITEM, DueItem, reminder
 from zerosei_app.mail.outbox import enqueue
 from zerosei_app.models import (

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.auth.accounts import memberships
-from zerosei_app.models import Centro, Comune, StaffUser
+from zerosei_app.models import Centro, Comune, StaffMembership, StaffUser
 
 
 def centri_with_comune(db: Session) -> list[tuple[Centro, str]]:
@@ -16,6 +15,11 @@ def centri_with_comune(db: Session) -> list[tuple[Centro, str]]:
         .order_by(col(Comune.nome))
     )
     return list(db.exec(query).all())
+
+
+def memberships(db: Session, user_id: int) -> list[int]:
+    """The ids of the centres the account works for."""
+    return sorted(db.exec(select(StaffMembership.centro_id).where(StaffMembership.user_id == user_id)).all())
 
 
 def accounts(db: Session) -> list[tuple[StaffUser, list[int]]]:

@@ -32,31 +32,31 @@ class CentroSummary:
     to_confirm: int = 0  # not archived, and an example or stale
 
 
-@dataclass
-class TodoItem:
-    """One thing to do on the staff home, with where to do it."""
-
-    kind: str  # "contatti", "segnalazioni", "voci" (also the order of the list)
-    centro_id: int
-    centro_nome: str
-    text: str
-    detail: str
-    action: str
-    href: str
-    urgent: bool = False
-
-
 def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime) -> list[CentroSummary]:
     if not centro_ids:
         return []
     ids = list(centro_ids)
+    out = _centri(db, ids)
+    _count_by_status(db, ids, out)
+    limit = stale_before(today)
+    never_or_long_ago = col(CardEntry.last_reviewed_on).is_(None) | (col(CardEntry.last_reviewed_on) <= limit)
+    example = col(CardEntry.is_example).is_(True)
+    _count_not_archived(db, ids, out, "stale", never_or_long_ago)
+    _count_not_archived(db, ids, out, "examples", example)
+    _count_not_archived(db, ids, out, "to_confirm", example | never_or_long_ago)
+    _count_open_reports(db, ids, out, now)
+    return list(out.values())
+
+
+def _centri(db: Session, ids: list[int]) -> dict[int, CentroSummary]:
+    """The centres' summaries with nothing counted yet: open ones first, by comune and name."""
     rows = db.exec(
         select(Centro, Comune.nome)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .where(col(Centro.id).in_(ids))
         .order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.nome))
     ).all()
-    out = {
+    return {
         c.id: CentroSummary(
             c.id,
             c.nome,
@@ -67,6 +67,10 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
         )
         for c, comune in rows
     }
+
+
+def _count_by_status(db: Session, ids: list[int], out: dict[int, CentroSummary]) -> None:
+    """published, draft, archived: the field of each status has the status's name."""
     for centro_id, status, n in db.exec(
         select(CardEntry.centro_id, CardEntry.status, func.count())
         .where(col(CardEntry.centro_id).in_(ids))
@@ -74,39 +78,19 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
     ).all():
         if status in tuple(EntryStatus):
             setattr(out[centro_id], status, n)
-    limit = stale_before(today)
+
+
+def _count_not_archived(db: Session, ids: list[int], out: dict[int, CentroSummary], field: str, condition) -> None:
+    """`field` of each summary: how many of the centre's entries not archived meet `condition`."""
     for centro_id, n in db.exec(
         select(CardEntry.centro_id, func.count())
-        .where(
-            col(CardEntry.centro_id).in_(ids),
-            CardEntry.status != EntryStatus.ARCHIVED,
-            (col(CardEntry.last_reviewed_on).is_(None)) | (col(CardEntry.last_reviewed_on) <= limit),
-        )
+        .where(col(CardEntry.centro_id).in_(ids), CardEntry.status != EntryStatus.ARCHIVED, condition)
         .group_by(CardEntry.centro_id)
     ).all():
-        out[centro_id].stale = n
-    for centro_id, n in db.exec(
-        select(CardEntry.centro_id, func.count())
-        .where(
-            col(CardEntry.centro_id).in_(ids),
-            CardEntry.status != EntryStatus.ARCHIVED,
-            col(CardEntry.is_example).is_(True),
-        )
-        .group_by(CardEntry.centro_id)
-    ).all():
-        out[centro_id].examples = n
-    for centro_id, n in db.exec(
-        select(CardEntry.centro_id, func.count())
-        .where(
-            col(CardEntry.centro_id).in_(ids),
-            CardEntry.status != EntryStatus.ARCHIVED,
-            col(CardEntry.is_example).is_(True)
-            | col(CardEntry.last_reviewed_on).is_(None)
-            | (col(CardEntry.last_reviewed_on) <= limit),
-        )
-        .group_by(CardEntry.centro_id)
-    ).all():
-        out[centro_id].to_confirm = n
+        setattr(out[centro_id], field, n)
+
+
+def _count_open_reports(db: Session, ids: list[int], out: dict[int, CentroSummary], now: datetime) -> None:
     for report in db.exec(
         select(ErrorReport).where(
             col(ErrorReport.centro_id).in_(ids), col(ErrorReport.status).in_(OPEN_REPORT_STATUSES)
@@ -119,7 +103,6 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
             s.reports_in_lavorazione += 1
         if report_is_late(report.status, report.created_at, now):
             s.reports_late += 1
-    return list(out.values())
 
 
 def totals(items: Sequence[CentroSummary]) -> dict[str, int]:
@@ -134,123 +117,3 @@ def totals(items: Sequence[CentroSummary]) -> dict[str, int]:
         "reports_late",
     )
     return {k: sum(getattr(s, k) for s in items) for k in keys}
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def todo(items: Sequence[CentroSummary]) -> list[TodoItem]:
-    """What staff should do first, for open centres: families who cannot reach a centre come first,
-    then parents' open reports (late ones first), then entries to confirm (examples or not checked for 6 months).
-    """
-    open_centres = [s for s in items if s.is_active]
-    contacts = [
-        TodoItem(
-            "contatti",
-            s.id,
-            s.nome,
-            "Le famiglie non possono contattare il centro",
-            "Nessun telefono, e-mail o sito.",
-            "Aggiungi i contatti",
-            f"/staff/centro?id={s.id}",
-            urgent=True,
-        )
-        for s in open_centres
-        if not s.has_contact
-    ]
-    with_reports = sorted(
-        (s for s in open_centres if s.reports_nuova + s.reports_in_lavorazione),
-        key=lambda s: (-s.reports_late, -(s.reports_nuova + s.reports_in_lavorazione)),
-    )
-    reports = [
-        TodoItem(
-            "segnalazioni",
-            s.id,
-            s.nome,
-            _plural(s.reports_nuova + s.reports_in_lavorazione, "segnalazione aperta", "segnalazioni aperte"),
-            _plural(s.reports_nuova + s.reports_in_lavorazione, "aperta", "aperte")
-            + f": {_plural(s.reports_nuova, 'nuova', 'nuove')}, {s.reports_in_lavorazione} in lavorazione"
-            + (f"; {s.reports_late} oltre i 15 giorni" if s.reports_late else "")
-            + ".",
-            "Apri le segnalazioni",
-            f"/staff/segnalazioni?centro={s.id}",
-            urgent=s.reports_late > 0,
-        )
-        for s in with_reports
-    ]
-    entries = [
-        TodoItem(
-            "voci",
-            s.id,
-            s.nome,
-            _plural(s.to_confirm, "voce da confermare", "voci da confermare"),
-            _plural(s.to_confirm, "voce da confermare", "voci da confermare")
-            + (f" ({_plural(s.examples, 'esempio', 'esempi')})" if s.examples else "")
-            + ".",
-            "Controlla le voci",
-            f"/staff/voci?centro={s.id}&verifica=da_verificare&ordine=verifica",
-        )
-        for s in sorted(open_centres, key=lambda s: -s.to_confirm)
-        if s.to_confirm
-    ]
-    return contacts + reports + entries
-
-
-def regione_todo(
-    open_centri: int, expected: int, inferred_comuni: int, without_account: int, overdue: int
-) -> list[TodoItem]:
-    """The Regione's own jobs (not an operatrice's): the centres still to register, the comuni whose centre is only
-    a guess, the centres nobody can update, and where the Carte are overdue. Each links to where it is done."""
-    items = []
-    if open_centri < expected:
-        missing = expected - open_centri
-        items.append(
-            TodoItem(
-                "regione",
-                0,
-                _plural(missing, "centro mancante", "centri mancanti"),
-                "",
-                f"{open_centri} centri registrati su {expected} dell'elenco regionale.",
-                "Aggiungi un centro",
-                "/staff/regione",
-            )
-        )
-    if inferred_comuni:
-        items.append(
-            TodoItem(
-                "regione",
-                0,
-                _plural(inferred_comuni, "comune senza centro confermato", "comuni senza centro confermato"),
-                "",
-                "Le famiglie vedono il centro più vicino: scegli l'ente gestore o il centro che li serve.",
-                "Scegli gli enti gestori",
-                "/staff/regione/enti?solo=dedotti",
-                urgent=True,
-            )
-        )
-    if without_account:
-        items.append(
-            TodoItem(
-                "regione",
-                0,
-                _plural(without_account, "centro senza account attivo", "centri senza account attivo"),
-                "",
-                "Nessuno del centro può aggiornare la sua Carta: invita un'operatrice o un operatore.",
-                "Invita",
-                "/staff/regione/centri?ordine=account",
-            )
-        )
-    if overdue:
-        items.append(
-            TodoItem(
-                "regione",
-                0,
-                _plural(overdue, "voce pubblicata da confermare", "voci pubblicate da confermare"),
-                "",
-                "Mai confermate dal centro, esempi o confermate troppo tempo fa.",
-                "Vedi i centri",
-                "/staff/regione/centri?ordine=da_confermare",
-            )
-        )
-    return items

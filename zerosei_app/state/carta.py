@@ -1,59 +1,33 @@
 """`/carta`, the directory: every open centre by province, the map's markers, and "find a centre"
 by comune, CAP or name (an ARIA combobox over the domain's comune search, plus centre names)."""
 
-from dataclasses import dataclass
-
 import reflex as rx
-from pydantic import BaseModel, Field, ValidationError
 
 from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain.istat import is_codice_istat
-from zerosei_app.domain.text import fold
-from zerosei_app.i18n import plural, t
+from zerosei_app.i18n import t
 from zerosei_app.models import Centro, Comune
 from zerosei_app.queries.carta import directory, map_points
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.queries.contatti import contatti_for_comune
+from zerosei_app.state.combobox import ComboboxState
 from zerosei_app.state.ui import UiState
-from zerosei_app.state.wizard_comune import NAV_KEYS, move, option_of
 from zerosei_app.view import urls
 from zerosei_app.view.carta_map import MarkerView, markers, summary
 from zerosei_app.view.carta_view import DirCentroView, FoundView, ProvinciaView, directory_view, found_views
+from zerosei_app.view.comune_options import MAX_OPTIONS, ComboOption, carta_options, carta_status, comune_label
 from zerosei_app.view.percorso_out import centri_e_ente_out
 
-MAX_OPTIONS = 8
 
-
-@dataclass
-class SearchOption:
-    key: str  # "c:<istat>" a comune, "s:<slug>" a centre
-    name: str
-    detail: str
-    dom_id: str
-
-
-class SearchIn(BaseModel):
-    text: str = Field(default="", max_length=100)
-
-
-class CartaState(UiState):
+class CartaState(ComboboxState, UiState):
     loaded: bool = False
     province: list[ProvinciaView] = []
     marker_list: list[MarkerView] = []
     map_summary: str = ""
     print_href: str = urls.CARTA_STAMPA
-    # find a centre
-    text: str = ""
-    options: list[SearchOption] = []
-    active: int = -1
-    expanded: bool = False
-    status: str = ""
+    # find a centre (the combobox's own fields come from ComboboxState)
     found_title: str = ""  # "Centri che servono Chivasso:", or "Per Crissolo (CN):" when none is known
     found: list[FoundView] = []
-
-    @rx.var
-    def active_id(self) -> str:
-        return self.options[self.active].dom_id if 0 <= self.active < len(self.options) else ""
 
     @rx.event
     async def on_load(self):
@@ -78,7 +52,8 @@ class CartaState(UiState):
         self.marker_list = markers(centres, lang, lambda slug: urls.carta_url(slug, lang))
         self.map_summary = summary(points, len(centres), lang)
         self.print_href = urls.lang_only(urls.CARTA_STAMPA, lang)
-        self.text, self.options, self.active, self.expanded, self.status = "", [], -1, False, ""
+        self.text = ""
+        self._clear()
         self.found_title, self.found = "", []
         self.loaded = True
         return script
@@ -86,60 +61,14 @@ class CartaState(UiState):
     def _all_centri(self) -> list[DirCentroView]:
         return [c for p in self.province for c in p.centri]
 
-    @rx.event
-    def search(self, value: str):
-        try:
-            text = SearchIn(text=value if isinstance(value, str) else "").text
-        except ValidationError:
-            text = str(value)[:100]
-        if text == self.text:
-            return
-        self.text = text
-        if not text.strip():
-            self.options, self.active, self.expanded, self.status = [], -1, False, ""
-            return
-        folded = fold(text)
-        centres = [c for c in self._all_centri() if folded and folded in fold(f"{c.nome} {c.luogo}")]
+    def _find(self, text: str) -> tuple[list[ComboOption], str]:
         with session_scope() as session:
             comuni = comune_index(session).search(text, MAX_OPTIONS)
-        options = [
-            SearchOption(f"s:{c.slug}", c.nome, t("carta.search.centro_detail", self.lang, luogo=c.luogo), "")
-            for c in centres[:3]
-        ]
-        for i, r in enumerate(comuni):
-            o = option_of(r, i)
-            options.append(
-                SearchOption(f"c:{o.code}", o.name, t("carta.search.comune_detail", self.lang, detail=o.detail), "")
-            )
-        options = options[:MAX_OPTIONS]
-        for i, o in enumerate(options):
-            o.dom_id = f"carta-opzione-{i}"
-        self.options, self.active, self.expanded = options, -1, bool(options)
-        self.status = (
-            plural("carta.search.results", len(options), self.lang) if options else t("carta.search.none", self.lang)
-        )
+        options = carta_options(text, self._all_centri(), comuni, self.lang)
+        return options, carta_status(len(options), self.lang)
 
-    @rx.event
-    def key(self, key: str):
-        if key not in NAV_KEYS:
-            return None
-        if key == "Escape":
-            self.expanded, self.active = False, -1
-            return None
-        if key == "Enter":
-            if self.expanded and 0 <= self.active < len(self.options):
-                return CartaState.pick(self.options[self.active].key)
-            if len(self.options) >= 1:
-                return CartaState.pick(self.options[0].key)
-            return None
-        if not self.expanded and self.options:
-            self.expanded = True
-        self.active = move(self.active, key, len(self.options))
-        return None
-
-    @rx.event
-    def close(self):
-        self.expanded, self.active = False, -1
+    def _enter_without_active(self):
+        return CartaState.pick(self.options[0].value) if self.options else None
 
     @rx.event
     async def pick(self, key: str):
@@ -167,6 +96,6 @@ class CartaState(UiState):
         self.found = found_views(centri, ente, href_of, self.lang)
         # "Centres serving X" only when one is known to: a guess or an ente is said as such on its card.
         key = "carta.search.serving" if any(not c.inferito for c in centri) else "carta.search.for"
-        self.found_title = t(key, self.lang, comune=f"{record.nome} ({record.provincia})")
+        self.found_title = t(key, self.lang, comune=comune_label(record))
         self.status = self.found_title + " " + ", ".join(f"{f.nome} ({f.kicker})" for f in self.found)
         return rx.call_script("document.getElementById('carta-trovati')?.focus()")

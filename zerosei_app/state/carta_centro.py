@@ -6,10 +6,10 @@ from zerosei_app.db import off_loop, session_scope
 from zerosei_app.i18n import t
 from zerosei_app.queries.carta import carta_of
 from zerosei_app.queries.carta_slugs import find_by_slug
-from zerosei_app.queries.tappe import funzioni_out
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share, urls
 from zerosei_app.view.carta_view import CartaView, carta_view
+from zerosei_app.view.tappe_out import funzioni_out
 from zerosei_app.view.tappe_view import FunzioniView, funzioni_view
 
 SHARE_RESULTS = ("shared", "copied", "failed", "aborted")

@@ -1,21 +1,22 @@
 """`/carta/stampa[?provincia=TO|centro=<slug>]`: the Carta for A4, from the browser's print."""
 
 import reflex as rx
-from babel.dates import format_date
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.carta import is_slug
 from zerosei_app.domain.catalog import PROVINCE
-from zerosei_app.i18n import normalize_lang, t
+from zerosei_app.i18n import t
 from zerosei_app.queries.carta import carte
 from zerosei_app.queries.carta_slugs import find_by_slug
-from zerosei_app.queries.tappe import all_tappe, funzioni_out
+from zerosei_app.queries.tappe import all_tappe
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share, urls
 from zerosei_app.view.carta_print import PrintProvincia, PrintSection, print_sections
+from zerosei_app.view.tappe_out import funzioni_out, tappe_out
 from zerosei_app.view.tappe_view import FunzioniView, TappaPrintView, funzioni_view, print_tappe
+from zerosei_app.view.wording import long_date
 
 
 class StampaIn(BaseModel):
@@ -71,14 +72,13 @@ class CartaStampaState(UiState):
                 else:
                     notices.append(t("carta.print.bad_provincia", lang, value=wanted.provincia[:20]))
             data = carte(session, centro_ids, provincia)
-            self.tappe = print_tappe(all_tappe(session), lang)
+            tappe = all_tappe(session)
+        self.tappe = print_tappe(tappe_out(tappe), lang)
         self.funzioni = funzioni_view(funzioni_out(lang))
         base = share.site_base(self.router.headers.origin)
         self.contents, self.sections = print_sections(data, lang, lambda path: share.absolute(base, path))
         self.notices = notices
-        self.edition = t(
-            "carta.print.edition", lang, date=format_date(clock.today(), format="long", locale=normalize_lang(lang))
-        )
+        self.edition = t("carta.print.edition", lang, date=long_date(clock.today(), lang))
         if centro_ids is not None and self.sections:
             self.scope = self.sections[0].carta.nome
         elif provincia:

@@ -7,7 +7,7 @@ import json
 import reflex as rx
 from sqlmodel import Session
 
-from zerosei_app.auth.accounts import AccountError, memberships, set_active, set_memberships
+from zerosei_app.auth.accounts import AccountError, set_active, set_memberships
 from zerosei_app.auth.guard import StaffContext
 from zerosei_app.domain import clock
 from zerosei_app.domain.invite_csv import parse_invites
@@ -15,7 +15,7 @@ from zerosei_app.domain.staff_forms import Id, InviteInput, checked_ids
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.mail import invitations
 from zerosei_app.mail.outbox import failed_unsent, send_soon
-from zerosei_app.queries.staff_accounts import accounts, centri_with_comune, get_user
+from zerosei_app.queries.staff_accounts import accounts, centri_with_comune, get_user, memberships
 from zerosei_app.settings import get_mail_settings
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.state.staff_write import commit_or_say, said

@@ -68,6 +68,9 @@ def safe_next(path: str | None) -> str:
     return path[:500]
 
 
+Begin = Callable[["StaffState", Session, tuple, dict], StaffContext]
+
+
 def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bool = False, quiet: bool = False):
     """Decorator for every staff handler (see the module docstring).
 
@@ -84,123 +87,153 @@ def staff_event(fn: Callable | None = None, *, regione: bool = False, loader: bo
 
     def decorate(fn: Callable) -> Any:
         sig = inspect.signature(fn)
-        hidden = set(list(sig.parameters)[1:3])  # db (or run) and ctx: supplied here, not by the browser
-        params = [p for name, p in sig.parameters.items() if name not in hidden]
-        hints = {k: v for k, v in typing.get_type_hints(fn).items() if k not in hidden and k != "return"}
-
-        def check_args(args, kwargs) -> None:
-            """A call whose arguments do not fit the handler is refused before anything else."""
-            try:
-                sig.bind(None, None, None, *args, **kwargs)
-            except TypeError:
-                raise InputError({"": "richiesta non valida"}) from None
-
-        def begin(self: StaffState, db: Session, args, kwargs) -> StaffContext:
-            """In a worker thread: the session check, then the read transaction ends (connection freed)."""
-            check_args(args, kwargs)
-            if not quiet:
-                self.flash_ok = ""
-                self.flash_error = ""
-            if loader:
-                self.page_error = ""
-            ctx = require_user(db, self.session_token, clock.now())
-            if regione:
-                require_regione(ctx)
-            db.commit()
-            self._user_id = ctx.user_id
-            self.user_name, self.user_role, self.user_email = ctx.name, ctx.role, ctx.email
-            self.session_expired = False
-            return ctx
-
+        begin = _gate(sig, regione=regione, loader=loader, quiet=quiet)
         if inspect.isgeneratorfunction(fn):
-
-            async def handler(self, *args, **kwargs):
-                db = gen = None
-
-                def step():
-                    nonlocal db, gen
-                    try:
-                        if gen is None:
-                            db = open_db()
-                            gen = fn(self, db, begin(self, db, args, kwargs), *args, **kwargs)
-                        out = next(gen)
-                        if db.in_transaction():
-                            db.rollback()  # handlers commit before they yield; nothing held meanwhile
-                        return "yield", out
-                    except StopIteration as stop:
-                        return "done", stop.value
-                    except Exception as exc:  # noqa: BLE001 - every failure becomes a message
-                        if db is not None:
-                            db.rollback()
-                        return "failed", exc
-
-                try:
-                    while True:
-                        try:
-                            kind, value = await off_loop(step)
-                        except Busy as exc:
-                            kind, value = "failed", exc
-                        if kind == "failed":
-                            yield await self._refused(value, loader)
-                            return
-                        if kind == "done":
-                            if value is not None:
-                                yield value
-                            return
-                        yield value
-                finally:
-                    with contextlib.suppress(Exception):
-                        if gen is not None:
-                            gen.close()
-                        if db is not None:
-                            db.close()
-
+            handler = _generator_handler(fn, begin, loader)
         elif inspect.iscoroutinefunction(fn):
-
-            async def handler(self, *args, **kwargs):
-                def auth():
-                    with open_db() as db:
-                        try:
-                            return begin(self, db, args, kwargs), None
-                        except Exception as exc:  # noqa: BLE001
-                            db.rollback()
-                            return None, exc
-
-                try:
-                    ctx, exc = await off_loop(auth)
-                    if exc is None:
-                        return await fn(self, run_db, ctx, *args, **kwargs)
-                except Exception as failure:  # noqa: BLE001
-                    exc = failure
-                return await self._refused(exc, loader)
-
+            handler = _async_handler(fn, begin, loader)
         else:
-
-            async def handler(self, *args, **kwargs):
-                def work():
-                    with open_db() as db:
-                        try:
-                            return fn(self, db, begin(self, db, args, kwargs), *args, **kwargs), None
-                        except Exception as exc:  # noqa: BLE001
-                            db.rollback()
-                            return None, exc
-
-                try:
-                    result, exc = await off_loop(work)
-                except Busy as busy:
-                    result, exc = None, busy
-                return result if exc is None else await self._refused(exc, loader)
-
-        handler.__name__ = fn.__name__
-        handler.__qualname__ = fn.__qualname__
-        handler.__doc__ = fn.__doc__
-        handler.__module__ = fn.__module__
-        handler.__signature__ = sig.replace(parameters=params)
-        handler.__annotations__ = hints
-        handler._staff_guarded = True  # the authorization tests list every handler and check this
-        return rx.event(handler)
+            handler = _plain_handler(fn, begin, loader)
+        return rx.event(_as_browser_handler(handler, fn, sig))
 
     return decorate(fn) if fn is not None else decorate
+
+
+def _gate(sig: inspect.Signature, *, regione: bool, loader: bool, quiet: bool) -> Begin:
+    """The checks every call of a staff handler passes first, in this order: the arguments fit the handler,
+    the session is valid (and, with `regione`, of the Regione's role)."""
+
+    def begin(self: StaffState, db: Session, args, kwargs) -> StaffContext:
+        """In a worker thread: the session check, then the read transaction ends (connection freed)."""
+        _check_args(sig, args, kwargs)
+        if not quiet:
+            self.flash_ok = ""
+            self.flash_error = ""
+        if loader:
+            self.page_error = ""
+        ctx = require_user(db, self.session_token, clock.now())
+        if regione:
+            require_regione(ctx)
+        db.commit()
+        self._user_id = ctx.user_id
+        self.user_name, self.user_role, self.user_email = ctx.name, ctx.role, ctx.email
+        self.session_expired = False
+        return ctx
+
+    return begin
+
+
+def _check_args(sig: inspect.Signature, args, kwargs) -> None:
+    """A call whose arguments do not fit the handler is refused before anything else."""
+    try:
+        sig.bind(None, None, None, *args, **kwargs)
+    except TypeError:
+        raise InputError({"": "richiesta non valida"}) from None
+
+
+def _generator_handler(fn: Callable, begin: Begin, loader: bool) -> Callable:
+    """A generator handler, run step by step in the worker threads; nothing uncommitted is held at a `yield`."""
+
+    async def handler(self, *args, **kwargs):
+        db = gen = None
+
+        def step():
+            nonlocal db, gen
+            try:
+                if gen is None:
+                    db = open_db()
+                    gen = fn(self, db, begin(self, db, args, kwargs), *args, **kwargs)
+                out = next(gen)
+                if db.in_transaction():
+                    db.rollback()  # handlers commit before they yield; nothing held meanwhile
+                return "yield", out
+            except StopIteration as stop:
+                return "done", stop.value
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+                if db is not None:
+                    db.rollback()
+                return "failed", exc
+
+        try:
+            while True:
+                try:
+                    kind, value = await off_loop(step)
+                except Busy as exc:
+                    kind, value = "failed", exc
+                if kind == "failed":
+                    yield await self._refused(value, loader)
+                    return
+                if kind == "done":
+                    if value is not None:
+                        yield value
+                    return
+                yield value
+        finally:
+            with contextlib.suppress(Exception):
+                if gen is not None:
+                    gen.close()
+                if db is not None:
+                    db.close()
+
+    return handler
+
+
+def _async_handler(fn: Callable, begin: Begin, loader: bool) -> Callable:
+    """An async handler: the gate in a worker thread, then `fn(self, run_db, ctx, ...)` in the event loop."""
+
+    async def handler(self, *args, **kwargs):
+        def auth():
+            with open_db() as db:
+                try:
+                    return begin(self, db, args, kwargs), None
+                except Exception as exc:  # noqa: BLE001
+                    db.rollback()
+                    return None, exc
+
+        try:
+            ctx, exc = await off_loop(auth)
+            if exc is None:
+                return await fn(self, run_db, ctx, *args, **kwargs)
+        except Exception as failure:  # noqa: BLE001
+            exc = failure
+        return await self._refused(exc, loader)
+
+    return handler
+
+
+def _plain_handler(fn: Callable, begin: Begin, loader: bool) -> Callable:
+    """A plain handler: the gate and `fn(self, db, ctx, ...)` whole in a worker thread, with one session."""
+
+    async def handler(self, *args, **kwargs):
+        def work():
+            with open_db() as db:
+                try:
+                    return fn(self, db, begin(self, db, args, kwargs), *args, **kwargs), None
+                except Exception as exc:  # noqa: BLE001
+                    db.rollback()
+                    return None, exc
+
+        try:
+            result, exc = await off_loop(work)
+        except Busy as busy:
+            result, exc = None, busy
+        return result if exc is None else await self._refused(exc, loader)
+
+    return handler
+
+
+def _as_browser_handler(handler: Callable, fn: Callable, sig: inspect.Signature) -> Callable:
+    """`handler` under `fn`'s name, with the signature the browser may call: db (or run) and ctx are
+    supplied here, not by the browser."""
+    hidden = set(list(sig.parameters)[1:3])
+    handler.__name__ = fn.__name__
+    handler.__qualname__ = fn.__qualname__
+    handler.__doc__ = fn.__doc__
+    handler.__module__ = fn.__module__
+    handler.__signature__ = sig.replace(parameters=[p for name, p in sig.parameters.items() if name not in hidden])
+    handler.__annotations__ = {k: v for k, v in typing.get_type_hints(fn).items() if k not in hidden and k != "return"}
+    handler._staff_guarded = True  # the authorization tests list every handler and check this
+    return handler
 
 
 DbRun = Callable[[Callable[[Session], Any]], Awaitable[Any]]

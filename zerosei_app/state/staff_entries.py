@@ -13,11 +13,12 @@ from zerosei_app.domain.clock import day
 from zerosei_app.domain.entry_filters import count_stale, filter_entries
 from zerosei_app.domain.review import is_stale
 from zerosei_app.domain.staff_forms import EntryListQuery
-from zerosei_app.domain.staff_labels import STATUS_LABELS, age_range_words, category_label
+from zerosei_app.domain.staff_labels import STATUS_LABELS, category_label
 from zerosei_app.domain.validation import require
 from zerosei_app.queries.staff_entries import entries_of
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.view.staff_funzioni import funzioni_rows
+from zerosei_app.view.wording import staff_age_range_words
 
 
 @dataclasses.dataclass
@@ -80,7 +81,7 @@ class StaffEntriesState(StaffState):
                 category_label(e.category),
                 e.status,
                 STATUS_LABELS.get(e.status, e.status),
-                age_range_words(e.age_min_months, e.age_max_months),
+                staff_age_range_words(e.age_min_months, e.age_max_months),
                 day(e.last_reviewed_on) if e.last_reviewed_on else "mai",
                 e.status != "archived" and is_stale(e.last_reviewed_on, d),
                 e.is_example,

@@ -12,8 +12,9 @@ from zerosei_app.domain.regione_view import ATTIVO, EXPECTED_CENTRI
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.queries.regione_view import centri_rows, review_days
 from zerosei_app.queries.staff_coverage import still_inferred
-from zerosei_app.queries.staff_dashboard import TodoItem, regione_todo, summaries, todo, totals
+from zerosei_app.queries.staff_dashboard import summaries, totals
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.view.staff_todo import TodoItem, regione_todo, todo
 
 
 @dataclasses.dataclass

@@ -7,20 +7,29 @@ share one set of vars between the two pages.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol, TypeVar
 
 from sqlmodel import Session
 
 from zerosei_app.queries.csv_import import ImportPlan, ImportRefused
-from zerosei_app.view.staff_import_common import plan_rows, summary
-
-if TYPE_CHECKING:
-    from zerosei_app.state.staff_import import StaffImportState
-    from zerosei_app.state.staff_lists_import import StaffListsImportState
-
-    ImportState = StaffImportState | StaffListsImportState
+from zerosei_app.view.staff_import_common import PlanRow, plan_rows, summary
 
 T = TypeVar("T")
+
+
+class ImportState(Protocol):
+    """The vars both import states have (StaffImportState, StaffListsImportState): named here, not imported,
+    so that neither state and this module import each other."""
+
+    file_name: str
+    plan_summary: str
+    file_errors: list[str]
+    notes: list[str]
+    rows: list[PlanRow]
+    can_commit: bool
+    flash_error: str
+    _data: bytes
+
 
 REFUSED = "Importazione annullata: nel frattempo qualcosa è cambiato. {nothing}; controlla l'anteprima aggiornata."
 

@@ -12,10 +12,11 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.clock import day, when
 from zerosei_app.domain.review import OPEN_REPORT_STATUSES, report_days_left, report_due
 from zerosei_app.domain.staff_forms import Id, ReportStatusInput
-from zerosei_app.domain.staff_labels import REPORT_KIND_LABELS, REPORT_STATUS_LABELS
 from zerosei_app.domain.validation import require
 from zerosei_app.queries.staff_reports import inbox, set_status
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.view.staff_labels import REPORT_KIND_LABELS, REPORT_STATUS_LABELS
+from zerosei_app.view.wording import staff_count
 
 STATUS_FILTERS = ("aperte", "nuova", "in_lavorazione", "risolta", "tutte")
 
@@ -39,10 +40,10 @@ class ReportRow:
 
 def _due_words(days_left: int) -> str:
     if days_left < 0:
-        return f"in ritardo di {-days_left} {'giorno' if days_left == -1 else 'giorni'}"
+        return "in ritardo di " + staff_count(-days_left, "{n} giorno", "{n} giorni")
     if days_left == 0:
         return "scade oggi"
-    return f"entro {days_left} {'giorno' if days_left == 1 else 'giorni'}"
+    return "entro " + staff_count(days_left, "{n} giorno", "{n} giorni")
 
 
 class StaffReportsState(StaffState):

@@ -31,6 +31,7 @@ from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import CardEntry, EntrySession
 from zerosei_app.queries import sessions as q
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.view.wording import staff_count
 
 SHOWN_OCCURRENCES = 12
 NOT_THIS_ENTRY = "Questo appuntamento non appartiene alla voce aperta: ricarica la pagina."
@@ -77,7 +78,7 @@ class OccurrenceRow:
 
 
 def delete_question(description: str, left: int) -> str:
-    dates = "nessuna data futura" if left == 0 else ("1 data futura" if left == 1 else f"{left} date future")
+    dates = "nessuna data futura" if left == 0 else staff_count(left, "{n} data futura", "{n} date future")
     return f"Eliminare «{description}»? Spariscono {dates} dalla voce e dai calendari delle famiglie."
 
 

@@ -12,6 +12,7 @@ from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_stri
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import urls
+from zerosei_app.view.comune_options import comune_label
 
 
 class WizardState(UiState):
@@ -44,7 +45,7 @@ class WizardState(UiState):
                 notices.append(_unknown_comune(q))
                 q = PathQuery(**{**q.model_dump(), "comune": None})
             else:
-                label = f"{record.nome} ({record.provincia})"
+                label = comune_label(record)
         self.comune_code = q.comune or ""
         self.comune_label = label
         self.notices = notices

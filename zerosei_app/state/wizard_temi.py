@@ -5,10 +5,10 @@ import reflex as rx
 from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import TOPICS
 from zerosei_app.domain.link import PathQuery, to_query_string, validate_for_path
-from zerosei_app.i18n.format import age_in_words
 from zerosei_app.state.wizard import WizardState, go
 from zerosei_app.view import urls
 from zerosei_app.view.percorso_view import ChipView, chips
+from zerosei_app.view.wording import age_in_words
 
 
 def toggled(temi: tuple[str, ...], slug: str) -> tuple[str, ...]:

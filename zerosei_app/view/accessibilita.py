@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from babel.dates import format_date
-
 from zerosei_app.i18n import t
 from zerosei_app.settings import get_publisher
+from zerosei_app.view.wording import long_date
 
 # "conforme" or "parzialmente_conforme" (AgID's wording); see the limits below for why.
 STATUS = "parzialmente_conforme"
@@ -33,7 +32,7 @@ def declaration_texts(lang: str) -> dict[str, str]:
     texts = {
         "intro": t("a11y.intro", lang, ente=ente),
         "status": t(f"a11y.status.{STATUS}", lang),
-        "prep": t("a11y.prep", lang, data=format_date(ASSESSED_ON, format="long", locale=lang)),
+        "prep": t("a11y.prep", lang, data=long_date(ASSESSED_ON, lang)),
         "feedback": t("a11y.feedback", lang, ente=ente),
         "feedback_email": get_publisher().feedback_email,
         "feedback_href": feedback_mailto(lang),

@@ -6,13 +6,11 @@ page's language. Plain Python, no Reflex.
 from dataclasses import dataclass, field
 from datetime import date
 
-from babel.dates import format_date
-
 from zerosei_app.domain import clock
 from zerosei_app.domain.carta import group_by_area
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE
 from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
-from zerosei_app.i18n import normalize_lang, plural, t
+from zerosei_app.i18n import plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.carta import CartaCentro, DirectoryRow
@@ -25,6 +23,7 @@ from zerosei_app.view.contatti_out import contatti_out
 from zerosei_app.view.mediazione import LinguaNameView, mediazione_lingue
 from zerosei_app.view.percorso_out import announce, map_url, voce_fields
 from zerosei_app.view.percorso_view import EntryView, centri_views, contact_links, entry_view, hours_text
+from zerosei_app.view.wording import long_date
 
 ORIGINI = ("esplicito", "ente_gestore", "inferito")
 KNOWN = ("esplicito", "ente_gestore")  # a source, the Regione or the ente gestore says so; not a guess
@@ -87,7 +86,7 @@ class CartaView:
 
 
 def _day(iso: str, lang: str) -> str:
-    return format_date(date.fromisoformat(iso), format="long", locale=normalize_lang(lang))
+    return long_date(date.fromisoformat(iso), lang)
 
 
 def status_text(stato: str, lang: str) -> str:

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
-
 from zerosei_app.domain.chiusure import is_active, to_announce
-from zerosei_app.i18n import normalize_lang, t
+from zerosei_app.i18n import t
+from zerosei_app.view.wording import long_date
 
 
 def closure_text(dal: date, al: date, motivo: str, in_corso: bool, kind: str, lang: str) -> str:
     """ "Centro chiuso dal 1 agosto 2027 al 31 agosto 2027 (ferie)"; `kind` is centro or voce."""
-    loc = normalize_lang(lang)
     text = t(
         f"closure.{kind}.{'now' if in_corso else 'soon'}{'_day' if dal == al else ''}",
         lang,
-        dal=format_date(dal, format="long", locale=loc),
-        al=format_date(al, format="long", locale=loc),
+        dal=long_date(dal, lang),
+        al=long_date(al, lang),
     )
     return t("closure.with_reason", lang, text=text, motivo=motivo) if motivo else text
 

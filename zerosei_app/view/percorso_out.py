@@ -15,11 +15,10 @@ from zerosei_app.domain.chiusure import is_active, to_announce
 from zerosei_app.domain.link import PathQuery, to_query_string
 from zerosei_app.domain.path import ChildPath, Upcoming
 from zerosei_app.domain.vocabulary import OrigineCopertura
-from zerosei_app.i18n.format import age_in_words, language_name
+from zerosei_app.i18n.format import language_name
 from zerosei_app.models import CardEntry, Chiusura, Comune
 from zerosei_app.queries.contatti import CentroContatti, Contatti, ente_name
 from zerosei_app.queries.percorso import PathData
-from zerosei_app.queries.tappe import funzioni_out, tappe_for_child
 from zerosei_app.schemas.percorso import (
     CentroOut,
     ChiusuraOut,
@@ -34,6 +33,8 @@ from zerosei_app.schemas.percorso import (
     VoceOut,
 )
 from zerosei_app.view.contatti_out import contatti_out, ente_out
+from zerosei_app.view.tappe_out import funzioni_out, tappe_for_child
+from zerosei_app.view.wording import age_in_words
 
 
 def map_url(indirizzo: str | None, comune: str) -> str | None:

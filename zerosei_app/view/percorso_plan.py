@@ -16,10 +16,10 @@ from zerosei_app.domain.months import YearMonth
 from zerosei_app.i18n import t
 from zerosei_app.i18n.format import month_year
 from zerosei_app.queries.percorso_page import PageData
-from zerosei_app.queries.tappe import funzioni_out
 from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, FunzioneOut, PercorsoOut
 from zerosei_app.view import urls
 from zerosei_app.view.percorso_out import centri_e_ente_out, percorso_out
+from zerosei_app.view.tappe_out import funzioni_out
 
 OK = "ok"
 NEED_COMUNE = "need_comune"  # no comune, or one we don't know: the path needs it

@@ -5,20 +5,18 @@ Plain Python (no Reflex): every text is ready in the parent's language, so compo
 
 # No `from __future__ import annotations`: Reflex reads these field types at runtime.
 from dataclasses import dataclass, field
-from functools import cache
 
-from babel.dates import format_date
 from babel.lists import format_list
 
 from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import PROVINCE, SITUATIONAL_TOPICS, TOPICS
 from zerosei_app.domain.months import YearMonth
-from zerosei_app.domain.path import Placed, is_situational, place
+from zerosei_app.domain.path import Placed, Placement, is_situational, place
 from zerosei_app.domain.review import is_due
 from zerosei_app.domain.source_text import hours_are_old
 from zerosei_app.i18n import normalize_lang, plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
-from zerosei_app.i18n.format import month_year
+from zerosei_app.i18n.format import language_name, month_year
 from zerosei_app.schemas.percorso import (
     CentroOut,
     ChiusuraOut,
@@ -33,6 +31,7 @@ from zerosei_app.settings import get_mail_settings
 from zerosei_app.view.chiusure import closure_text
 from zerosei_app.view.contacts import LinkView, all_links
 from zerosei_app.view.mediazione import LinguaNameView, mediazione_asked, mediazione_lingue
+from zerosei_app.view.wording import age_range_text, long_date, starts_text
 
 
 @dataclass
@@ -233,7 +232,7 @@ def _overdue(confirmed_on) -> bool:
 def trust_text(v: VoceOut, lang: str) -> str:
     """One label: confirmed by the centre (with the day), else named by a public source, else not yet confirmed."""
     if v.verificato_il and not v.esempio:
-        day = format_date(v.verificato_il, format="long", locale=normalize_lang(lang))
+        day = long_date(v.verificato_il, lang)
         # A confirmation older than the review cycle (ZEROSEI_REVIEW_DAYS) no longer vouches for today.
         if _overdue(v.verificato_il):
             return t("path.trust.overdue", lang, date=day)
@@ -301,48 +300,60 @@ def _for_all(figli: list[FiglioOut], who: tuple[int, ...], lang: str) -> str:
 
 
 def _starts(p: ProssimaOut, lang: str) -> str:
-    return t(
-        "path.entry.starts",
-        lang,
-        month=month_year(YearMonth.parse(p.da_mese), lang),
-        months=plural("age.months", p.tra_mesi, lang),
-    )
+    return starts_text(p.da_mese, p.tra_mesi, lang)
 
 
-def services_view(p: PercorsoOut, lang: str) -> ServicesView:
-    """Each service once: per child the best fit first, shared ones under one heading, situational ones apart."""
-    figli = p.figli
-    centri = {c.id: c for c in p.centri}
-    voci: dict[int, VoceOut] = {}
-    soon: list[dict[int, ProssimaOut]] = []
-    for f in figli:
-        voci.update({v.id: v for v in f.prossimi})
-        soon.append({v.id: v for v in f.prossimi})
-    voci.update({v.id: v for f in figli for v in f.adesso})  # the "now" copy when both exist
-    sets_apart = {key for key, v in voci.items() if is_situational(v.temi, p.temi)}
-    plan = place(
-        [[v.id for v in f.adesso] for f in figli],
-        [[(v.id, v.tra_mesi) for v in f.prossimi] for f in figli],
-        situational=sets_apart.__contains__,
-    )
-    several = len(figli) > 1
-    centre_hrefs: dict[int, set[str]] = {}  # each centre card's contact links, for every card of its services
+@dataclass
+class _Cards:
+    """What every card of the services part needs: the services by id, when each opens per child, the centres."""
 
-    def card(item: Placed, home: int | None = None, compact: bool = False) -> EntryView:
-        v = voci[item.key]
-        starts = _starts(soon[home][item.key], lang) if home is not None else ""
-        view = entry_view(v, f"v{v.id}", lang, starts, centri=centri, compact=compact, centre_hrefs=centre_hrefs)
+    figli: list[FiglioOut]
+    lang: str
+    voci: dict[int, VoceOut]
+    soon: list[dict[int, ProssimaOut]]  # per child: the services opening later, by id
+    centri: dict[int, CentroOut]
+    centre_hrefs: dict[int, set[str]] = field(default_factory=dict)  # each centre card's links, reused by its cards
+
+    @property
+    def several(self) -> bool:
+        return len(self.figli) > 1
+
+    def card(self, item: Placed, home: int | None = None, compact: bool = False) -> EntryView:
+        v, lang = self.voci[item.key], self.lang
+        starts = _starts(self.soon[home][item.key], lang) if home is not None else ""
+        view = entry_view(
+            v, f"v{v.id}", lang, starts, centri=self.centri, compact=compact, centre_hrefs=self.centre_hrefs
+        )
         others = [i for i in item.soon_for if i != home]
-        if several and others:  # fits one child now (or soon), starts later for another: say so here
+        if self.several and others:  # fits one child now (or soon), starts later for another: say so here
             view.for_whom = " · ".join(
-                t("path.for.also_soon", lang, who=_for(figli[i], lang, v), month=_month(soon[i][item.key], lang))
+                t(
+                    "path.for.also_soon",
+                    lang,
+                    who=_for(self.figli[i], lang, v),
+                    month=_month(self.soon[i][item.key], lang),
+                )
                 for i in others
             )
         return view
 
+
+def _cards(p: PercorsoOut, lang: str) -> _Cards:
+    voci: dict[int, VoceOut] = {}
+    soon: list[dict[int, ProssimaOut]] = []
+    for f in p.figli:
+        voci.update({v.id: v for v in f.prossimi})
+        soon.append({v.id: v for v in f.prossimi})
+    voci.update({v.id: v for f in p.figli for v in f.adesso})  # the "now" copy when both exist
+    return _Cards(p.figli, lang, voci, soon, {c.id: c for c in p.centri})
+
+
+def _now_lists(p: PercorsoOut, plan: Placement, cards: _Cards) -> list[EntryListView]:
+    """Per child what fits now (said when nothing does), then the services shared by several children."""
+    lang = cards.lang
     now: list[EntryListView] = []
     shared_children = {i for who, _ in plan.shared for i in who}
-    for i, f in enumerate(figli):
+    for i, f in enumerate(p.figli):
         items = plan.now[i]
         nothing = not items and i not in shared_children  # say so, with the centre, even if "Se ti serve" has some
         if items or nothing or f.nato_presumibilmente:
@@ -351,45 +362,63 @@ def services_view(p: PercorsoOut, lang: str) -> ServicesView:
                     uid=f"adesso-{i + 1}",
                     heading=child_heading(f, lang),
                     note=t("path.child.born_presumably", lang) if f.nato_presumibilmente else "",
-                    voci=[card(x) for x in items],
+                    voci=[cards.card(x) for x in items],
                     empty=t("path.now_empty" if p.centri else "path.now_empty_ente", lang) if nothing else "",
                 )
             )
     for n, (who, items) in enumerate(plan.shared):
         now.append(
-            EntryListView(uid=f"insieme-{n + 1}", heading=_for_all(figli, who, lang), voci=[card(x) for x in items])
+            EntryListView(
+                uid=f"insieme-{n + 1}", heading=_for_all(p.figli, who, lang), voci=[cards.card(x) for x in items]
+            )
         )
+    return now
 
-    upcoming = [
+
+def _upcoming_lists(plan: Placement, cards: _Cards) -> list[EntryListView]:
+    return [
         EntryListView(
             uid=f"prossimi-{i + 1}",
-            heading=child_heading(figli[i], lang),
-            voci=[card(x, home=i, compact=True) for x in items],
+            heading=child_heading(cards.figli[i], cards.lang),
+            voci=[cards.card(x, home=i, compact=True) for x in items],
         )
         for i, items in enumerate(plan.upcoming)
         if items
     ]
 
-    situational = []
-    for item in plan.situational:
-        if item.now_for:
-            view = card(item)
-            if several:
-                view.for_whom = _for_all(figli, item.now_for, lang)
-        else:
-            home = min(item.soon_for, key=lambda i: soon[i][item.key].tra_mesi)
-            view = card(item, home=home)
-            if several:
-                view.for_whom = _for_all(figli, (home,), lang)
-        situational.append(view)
 
+def _situational_card(item: Placed, cards: _Cards) -> EntryView:
+    """A "Se ti serve" card: for the children it fits now, else for the one it opens soonest for."""
+    if item.now_for:
+        view, who = cards.card(item), item.now_for
+    else:
+        home = min(item.soon_for, key=lambda i: cards.soon[i][item.key].tra_mesi)
+        view, who = cards.card(item, home=home), (home,)
+    if cards.several:
+        view.for_whom = _for_all(cards.figli, who, cards.lang)
+    return view
+
+
+def services_view(p: PercorsoOut, lang: str) -> ServicesView:
+    """Each service once: per child the best fit first, shared ones under one heading, situational ones apart."""
+    cards = _cards(p, lang)
+    sets_apart = {key for key, v in cards.voci.items() if is_situational(v.temi, p.temi)}
+    plan = place(
+        [[v.id for v in f.adesso] for f in p.figli],
+        [[(v.id, v.tra_mesi) for v in f.prossimi] for f in p.figli],
+        situational=sets_apart.__contains__,
+    )
+    # Built in page order: a centre's links are computed by its first card (cards.centre_hrefs).
+    now = _now_lists(p, plan, cards)
+    upcoming = _upcoming_lists(plan, cards)
+    situational = [_situational_card(item, cards) for item in plan.situational]
     shown = [*(e for lst in now for e in lst.voci), *(e for lst in upcoming for e in lst.voci), *situational]
     return ServicesView(
         now=now,
         upcoming=upcoming,
         upcoming_empty="" if upcoming else t("path.upcoming_empty", lang),
         situational=situational,
-        situational_hint=_situational_hint([voci[x.key] for x in plan.situational], lang),
+        situational_hint=_situational_hint([cards.voci[x.key] for x in plan.situational], lang),
         has_unconfirmed=any(not e.is_verified for e in shown),
     )
 
@@ -427,23 +456,6 @@ def counts_text(p: PercorsoOut, lang: str, sv: ServicesView | None = None) -> st
     return t("path.counts", lang, now=plural("path.n_services", now, lang), soon=soon)
 
 
-def age_range_text(age_min: int, age_max: int, lang: str) -> str:
-    if age_max < 0:
-        return t("path.age.pregnancy", lang)
-    to = _age_words(age_max, lang)
-    if age_min < 0:
-        return t("path.age.from_pregnancy", lang, to=to)
-    if age_min == 0:
-        return t("path.age.from_birth", lang, to=to)
-    return t("path.age.range", lang, start=_age_words(age_min, lang), to=to)
-
-
-def _age_words(months: int, lang: str) -> str:
-    if months % 12 == 0 and months > 0:
-        return plural("age.years", months // 12, lang)
-    return plural("age.months", months, lang)
-
-
 def _facts(v: VoceOut, lang: str) -> list[FactView]:
     """Only what the source or the centre stated: an unknown fact is left out, never filled in."""
     where = v.luogo or ""
@@ -465,22 +477,8 @@ def _facts(v: VoceOut, lang: str) -> list[FactView]:
     ]
     lingue = v.lingue or []
     if [code for code in lingue if code != "it"]:
-        facts.append(("path.fact.languages", ", ".join(_language_name(code, lang) for code in lingue), ""))
+        facts.append(("path.fact.languages", ", ".join(language_name(code, lang) for code in lingue), ""))
     return [FactView(t(key, lang), value, value_lang) for key, value, value_lang in facts if value]
-
-
-def _language_name(code: str, lang: str) -> str:
-    try:
-        return _language_names(normalize_lang(lang)).get(code, code)
-    except Exception:
-        return code
-
-
-@cache  # Locale.parse costs more than the rest of an entry's card
-def _language_names(lang: str):
-    from babel import Locale
-
-    return Locale.parse(lang).languages
 
 
 def add_dates(services: ServicesView, dates: dict[int, str], ics: dict[int, str]) -> None:

@@ -9,6 +9,7 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.csv_common import Column, write_csv
 from zerosei_app.domain.regione_view import INVITO_LABELS, NESSUNO, SCADUTO
 from zerosei_app.queries.regione_view import CentroRiga, ComuneSenza
+from zerosei_app.view.wording import staff_count
 
 PAGE = "/staff/regione/centri"
 INVITO_BADGE = {"attivo": "published", "invitato": "draft", "scaduto": "stale", "nessuno": "nuova"}
@@ -65,9 +66,19 @@ def riga_view(r: CentroRiga) -> RigaView:
         else "",
         ultima_conferma=clock.day(r.ultima_conferma) if r.ultima_conferma else "mai",
         promemoria=_promemoria(r),
-        chiusure="; ".join(r.chiusure),
+        chiusure=chiusure_text(r),
         chiusure_href=f"/staff/centro?id={r.id}#chiusure-titolo",
     )
+
+
+def chiusure_text(r: CentroRiga) -> str:
+    """ "dal 01/08/2027 al 31/08/2027 (ferie); 2 voci sospese": closures in course or to come."""
+    parts = [
+        f"dal {clock.day(w.dal)} al {clock.day(w.al)}" + (f" ({w.motivo})" if w.motivo else "") for w in r.chiusure
+    ]
+    if r.voci_sospese:
+        parts.append(staff_count(r.voci_sospese, "{n} voce sospesa", "{n} voci sospese"))
+    return "; ".join(parts)
 
 
 def _promemoria(r: CentroRiga) -> str:
@@ -127,7 +138,7 @@ def export_csv(rows: list[CentroRiga]) -> bytes:
                 "da_confermare": r.da_confermare,
                 "ultima_conferma": r.ultima_conferma.isoformat() if r.ultima_conferma else "",
                 "promemoria": "" if r.promemoria is None else r.promemoria,
-                "chiusure": "; ".join(r.chiusure),
+                "chiusure": chiusure_text(r),
             }
             for r in rows
         ),

@@ -15,8 +15,9 @@ import segno
 
 from zerosei_app.domain.hosts import host_allowed
 from zerosei_app.domain.link import PathQuery, validate_for_path
-from zerosei_app.i18n import plural, t
+from zerosei_app.i18n import t
 from zerosei_app.settings import get_settings
+from zerosei_app.view.wording import share_age_band
 
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?")
 
@@ -39,15 +40,14 @@ def base_url(public_url: str | None, origin: str | None, allowed_hosts: tuple[st
     return ""
 
 
-def site_base(origin: str | None) -> str:
-    """THE absolute base of links, QR codes, og:url and the API's `url`: ZEROSEI_PUBLIC_URL, else
-    `origin` (scheme://host of the request) when its host is in ZEROSEI_ALLOWED_HOSTS, else ""."""
+def site_base(origin: str | None = None, *, scheme: str | None = None, host: str | None = None) -> str:
+    """THE absolute base of links, QR codes, og:url, e-mails and the API's `url`: ZEROSEI_PUBLIC_URL,
+    else the request's origin when its host is in ZEROSEI_ALLOWED_HOSTS, else "". The origin is the
+    browser's `origin` header (pages) or `scheme`://`host` of the request (HTTP routes)."""
+    if origin is None and host is not None:
+        origin = f"{scheme or 'http'}://{host}"
     settings = get_settings()
     return base_url(settings.public_url, origin, settings.allowed_hosts)
-
-
-def request_origin(scheme: str | None, host: str | None) -> str:
-    return f"{scheme or 'http'}://{host or ''}"
 
 
 def absolute(base: str, path_and_query: str) -> str:
@@ -74,15 +74,7 @@ def qr_svg(url: str) -> bytes:
 def age_bands(q: PathQuery, today: date, lang: str) -> list[str]:
     """ "bambino di 1 anno", "in attesa": enough to describe a path, never the birth month."""
     children, _ = validate_for_path(q, today)
-    bands = []
-    for child in children:
-        if child.kind == "atteso":
-            bands.append(t("share.band.expecting", lang))
-        elif child.age_months < 12:
-            bands.append(t("share.band.baby", lang))
-        else:
-            bands.append(plural("share.band.years", child.age_months // 12, lang))
-    return list(dict.fromkeys(bands))
+    return list(dict.fromkeys(share_age_band(child, lang) for child in children))
 
 
 def share_meta(q: PathQuery, comune_name: str | None, today: date) -> ShareMeta:

@@ -6,8 +6,8 @@ import dataclasses
 from datetime import datetime
 
 from zerosei_app.domain.clock import aware, when
-from zerosei_app.domain.staff_labels import ROLE_LABELS
 from zerosei_app.models import Centro, StaffUser
+from zerosei_app.view.staff_labels import ROLE_LABELS
 
 NOT_FOUND = "Account non trovato."
 NOT_FOUND_OR_DISABLED = "Account non trovato o disattivato: riattivalo prima."

@@ -10,12 +10,13 @@ from zerosei_app.domain.clock import day, hhmm, when
 from zerosei_app.domain.entry_form import FIELDS, LABELS, entry_to_form, same_content
 from zerosei_app.domain.lingue import names as language_names
 from zerosei_app.domain.modelli import MODELLI, modello_values
-from zerosei_app.domain.staff_labels import STATUS_LABELS, age_words, category_label, topic_label
+from zerosei_app.domain.staff_labels import STATUS_LABELS, category_label, topic_label
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
 from zerosei_app.queries import audit
 from zerosei_app.schemas.percorso import VoceOut
 from zerosei_app.view.percorso_out import voce_fields
 from zerosei_app.view.percorso_view import EntryView, entry_view
+from zerosei_app.view.wording import staff_age_words, staff_count
 
 EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, titolo="", sintesi="", descrizione="")
 
@@ -77,7 +78,7 @@ def show_value(value: Any, field: str = "") -> str:
     elif field == "category":
         value = category_label(value or "")
     elif field in ("age_min_months", "age_max_months") and isinstance(value, int):
-        value = age_words(value)
+        value = staff_age_words(value)
     elif field == "status":
         value = STATUS_LABELS.get(value, value)
     elif isinstance(value, bool):
@@ -190,7 +191,7 @@ def error_links(errors: dict[str, str]) -> list[ErrorLink]:
 
 
 def not_saved_message(n_errors: int) -> str:
-    fields = "un campo da correggere" if n_errors == 1 else f"{n_errors} campi da correggere"
+    fields = staff_count(n_errors, "un campo da correggere", "{n} campi da correggere")
     return f"Non salvato: {fields} (li trovi evidenziati qui sotto)."
 
 

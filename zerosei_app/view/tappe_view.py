@@ -3,14 +3,10 @@ parent's language. Tappe are the Regione's text (Italian); labels around them fo
 
 # No `from __future__ import annotations`: Reflex reads these field types at runtime.
 from dataclasses import dataclass, field
-from datetime import date
 
-from babel.dates import format_date
-
-from zerosei_app.domain.months import YearMonth
-from zerosei_app.i18n import normalize_lang, plural, t
-from zerosei_app.i18n.format import month_year
+from zerosei_app.i18n import t
 from zerosei_app.schemas.percorso import FiglioOut, FonteOut, FunzioneOut, PercorsoOut, TappaOut
+from zerosei_app.view.wording import long_date, source_date, starts_text, tappa_age_text
 
 
 @dataclass
@@ -51,21 +47,11 @@ class TappaPrintView:
     check: str
 
 
-def tappa_age_text(x: TappaOut, lang: str, range_text) -> str:
-    """The window in words: "in gravidanza", "alla nascita", else as a service's age range."""
-    end = 72 if x.eta_a_mesi is None else x.eta_a_mesi
-    if end == 0:
-        return t("path.tappa.at_birth", lang) if x.eta_da_mesi == 0 else t("path.tappa.pregnancy_to_birth", lang)
-    return range_text(x.eta_da_mesi, end, lang)
-
-
 def print_tappe(tappe: list[TappaOut], lang: str) -> list[TappaPrintView]:
-    from zerosei_app.view.percorso_view import age_range_text  # the services' own wording of an age range
-
     return [
         TappaPrintView(
             titolo=x.titolo,
-            eta=tappa_age_text(x, lang, age_range_text),
+            eta=tappa_age_text(x.eta_da_mesi, x.eta_a_mesi, lang),
             chi=x.chi,
             quando=x.quando,
             fonte=fonte_text(x.fonte, lang),
@@ -94,37 +80,18 @@ class FunzioniView:
     fonti: list[FonteView] = field(default_factory=list)
 
 
-def source_date(value: str | None, lang: str) -> str:
-    """As precise as the source: "2024", "maggio 2025", "20 aprile 2025"; "senza data" when it gives none."""
-    if not value:
-        return t("path.tappa.undated", lang)
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return str(int(parts[0]))
-        if len(parts) == 2:
-            return month_year(YearMonth(int(parts[0]), int(parts[1])), lang)
-        return format_date(date.fromisoformat(value), format="long", locale=normalize_lang(lang))
-    except ValueError:
-        return value
-
-
 def fonte_text(f: FonteOut, lang: str) -> str:
     return f"{f.titolo}, {source_date(f.data, lang)}"
 
 
 def check_text(x: TappaOut, lang: str) -> str:
     if x.verificato_il:
-        day = format_date(x.verificato_il, format="long", locale=normalize_lang(lang))
-        return t("path.tappa.checked_on", lang, date=day)
+        return t("path.tappa.checked_on", lang, date=long_date(x.verificato_il, lang))
     return t("path.tappa.to_check", lang) if x.da_verificare else ""
 
 
 def tappa_view(x: TappaOut, uid: str, lang: str) -> TappaView:
-    starts = ""
-    if not x.adesso and x.da_mese:
-        month = month_year(YearMonth.parse(x.da_mese), lang)
-        starts = t("path.entry.starts", lang, month=month, months=plural("age.months", x.tra_mesi, lang))
+    starts = starts_text(x.da_mese, x.tra_mesi, lang) if not x.adesso and x.da_mese else ""
     return TappaView(
         uid=uid,
         id=x.id,

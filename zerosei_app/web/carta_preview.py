@@ -28,6 +28,7 @@ from zerosei_app.queries.carta import carta_of
 from zerosei_app.queries.carta_slugs import find_by_slug
 from zerosei_app.view.carta_view import CartaView, carta_view
 from zerosei_app.view.percorso_view import EntryView
+from zerosei_app.web import reflex_patches
 from zerosei_app.web.first_paint import defer_app_scripts
 from zerosei_app.web.path_preview import OFFLINE_JS, PREVIEW_ID, inject, saved_line
 
@@ -102,10 +103,7 @@ def preview_for(slug: str, lang: str, today: date) -> str:
 
 @functools.cache
 def _template_path() -> Path:
-    from reflex import constants
-    from reflex.utils import prerequisites
-
-    return prerequisites.get_web_dir() / constants.Dirs.STATIC / "__spa-fallback.html"
+    return reflex_patches.static_dir() / "__spa-fallback.html"
 
 
 class CartaPreviewMiddleware:

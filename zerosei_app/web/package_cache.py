@@ -24,7 +24,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from zerosei_app.domain import clock
-from zerosei_app.settings import VAR_DIR, get_settings
+from zerosei_app.settings import VAR_DIR, get_settings, subprocess_env
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ async def _build(key: str, base: str) -> None:
             "zerosei_app.web.package_cache",
             base,
             str(path_for(key)),
-            env={**os.environ, "DATABASE_URL": get_settings().database_url},
+            env=subprocess_env(DATABASE_URL=get_settings().database_url),
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.PIPE,
         )
@@ -164,10 +164,11 @@ def _main(base: str, out: str) -> None:
     """In the child process: build the zip and move it into place whole."""
     from zerosei_app.db import session_scope
     from zerosei_app.domain import clock
-    from zerosei_app.queries import hsds, hsds_package
+    from zerosei_app.queries import hsds
+    from zerosei_app.view import hsds_package
 
     with session_scope() as session:
-        body = hsds_package.build_zip(hsds.load(session, base), clock.now())
+        body = hsds_package.build_zip(hsds.load(session), clock.now(), base)
     tmp = Path(out).with_suffix(".tmp")
     tmp.write_bytes(body)
     os.replace(tmp, out)

@@ -15,13 +15,10 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from babel.dates import format_date
-
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.i18n import t
 from zerosei_app.i18n.coverage import direction
-from zerosei_app.i18n.translate import normalize_lang
 from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import urls
@@ -29,6 +26,7 @@ from zerosei_app.view.lingua_filter import lingua_filter
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
 from zerosei_app.view.tappe_view import TappaView, TappeListView, funzioni_view, group_hint, tappe_views
+from zerosei_app.view.wording import long_date
 
 PREVIEW_ID = "zs-preview"
 
@@ -94,7 +92,7 @@ OFFLINE_JS = (
 
 def saved_line(today: date, lang: str, key: str = "ui.offline.saved") -> str:
     """ "Sei offline: percorso mostrato come salvato il 6 dicembre 2026. Aggiorna" (shown only offline)."""
-    text = t(key, lang, data=format_date(today, format="long", locale=normalize_lang(lang)))
+    text = t(key, lang, data=long_date(today, lang))
     # href="": the same address again, which also works with no JavaScript at all.
     return f'<p class="pv-saved" role="status">{_e(text)} <a class="pv-refresh" href="">{_e(t("ui.offline.refresh", lang))}</a></p>'
 

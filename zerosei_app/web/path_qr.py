@@ -34,7 +34,7 @@ def qr_response(scope: Scope) -> Response:
     if q.comune is None:  # the page shows no QR code without a comune either
         return Response(status_code=404, headers={"Cache-Control": "no-store"})
     headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-    base = share.site_base(share.request_origin(scope.get("scheme"), headers.get("host")))
+    base = share.site_base(scheme=scope.get("scheme"), host=headers.get("host"))
     svg = share.qr_svg(share.absolute(base, urls.link(urls.PERCORSO, q)))
     # The image depends on the query (and the host) only: cacheable; nosniff keeps it an image.
     return Response(

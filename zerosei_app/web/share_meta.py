@@ -29,7 +29,7 @@ from zerosei_app.queries.comuni import comune_index
 from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.view import share, urls
 from zerosei_app.view.percorso_plan import plan_page
-from zerosei_app.web import first_paint, path_preview
+from zerosei_app.web import first_paint, path_preview, reflex_patches
 
 log = logging.getLogger(__name__)
 
@@ -122,10 +122,7 @@ class _Template:
 
     @functools.cache  # noqa: B019 - one instance for the process; asking Reflex costs more than a request
     def candidates(self) -> list[Path]:
-        from reflex import constants
-        from reflex.utils import prerequisites
-
-        static = prerequisites.get_web_dir() / constants.Dirs.STATIC
+        static = reflex_patches.static_dir()
         return [static / "percorso.html", static / "percorso" / "index.html"]
 
     def get(self) -> str | None:
@@ -188,4 +185,4 @@ def _render(scope: Scope, session: Session | None) -> HTMLResponse | None:
 
 def _base(scope: Scope) -> str:
     headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-    return share.site_base(share.request_origin(scope.get("scheme"), headers.get("host")))
+    return share.site_base(scheme=scope.get("scheme"), host=headers.get("host"))

@@ -15,10 +15,9 @@ import asyncio
 import logging
 import time
 
-from reflex.istate.manager.memory import StateManagerMemory
-from reflex.istate.manager.token import BaseStateToken
-
 from zerosei_app.settings import get_settings
+from zerosei_app.web import reflex_patches
+from zerosei_app.web.reflex_patches import StateManagerMemory
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +46,7 @@ class ClosedTabs:
                 log.exception("sweeping closed tabs failed")
 
     def drop_expired(self) -> int:
-        connected = self.app.event_namespace.token_to_sid
+        connected = reflex_patches.connected_tokens(self.app)
         deadline = time.monotonic() - self.grace
         dropped = 0
         for token, closed_at in list(self.closed.items()):
@@ -60,35 +59,22 @@ class ClosedTabs:
 
     def _drop(self, token: str) -> bool:
         """Drop the tab's state unless it is busy (tried again later) or a staff member's."""
-        ref = BaseStateToken(ident=token, cls=self.app._state)
-        state = self.manager.states.get(ref.cache_key)
+        key = reflex_patches.tab_state_key(self.app, token)
+        state = reflex_patches.tab_state(self.manager, key)
         if state is None:
             return True
-        lock = self.manager._states_locks.get(ref.lock_key)
-        if lock is not None and lock.locked():
+        if reflex_patches.tab_state_busy(self.manager, key):
             return False
         # The staff states' base (a child of the root) holds the session cookie's token.
         if any(getattr(sub, "session_token", "") for sub in state.substates.values()):
             return True  # kept for Reflex's hour; nothing more to do here
-        self.manager._purge_token(ref)
+        reflex_patches.drop_tab_state(self.manager, key)
         return True
 
 
 def drop_closed_parent_tabs(app) -> None:
     """Lifespan hook: watch disconnects (memory state manager only)."""
-    manager = app.state_manager
-    namespace = app.event_namespace
-    if not isinstance(manager, StateManagerMemory) or namespace is None:
+    manager = reflex_patches.memory_state_manager(app)
+    if manager is None:
         return
-    closed = ClosedTabs(app, manager)
-    original = namespace.on_disconnect
-
-    def on_disconnect(sid: str, *_reason):
-        token = namespace.sid_to_token.get(sid)
-        result = original(sid)
-        if token:
-            closed.on_disconnect(token)
-        return result
-
-    # python-socketio looks the handler up on the instance at each event.
-    namespace.on_disconnect = on_disconnect
+    reflex_patches.on_tab_disconnect(app, ClosedTabs(app, manager).on_disconnect)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import pickle
 
-from reflex.utils.token_manager import RedisTokenManager
+from zerosei_app.web import reflex_patches
+from zerosei_app.web.reflex_patches import RedisTokenManager
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +47,11 @@ class WorkerAwareTokenManager(RedisTokenManager):
     async def link_token_to_sid(self, token: str, sid: str) -> str | None:
         if self._alive_task is None or self._alive_task.done():
             self._alive_task = asyncio.create_task(self._stay_subscribed(), name="zerosei-worker-alive")
-        key = self._get_redis_key(token)
+        key = reflex_patches.token_record_key(self, token)
         try:
             raw = await self.redis.get(key)
-            record = pickle.loads(raw) if raw else None  # Reflex's own record format
-            if (
-                record is not None
-                and record.instance_id != self.instance_id
-                and not await self._worker_alive(record.instance_id)
-            ):
+            owner = reflex_patches.token_record_owner(raw) if raw else None
+            if owner is not None and owner != self.instance_id and not await self._worker_alive(owner):
                 await self.redis.delete(key)  # the worker is gone: this is a reconnect, not a duplicate
         except Exception:  # Redis trouble: Reflex's own checks decide, as before
             log.exception("could not check the owner of a tab token")
@@ -71,7 +67,4 @@ class WorkerAwareTokenManager(RedisTokenManager):
 
 def use_worker_aware_tokens(app) -> None:
     """Lifespan hook: swap Reflex's Redis token manager for the one above (no-op without Redis)."""
-    namespace = app.event_namespace
-    current = getattr(namespace, "_token_manager", None)
-    if type(current) is RedisTokenManager:
-        namespace._token_manager = WorkerAwareTokenManager(current.redis)
+    reflex_patches.swap_redis_token_manager(app, WorkerAwareTokenManager)

@@ -7,14 +7,14 @@ the server then never reads more than the declared length."""
 from __future__ import annotations
 
 import json
-import os
 
 from zerosei_app.auth.http_headers import ASGIApp, Scope
 from zerosei_app.domain.csv_common import MAX_BYTES
+from zerosei_app.settings import get_limits
 
 UPLOAD_PATH = "/_upload"
-# The CSV limit plus room for the multipart envelope (boundaries, headers, the file name).
-LIMIT = int(os.environ.get("ZEROSEI_UPLOAD_MAX_BYTES", str(MAX_BYTES + 64 * 1024)))
+# ZEROSEI_UPLOAD_MAX_BYTES: by default the CSV limit plus room for the multipart envelope.
+LIMIT = get_limits().upload_max_bytes
 TOO_LARGE = (
     f"Il file è troppo grande (massimo {MAX_BYTES // 1_000_000} MB): niente è stato caricato. "
     f"/ The file is too large (at most {MAX_BYTES // 1_000_000} MB): nothing was uploaded."

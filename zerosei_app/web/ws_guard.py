@@ -1,6 +1,6 @@
 """Bounds on the websocket (/_event): who may open it, how many, and how large its messages are.
 
-Every touch of Reflex's (and python-socketio's) internals for this lives here, and
+The touches of Reflex's (and python-socketio's) internals for this are in web/reflex_patches.py, and
 tests/unit/test_ws_guard.py fails loudly if one of them is gone after an upgrade:
 - `app.sio.eio.cors_allowed_origins` becomes a check: the site's own origin (the request's
   Host), the ZEROSEI_CORS_ORIGINS list, or anything only when that list is "*";
@@ -26,6 +26,7 @@ from zerosei_app.auth.http_headers import ASGIApp, Message, Scope
 from zerosei_app.domain.client_address import throttle_key
 from zerosei_app.domain.hosts import origin_allowed
 from zerosei_app.settings import get_settings
+from zerosei_app.web import reflex_patches
 
 log = logging.getLogger(__name__)
 
@@ -93,38 +94,30 @@ def _origin_check(origin: str | None, environ: dict) -> bool:
     return ok
 
 
+def _bounded_event(sid: str, data: Any) -> Any:
+    """The event with an oversized URL cut to its bare page (every time; only the log is rate-limited)."""
+    if not isinstance(data, dict):
+        return data
+    sent = data.get("router_data", {})
+    router_data, was_cut = bounded_router_data(sent)
+    if not was_cut:
+        return data
+    if _log_now("url"):
+        log.warning(
+            "websocket event with an oversized URL, served as %s: %s",
+            router_data["pathname"],
+            cut(sent.get("asPath") if isinstance(sent, dict) else sent),
+        )
+    return {**data, "router_data": router_data}
+
+
 def install(app) -> None:
     """Apply the bounds above to the rx.App's socket server (call once, after rx.App())."""
     settings = get_settings()
-    eio = app.sio.eio
-    eio.cors_allowed_origins = _origin_check
-    eio.max_http_buffer_size = settings.ws_max_message_bytes
+    reflex_patches.bound_socket(app, _origin_check, settings.ws_max_message_bytes)
     if "*" in settings.cors_allowed_origins:
         log.warning("ZEROSEI_CORS_ORIGINS=*: pages of ANY site may open this site's websocket and drive its tabs")
-    namespace = app.event_namespace
-    original = namespace.on_event
-    if getattr(original, "_zerosei_bounded", False):
-        return
-
-    async def on_event(sid: str, data: Any):
-        if isinstance(data, dict):
-            router_data, was_cut = bounded_router_data(data.get("router_data", {}))
-            if was_cut and _log_now("url"):
-                log.warning(
-                    "websocket event with an oversized URL, served as %s: %s",
-                    router_data["pathname"],
-                    cut(
-                        data.get("router_data", {}).get("asPath")
-                        if isinstance(data.get("router_data"), dict)
-                        else data.get("router_data")
-                    ),
-                )
-            if was_cut:  # every time, not only when logged: the log is rate-limited, the bound is not
-                data = {**data, "router_data": router_data}
-        return await original(sid, data)
-
-    on_event._zerosei_bounded = True  # type: ignore[attr-defined]
-    namespace.on_event = on_event
+    reflex_patches.filter_events(app, _bounded_event)
 
 
 # -- The ASGI side: message size and sockets per address ----------------------------------------

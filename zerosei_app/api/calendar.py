@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from zerosei_app.api.errors import request_lang
-from zerosei_app.api.hsds import public_base
+from zerosei_app.api.http import public_base
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.errors import FieldError
@@ -23,6 +23,7 @@ from zerosei_app.domain.sessions import ROME
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.validation import parse
 from zerosei_app.queries.calendar import entry_calendar, path_calendar
+from zerosei_app.view import calendar_ics
 
 ENTRY_ICS = "/calendario/voce/{entry_id}.ics"
 PATH_ICS = "/percorso.ics"
@@ -51,7 +52,8 @@ def entry_ics(request: Request, entry_id: str) -> Response:
     body = None
     if ref is not None:
         with session_scope() as db:
-            body = entry_calendar(db, ref.id, public_base(request), _now())
+            found = entry_calendar(db, ref.id)
+            body = calendar_ics.entry_ics(found, public_base(request), _now()) if found else None
     if body is None:
         return _problem(404, [FieldError("id", "calendar_unknown_entry", {"value": entry_id[:20]})], lang)
     return Response(
@@ -67,12 +69,13 @@ def entry_ics(request: Request, entry_id: str) -> Response:
 @calendar_router.api_route(PATH_ICS, methods=["GET", "HEAD"])
 def path_ics(request: Request) -> Response:
     with session_scope() as db:
-        out = path_calendar(db, request.url.query, _today(), public_base(request), _now())
-    if out.body is None:
+        out = path_calendar(db, request.url.query, _today())
+        body = calendar_ics.path_ics(out, public_base(request), _now()) if out.found else None
+    if body is None:
         return _problem(404 if out.not_found else 422, out.errors, out.lang)
     # The link holds birth months: private caches only.
     return Response(
-        out.body,
+        body,
         media_type=ICS_TYPE,
         headers={
             "Cache-Control": "private, max-age=300",

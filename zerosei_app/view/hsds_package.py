@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from zerosei_app.queries import hsds
+from zerosei_app.queries.hsds import HsdsData
+from zerosei_app.view import hsds_out, hsds_taxonomies
 
 TABULAR = Path(__file__).resolve().parent.parent / "data" / "hsds" / "tabular.json"
 
@@ -95,13 +96,13 @@ def descriptor(created: datetime) -> dict[str, Any]:
             "Centri per le famiglie, enti gestori e voci pubblicate delle Carte ZeroSei nel formato "
             "Open Referral HSDS 3.0 (tabular). Provenienza dei dati: zerosei_app/data/PROVENANCE.md."
         ),
-        "version": hsds.HSDS_VERSION,
+        "version": hsds_out.HSDS_VERSION,
         "created": created.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "resources": resources,
     }
 
 
-def rows(data: hsds.HsdsData) -> dict[str, list[dict[str, Any]]]:
+def rows(data: HsdsData, base_url: str = "") -> dict[str, list[dict[str, Any]]]:
     out: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in tables()}
 
     def walk(table: str, obj: dict[str, Any]) -> None:
@@ -118,12 +119,12 @@ def rows(data: hsds.HsdsData) -> dict[str, list[dict[str, Any]]]:
                 if isinstance(item, dict) and item.get("id"):
                     walk(child, item)
 
-    for org in hsds.organizations(data):
-        full = hsds.organization_out(data, org.id, full_service=True)
+    for org in hsds_out.organizations(data):
+        full = hsds_out.organization_out(data, org.id, full_service=True, base_url=base_url)
         walk("organization", full.model_dump(mode="json", exclude_none=True))
-    for d in hsds.TAXONOMIES:
-        walk("taxonomy", hsds.taxonomy_out(d).model_dump(mode="json", exclude_none=True))
-    for term in hsds.taxonomy_terms():
+    for d in hsds_taxonomies.TAXONOMIES:
+        walk("taxonomy", hsds_taxonomies.taxonomy_out(d).model_dump(mode="json", exclude_none=True))
+    for term in hsds_taxonomies.taxonomy_terms():
         walk("taxonomy_term", term.model_dump(mode="json", exclude_none=True))
     return {table: list(found.values()) for table, found in out.items()}
 
@@ -137,9 +138,9 @@ def _csv(table: str, records: list[dict[str, Any]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def build_zip(data: hsds.HsdsData, created: datetime) -> bytes:
+def build_zip(data: HsdsData, created: datetime, base_url: str = "") -> bytes:
     meta = descriptor(created)
-    found = rows(data)
+    found = rows(data, base_url)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("datapackage.json", json.dumps(meta, ensure_ascii=False, indent=2))

@@ -1,0 +1,60 @@
+"""Tappe and regional functions in their API form (`TappaOut`, `FunzioneOut`): the path page, the API and the
+Carta share them. Built from the rows queries/tappe.py reads; the functions' names and texts are worded here."""
+
+from __future__ import annotations
+
+from zerosei_app.domain import funzioni
+from zerosei_app.domain.age import Child
+from zerosei_app.domain.tappe import select_tappe
+from zerosei_app.i18n import t
+from zerosei_app.models import Tappa
+from zerosei_app.schemas.percorso import FonteOut, FunzioneOut, TappaOut
+
+
+def tappa_fields(x: Tappa) -> dict:
+    return dict(
+        id=x.id,
+        titolo=x.titolo,
+        sintesi=x.sintesi,
+        quando=x.quando,
+        chi=x.chi,
+        link=x.link,
+        fonte=FonteOut(titolo=x.fonte_titolo, url=x.fonte_url, data=x.fonte_data),
+        verificato_il=x.verificato_il,
+        da_verificare=x.da_verificare,
+        eta_da_mesi=x.eta_da_mesi,
+        eta_a_mesi=x.eta_a_mesi,
+    )
+
+
+def tappe_for_child(tappe: list[Tappa], child: Child) -> list[TappaOut]:
+    """Those that fit now (best fit first), then those opening within the year (soonest first)."""
+    path = select_tappe(tappe, child)
+    return [TappaOut(**tappa_fields(x), adesso=True) for x in path.now] + [
+        TappaOut(**tappa_fields(s.tappa), adesso=False, tra_mesi=s.starts_in_months, da_mese=str(s.starts_on))
+        for s in path.upcoming
+    ]
+
+
+def tappe_out(tappe: list[Tappa]) -> list[TappaOut]:
+    """Every given tappa, in the given order, as for no child in particular (the Carta's print edition)."""
+    return [TappaOut(**tappa_fields(x), adesso=False) for x in tappe]
+
+
+def fonte_out(key: str, lang: str) -> FonteOut:
+    f = funzioni.FONTI[key]
+    return FonteOut(titolo=t(f"funzioni.fonte.{key}", lang), url=f.url, data=f.data)
+
+
+def funzioni_out(lang: str) -> list[FunzioneOut]:
+    """What every centre offers, then what centres may offer: what a parent can ask for."""
+    return [
+        FunzioneOut(
+            id=f.id,
+            nome=t(f"funzione.{f.id}", lang),
+            testo=t(f"funzione.{f.id}.testo", lang),
+            irrinunciabile=f.irrinunciabile,
+            fonte=fonte_out(f.fonte, lang),
+        )
+        for f in [*funzioni.irrinunciabili(), *funzioni.altre()]
+    ]
