@@ -32,19 +32,19 @@ def test_the_line_for_the_language_asked_in_the_readers_language():
     assert mediazione_asked([], "ar", "it") == ""  # nothing stated: nothing assumed
 
 
-def _state_mediator(session, codes: list[str]) -> int:
-    centro_id = path_out(session, BASE, TODAY).centri[0].id
-    centro = session.get(Centro, centro_id)
+def _state_mediator(db, codes: list[str]) -> int:
+    centro_id = path_out(db, BASE, TODAY).centri[0].id
+    centro = db.get(Centro, centro_id)
     centro.lingue_mediazione = codes
-    session.add(centro)
-    session.commit()
+    db.add(centro)
+    db.commit()
     return centro_id
 
 
-def test_the_path_says_the_centre_mediates_and_keeps_only_its_services(session):
-    centro_id = _state_mediator(session, ["ar", "ro"])
+def test_the_path_says_the_centre_mediates_and_keeps_only_its_services(db):
+    centro_id = _state_mediator(db, ["ar", "ro"])
     q = BASE.model_copy(update={"lingua": "ar"})
-    p = path_out(session, q, TODAY)
+    p = path_out(db, q, TODAY)
     assert p.lingua.trovata and p.lingue_dichiarate == ["ar", "ro"]
     assert {v.centro_id for f in p.figli for v in f.adesso + f.prossimi} == {centro_id}
     cards = {c.id: c for c in centri_views(p.centri, None, "it", q.lingua)}
@@ -54,19 +54,19 @@ def test_the_path_says_the_centre_mediates_and_keeps_only_its_services(session):
     status = lingua_filter(q, p).status
     assert status.startswith("I servizi che il centro offre anche in arabo e tutti quelli dei centri con un mediatore")
     # Without lingua= the card still lists the mediators' languages, with no line for a language asked.
-    plain = {c.id: c for c in centri_views(path_out(session, BASE, TODAY).centri, None, "it")}
+    plain = {c.id: c for c in centri_views(path_out(db, BASE, TODAY).centri, None, "it")}
     assert plain[centro_id].mediazione_asked == "" and len(plain[centro_id].mediazione) == 2
 
 
-def test_a_language_only_stated_for_services_keeps_the_plain_status(session):
-    _state_mediator(session, ["ro"])
+def test_a_language_only_stated_for_services_keeps_the_plain_status(db):
+    _state_mediator(db, ["ro"])
     q = BASE.model_copy(update={"lingua": "ar"})
-    p = path_out(session, q, TODAY)
+    p = path_out(db, q, TODAY)
     assert not p.lingua.trovata  # the seed states no Arabic service; the mediator is for Romanian
     assert lingua_filter(q, p).status.startswith("Nessun centro ha ancora indicato servizi in arabo")
 
 
-def test_the_carta_lists_the_mediators_languages(session):
-    centro_id = _state_mediator(session, ["sq"])
-    view = carta_view(carta_of(session, centro_id), "it", today=TODAY)
+def test_the_carta_lists_the_mediators_languages(db):
+    centro_id = _state_mediator(db, ["sq"])
+    view = carta_view(carta_of(db, centro_id), "it", today=TODAY)
     assert view.mediazione == [LinguaNameView("sq", "Shqip", "")]
