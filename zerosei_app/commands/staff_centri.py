@@ -16,7 +16,7 @@ from zerosei_app.domain.text import fold
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore, StaffUser
 
 ENTITY = "centro"
-PROFILE_FIELDS = ("indirizzo", "orari", "telefono", "email", "sito")
+PROFILE_FIELDS = ("indirizzo", "orari", "telefono", "email", "sito", "lingue_mediazione")
 ADMIN_FIELDS = PROFILE_FIELDS + ("nome", "codice_istat", "ente_gestore_id", "stato_verifica", "note_interne")
 
 
@@ -30,8 +30,12 @@ class CentroError(ValueError):
     pass
 
 
-def _none_if_empty(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v if v != "" else None) for k, v in values.items()}
+def _values(data: CentroProfileInput, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The form's values for the columns: empty text is None; mediators' languages only when the form had them."""
+    values = {k: (v if v != "" else None) for k, v in data.model_dump(include=set(fields)).items()}
+    if values.get("lingue_mediazione") is None:
+        values.pop("lingue_mediazione", None)  # no picker in the request (an old client): the stored ones stay
+    return values
 
 
 def _last_change(db: Session, centro_id: int) -> tuple[str, datetime | None]:
@@ -83,7 +87,7 @@ def _hours_dated(centro: Centro, values: dict) -> dict:
 def update_profile(
     db: Session, centro: Centro, base_version: int, data: CentroProfileInput, user_id: int, now: datetime
 ) -> bool:
-    values = _hours_dated(centro, _none_if_empty(data.model_dump(include=set(PROFILE_FIELDS))))
+    values = _hours_dated(centro, _values(data, PROFILE_FIELDS))
     return _versioned(db, centro, base_version, values, user_id, "profile", now)
 
 
@@ -98,7 +102,7 @@ def update_admin(
     db: Session, centro: Centro, base_version: int, data: CentroAdminInput, user_id: int, now: datetime
 ) -> bool:
     _check_refs(db, data)
-    values = _hours_dated(centro, _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS))))
+    values = _hours_dated(centro, _values(data, ADMIN_FIELDS))
     values["nome"] = data.nome
     changed = _versioned(db, centro, base_version, values, user_id, "update", now)
     if changed:
@@ -113,7 +117,7 @@ def create_centro(db: Session, data: CentroAdminInput, user_id: int, now: dateti
         raise CentroError(
             "Esiste già un centro con questo nome in questo comune: aprilo dall'elenco invece di crearne un altro."
         )
-    values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
+    values = _values(data, ADMIN_FIELDS)
     values["nome"] = data.nome
     comune = db.get(Comune, data.codice_istat)
     centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)

@@ -8,7 +8,7 @@ from zerosei_app.auth.guard import StaffContext, require_centro, require_regione
 from zerosei_app.commands.review_cycle import record_confirmation
 from zerosei_app.commands.staff_centri import CentroConflict, CentroError, set_active, update_admin, update_profile
 from zerosei_app.domain import clock
-from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput, Id
+from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput, Id, centro_form_to_raw
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.queries.comuni import get_comune
@@ -75,7 +75,7 @@ class StaffCentroState(StaffState):
     @staff_event
     def save(self, db: Session, ctx: StaffContext, form: dict):
         centro = require_centro(db, ctx, self.centro_id)
-        raw = form if isinstance(form, dict) else {}
+        raw = centro_form_to_raw(form if isinstance(form, dict) else {})
         if ctx.is_regione:
             data, errors = parse(
                 CentroAdminInput, {**raw, "codice_istat": raw.get("codice_istat") or centro.codice_istat}

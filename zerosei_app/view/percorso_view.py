@@ -30,6 +30,7 @@ from zerosei_app.schemas.percorso import (
 from zerosei_app.settings import get_mail_settings
 from zerosei_app.view.chiusure import closure_text
 from zerosei_app.view.contacts import LinkView, all_links
+from zerosei_app.view.mediazione import LinguaNameView, mediazione_asked, mediazione_lingue
 from zerosei_app.view.wording import age_range_text, long_date, starts_text
 
 
@@ -106,6 +107,8 @@ class CentroView:
     contacts_intro: str = ""  # whose contacts follow, when they are not the centre's own
     pec_note: str = ""  # what a PEC is, when one is offered
     chiusura: str = ""  # "Centro chiuso dal … al … (ferie)": in course or soon
+    mediazione: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
+    mediazione_asked: str = ""  # "Mediazione culturale in arabo presso il centro" (lingua= asked for it)
 
 
 @dataclass
@@ -141,7 +144,8 @@ def contact_links(contatti: list[ContattoOut], lang: str, card: str = "centro") 
     return links, intro, pec_note
 
 
-def centro_view(c: CentroOut, lang: str) -> CentroView:
+def centro_view(c: CentroOut, lang: str, lingua: str | None = None) -> CentroView:
+    """`lingua`: the language the parent asked for (`lingua=`), if any."""
     notes = []
     if c.inferito:
         notes.append(t("path.centro.inferred_note", lang))
@@ -168,6 +172,8 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
         contacts_intro=intro,
         pec_note=pec_note,
         chiusura=_closure(c.chiusura, "centro", lang),
+        mediazione=mediazione_lingue(c.lingue_mediazione),
+        mediazione_asked=mediazione_asked(c.lingue_mediazione, lingua, lang),
     )
 
 
@@ -197,10 +203,12 @@ def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
     )
 
 
-def centri_views(centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str) -> list[CentroView]:
+def centri_views(
+    centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str, lingua: str | None = None
+) -> list[CentroView]:
     """The centres; the comune's ente gestore (when it runs none of them) first if every centre is only the
-    nearest one, else after them."""
-    views = [centro_view(c, lang) for c in centri]
+    nearest one, else after them. `lingua`: the language the parent asked for, if any."""
+    views = [centro_view(c, lang, lingua) for c in centri]
     if ente is None:
         return views
     card = ente_view(ente, lang)

@@ -23,6 +23,7 @@ from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import urls
 from zerosei_app.view.lingua_filter import lingua_filter
+from zerosei_app.view.mediazione import LinguaNameView
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
 from zerosei_app.view.tappe_view import TappaView, TappeListView, funzioni_view, group_hint, tappe_views
@@ -67,7 +68,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
         *(
             f'<div id="pv-centro-{c.id}">{_centro(c, lang, slugs.get(c.id) if c.kind == "centro" else None)}</div>'
-            for c in view.centri_views(plan.centri, plan.ente, lang)
+            for c in view.centri_views(plan.centri, plan.ente, lang, plan.query.lingua)
         ),
         "</section>",
         "</div>",
@@ -103,6 +104,14 @@ def _lingua(plan: PagePlan) -> str:
     return f'<p class="lingua-status">{_e(status)}</p>' if status else ""
 
 
+def mediazione_html(items: list[LinguaNameView], asked: str, lang: str) -> str:
+    """The centre's cultural mediators, as the app's card shows them (components/mediazione.py)."""
+    names = "".join(f'{_e(n.sep)}<span lang="{_e(n.code)}" dir="auto">{_e(n.name)}</span>' for n in items)
+    return (f'<p class="lingua-mediazione">{_e(asked)}</p>' if asked else "") + (
+        f"<p><strong>{_e(t('ui.centro.mediazione', lang))}</strong> {names}</p>" if names else ""
+    )
+
+
 def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
     address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
     links = "".join(
@@ -124,6 +133,7 @@ def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
             if c.orari
             else ""
         )
+        + mediazione_html(c.mediazione, c.mediazione_asked, lang)
         + (f'<p class="pv-contacts-intro">{_e(c.contacts_intro)}</p>' if c.contacts_intro else "")
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + (f'<p class="pv-pec-note">{_e(c.pec_note)}</p>' if c.pec_note else "")
