@@ -163,7 +163,7 @@ def test_centro_view_says_what_is_uncertain():
         mappa_url="https://www.openstreetmap.org/search?query=Alba",
     )
     v = view.centro_view(c, "it")
-    assert v.luogo == "Alba (CN)"
+    assert v.place == "Alba (CN)"
     assert v.kicker == "Il centro più vicino tra quelli registrati · a circa 12 km"
     assert any("completando l'elenco" in n for n in v.notes)
     assert any("Non è ancora confermato" in n for n in v.notes)

@@ -248,9 +248,9 @@ def found_views(
         out.append(
             FoundView(
                 uid=card.uid,
-                nome=card.nome,
+                nome=card.name,
                 href="" if ente_card else href_of.get(card.id, ""),
-                luogo=card.luogo,
+                luogo=card.place,
                 kicker=card.kicker,
                 note=card.notes[0] if card.notes and (ente_card or centri_inferred(centri, card.id)) else "",
                 links=card.links[:3] if ente_card else card.links[:1],

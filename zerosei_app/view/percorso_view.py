@@ -94,10 +94,10 @@ class ServicesView:
 class CentroView:
     uid: str
     id: int
-    nome: str
-    indirizzo: str
-    luogo: str  # "Torino (TO)"
-    orari: str
+    name: str
+    address: str
+    place: str  # "Torino (TO)"
+    hours: str
     ente: str
     links: list[LinkView] = field(default_factory=list)
     map_href: str = ""
@@ -160,10 +160,10 @@ def centro_view(c: CentroOut, lang: str, lingua: str | None = None) -> CentroVie
     return CentroView(
         uid=f"c{c.id}",
         id=c.id,
-        nome=c.nome,
-        indirizzo=c.indirizzo or "",
-        luogo=f"{c.comune} ({c.provincia})",
-        orari=hours_text(c.orari, c.orari_indicati_nel, lang),
+        name=c.nome,
+        address=c.indirizzo or "",
+        place=f"{c.comune} ({c.provincia})",
+        hours=hours_text(c.orari, c.orari_indicati_nel, lang),
         ente=c.ente_gestore or "",
         links=links,
         map_href=c.mappa_url or "",
@@ -186,10 +186,10 @@ def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
     return CentroView(
         uid=f"e{e.id}",
         id=e.id,
-        nome=e.nome,
-        indirizzo="",
-        luogo="",
-        orari="",
+        name=e.nome,
+        address="",
+        place="",
+        hours="",
         ente="",
         links=links,
         notes=[t("path.ente.note", lang)],

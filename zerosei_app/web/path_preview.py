@@ -113,7 +113,7 @@ def mediazione_html(items: list[LinguaNameView], asked: str, lang: str) -> str:
 
 
 def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
-    address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
+    address = ", ".join(x for x in (c.address, c.place) if x)
     links = "".join(
         f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">'
         + f'<span dir="{"auto" if link.kind == "pec" else "ltr"}">{_e(link.label)}</span>'
@@ -124,13 +124,13 @@ def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
     return (
         '<article class="pv-card pv-centro"><h3 class="pv-card-title">'
         + (f'<span class="pv-card-kicker">{_e(c.kicker)}</span><span class="sr-only">: </span>' if c.kicker else "")
-        + f'<span lang="it">{_e(c.nome)}</span></h3>'
+        + f'<span lang="it">{_e(c.name)}</span></h3>'
         + (f'<p class="closure">{_e(c.chiusura)}</p>' if c.chiusura else "")
         + "".join(f'<p class="pv-muted">{_e(n)}</p>' for n in c.notes)
         + (f'<p class="pv-address" lang="it">{_e(address)}</p>' if address else "")
         + (
-            f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.orari)}</span></p>'
-            if c.orari
+            f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.hours)}</span></p>'
+            if c.hours
             else ""
         )
         + mediazione_html(c.mediazione, c.mediazione_asked, lang)
