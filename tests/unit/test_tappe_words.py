@@ -45,7 +45,7 @@ def test_the_catalogue_italian_is_the_seeded_text():
     assert wrong == []
 
 
-@pytest.mark.parametrize("lang", [x for x in LANGUAGES if x in ("it", "en")])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_language_translates_every_tappa(lang):
     missing = [tappa_key(x.id, f) for x in TAPPE for f in FIELDS if not CATALOGS[lang].get(tappa_key(x.id, f))]
     assert missing == []
@@ -53,12 +53,23 @@ def test_every_language_translates_every_tappa(lang):
 
 def test_the_path_and_print_views_carry_the_language_and_the_note():
     unchanged, edited = tappe_out([CONGEDO, CONGEDO.model_copy(update={"quando": "quando vuoi"})])
-    v = tappa_view(unchanged, "t0", "en")
-    assert (v.titolo_lang, v.sintesi_lang, v.quando_lang, v.chi_lang, v.in_italian) == ("en",) * 4 + (False,)
-    assert v.titolo == CATALOGS["en"][tappa_key(CONGEDO.id, "titolo")]
-    e = tappa_view(edited, "t1", "en")
-    assert (e.quando, e.quando_lang, e.titolo_lang, e.in_italian) == ("quando vuoi", "it", "en", True)
+    v = tappa_view(unchanged, "t0", "zh")
+    assert (v.titolo_lang, v.sintesi_lang, v.quando_lang, v.chi_lang, v.in_italian) == ("zh",) * 4 + (False,)
+    assert v.titolo == CATALOGS["zh"][tappa_key(CONGEDO.id, "titolo")]
+    e = tappa_view(edited, "t1", "zh")
+    assert (e.quando, e.quando_lang, e.titolo_lang, e.in_italian) == ("quando vuoi", "it", "zh", True)
     assert tappa_view(edited, "t1", "it").in_italian is False  # Italian readers need no note
-    p_unchanged, p_edited = print_tappe([unchanged, edited], "en")
-    assert (p_unchanged.titolo_lang, p_unchanged.in_italian) == ("en", False)
+    p_unchanged, p_edited = print_tappe([unchanged, edited], "fr")
+    assert (p_unchanged.titolo_lang, p_unchanged.in_italian) == ("fr", False)
     assert (p_edited.quando, p_edited.quando_lang, p_edited.in_italian) == ("quando vuoi", "it", True)
+
+
+def test_the_server_rendered_preview_marks_each_text_with_its_language():
+    from zerosei_app.web.path_preview import _tappa
+
+    unchanged, edited = tappe_out([CONGEDO, CONGEDO.model_copy(update={"sintesi": "Testo nuovo."})])
+    html = _tappa(tappa_view(unchanged, "t0", "ar"), "ar")
+    assert 'class="tappa-title" lang="ar"' in html and 'lang="it"' in html  # the source's title stays Italian
+    assert "tappa-it-note" not in html
+    html = _tappa(tappa_view(edited, "t1", "ar"), "ar")
+    assert '<p lang="it">Testo nuovo.</p>' in html and "tappa-it-note" in html
