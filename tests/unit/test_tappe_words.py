@@ -73,3 +73,13 @@ def test_the_server_rendered_preview_marks_each_text_with_its_language():
     assert "tappa-it-note" not in html
     html = _tappa(tappa_view(edited, "t1", "ar"), "ar")
     assert '<p lang="it">Testo nuovo.</p>' in html and "tappa-it-note" in html
+
+
+def test_italian_names_inside_arabic_keep_their_order():
+    """In a right-to-left translation each Latin run is isolated (its brackets then mirror with the Arabic)."""
+    nido = next(x for x in TAPPE if x.id == "bonus_asilo_nido")
+    titolo = tappa_text(nido.id, "titolo", nido.titolo, "ar").text
+    assert "\u2066INPS\u2069 (\u2066Bonus asilo nido\u2069)" in titolo
+    assert titolo.replace("\u2066", "").replace("\u2069", "") == CATALOGS["ar"][tappa_key(nido.id, "titolo")]
+    assert "\u2066" not in tappa_text(nido.id, "titolo", nido.titolo, "zh").text
+    assert tappa_text(nido.id, "titolo", nido.titolo + "!", "ar").text == nido.titolo + "!"  # Italian: CSS isolates it

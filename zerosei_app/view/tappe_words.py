@@ -5,11 +5,16 @@ field no longer matches the Italian the translation was made from, so the reader
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from zerosei_app.i18n.catalogs import CATALOGS, DEFAULT_LANG
+from zerosei_app.i18n.coverage import direction, ltr_isolate
 
 FIELDS = ("titolo", "sintesi", "quando", "chi")
+# A run of Latin words (an office's Italian name, "INPS", "Covid-19") inside a right-to-left translation.
+_LATIN = "A-Za-zÀ-ÿ0-9'’./-"
+_LATIN_RUN = re.compile(rf"[A-Za-zÀ-ÿ][{_LATIN}]*(?: [{_LATIN}]*[A-Za-zÀ-ÿ][{_LATIN}]*)*")
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,21 @@ def tappa_text(tappa_id: str, field: str, italian: str, lang: str) -> Worded:
     translated = CATALOGS.get(lang, {}).get(key)
     if lang == DEFAULT_LANG or not translated or CATALOGS[DEFAULT_LANG].get(key) != italian:
         return Worded(italian, DEFAULT_LANG)
-    return Worded(translated, lang)
+    return Worded(_isolate_latin(translated, lang), lang)
+
+
+def _isolate_latin(text: str, lang: str) -> str:
+    """In a right-to-left text the Italian names keep their order and their brackets their side: each Latin
+    run is wrapped in Unicode isolates (invisible), its final full stop left outside."""
+    if direction(lang) != "rtl":
+        return text
+
+    def isolate(m: re.Match) -> str:
+        run = m.group()
+        core = run.rstrip(".,")
+        return ltr_isolate(core, lang) + run[len(core) :]
+
+    return _LATIN_RUN.sub(isolate, text)
 
 
 def tappa_words(x, lang: str) -> dict[str, Worded]:
