@@ -228,14 +228,15 @@ def _tappe_group(now: list[TappeListView], soon: list[TappeListView], lang: str,
 
 def _tappa(x: TappaView, lang: str) -> str:
     facts = "".join(
-        f'<div class="fact"><dt>{_e(t(key, lang))}</dt> <dd lang="it">{_e(value)}</dd></div>'
-        for key, value in (("ui.tappa.who", x.chi), ("ui.tappa.when", x.quando))
+        f'<div class="fact"><dt>{_e(t(key, lang))}</dt> <dd lang="{v_lang}">{_e(value)}</dd></div>'
+        for key, value, v_lang in (("ui.tappa.who", x.chi, x.chi_lang), ("ui.tappa.when", x.quando, x.quando_lang))
         if value
     )
+    note = f'<p class="muted tappa-it-note">{_e(t("ui.tappa.in_italian", lang))}</p>' if x.in_italian else ""
     return (
-        f'<li class="pv-tappa"><details><summary><span class="tappa-title" lang="it">{_e(x.titolo)}</span>'
+        f'<li class="pv-tappa"><details><summary><span class="tappa-title" lang="{x.titolo_lang}">{_e(x.titolo)}</span>'
         + (f'<span class="tappa-starts">{_e(x.starts)}</span>' if x.starts else "")
-        + f'</summary><p lang="it">{_e(x.sintesi)}</p><dl class="facts">{facts}</dl>'
+        + f'</summary><p lang="{x.sintesi_lang}">{_e(x.sintesi)}</p><dl class="facts">{facts}</dl>{note}'
         + (f'<p><a href="{_e(x.link)}">{_e(t("ui.tappa.official", lang))}</a></p>' if x.link else "")
         + f'<p class="src">{_e(t("ui.tappa.source", lang))}: <a href="{_e(x.fonte_url)}" lang="it">{_e(x.fonte)}</a></p>'
         + (f'<p class="verified{"" if x.is_checked else " not-yet"}">{_e(x.check)}</p>' if x.check else "")
