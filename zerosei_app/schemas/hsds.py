@@ -73,6 +73,7 @@ class LanguageOut(_Out):
     location_id: str | None = None
     name: str | None = None
     code: str | None = None
+    note: str | None = None
 
 
 class CostOptionOut(_Out):
@@ -126,6 +127,7 @@ class LocationOut(_Out):
     longitude: float | None = None
     external_identifier: str | None = None
     external_identifier_type: str | None = None
+    languages: list[LanguageOut] | None = None
     addresses: list[AddressOut] | None = None
     phones: list[PhoneOut] | None = None
     attributes: list[AttributeOut] | None = None

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from babel import Locale
+
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.domain.hsds_ids import hsds_id
+from zerosei_app.domain.lingue import LINGUE
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.hsds import HsdsData
-from zerosei_app.schemas.hsds import AddressOut, LocationOut, OrganizationListOut, PhoneOut
+from zerosei_app.schemas.hsds import AddressOut, LanguageOut, LocationOut, OrganizationListOut, PhoneOut
 from zerosei_app.view.hsds_common import email, url
 
 COORDINATES_OF_COMUNE = (
     "Coordinate del comune del centro (geocodifica OpenStreetMap del comune), non dell'edificio del centro."
 )
+
+MEDIAZIONE_NOTE = "Mediazione culturale presso il centro"
+_ITALIAN_NAMES = {code: italian for code, _, italian in LINGUE}
 
 
 def ente_list_out(e: EnteGestore) -> OrganizationListOut:
@@ -60,6 +66,25 @@ def _addresses(c: Centro, m: Comune, loc_id: str) -> list[AddressOut] | None:
     ]
 
 
+def _language_name(code: str) -> str:
+    """The picker's Italian name; a code outside it (from an import) by Babel's Italian names."""
+    return _ITALIAN_NAMES.get(code) or Locale("it").languages.get(code, code)
+
+
+def _mediazione_languages(c: Centro, loc_id: str) -> list[LanguageOut] | None:
+    """One language per code the centre stated for its cultural mediators; none stated: none given."""
+    return [
+        LanguageOut(
+            id=hsds_id("language", f"location/{c.id}/{code}"),
+            location_id=loc_id,
+            name=_language_name(code),
+            code=code,
+            note=MEDIAZIONE_NOTE,
+        )
+        for code in (c.lingue_mediazione or [])
+    ] or None
+
+
 def location_out(data: HsdsData, c: Centro, m: Comune) -> LocationOut:
     loc_id = hsds_id("location", c.id)
     # Centres are placed at their comune's coordinates unless staff gave the building's own.
@@ -81,6 +106,7 @@ def location_out(data: HsdsData, c: Centro, m: Comune) -> LocationOut:
         longitude=lon,
         external_identifier=m.codice_istat,
         external_identifier_type="codice ISTAT del comune",
+        languages=_mediazione_languages(c, loc_id),
         addresses=_addresses(c, m, loc_id),
         phones=phones,
     )
