@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .contact_formats import EmailText, PhoneText, UrlText
 from .contact_rule import email_link, is_working, phone_links, site_link
 from .csv_common import Column, CsvTable, read_csv
-from .entry_form import to_bool
+from .entry_form import split_list, to_bool
+from .staff_forms import lingue_mediazione_codes
 from .staff_labels import STATO_VERIFICA_LABELS
 from .text import fold
 from .validation import parse
@@ -33,7 +34,10 @@ CENTRI_COLUMNS: tuple[Column, ...] = (
     Column("ente_gestore", "Ente gestore", ("ente",)),
     Column("stato_verifica", "Stato verifica", ("verifica",)),
     Column("attivo", "Attivo", ("aperto",)),
+    # Optional: a file without it leaves each centre's stated languages as they are.
+    Column("lingue_mediazione", "Lingue mediazione", ("lingue mediazione culturale", "mediazione culturale")),
 )
+_LINGUE_HINT = "scrivi codici di 2 lettere (ISO 639-1) separati da virgole, per esempio «ar, ro»"
 
 COPERTURA_COLUMNS: tuple[Column, ...] = (
     Column("centro", "Centro", ("id centro", "centro id", "nome centro"), required=True),
@@ -59,6 +63,8 @@ class CentroRowInput(BaseModel):
     ente_gestore: str = Field("", max_length=250)
     stato_verifica: str = StatoVerifica.VERIFICATO  # an official list is a verified source
     attivo: bool = True
+    # The cultural mediators' languages; None: the file has no such column (the stored ones stay).
+    lingue_mediazione: list[str] | None = None
 
     @field_validator("id", mode="before")
     @classmethod
@@ -105,6 +111,11 @@ class CentroRowInput(BaseModel):
     @classmethod
     def _attivo(cls, v: Any) -> bool:
         return True if v in ("", None) else to_bool(v)
+
+    @field_validator("lingue_mediazione", mode="before")
+    @classmethod
+    def _lingue(cls, v: Any) -> list[str]:
+        return lingue_mediazione_codes(split_list(v), _LINGUE_HINT)  # an empty cell: none stated
 
 
 class CoperturaRowInput(BaseModel):

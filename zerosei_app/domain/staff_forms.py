@@ -102,6 +102,22 @@ def checked_ids(form: dict[str, Any], prefix: str) -> list[int]:
 
 
 MAX_LINGUE_MEDIAZIONE = 12
+_FORM_HINT = (
+    "scegli le lingue dall'elenco; in «Altre lingue» scrivi codici di 2 lettere separati da virgole "
+    "(per esempio «ta, si»). Non salvata"
+)
+
+
+def lingue_mediazione_codes(items: list[Any], hint: str = _FORM_HINT) -> list[str]:
+    """The mediators' languages as stored (the staff form and the centres' CSV alike): ISO 639-1 codes,
+    at most MAX_LINGUE_MEDIAZIONE, each once; `hint` says how to write them where they were typed."""
+    codes = [str(x).strip().casefold() for x in items]
+    for code in codes:
+        if not is_lingua_code(code):
+            raise ValueError(f"Lingua «{code[:20]}» non riconosciuta: {hint}.")
+    if len(codes) > MAX_LINGUE_MEDIAZIONE:
+        raise ValueError(f"Al massimo {MAX_LINGUE_MEDIAZIONE} lingue.")
+    return list(dict.fromkeys(codes))
 
 
 class CentroProfileInput(BaseModel):
@@ -121,16 +137,7 @@ class CentroProfileInput(BaseModel):
     def _lingue(cls, v: Any) -> Any:
         if v is None:
             return None
-        items = [str(x).strip().casefold() for x in (v if isinstance(v, list | tuple) else [v])]
-        for code in items:
-            if not is_lingua_code(code):
-                raise ValueError(
-                    f"Lingua «{code[:20]}» non riconosciuta: scegli le lingue dall'elenco; in «Altre lingue» "
-                    "scrivi codici di 2 lettere separati da virgole (per esempio «ta, si»). Non salvata."
-                )
-        if len(items) > MAX_LINGUE_MEDIAZIONE:
-            raise ValueError(f"Al massimo {MAX_LINGUE_MEDIAZIONE} lingue.")
-        return list(dict.fromkeys(items))
+        return lingue_mediazione_codes(list(v) if isinstance(v, list | tuple) else [v])
 
 
 def centro_form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:

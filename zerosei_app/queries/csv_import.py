@@ -133,19 +133,6 @@ class _Lookups:
 
 # ---------------------------------------------------------------- the official list of centres
 
-_CENTRO_FIELDS = (
-    "nome",
-    "codice_istat",
-    "indirizzo",
-    "telefono",
-    "email",
-    "sito",
-    "orari",
-    "ente_gestore_id",
-    "stato_verifica",
-    "is_active",
-)
-
 
 def plan_centri_work(db: Session, data: bytes | str):
     parsed = parse_centri_csv(data)
@@ -210,6 +197,8 @@ def _centro_values(value: CentroRowInput, code: str | None, ente_id: int | None,
     }
     if existing is not None and not value.ente_gestore:
         values["ente_gestore_id"] = existing.ente_gestore_id  # an empty cell changes nothing
+    if value.lingue_mediazione is not None:  # no such column (an older file): the stored ones stay
+        values["lingue_mediazione"] = value.lingue_mediazione
     return values
 
 

@@ -44,6 +44,7 @@ class CentroRiga:
     ultimo_promemoria: date | None = None
     chiusure: list[Window] = field(default_factory=list)  # the centre's closures in course or to come
     voci_sospese: int = 0  # its entries' closures in course or to come
+    lingue_mediazione: list[str] = field(default_factory=list)  # its cultural mediators' (ISO 639-1)
 
 
 @dataclass
@@ -68,7 +69,7 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
 
 def _open_centri(db: Session) -> dict[int, CentroRiga]:
     return {
-        c.id: CentroRiga(c.id, c.nome, m.nome, m.sigla_provincia)
+        c.id: CentroRiga(c.id, c.nome, m.nome, m.sigla_provincia, lingue_mediazione=list(c.lingue_mediazione or []))
         for c, m in db.exec(
             select(Centro, Comune)
             .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))

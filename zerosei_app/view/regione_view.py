@@ -119,6 +119,7 @@ CSV_COLUMNS = (
     Column("ultima_conferma", "Ultima conferma"),
     Column("promemoria", "Promemoria inviati"),
     Column("chiusure", "Chiusure"),
+    Column("lingue_mediazione", "Lingue mediazione"),  # as the centres' import reads it
 )
 
 
@@ -139,6 +140,7 @@ def export_csv(rows: list[CentroRiga]) -> bytes:
                 "ultima_conferma": r.ultima_conferma.isoformat() if r.ultima_conferma else "",
                 "promemoria": "" if r.promemoria is None else r.promemoria,
                 "chiusure": chiusure_text(r),
+                "lingue_mediazione": ", ".join(r.lingue_mediazione),
             }
             for r in rows
         ),
