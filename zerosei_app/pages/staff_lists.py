@@ -19,7 +19,9 @@ def _centri_upload() -> rx.Component:
             "Colonne: ",
             ", ".join(c.header for c in CENTRI_COLUMNS),
             ". Obbligatorie: Nome e Comune (nome o codice ISTAT). "
-            "Un centro già registrato si riconosce dall'ID o da nome e comune: i suoi dati vengono aggiornati.",
+            "Un centro già registrato si riconosce dall'ID o da nome e comune: i suoi dati vengono aggiornati. "
+            "Lingue mediazione: codici di 2 lettere separati da virgole (per esempio «ar, ro»); "
+            "un file senza questa colonna lascia le lingue registrate.",
             class_name="st-muted",
         ),
         upload_box(UPLOAD_IDS["centri"], S.upload_centri),
