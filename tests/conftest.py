@@ -139,7 +139,7 @@ def fast_hashing(monkeypatch):
     passwords._dummy_hash.cache_clear()
 
 
-def pytest_sessionfinish(db, exitstatus):  # noqa: ARG001
+def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
     shutil.rmtree(_RUN_DIR, ignore_errors=True)
 
 

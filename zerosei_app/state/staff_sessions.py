@@ -21,7 +21,6 @@ from zerosei_app.domain.sessions import (
     Repeat,
     SessionChoice,
     cancel,
-    describe,
     last_day,
     occurrences,
     validate,
@@ -31,6 +30,7 @@ from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import CardEntry, EntrySession
 from zerosei_app.queries import sessions as q
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.view.session_words import describe
 from zerosei_app.view.wording import staff_count
 
 SHOWN_OCCURRENCES = 12
