@@ -1,0 +1,72 @@
+"""Words have one home, view/: state/ calls the views and never words a text itself (issue 19).
+
+state/ may import from zerosei_app.i18n only what it needs to pick and announce the page's language:
+- `DEFAULT_LANG`, `LANGUAGES` (which `lang=` a link may ask for),
+- `direction` (i18n/coverage.py: `<html dir>` for the chosen language),
+- `GLOBAL`, `UI_PREFIX`, `script_url` (i18n/ui_script.py: loading the chosen language's texts in the browser;
+  state/ui.py re-exports UI_PREFIX for the pages and tests).
+Anything else, `t`, `plural`, the catalogues or a format helper of i18n/format.py, and Babel itself, is wording:
+a new `t(...)` in a state fails here and belongs in a function of view/ (view/page_words.py for the parents'
+pages, view/staff_messages.py for the staff screens, view/wording.py for ages, dates and counts).
+
+Imports are read with `ast` (also those inside functions), so nothing is imported to check.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import zerosei_app
+from zerosei_app.queries import reports
+from zerosei_app.view.page_words import REPORT_OUTCOME_KEYS
+
+STATE = Path(zerosei_app.__file__).resolve().parent / "state"
+LANGUAGE_HELPERS = {
+    "zerosei_app.i18n": {"DEFAULT_LANG", "LANGUAGES"},
+    "zerosei_app.i18n.coverage": {"direction"},
+    "zerosei_app.i18n.ui_script": {"GLOBAL", "UI_PREFIX", "script_url"},
+}
+WORDING_MODULES = ("babel",)
+
+
+def wording_imports(source: str, name: str) -> list[str]:
+    """Each import of a module that words things, as "file:line imports what"."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith(("zerosei_app.i18n", *WORDING_MODULES)):
+                    found.append(f"{name}:{node.lineno} imports {alias.name}")
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.startswith(WORDING_MODULES):
+                found.append(f"{name}:{node.lineno} imports {node.module}")
+            elif node.module.startswith("zerosei_app.i18n"):
+                allowed = LANGUAGE_HELPERS.get(node.module, set())
+                found += [
+                    f"{name}:{node.lineno} imports {a.name} from {node.module}"
+                    for a in node.names
+                    if a.name not in allowed
+                ]
+    return found
+
+
+def test_state_imports_no_wording_helper():
+    found = [
+        hit for path in sorted(STATE.glob("*.py")) for hit in wording_imports(path.read_text(), f"state/{path.name}")
+    ]
+    assert found == [], "state/ words nothing itself (call a view/ function):\n" + "\n".join(found)
+
+
+def test_a_new_t_in_a_state_is_reported():
+    source = "from zerosei_app.i18n import LANGUAGES, t\nfrom zerosei_app.i18n.format import month_year\n"
+    assert wording_imports(source, "state/x.py") == [
+        "state/x.py:1 imports t from zerosei_app.i18n",
+        "state/x.py:2 imports month_year from zerosei_app.i18n.format",
+    ]
+    assert wording_imports("import babel.dates\n", "state/x.py") == ["state/x.py:1 imports babel.dates"]
+
+
+def test_every_report_outcome_has_its_sentence():
+    outcomes = {reports.SAVED, reports.THROTTLED, reports.DUPLICATE, reports.TARGET_FULL, reports.NOT_FOUND}
+    assert set(REPORT_OUTCOME_KEYS) == outcomes
