@@ -15,6 +15,7 @@ from zerosei_app.queries.chiusure import ChiusuraError, entry_titles, of_centro
 from zerosei_app.queries.chiusure import add as add_chiusura
 from zerosei_app.queries.chiusure import remove as remove_chiusura
 from zerosei_app.state.staff_write import commit_or_say, said
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_chiusure import added_message, chiusura_row
 
 BLANK_CHIUSURA = {"dal": "", "al": "", "motivo": "", "entry_id": ""}
@@ -41,7 +42,7 @@ def add(state: Any, db: Session, user_id: int | None, centro_id: int, form: Any,
     if data is None:
         state.chiusura_values, state.chiusura_errors = {**BLANK_CHIUSURA, **raw}, errors
         state.chiusura_form_key += 1
-        state.flash_error = "Chiusura non salvata: controlla le date."
+        state.flash_error = m.CHIUSURA_NOT_SAVED
         return
     done, row = commit_or_say(
         state,
@@ -68,4 +69,4 @@ def remove(state: Any, db: Session, user_id: int | None, centro_id: int, chiusur
     )
     fill(state, db, centro_id, entry_id)
     if done:
-        state.flash_ok = "Chiusura tolta: le famiglie non la vedono più."
+        state.flash_ok = m.CHIUSURA_REMOVED

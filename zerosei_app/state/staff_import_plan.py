@@ -12,6 +12,7 @@ from typing import Protocol, TypeVar
 from sqlmodel import Session
 
 from zerosei_app.queries.csv_import import ImportPlan, ImportRefused
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_import_common import PlanRow, plan_rows, summary
 
 T = TypeVar("T")
@@ -29,9 +30,6 @@ class ImportState(Protocol):
     can_commit: bool
     flash_error: str
     _data: bytes
-
-
-REFUSED = "Importazione annullata: nel frattempo qualcosa è cambiato. {nothing}; controlla l'anteprima aggiornata."
 
 
 def clear_plan(state: ImportState) -> None:
@@ -58,6 +56,6 @@ def commit_or_replan(
     except ImportRefused:
         db.rollback()
         replan()
-        state.flash_error = REFUSED.format(nothing=nothing)
+        state.flash_error = m.import_refused(nothing)
         return None
     return result
