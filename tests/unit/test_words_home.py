@@ -9,12 +9,17 @@ Anything else, `t`, `plural`, the catalogues or a format helper of i18n/format.p
 a new `t(...)` in a state fails here and belongs in a function of view/ (view/page_words.py for the parents'
 pages, view/staff_messages.py for the staff screens, view/wording.py for ages, dates and counts).
 
-Imports are read with `ast` (also those inside functions), so nothing is imported to check.
+Nor does a state hold a sentence of its own: a string of two or more words with an Italian function word in
+it ("Non salvato: …") is a text for the staff or the families, and lives in view/. The only ones left are the
+three of state/staff_centro.py (another branch is reshaping that file; they move with the merge).
+
+Imports and strings are read with `ast` (also inside functions), so nothing is imported to check.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import zerosei_app
@@ -28,6 +33,14 @@ LANGUAGE_HELPERS = {
     "zerosei_app.i18n.ui_script": {"GLOBAL", "UI_PREFIX", "script_url"},
 }
 WORDING_MODULES = ("babel",)
+ITALIAN = re.compile(r"\b(il|la|le|di|del|della|per|con|non|una|un|che|sono|è|alla|dal|nel)\b", re.IGNORECASE)
+LEFT_IN_STATE = {  # TEMP until merge: state/staff_centro.py is being edited on branch mediator
+    "staff_centro.py": {
+        "Centro creato: serve il suo comune. Indica gli altri comuni che serve da «Comuni serviti da questo centro».",
+        "Non salvato: controlla i campi evidenziati.",
+        "Dati del centro salvati.",
+    }
+}
 
 
 def wording_imports(source: str, name: str) -> list[str]:
@@ -70,3 +83,40 @@ def test_a_new_t_in_a_state_is_reported():
 def test_every_report_outcome_has_its_sentence():
     outcomes = {reports.SAVED, reports.THROTTLED, reports.DUPLICATE, reports.TARGET_FULL, reports.NOT_FOUND}
     assert set(REPORT_OUTCOME_KEYS) == outcomes
+
+
+def sentences(source: str) -> list[tuple[int, str]]:
+    """The string constants that read as Italian sentences (docstrings and single words aside)."""
+    tree = ast.parse(source)
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and len(node.value.split()) >= 2
+        and ITALIAN.search(node.value)
+    ]
+
+
+def test_state_holds_no_sentence():
+    found = [
+        f"state/{path.name}:{line} {text[:70]!r}"
+        for path in sorted(STATE.glob("*.py"))
+        for line, text in sentences(path.read_text())
+        if text not in LEFT_IN_STATE.get(path.name, set())
+    ]
+    assert found == [], "a sentence in state/ (move it to view/):\n" + "\n".join(found)
+
+
+def test_a_sentence_in_a_state_is_reported():
+    source = '"""Docstring: non è un testo."""\nX = "Non salvato: riprova."\nY = "ok"\n'
+    assert sentences(source) == [(2, "Non salvato: riprova.")]
