@@ -120,3 +120,34 @@ def test_state_holds_no_sentence():
 def test_a_sentence_in_a_state_is_reported():
     source = '"""Docstring: non è un testo."""\nX = "Non salvato: riprova."\nY = "ok"\n'
     assert sentences(source) == [(2, "Non salvato: riprova.")]
+
+
+def refusal_codes() -> set[str]:
+    """The codes raised as a Refused in queries/ (`raise EnteError("ente_unknown")`) and the domain's own."""
+    from zerosei_app.domain.errors import Refused
+    from zerosei_app.queries import chiusure, comune_ente, staff_centri, staff_coverage, staff_entries
+
+    modules = (chiusure, comune_ente, staff_centri, staff_coverage, staff_entries)
+    kinds = {
+        name for mod in modules for name, obj in vars(mod).items() if isinstance(obj, type) and issubclass(obj, Refused)
+    }
+    codes = {"chiusura_past"}  # domain/chiusure.check_not_past's, raised by queries/chiusure.add
+    for mod in modules:
+        for node in ast.walk(ast.parse(Path(mod.__file__).read_text())):
+            if (
+                isinstance(node, ast.Raise)
+                and isinstance(node.exc, ast.Call)
+                and getattr(node.exc.func, "id", "") in kinds
+            ):
+                first = node.exc.args[0] if node.exc.args else None
+                if isinstance(first, ast.Name) and first.id == "problem":  # check_not_past's code, counted above
+                    continue
+                assert isinstance(first, ast.Constant), f"{mod.__name__}:{node.lineno} raises a refusal without a code"
+                codes.add(first.value)
+    return codes
+
+
+def test_every_refusal_code_has_its_sentence_and_no_sentence_is_left_over():
+    from zerosei_app.view.staff_messages import REFUSALS
+
+    assert refusal_codes() == set(REFUSALS)

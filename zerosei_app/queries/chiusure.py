@@ -7,12 +7,13 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.chiusure import ChiusuraInput, check_not_past, is_current_or_future
+from zerosei_app.domain.errors import Refused
 from zerosei_app.models import CardEntry, Chiusura, EntryStatus
 from zerosei_app.queries.audit import record, snapshot
 
 
-class ChiusuraError(Exception):
-    """A refusal whose text is the message for staff."""
+class ChiusuraError(Refused):
+    """A closure refused (codes: chiusura_past, chiusura_not_of_centro, chiusura_gone)."""
 
 
 def of_centro(db: Session, centro_id: int, today: date, entry_id: int | None = None) -> list[Chiusura]:
@@ -54,7 +55,7 @@ def add(db: Session, centro_id: int, data: ChiusuraInput, user_id: int | None, n
     if entry_id is not None:
         entry = db.get(CardEntry, entry_id)
         if entry is None or entry.centro_id != centro_id:
-            raise ChiusuraError("Questa voce non è del centro.")
+            raise ChiusuraError("chiusura_not_of_centro")
     row = Chiusura(
         centro_id=centro_id, entry_id=entry_id, dal=data.dal, al=data.al, motivo=data.motivo, created_by=user_id
     )
@@ -81,7 +82,7 @@ def remove(
     """`entry_id`: only a closure of that entry (the entry editor)."""
     row = db.get(Chiusura, chiusura_id)
     if row is None or row.centro_id != centro_id or (entry_id is not None and row.entry_id != entry_id):
-        raise ChiusuraError("Chiusura non trovata: forse è già stata tolta.")
+        raise ChiusuraError("chiusura_gone")
     before = snapshot(row)
     db.delete(row)
     record(

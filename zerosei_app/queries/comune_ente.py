@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from zerosei_app.domain import clock
 from zerosei_app.domain.csv_enti_comuni import export_enti_csv, parse_enti_csv, template_csv
+from zerosei_app.domain.errors import Refused
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore
@@ -21,8 +22,8 @@ ENTITY = "comune_ente_gestore"
 NOTE = "Indicato dalla Regione"
 
 
-class EnteError(Exception):
-    """A refusal whose text is the message for staff."""
+class EnteError(Refused):
+    """An ente gestore's link refused (codes: comune_unknown, ente_unknown, enti_file_errors)."""
 
 
 @dataclass
@@ -91,9 +92,9 @@ def set_ente(
     comune = db.get(Comune, codice_istat)
     ente = db.get(EnteGestore, ente_id)
     if comune is None:
-        raise EnteError(f"Comune {codice_istat} sconosciuto.")
+        raise EnteError("comune_unknown", codice_istat=codice_istat)
     if ente is None:
-        raise EnteError("Ente gestore sconosciuto: sceglilo dall'elenco.")
+        raise EnteError("ente_unknown")
     link = db.get(ComuneEnteGestore, codice_istat)
     if link is not None and link.ente_gestore_id == ente_id:
         return False
@@ -185,7 +186,7 @@ def commit_import(db: Session, data: bytes | str, user_id: int | None, now: date
     """All rows or none: a file with any error changes nothing (the caller shows the plan)."""
     plan, work = plan_import(db, data)
     if not plan.ok:
-        raise EnteError("Nessun comune aggiornato: il file ha degli errori (vedi sotto).")
+        raise EnteError("enti_file_errors")
     for codice, ente_id in work:
         set_ente(db, codice, ente_id, user_id, now, rerun=False)
     if work:

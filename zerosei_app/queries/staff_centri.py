@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from zerosei_app.domain.errors import Refused
 from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput
 from zerosei_app.domain.text import fold
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore, StaffUser
@@ -26,8 +27,8 @@ class CentroConflict(Exception):
         self.by, self.at = by, at
 
 
-class CentroError(ValueError):
-    pass
+class CentroError(Refused, ValueError):
+    """A centre refused (codes: centro_comune_unknown, centro_ente_unknown, centro_duplicate)."""
 
 
 def _none_if_empty(values: dict[str, Any]) -> dict[str, Any]:
@@ -89,9 +90,9 @@ def update_profile(
 
 def _check_refs(db: Session, data: CentroAdminInput) -> None:
     if db.get(Comune, data.codice_istat) is None:
-        raise CentroError("Comune sconosciuto: sceglilo dall'elenco.")
+        raise CentroError("centro_comune_unknown")
     if data.ente_gestore_id is not None and db.get(EnteGestore, data.ente_gestore_id) is None:
-        raise CentroError("Ente gestore sconosciuto.")
+        raise CentroError("centro_ente_unknown")
 
 
 def update_admin(
@@ -110,9 +111,7 @@ def create_centro(db: Session, data: CentroAdminInput, user_id: int, now: dateti
     _check_refs(db, data)
     same = db.exec(select(Centro).where(Centro.codice_istat == data.codice_istat)).all()
     if any(fold(c.nome) == fold(data.nome) for c in same):
-        raise CentroError(
-            "Esiste già un centro con questo nome in questo comune: aprilo dall'elenco invece di crearne un altro."
-        )
+        raise CentroError("centro_duplicate")
     values = _none_if_empty(data.model_dump(include=set(ADMIN_FIELDS)))
     values["nome"] = data.nome
     comune = db.get(Comune, data.codice_istat)

@@ -89,7 +89,7 @@ class StaffCoverageState(StaffState):
             add_link(db, centro, code, ctx.user_id, clock.now())
         except CoverageError as exc:
             db.rollback()
-            self.flash_error = str(exc)
+            self.flash_error = m.refusal(exc)
             return
         db.commit()
         nome = db.get(Comune, code).nome

@@ -93,7 +93,7 @@ class StaffRegioneState(StaffState):
             db.commit()
         except CentroError as exc:
             db.rollback()
-            self.flash_error = str(exc)
+            self.flash_error = m.refusal(exc)
             return
         self.new_open, self.new_errors, self.new_comune, self.new_comune_label = False, {}, "", ""
         self.new_form_key += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from zerosei_app.domain.errors import Refused
 from zerosei_app.view.wording import STAFF_LANG, and_list, staff_count
 
 # --- every screen (state/staff_base.py) -----------------------------------------------------------------------
@@ -27,6 +28,33 @@ NOTHING_TO_SAVE = "Nessuna modifica da salvare."
 LOGGED_OUT = "Sei uscito. A presto!"
 PASSWORD_CHANGED = "Password cambiata. Le altre sessioni aperte con il tuo account sono state chiuse."
 NO_CENTRO = "Il tuo account non è collegato a nessun centro aperto. Rivolgiti all'ufficio regionale."
+
+
+# The refusals of a write (domain.errors.Refused, raised in queries/), by code; `{name}` takes its param.
+REFUSALS = {
+    "chiusura_past": "La chiusura è già finita: controlla l'anno delle date.",
+    "chiusura_not_of_centro": "Questa voce non è del centro.",
+    "chiusura_gone": "Chiusura non trovata: forse è già stata tolta.",
+    "comune_unknown": "Comune {codice_istat} sconosciuto.",
+    "ente_unknown": "Ente gestore sconosciuto: sceglilo dall'elenco.",
+    "enti_file_errors": "Nessun comune aggiornato: il file ha degli errori (vedi sotto).",
+    "centro_comune_unknown": "Comune sconosciuto: sceglilo dall'elenco.",
+    "centro_ente_unknown": "Ente gestore sconosciuto.",
+    "centro_duplicate": (
+        "Esiste già un centro con questo nome in questo comune: aprilo dall'elenco invece di crearne un altro."
+    ),
+    "coverage_comune_unknown": "Comune sconosciuto.",
+    "version_not_found": "Versione non trovata per questa voce.",
+    "version_breaks_rules": "Questa versione non rispetta le regole attuali ({problems}).",
+}
+
+
+def refusal(exc: Exception) -> str:
+    """A refused write in words: a Refused by its code; any other refusal (AccountError…) already is words."""
+    if not isinstance(exc, Refused):
+        return str(exc)
+    params = {k: "; ".join(v) if isinstance(v, list) else v for k, v in exc.params.items()}
+    return REFUSALS[exc.code].format(**params)
 
 
 def invalid_data(problems: list[str]) -> str:
