@@ -22,7 +22,7 @@ ADMIN_FIELDS = PROFILE_FIELDS + ("nome", "codice_istat", "ente_gestore_id", "sta
 
 
 class CentroConflict(Exception):
-    def __init__(self, by: str, at: datetime | None):
+    def __init__(self, by: str | None, at: datetime | None):  # by: who saved first, None when not known
         super().__init__(by)
         self.by, self.at = by, at
 
@@ -35,14 +35,14 @@ def _none_if_empty(values: dict[str, Any]) -> dict[str, Any]:
     return {k: (v if v != "" else None) for k, v in values.items()}
 
 
-def _last_change(db: Session, centro_id: int) -> tuple[str, datetime | None]:
+def _last_change(db: Session, centro_id: int) -> tuple[str | None, datetime | None]:
     row = db.exec(
         select(AuditRecord, StaffUser.name)
         .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
         .where(AuditRecord.entity == ENTITY, AuditRecord.entity_id == centro_id)
         .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
     ).first()
-    return (row[1] or "un'altra persona", row[0].created_at) if row else ("un'altra persona", None)
+    return (row[1] or None, row[0].created_at) if row else (None, None)
 
 
 def _versioned(

@@ -32,7 +32,7 @@ class Conflict(Exception):
     """Someone else changed the entry since `base_version` was loaded."""
 
     current_version: int
-    by: str
+    by: str | None  # the name of who saved it; None when not known
     at: datetime | None
 
     def __str__(self) -> str:  # pragma: no cover - debugging aid
@@ -55,7 +55,7 @@ def reference_errors(db: Session, data: EntryInput) -> dict[str, str]:
     return errors
 
 
-def last_change(db: Session, entry_id: int) -> tuple[str, datetime | None]:
+def last_change(db: Session, entry_id: int) -> tuple[str | None, datetime | None]:
     row = db.exec(
         select(AuditRecord, StaffUser.name)
         .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
@@ -63,9 +63,9 @@ def last_change(db: Session, entry_id: int) -> tuple[str, datetime | None]:
         .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
     ).first()
     if row is None:
-        return "un'altra persona", None
+        return None, None
     rec, name = row
-    return name or "un'altra persona", rec.created_at
+    return name or None, rec.created_at
 
 
 def _versioned_update(db: Session, entry: CardEntry, base_version: int, values: dict[str, Any], now: datetime) -> None:

@@ -331,7 +331,7 @@ class StaffEntryState(StaffState):
         mine_values = mine.as_values()
         changed = v.changed_by_me(mine_values, self._base_values or {})
         self.conflict = True
-        self.conflict_by, self.conflict_at = c.by, v.conflict_when(c.at)
+        self.conflict_by, self.conflict_at = m.who(c.by), v.conflict_when(c.at)
         self.conflict_diff = v.conflict_diff(current, mine_values, changed)
         self._pending = changed
         self.flash_error = v.conflict_message(c.by)

@@ -57,6 +57,11 @@ def refusal(exc: Exception) -> str:
     return REFUSALS[exc.code].format(**params)
 
 
+def who(by: str | None) -> str:
+    """Who saved first, as a conflict says it: their name, else "un'altra persona"."""
+    return by or "un'altra persona"
+
+
 def invalid_data(problems: list[str]) -> str:
     return "Dati non validi: " + "; ".join(problems)
 
