@@ -151,3 +151,18 @@ def test_every_refusal_code_has_its_sentence_and_no_sentence_is_left_over():
     from zerosei_app.view.staff_messages import REFUSALS
 
     assert refusal_codes() == set(REFUSALS)
+
+
+def test_every_import_problem_asked_by_queries_is_in_the_table_and_none_is_unused():
+    from zerosei_app.domain.import_problems import IMPORT_PROBLEMS
+
+    asked = {
+        node.args[0].value
+        for path in (STATE.parent / "queries").glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "problem"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert asked == set(IMPORT_PROBLEMS)

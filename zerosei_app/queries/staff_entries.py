@@ -18,6 +18,7 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import FIELDS, EntryInput, same_content
 from zerosei_app.domain.entry_status import next_status
 from zerosei_app.domain.errors import Refused
+from zerosei_app.domain.import_problems import problem
 from zerosei_app.domain.validation import parse
 from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import AuditRecord, CardEntry, Comune, StaffUser
@@ -51,7 +52,7 @@ def reference_errors(db: Session, data: EntryInput) -> dict[str, str]:
     """Checks that need the database (the pydantic model checked formats)."""
     errors = {}
     if data.location_comune and db.get(Comune, data.location_comune) is None:
-        errors["location_comune"] = "Codice ISTAT sconosciuto: scegli il comune dall'elenco."
+        errors["location_comune"] = problem("entry_comune_unknown")
     return errors
 
 
