@@ -122,18 +122,24 @@ def test_a_sentence_in_a_state_is_reported():
     assert sentences(source) == [(2, "Non salvato: riprova.")]
 
 
-def refusal_codes() -> set[str]:
-    """The codes raised as a Refused in queries/ (`raise EnteError("ente_unknown")`) and the domain's own."""
-    from zerosei_app.domain.errors import Refused
-    from zerosei_app.queries import chiusure, comune_ente, staff_centri, staff_coverage, staff_entries
+def app_sources() -> list[tuple[Path, ast.Module]]:
+    """queries/ and, once the writes move there, commands/: where refusals are raised and problems asked."""
+    root = STATE.parent
+    return [(p, ast.parse(p.read_text())) for d in ("queries", "commands") for p in sorted((root / d).glob("*.py"))]
 
-    modules = (chiusure, comune_ente, staff_centri, staff_coverage, staff_entries)
+
+def refusal_codes() -> set[str]:
+    """The codes raised as a Refused (`raise EnteError("ente_unknown")`), and the domain's own."""
+    sources = app_sources()
     kinds = {
-        name for mod in modules for name, obj in vars(mod).items() if isinstance(obj, type) and issubclass(obj, Refused)
+        node.name
+        for _, tree in sources
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef) and any(getattr(b, "id", "") == "Refused" for b in node.bases)
     }
     codes = {"chiusura_past"}  # domain/chiusure.check_not_past's, raised by queries/chiusure.add
-    for mod in modules:
-        for node in ast.walk(ast.parse(Path(mod.__file__).read_text())):
+    for path, tree in sources:
+        for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Raise)
                 and isinstance(node.exc, ast.Call)
@@ -142,7 +148,7 @@ def refusal_codes() -> set[str]:
                 first = node.exc.args[0] if node.exc.args else None
                 if isinstance(first, ast.Name) and first.id == "problem":  # check_not_past's code, counted above
                     continue
-                assert isinstance(first, ast.Constant), f"{mod.__name__}:{node.lineno} raises a refusal without a code"
+                assert isinstance(first, ast.Constant), f"{path.name}:{node.lineno} raises a refusal without a code"
                 codes.add(first.value)
     return codes
 
@@ -158,8 +164,8 @@ def test_every_import_problem_asked_by_queries_is_in_the_table_and_none_is_unuse
 
     asked = {
         node.args[0].value
-        for path in (STATE.parent / "queries").glob("*.py")
-        for node in ast.walk(ast.parse(path.read_text()))
+        for _, tree in app_sources()
+        for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", "") == "problem"
         and node.args
