@@ -71,6 +71,17 @@ def test_state_imports_no_wording_helper():
     assert found == [], "state/ words nothing itself (call a view/ function):\n" + "\n".join(found)
 
 
+def test_state_asks_no_error_for_its_words():
+    """A FieldError's `.message(lang)` is its sentence: view/ asks it (page_words.notices, staff_messages.field_errors)."""
+    found = [
+        f"state/{path.name}:{node.lineno}"
+        for path in sorted(STATE.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "message"
+    ]
+    assert found == [], "state/ words an error itself:\n" + "\n".join(found)
+
+
 def test_a_new_t_in_a_state_is_reported():
     source = "from zerosei_app.i18n import LANGUAGES, t\nfrom zerosei_app.i18n.format import month_year\n"
     assert wording_imports(source, "state/x.py") == [

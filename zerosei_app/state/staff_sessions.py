@@ -130,7 +130,7 @@ class StaffSessionsState(StaffState):
             return
         rule, errors = validate(data.choice(), today())
         if rule is None:
-            self.errors = {e.field: e.message("it") for e in errors}
+            self.errors = m.field_errors(errors)
             self.flash_error = self.note = m.SESSION_NOT_SAVED
             return
         q.add_session(db, entry, rule, ctx.user_id, clock.now())

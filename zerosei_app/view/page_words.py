@@ -7,6 +7,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from zerosei_app.domain.errors import FieldError
 from zerosei_app.i18n import DEFAULT_LANG, t
 from zerosei_app.view.wording import long_date
 
@@ -28,6 +29,15 @@ def share_status(page: str, result: str, lang: str) -> str:
     if result not in SHARE_RESULTS:
         result = "failed"
     return "" if result == "aborted" else t(f"{page}.share.{result}", lang)
+
+
+def notices(errors: list[FieldError], lang: str) -> list[str]:
+    """What a link got wrong, one sentence each (the codes' texts in the catalogue)."""
+    return [e.message(lang) for e in errors]
+
+
+def unknown_comune_notice(comune: str, lang: str) -> str:
+    return FieldError("comune", "unknown_comune", {"value": comune}).message(lang)
 
 
 # --- titles ---------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from zerosei_app.domain.errors import Refused
+from zerosei_app.domain.errors import FieldError, Refused
 from zerosei_app.view.wording import STAFF_LANG, and_list, staff_count
 
 # --- every screen (state/staff_base.py) -----------------------------------------------------------------------
@@ -55,6 +55,11 @@ def refusal(exc: Exception) -> str:
         return str(exc)
     params = {k: "; ".join(v) if isinstance(v, list) else v for k, v in exc.params.items()}
     return REFUSALS[exc.code].format(**params)
+
+
+def field_errors(errors: list[FieldError]) -> dict[str, str]:
+    """Each field's problem in words, for the form (the codes' Italian texts)."""
+    return {e.field: e.message(STAFF_LANG) for e in errors}
 
 
 def who(by: str | None) -> str:
