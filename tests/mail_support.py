@@ -22,7 +22,7 @@ class Inbox:
         self.envelopes: list[tuple[str, list[str]]] = []
         self._lock = threading.Lock()
 
-    async def handle_DATA(self, server, db, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._lock:
             self.messages.append(msg)

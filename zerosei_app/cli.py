@@ -242,8 +242,8 @@ def cmd_mail(db: Session, args: argparse.Namespace) -> int:
 def cmd_reminders(db: Session, args: argparse.Namespace) -> int:
     from datetime import date
 
+    from zerosei_app.commands.review_cycle import send_reminders
     from zerosei_app.domain.clock import today
-    from zerosei_app.queries.review_cycle import send_reminders
 
     try:
         day = date.fromisoformat(args.today) if args.today else today()

@@ -12,12 +12,12 @@ from alembic.config import Config
 from sqlmodel import Session
 
 from alembic import command
+from zerosei_app.commands.carta_slugs import ensure_slugs
+from zerosei_app.commands.staff_coverage import reinfer_uncovered
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.data.seed_update import apply_update
 from zerosei_app.db import get_engine, make_engine
 from zerosei_app.domain import clock
-from zerosei_app.queries.carta_slugs import ensure_slugs
-from zerosei_app.queries.staff_coverage import reinfer_uncovered
 from zerosei_app.settings import PROJECT_ROOT
 
 

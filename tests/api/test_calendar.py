@@ -16,13 +16,13 @@ from sqlmodel import Session, select
 from tests.api.test_api_served import served  # noqa: F401 - the app as Reflex serves it
 from tests.hsds_schemas import errors
 from tests.percorso_support import path_out
+from zerosei_app.commands.sessions import add_session
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.sessions import ROME, SessionChoice, cancel, validate
 from zerosei_app.models import AuditRecord, CardEntry, EntrySession, EntryStatus
-from zerosei_app.queries import sessions as q
 from zerosei_app.state.appuntamenti import AppuntamentiState
 
 NOW = datetime(2026, 10, 10, 8, 0, tzinfo=ROME)
@@ -59,8 +59,8 @@ def sessions(app_database, fixed_now):
         weekly = cancel(
             _rule(repeat="weekly", weekdays=(1,), until="2026-11-10"), datetime(2026, 10, 27, 9, 30, tzinfo=ROME)
         )
-        q.add_session(db, entry, weekly, None, NOW)
-        q.add_session(db, other, _rule(day="2026-10-15", start="17:00", end="18:00"), None, NOW)
+        add_session(db, entry, weekly, None, NOW)
+        add_session(db, other, _rule(day="2026-10-15", start="17:00", end="18:00"), None, NOW)
         db.commit()
         ids = (entry.id, other.id)
     yield ids
@@ -135,7 +135,7 @@ def test_the_feed_updates_when_a_centre_adds_a_session(client, sessions, app_dat
     before = client.get(f"/percorso.ics?{PATH}").content
     engine = make_engine(f"sqlite:///{app_database}")
     with Session(engine) as db:
-        q.add_session(db, db.get(CardEntry, entry_id), _rule(day="2026-10-24", start="10:00", end="12:00"), None, NOW)
+        add_session(db, db.get(CardEntry, entry_id), _rule(day="2026-10-24", start="10:00", end="12:00"), None, NOW)
         db.commit()
     engine.dispose()
     after = client.get(f"/percorso.ics?{PATH}").content

@@ -45,3 +45,12 @@ def test_a_pregnancy_gets_the_steps_of_the_birth(client, fixed_now):
     assert got["tappa-dichiarazione_nascita-2027-04@zerosei"][0] == date(2027, 4, 1)
     assert got["tappa-congedo_maternita-2027-04@zerosei"][0] == date(2027, 2, 1)
     assert "tappa-agenda_gravidanza-2027-04@zerosei" not in got  # already open
+
+
+def test_the_reminders_read_in_the_link_language(client, fixed_now):
+    """The tappe's texts are translated like on the page (view/tappe_words.py)."""
+    r = client.get("/percorso.ics?comune=103032&nascita=2025-10&lang=en")
+    events = {str(e["UID"]): e for e in Calendar.from_ical(r.content).walk("VEVENT")}
+    e = events["tappa-iscrizione_scuola_infanzia-2025-10@zerosei"]
+    assert str(e["SUMMARY"]) == "ZeroSei: Enrolling in pre-school (scuola dell'infanzia)"
+    assert "Who: Ministero dell'Istruzione e del Merito, schools" in str(e["DESCRIPTION"])

@@ -11,6 +11,8 @@ from icalendar import Calendar
 from sqlmodel import Session, select
 
 from tests.percorso_support import path_out
+from zerosei_app.commands import chiusure
+from zerosei_app.commands.sessions import add_session
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.chiusure import ChiusuraInput
@@ -18,8 +20,6 @@ from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.sessions import ROME, SessionChoice, validate
 from zerosei_app.models import AuditRecord, CardEntry, Chiusura, EntrySession
-from zerosei_app.queries import chiusure
-from zerosei_app.queries import sessions as q
 from zerosei_app.view.percorso_view import centri_views, services_view
 
 PATH = "comune=001255&nascita=2025-05"
@@ -44,7 +44,7 @@ def closed(app_database):
             date(2026, 10, 1),
         )
         assert problems == []
-        q.add_session(db, entry, rule, None, now)
+        add_session(db, entry, rule, None, now)
         row = chiusure.add(
             db, entry.centro_id, ChiusuraInput(dal=CLOSED, al=CLOSED, motivo="assemblea"), None, now, date(2026, 10, 1)
         )

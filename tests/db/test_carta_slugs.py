@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from zerosei_app.commands.carta_slugs import ensure_slugs
+from zerosei_app.commands.staff_centri import create_centro, update_admin
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import CentroAdminInput
 from zerosei_app.models import Centro, CentroSlugStorico
 from zerosei_app.prestart import prepare
-from zerosei_app.queries.carta_slugs import ensure_slugs, find_by_slug
-from zerosei_app.queries.staff_centri import create_centro, update_admin
+from zerosei_app.queries.carta_slugs import find_by_slug
 
 
 def test_every_seeded_centre_has_a_unique_slug(db):

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, func, select
 
 from tests.db.test_data_update import _old_seed
+from zerosei_app.commands.enti_comuni import ENTITY, decide_proposta, set_ente_with_source
 from zerosei_app.data.enti_comuni import apply_enti_comuni
 from zerosei_app.data.seed import seed_if_empty
 from zerosei_app.data.seed_update import apply_update
@@ -22,7 +23,7 @@ from zerosei_app.models import (
     StaffUser,
 )
 from zerosei_app.prestart import migrate, prepare
-from zerosei_app.queries.enti_comuni import ENTITY, decidi_proposta, imposta_ente, proposte_da_confermare
+from zerosei_app.queries.enti_comuni import pending_proposte
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 CRISSOLO, CASALE, ANDEZENO = "004077", "006039", "001009"
@@ -102,25 +103,25 @@ def test_an_old_database_gets_them_and_keeps_what_the_regione_set(tmp_path):
 
 
 def test_the_regione_confirms_a_lead_and_the_comune_gets_its_ente_s_centre(db):
-    queue = proposte_da_confermare(db)
+    queue = pending_proposte(db)
     assert len(queue) == 47 and all(p.fonte_url for p in queue)
     crissolo = next(p for p in queue if p.codice_istat == CRISSOLO)
     assert crissolo.ente == "Monviso Solidale"
     before = {k.origine for k in db.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
     assert before == {"inferito"}
-    assert decidi_proposta(db, crissolo.id, True, None, NOW)
-    assert not decidi_proposta(db, crissolo.id, True, None, NOW)  # decided once
+    assert decide_proposta(db, crissolo.id, True, None, NOW)
+    assert not decide_proposta(db, crissolo.id, True, None, NOW)  # decided once
     db.commit()
     fact = db.get(ComuneEnteGestore, CRISSOLO)
     assert fact.ente_gestore_id == crissolo.ente_id and fact.modificato_il and fact.confidenza == "bassa"
     after = {k.origine for k in db.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
     assert after == {"ente_gestore"}  # Monviso Solidale's seats, no guess any more
     # Rejecting another lead keeps it out of the queue; setting an ente by hand is audited.
-    other = next(p for p in proposte_da_confermare(db) if p.codice_istat != CRISSOLO)
-    assert decidi_proposta(db, other.id, False, None, NOW)
-    assert other.id not in {p.id for p in proposte_da_confermare(db)}
+    other = next(p for p in pending_proposte(db) if p.codice_istat != CRISSOLO)
+    assert decide_proposta(db, other.id, False, None, NOW)
+    assert other.id not in {p.id for p in pending_proposte(db)}
     assert db.get(ComuneEnteGestore, other.codice_istat) is None
-    imposta_ente(db, other.codice_istat, other.ente_id, None, NOW)
+    set_ente_with_source(db, other.codice_istat, other.ente_id, None, NOW)
     db.commit()
     assert db.exec(select(func.count()).select_from(AuditRecord).where(AuditRecord.entity == ENTITY)).one() >= 3
 

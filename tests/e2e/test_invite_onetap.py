@@ -12,11 +12,11 @@ from tests.e2e.axe import describe, run_axe
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_frame_a11y import settle
 from zerosei_app.auth.accounts import create_account
+from zerosei_app.commands.review_cycle import send_reminders
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.mail.invitations import invite
 from zerosei_app.models import CardEntry, Centro, EntryStatus, MailOutbox
-from zerosei_app.queries.review_cycle import send_reminders
 
 pytestmark = pytest.mark.e2e
 CENTRO = 4

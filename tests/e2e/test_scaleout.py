@@ -114,11 +114,11 @@ def test_a_staff_edit_reaches_every_worker_at_once(scaled_app_url, browser):
     save bumps data_version in its own transaction, so the very next path on either worker has it."""
     from sqlmodel import Session
 
+    from zerosei_app.commands.staff_entries import save_entry
     from zerosei_app.db import make_engine
     from zerosei_app.domain import clock
     from zerosei_app.domain.entry_form import FIELDS, EntryInput
     from zerosei_app.models import CardEntry
-    from zerosei_app.queries.staff_entries import save_entry
 
     before = _titles_from_fresh_connections(scaled_app_url)  # both workers now hold a snapshot
     assert all(titles == before[0] for titles in before)

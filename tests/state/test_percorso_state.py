@@ -103,11 +103,11 @@ def test_picking_a_situational_topic_brings_it_into_the_main_list(state):
     s = state(PercorsoState, "/percorso?comune=001272&nascita=2025-09")
     run_async(s.on_load())
     legal = "Consulenza legale su separazione e divorzio"
-    assert legal in [e.titolo for e in s.situational] and "separazione e mediazione" in s.situational_hint
-    assert legal not in [e.titolo for lst in s.now_lists for e in lst.voci]
+    assert legal in [e.title for e in s.situational] and "separazione e mediazione" in s.situational_hint
+    assert legal not in [e.title for lst in s.now_lists for e in lst.voci]
     script_of(run_async(s.toggle_topic("separazione-mediazione")))
-    assert legal in [e.titolo for lst in s.now_lists for e in lst.voci]
-    assert legal not in [e.titolo for e in s.situational]
+    assert legal in [e.title for lst in s.now_lists for e in lst.voci]
+    assert legal not in [e.title for e in s.situational]
 
 
 def test_share_result_messages(state):
@@ -125,7 +125,7 @@ def test_share_result_messages(state):
 
 
 def reports_from(ip: str) -> list[ErrorReport]:
-    from zerosei_app.queries.reports import client_hash
+    from zerosei_app.commands.reports import client_hash
 
     with Session(get_engine()) as db:
         return list(

@@ -16,11 +16,11 @@ import pytest
 from sqlmodel import select
 
 from zerosei_app.auth.guard import LOGIN_NEEDED, NOT_YOURS, REGIONE_ONLY
+from zerosei_app.commands.staff_entries import save_entry
 from zerosei_app.domain import clock
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.entry_form import FIELDS, EntryInput
 from zerosei_app.models import CardEntry, ErrorReport
-from zerosei_app.queries.staff_entries import save_entry
 from zerosei_app.state.staff_account import StaffAccountState
 from zerosei_app.state.staff_accounts import StaffAccountsState
 from zerosei_app.state.staff_base import StaffState

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 from sqlmodel import col, select
 
+from zerosei_app.commands.csv_import import commit_entries_import
 from zerosei_app.domain import lingue
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.entry_form import form_to_raw, validate_form
 from zerosei_app.models import CardEntry, EntryStatus, ReviewConfirmation
-from zerosei_app.queries.csv_import import commit_entries_import
 from zerosei_app.state.staff_entry import StaffEntryState
 
 from .staff_support import CENTRO_A, call, make_state

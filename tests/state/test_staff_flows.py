@@ -113,7 +113,7 @@ def test_invalid_form_is_not_saved_and_says_where(staff_db):
 
 def test_busy_database_is_reported_and_nothing_looks_saved(staff_db, monkeypatch):
     s = _open(staff_db)
-    from zerosei_app.queries import staff_entries
+    from zerosei_app.commands import staff_entries
 
     def locked(*_a, **_k):
         raise OperationalError("UPDATE card_entry", {}, Exception("database is locked"))
@@ -213,7 +213,7 @@ def test_preview_shows_the_typed_text_without_saving(staff_db):
     s = _open(staff_db)
     call(s, "set_intent", "preview")
     call(s, "save", dict(s.form, title="Solo anteprima", cost_free="no", cost_note="5 euro"))
-    assert s.preview.titolo == "Solo anteprima"
+    assert s.preview.title == "Solo anteprima"
     assert any("5 euro" in f.value for f in s.preview.facts)  # the parents' own wording of the cost
     assert "non ancora salvato" in s.preview_note
     with staff_db.session() as db:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from sqlmodel import func, select
 
+from zerosei_app.commands.csv_import import ImportRefused, commit_centri_import
 from zerosei_app.domain import clock
 from zerosei_app.domain.contact_rule import email_link, is_working, phone_links, site_link
 from zerosei_app.domain.csv_centri import parse_centri_csv
 from zerosei_app.models import AuditRecord, Centro
-from zerosei_app.queries.csv_import import ImportRefused, commit_centri_import, plan_centri_import
+from zerosei_app.queries.csv_import import plan_centri_import
 
 HEAD = "Nome;Comune;Indirizzo;Telefono;E-mail;Sito web\n"
 GOOD = "Centro per le famiglie di Bra;Bra;via Vittorio 1;0172 111111;famiglie@bra.it;www.comune.bra.cn.it\n"

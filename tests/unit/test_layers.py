@@ -1,7 +1,8 @@
 """The arrows the README draws, as a test: each package of zerosei_app imports only what its layer may.
 
     pages, components ──▶ state ──▶ queries ──▶ models           (the read pipe: state and api call a query,
-                               └──▶ view (words, view models)      then a view on the plain data it returned)
+                               ├──▶ view (words, view models)      then a view on the plain data it returned)
+                               └──▶ commands ──▶ queries, models    (the write side: add, update, delete, audit)
     domain and i18n below everything; api and web beside state: they call queries and view too
 
 - domain/ and i18n/: plain Python: no Reflex, no database (sqlmodel, sqlalchemy), no web framework and no other
@@ -9,8 +10,11 @@
 - view/: plain view models: no Reflex, no state, no database (no sqlmodel Session: data comes in from queries/).
 - api/, web/, queries/: no state (nor the pages and components built on it).
 - queries/: plain data, so no view/, i18n/ or schemas/ either, and nothing from auth/, api/ or web/ (the read pipe:
-  link → domain → one query → one view).
-- pages/, components/: only render: no queries, no database session, no tables.
+  link → domain → one query → one view). They only read: no `db.add`/`db.delete`, no `.add_all`/`.commit`/`.flush`/
+  `.merge`, no `insert`/`update`/`delete` from sqlmodel or sqlalchemy, and nothing from commands/. No exception.
+- commands/: the writes (and their audit records and outbox mails); they read through queries/ and models/, and
+  import no view/, i18n/, schemas/, auth/, api/, web/, state/, pages/, components/ or Reflex.
+- pages/, components/: only render: no queries, no commands, no database session, no tables.
 - state/: thin (holds UI state, calls domain/, queries/, view/): it builds and runs no query of its own, so no
   `select`/`update`/`delete`/`insert`/`col` from sqlmodel or sqlalchemy and no `.exec()`/`.execute()`/`.scalars()`
   call (a primary-key `db.get`, `commit` and `rollback` are the handler's to do).
@@ -79,13 +83,18 @@ RULES = (
     Rule(("api", "web", "queries"), _app("state", "components", "pages"), "api/, web/, queries/ import no state"),
     Rule(
         ("queries",),
-        _app("view", "i18n", "schemas", "api", "web", "auth"),
-        "queries/ return plain data: no view, no words, no API schemas, nothing from the layers above",
+        _app("view", "i18n", "schemas", "api", "web", "auth", "commands"),
+        "queries/ return plain data: no view, no words, no API schemas, no writes, nothing from the layers above",
+    ),
+    Rule(
+        ("commands",),
+        REFLEX + _app("view", "state", "pages", "components", "api", "web", "i18n", "schemas", "auth"),
+        "commands/ write through domain/, models/ and queries/: no view, no words, no API schemas, no layer above",
     ),
     Rule(
         ("pages", "components"),
-        DATABASE + _app("queries", "db", "models"),
-        "pages/ and components/ only render: no queries, no database session",
+        DATABASE + _app("queries", "commands", "db", "models"),
+        "pages/ and components/ only render: no queries, no commands, no database session",
     ),
 )
 
@@ -105,6 +114,29 @@ def state_queries(source: str) -> list[str]:
             ]
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in QUERY_RUNNERS:
             found.append(f"{node.lineno} calls .{node.func.attr}()")
+    return found
+
+
+SESSION_NAMES = {"db", "session"}  # the database session is `db` (docs/GLOSSARY.md); `session` as a guard
+SESSION_WRITES = {"add", "delete"}  # on the session only: sets have .add too
+ANY_WRITES = {"add_all", "commit", "flush", "merge"}
+WRITE_BUILDERS = {"insert", "update", "delete"}
+QUERIES_RULE = "queries/ only read (writes live in commands/)"
+
+
+def query_writes(source: str) -> list[str]:
+    """'line calls db.add()' / 'line imports update from sqlalchemy' for every write in a queries/ module."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in DATABASE:
+            found += [
+                f"{node.lineno} imports {a.name} from {node.module}" for a in node.names if a.name in WRITE_BUILDERS
+            ]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            method, owner = node.func.attr, node.func.value
+            on_session = isinstance(owner, ast.Name) and owner.id in SESSION_NAMES
+            if method in ANY_WRITES or (method in SESSION_WRITES and on_session):
+                found.append(f"{node.lineno} calls .{method}()")
     return found
 
 
@@ -138,6 +170,8 @@ def violations(root: Path) -> list[str]:
         source = path.read_text(encoding="utf-8")
         if rel.parts[0] == "state":
             out += [f"{rel.as_posix()}:{found}: {STATE_RULE}" for found in state_queries(source)]
+        if rel.parts[0] == "queries":
+            out += [f"{rel.as_posix()}:{found}: {QUERIES_RULE}" for found in query_writes(source)]
         for line, module in imported_modules(source, package):
             for rule in rules:
                 if any(module == f or module.startswith(f + ".") for f in rule.forbidden):
@@ -153,7 +187,7 @@ def test_every_layer_imports_only_what_the_arrows_allow():
 def test_the_rules_name_real_packages():
     named = {p for rule in RULES for p in rule.packages}
     assert named <= APP_LAYERS, named - APP_LAYERS
-    assert {"domain", "i18n", "view", "api", "web", "queries", "pages", "components", "state"} <= APP_LAYERS
+    assert {"domain", "i18n", "view", "api", "web", "queries", "commands", "pages", "components", "state"} <= APP_LAYERS
 
 
 @pytest.mark.parametrize(
@@ -185,6 +219,17 @@ def test_the_rules_name_real_packages():
         ("state/x.py", "from sqlalchemy import update", "imports update from sqlalchemy: state/"),
         ("state/x.py", "def load(self, db):\n    db.exec(q)", "x.py:2 calls .exec(): state/"),
         ("state/sub/x.py", "rows = session.execute(q).all()", "calls .execute(): state/"),
+        ("queries/x.py", "from zerosei_app.commands.audit import record", "imports zerosei_app.commands.audit"),
+        ("queries/x.py", "def f(db, row):\n    db.add(row)", "x.py:2 calls .add(): queries/ only read"),
+        ("queries/x.py", "def f(db):\n    db.flush()", "x.py:2 calls .flush(): queries/ only read"),
+        ("queries/x.py", "def f(s):\n    s.commit()", "x.py:2 calls .commit(): queries/ only read"),
+        ("queries/x.py", "from sqlalchemy import update", "x.py:1 imports update from sqlalchemy: queries/"),
+        ("queries/x.py", "from sqlmodel import delete", "x.py:1 imports delete from sqlmodel: queries/"),
+        ("commands/x.py", "from zerosei_app.view.staff_entry import x", "imports zerosei_app.view.staff_entry"),
+        ("commands/x.py", "from ..i18n import t", "imports zerosei_app.i18n: commands/"),
+        ("commands/x.py", "from zerosei_app.schemas.percorso import VoceOut", "no API schemas, no layer above"),
+        ("commands/x.py", "from zerosei_app.state import staff_base", "imports zerosei_app.state: commands/"),
+        ("pages/x.py", "from zerosei_app.commands import audit", "no queries, no commands"),
     ],
 )
 def test_a_broken_rule_is_reported(tmp_path, path, source, broken):
@@ -204,6 +249,12 @@ def test_a_broken_rule_is_reported(tmp_path, path, source, broken):
             "from zerosei_app.queries.percorso import PathData\nfrom zerosei_app.schemas.percorso import VoceOut",
         ),
         ("queries/x.py", "from zerosei_app.domain.link import PathQuery\nfrom sqlmodel import Session"),
+        ("queries/x.py", "def f(db, rows):\n    seen = set()\n    seen.add(1)\n    return db.exec(rows).all()"),
+        (
+            "commands/x.py",
+            "from sqlalchemy import update\nfrom zerosei_app.queries.audit import history\n"
+            "from zerosei_app.domain import clock\ndef f(db, r):\n    db.add(r)\n    db.flush()",
+        ),
         ("api/x.py", "from zerosei_app.queries import opendata\nfrom reflex.app import App"),
         ("pages/x.py", "import reflex as rx\nfrom zerosei_app.state.percorso import PercorsoState"),
         ("components/x.py", "from zerosei_app.view.percorso_view import ChildView\nfrom ..i18n import t"),

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.percorso_support import path_out
-from zerosei_app.domain.lingua import in_language, stated_languages, states_language
+from zerosei_app.domain.lingua import in_language, mediates, mediating, stated_languages, states_language
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.models import CardEntry
 
@@ -18,6 +18,13 @@ TODAY = date(2026, 12, 6)
 class Entry:
     languages: list[str] | None
     is_example: bool = False
+    centro_id: int = 1
+
+
+@dataclass
+class Centre:
+    id: int
+    lingue_mediazione: list[str] | None
 
 
 def test_only_the_centres_own_word_counts():
@@ -28,6 +35,29 @@ def test_only_the_centres_own_word_counts():
     assert in_language([stated, example, unstated], "ar") == [stated]
     assert in_language([stated, example], None) == [stated, example]  # no filter asked
     assert stated_languages([stated, example, unstated, Entry(["ro", "it", "xx1"])]) == ["ar", "ro"]
+
+
+def test_a_centre_with_a_mediator_keeps_its_services_for_that_language():
+    mediator = Centre(1, ["ar", "ro"])
+    silent = Centre(2, [])  # stated nothing: no mediator assumed
+    unknown = Centre(3, None)
+    assert mediates(mediator, "ar") and not mediates(mediator, "uk") and not mediates(silent, "ar")
+    assert mediating([mediator, silent, unknown], "ar") == {1} and mediating([mediator], None) == frozenset()
+    own = Entry(None, centro_id=1)  # no language stated, but its centre mediates Arabic
+    example = Entry(None, is_example=True, centro_id=1)  # the centre's mediator helps with it too
+    stated = Entry(["ar"], centro_id=2)  # the other centre states this one in Arabic
+    other = Entry(["it"], centro_id=2)
+    entries = [own, example, stated, other]
+    assert in_language(entries, "ar", mediating([mediator, silent], "ar")) == [own, example, stated]
+    assert in_language(entries, "uk", mediating([mediator, silent], "uk")) == []
+    assert in_language(entries, "ar") == [stated]  # without the centres: the entries' own word only
+
+
+def test_the_filter_offers_the_mediators_languages():
+    entries = [Entry(["it", "sq"]), Entry(["zh"], is_example=True)]
+    centri = [Centre(1, ["ar", "it", "ro"]), Centre(2, ["x!"]), Centre(3, None)]
+    assert stated_languages(entries, centri) == ["ar", "ro", "sq"]
+    assert stated_languages(entries) == ["sq"]
 
 
 def test_the_link_holds_the_language():

@@ -20,7 +20,7 @@ from zerosei_app.settings import MailSettings
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
 
 
-def _auth(server, db, envelope, mechanism, auth_data):
+def _auth(server, session, envelope, mechanism, auth_data):
     ok = auth_data.login == b"zerosei" and auth_data.password == b"segreta di prova"
     return AuthResult(success=ok)
 

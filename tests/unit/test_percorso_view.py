@@ -59,21 +59,21 @@ def test_a_14_month_old_first_sees_a_service_for_its_age_not_a_situational_one(d
     sv = view.services_view(p, "it")
     first = sv.now[0].voci[0]
     api = {v.id: v for v in p.figli[0].adesso}
-    assert first.titolo != "Consulenza legale su separazione e divorzio"
+    assert first.title != "Consulenza legale su separazione e divorzio"
     assert not view.is_situational(api[first.id].temi)
     assert api[first.id].eta_max_mesi - api[first.id].eta_min_mesi < 81  # not the broadest range
-    titles = {e.titolo for e in sv.situational}
+    titles = {e.title for e in sv.situational}
     assert {"Consulenza legale su separazione e divorzio", "Accompagnamento nell'elaborazione del lutto"} <= titles
-    assert titles.isdisjoint(e.titolo for lst in sv.now for e in lst.voci)
+    assert titles.isdisjoint(e.title for lst in sv.now for e in lst.voci)
     assert "separazione e mediazione" in sv.situational_hint and "lutto e perdita" in sv.situational_hint
 
 
 def test_a_situational_topic_the_parent_picked_is_in_the_main_list(db):
     p = percorso(db, "comune=001272&nascita=2025-09&temi=separazione-mediazione")
     sv = view.services_view(p, "it")
-    main = {e.titolo for lst in sv.now for e in lst.voci}
+    main = {e.title for lst in sv.now for e in lst.voci}
     assert "Consulenza legale su separazione e divorzio" in main
-    assert all(e.titolo not in main for e in sv.situational)
+    assert all(e.title not in main for e in sv.situational)
 
 
 def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(db):
@@ -81,7 +81,7 @@ def test_service_cards_point_to_the_centre_instead_of_repeating_its_buttons(db):
     centro = p.centri[0]
     assert centro.telefono
     for e in _shown(view.services_view(p, "it")):
-        assert e.links == [] and e.centro_nome == centro.nome and e.centro_href == f"#centro-c{centro.id}-nome"
+        assert e.links == [] and e.centro_name == centro.nome and e.centro_href == f"#centro-c{centro.id}-nome"
 
 
 def test_one_trust_label(db):
@@ -163,7 +163,7 @@ def test_centro_view_says_what_is_uncertain():
         mappa_url="https://www.openstreetmap.org/search?query=Alba",
     )
     v = view.centro_view(c, "it")
-    assert v.luogo == "Alba (CN)"
+    assert v.place == "Alba (CN)"
     assert v.kicker == "Il centro più vicino tra quelli registrati · a circa 12 km"
     assert any("completando l'elenco" in n for n in v.notes)
     assert any("Non è ancora confermato" in n for n in v.notes)
@@ -201,7 +201,7 @@ def test_chips_in_display_order():
 def test_a_child_with_nothing_for_now_gets_its_heading_and_the_centre(db):
     p = percorso(db, "comune=001272&nascita=2025-09&temi=lutto")  # only a situational topic, picked
     sv = view.services_view(p, "it")
-    assert [e.titolo for lst in sv.now for e in lst.voci] == ["Accompagnamento nell'elaborazione del lutto"]
+    assert [e.title for lst in sv.now for e in lst.voci] == ["Accompagnamento nell'elaborazione del lutto"]
     p = percorso(db, "comune=001272&nascita=2025-09")
     only_situational = [v for v in p.figli[0].adesso if view.is_situational(v.temi)]
     figlio = p.figli[0].model_copy(update={"adesso": only_situational, "prossimi": []})

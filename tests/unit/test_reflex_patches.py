@@ -49,8 +49,8 @@ REFLEX_PRIVATE = {
     "_event_namespace",
     "_cors_allowed_origins",
 }
-# A custom Var built from its parts (components/), as Reflex's own docs do.
-VAR_PARTS = {"_js_expr", "_var_data", "_get_all_var_data"}
+
+
 # Markers the app sets on its own functions (not Reflex's).
 OWN_MARKERS = {"_staff_guarded"}
 
@@ -190,7 +190,7 @@ def reflex_internals(source: str) -> list[str]:
             out.append(f"{line}: imports {module} {names or ''}".rstrip())
         elif any(part.startswith("_") for part in module.split(".")) or any(n.startswith("_") for n in names):
             out.append(f"{line}: imports a private name from {module}")
-    allowed = VAR_PARTS | OWN_MARKERS if imports else set()
+    allowed = OWN_MARKERS if imports else set()
     for line, name in _private_names(tree):
         if name in REFLEX_PRIVATE or (imports and name not in allowed and not name.startswith("_zerosei")):
             out.append(f"{line}: reaches .{name}")
@@ -224,9 +224,19 @@ def test_a_touch_is_reported(source, says):
     assert any(says in problem for problem in reflex_internals(source)), reflex_internals(source)
 
 
-def test_a_custom_var_and_own_markers_are_not_reported():
-    source = (
-        "import reflex as rx\nfrom reflex.vars.base import Var\n"
-        "v = Var(_js_expr=x._js_expr, _var_data=x._get_all_var_data())\nf._zerosei_done = True\nself._x = 1"
-    )
-    assert reflex_internals(source) == []
+def test_own_markers_are_not_reported_a_var_built_from_its_parts_is():
+    source = "import reflex as rx\nf._zerosei_done = True\nself._x = 1\nv = rx.Var(x._js_expr)"
+    assert reflex_internals(source) == ["4: reaches ._js_expr"]
+
+
+def test_vars_written_in_javascript_keep_what_they_read():
+    """js_var/var_js/with_js: the expression renders as written and keeps the state Var's hooks."""
+    from zerosei_app.state.ui import UiState
+
+    plain = reflex_patches.js_var("(1 + 1)", int)
+    assert str(plain) == "(1 + 1)" and plain._var_type is int
+    reading = reflex_patches.js_var(f"({UiState.lang} === 'ar')", bool, reads=UiState.lang)
+    assert reading._get_all_var_data() == UiState.lang._get_all_var_data() is not None
+    assert reflex_patches.var_js(reading) == str(reading) and reflex_patches.var_js(reading).endswith("=== 'ar')")
+    again = reflex_patches.with_js(reading, "(true)")
+    assert str(again) == "(true)" and again._get_all_var_data() == reading._get_all_var_data()

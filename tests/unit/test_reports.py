@@ -6,9 +6,9 @@ import pytest
 from pydantic import ValidationError
 from sqlmodel import select
 
+from zerosei_app.commands import reports
+from zerosei_app.commands.reports import ReportIn
 from zerosei_app.models import CardEntry, Centro, EntryStatus, ErrorReport
-from zerosei_app.queries import reports
-from zerosei_app.queries.reports import ReportIn
 
 # Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.
 pytestmark = pytest.mark.both_databases

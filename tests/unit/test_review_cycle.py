@@ -18,13 +18,14 @@ from sqlmodel import select
 from tests.mail_support import link, smtp_env, smtp_settings, text_of
 from zerosei_app import db as app_db
 from zerosei_app.auth.accounts import create_account
+from zerosei_app.commands.one_tap import confirm
+from zerosei_app.commands.review_cycle import send_reminders
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.review import next_reminder
 from zerosei_app.mail.outbox import flush
 from zerosei_app.models import CardEntry, Centro, EntryStatus, ReviewConfirmation, ReviewReminder
 from zerosei_app.queries import one_tap
-from zerosei_app.queries.review_cycle import send_reminders
 
 BASE = "https://zerosei.example.it"
 # `python -m` from this checkout (the `zerosei` script of a shared virtualenv may run another copy).
@@ -180,7 +181,7 @@ def test_reminders_one_tap_and_the_regione_copy(db, smtp_server, fast_hashing, m
     # Expired: 31 days later the link only says so.
     later = clock.now() + timedelta(days=31)
     assert one_tap.view(db, token, later).status == one_tap.EXPIRED
-    assert one_tap.confirm(db, token, later, today).status == one_tap.EXPIRED
+    assert confirm(db, token, later, today).status == one_tap.EXPIRED
 
 
 @pytest.mark.both_databases
@@ -296,9 +297,9 @@ def test_unreachable_server_cli_says_the_setting_and_keeps_it(db_url, tmp_path, 
 
 @pytest.mark.both_databases
 def test_editor_and_import_confirmations_are_recorded(db):
+    from zerosei_app.commands.csv_import import commit_entries_import
+    from zerosei_app.commands.staff_entries import mark_reviewed
     from zerosei_app.domain.csv_entries import export_entries_csv
-    from zerosei_app.queries.csv_import import commit_entries_import
-    from zerosei_app.queries.staff_entries import mark_reviewed
 
     entries = db.exec(select(CardEntry).where(CardEntry.centro_id == 1).order_by(CardEntry.id)).all()
     first, second = entries[0], entries[1]

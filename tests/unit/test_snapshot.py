@@ -9,14 +9,14 @@ from sqlmodel import Session, select
 
 from tests.coroutines import run_coroutine
 from tests.percorso_support import path_out
+from zerosei_app.commands.staff_coverage import add_link
+from zerosei_app.commands.staff_entries import change_status, save_entry
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import FIELDS, EntryInput
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.models import CardEntry, Centro, Copertura, ErrorReport
 from zerosei_app.queries.snapshot import current_version, fresh, public_data
-from zerosei_app.queries.staff_coverage import add_link
-from zerosei_app.queries.staff_entries import change_status, save_entry
 
 pytestmark = pytest.mark.both_databases
 

@@ -76,13 +76,9 @@ def test_accounts_store_folded_email_and_no_clear_password(db, user):
             db, email="op@example.org", name="x", role="operatore", centro_ids=[1], actor_id=None, now=clock.now()
         )
     with pytest.raises(AccountError):
-        create_account(
-            db, email="n@e.org", name="x", role="operatore", centro_ids=[], actor_id=None, now=clock.now()
-        )
+        create_account(db, email="n@e.org", name="x", role="operatore", centro_ids=[], actor_id=None, now=clock.now())
     with pytest.raises(AccountError):
-        create_account(
-            db, email="n@e.org", name="x", role="superuser", centro_ids=[], actor_id=None, now=clock.now()
-        )
+        create_account(db, email="n@e.org", name="x", role="superuser", centro_ids=[], actor_id=None, now=clock.now())
 
 
 def test_sessions_are_stored_hashed_and_expire(db, user):

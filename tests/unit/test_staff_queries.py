@@ -8,26 +8,15 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, func, select
 
-from zerosei_app.db import make_engine
-from zerosei_app.domain import clock
-from zerosei_app.domain.csv_entries import export_entries_csv
-from zerosei_app.domain.entry_form import FIELDS, EntryInput
-from zerosei_app.domain.staff_forms import CentroAdminInput
-from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, ErrorReport
-from zerosei_app.queries import audit
-from zerosei_app.queries.csv_import import (
+from zerosei_app.commands.csv_import import (
     ImportRefused,
     commit_centri_import,
     commit_copertura_import,
     commit_entries_import,
-    plan_centri_import,
-    plan_copertura_import,
-    plan_entries_import,
 )
-from zerosei_app.queries.staff_centri import create_centro, set_active
-from zerosei_app.queries.staff_coverage import add_link, remove_link, still_inferred, uncovered_comuni
-from zerosei_app.queries.staff_dashboard import summaries
-from zerosei_app.queries.staff_entries import (
+from zerosei_app.commands.staff_centri import create_centro, set_active
+from zerosei_app.commands.staff_coverage import add_link, remove_link
+from zerosei_app.commands.staff_entries import (
     Conflict,
     EntryRuleError,
     change_status,
@@ -36,7 +25,17 @@ from zerosei_app.queries.staff_entries import (
     restore_version,
     save_entry,
 )
-from zerosei_app.queries.staff_reports import set_status
+from zerosei_app.commands.staff_reports import set_status
+from zerosei_app.db import make_engine
+from zerosei_app.domain import clock
+from zerosei_app.domain.csv_entries import export_entries_csv
+from zerosei_app.domain.entry_form import FIELDS, EntryInput
+from zerosei_app.domain.staff_forms import CentroAdminInput
+from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, Copertura, ErrorReport
+from zerosei_app.queries import audit
+from zerosei_app.queries.csv_import import plan_centri_import, plan_copertura_import, plan_entries_import
+from zerosei_app.queries.staff_coverage import still_inferred, uncovered_comuni
+from zerosei_app.queries.staff_dashboard import summaries
 
 # Query-level tests: on SQLite, and on PostgreSQL too when CI provides it.
 pytestmark = pytest.mark.both_databases

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlmodel import select
 
 from tests.percorso_support import centri_e_ente
+from zerosei_app.commands.staff_recapiti import update_recapiti
 from zerosei_app.data.seed_update import apply_update
 from zerosei_app.domain import clock
 from zerosei_app.domain.recapiti_form import RecapitiInput
 from zerosei_app.domain.validation import parse
 from zerosei_app.models import AuditRecord, Comune, EnteGestore
-from zerosei_app.queries.staff_recapiti import update_recapiti
 
 
 def test_bad_contacts_are_refused_with_field_messages():

@@ -15,7 +15,7 @@ from zerosei_app.domain.vocabulary import (
     OrigineCopertura,
     ReportKind,
     ReportStatus,
-    Ruolo,
+    Role,
     StatoVerifica,
 )
 from zerosei_app.view import staff_labels as staff_screen_labels
@@ -26,7 +26,7 @@ STORED_VALUES = {
     OrigineCopertura: ["esplicito", "ente_gestore", "inferito"],
     ReportKind: ["chiuso", "contatti_orari", "altro"],
     ReportStatus: ["nuova", "in_lavorazione", "risolta"],
-    Ruolo: ["operatore", "regione"],
+    Role: ["operatore", "regione"],
 }
 
 
@@ -41,7 +41,7 @@ def test_values_are_unchanged_and_behave_as_plain_strings(enum):
 def test_the_tables_use_the_domain_enums():
     assert models.EntryStatus is EntryStatus and models.StatoVerifica is StatoVerifica
     assert models.OrigineCopertura is OrigineCopertura and models.ReportKind is ReportKind
-    assert models.ReportStatus is ReportStatus and models.Role is Ruolo
+    assert models.ReportStatus is ReportStatus and models.Role is Role
 
 
 def test_every_member_has_its_label_and_rule():
@@ -50,6 +50,6 @@ def test_every_member_has_its_label_and_rule():
     assert set(staff_screen_labels.ORIGINE_LABELS) == set(OrigineCopertura)
     assert set(staff_screen_labels.REPORT_KIND_LABELS) == set(ReportKind)
     assert set(staff_screen_labels.REPORT_STATUS_LABELS) == set(ReportStatus)
-    assert set(staff_screen_labels.ROLE_LABELS) == set(permissions.ROLES) == set(Ruolo)
+    assert set(staff_screen_labels.ROLE_LABELS) == set(permissions.ROLES) == set(Role)
     assert {target for _, target in TRANSITIONS.values()} == set(EntryStatus)
     assert set(review.OPEN_REPORT_STATUSES) == set(ReportStatus) - {ReportStatus.RISOLTA}

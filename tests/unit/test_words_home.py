@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 import zerosei_app
-from zerosei_app.queries import reports
+from zerosei_app.commands import reports
 from zerosei_app.view.page_words import REPORT_OUTCOME_KEYS
 
 STATE = Path(zerosei_app.__file__).resolve().parent / "state"

@@ -10,12 +10,12 @@ from sqlmodel import Session, col, delete, select
 from zerosei_app.auth.passwords import hash_password, verify_password
 from zerosei_app.auth.sessions import revoke_user_sessions
 from zerosei_app.auth.throttle import locked_message, locked_until, record_attempt
+from zerosei_app.commands import audit
 from zerosei_app.domain.clock import aware
 from zerosei_app.domain.password_policy import password_problem
 from zerosei_app.domain.permissions import ROLES
 from zerosei_app.domain.tokens import hash_token, new_token
 from zerosei_app.models import Centro, StaffMembership, StaffUser
-from zerosei_app.queries import audit
 from zerosei_app.queries.staff_accounts import memberships
 from zerosei_app.view.share import site_base
 

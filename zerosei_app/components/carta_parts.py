@@ -8,6 +8,7 @@ from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
 from zerosei_app.components.links import external, internal
+from zerosei_app.components.mediazione import mediazione_lines
 from zerosei_app.components.share_panel import LINK_INPUT_ID, SHARE_JS, share_toast
 from zerosei_app.state.ui import UiState
 from zerosei_app.view.carta_view import AreaView, CartaView, ServedView
@@ -32,23 +33,23 @@ def carta_entry(e: EntryView) -> rx.Component:
     title_id = f"voce-{e.uid}"
     return rx.el.article(
         rx.el.div(
-            rx.el.h4(e.titolo, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
+            rx.el.h4(e.title, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
             # The path's one trust label: "Da confermare con il centro" or "Verificato dal centro il …".
             rx.el.p(e.trust, class_name=rx.cond(e.is_verified, "verified", "verified not-yet")),
             class_name="entry-head",
         ),
         rx.cond(e.chiusura != "", rx.el.p(e.chiusura, class_name="closure")),
-        rx.el.p(e.sintesi, class_name="summary", lang=ENTRY_TEXT_LANG),
+        rx.el.p(e.summary, class_name="summary", lang=ENTRY_TEXT_LANG),
         rx.el.dl(rx.foreach(e.facts, _fact), class_name="facts"),
         contact_list(e.links),
         rx.cond(
-            e.descrizione != "",
+            e.description != "",
             rx.el.details(
                 rx.el.summary(
                     rx.el.span(t("ui.path.entry.more"), class_name="more-show"),
                     rx.el.span(t("ui.path.entry.less"), class_name="more-hide"),
                 ),
-                rx.el.p(e.descrizione, class_name="description", lang=ENTRY_TEXT_LANG),
+                rx.el.p(e.description, class_name="description", lang=ENTRY_TEXT_LANG),
                 class_name="more",
             ),
         ),
@@ -98,6 +99,7 @@ def centro_facts(c: CartaView) -> rx.Component:
             ),
         ),
         rx.cond(c.orari != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.orari, lang="it"))),
+        mediazione_lines(c.mediazione),
         contact_list(c.links),
         rx.cond(c.no_contacts != "", rx.el.p(c.no_contacts, class_name="card-notes")),
     )

@@ -8,6 +8,7 @@ from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
 from zerosei_app.components.links import external
+from zerosei_app.components.mediazione import mediazione_lines
 from zerosei_app.components.report_form import report_area
 from zerosei_app.view.percorso_view import CentroView
 
@@ -19,7 +20,7 @@ def centro_card(c: CentroView) -> rx.Component:
         rx.el.h3(
             rx.el.span(c.kicker, class_name="card-kicker"),
             rx.el.span(": ", class_name="sr-only"),  # read as one sentence: "<what it is>: <name>"
-            rx.el.span(c.nome, lang="it"),
+            rx.el.span(c.name, lang="it"),
             id=title_id,
             class_name="card-title",
         ),
@@ -32,15 +33,16 @@ def centro_card(c: CentroView) -> rx.Component:
             rx.el.ul(rx.foreach(c.notes, lambda n: rx.el.li(n)), class_name="card-notes"),
         ),
         rx.cond(
-            c.luogo != "",
+            c.place != "",
             rx.el.p(
-                rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ")),
-                c.luogo,
+                rx.cond(c.address != "", rx.el.span(c.address, ", ")),
+                c.place,
                 class_name="address",
                 lang="it",  # the address and the comune, as written in Italy
             ),
         ),
-        rx.cond(c.orari != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.orari, lang="it"))),
+        rx.cond(c.hours != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.hours, lang="it"))),
+        mediazione_lines(c.mediazione, c.mediazione_asked),
         rx.cond(c.contacts_intro != "", rx.el.p(c.contacts_intro, class_name="contacts-intro")),
         contact_list(c.links),
         rx.cond(c.pec_note != "", rx.el.p(c.pec_note, class_name="pec-note")),
@@ -57,7 +59,7 @@ def centro_card(c: CentroView) -> rx.Component:
             ),
         ),
         # "Tutta la Carta del centro" and "Segnala un errore": a centre's card only (not the ente gestore's).
-        rx.cond(c.kind == "centro", rx.fragment(carta_link(c.id), report_area(c.uid, c.id, 0, c.nome))),
+        rx.cond(c.kind == "centro", rx.fragment(carta_link(c.id), report_area(c.uid, c.id, 0, c.name))),
         class_name="card centro",
         aria_labelledby=title_id,
     )

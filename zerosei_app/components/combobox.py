@@ -15,6 +15,7 @@ from reflex_base.event import EventChain, key_event
 from zerosei_app.components.i18n import t
 from zerosei_app.state.combobox import NAV_KEYS
 from zerosei_app.view.comune_options import ComboOption
+from zerosei_app.web.reflex_patches import js_var
 
 # Only these keys reach the server; letters stay in the browser (typing must never wait on the network).
 _CLIENT_KEYS = [k for k in NAV_KEYS if k not in ("Home", "End")]  # Home/End keep moving the caret
@@ -34,9 +35,9 @@ def nav_key_handler(handler) -> Var:
     """keydown for a combobox input: only the navigation keys go to `handler` (an event of the state)."""
     chain = LiteralVar.create(EventChain.create(value=handler, args_spec=key_event, key="on_key_down"))
     keys = "[" + ",".join(f'"{k}"' for k in _CLIENT_KEYS) + "]"
-    return Var(
-        _js_expr=f"((_ev) => {{ if ({keys}.includes(_ev.key) && !_ev.isComposing) {{ _ev.preventDefault(); ({chain})(_ev); }} }})",
-        _var_data=chain._get_all_var_data(),
+    return js_var(
+        f"((_ev) => {{ if ({keys}.includes(_ev.key) && !_ev.isComposing) {{ _ev.preventDefault(); ({chain})(_ev); }} }})",
+        reads=chain,
     )
 
 
@@ -51,7 +52,7 @@ def _option(state, option: ComboOption, index) -> rx.Component:
         class_name=rx.cond(selected, "opt active", "opt"),
         on_click=state.pick(option.value),
         # Keep the focus in the input: a tap on an option must not count as leaving the field.
-        custom_attrs={"onMouseDown": Var(_js_expr="((_ev) => _ev.preventDefault())")},
+        custom_attrs={"onMouseDown": js_var("((_ev) => _ev.preventDefault())")},
     )
 
 

@@ -20,7 +20,7 @@ def _fact(f: FactView) -> rx.Component:
 
 
 def _summary(e: EntryView) -> rx.Component:
-    return rx.el.p(e.sintesi, class_name="summary", lang=ENTRY_TEXT_LANG)
+    return rx.el.p(e.summary, class_name="summary", lang=ENTRY_TEXT_LANG)
 
 
 def _contact(e: EntryView) -> rx.Component:
@@ -32,7 +32,7 @@ def _contact(e: EntryView) -> rx.Component:
             rx.el.p(
                 t("ui.path.contacts_at"),
                 " ",
-                plain(e.centro_nome, href=e.centro_href, lang="it"),
+                plain(e.centro_name, href=e.centro_href, lang="it"),
                 class_name="contact-at",
             ),
         ),
@@ -46,7 +46,7 @@ def _trust(e: EntryView) -> rx.Component:
 def entry_card(e: EntryView) -> rx.Component:
     title_id = f"voce-{e.uid}"
     return rx.el.article(
-        rx.el.h4(e.titolo, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
+        rx.el.h4(e.title, id=title_id, class_name="entry-title", lang=ENTRY_TEXT_LANG),
         rx.cond(e.starts != "", rx.el.p(e.starts, class_name="starts")),
         rx.cond(e.chiusura != "", rx.el.p(e.chiusura, class_name="closure")),
         rx.cond(
@@ -67,12 +67,12 @@ def entry_card(e: EntryView) -> rx.Component:
             rx.el.summary(
                 rx.el.span(t("ui.path.entry.more"), class_name="more-show"),
                 rx.el.span(t("ui.path.entry.less"), class_name="more-hide"),
-                rx.el.span(": ", e.titolo, class_name="sr-only", lang=ENTRY_TEXT_LANG),
+                rx.el.span(": ", e.title, class_name="sr-only", lang=ENTRY_TEXT_LANG),
             ),
             rx.cond(e.compact, rx.fragment(_summary(e), _contact(e), _trust(e))),
             rx.el.dl(rx.foreach(e.facts, _fact), class_name="facts"),
-            rx.cond(e.descrizione != "", rx.el.p(e.descrizione, class_name="description", lang=ENTRY_TEXT_LANG)),
-            report_area(e.uid, e.centro_id, e.id, e.titolo),
+            rx.cond(e.description != "", rx.el.p(e.description, class_name="description", lang=ENTRY_TEXT_LANG)),
+            report_area(e.uid, e.centro_id, e.id, e.title),
             class_name="more",
         ),
         class_name="entry",

@@ -18,6 +18,7 @@ from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 from zerosei_app.i18n import t as translate
 from zerosei_app.i18n.coverage import direction
 from zerosei_app.view import urls
+from zerosei_app.web.reflex_patches import js_var
 
 _KEYS = ("title", "lead", "reload")
 _TEXTS = json.dumps(
@@ -36,12 +37,12 @@ _LANG_JS = (
 
 
 def _text(key: str) -> Var:
-    return Var(_js_expr=f"((({_TEXTS})[{_LANG_JS}] || ({_TEXTS})['{DEFAULT_LANG}'])[{json.dumps(key)}])")
+    return js_var(f"((({_TEXTS})[{_LANG_JS}] || ({_TEXTS})['{DEFAULT_LANG}'])[{json.dumps(key)}])")
 
 
 def fallback() -> rx.Component:
-    home = Var(_js_expr=f"(({_HOMES})[{_LANG_JS}] || '/')")
-    here = Var(_js_expr="(typeof location !== 'undefined' ? location.href : '/')")
+    home = js_var(f"(({_HOMES})[{_LANG_JS}] || '/')")
+    here = js_var("(typeof location !== 'undefined' ? location.href : '/')")
     return rx.el.div(
         rx.el.main(
             rx.el.h1(_text("title")),
@@ -57,7 +58,7 @@ def fallback() -> rx.Component:
         ),
         class_name="app error-page",
         role="alert",
-        dir=Var(_js_expr=f"(({_RTL}).includes({_LANG_JS}) ? 'rtl' : 'ltr')"),
+        dir=js_var(f"(({_RTL}).includes({_LANG_JS}) ? 'rtl' : 'ltr')"),
     )
 
 

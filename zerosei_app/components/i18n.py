@@ -18,6 +18,7 @@ from zerosei_app.i18n import DEFAULT_LANG
 from zerosei_app.i18n.ui_script import GLOBAL, UI_PREFIX
 from zerosei_app.state.ui import UiState
 from zerosei_app.view.languages import ui_catalog
+from zerosei_app.web.reflex_patches import js_var
 
 
 def t(key: str) -> Var:
@@ -29,4 +30,4 @@ def t(key: str) -> Var:
     lang = UiState.lang
     # During the build (prerender) and for Italian there is no catalogue: the Italian text.
     expr = f"(globalThis.{GLOBAL}?.[{lang}]?.[{json.dumps(key)}] ?? {json.dumps(italian[key], ensure_ascii=False)})"
-    return Var(_js_expr=expr, _var_type=str, _var_data=lang._get_all_var_data())
+    return js_var(expr, str, reads=lang)

@@ -15,6 +15,7 @@ from zerosei_app.settings import get_publisher
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import urls
 from zerosei_app.view.languages import LangLink
+from zerosei_app.web.reflex_patches import js_var
 
 
 def _lang_link(link: LangLink) -> rx.Component:
@@ -67,11 +68,7 @@ def lang_picker() -> rx.Component:
 def text_dir() -> Var:
     """ "rtl" in a right-to-left language (Arabic), else "ltr"; the <html> follows (UiState._sync_ui)."""
     rtl = [code for code in LANGUAGES if direction(code) == "rtl"]
-    return Var(
-        _js_expr=f'({json.dumps(rtl)}.includes({UiState.lang}) ? "rtl" : "ltr")',
-        _var_type=str,
-        _var_data=UiState.lang._get_all_var_data(),
-    )
+    return js_var(f'({json.dumps(rtl)}.includes({UiState.lang}) ? "rtl" : "ltr")', str, reads=UiState.lang)
 
 
 def lang_href(path: str):

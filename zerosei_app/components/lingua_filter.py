@@ -36,7 +36,7 @@ def lingua_filter() -> rx.Component:
         ),
         rx.el.details(
             rx.el.summary(t("ui.path.lingua.title"), class_name="filter-toggle"),
-            rx.el.p(t("ui.path.lingua.hint"), class_name="muted"),
+            rx.el.p(t("ui.path.lingua.hint_mediazione"), class_name="muted"),
             rx.el.ul(rx.foreach(P.lingua_choices, _choice), class_name="lingua-list"),
             class_name="filter-details",
         ),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import reflex as rx
-from reflex.vars.base import Var
 
 from zerosei_app.components.staff_layout import badge, button
 from zerosei_app.domain.csv_common import MAX_BYTES
 from zerosei_app.state.staff_base import StaffState
+from zerosei_app.web.reflex_patches import var_js, with_js
 
 ACCEPT = {"text/csv": [".csv"], "text/plain": [".csv", ".txt"], "application/vnd.ms-excel": [".csv"]}
 _KIND = {"errore": "nuova", "nuova": "published", "modifica": "in_lavorazione", "invariata": "draft"}
@@ -27,10 +27,9 @@ def _label_file_input(upload: rx.Component, label: str) -> rx.Component:
     zone = upload.children[0]
     file_input = zone.children[0]
     spread = file_input.special_props[0]
-    assert spread._js_expr.endswith("()"), spread._js_expr  # Reflex changed how it renders the upload
-    file_input.special_props = [
-        Var(_js_expr=spread._js_expr[:-2] + f"({{'aria-label': {json.dumps(label)}}})", _var_data=spread._var_data)
-    ]
+    expr = var_js(spread)
+    assert expr.endswith("()"), expr  # Reflex changed how it renders the upload
+    file_input.special_props = [with_js(spread, expr[:-2] + f"({{'aria-label': {json.dumps(label)}}})")]
     return upload
 
 

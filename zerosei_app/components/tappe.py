@@ -13,24 +13,36 @@ from zerosei_app.view.tappe_view import (
     TappeListView,
 )
 
-TEXT_LANG = "it"  # the Regione's text, in Italian on every page
+SOURCE_LANG = "it"  # a source's title names an Italian document: Italian on every page
 
 
-def _fact(label, value) -> rx.Component:
-    return rx.cond(value != "", rx.el.div(rx.el.dt(label), " ", rx.el.dd(value, lang=TEXT_LANG), class_name="fact"))
+def _fact(label, value, lang) -> rx.Component:
+    """`lang`: the text's own language (the page's when translated, "it" when edited: view/tappe_words.py)."""
+    return rx.cond(value != "", rx.el.div(rx.el.dt(label), " ", rx.el.dd(value, lang=lang), class_name="fact"))
+
+
+def _in_italian_note(shown) -> rx.Component:
+    return rx.cond(shown, rx.el.p(t("ui.tappa.in_italian"), class_name="muted tappa-it-note"))
 
 
 def tappa_item(x: TappaView) -> rx.Component:
     return rx.el.li(
         rx.el.details(
             rx.el.summary(
-                rx.el.span(x.titolo, class_name="tappa-title", lang=TEXT_LANG),
+                rx.el.span(x.titolo, class_name="tappa-title", lang=x.titolo_lang),
                 rx.cond(x.starts != "", rx.el.span(x.starts, class_name="tappa-starts")),
             ),
-            rx.el.p(x.sintesi, lang=TEXT_LANG),
-            rx.el.dl(_fact(t("ui.tappa.who"), x.chi), _fact(t("ui.tappa.when"), x.quando), class_name="facts"),
+            rx.el.p(x.sintesi, lang=x.sintesi_lang),
+            rx.el.dl(
+                _fact(t("ui.tappa.who"), x.chi, x.chi_lang),
+                _fact(t("ui.tappa.when"), x.quando, x.quando_lang),
+                class_name="facts",
+            ),
+            _in_italian_note(x.in_italian),
             rx.cond(x.link != "", rx.el.p(external(t("ui.tappa.official"), href=x.link))),
-            rx.el.p(t("ui.tappa.source"), ": ", external(x.fonte, href=x.fonte_url, lang=TEXT_LANG), class_name="src"),
+            rx.el.p(
+                t("ui.tappa.source"), ": ", external(x.fonte, href=x.fonte_url, lang=SOURCE_LANG), class_name="src"
+            ),
             rx.el.p(x.check, class_name=rx.cond(x.is_checked, "verified", "verified not-yet")),
         ),
         id=f"tappa-{x.uid}",
@@ -106,12 +118,13 @@ def funzioni_block(v: FunzioniView, mode: str = "path") -> rx.Component:
 
 def _print_tappa(x: TappaPrintView) -> rx.Component:
     return rx.el.li(
-        rx.el.strong(x.titolo, lang=TEXT_LANG),
-        rx.el.span(" · ", x.eta, " · ", rx.el.span(x.chi, lang=TEXT_LANG), class_name="muted"),
+        rx.el.strong(x.titolo, lang=x.titolo_lang),
+        rx.el.span(" · ", x.eta, " · ", rx.el.span(x.chi, lang=x.chi_lang), class_name="muted"),
         rx.el.br(),
-        rx.el.span(x.quando, lang=TEXT_LANG),
+        rx.el.span(x.quando, lang=x.quando_lang),
         rx.el.br(),
-        rx.el.small(t("ui.tappa.source"), ": ", rx.el.span(x.fonte, lang=TEXT_LANG), " · ", x.check),
+        rx.el.small(t("ui.tappa.source"), ": ", rx.el.span(x.fonte, lang=SOURCE_LANG), " · ", x.check),
+        _in_italian_note(x.in_italian),
         class_name="print-tappa",
     )
 

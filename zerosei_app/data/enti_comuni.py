@@ -22,9 +22,9 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from zerosei_app.commands.enti_comuni import ENTITY, REJECT
 from zerosei_app.domain.vocabulary import Confidenza
 from zerosei_app.models import AuditRecord, ComuneEnteGestore, ComuneEnteGestoreProposta, EnteGestore
-from zerosei_app.queries.enti_comuni import ENTITY, REJECT
 
 DATA_DIR = Path(__file__).resolve().parent
 COMUNI_CSV = "enti_gestori_comuni_2026-12-06.csv"

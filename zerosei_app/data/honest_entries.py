@@ -17,12 +17,12 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from zerosei_app.commands import audit
 from zerosei_app.data.seed_entries import REAL_SERVICES
 from zerosei_app.data.sourced_entries import sourced_entry
 from zerosei_app.domain import clock
 from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
-from zerosei_app.queries import audit
 
 ARCHIVE_REASON = (
     "Voce tipica (modello) copiata dal seed su tutti i centri, mai confermata dal centro: non più pubblicata "

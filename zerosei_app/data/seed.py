@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
+from zerosei_app.commands.carta_slugs import fresh_slugs
 from zerosei_app.data.seed_update import apply_update
 from zerosei_app.data.sourced_entries import add_sourced_entries
 from zerosei_app.domain import clock
@@ -20,7 +21,6 @@ from zerosei_app.models import (
     EnteGestore,
     StatoVerifica,
 )
-from zerosei_app.queries.carta_slugs import fresh_slugs
 
 DATA_DIR = Path(__file__).resolve().parent
 

@@ -9,7 +9,7 @@
 - Which ente gestore serves each comune, from the research of 2026-12-06 (data/enti_comuni.py).
 - Entries an earlier seed invented (data/honest_entries.py): copied modelli archived, sourced ones
   reduced to what their source states; entries staff changed stay.
-- The coverage rule (domain/coverage.py) is applied again (queries/coverage_update.py).
+- The coverage rule (domain/coverage.py) is applied again (commands/coverage_update.py).
 
 Idempotent: a second run changes nothing.
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from zerosei_app.commands.coverage_update import reapply_rule
 from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
 from zerosei_app.data.enti_comuni import EntiComuniReport, apply_enti_comuni
 from zerosei_app.data.honest_entries import make_entries_honest
@@ -30,7 +31,6 @@ from zerosei_app.data.sourced_entries import add_sourced_entries
 from zerosei_app.data.tappe_seed import add_missing_tappe
 from zerosei_app.domain.source_text import source_date, without_remarks
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore
-from zerosei_app.queries.coverage_update import reapply_rule
 
 DATA_DIR = Path(__file__).resolve().parent
 CENTRI_2025 = "centri_famiglie_piemonte.csv"

@@ -1,7 +1,7 @@
 """The Regione's official lists as CSV: the centres, and which comuni each one serves.
 
 Parsing only checks each cell's format; names of comuni, centres and enti gestori are
-resolved against the database by queries/csv_import.py.
+resolved against the database by queries/csv_import.py (and applied by commands/csv_import.py).
 """
 
 from __future__ import annotations

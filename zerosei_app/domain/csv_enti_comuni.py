@@ -1,6 +1,6 @@
 """Which ente gestore serves each comune, as the Regione sets it by CSV: the template, the export of the
 current list and the reading of a filled-in file. Only formats are checked here; comuni and enti are
-resolved against the database by queries/comune_ente.py.
+resolved against the database by queries/comune_ente.py (and set by commands/comune_ente.py).
 
 Columns: `Codice ISTAT` (required; a spreadsheet's dropped leading zeros come back), `Comune` (for
 people, ignored), `Ente gestore` (its name as listed, or its ID in `ID ente`).

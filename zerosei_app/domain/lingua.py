@@ -5,12 +5,17 @@ and the entry is the centre's own word, not an example the project wrote (`is_ex
 languages are a default, not a fact). Nothing is guessed from a centre's name or a service's
 topic. When no service of the path states the language, the path is shown whole and says so,
 instead of showing nothing.
+
+A centre may also state that it has a cultural mediator in a language (Centro.lingue_mediazione).
+Then every service of that centre is kept for a parent asking for that language: the centre says it
+can mediate, so the parent can use them with its help. The path says so beside the centre (a
+mediator, not a service in the language): the two facts are never merged into one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol, TypeVar
 
 # Two-letter ISO 639-1 codes, as the entry form stores them (domain/entry_form.py).
@@ -23,7 +28,16 @@ class StatesLanguages(Protocol):
     is_example: bool
 
 
-E = TypeVar("E", bound=StatesLanguages)
+class OfCentro(StatesLanguages, Protocol):
+    centro_id: int
+
+
+class MediatesLanguages(Protocol):
+    id: int | None
+    lingue_mediazione: Sequence[str] | None
+
+
+E = TypeVar("E", bound=OfCentro)
 
 
 def is_lingua_code(value: object) -> bool:
@@ -35,15 +49,30 @@ def states_language(entry: StatesLanguages, lingua: str) -> bool:
     return not entry.is_example and lingua in (entry.languages or ())
 
 
-def in_language(entries: Iterable[E], lingua: str | None) -> list[E]:
-    """The entries a centre has stated in `lingua` (all of them when no language is asked)."""
+def mediates(centro: MediatesLanguages, lingua: str) -> bool:
+    """True when the centre itself says it has a cultural mediator in `lingua`."""
+    return lingua in (centro.lingue_mediazione or ())
+
+
+def mediating(centri: Iterable[MediatesLanguages], lingua: str | None) -> frozenset[int]:
+    """The ids of the centres with a mediator in `lingua` (none when no language is asked)."""
+    if lingua is None:
+        return frozenset()
+    return frozenset(c.id for c in centri if c.id is not None and mediates(c, lingua))
+
+
+def in_language(entries: Iterable[E], lingua: str | None, mediating_centri: Collection[int] = ()) -> list[E]:
+    """The entries a centre has stated in `lingua`, and every entry of a centre with a mediator in it
+    (`mediating_centri`, from `mediating`); all of them when no language is asked."""
     entries = list(entries)
     if lingua is None:
         return entries
-    return [e for e in entries if states_language(e, lingua)]
+    return [e for e in entries if states_language(e, lingua) or e.centro_id in mediating_centri]
 
 
-def stated_languages(entries: Iterable[StatesLanguages]) -> list[str]:
-    """The languages the centres have stated for their services, Italian aside (every service speaks it)."""
-    found = {code for e in entries if not e.is_example for code in (e.languages or ()) if is_lingua_code(code)}
-    return sorted(found - {"it"})
+def stated_languages(entries: Iterable[StatesLanguages], centri: Iterable[MediatesLanguages] = ()) -> list[str]:
+    """The languages the centres have stated for their services or their mediators, Italian aside
+    (every service speaks it)."""
+    found = {code for e in entries if not e.is_example for code in (e.languages or ())}
+    found |= {code for c in centri for code in (c.lingue_mediazione or ())}
+    return sorted({code for code in found if is_lingua_code(code)} - {"it"})

@@ -39,6 +39,9 @@ LINGUE: tuple[tuple[str, str, str], ...] = (
 CODES = tuple(code for code, _, _ in LINGUE)
 FIELD_PREFIX = "lingua__"  # one checkbox per language in the editor's form
 OTHER_FIELD = "lingue_altre"  # codes outside the list, kept as they were
+# The centre form's picker of its cultural mediators' languages: names of its own, never read as an entry's.
+MEDIAZIONE_PREFIX = "mediazione__"
+MEDIAZIONE_OTHER = "mediazione_altre"
 _BY_CODE = {code: (own, italian) for code, own, italian in LINGUE}
 
 
@@ -53,19 +56,19 @@ def names(codes: Iterable[str]) -> str:
     return ", ".join(label(c) for c in codes)
 
 
-def from_form(form: Mapping[str, Any]) -> list[str] | None:
+def from_form(form: Mapping[str, Any], prefix: str = FIELD_PREFIX, other_field: str = OTHER_FIELD) -> list[str] | None:
     """The ticked languages (list order) plus the other codes; None when the form has no picker
     (an old client, the CSV import: they send `languages` as text)."""
-    if not any(str(k).startswith(FIELD_PREFIX) for k in form) and OTHER_FIELD not in form:
+    if not any(str(k).startswith(prefix) for k in form) and other_field not in form:
         return None
-    picked = [code for code in CODES if form.get(FIELD_PREFIX + code)]
-    other = [x.strip().casefold() for x in str(form.get(OTHER_FIELD) or "").replace(";", ",").split(",")]
+    picked = [code for code in CODES if form.get(prefix + code)]
+    other = [x.strip().casefold() for x in str(form.get(other_field) or "").replace(";", ",").split(",")]
     return picked + [x for x in other if x and x not in picked]
 
 
-def to_form(codes: Iterable[str]) -> dict[str, str]:
+def to_form(codes: Iterable[str], prefix: str = FIELD_PREFIX, other_field: str = OTHER_FIELD) -> dict[str, str]:
     """The picker's inputs for stored codes."""
     codes = list(codes or [])
-    out = {FIELD_PREFIX + code: ("on" if code in codes else "") for code in CODES}
-    out[OTHER_FIELD] = ", ".join(c for c in codes if c not in _BY_CODE)
+    out = {prefix + code: ("on" if code in codes else "") for code in CODES}
+    out[other_field] = ", ".join(c for c in codes if c not in _BY_CODE)
     return out

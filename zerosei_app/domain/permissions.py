@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from .vocabulary import Ruolo
+from .vocabulary import Role
 
-OPERATORE = Ruolo.OPERATORE
-REGIONE = Ruolo.REGIONE
+OPERATORE = Role.OPERATORE
+REGIONE = Role.REGIONE
 ROLES = (OPERATORE, REGIONE)
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from . import lingue
 from .catalog import CATEGORIES, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText, clean_email
 from .istat import CodiceIstat, is_codice_istat
+from .lingua import is_lingua_code
 from .modelli import MODELLI
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
-from .vocabulary import ReportStatus, Ruolo, StatoVerifica
+from .vocabulary import ReportStatus, Role, StatoVerifica
 
 _STRIP = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
@@ -71,7 +74,7 @@ class EmailInput(BaseModel):
 
 class InviteInput(EmailInput):
     name: str = Field(min_length=2, max_length=150)
-    role: str = Ruolo.OPERATORE
+    role: str = Role.OPERATORE
     centri: list[int] = Field(default_factory=list)
 
     @field_validator("role")
@@ -84,7 +87,7 @@ class InviteInput(EmailInput):
     @field_validator("centri")
     @classmethod
     def _centri(cls, v: list[int], info) -> list[int]:
-        if info.data.get("role") == Ruolo.OPERATORE and not v:
+        if info.data.get("role") == Role.OPERATORE and not v:
             raise ValueError("Scegli almeno un centro per un operatore.")
         return sorted(set(v))
 
@@ -98,6 +101,9 @@ def checked_ids(form: dict[str, Any], prefix: str) -> list[int]:
     return out
 
 
+MAX_LINGUE_MEDIAZIONE = 12
+
+
 class CentroProfileInput(BaseModel):
     """What a centre's own staff keep current."""
 
@@ -107,6 +113,34 @@ class CentroProfileInput(BaseModel):
     telefono: PhoneText = Field("", max_length=80)
     email: EmailText = Field("", max_length=254)
     sito: UrlText = Field("", max_length=500)
+    # The languages of the centre's cultural mediators (ISO 639-1); None: the form had no picker, keep them.
+    lingue_mediazione: list[str] | None = None
+
+    @field_validator("lingue_mediazione", mode="before")
+    @classmethod
+    def _lingue(cls, v: Any) -> Any:
+        if v is None:
+            return None
+        items = [str(x).strip().casefold() for x in (v if isinstance(v, list | tuple) else [v])]
+        for code in items:
+            if not is_lingua_code(code):
+                raise ValueError(
+                    f"Lingua «{code[:20]}» non riconosciuta: scegli le lingue dall'elenco; in «Altre lingue» "
+                    "scrivi codici di 2 lettere separati da virgole (per esempio «ta, si»). Non salvata."
+                )
+        if len(items) > MAX_LINGUE_MEDIAZIONE:
+            raise ValueError(f"Al massimo {MAX_LINGUE_MEDIAZIONE} lingue.")
+        return list(dict.fromkeys(items))
+
+
+def centro_form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
+    """The centre form's posted strings, with the mediators' languages picker read as one list."""
+    raw = {k: v for k, v in form.items() if not str(k).startswith(lingue.MEDIAZIONE_PREFIX)}
+    raw.pop(lingue.MEDIAZIONE_OTHER, None)
+    picked = lingue.from_form(form, lingue.MEDIAZIONE_PREFIX, lingue.MEDIAZIONE_OTHER)
+    if picked is not None:
+        raw["lingue_mediazione"] = picked  # nothing ticked: not stated
+    return raw
 
 
 class CentroAdminInput(CentroProfileInput):

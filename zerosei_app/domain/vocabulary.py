@@ -3,6 +3,11 @@
 The values are what the database, the API, links and CSV files hold: never change them (StrEnum members are
 equal to their values, so stored rows and plain strings compare as before). Labels for people are in
 staff_labels.py and the i18n catalogues; docs/GLOSSARY.md explains the words.
+
+Each enum is named after the column it types, in that column's language ("How the code names things" in
+docs/GLOSSARY.md): EntryStatus for CardEntry.status, ReportKind/ReportStatus for ErrorReport.kind/status, Role for
+StaffUser.role; StatoVerifica for Centro.stato_verifica, OrigineCopertura for Copertura.origine, Confidenza and
+StatoProposta for the ente gestore research. A column renamed by a migration renames its enum with it.
 """
 
 from __future__ import annotations
@@ -67,7 +72,7 @@ class ReportStatus(StrEnum):
     RISOLTA = "risolta"
 
 
-class Ruolo(StrEnum):
+class Role(StrEnum):
     """A staff account's role (permissions.py)."""
 
     OPERATORE = "operatore"  # edits the centres it belongs to

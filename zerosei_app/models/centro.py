@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from zerosei_app.domain.vocabulary import OrigineCopertura, StatoVerifica  # noqa: F401 - models/__init__.py re-exports them
@@ -25,6 +25,9 @@ class Centro(SQLModel, table=True):
     # When a source gave those hours ("2019", "2021-2022", "covid"): old ones are shown with it. None: the
     # centre's own (staff edited them) or undated.
     orari_data: str | None = Field(default=None, max_length=40)
+    # Languages (ISO 639-1) the centre's cultural mediators speak, as the centre states them; empty: not
+    # stated (never assumed). Parents asking for a language see the centre's services with that note.
+    lingue_mediazione: list[str] = Field(default_factory=list, sa_type=JSON)
     ente_gestore_id: int | None = Field(default=None, foreign_key="ente_gestore.id", index=True)
     ente_nella_fonte: str | None = Field(default=None, max_length=300)
     territorio_nella_fonte: str | None = Field(default=None, max_length=300)

@@ -3,7 +3,7 @@ keeps the old slug here so that old links and printed QR codes still lead to the
 
 The hooks sit on the model so that every way of creating or renaming a centre through the ORM
 (seed, staff form, CSV import) keeps its slug right; the staff form's versioned UPDATE bypasses
-the ORM and calls queries/carta_slugs.py::follow_rename instead.
+the ORM and calls commands/carta_slugs.py::follow_rename instead.
 """
 
 from __future__ import annotations

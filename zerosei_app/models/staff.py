@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from zerosei_app.domain.vocabulary import Ruolo as Role  # noqa: F401 - models/__init__.py re-exports it
+from zerosei_app.domain.vocabulary import Role  # models/__init__.py re-exports it
 from zerosei_app.models._common import utcnow
 
 

@@ -56,7 +56,7 @@ def _notices() -> rx.Component:
 
 
 def _centro_link(c: CentroView) -> rx.Component:
-    return rx.el.li(plain(c.nome, href="#centro-" + c.uid + "-nome", lang="it"))  # centro_card's heading id
+    return rx.el.li(plain(c.name, href="#centro-" + c.uid + "-nome", lang="it"))  # centro_card's heading id
 
 
 def _empty(text) -> rx.Component:

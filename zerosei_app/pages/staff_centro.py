@@ -5,8 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from zerosei_app.components.staff_chiusure import chiusure_section
-from zerosei_app.components.staff_fields import select_field, text_field
+from zerosei_app.components.staff_fields import checkbox, select_field, text_field
 from zerosei_app.components.staff_layout import button, link, staff_page
+from zerosei_app.domain import lingue
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.state.staff_centro import StaffCentroState as S
 
@@ -127,11 +128,45 @@ def _contacts() -> rx.Component:
     )
 
 
+def _mediation() -> rx.Component:
+    """The languages of the centre's cultural mediators: the same picker as an entry's languages."""
+    v, e = S.form, S.errors
+    return rx.el.fieldset(
+        rx.el.legend("Mediazione culturale: lingue"),
+        rx.el.p(
+            "Spunta le lingue in cui il centro può offrire un mediatore culturale. Le famiglie che cercano "
+            "servizi nella loro lingua vedono il centro con questa indicazione. Nessuna spunta: non indicato.",
+            class_name="st-hint",
+            id="mediazione-hint",
+        ),
+        rx.el.div(
+            *[checkbox(f"{lingue.MEDIAZIONE_PREFIX}{code}", lingue.label(code), v) for code in lingue.CODES],
+            class_name="st-checks",
+            role="group",
+            aria_describedby="mediazione-hint",
+            id="f-lingue_mediazione",
+        ),
+        text_field(
+            lingue.MEDIAZIONE_OTHER,
+            "Altre lingue (codici di 2 lettere)",
+            v,
+            e,
+            max_length=60,
+            hint="Solo per lingue che non sono nell'elenco, per esempio «ta, si».",
+        ),
+        rx.cond(
+            e.contains("lingue_mediazione"),
+            rx.el.p(e["lingue_mediazione"], id="err-lingue_mediazione", class_name="st-field-error"),
+        ),
+    )
+
+
 def _centre_form() -> rx.Component:
     return rx.el.form(
         rx.cond(S.is_regione, admin_fields()),
         _where_when(),
         _contacts(),
+        _mediation(),
         rx.el.div(button("Salva i dati del centro", type="submit"), class_name="st-savebar"),
         key=S.form_key.to_string(),
         on_submit=S.save,

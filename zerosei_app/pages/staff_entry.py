@@ -602,7 +602,7 @@ def page() -> rx.Component:
             rx.el.div(entry_form()),
             rx.el.aside(
                 rx.cond(
-                    S.preview.titolo != "",
+                    S.preview.title != "",
                     entry_preview(S.preview, S.preview_area, S.preview_note),
                     rx.el.p(
                         "L'anteprima di come la vedranno le famiglie compare qui quando premi «Mostra l'anteprima».",

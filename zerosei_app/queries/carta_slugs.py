@@ -1,14 +1,14 @@
-"""Finding a centre by the slug of its Carta, and keeping slugs right after a rename."""
+"""Finding a centre by the slug of its Carta, current or from before a rename (commands/carta_slugs.py keeps
+the slugs right)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from zerosei_app.domain.carta import is_slug, slug_base, slug_fits, unique_slug
-from zerosei_app.models import Centro, CentroSlugStorico, Comune
-from zerosei_app.models.centro_slug import taken_slugs
+from zerosei_app.domain.carta import is_slug
+from zerosei_app.models import Centro, CentroSlugStorico
 
 
 @dataclass(frozen=True)
@@ -30,47 +30,3 @@ def find_by_slug(db: Session, slug: str) -> SlugMatch | None:
         return None
     centro = db.get(Centro, old.centro_id)
     return SlugMatch(centro, True) if centro is not None and centro.is_active and centro.slug else None
-
-
-def follow_rename(db: Session, centro: Centro) -> bool:
-    """After a change of name or comune: a new slug if the old one no longer fits, the old one
-    kept for redirects. Returns True when the slug changed (the caller commits)."""
-    comune = db.get(Comune, centro.codice_istat)
-    base = slug_base(centro.nome, comune.nome if comune else "")
-    if centro.slug and slug_fits(centro.slug, base):
-        return False
-    old = centro.slug
-    back = db.get(CentroSlugStorico, base)
-    if back is not None and back.centro_id == centro.id:
-        db.delete(back)  # renamed back: its own old slug becomes current again
-        db.flush()
-        new = base
-    else:
-        new = unique_slug(base, taken_slugs(db.connection(), base))
-    if old:
-        db.add(CentroSlugStorico(slug=old, centro_id=centro.id))
-    centro.slug = new
-    db.add(centro)
-    db.flush()
-    return True
-
-
-def ensure_slugs(db: Session) -> int:
-    """Gives a slug to any centre without one (rows written outside the ORM); returns how many."""
-    missing = db.exec(select(Centro).where(col(Centro.slug).is_(None)).order_by(col(Centro.id))).all()
-    for centro in missing:
-        follow_rename(db, centro)
-    return len(missing)
-
-
-def fresh_slugs(db: Session) -> None:
-    """A new database: slugs from the centres' current names, no history. The seed loads the 2025 names and
-    then the update renames them; nobody has ever seen those first slugs, so nothing must redirect from them."""
-    for old in db.exec(select(CentroSlugStorico)).all():
-        db.delete(old)
-    for centro in db.exec(select(Centro)).all():
-        centro.slug = None
-        db.add(centro)
-    db.flush()
-    for centro in db.exec(select(Centro).order_by(col(Centro.id))).all():
-        follow_rename(db, centro)

@@ -1,30 +1,17 @@
-"""The Regione sets which ente gestore serves a comune (one at a time, or many by CSV). Each change is
-audited, and the coverage rule runs again (queries/coverage_update.py): a comune whose new ente runs a
-centre gets that centre (origine `ente_gestore`) instead of the nearest one it was guessed."""
+"""Which ente gestore serves each comune, read: the Regione's list, the dry run of a CSV of them, the export
+and its template (setting them: commands/comune_ente.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain import clock
 from zerosei_app.domain.csv_enti_comuni import export_enti_csv, parse_enti_csv, template_csv
-from zerosei_app.domain.errors import Refused
 from zerosei_app.domain.import_problems import problem
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore
-from zerosei_app.queries import audit
-from zerosei_app.queries.coverage_update import reapply_rule
-
-ENTITY = "comune_ente_gestore"
-NOTE = "Indicato dalla Regione"
-
-
-class EnteError(Refused):
-    """An ente gestore's link refused (codes: comune_unknown, ente_unknown, enti_file_errors)."""
 
 
 @dataclass
@@ -85,72 +72,36 @@ def listing(db: Session, solo_dedotti: bool = False, provincia: str = "", q: str
     return out
 
 
-def set_ente(
-    db: Session, codice_istat: str, ente_id: int, user_id: int | None, now: datetime, rerun: bool = True
-) -> bool:
-    """The comune is served by this ente; False when it already was. `rerun`: apply the coverage rule now
-    (an import applies it once at the end)."""
-    comune = db.get(Comune, codice_istat)
-    ente = db.get(EnteGestore, ente_id)
-    if comune is None:
-        raise EnteError("comune_unknown", codice_istat=codice_istat)
-    if ente is None:
-        raise EnteError("ente_unknown")
-    link = db.get(ComuneEnteGestore, codice_istat)
-    if link is not None and link.ente_gestore_id == ente_id:
-        return False
-    before = audit.snapshot(link) if link is not None else None
-    note = f"{NOTE} il {clock.day(now)}"
-    if link is None:
-        link = ComuneEnteGestore(codice_istat=codice_istat, ente_gestore_id=ente_id)
-    link.ente_gestore_id, link.nome_nella_fonte, link.fonte_url, link.note = ente_id, ente.nome, None, note
-    link.data_riferimento = now.date().isoformat()
-    # The Regione's own word: no research source, and the data update never writes it again.
-    link.fonte_titolo, link.evidenza, link.confidenza, link.modificato_il = None, None, None, now
-    db.add(link)
-    db.flush()
-    audit.record(
-        db,
-        entity=ENTITY,
-        entity_id=int(codice_istat),
-        centro_id=None,
-        user_id=user_id,
-        action="set_ente",
-        before=before,
-        after=audit.snapshot(link),
-        now=now,
-    )
-    if rerun:
-        reapply_rule(db, now)
-    return True
-
-
 @dataclass
-class RigaPiano:
+class EntiRowPlan:
+    """One row of the CSV as the dry run sees it (like csv_import.RowPlan, with the comune and its ente)."""
+
     line: int
     codice_istat: str
     comune: str
     ente: str
-    azione: str  # nuovo | modifica | invariato | errore
-    errori: list[str] = field(default_factory=list)
+    action: str  # nuovo | modifica | invariato | errore (shown and counted as they are)
+    errors: list[str] = field(default_factory=list)
 
 
 @dataclass
-class PianoEnti:
-    righe: list[RigaPiano] = field(default_factory=list)
-    errori: list[str] = field(default_factory=list)  # the whole file
+class EntiPlan:
+    """The dry run of a CSV of comuni and their enti gestori (like csv_import.ImportPlan)."""
+
+    rows: list[EntiRowPlan] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)  # the whole file
 
     @property
     def ok(self) -> bool:
-        return not self.errori and all(r.azione != "errore" for r in self.righe)
+        return not self.file_errors and all(r.action != "errore" for r in self.rows)
 
-    def count(self, azione: str) -> int:
-        return sum(1 for r in self.righe if r.azione == azione)
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
 
 
-def plan_import(db: Session, data: bytes | str) -> tuple[PianoEnti, list[tuple[str, int]]]:
+def plan_import(db: Session, data: bytes | str) -> tuple[EntiPlan, list[tuple[str, int]]]:
     parsed = parse_enti_csv(data)
-    plan = PianoEnti(errori=list(parsed.table.errors))
+    plan = EntiPlan(file_errors=list(parsed.table.errors))
     work: list[tuple[str, int]] = []
     by_id, by_name = _enti(db)
     links = {x.codice_istat: x.ente_gestore_id for x in db.exec(select(ComuneEnteGestore)).all()}
@@ -173,26 +124,14 @@ def plan_import(db: Session, data: bytes | str) -> tuple[PianoEnti, list[tuple[s
         code = v.codice_istat if v else ""
         name = comune.nome if comune else ""
         if errors:
-            plan.righe.append(RigaPiano(r.line, code, name, ente.nome if ente else "", "errore", errors))
+            plan.rows.append(EntiRowPlan(r.line, code, name, ente.nome if ente else "", "errore", errors))
             continue
         current = links.get(code)
-        azione = "invariato" if current == ente.id else ("modifica" if current else "nuovo")
-        plan.righe.append(RigaPiano(r.line, code, name, ente.nome, azione))
-        if azione != "invariato":
+        action = "invariato" if current == ente.id else ("modifica" if current else "nuovo")
+        plan.rows.append(EntiRowPlan(r.line, code, name, ente.nome, action))
+        if action != "invariato":
             work.append((code, ente.id))
     return plan, work
-
-
-def commit_import(db: Session, data: bytes | str, user_id: int | None, now: datetime) -> PianoEnti:
-    """All rows or none: a file with any error changes nothing (the caller shows the plan)."""
-    plan, work = plan_import(db, data)
-    if not plan.ok:
-        raise EnteError("enti_file_errors")
-    for codice, ente_id in work:
-        set_ente(db, codice, ente_id, user_id, now, rerun=False)
-    if work:
-        reapply_rule(db, now)
-    return plan
 
 
 def export_csv(db: Session) -> bytes:

@@ -1,13 +1,9 @@
-"""CSV imports: a dry run that lists every row's problems, then an all-or-nothing commit.
-
-The commit parses the same file again and applies it only when every row is valid, inside
-one transaction (the caller commits, or rolls back on any error).
-"""
+"""CSV imports, the dry run: every row's problems and what the commit would do (commands/csv_import.py applies
+the same plan, all or nothing). `plan_*_work` also returns the rows the commit applies."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlmodel import Session, select
 
@@ -16,11 +12,9 @@ from zerosei_app.domain.csv_entries import HEADER, parse_entries_csv
 from zerosei_app.domain.entry_form import LABELS, same_content
 from zerosei_app.domain.import_problems import problem
 from zerosei_app.domain.text import fold
-from zerosei_app.domain.vocabulary import EntryStatus
-from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore, ReviewConfirmation
-from zerosei_app.queries import audit
-from zerosei_app.queries.staff_coverage import reinfer_uncovered, replace_links_for, still_inferred
-from zerosei_app.queries.staff_entries import content_of, create_entry, reference_errors, save_entry
+from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore
+from zerosei_app.queries.staff_coverage import still_inferred
+from zerosei_app.queries.staff_entries import content_of, reference_errors
 
 
 @dataclass
@@ -45,12 +39,6 @@ class ImportPlan:
         return sum(1 for r in self.rows if r.action == action)
 
 
-class ImportRefused(Exception):
-    def __init__(self, plan: ImportPlan):
-        super().__init__("import refused")
-        self.plan = plan
-
-
 def _errors(named: dict[str, str]) -> list[str]:
     return [f"{k}: {v}" if k else v for k, v in named.items()]
 
@@ -58,7 +46,7 @@ def _errors(named: dict[str, str]) -> list[str]:
 # ---------------------------------------------------------------- a centre's entries
 
 
-def _plan_entries(db: Session, centro_id: int, data: bytes | str):
+def plan_entries_work(db: Session, centro_id: int, data: bytes | str):
     parsed = parse_entries_csv(data)
     plan = ImportPlan(list(parsed.table.errors), list(parsed.table.notes))
     work = []
@@ -95,51 +83,7 @@ def _plan_entries(db: Session, centro_id: int, data: bytes | str):
 
 
 def plan_entries_import(db: Session, centro_id: int, data: bytes | str) -> ImportPlan:
-    return _plan_entries(db, centro_id, data)[0]
-
-
-def commit_entries_import(db: Session, centro_id: int, data: bytes | str, user_id: int, now: datetime) -> ImportPlan:
-    plan, work = _plan_entries(db, centro_id, data)
-    if not plan.ok:
-        raise ImportRefused(plan)
-    for row, entry in work:
-        before = entry.last_reviewed_on if entry is not None else None
-        if entry is None:
-            entry = create_entry(
-                db,
-                centro_id,
-                row.entry,
-                user_id,
-                now,
-                status=row.status or EntryStatus.DRAFT,
-                last_reviewed_on=row.last_reviewed_on,
-                action="import",
-            )
-        else:
-            extra = {}
-            if row.status:
-                extra["status"] = row.status
-            if row.last_reviewed_on:
-                extra["last_reviewed_on"] = row.last_reviewed_on
-            # A changed text is no longer what the centre confirmed, unless the file gives a new date.
-            text_changed = not same_content(content_of(entry), row.entry.as_values())
-            if text_changed and row.last_reviewed_on in (None, entry.last_reviewed_on):
-                extra["last_reviewed_on"] = None
-            save_entry(db, entry, entry.version, row.entry, user_id, now, action="import", extra=extra)
-        if row.last_reviewed_on and row.last_reviewed_on != before:
-            # A confirmation date the file brings is the review cycle's "import" confirmation.
-            db.add(
-                ReviewConfirmation(
-                    centro_id=centro_id,
-                    entry_id=entry.id,
-                    confirmed_on=row.last_reviewed_on,
-                    confirmed_at=now,
-                    user_id=user_id,
-                    how="import",
-                    previous_on=before,
-                )
-            )
-    return plan
+    return plan_entries_work(db, centro_id, data)[0]
 
 
 # ---------------------------------------------------------------- lookups for the Regione's lists
@@ -201,7 +145,7 @@ _CENTRO_FIELDS = (
 )
 
 
-def _plan_centri(db: Session, data: bytes | str):
+def plan_centri_work(db: Session, data: bytes | str):
     parsed = parse_centri_csv(data)
     plan = ImportPlan(list(parsed.table.errors), list(parsed.table.notes))
     look = _Lookups(db)
@@ -276,99 +220,13 @@ def _centro_action(existing: Centro | None, values: dict, value: CentroRowInput,
 
 
 def plan_centri_import(db: Session, data: bytes | str) -> ImportPlan:
-    return _plan_centri(db, data)[0]
-
-
-def commit_centri_import(db: Session, data: bytes | str, user_id: int, now: datetime) -> ImportPlan:
-    plan, work = _plan_centri(db, data)
-    if not plan.ok:
-        raise ImportRefused(plan)
-    created_enti: dict[str, int] = {}
-    for values, existing, new_ente in work:
-        if new_ente:
-            values["ente_gestore_id"] = _new_ente_id(db, new_ente, created_enti, user_id, now)
-        if existing is None:
-            _create_centro(db, values, user_id, now)
-        else:
-            _update_centro(db, existing, values, user_id, now)
-    # Closed centres may leave comuni without a centre: they get the nearest open one again.
-    relinked = reinfer_uncovered(db, user_id, now)
-    if relinked:
-        plan.notes.append(problem("comuni_relinked", count=len(relinked), names=", ".join(relinked[:30])))
-    return plan
-
-
-def _new_ente_id(db: Session, name: str, created: dict[str, int], user_id: int, now: datetime) -> int:
-    """The ente gestore the import adds (once, however many rows name it)."""
-    key = fold(name)
-    if key not in created:
-        ente = EnteGestore(nome=name, note="Aggiunto dall'importazione dell'elenco ufficiale dei centri")
-        db.add(ente)
-        db.flush()
-        created[key] = ente.id
-        audit.record(
-            db,
-            entity="ente_gestore",
-            entity_id=ente.id,
-            centro_id=None,
-            user_id=user_id,
-            action="import",
-            before=None,
-            after=audit.snapshot(ente),
-            now=now,
-        )
-    return created[key]
-
-
-def _create_centro(db: Session, values: dict, user_id: int, now: datetime) -> None:
-    comune = db.get(Comune, values["codice_istat"])
-    centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)
-    db.add(centro)
-    db.flush()
-    audit.record(
-        db,
-        entity="centro",
-        entity_id=centro.id,
-        centro_id=centro.id,
-        user_id=user_id,
-        action="import",
-        before=None,
-        after=audit.snapshot(centro),
-        now=now,
-    )
-
-
-def _update_centro(db: Session, existing: Centro, values: dict, user_id: int, now: datetime) -> None:
-    """Only the values that differ; an unchanged centre keeps its version and is not audited."""
-    before = audit.snapshot(existing)
-    changed = False
-    for k, v in values.items():
-        if getattr(existing, k) != v:
-            setattr(existing, k, v)
-            changed = True
-    if not changed:
-        return
-    existing.version += 1
-    existing.updated_at = now
-    db.add(existing)
-    db.flush()
-    audit.record(
-        db,
-        entity="centro",
-        entity_id=existing.id,
-        centro_id=existing.id,
-        user_id=user_id,
-        action="import",
-        before=before,
-        after=audit.snapshot(existing),
-        now=now,
-    )
+    return plan_centri_work(db, data)[0]
 
 
 # ---------------------------------------------------------------- which comuni each centre serves
 
 
-def _plan_copertura(db: Session, data: bytes | str):
+def plan_copertura_work(db: Session, data: bytes | str):
     parsed = parse_copertura_csv(data)
     plan = ImportPlan(list(parsed.table.errors), list(parsed.table.notes))
     look = _Lookups(db)
@@ -401,27 +259,12 @@ def _plan_copertura(db: Session, data: bytes | str):
 
 
 def plan_copertura_import(db: Session, data: bytes | str) -> ImportPlan:
-    return _plan_copertura(db, data)[0]
-
-
-def commit_copertura_import(
-    db: Session, data: bytes | str, user_id: int, now: datetime
-) -> tuple[ImportPlan, list[Comune]]:
-    plan, pairs = _plan_copertura(db, data)
-    if not plan.ok:
-        raise ImportRefused(plan)
-    replace_links_for(db, pairs, user_id, now)
-    reinfer_uncovered(db, user_id, now)
-    return plan, still_inferred(db)
+    return plan_copertura_work(db, data)[0]
 
 
 __all__ = [
     "ImportPlan",
-    "ImportRefused",
     "RowPlan",
-    "commit_centri_import",
-    "commit_copertura_import",
-    "commit_entries_import",
     "plan_centri_import",
     "plan_copertura_import",
     "plan_entries_import",

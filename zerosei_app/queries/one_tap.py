@@ -1,22 +1,21 @@
-"""The one-tap link of a reminder: see the items (changes nothing), confirm exactly those, undo.
+"""The one-tap link of a reminder, read: its items as the page shows them (changes nothing; confirming and
+undoing: commands/one_tap.py).
 
 The link's token is random and stored only hashed on its reminder (single purpose: it can only
-confirm that reminder's items, for 30 days). Opening it (GET) never writes: mail scanners open links.
-"""
+confirm that reminder's items, for 30 days). Opening it (GET) never writes: mail scanners open links."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.clock import aware
 from zerosei_app.domain.tokens import hash_token
 from zerosei_app.mail.messages import CONTATTI_ITEM
 from zerosei_app.models import CardEntry, Centro, EntryStatus, ReviewConfirmation, ReviewReminder
-from zerosei_app.queries.review_cycle import SENT, last_contacts_confirmation, record_confirmation
+from zerosei_app.queries.review_cycle import SENT, last_contacts_confirmation
 
 OK, DONE, EXPIRED, INVALID = "ok", "done", "expired", "invalid"
 
@@ -30,7 +29,7 @@ class OneTap:
     confirmed_on: date | None = None
 
 
-def _reminder(db: Session, token: str | None, now: datetime) -> tuple[ReviewReminder | None, str]:
+def find_reminder(db: Session, token: str | None, now: datetime) -> tuple[ReviewReminder | None, str]:
     if not token or len(token) > 200:
         return None, INVALID
     r = db.exec(select(ReviewReminder).where(ReviewReminder.token_hash == hash_token(token))).first()
@@ -41,7 +40,7 @@ def _reminder(db: Session, token: str | None, now: datetime) -> tuple[ReviewRemi
     return r, OK
 
 
-def _entries(db: Session, r: ReviewReminder) -> list[CardEntry]:
+def entries_to_confirm(db: Session, r: ReviewReminder) -> list[CardEntry]:
     """The reminder's entries that are still the centre's and still published (others are skipped)."""
     if not r.entry_ids:
         return []
@@ -57,7 +56,7 @@ def _entries(db: Session, r: ReviewReminder) -> list[CardEntry]:
     return list(rows)
 
 
-def _done(db: Session, r: ReviewReminder) -> list[ReviewConfirmation]:
+def confirmations_of(db: Session, r: ReviewReminder) -> list[ReviewConfirmation]:
     return list(
         db.exec(
             select(ReviewConfirmation).where(
@@ -76,14 +75,14 @@ def _contacts(centro: Centro | None) -> str:
 
 
 def view(db: Session, token: str | None, now: datetime) -> OneTap:
-    r, status = _reminder(db, token, now)
+    r, status = find_reminder(db, token, now)
     if r is None:
         return OneTap(INVALID)
     centro = db.get(Centro, r.centro_id)
     name = centro.nome if centro else ""
     if status == EXPIRED:
         return OneTap(EXPIRED, r.centro_id, name)
-    done = _done(db, r)
+    done = confirmations_of(db, r)
     if done:
         ids = [c.entry_id for c in done if c.entry_id]
         entries = {e.id: e for e in db.exec(select(CardEntry).where(col(CardEntry.id).in_(ids))).all()}
@@ -95,66 +94,7 @@ def view(db: Session, token: str | None, now: datetime) -> OneTap:
         ]
         items.sort(key=lambda i: (i[0] == CONTATTI_ITEM, i[0]))
         return OneTap(DONE, r.centro_id, name, items, done[0].confirmed_on)
-    items = [(e.title, e.summary, e.last_reviewed_on) for e in _entries(db, r)]
+    items = [(e.title, e.summary, e.last_reviewed_on) for e in entries_to_confirm(db, r)]
     if r.contatti:
         items.append((CONTATTI_ITEM, _contacts(centro), last_contacts_confirmation(db, r.centro_id)))
     return OneTap(OK, r.centro_id, name, items)
-
-
-def confirm(db: Session, token: str | None, now: datetime, today: date) -> OneTap:
-    """Confirms exactly the reminder's items, once (a second press shows what was confirmed)."""
-    r, status = _reminder(db, token, now)
-    if r is None or status != OK:
-        return view(db, token, now)
-    # Claim the link first (a conditional UPDATE): two presses at once confirm once.
-    claimed = db.execute(
-        update(ReviewReminder)
-        .where(col(ReviewReminder.id) == r.id, col(ReviewReminder.used_at).is_(None))
-        .values(used_at=now)
-    )
-    if claimed.rowcount == 1 and not _done(db, r):
-        for entry in _entries(db, r):
-            record_confirmation(
-                db,
-                centro_id=r.centro_id,
-                entry=entry,
-                how="one-tap",
-                user_id=None,
-                today=today,
-                now=now,
-                reminder_id=r.id,
-            )
-        if r.contatti:
-            record_confirmation(
-                db,
-                centro_id=r.centro_id,
-                entry=None,
-                how="one-tap",
-                user_id=None,
-                today=today,
-                now=now,
-                reminder_id=r.id,
-            )
-        db.flush()
-    return view(db, token, now)
-
-
-def undo(db: Session, token: str | None, now: datetime) -> OneTap:
-    """Takes back this link's confirmations: each entry gets its earlier date again, unless
-    someone confirmed it again since (then that later confirmation stands)."""
-    r, status = _reminder(db, token, now)
-    if r is None or status != OK:
-        return view(db, token, now)
-    for c in _done(db, r):
-        if c.entry_id is not None:
-            entry = db.get(CardEntry, c.entry_id)
-            if entry is not None and entry.last_reviewed_on == c.confirmed_on:
-                entry.last_reviewed_on = c.previous_on
-                entry.is_example = entry.is_example or c.was_example
-                db.add(entry)
-        c.undone_at = now
-        db.add(c)
-    r.used_at = None
-    db.add(r)
-    db.flush()
-    return view(db, token, now)

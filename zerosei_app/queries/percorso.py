@@ -16,7 +16,7 @@ from sqlmodel import Session
 from zerosei_app.domain.age import Child
 from zerosei_app.domain.chiusure import to_announce
 from zerosei_app.domain.errors import FieldError
-from zerosei_app.domain.lingua import in_language, stated_languages
+from zerosei_app.domain.lingua import in_language, mediating, stated_languages
 from zerosei_app.domain.link import PathQuery, validate_for_path
 from zerosei_app.domain.path import ChildPath, select_for_child
 from zerosei_app.models import CardEntry, Chiusura, Comune, Tappa
@@ -68,8 +68,9 @@ def load_path(db: Session, query: PathQuery, today: date) -> PathResult:
 def path_data(snap: PublicData, comune: Comune, query: PathQuery, children: list[Child], today: date) -> PathData:
     """The path of valid `children` in a known `comune`, from the snapshot."""
     contatti = snap.memo(("contatti", comune.codice_istat), lambda: comune_contatti(snap, comune))
-    entries = snap.published_entries([c.serving.centro.id for c in contatti.centri])
-    figli, trovata = _select(entries, children, query)
+    centri = [c.serving.centro for c in contatti.centri]
+    entries = snap.published_entries([c.id for c in centri])
+    figli, trovata = _select(entries, children, query, mediating(centri, query.lingua))
     return PathData(
         query=query,
         today=today,
@@ -77,10 +78,10 @@ def path_data(snap: PublicData, comune: Comune, query: PathQuery, children: list
         contatti=contatti,
         figli=figli,
         tappe=snap.tappe,
-        chiusure_centro=_announced(snap.chiusure_centro, [c.serving.centro.id for c in contatti.centri], today),
+        chiusure_centro=_announced(snap.chiusure_centro, [c.id for c in centri], today),
         chiusure_voce=_announced(snap.chiusure_voce, [e.id for e in entries], today),
         lingua_trovata=trovata,
-        lingue_dichiarate=stated_languages(entries),
+        lingue_dichiarate=stated_languages(entries, centri),
         memo=snap.memo,
     )
 
@@ -90,10 +91,14 @@ def comune_contatti(snap: PublicData, comune: Comune) -> Contatti:
     return family_contatti(comune, snap.centri_for_comune(comune.codice_istat), snap.ente_of.get(comune.codice_istat))
 
 
-def _select(entries: list[CardEntry], children: list[Child], query: PathQuery) -> tuple[list[ChildPath], bool]:
+def _select(
+    entries: list[CardEntry], children: list[Child], query: PathQuery, mediating_centri: frozenset[int]
+) -> tuple[list[ChildPath], bool]:
     """Per child, the entries for now and next; whether any is in the asked language."""
-    # "In my language": the services a centre states in it; when none of this path does, all of them.
-    paths = [select_for_child(in_language(entries, query.lingua), child, query.temi) for child in children]
+    # "In my language": the services a centre states in it, or of a centre with a mediator in it
+    # (domain/lingua.py); when none of this path is, all of them.
+    kept = in_language(entries, query.lingua, mediating_centri)
+    paths = [select_for_child(kept, child, query.temi) for child in children]
     trovata = any(p.now or p.upcoming for p in paths)
     if query.lingua is not None and not trovata:
         paths = [select_for_child(entries, child, query.temi) for child in children]

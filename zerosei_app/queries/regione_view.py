@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from zerosei_app.domain import clock
 from zerosei_app.domain.chiusure import Window, is_current_or_future
 from zerosei_app.domain.regione_view import DEFAULT_REVIEW_DAYS, Account, invito, is_confirmed
-from zerosei_app.domain.vocabulary import EntryStatus, OrigineCopertura, Ruolo
+from zerosei_app.domain.vocabulary import EntryStatus, OrigineCopertura, Role
 from zerosei_app.models import CardEntry, Centro, Comune, StaffMembership, StaffUser
 from zerosei_app.queries.centri import serving_by_comune
 from zerosei_app.queries.chiusure import all_by_owner
@@ -83,7 +83,7 @@ def _count_accounts(db: Session, rows: dict[int, CentroRiga], now: datetime) -> 
     for user, centro_id in db.exec(
         select(StaffUser, StaffMembership.centro_id)
         .join(StaffMembership, col(StaffMembership.user_id) == col(StaffUser.id))
-        .where(StaffUser.role == Ruolo.OPERATORE)
+        .where(StaffUser.role == Role.OPERATORE)
     ).all():
         expires = clock.aware(user.setup_expires_at)
         accounts.setdefault(centro_id, []).append(Account(user.is_active, bool(user.password_hash), expires))

@@ -1,16 +1,12 @@
-"""The Regione corrects the official contacts of a comune or an ente gestore (the fallback contacts of
-centre cards, domain/contact_rule.py). Every change is audited; an edited record is marked
-(`contatti_modificati_il`) so that a later data update never overwrites it."""
+"""The official contacts of comuni and enti gestori, read for the Regione's form (correcting them:
+commands/staff_recapiti.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.recapiti_form import RECAPITI_FIELDS, RecapitiInput
+from zerosei_app.domain.recapiti_form import RECAPITI_FIELDS
 from zerosei_app.models import Comune, EnteGestore
-from zerosei_app.queries import audit
 
 
 def enti_gestori(db: Session) -> list[EnteGestore]:
@@ -19,31 +15,3 @@ def enti_gestori(db: Session) -> list[EnteGestore]:
 
 def values_of(obj: Comune | EnteGestore) -> dict[str, str]:
     return {k: getattr(obj, k) or "" for k in RECAPITI_FIELDS}
-
-
-def update_recapiti(
-    db: Session, obj: Comune | EnteGestore, data: RecapitiInput, user_id: int | None, now: datetime
-) -> bool:
-    """Saves the contacts; False when nothing changed. The caller commits."""
-    new = {k: (v or None) for k, v in data.model_dump().items()}
-    if all(getattr(obj, k) == v for k, v in new.items()):
-        return False
-    before = {k: getattr(obj, k) for k in RECAPITI_FIELDS}
-    for k, v in new.items():
-        setattr(obj, k, v)
-    obj.contatti_modificati_il = now
-    db.add(obj)
-    db.flush()
-    is_comune = isinstance(obj, Comune)
-    audit.record(
-        db,
-        entity="comune" if is_comune else "ente_gestore",
-        entity_id=int(obj.codice_istat) if is_comune else obj.id,
-        centro_id=None,
-        user_id=user_id,
-        action="contatti",
-        before=before,
-        after={k: getattr(obj, k) for k in RECAPITI_FIELDS},
-        now=now,
-    )
-    return True

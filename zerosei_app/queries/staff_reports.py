@@ -1,17 +1,13 @@
-"""Parents' "segnala un errore" reports, as the owning centre's inbox."""
+"""Parents' "segnala un errore" reports, as the owning centre's inbox (their status: commands/staff_reports.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.vocabulary import ReportStatus
 from zerosei_app.models import CardEntry, Centro, ErrorReport
-from zerosei_app.queries import audit
-
-ENTITY = "error_report"
 
 
 def inbox(db: Session, centro_ids: Sequence[int], status: str = "") -> list[tuple[ErrorReport, str, str | None]]:
@@ -31,26 +27,3 @@ def inbox(db: Session, centro_ids: Sequence[int], status: str = "") -> list[tupl
     open_ = sorted((x for x in rows if x[0].status != ReportStatus.RISOLTA), key=lambda x: (x[0].created_at, x[0].id))
     done = [x for x in rows if x[0].status == ReportStatus.RISOLTA]
     return [tuple(x) for x in open_] + [tuple(x) for x in done]
-
-
-def set_status(db: Session, report: ErrorReport, status: str, user_id: int, now: datetime) -> bool:
-    if report.status == status:
-        return False
-    before = audit.snapshot(report, ("status", "resolved_at"))
-    report.status = status
-    report.updated_at = now
-    report.resolved_at = now if status == ReportStatus.RISOLTA else None
-    db.add(report)
-    db.flush()
-    audit.record(
-        db,
-        entity=ENTITY,
-        entity_id=report.id,
-        centro_id=report.centro_id,
-        user_id=user_id,
-        action="status",
-        before=before,
-        after=audit.snapshot(report, ("status", "resolved_at")),
-        now=now,
-    )
-    return True

@@ -38,6 +38,10 @@ class CentroDatiOut(BaseModel):
         description="How old the source information is, as stated by the source (free text)."
     )
     mappa_url: str | None = Field(description="An OpenStreetMap search for the address.")
+    lingue_mediazione: list[str] = Field(
+        default_factory=list,
+        description="Languages (ISO 639-1) in which the centre states it has a cultural mediator; empty: not stated (never assumed).",
+    )
     aggiornato_il: date | None = Field(
         description="Day of the last change made by the centre's staff in ZeroSei (creation, edit, import, "
         "closing). Null for a record still as loaded from the original sources: see `data_fonte`."

@@ -61,6 +61,10 @@ class CentroOut(BaseModel):
         "comune's site (and PEC last). Empty only when no one has any contact.",
     )
     chiusura: ChiusuraOut | None = Field(None, description="a temporary closure in course or starting soon")
+    lingue_mediazione: list[str] = Field(
+        default_factory=list,
+        description="Languages (ISO 639-1) in which the centre states it has a cultural mediator; empty: not stated (never assumed).",
+    )
 
 
 class EnteGestoreOut(BaseModel):

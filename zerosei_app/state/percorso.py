@@ -141,7 +141,7 @@ class PercorsoState(UiState):
     def _show_contacts_and_steps(self, plan: PagePlan) -> None:
         p, lang = plan.percorso, plan.query.lang
         self.jump_centro, self.jump_centro_href = view.jump_to_centri(plan.centri, lang)
-        self.centri = view.centri_views(plan.centri, plan.ente, lang)
+        self.centri = view.centri_views(plan.centri, plan.ente, lang, plan.query.lingua)
         self.tappe_now, self.tappe_upcoming = tappe_view.tappe_views(p, lang) if p else ([], [])
         self.tappe_hint = tappe_view.group_hint(self.tappe_now, self.tappe_upcoming, lang)
         self.funzioni = tappe_view.funzioni_view(plan.funzioni)

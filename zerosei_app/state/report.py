@@ -5,8 +5,8 @@ from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from zerosei_app.commands import reports
 from zerosei_app.db import Busy, off_loop, session_scope
-from zerosei_app.queries import reports
 from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
 from zerosei_app.view.page_words import report_busy, report_outcome, report_validation_message

@@ -5,13 +5,15 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro, require_regione
+from zerosei_app.commands.review_cycle import record_confirmation
+from zerosei_app.commands.staff_centri import CentroConflict, CentroError, set_active, update_admin, update_profile
 from zerosei_app.domain import clock
-from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput, Id
+from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput, Id, centro_form_to_raw
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.queries.comuni import get_comune
-from zerosei_app.queries.review_cycle import last_contacts_confirmation, record_confirmation
-from zerosei_app.queries.staff_centri import CentroConflict, CentroError, enti, set_active, update_admin, update_profile
+from zerosei_app.queries.review_cycle import last_contacts_confirmation
+from zerosei_app.queries.staff_centri import enti
 from zerosei_app.settings import get_mail_settings
 from zerosei_app.state import staff_chiusure as closures
 from zerosei_app.state.staff_base import StaffState, staff_event
@@ -73,7 +75,7 @@ class StaffCentroState(StaffState):
     @staff_event
     def save(self, db: Session, ctx: StaffContext, form: dict):
         centro = require_centro(db, ctx, self.centro_id)
-        raw = form if isinstance(form, dict) else {}
+        raw = centro_form_to_raw(form if isinstance(form, dict) else {})
         if ctx.is_regione:
             data, errors = parse(
                 CentroAdminInput, {**raw, "codice_istat": raw.get("codice_istat") or centro.codice_istat}

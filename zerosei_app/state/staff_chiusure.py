@@ -7,13 +7,14 @@ from typing import Any
 
 from sqlmodel import Session
 
+from zerosei_app.commands.chiusure import ChiusuraError
+from zerosei_app.commands.chiusure import add as add_chiusura
+from zerosei_app.commands.chiusure import remove as remove_chiusura
 from zerosei_app.domain import clock
 from zerosei_app.domain.chiusure import ChiusuraInput
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.validation import parse, require
-from zerosei_app.queries.chiusure import ChiusuraError, entry_titles, of_centro
-from zerosei_app.queries.chiusure import add as add_chiusura
-from zerosei_app.queries.chiusure import remove as remove_chiusura
+from zerosei_app.queries.chiusure import entry_titles, of_centro
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_chiusure import added_message, chiusura_row

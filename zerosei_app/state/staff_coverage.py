@@ -7,12 +7,13 @@ import dataclasses
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro
+from zerosei_app.commands.staff_coverage import CoverageError, add_link, remove_link
 from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import ComuneCode, Id, SearchText
 from zerosei_app.domain.validation import require
 from zerosei_app.models import Comune
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.queries.staff_coverage import CoverageError, add_link, remove_link, served
+from zerosei_app.queries.staff_coverage import served
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_labels import ORIGINE_LABELS

@@ -1,5 +1,5 @@
 """/staff/regione/enti-comuni (Regione): the leads on which ente gestore serves a comune (research rows of
-`bassa` confidence), to confirm or reject one by one (queries/enti_comuni.py)."""
+`bassa` confidence), to confirm or reject one by one (queries/enti_comuni.py reads them, commands/enti_comuni.py decides)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import dataclasses
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
+from zerosei_app.commands.enti_comuni import decide_proposta
 from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.validation import InputError, require
-from zerosei_app.queries.enti_comuni import decidi_proposta, proposte_da_confermare
+from zerosei_app.queries.enti_comuni import pending_proposte
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.view import staff_messages as m
 
@@ -41,7 +42,7 @@ class StaffEntiComuniState(StaffState):
                 p.data_fonte or "",
                 p.evidenza or "",
             )
-            for p in proposte_da_confermare(db)
+            for p in pending_proposte(db)
         ]
 
     @staff_event(loader=True, regione=True)
@@ -54,7 +55,7 @@ class StaffEntiComuniState(StaffState):
         if not isinstance(conferma, bool):
             raise InputError({"": m.INVALID_REQUEST})
         label = next((f"{p.comune} → {p.ente}" for p in self.proposte if p.id == ref), "")
-        if not decidi_proposta(db, ref, conferma, ctx.user_id, clock.now()):
+        if not decide_proposta(db, ref, conferma, ctx.user_id, clock.now()):
             db.rollback()
             self.flash_error = m.PROPOSTA_GONE
         else:

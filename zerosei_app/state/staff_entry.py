@@ -15,6 +15,15 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro, require_entry
+from zerosei_app.commands.staff_entries import (
+    Conflict,
+    EntryRuleError,
+    change_status,
+    create_entry,
+    mark_reviewed,
+    restore_version,
+    save_entry,
+)
 from zerosei_app.domain import clock, funzioni
 from zerosei_app.domain.clock import day
 from zerosei_app.domain.entry_form import (
@@ -32,17 +41,7 @@ from zerosei_app.domain.staff_forms import Id, ModelloRef
 from zerosei_app.domain.staff_labels import STATUS_LABELS
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import CardEntry
-from zerosei_app.queries.staff_entries import (
-    Conflict,
-    EntryRuleError,
-    change_status,
-    content_of,
-    create_entry,
-    mark_reviewed,
-    reference_errors,
-    restore_version,
-    save_entry,
-)
+from zerosei_app.queries.staff_entries import content_of, reference_errors
 from zerosei_app.queries.staff_entry_editor import comune_names, editor_comuni, entry_history, get_entry
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.state.staff_write import commit_or_say, said

@@ -6,13 +6,14 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro
+from zerosei_app.commands.csv_import import commit_entries_import
 from zerosei_app.domain import clock
 from zerosei_app.domain.csv_common import MAX_BYTES
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.validation import require
-from zerosei_app.queries.csv_import import commit_entries_import, plan_entries_import
+from zerosei_app.queries.csv_import import plan_entries_import
 from zerosei_app.queries.staff_entries import entries_of
 from zerosei_app.state.staff_base import DbRun, StaffState, staff_event, today
 from zerosei_app.state.staff_import_plan import clear_plan, commit_or_replan, show_plan

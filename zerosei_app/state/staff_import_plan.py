@@ -11,7 +11,8 @@ from typing import Protocol, TypeVar
 
 from sqlmodel import Session
 
-from zerosei_app.queries.csv_import import ImportPlan, ImportRefused
+from zerosei_app.commands.csv_import import ImportRefused
+from zerosei_app.queries.csv_import import ImportPlan
 from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_import_common import PlanRow, plan_rows, summary
 

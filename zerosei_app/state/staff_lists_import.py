@@ -8,14 +8,9 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
+from zerosei_app.commands.csv_import import commit_centri_import, commit_copertura_import
 from zerosei_app.domain import clock
-from zerosei_app.queries.csv_import import (
-    ImportPlan,
-    commit_centri_import,
-    commit_copertura_import,
-    plan_centri_import,
-    plan_copertura_import,
-)
+from zerosei_app.queries.csv_import import ImportPlan, plan_centri_import, plan_copertura_import
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.state.staff_base import DbRun, StaffState, staff_event
 from zerosei_app.state.staff_import_plan import clear_plan, commit_or_replan, show_plan

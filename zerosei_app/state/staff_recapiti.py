@@ -6,13 +6,14 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
+from zerosei_app.commands.staff_recapiti import update_recapiti
 from zerosei_app.domain import clock
 from zerosei_app.domain.recapiti_form import RecapitiInput
 from zerosei_app.domain.staff_forms import ComuneCode, Id, SearchText
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import Comune, EnteGestore
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.queries.staff_recapiti import enti_gestori, update_recapiti, values_of
+from zerosei_app.queries.staff_recapiti import enti_gestori, values_of
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.view import staff_messages as m
 

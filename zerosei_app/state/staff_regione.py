@@ -8,12 +8,13 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, editable_centro_ids
+from zerosei_app.commands.staff_centri import CentroError, create_centro
 from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import CentroAdminInput, ComuneCode, SearchText
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import Comune
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.queries.staff_centri import CentroError, create_centro, enti
+from zerosei_app.queries.staff_centri import enti
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.queries.staff_dashboard import summaries, totals
 from zerosei_app.state.staff_base import StaffState, staff_event, today

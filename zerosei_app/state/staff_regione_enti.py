@@ -12,22 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, require_centro
+from zerosei_app.commands.comune_ente import EnteError, commit_import, set_ente
+from zerosei_app.commands.staff_coverage import CoverageError, add_link
 from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.domain.istat import CodiceIstat
 from zerosei_app.domain.validation import parse
-from zerosei_app.queries.comune_ente import (
-    EnteError,
-    centri_options,
-    commit_import,
-    export_csv,
-    listing,
-    plan_import,
-    set_ente,
-    template,
-)
+from zerosei_app.queries.comune_ente import centri_options, export_csv, listing, plan_import, template
 from zerosei_app.queries.staff_centri import enti
-from zerosei_app.queries.staff_coverage import CoverageError, add_link
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_messages as m
@@ -167,11 +159,11 @@ class StaffRegioneEntiState(StaffState):
         self._show_plan(plan)
 
     def _show_plan(self, plan) -> None:
-        self.csv_errors = plan.errori
+        self.csv_errors = plan.file_errors
         self.csv_rows = [
-            RigaCsv(r.line, r.comune or r.codice_istat, r.ente, r.azione, "; ".join(r.errori)) for r in plan.righe
+            RigaCsv(r.line, r.comune or r.codice_istat, r.ente, r.action, "; ".join(r.errors)) for r in plan.rows
         ]
-        self.csv_ok = plan.ok and bool(plan.righe)
+        self.csv_ok = plan.ok and bool(plan.rows)
         self.csv_summary = m.enti_plan_summary(
             plan.count("nuovo"), plan.count("modifica"), plan.count("invariato"), plan.count("errore")
         )

@@ -8,12 +8,13 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext, editable_centro_ids, require_centro, require_report
+from zerosei_app.commands.staff_reports import set_status
 from zerosei_app.domain import clock
 from zerosei_app.domain.clock import day, when
 from zerosei_app.domain.review import OPEN_REPORT_STATUSES, report_days_left, report_due
 from zerosei_app.domain.staff_forms import Id, ReportStatusInput
 from zerosei_app.domain.validation import require
-from zerosei_app.queries.staff_reports import inbox, set_status
+from zerosei_app.queries.staff_reports import inbox
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_labels import REPORT_KIND_LABELS, REPORT_STATUS_LABELS

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import Denied, StaffContext, require_entry
+from zerosei_app.commands.sessions import add_session, delete_session, replace_rule, restore_deleted
 from zerosei_app.domain import clock
 from zerosei_app.domain.sessions import (
     ROME,
@@ -133,7 +134,7 @@ class StaffSessionsState(StaffState):
             self.errors = m.field_errors(errors)
             self.flash_error = self.note = m.SESSION_NOT_SAVED
             return
-        q.add_session(db, entry, rule, ctx.user_id, clock.now())
+        add_session(db, entry, rule, ctx.user_id, clock.now())
         db.commit()
         self.errors = {}
         self.form_key += 1
@@ -162,9 +163,9 @@ class StaffSessionsState(StaffState):
             self.flash_error = m.OCCURRENCE_GONE
             return
         if last_day(changed) is None:
-            q.delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())  # nothing left of it
+            delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())  # nothing left of it
         else:
-            q.replace_rule(db, row, changed, entry.centro_id, ctx.user_id, clock.now())
+            replace_rule(db, row, changed, entry.centro_id, ctx.user_id, clock.now())
         db.commit()
         self._fill(db, entry)
         self.flash_ok = self.note = m.occurrence_cancelled(when)
@@ -190,7 +191,7 @@ class StaffSessionsState(StaffState):
         if self.confirm_delete_id != row.id:  # only after "Elimina" asked (the browser can call this directly)
             self.flash_error = m.CONFIRM_DELETE_FIRST
             return
-        rec = q.delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())
+        rec = delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())
         db.commit()
         self.confirm_delete_id, self.confirm_delete_text, self.undo_audit_id = 0, "", rec.id or 0
         self._fill(db, entry)
@@ -200,7 +201,7 @@ class StaffSessionsState(StaffState):
     def undo_delete(self, db: Session, ctx: StaffContext):
         entry = self._entry(db, ctx)
         restored = (
-            q.restore_deleted(db, entry, self.undo_audit_id, ctx.user_id, clock.now()) if self.undo_audit_id else None
+            restore_deleted(db, entry, self.undo_audit_id, ctx.user_id, clock.now()) if self.undo_audit_id else None
         )
         if restored is None:
             self.flash_error = m.NOTHING_TO_UNDO

@@ -6,20 +6,12 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
+from zerosei_app.commands.staff_tappe import MISSING, SAVED, STALE, UNCHANGED, confirm_checked, update_tappa
 from zerosei_app.domain import clock
 from zerosei_app.domain.tappa_form import TappaInput
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import Tappa
-from zerosei_app.queries.staff_tappe import (
-    MISSING,
-    SAVED,
-    STALE,
-    UNCHANGED,
-    confirm_checked,
-    list_tappe,
-    update_tappa,
-    values_of,
-)
+from zerosei_app.queries.staff_tappe import list_tappe, values_of
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.view import staff_messages as m
 

@@ -9,6 +9,7 @@ from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.ics import IcsEvent, IcsReminder, calendar_bytes
 from zerosei_app.i18n import t
 from zerosei_app.queries.calendar import EntryCalendar, PathCalendar, SessionEvent, TappaReminder
+from zerosei_app.view.tappe_words import tappa_words
 
 ENTRY_PAGE = "/percorso"
 PATH_NAME = "ZeroSei – appuntamenti del percorso"
@@ -40,10 +41,11 @@ def _reminder(r: TappaReminder, lang: str, base: str, link: str) -> IcsReminder:
     """Who is responsible, the source and where to check (never an amount or a yearly date: the
     tappe's texts hold none)."""
     x = r.tappa
+    w = {f: v.text for f, v in tappa_words(x, lang).items()}  # translated while the Regione's text is unedited
     lines = [
-        x.sintesi,
-        f"{t('ui.tappa.when', lang)}: {x.quando}" if x.quando else "",
-        f"{t('ui.tappa.who', lang)}: {x.chi}" if x.chi else "",
+        w["sintesi"],
+        f"{t('ui.tappa.when', lang)}: {w['quando']}" if x.quando else "",
+        f"{t('ui.tappa.who', lang)}: {w['chi']}" if x.chi else "",
         f"{t('ui.tappa.official', lang)}: {x.link}" if x.link else "",
         f"{t('ui.tappa.source', lang)}: {x.fonte_titolo} ({x.fonte_url})",
         t("path.tappa.to_check", lang) if x.da_verificare and x.verificato_il is None else "",
@@ -51,7 +53,7 @@ def _reminder(r: TappaReminder, lang: str, base: str, link: str) -> IcsReminder:
     return IcsReminder(
         uid=f"tappa-{x.id}-{r.child_month}@zerosei",
         day=r.day,
-        summary=f"ZeroSei: {x.titolo}",
+        summary=f"ZeroSei: {w['titolo']}",
         description="\n".join(line for line in lines if line),
         url=_page_url(base, link) or (x.link or ""),
     )

@@ -20,6 +20,7 @@ from zerosei_app.view import urls
 from zerosei_app.view.chiusure import announce_text
 from zerosei_app.view.contacts import LinkView
 from zerosei_app.view.contatti_out import contatti_out
+from zerosei_app.view.mediazione import LinguaNameView, mediazione_lingue
 from zerosei_app.view.percorso_out import announce, map_url, voce_fields
 from zerosei_app.view.percorso_view import EntryView, centri_views, contact_links, entry_view, hours_text
 from zerosei_app.view.wording import long_date
@@ -81,6 +82,7 @@ class CartaView:
     nothing_confirmed: bool = True  # no entry the centre confirmed: the page says so and shows staff the way in
     staff_href: str = "/staff/login"
     chiusura: str = ""  # a temporary closure in course or starting soon, in words
+    mediazione: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
 
 
 def _day(iso: str, lang: str) -> str:
@@ -147,6 +149,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         has_examples=any(v.verificato_il is None for v in voci),  # some only from a source: say what that means
         nothing_confirmed=not any(v.verificato_il for v in voci),
         chiusura=announce_text(c.chiusure, today, "centro", lang),
+        mediazione=mediazione_lingue(centro.lingue_mediazione),
     )
 
 
@@ -158,7 +161,7 @@ def _entry(v: VoceOut, centro: Centro, lang: str, compact: bool) -> EntryView:
     dropped = {t("path.fact.access", lang), t("path.fact.languages", lang)} if compact else set()
     view.facts = [f for f in view.facts if f.value not in same and f.label not in dropped]
     if compact:
-        view.descrizione = ""
+        view.description = ""
     return view
 
 
@@ -245,9 +248,9 @@ def found_views(
         out.append(
             FoundView(
                 uid=card.uid,
-                nome=card.nome,
+                nome=card.name,
                 href="" if ente_card else href_of.get(card.id, ""),
-                luogo=card.luogo,
+                luogo=card.place,
                 kicker=card.kicker,
                 note=card.notes[0] if card.notes and (ente_card or centri_inferred(centri, card.id)) else "",
                 links=card.links[:3] if ente_card else card.links[:1],

@@ -52,6 +52,8 @@ def lingua_filter(q: PathQuery, p: PercorsoOut | None) -> LinguaFilterView:
     if p.lingua is None:
         return LinguaFilterView(choices=choices)
     key = "ui.path.lingua.found" if p.lingua.trovata else "ui.path.lingua.none"
+    if p.lingua.trovata and any(p.lingua.codice in c.lingue_mediazione for c in p.centri):
+        key = "ui.path.lingua.found_mediazione"  # some services are kept for the centre's mediator, not stated
     return LinguaFilterView(
         choices=choices,
         status=t(key, q.lang, lingua=language_name(p.lingua.codice, q.lang)),

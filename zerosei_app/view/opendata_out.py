@@ -27,6 +27,7 @@ def _centro_dict(r: CentroRow) -> dict:
         "fonte": c.fonte_url,
         "data_fonte": c.data_fonte,
         "mappa_url": map_url(c.indirizzo, comune.nome),
+        "lingue_mediazione": list(c.lingue_mediazione or []),
         # Not the row's timestamp (the seed's load time for every centre): only a change made by staff.
         "aggiornato_il": r.changed_on,
     }

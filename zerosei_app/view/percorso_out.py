@@ -86,6 +86,7 @@ def centro_out(c: CentroContatti, family: Comune) -> CentroOut:
         mappa_url=map_url(centro.indirizzo, s.comune.nome),
         stessa_provincia=s.comune.sigla_provincia == family.sigla_provincia,
         contatti=contatti_out(c.azioni),
+        lingue_mediazione=list(centro.lingue_mediazione or []),
     )
 
 

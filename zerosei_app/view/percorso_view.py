@@ -30,6 +30,7 @@ from zerosei_app.schemas.percorso import (
 from zerosei_app.settings import get_mail_settings
 from zerosei_app.view.chiusure import closure_text
 from zerosei_app.view.contacts import LinkView, all_links
+from zerosei_app.view.mediazione import LinguaNameView, mediazione_asked, mediazione_lingue
 from zerosei_app.view.wording import age_range_text, long_date, starts_text
 
 
@@ -49,14 +50,14 @@ class EntryView:
     uid: str  # unique on the page: each service is shown once
     id: int
     centro_id: int
-    titolo: str
-    sintesi: str
-    descrizione: str
+    title: str
+    summary: str
+    description: str
     starts: str = ""  # coming ones: "Da marzo 2027 (tra 4 mesi)"
     for_whom: str = ""  # "Per chi ha 4 anni e per la gravidanza" (situational group), "Anche per la gravidanza, da…"
     facts: list[FactView] = field(default_factory=list)
     links: list[LinkView] = field(default_factory=list)  # the entry's own contacts, not its centre's
-    centro_nome: str = ""  # no own contacts: "Contatti: <centro>", an in-page link to the centre card
+    centro_name: str = ""  # no own contacts: "Contatti: <centro>", an in-page link to the centre card
     centro_href: str = ""
     trust: str = ""  # "Da confermare con il centro" or "Verificato dal centro il 12 marzo 2026"
     is_verified: bool = False
@@ -93,10 +94,10 @@ class ServicesView:
 class CentroView:
     uid: str
     id: int
-    nome: str
-    indirizzo: str
-    luogo: str  # "Torino (TO)"
-    orari: str
+    name: str
+    address: str
+    place: str  # "Torino (TO)"
+    hours: str
     ente: str
     links: list[LinkView] = field(default_factory=list)
     map_href: str = ""
@@ -106,6 +107,8 @@ class CentroView:
     contacts_intro: str = ""  # whose contacts follow, when they are not the centre's own
     pec_note: str = ""  # what a PEC is, when one is offered
     chiusura: str = ""  # "Centro chiuso dal … al … (ferie)": in course or soon
+    mediazione: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
+    mediazione_asked: str = ""  # "Mediazione culturale in arabo presso il centro" (lingua= asked for it)
 
 
 @dataclass
@@ -141,7 +144,8 @@ def contact_links(contatti: list[ContattoOut], lang: str, card: str = "centro") 
     return links, intro, pec_note
 
 
-def centro_view(c: CentroOut, lang: str) -> CentroView:
+def centro_view(c: CentroOut, lang: str, lingua: str | None = None) -> CentroView:
+    """`lingua`: the language the parent asked for (`lingua=`), if any."""
     notes = []
     if c.inferito:
         notes.append(t("path.centro.inferred_note", lang))
@@ -156,10 +160,10 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
     return CentroView(
         uid=f"c{c.id}",
         id=c.id,
-        nome=c.nome,
-        indirizzo=c.indirizzo or "",
-        luogo=f"{c.comune} ({c.provincia})",
-        orari=hours_text(c.orari, c.orari_indicati_nel, lang),
+        name=c.nome,
+        address=c.indirizzo or "",
+        place=f"{c.comune} ({c.provincia})",
+        hours=hours_text(c.orari, c.orari_indicati_nel, lang),
         ente=c.ente_gestore or "",
         links=links,
         map_href=c.mappa_url or "",
@@ -168,6 +172,8 @@ def centro_view(c: CentroOut, lang: str) -> CentroView:
         contacts_intro=intro,
         pec_note=pec_note,
         chiusura=_closure(c.chiusura, "centro", lang),
+        mediazione=mediazione_lingue(c.lingue_mediazione),
+        mediazione_asked=mediazione_asked(c.lingue_mediazione, lingua, lang),
     )
 
 
@@ -180,10 +186,10 @@ def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
     return CentroView(
         uid=f"e{e.id}",
         id=e.id,
-        nome=e.nome,
-        indirizzo="",
-        luogo="",
-        orari="",
+        name=e.nome,
+        address="",
+        place="",
+        hours="",
         ente="",
         links=links,
         notes=[t("path.ente.note", lang)],
@@ -197,10 +203,12 @@ def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
     )
 
 
-def centri_views(centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str) -> list[CentroView]:
+def centri_views(
+    centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str, lingua: str | None = None
+) -> list[CentroView]:
     """The centres; the comune's ente gestore (when it runs none of them) first if every centre is only the
-    nearest one, else after them."""
-    views = [centro_view(c, lang) for c in centri]
+    nearest one, else after them. `lingua`: the language the parent asked for, if any."""
+    views = [centro_view(c, lang, lingua) for c in centri]
     if ente is None:
         return views
     card = ente_view(ente, lang)
@@ -256,13 +264,13 @@ def entry_view(
         uid=uid,
         id=v.id,
         centro_id=v.centro_id,
-        titolo=v.titolo,
-        sintesi=v.sintesi,
-        descrizione=v.descrizione or "",
+        title=v.titolo,
+        summary=v.sintesi,
+        description=v.descrizione or "",
         starts=starts,
         facts=_facts(v, lang),
         links=own,
-        centro_nome=centro.nome if centro is not None and not own else "",
+        centro_name=centro.nome if centro is not None and not own else "",
         centro_href=f"#centro-c{v.centro_id}-nome" if centro is not None and not own else "",  # the card's heading
         trust=trust_text(v, lang),
         is_verified=bool(v.verificato_il and not v.esempio) and not _overdue(v.verificato_il),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from zerosei_app.commands.review_cycle import ReminderReport
 from zerosei_app.domain.clock import day
-from zerosei_app.queries.review_cycle import ReminderReport
 
 
 def reminder_report_lines(report: ReminderReport) -> list[str]:

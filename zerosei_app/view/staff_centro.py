@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from zerosei_app.domain import lingue
 from zerosei_app.models import Centro
 from zerosei_app.view.staff_messages import who
 
@@ -19,6 +20,7 @@ def centro_form(centro: Centro) -> dict[str, str]:
         "ente_gestore_id": str(centro.ente_gestore_id or ""),
         "stato_verifica": centro.stato_verifica,
         "note_interne": centro.note_interne or "",
+        **lingue.to_form(centro.lingue_mediazione, lingue.MEDIAZIONE_PREFIX, lingue.MEDIAZIONE_OTHER),
     }
 
 

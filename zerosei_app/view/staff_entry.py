@@ -19,7 +19,7 @@ from zerosei_app.view.percorso_view import EntryView, entry_view
 from zerosei_app.view.staff_messages import who
 from zerosei_app.view.wording import staff_age_words, staff_count
 
-EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, titolo="", sintesi="", descrizione="")
+EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, title="", summary="", description="")
 
 AUDIT_ACTIONS = {
     "create": "Creata",

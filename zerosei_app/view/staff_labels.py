@@ -6,7 +6,7 @@ and stay in domain/staff_labels.py; the age words are worded in view/wording.py.
 from __future__ import annotations
 
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS
-from zerosei_app.domain.vocabulary import OrigineCopertura, ReportKind, ReportStatus, Ruolo
+from zerosei_app.domain.vocabulary import OrigineCopertura, ReportKind, ReportStatus, Role
 from zerosei_app.view.wording import staff_age_words
 
 REPORT_STATUS_LABELS: dict[str, str] = {
@@ -24,7 +24,7 @@ ORIGINE_LABELS: dict[str, str] = {
     OrigineCopertura.ENTE_GESTORE: "stesso ente gestore",
     OrigineCopertura.INFERITO: "dedotto (centro più vicino)",
 }
-ROLE_LABELS: dict[str, str] = {Ruolo.OPERATORE: "Operatore di centro", Ruolo.REGIONE: "Ufficio regionale"}
+ROLE_LABELS: dict[str, str] = {Role.OPERATORE: "Operatore di centro", Role.REGIONE: "Ufficio regionale"}
 
 # The entry form's age choices: "9 mesi prima della nascita (-9)" … "6 anni (72)".
 AGE_CHOICES: tuple[tuple[int, str], ...] = tuple(

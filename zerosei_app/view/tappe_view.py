@@ -1,11 +1,13 @@
 """What the path (and the Carta) render of the tappe and of the regional functions: texts ready in the
-parent's language. Tappe are the Regione's text (Italian); labels around them follow the page's language."""
+parent's language. Tappe are the Regione's text: translated by the catalogue while unchanged, else in Italian
+(view/tappe_words.py); each text carries its language (`*_lang`) for the page's `lang=`."""
 
 # No `from __future__ import annotations`: Reflex reads these field types at runtime.
 from dataclasses import dataclass, field
 
 from zerosei_app.i18n import t
 from zerosei_app.schemas.percorso import FiglioOut, FonteOut, FunzioneOut, PercorsoOut, TappaOut
+from zerosei_app.view.tappe_words import shows_italian, tappa_words
 from zerosei_app.view.wording import long_date, source_date, starts_text, tappa_age_text
 
 
@@ -17,6 +19,11 @@ class TappaView:
     chi: str
     sintesi: str
     quando: str
+    titolo_lang: str = "it"  # the page's language when translated, "it" when edited or not translated yet
+    chi_lang: str = "it"
+    sintesi_lang: str = "it"
+    quando_lang: str = "it"
+    in_italian: bool = False  # some text shows in Italian on a page in another language: a short note says so
     link: str = ""
     fonte: str = ""  # "Sky TG24 – Assegno unico…, maggio 2025"
     fonte_url: str = ""
@@ -45,20 +52,30 @@ class TappaPrintView:
     quando: str
     fonte: str
     check: str
+    titolo_lang: str = "it"
+    chi_lang: str = "it"
+    quando_lang: str = "it"
+    in_italian: bool = False
+
+
+def print_tappa(x: TappaOut, lang: str) -> TappaPrintView:
+    w = tappa_words(x, lang)
+    return TappaPrintView(
+        titolo=w["titolo"].text,
+        eta=tappa_age_text(x.eta_da_mesi, x.eta_a_mesi, lang),
+        chi=w["chi"].text,
+        quando=w["quando"].text,
+        fonte=fonte_text(x.fonte, lang),
+        check=check_text(x, lang),
+        titolo_lang=w["titolo"].lang,
+        chi_lang=w["chi"].lang,
+        quando_lang=w["quando"].lang,
+        in_italian=shows_italian({k: w[k] for k in ("titolo", "chi", "quando")}, lang),  # print shows no sintesi
+    )
 
 
 def print_tappe(tappe: list[TappaOut], lang: str) -> list[TappaPrintView]:
-    return [
-        TappaPrintView(
-            titolo=x.titolo,
-            eta=tappa_age_text(x.eta_da_mesi, x.eta_a_mesi, lang),
-            chi=x.chi,
-            quando=x.quando,
-            fonte=fonte_text(x.fonte, lang),
-            check=check_text(x, lang),
-        )
-        for x in tappe
-    ]
+    return [print_tappa(x, lang) for x in tappe]
 
 
 @dataclass
@@ -92,13 +109,19 @@ def check_text(x: TappaOut, lang: str) -> str:
 
 def tappa_view(x: TappaOut, uid: str, lang: str) -> TappaView:
     starts = starts_text(x.da_mese, x.tra_mesi, lang) if not x.adesso and x.da_mese else ""
+    w = tappa_words(x, lang)
     return TappaView(
         uid=uid,
         id=x.id,
-        titolo=x.titolo,
-        chi=x.chi,
-        sintesi=x.sintesi,
-        quando=x.quando,
+        titolo=w["titolo"].text,
+        chi=w["chi"].text,
+        sintesi=w["sintesi"].text,
+        quando=w["quando"].text,
+        titolo_lang=w["titolo"].lang,
+        chi_lang=w["chi"].lang,
+        sintesi_lang=w["sintesi"].lang,
+        quando_lang=w["quando"].lang,
+        in_italian=shows_italian(w, lang),
         link=x.link or "",
         fonte=fonte_text(x.fonte, lang),
         fonte_url=x.fonte.url,

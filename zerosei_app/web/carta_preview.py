@@ -30,7 +30,7 @@ from zerosei_app.view.carta_view import CartaView, carta_view
 from zerosei_app.view.percorso_view import EntryView
 from zerosei_app.web import reflex_patches
 from zerosei_app.web.first_paint import defer_app_scripts
-from zerosei_app.web.path_preview import OFFLINE_JS, PREVIEW_ID, inject, saved_line
+from zerosei_app.web.path_preview import OFFLINE_JS, PREVIEW_ID, inject, mediazione_html, saved_line
 
 log = logging.getLogger(__name__)
 _ROUTE = re.compile(r"^/carta/([a-z0-9-]{1,120})/?$")
@@ -64,6 +64,7 @@ def render(view: CartaView, lang: str, today: date) -> str:
             if view.orari
             else ""
         ),
+        mediazione_html(view.mediazione, "", lang),
         f'<ul class="pv-contacts">{links}</ul>' if links else f'<p class="pv-muted">{_e(view.no_contacts)}</p>',
         f'<h2 class="pv-section-title">{_e(view.served_title)}</h2>',
         "".join(f"<p><strong>{_e(s.label)}</strong> <span lang='it'>{_e(s.names)}</span></p>" for s in view.served),
@@ -85,8 +86,8 @@ def _entry(v: EntryView) -> str:
         for f in v.facts
     )
     return (
-        f'<article class="pv-entry"><h3 class="pv-entry-title" lang="it">{_e(v.titolo)}</h3>'
-        f'<p class="pv-summary" lang="it">{_e(v.sintesi)}</p>{facts}'
+        f'<article class="pv-entry"><h3 class="pv-entry-title" lang="it">{_e(v.title)}</h3>'
+        f'<p class="pv-summary" lang="it">{_e(v.summary)}</p>{facts}'
         f'<p class="verified{"" if v.is_verified else " not-yet"}">{_e(v.trust)}</p></article>'
     )
 

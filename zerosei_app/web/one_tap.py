@@ -14,6 +14,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from zerosei_app.commands import one_tap as one_tap_commands
 from zerosei_app.db import session_scope
 from zerosei_app.domain import clock
 from zerosei_app.i18n import t
@@ -136,12 +137,14 @@ def _act(action, token: str) -> one_tap.OneTap:
 @router.post(ONE_TAP_PATH, include_in_schema=False)
 async def confirm(request: Request) -> HTMLResponse:
     token = await _token_from_form(request)
-    v = await asyncio.to_thread(_act, lambda db, tok: one_tap.confirm(db, tok, clock.now(), clock.today()), token)
+    v = await asyncio.to_thread(
+        _act, lambda db, tok: one_tap_commands.confirm(db, tok, clock.now(), clock.today()), token
+    )
     return _page(v, token)
 
 
 @router.post(ONE_TAP_PATH + "/annulla", include_in_schema=False)
 async def undo(request: Request) -> HTMLResponse:
     token = await _token_from_form(request)
-    v = await asyncio.to_thread(_act, lambda db, tok: one_tap.undo(db, tok, clock.now()), token)
+    v = await asyncio.to_thread(_act, lambda db, tok: one_tap_commands.undo(db, tok, clock.now()), token)
     return _page(v, token)

@@ -23,6 +23,7 @@ from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import urls
 from zerosei_app.view.lingua_filter import lingua_filter
+from zerosei_app.view.mediazione import LinguaNameView
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
 from zerosei_app.view.tappe_view import TappaView, TappeListView, funzioni_view, group_hint, tappe_views
@@ -67,7 +68,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
         *(
             f'<div id="pv-centro-{c.id}">{_centro(c, lang, slugs.get(c.id) if c.kind == "centro" else None)}</div>'
-            for c in view.centri_views(plan.centri, plan.ente, lang)
+            for c in view.centri_views(plan.centri, plan.ente, lang, plan.query.lingua)
         ),
         "</section>",
         "</div>",
@@ -103,8 +104,16 @@ def _lingua(plan: PagePlan) -> str:
     return f'<p class="lingua-status">{_e(status)}</p>' if status else ""
 
 
+def mediazione_html(items: list[LinguaNameView], asked: str, lang: str) -> str:
+    """The centre's cultural mediators, as the app's card shows them (components/mediazione.py)."""
+    names = "".join(f'{_e(n.sep)}<span lang="{_e(n.code)}" dir="auto">{_e(n.name)}</span>' for n in items)
+    return (f'<p class="lingua-mediazione">{_e(asked)}</p>' if asked else "") + (
+        f"<p><strong>{_e(t('ui.centro.mediazione', lang))}</strong> {names}</p>" if names else ""
+    )
+
+
 def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
-    address = ", ".join(x for x in (c.indirizzo, c.luogo) if x)
+    address = ", ".join(x for x in (c.address, c.place) if x)
     links = "".join(
         f'<li><a class="pv-contact" href="{_e(link.href)}"><span class="pv-contact-text">'
         + f'<span dir="{"auto" if link.kind == "pec" else "ltr"}">{_e(link.label)}</span>'
@@ -115,15 +124,16 @@ def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
     return (
         '<article class="pv-card pv-centro"><h3 class="pv-card-title">'
         + (f'<span class="pv-card-kicker">{_e(c.kicker)}</span><span class="sr-only">: </span>' if c.kicker else "")
-        + f'<span lang="it">{_e(c.nome)}</span></h3>'
+        + f'<span lang="it">{_e(c.name)}</span></h3>'
         + (f'<p class="closure">{_e(c.chiusura)}</p>' if c.chiusura else "")
         + "".join(f'<p class="pv-muted">{_e(n)}</p>' for n in c.notes)
         + (f'<p class="pv-address" lang="it">{_e(address)}</p>' if address else "")
         + (
-            f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.orari)}</span></p>'
-            if c.orari
+            f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(c.hours)}</span></p>'
+            if c.hours
             else ""
         )
+        + mediazione_html(c.mediazione, c.mediazione_asked, lang)
         + (f'<p class="pv-contacts-intro">{_e(c.contacts_intro)}</p>' if c.contacts_intro else "")
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + (f'<p class="pv-pec-note">{_e(c.pec_note)}</p>' if c.pec_note else "")
@@ -181,19 +191,19 @@ def _entry(v: EntryView, lang: str) -> str:
         centre_id = v.centro_href.removeprefix("#centro-c").removesuffix("-nome")
         label = _e(t("ui.path.contacts_at", lang))
         contact = (
-            f'<p class="contact-at">{label} <a href="#pv-centro-{_e(centre_id)}" lang="it">{_e(v.centro_nome)}</a></p>'
+            f'<p class="contact-at">{label} <a href="#pv-centro-{_e(centre_id)}" lang="it">{_e(v.centro_name)}</a></p>'
         )
     else:
         contact = ""
     body = (
-        f'<p class="pv-summary" lang="it">{_e(v.sintesi)}</p>'
+        f'<p class="pv-summary" lang="it">{_e(v.summary)}</p>'
         + contact
         + f'<p class="verified{"" if v.is_verified else " not-yet"}">{_e(v.trust)}</p>'
     )
     if v.compact:  # as on the page: coming months show title and start, the rest behind "Leggi di più"
         body = f'<details class="pv-more"><summary>{_e(t("ui.path.entry.more", lang))}</summary>{body}</details>'
     return (
-        f'<article class="pv-entry"><h4 class="pv-entry-title" lang="it">{_e(v.titolo)}</h4>'
+        f'<article class="pv-entry"><h4 class="pv-entry-title" lang="it">{_e(v.title)}</h4>'
         + (f'<p class="pv-starts">{_e(v.starts)}</p>' if v.starts else "")
         + (f'<p class="for-whom">{_e(v.for_whom)}</p>' if v.for_whom else "")
         + body
@@ -218,14 +228,15 @@ def _tappe_group(now: list[TappeListView], soon: list[TappeListView], lang: str,
 
 def _tappa(x: TappaView, lang: str) -> str:
     facts = "".join(
-        f'<div class="fact"><dt>{_e(t(key, lang))}</dt> <dd lang="it">{_e(value)}</dd></div>'
-        for key, value in (("ui.tappa.who", x.chi), ("ui.tappa.when", x.quando))
+        f'<div class="fact"><dt>{_e(t(key, lang))}</dt> <dd lang="{v_lang}">{_e(value)}</dd></div>'
+        for key, value, v_lang in (("ui.tappa.who", x.chi, x.chi_lang), ("ui.tappa.when", x.quando, x.quando_lang))
         if value
     )
+    note = f'<p class="muted tappa-it-note">{_e(t("ui.tappa.in_italian", lang))}</p>' if x.in_italian else ""
     return (
-        f'<li class="pv-tappa"><details><summary><span class="tappa-title" lang="it">{_e(x.titolo)}</span>'
+        f'<li class="pv-tappa"><details><summary><span class="tappa-title" lang="{x.titolo_lang}">{_e(x.titolo)}</span>'
         + (f'<span class="tappa-starts">{_e(x.starts)}</span>' if x.starts else "")
-        + f'</summary><p lang="it">{_e(x.sintesi)}</p><dl class="facts">{facts}</dl>'
+        + f'</summary><p lang="{x.sintesi_lang}">{_e(x.sintesi)}</p><dl class="facts">{facts}</dl>{note}'
         + (f'<p><a href="{_e(x.link)}">{_e(t("ui.tappa.official", lang))}</a></p>' if x.link else "")
         + f'<p class="src">{_e(t("ui.tappa.source", lang))}: <a href="{_e(x.fonte_url)}" lang="it">{_e(x.fonte)}</a></p>'
         + (f'<p class="verified{"" if x.is_checked else " not-yet"}">{_e(x.check)}</p>' if x.check else "")

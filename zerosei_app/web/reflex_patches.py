@@ -8,8 +8,10 @@ every name below still exists with the expected type or signature (a Reflex upgr
 fails that test, not the app at night), and that no other module of zerosei_app reaches a private
 name of Reflex.
 
-Components build a few `Var`s from their parts (`_js_expr`, `_var_data`, `_get_all_var_data()`):
-that is Reflex's documented way to write a custom Var, and stays in components/.
+Components build a few `Var`s from raw JavaScript (the language lookup, the text direction, the
+combobox's key filter, the upload's label): Reflex's docs show `rx.Var("…")`, but carrying the state a
+Var reads, or reading an existing Var's expression, needs its private parts — `js_var`, `var_js` and
+`with_js` below are the only places that touch them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from reflex.app import App
 from reflex.istate.manager.memory import StateManagerMemory
 from reflex.istate.manager.token import BaseStateToken
 from reflex.utils.token_manager import RedisTokenManager
+from reflex.vars.base import Var
 
 # The Reflex versions whose internals were read for this module (pyproject pins reflex[db]==0.10.1).
 CHECKED_VERSIONS = ("0.10.1",)
@@ -171,3 +174,26 @@ def token_record_key(manager: RedisTokenManager, token: str) -> str:
 def token_record_owner(raw: bytes) -> str:
     """The worker (instance id) named by such a record (Reflex pickles a SocketRecord)."""
     return pickle.loads(raw).instance_id
+
+
+# -- Vars written in JavaScript (components/) -------------------------------------------------------
+
+
+def js_var(expr: str, var_type: type | None = None, reads: Var | None = None) -> Var:
+    """A Var from a raw JavaScript expression; `reads`: the Var it uses, so that Reflex adds its hooks."""
+    parts: dict[str, Any] = {}
+    if var_type is not None:
+        parts["_var_type"] = var_type
+    if reads is not None:
+        parts["_var_data"] = reads._get_all_var_data()
+    return Var(_js_expr=expr, **parts)
+
+
+def var_js(var: Var) -> str:
+    """The JavaScript expression a Var renders to."""
+    return var._js_expr
+
+
+def with_js(var: Var, expr: str) -> Var:
+    """Another expression that keeps what `var` depends on (imports, hooks, state)."""
+    return Var(_js_expr=expr, _var_data=var._var_data)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from zerosei_app.commands import audit
 from zerosei_app.domain.coverage import (
     INFERRED_NOTE,
     CentroPoint,
@@ -24,7 +25,6 @@ from zerosei_app.domain.coverage import (
 )
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, Centro, Comune, ComuneEnteGestore, Copertura
-from zerosei_app.queries import audit
 
 ENTITY = "copertura"
 

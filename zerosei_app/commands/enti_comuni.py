@@ -1,0 +1,92 @@
+"""The Regione's word on which ente gestore serves a comune: the queue of leads (`bassa` research
+rows, ComuneEnteGestoreProposta) and setting a comune's ente by hand.
+
+Callers (staff states) check that the user is the Regione (auth/guard.require_regione) before calling.
+Every change is audited as entity `comune_ente_gestore` with entity_id = the ISTAT code as a number:
+data/enti_comuni.py then never writes that comune again. Coverage follows at once (a known ente
+replaces the guessed centre: commands/coverage_update.reapply_rule). The caller commits.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from zerosei_app.commands import audit
+from zerosei_app.commands.coverage_update import reapply_rule
+from zerosei_app.domain.vocabulary import StatoProposta
+from zerosei_app.models import Comune, ComuneEnteGestore, ComuneEnteGestoreProposta, EnteGestore
+
+ENTITY = "comune_ente_gestore"  # audit entity; entity_id = int(codice_istat)
+REJECT = "reject_lead"  # a rejected lead: the comune stays open to sourced facts
+
+
+def set_ente_with_source(
+    db: Session, codice_istat: str, ente_id: int, user_id: int | None, now: datetime, **fonte: str | None
+) -> ComuneEnteGestore:
+    """The Regione says which ente gestore serves a comune (a new row or a correction)."""
+    if db.get(Comune, codice_istat) is None or db.get(EnteGestore, ente_id) is None:
+        raise ValueError("comune or ente gestore unknown")
+    row = db.get(ComuneEnteGestore, codice_istat)
+    before = audit.snapshot(row) if row is not None else None
+    if row is None:
+        row = ComuneEnteGestore(codice_istat=codice_istat, ente_gestore_id=ente_id)
+    row.ente_gestore_id, row.modificato_il = ente_id, now
+    for key in ("nome_nella_fonte", "fonte_url", "fonte_titolo", "data_riferimento", "evidenza", "confidenza"):
+        if key in fonte:
+            setattr(row, key, fonte[key])
+    db.add(row)
+    db.flush()
+    audit.record(
+        db,
+        entity=ENTITY,
+        entity_id=int(codice_istat),
+        centro_id=None,
+        user_id=user_id,
+        action="update" if before else "create",
+        before=before,
+        after=audit.snapshot(row),
+        now=now,
+    )
+    reapply_rule(db, now)
+    return row
+
+
+def decide_proposta(db: Session, proposta_id: int, confirm: bool, user_id: int | None, now: datetime) -> bool:
+    """Confirm a lead (it becomes the comune's ente gestore, with the lead's source) or reject it.
+    False when it is unknown or already decided."""
+    p = db.get(ComuneEnteGestoreProposta, proposta_id)
+    if p is None or p.stato != StatoProposta.DA_CONFERMARE:
+        return False
+    p.stato = StatoProposta.CONFERMATA if confirm else StatoProposta.RESPINTA
+    p.deciso_il, p.deciso_da = now, user_id
+    db.add(p)
+    if confirm:
+        set_ente_with_source(
+            db,
+            p.codice_istat,
+            p.ente_gestore_id,
+            user_id,
+            now,
+            nome_nella_fonte=(p.nome_nella_fonte or "")[:200] or None,
+            fonte_url=p.fonte_url,
+            fonte_titolo=p.fonte_titolo,
+            data_riferimento=p.data_fonte,
+            evidenza=p.evidenza,
+            confidenza=p.confidenza,
+        )
+    else:
+        audit.record(
+            db,
+            entity=ENTITY,
+            entity_id=int(p.codice_istat),
+            centro_id=None,
+            user_id=user_id,
+            action=REJECT,
+            before={"ente_gestore_id": p.ente_gestore_id, "stato": StatoProposta.DA_CONFERMARE},
+            after={"stato": StatoProposta.RESPINTA},
+            now=now,
+        )
+    db.flush()
+    return True

@@ -1,0 +1,60 @@
+"""A tappa's texts in the reader's language, honestly: the catalogue translates the Regione's Italian text
+(`tappa.<id>.titolo|sintesi|quando|chi`), and only that text. Staff may edit a tappa (/staff/tappe): an edited
+field no longer matches the Italian the translation was made from, so the reader gets the Italian, marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zerosei_app.i18n.catalogs import CATALOGS, DEFAULT_LANG
+from zerosei_app.i18n.coverage import direction, ltr_isolate
+
+FIELDS = ("titolo", "sintesi", "quando", "chi")
+# A run of Latin words (an office's Italian name, "INPS", "Covid-19") inside a right-to-left translation.
+_LATIN = "A-Za-zÀ-ÿ0-9'’./-"
+_LATIN_RUN = re.compile(rf"[A-Za-zÀ-ÿ][{_LATIN}]*(?: [{_LATIN}]*[A-Za-zÀ-ÿ][{_LATIN}]*)*")
+
+
+@dataclass(frozen=True)
+class Worded:
+    text: str
+    lang: str  # the language the text is in: the page's, or "it" (the field was edited, or not translated yet)
+
+
+def tappa_key(tappa_id: str, field: str) -> str:
+    return f"tappa.{tappa_id}.{field}"
+
+
+def tappa_text(tappa_id: str, field: str, italian: str, lang: str) -> Worded:
+    """The translation when the row's Italian is still the catalogue's Italian for that key; else the Italian."""
+    key = tappa_key(tappa_id, field)
+    translated = CATALOGS.get(lang, {}).get(key)
+    if lang == DEFAULT_LANG or not translated or CATALOGS[DEFAULT_LANG].get(key) != italian:
+        return Worded(italian, DEFAULT_LANG)
+    return Worded(_isolate_latin(translated, lang), lang)
+
+
+def _isolate_latin(text: str, lang: str) -> str:
+    """In a right-to-left text the Italian names keep their order and their brackets their side: each Latin
+    run is wrapped in Unicode isolates (invisible), its final full stop left outside."""
+    if direction(lang) != "rtl":
+        return text
+
+    def isolate(m: re.Match) -> str:
+        run = m.group()
+        core = run.rstrip(".,")
+        return ltr_isolate(core, lang) + run[len(core) :]
+
+    return _LATIN_RUN.sub(isolate, text)
+
+
+def tappa_words(x, lang: str) -> dict[str, Worded]:
+    """Every translatable field of a tappa (anything with `id` and the four Italian texts), by field name."""
+    return {f: tappa_text(x.id, f, getattr(x, f), lang) for f in FIELDS}
+
+
+def shows_italian(words: dict[str, Worded], lang: str) -> bool:
+    """Some text is in Italian on a page in another language: the tappa says so (a short note)."""
+    return lang != DEFAULT_LANG and any(w.lang == DEFAULT_LANG for w in words.values() if w.text)
