@@ -83,6 +83,10 @@ def no_comune_found(query: str) -> str:
 
 UNKNOWN_COMUNE = "Comune sconosciuto."
 CENTRO_NOT_CREATED = "Centro non creato: controlla i campi evidenziati."
+CENTRO_CREATED = (
+    "Centro creato: serve il suo comune. Indica gli altri comuni che serve da «Comuni serviti da questo centro»."
+)
+CENTRO_SAVED = "Dati del centro salvati."
 UNKNOWN_FUNZIONE = "Funzione regionale sconosciuta: la nuova voce parte vuota."
 CHIUSURA_NOT_SAVED = "Chiusura non salvata: controlla le date."
 CHIUSURA_REMOVED = "Chiusura tolta: le famiglie non la vedono più."
