@@ -45,6 +45,7 @@ from zerosei_app.domain.validation import parse
 from zerosei_app.models import Centro, Comune, StaffUser
 from zerosei_app.settings import get_settings
 from zerosei_app.view import share
+from zerosei_app.view.reminder_report import reminder_report_lines
 
 
 class CliError(Exception):
@@ -255,7 +256,7 @@ def cmd_reminders(db: Session, args: argparse.Namespace) -> int:
         )
     report = send_reminders(db, day, _base_url(args))
     db.commit()
-    for line in report.lines():
+    for line in reminder_report_lines(report):
         print(line)
     _send_now(db)
     return 0

@@ -22,6 +22,7 @@ from zerosei_app.state.staff_entries import StaffEntriesState
 from zerosei_app.state.staff_entry import StaffEntryState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
+from zerosei_app.view import staff_messages
 
 from .staff_support import (
     CENTRO_A,
@@ -120,7 +121,7 @@ def test_busy_database_is_reported_and_nothing_looks_saved(staff_db, monkeypatch
     monkeypatch.setattr("zerosei_app.state.staff_entry.save_entry", locked)
     assert staff_entries  # the real function is untouched
     call(s, "save", dict(s.form, title="Non arriverà"))
-    assert s.flash_error == staff_base.DB_BUSY
+    assert s.flash_error == staff_messages.DB_BUSY
     assert s.saving is False and s.saved_note == "" and s.flash_ok == ""
 
 
@@ -426,7 +427,7 @@ def test_a_full_pool_or_queue_is_answered_at_once_with_retry(staff_db, monkeypat
         monkeypatch.setattr(staff_base, "open_db", lambda: Session(tiny))
         t0 = time.monotonic()
         call(s, "save", dict(s.form, title="Non arriverà"))
-        assert s.flash_error == staff_base.SERVER_BUSY and s.saving is False
+        assert s.flash_error == staff_messages.SERVER_BUSY and s.saving is False
         assert time.monotonic() - t0 < 5
     finally:
         held.close()
@@ -434,7 +435,7 @@ def test_a_full_pool_or_queue_is_answered_at_once_with_retry(staff_db, monkeypat
     monkeypatch.setattr(staff_base, "open_db", lambda: Session(staff_db.engine))
     monkeypatch.setattr(db_module, "MAX_WAITING", 0)
     call(s, "review")
-    assert s.flash_error == staff_base.SERVER_BUSY
+    assert s.flash_error == staff_messages.SERVER_BUSY
     with staff_db.session() as db:
         assert db.get(CardEntry, s.entry_id).title != "Non arriverà"
 

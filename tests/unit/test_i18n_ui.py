@@ -4,15 +4,15 @@ import pytest
 
 from zerosei_app.i18n import LANGUAGES
 from zerosei_app.i18n.catalogs import CATALOGS
-from zerosei_app.state.percorso import SHARE_RESULTS
-from zerosei_app.state.report import _OUTCOME_KEYS
-from zerosei_app.state.ui import UI_PREFIX, lang_links, ui_catalog
+from zerosei_app.state.ui import UI_PREFIX
+from zerosei_app.view.languages import lang_links, ui_catalog
+from zerosei_app.view.page_words import REPORT_OUTCOME_KEYS, SHARE_RESULTS
 
 DYNAMIC = (
     [f"ui.wiz.step{n}" for n in (1, 2, 3)]
     + [f"path.centro.status.{s}" for s in ("parziale", "solo_nome", "incerto")]
     + [f"path.share.{r}" for r in SHARE_RESULTS if r != "aborted"]
-    + list(_OUTCOME_KEYS.values())
+    + list(REPORT_OUTCOME_KEYS.values())
 )
 
 

@@ -11,11 +11,11 @@ from zerosei_app.domain.sessions import (
     SessionChoice,
     all_occurrences,
     cancel,
-    describe,
     from_stored,
     occurrences,
     validate,
 )
+from zerosei_app.view.session_words import describe
 
 TODAY = date(2026, 10, 1)
 

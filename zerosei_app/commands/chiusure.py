@@ -8,11 +8,12 @@ from sqlmodel import Session
 
 from zerosei_app.commands.audit import record, snapshot
 from zerosei_app.domain.chiusure import ChiusuraInput, check_not_past
+from zerosei_app.domain.errors import Refused
 from zerosei_app.models import CardEntry, Chiusura
 
 
-class ChiusuraError(Exception):
-    """A refusal whose text is the message for staff."""
+class ChiusuraError(Refused):
+    """A closure refused (codes: chiusura_past, chiusura_not_of_centro, chiusura_gone)."""
 
 
 def add(db: Session, centro_id: int, data: ChiusuraInput, user_id: int | None, now: datetime, today: date) -> Chiusura:
@@ -23,7 +24,7 @@ def add(db: Session, centro_id: int, data: ChiusuraInput, user_id: int | None, n
     if entry_id is not None:
         entry = db.get(CardEntry, entry_id)
         if entry is None or entry.centro_id != centro_id:
-            raise ChiusuraError("Questa voce non è del centro.")
+            raise ChiusuraError("chiusura_not_of_centro")
     row = Chiusura(
         centro_id=centro_id, entry_id=entry_id, dal=data.dal, al=data.al, motivo=data.motivo, created_by=user_id
     )
@@ -50,7 +51,7 @@ def remove(
     """`entry_id`: only a closure of that entry (the entry editor)."""
     row = db.get(Chiusura, chiusura_id)
     if row is None or row.centro_id != centro_id or (entry_id is not None and row.entry_id != entry_id):
-        raise ChiusuraError("Chiusura non trovata: forse è già stata tolta.")
+        raise ChiusuraError("chiusura_gone")
     before = snapshot(row)
     db.delete(row)
     record(

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from zerosei_app.commands import audit
 from zerosei_app.commands.coverage_update import reapply_rule
 from zerosei_app.domain import clock
+from zerosei_app.domain.errors import Refused
 from zerosei_app.models import Comune, ComuneEnteGestore, EnteGestore
 from zerosei_app.queries.comune_ente import EntiPlan, plan_import
 
@@ -18,8 +19,8 @@ ENTITY = "comune_ente_gestore"
 NOTE = "Indicato dalla Regione"
 
 
-class EnteError(Exception):
-    """A refusal whose text is the message for staff."""
+class EnteError(Refused):
+    """An ente gestore's link refused (codes: comune_unknown, ente_unknown, enti_file_errors)."""
 
 
 def set_ente(
@@ -30,9 +31,9 @@ def set_ente(
     comune = db.get(Comune, codice_istat)
     ente = db.get(EnteGestore, ente_id)
     if comune is None:
-        raise EnteError(f"Comune {codice_istat} sconosciuto.")
+        raise EnteError("comune_unknown", codice_istat=codice_istat)
     if ente is None:
-        raise EnteError("Ente gestore sconosciuto: sceglilo dall'elenco.")
+        raise EnteError("ente_unknown")
     link = db.get(ComuneEnteGestore, codice_istat)
     if link is not None and link.ente_gestore_id == ente_id:
         return False
@@ -66,7 +67,7 @@ def commit_import(db: Session, data: bytes | str, user_id: int | None, now: date
     """All rows or none: a file with any error changes nothing (the caller shows the plan)."""
     plan, work = plan_import(db, data)
     if not plan.ok:
-        raise EnteError("Nessun comune aggiornato: il file ha degli errori (vedi sotto).")
+        raise EnteError("enti_file_errors")
     for codice, ente_id in work:
         set_ente(db, codice, ente_id, user_id, now, rerun=False)
     if work:

@@ -13,6 +13,7 @@ from zerosei_app.commands import audit
 from zerosei_app.commands.staff_coverage import reinfer_uncovered, replace_links_for
 from zerosei_app.commands.staff_entries import create_entry, save_entry
 from zerosei_app.domain.entry_form import same_content
+from zerosei_app.domain.import_problems import problem
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import Centro, Comune, EnteGestore, ReviewConfirmation
@@ -86,9 +87,7 @@ def commit_centri_import(db: Session, data: bytes | str, user_id: int, now: date
     # Closed centres may leave comuni without a centre: they get the nearest open one again.
     relinked = reinfer_uncovered(db, user_id, now)
     if relinked:
-        plan.notes.append(
-            f"{len(relinked)} comuni collegati di nuovo al centro aperto più vicino: " + ", ".join(relinked[:30])
-        )
+        plan.notes.append(problem("comuni_relinked", count=len(relinked), names=", ".join(relinked[:30])))
     return plan
 
 

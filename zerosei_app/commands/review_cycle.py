@@ -11,7 +11,6 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from zerosei_app.commands import audit
-from zerosei_app.domain.clock import day
 from zerosei_app.domain.review import ONE_TAP_DAYS, next_reminder
 from zerosei_app.domain.tokens import hash_token, new_token
 from zerosei_app.mail.messages import reminder
@@ -94,19 +93,6 @@ class ReminderReport:
     no_account: list[tuple[int, str, int]] = field(default_factory=list)  # id, centro, items due
     up_to_date: int = 0
     waiting: int = 0  # due, but no reminder today (one was sent recently)
-
-    def lines(self) -> list[str]:
-        out = [f"Promemoria del {day(self.today)}: {len(self.sent)} inviati."]
-        for centro, seq, to, cc, n in self.sent:
-            copy = f" (in copia: {', '.join(cc)})" if cc else ""
-            out.append(f"  {centro}: promemoria n. {seq}, {n} da confermare, a {', '.join(to)}{copy}")
-        if self.no_account:
-            out.append(
-                f"Centri con voci da confermare ma senza un account attivo ({len(self.no_account)}), per la Regione:"
-            )
-            out += [f"  {cid}\t{nome}\t{n} da confermare" for cid, nome, n in self.no_account]
-        out.append(f"Centri in regola: {self.up_to_date}; in attesa del prossimo promemoria: {self.waiting}.")
-        return out
 
 
 _ROME = ZoneInfo("Europe/Rome")

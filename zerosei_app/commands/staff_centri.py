@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from zerosei_app.commands import audit
 from zerosei_app.commands.carta_slugs import follow_rename
 from zerosei_app.commands.staff_coverage import add_link, reinfer_uncovered
+from zerosei_app.domain.errors import Refused
 from zerosei_app.domain.staff_forms import CentroAdminInput, CentroProfileInput
 from zerosei_app.domain.text import fold
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore, StaffUser
@@ -21,13 +22,13 @@ ADMIN_FIELDS = PROFILE_FIELDS + ("nome", "codice_istat", "ente_gestore_id", "sta
 
 
 class CentroConflict(Exception):
-    def __init__(self, by: str, at: datetime | None):
+    def __init__(self, by: str | None, at: datetime | None):  # by: who saved first, None when not known
         super().__init__(by)
         self.by, self.at = by, at
 
 
-class CentroError(ValueError):
-    pass
+class CentroError(Refused, ValueError):
+    """A centre refused (codes: centro_comune_unknown, centro_ente_unknown, centro_duplicate)."""
 
 
 def _values(data: CentroProfileInput, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -38,14 +39,14 @@ def _values(data: CentroProfileInput, fields: tuple[str, ...]) -> dict[str, Any]
     return values
 
 
-def _last_change(db: Session, centro_id: int) -> tuple[str, datetime | None]:
+def _last_change(db: Session, centro_id: int) -> tuple[str | None, datetime | None]:
     row = db.exec(
         select(AuditRecord, StaffUser.name)
         .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
         .where(AuditRecord.entity == ENTITY, AuditRecord.entity_id == centro_id)
         .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
     ).first()
-    return (row[1] or "un'altra persona", row[0].created_at) if row else ("un'altra persona", None)
+    return (row[1] or None, row[0].created_at) if row else (None, None)
 
 
 def _versioned(
@@ -93,9 +94,9 @@ def update_profile(
 
 def _check_refs(db: Session, data: CentroAdminInput) -> None:
     if db.get(Comune, data.codice_istat) is None:
-        raise CentroError("Comune sconosciuto: sceglilo dall'elenco.")
+        raise CentroError("centro_comune_unknown")
     if data.ente_gestore_id is not None and db.get(EnteGestore, data.ente_gestore_id) is None:
-        raise CentroError("Ente gestore sconosciuto.")
+        raise CentroError("centro_ente_unknown")
 
 
 def update_admin(
@@ -114,9 +115,7 @@ def create_centro(db: Session, data: CentroAdminInput, user_id: int, now: dateti
     _check_refs(db, data)
     same = db.exec(select(Centro).where(Centro.codice_istat == data.codice_istat)).all()
     if any(fold(c.nome) == fold(data.nome) for c in same):
-        raise CentroError(
-            "Esiste già un centro con questo nome in questo comune: aprilo dall'elenco invece di crearne un altro."
-        )
+        raise CentroError("centro_duplicate")
     values = _values(data, ADMIN_FIELDS)
     values["nome"] = data.nome
     comune = db.get(Comune, data.codice_istat)

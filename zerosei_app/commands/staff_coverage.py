@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from zerosei_app.commands import audit
 from zerosei_app.domain.coverage import INFERRED_NOTE, ComunePoint, Link, centro_point, known_links, with_inferred
+from zerosei_app.domain.errors import Refused
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura
 from zerosei_app.queries.staff_coverage import without_open_centre
@@ -22,8 +23,8 @@ from zerosei_app.queries.staff_coverage import without_open_centre
 ENTITY = "copertura"
 
 
-class CoverageError(ValueError):
-    pass
+class CoverageError(Refused, ValueError):
+    """A comune link refused (code: coverage_comune_unknown)."""
 
 
 def _log(
@@ -53,7 +54,7 @@ def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: 
     """The centre serves the comune (confirmed); inferred guesses for that comune go away,
     unless the centre is not one families can rely on (then the nearest reliable one stays)."""
     if db.get(Comune, codice_istat) is None:
-        raise CoverageError("Comune sconosciuto.")
+        raise CoverageError("coverage_comune_unknown")
     for link in db.exec(
         select(Copertura).where(Copertura.codice_istat == codice_istat, Copertura.origine == OrigineCopertura.INFERITO)
     ).all():

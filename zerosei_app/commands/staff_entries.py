@@ -19,6 +19,7 @@ from zerosei_app.commands.review_cycle import record_confirmation
 from zerosei_app.domain import clock
 from zerosei_app.domain.entry_form import FIELDS, EntryInput, same_content
 from zerosei_app.domain.entry_status import next_status
+from zerosei_app.domain.errors import Refused
 from zerosei_app.domain.validation import parse
 from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import AuditRecord, CardEntry
@@ -32,15 +33,15 @@ class Conflict(Exception):
     """Someone else changed the entry since `base_version` was loaded."""
 
     current_version: int
-    by: str
+    by: str | None  # the name of who saved it; None when not known
     at: datetime | None
 
     def __str__(self) -> str:  # pragma: no cover - debugging aid
         return f"conflict: now version {self.current_version} by {self.by}"
 
 
-class EntryRuleError(ValueError):
-    """A refusal about the entry itself (e.g. a version that no longer passes today's checks)."""
+class EntryRuleError(Refused, ValueError):
+    """A refusal about the entry itself (codes: version_not_found, version_breaks_rules with its problems)."""
 
 
 def _versioned_update(db: Session, entry: CardEntry, base_version: int, values: dict[str, Any], now: datetime) -> None:
@@ -208,13 +209,13 @@ def restore_version(
     rec = db.get(AuditRecord, audit_id)
     snapshot_ = getattr(rec, side, None) if side in ("after", "before") and rec is not None else None
     if rec is None or rec.entity != ENTITY or rec.entity_id != entry.id or not snapshot_:
-        raise EntryRuleError("Versione non trovata per questa voce.")
+        raise EntryRuleError("version_not_found")
     if entry.version != base_version:
         by, at = last_change(db, entry.id)
         raise Conflict(entry.version, by, at)
     data, errors = parse(EntryInput, {k: snapshot_.get(k) for k in FIELDS if k in snapshot_})
     if data is None:
-        raise EntryRuleError("Questa versione non rispetta le regole attuali (" + "; ".join(errors.values()) + ").")
+        raise EntryRuleError("version_breaks_rules", problems=list(errors.values()))
     # Another text is not what the centre confirmed: "Verificato dal centro" goes; the seed's example
     # text comes back as an example.
     extra = None

@@ -16,7 +16,8 @@ from reflex.vars.base import Var
 
 from zerosei_app.i18n import DEFAULT_LANG
 from zerosei_app.i18n.ui_script import GLOBAL, UI_PREFIX
-from zerosei_app.state.ui import UiState, ui_catalog
+from zerosei_app.state.ui import UiState
+from zerosei_app.view.languages import ui_catalog
 from zerosei_app.web.reflex_patches import js_var
 
 

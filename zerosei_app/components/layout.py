@@ -12,8 +12,9 @@ from zerosei_app.i18n import LANGUAGES
 from zerosei_app.i18n import t as translate
 from zerosei_app.i18n.coverage import direction
 from zerosei_app.settings import get_publisher
-from zerosei_app.state.ui import LangLink, UiState
+from zerosei_app.state.ui import UiState
 from zerosei_app.view import urls
+from zerosei_app.view.languages import LangLink
 from zerosei_app.web.reflex_patches import js_var
 
 

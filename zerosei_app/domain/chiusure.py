@@ -107,9 +107,9 @@ class ChiusuraInput(BaseModel):
 
 
 def check_not_past(data: ChiusuraInput, today: date) -> str | None:
-    """A new closure that ended before today is a typing mistake: say so."""
+    """A new closure that ended before today is a typing mistake: its refusal code, else None."""
     if data.al < today:
-        return "La chiusura è già finita: controlla l'anno delle date."
+        return "chiusura_past"
     return None
 
 

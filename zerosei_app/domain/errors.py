@@ -28,6 +28,15 @@ ERROR_CODES: tuple[str, ...] = (
 )
 
 
+class Refused(Exception):
+    """A write refused for a reason staff can fix. `code` keys its sentence in view/staff_messages.REFUSALS and
+    `params` fill it: the words are made in view/, never where the refusal is raised."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
 @dataclasses.dataclass(frozen=True)
 class FieldError:
     field: str

@@ -40,7 +40,6 @@ REPEAT_LABELS = {
     Repeat.BIWEEKLY: "Ogni due settimane",
     Repeat.MONTHLY: "Ogni mese",
 }
-_ORDINALS = {1: "primo", 2: "secondo", 3: "terzo", 4: "quarto", -1: "ultimo"}
 
 # What session input can get wrong; each has an `error.<code>` text in every catalogue
 # (tests/unit/test_sessions.py). Kept apart from domain/errors.ERROR_CODES, which lists the
@@ -275,32 +274,3 @@ def _rrule(repeat: Repeat, day: date, until: date, weekdays: tuple[int, ...]) ->
         parts.append("BYDAY=" + ",".join(ICAL_DAYS[w] for w in weekdays))
     parts += ["WKST=MO", f"UNTIL={until_utc:%Y%m%dT%H%M%SZ}"]
     return ";".join(parts)
-
-
-# --- Words -----------------------------------------------------------------------------------
-
-
-def _days(codes: list[str]) -> str:
-    names = [WEEKDAY_NAMES[ICAL_DAYS.index(c[-2:])] for c in codes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " e " + names[-1]
-
-
-def describe(rule: SessionRule) -> str:
-    """ "Ogni settimana il martedì e giovedì, 9:30–11:30, dal 06/10/2026 al 31/01/2027" (staff, Italian)."""
-    hours = f"{rule.dtstart:%H:%M}–{(rule.dtstart + rule.duration):%H:%M}"
-    if not rule.rrule:
-        return f"Il {rule.dtstart:%d/%m/%Y}, {hours}"
-    parts = dict(p.split("=", 1) for p in rule.rrule.split(";"))
-    codes = parts.get("BYDAY", "").split(",")
-    if parts.get("FREQ") == "MONTHLY":
-        n = codes[0][:-2]
-        how = f"Ogni mese il {_ORDINALS.get(int(n or 1), n)} {_days(codes)}"
-    elif parts.get("INTERVAL") == "2":
-        how = f"Ogni due settimane il {_days(codes)}"
-    else:
-        how = f"Ogni settimana il {_days(codes)}"
-    until = datetime.strptime(parts["UNTIL"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).astimezone(ROME)
-    text = f"{how}, {hours}, dal {rule.dtstart:%d/%m/%Y} al {until:%d/%m/%Y}"
-    if rule.exdates:
-        text += f" (annullati: {', '.join(f'{d:%d/%m}' for d in rule.exdates)})"
-    return text

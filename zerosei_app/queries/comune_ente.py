@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.csv_enti_comuni import export_enti_csv, parse_enti_csv, template_csv
+from zerosei_app.domain.import_problems import problem
 from zerosei_app.domain.text import fold
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura, EnteGestore
@@ -112,13 +113,13 @@ def plan_import(db: Session, data: bytes | str) -> tuple[EntiPlan, list[tuple[st
         ente = None
         if v is not None:
             if comune is None:
-                errors.append(f"Codice ISTAT {v.codice_istat}: nessun comune del Piemonte.")
+                errors.append(problem("istat_not_piemonte", code=v.codice_istat))
             ente = by_id.get(v.ente_id) if v.ente_id else by_name.get(fold(v.ente))
             if ente is None:
                 what = f"ID {v.ente_id}" if v.ente_id else f"«{v.ente[:60]}»"
-                errors.append(f"Ente gestore {what} non trovato: usa il nome come nell'elenco esportato.")
+                errors.append(problem("ente_not_found", what=what))
             if v.codice_istat in seen:
-                errors.append(f"Comune ripetuto (già alla riga {seen[v.codice_istat]}).")
+                errors.append(problem("comune_repeated", line=seen[v.codice_istat]))
             seen.setdefault(v.codice_istat, r.line)
         code = v.codice_istat if v else ""
         name = comune.nome if comune else ""

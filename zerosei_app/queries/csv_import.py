@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from zerosei_app.domain.csv_centri import CentroRowInput, CoperturaRowInput, parse_centri_csv, parse_copertura_csv
 from zerosei_app.domain.csv_entries import HEADER, parse_entries_csv
 from zerosei_app.domain.entry_form import LABELS, same_content
+from zerosei_app.domain.import_problems import problem
 from zerosei_app.domain.text import fold
 from zerosei_app.models import CardEntry, Centro, Comune, EnteGestore
 from zerosei_app.queries.staff_coverage import still_inferred
@@ -55,19 +56,16 @@ def plan_entries_work(db: Session, centro_id: int, data: bytes | str):
         if row.entry_id is not None and HEADER["id"] not in errors:
             entry = db.get(CardEntry, row.entry_id)
             if entry is None or entry.centro_id != centro_id:
-                errors[HEADER["id"]] = (
-                    f"Nessuna voce con ID {row.entry_id} in questo centro (lascia vuoto per una voce nuova)."
-                )
+                errors[HEADER["id"]] = problem("entry_not_in_centro", entry_id=row.entry_id)
                 entry = None
             elif row.version is not None and row.version != entry.version:
-                errors[HEADER["version"]] = (
-                    f"La voce è stata modificata dopo l'esportazione (versione {row.version}, ora {entry.version}): "
-                    "esporta di nuovo il file e ripeti le modifiche."
+                errors[HEADER["version"]] = problem(
+                    "entry_changed_since_export", version=row.version, current=entry.version
                 )
         if row.entry is not None:
             for key, message in reference_errors(db, row.entry).items():
                 errors[HEADER.get(key, LABELS.get(key, key))] = message
-        title = row.entry.title if row.entry else (row.raw_title or "(senza titolo)")
+        title = row.entry.title if row.entry else (row.raw_title or problem("untitled"))
         if errors or row.entry is None:
             plan.rows.append(RowPlan(row.line, "errore", title, _errors(errors)))
             continue
@@ -110,25 +108,25 @@ class _Lookups:
         text = text.strip()
         if text.isascii() and text.isdigit():
             code = text.zfill(6)  # Excel drops leading zeros: 1272 → 001272
-            return (code, None) if code in self.comune_codes else (None, f"Codice ISTAT {text} sconosciuto.")
+            return (code, None) if code in self.comune_codes else (None, problem("istat_unknown", code=text))
         codes = self.comune_names.get(fold(text), [])
         if len(codes) == 1:
             return codes[0], None
         if len(codes) > 1:
-            return None, f"Più comuni si chiamano «{text}»: usa il codice ISTAT."
-        return None, f"Comune «{text[:60]}» sconosciuto: controlla il nome o usa il codice ISTAT."
+            return None, problem("comune_ambiguous", name=text)
+        return None, problem("comune_unknown", name=text[:60])
 
     def centro(self, text: str) -> tuple[Centro | None, str | None]:
         text = text.strip()
         if text.isascii() and text.isdigit():
             found = next((c for c in self.centri if c.id == int(text)), None)
-            return (found, None) if found else (None, f"Nessun centro con ID {text}.")
+            return (found, None) if found else (None, problem("centro_id_unknown", id=text))
         matches = [c for c in self.centri if fold(c.nome) == fold(text)]
         if len(matches) == 1:
             return matches[0], None
         if len(matches) > 1:
-            return None, f"Più centri si chiamano «{text[:60]}»: usa l'ID del centro."
-        return None, f"Centro «{text[:60]}» sconosciuto: usa l'ID mostrato nell'elenco dei centri."
+            return None, problem("centro_ambiguous", name=text[:60])
+        return None, problem("centro_unknown", name=text[:60])
 
 
 # ---------------------------------------------------------------- the official list of centres
@@ -146,18 +144,18 @@ def plan_centri_work(db: Session, data: bytes | str):
         errors = [f"{k} (riga {row.line}): {v}" if k else f"Riga {row.line}: {v}" for k, v in row.errors.items()]
         value: CentroRowInput | None = row.value  # type: ignore[assignment]
         if value is None:
-            plan.rows.append(RowPlan(row.line, "errore", "(riga non valida)", errors))
+            plan.rows.append(RowPlan(row.line, "errore", problem("bad_row"), errors))
             continue
-        code, problem = look.comune(value.comune)
-        if problem:
-            errors.append(f"Comune: {problem}")
+        code, comune_problem = look.comune(value.comune)
+        if comune_problem:
+            errors.append(f"Comune: {comune_problem}")
         ente_id = look.enti.get(fold(value.ente_gestore)) if value.ente_gestore else None
         if value.ente_gestore and ente_id is None:
             new_enti.add(value.ente_gestore)
         existing = _existing_centro(look, value, code, errors)
         key = (fold(value.nome), code or "")
         if key in seen:
-            errors.append("Lo stesso centro compare in più righe.")
+            errors.append(problem("centro_twice"))
         seen.add(key)
         if errors:
             plan.rows.append(RowPlan(row.line, "errore", value.nome, errors))
@@ -166,7 +164,7 @@ def plan_centri_work(db: Session, data: bytes | str):
         plan.rows.append(RowPlan(row.line, _centro_action(existing, values, value, ente_id), value.nome))
         work.append((values, existing, value.ente_gestore if ente_id is None and value.ente_gestore else None))
     for name in sorted(new_enti):
-        plan.notes.append(f"L'ente gestore «{name}» non è ancora registrato: verrà aggiunto.")
+        plan.notes.append(problem("ente_to_add", name=name))
     return plan, work
 
 
@@ -175,7 +173,7 @@ def _existing_centro(look: _Lookups, value: CentroRowInput, code: str | None, er
     if value.id is not None:
         existing = next((c for c in look.centri if c.id == value.id), None)
         if existing is None:
-            errors.append(f"ID: nessun centro con ID {value.id} (lascia vuoto per un centro nuovo).")
+            errors.append(problem("centro_new_id_unknown", id=value.id))
         return existing
     if code:
         return next((c for c in look.centri if fold(c.nome) == fold(value.nome) and c.codice_istat == code), None)
@@ -226,14 +224,14 @@ def plan_copertura_work(db: Session, data: bytes | str):
         errors = _errors(row.errors)
         value: CoperturaRowInput | None = row.value  # type: ignore[assignment]
         if value is None:
-            plan.rows.append(RowPlan(row.line, "errore", "(riga non valida)", errors))
+            plan.rows.append(RowPlan(row.line, "errore", problem("bad_row"), errors))
             continue
         centro, p1 = look.centro(value.centro)
         code, p2 = look.comune(value.comune)
         errors += [f"Centro: {p1}"] if p1 else []
         errors += [f"Comune: {p2}"] if p2 else []
         if centro is not None and not centro.is_active:
-            errors.append(f"Centro: «{centro.nome}» è chiuso; riaprilo prima o togli la riga.")
+            errors.append(problem("centro_closed", name=centro.nome))
         label = f"{centro.nome if centro else value.centro} → {look.comune_name_of.get(code, value.comune) if code else value.comune}"
         if errors:
             plan.rows.append(RowPlan(row.line, "errore", label, errors))
@@ -245,10 +243,7 @@ def plan_copertura_work(db: Session, data: bytes | str):
         inferred_now = {c.codice_istat for c in still_inferred(db)}
         confirmed = len([c for c in pairs if c in inferred_now])
         remaining = len(inferred_now - set(pairs))
-        plan.notes.append(
-            f"{len(pairs)} comuni nel file: i loro collegamenti diventano esattamente quelli del file "
-            f"({confirmed} di questi oggi sono dedotti). Resteranno dedotti {remaining} comuni non presenti nel file."
-        )
+        plan.notes.append(problem("copertura_effect", count=len(pairs), inferred=confirmed, remaining=remaining))
     return plan, pairs
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.entry_form import FIELDS, EntryInput
+from zerosei_app.domain.import_problems import problem
 from zerosei_app.models import AuditRecord, CardEntry, Comune, StaffUser
 
 ENTITY = "card_entry"
@@ -22,11 +23,11 @@ def reference_errors(db: Session, data: EntryInput) -> dict[str, str]:
     """Checks that need the database (the pydantic model checked formats)."""
     errors = {}
     if data.location_comune and db.get(Comune, data.location_comune) is None:
-        errors["location_comune"] = "Codice ISTAT sconosciuto: scegli il comune dall'elenco."
+        errors["location_comune"] = problem("entry_comune_unknown")
     return errors
 
 
-def last_change(db: Session, entry_id: int) -> tuple[str, datetime | None]:
+def last_change(db: Session, entry_id: int) -> tuple[str | None, datetime | None]:
     row = db.exec(
         select(AuditRecord, StaffUser.name)
         .outerjoin(StaffUser, col(StaffUser.id) == col(AuditRecord.user_id))
@@ -34,9 +35,9 @@ def last_change(db: Session, entry_id: int) -> tuple[str, datetime | None]:
         .order_by(col(AuditRecord.created_at).desc(), col(AuditRecord.id).desc())
     ).first()
     if row is None:
-        return "un'altra persona", None
+        return None, None
     rec, name = row
-    return name or "un'altra persona", rec.created_at
+    return name or None, rec.created_at
 
 
 def content_of(entry: CardEntry) -> dict[str, Any]:

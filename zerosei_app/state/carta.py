@@ -5,7 +5,6 @@ import reflex as rx
 
 from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain.istat import is_codice_istat
-from zerosei_app.i18n import t
 from zerosei_app.models import Centro, Comune
 from zerosei_app.queries.carta import directory, map_points
 from zerosei_app.queries.comuni import comune_index
@@ -16,6 +15,7 @@ from zerosei_app.view import urls
 from zerosei_app.view.carta_map import MarkerView, markers, summary
 from zerosei_app.view.carta_view import DirCentroView, FoundView, ProvinciaView, directory_view, found_views
 from zerosei_app.view.comune_options import MAX_OPTIONS, ComboOption, carta_options, carta_status, comune_label
+from zerosei_app.view.page_words import found_status, found_title
 from zerosei_app.view.percorso_out import centri_e_ente_out
 
 
@@ -93,7 +93,7 @@ class CartaState(ComboboxState, UiState):
         href_of = {c.id: c.href for c in self._all_centri()}
         self.found = found_views(centri, ente, href_of, self.lang)
         # "Centres serving X" only when one is known to: a guess or an ente is said as such on its card.
-        key = "carta.search.serving" if any(not c.inferito for c in centri) else "carta.search.for"
-        self.found_title = t(key, self.lang, comune=comune_label(record))
-        self.status = self.found_title + " " + ", ".join(f"{f.nome} ({f.kicker})" for f in self.found)
+        serving_known = any(not c.inferito for c in centri)
+        self.found_title = found_title(comune_label(record), serving_known, self.lang)
+        self.status = found_status(self.found_title, [(f.nome, f.kicker) for f in self.found])
         return rx.call_script("document.getElementById('carta-trovati')?.focus()")

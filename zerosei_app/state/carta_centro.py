@@ -3,16 +3,15 @@
 import reflex as rx
 
 from zerosei_app.db import off_loop, session_scope
-from zerosei_app.i18n import t
 from zerosei_app.queries.carta import carta_of
 from zerosei_app.queries.carta_slugs import find_by_slug
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share, urls
 from zerosei_app.view.carta_view import CartaView, carta_view
+from zerosei_app.view.page_words import carta_directory_title, carta_not_found_title, carta_title, share_status
 from zerosei_app.view.tappe_out import funzioni_out
 from zerosei_app.view.tappe_view import FunzioniView, funzioni_view
 
-SHARE_RESULTS = ("shared", "copied", "failed", "aborted")
 EMPTY = CartaView(0, "", "", "", "", "", "", "", "", "")
 
 
@@ -28,7 +27,7 @@ class CartaCentroState(UiState):
     share_url: str = ""
     qr: str = ""
     share_status: str = ""
-    page_title: str = t("carta.dir.title", "it")
+    page_title: str = carta_directory_title()
     home_href: str = urls.HOME
     directory_href: str = urls.CARTA
     print_href: str = urls.CARTA_STAMPA  # this centre's section of the print edition (compact, with its QR code)
@@ -55,7 +54,7 @@ class CartaCentroState(UiState):
             view = carta_view(data, lang) if data is not None else None
         if view is None:
             self.status, self.carta, self.share_url, self.qr = "not_found", EMPTY, "", ""
-            self.page_title = t("carta.not_found.title", lang)
+            self.page_title = carta_not_found_title(lang)
             return script
         self.status, self.carta = "ok", view
         self.funzioni = funzioni_view(funzioni_out(lang))
@@ -63,14 +62,12 @@ class CartaCentroState(UiState):
         base = share.site_base(self.router.headers.origin)
         self.share_url = share.absolute(base, view.href)
         self.qr = share.qr_data_uri(self.share_url)
-        self.page_title = t("carta.title", lang, nome=view.nome)
+        self.page_title = carta_title(view.nome, lang)
         return script
 
     @rx.event
     def share_result(self, result: str):
-        if result not in SHARE_RESULTS:
-            result = "failed"
-        self.share_status = "" if result == "aborted" else t(f"carta.share.{result}", self.lang)
+        self.share_status = share_status("carta", result, self.lang)
 
     @rx.event
     def dismiss_share_status(self):

@@ -7,16 +7,15 @@ from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.carta import is_slug
 from zerosei_app.domain.catalog import PROVINCE
-from zerosei_app.i18n import t
 from zerosei_app.queries.carta import carte
 from zerosei_app.queries.carta_slugs import find_by_slug
 from zerosei_app.queries.tappe import all_tappe
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share, urls
 from zerosei_app.view.carta_print import PrintProvincia, PrintSection, print_sections
+from zerosei_app.view.page_words import print_bad_value, print_edition, print_scope
 from zerosei_app.view.tappe_out import funzioni_out, tappe_out
 from zerosei_app.view.tappe_view import FunzioniView, TappaPrintView, funzioni_view, print_tappe
-from zerosei_app.view.wording import long_date
 
 
 class StampaIn(BaseModel):
@@ -56,21 +55,20 @@ class CartaStampaState(UiState):
             # Too long to be a province or a centre: said, and the whole edition shown.
             wanted = StampaIn()
             for field in {str(e["loc"][0]) for e in exc.errors()}:
-                key = "carta.print.bad_provincia" if field == "provincia" else "carta.print.bad_centro"
-                notices.append(t(key, lang, value=str(params.get(field, ""))[:60]))
+                notices.append(print_bad_value(field, str(params.get(field, ""))[:60], lang))
         provincia, centro_ids = None, None
         with session_scope() as db:
             if wanted.centro:
                 match = find_by_slug(db, wanted.centro) if is_slug(wanted.centro.lower()) else None
                 if match is None:
-                    notices.append(t("carta.print.bad_centro", lang, value=wanted.centro[:60]))
+                    notices.append(print_bad_value("centro", wanted.centro[:60], lang))
                 else:
                     centro_ids = [match.centro.id]
             if wanted.provincia and centro_ids is None:
                 if wanted.provincia in PROVINCE:
                     provincia = wanted.provincia
                 else:
-                    notices.append(t("carta.print.bad_provincia", lang, value=wanted.provincia[:20]))
+                    notices.append(print_bad_value("provincia", wanted.provincia[:20], lang))
             data = carte(db, centro_ids, provincia)
             tappe = all_tappe(db)
         self.tappe = print_tappe(tappe_out(tappe), lang)
@@ -78,13 +76,11 @@ class CartaStampaState(UiState):
         base = share.site_base(self.router.headers.origin)
         self.contents, self.sections = print_sections(data, lang, lambda path: share.absolute(base, path))
         self.notices = notices
-        self.edition = t("carta.print.edition", lang, date=long_date(clock.today(), lang))
+        self.edition = print_edition(clock.today(), lang)
         if centro_ids is not None and self.sections:
             self.scope = self.sections[0].carta.nome
-        elif provincia:
-            self.scope = t("carta.print.scope_provincia", lang, provincia=PROVINCE[provincia])
         else:
-            self.scope = t("carta.print.scope_all", lang)
+            self.scope = print_scope(PROVINCE[provincia] if provincia else None, lang)
         self.directory_href = urls.lang_only(urls.CARTA, lang)
         self.loaded = True
         return script

@@ -6,9 +6,10 @@ import reflex as rx
 
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
-from zerosei_app.state.ui import UiState, lang_links
+from zerosei_app.state.ui import UiState
 from zerosei_app.view import urls
 from zerosei_app.view.accessibilita import declaration_texts
+from zerosei_app.view.languages import lang_links
 
 
 class AccessibilitaState(UiState):

@@ -7,7 +7,6 @@ import reflex as rx
 from zerosei_app.db import off_loop, session_scope
 from zerosei_app.domain import clock
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
-from zerosei_app.i18n import t
 from zerosei_app.queries import sessions as sessions_q
 from zerosei_app.queries.percorso_page import PageData, load_page
 from zerosei_app.state.ui import UiState
@@ -16,10 +15,10 @@ from zerosei_app.view import percorso_view as view
 from zerosei_app.view import share, tappe_view, urls
 from zerosei_app.view.appuntamenti import ENTRY_ICS, dates_in_card
 from zerosei_app.view.lingua_filter import LinguaChoice, lingua_filter
+from zerosei_app.view.page_words import generic_path_title, share_status
 from zerosei_app.view.percorso_plan import NEED_COMUNE, OK, PagePlan, plan_page
 
 LOADING = "loading"
-SHARE_RESULTS = ("shared", "copied", "failed", "aborted")
 
 
 CARD_DATES_DAYS = 60  # the next dates a card shows
@@ -63,7 +62,7 @@ class PercorsoState(UiState):
     share_url: str = ""
     qr: str = ""  # address of the path's QR code image
     share_status: str = ""  # "Link copiato": announced politely
-    page_title: str = t("share.title_generic", "it")
+    page_title: str = generic_path_title()
     _qs: str = ""  # canonical query of the valid parts
 
     @rx.event
@@ -100,9 +99,7 @@ class PercorsoState(UiState):
 
     @rx.event
     def share_result(self, result: str):
-        if result not in SHARE_RESULTS:
-            result = "failed"
-        self.share_status = "" if result == "aborted" else t(f"path.share.{result}", self.lang)
+        self.share_status = share_status("path", result, self.lang)
 
     async def _refilter(self, q: PathQuery, then_js: str = ""):
         self.notices = []  # the parent has acted on the page: old link notices are done with

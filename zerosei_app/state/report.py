@@ -7,31 +7,11 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from zerosei_app.commands import reports
 from zerosei_app.db import Busy, off_loop, session_scope
-from zerosei_app.i18n import t
 from zerosei_app.settings import get_settings
 from zerosei_app.state.ui import UiState
+from zerosei_app.view.page_words import report_busy, report_outcome, report_validation_message
 
 MAX_DONE = 50
-_OUTCOME_KEYS = {
-    reports.SAVED: "report.thanks",
-    reports.THROTTLED: "report.throttled",
-    reports.DUPLICATE: "report.duplicate",
-    reports.TARGET_FULL: "report.target_full",
-    reports.NOT_FOUND: "report.not_found",
-}
-
-
-def validation_message(exc: ValidationError, lang: str) -> str:
-    """The first problem, in words a parent understands (the form can only send these)."""
-    for err in exc.errors():
-        field = err["loc"][0] if err["loc"] else ""
-        if field == "kind":
-            return t("report.error.kind", lang)
-        if field == "text" and err["type"] == "string_too_long":
-            return t("report.error.too_long", lang, max=reports.MAX_TEXT)
-        if field == "text":
-            return t("report.error.need_text", lang)
-    return t("report.error.generic", lang)
 
 
 class ReportState(UiState):
@@ -70,7 +50,7 @@ class ReportState(UiState):
                 text=str(form_data.get("testo", ""))[: reports.MAX_TEXT + 1],
             )
         except ValidationError as exc:
-            self.error = validation_message(exc, self.lang)
+            self.error = report_validation_message(exc, reports.MAX_TEXT, self.lang)
             return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-errore')?.focus()")
         client_ip = self.router.session.client_ip
 
@@ -82,13 +62,13 @@ class ReportState(UiState):
             outcome = await off_loop(save, lane="public")
         except (Busy, PoolTimeout, OperationalError):
             # Not sent: the form stays open with the parent's text, to retry in a moment.
-            self.error = t("report.busy", self.lang)
+            self.error = report_busy(self.lang)
             return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-errore')?.focus()")
         if outcome.status == reports.THROTTLED:
             # Not sent: the form stays open with the parent's text, to retry later or copy it.
-            self.error = t(_OUTCOME_KEYS[outcome.status], self.lang)
+            self.error = report_outcome(outcome.status, self.lang)
             return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-errore')?.focus()")
-        done = {**self.done, uid: t(_OUTCOME_KEYS[outcome.status], self.lang)}
+        done = {**self.done, uid: report_outcome(outcome.status, self.lang)}
         self.done = dict(list(done.items())[-MAX_DONE:])  # a page never has that many cards open at once
         self.open_uid, self.error = "", ""
         return rx.call_script(f"document.getElementById('segnala-{_safe(uid)}-esito')?.focus()")

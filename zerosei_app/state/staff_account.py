@@ -12,6 +12,7 @@ from zerosei_app.domain.password_policy import MIN_LENGTH
 from zerosei_app.domain.staff_forms import PasswordChangeInput
 from zerosei_app.domain.validation import parse
 from zerosei_app.state.staff_base import DbRun, StaffState, staff_event
+from zerosei_app.view import staff_messages as m
 
 
 class StaffAccountState(StaffState):
@@ -49,4 +50,4 @@ class StaffAccountState(StaffState):
             return
         self.pw_error = ""
         self.pw_key += 1
-        self.flash_ok = "Password cambiata. Le altre sessioni aperte con il tuo account sono state chiuse."
+        self.flash_ok = m.PASSWORD_CHANGED

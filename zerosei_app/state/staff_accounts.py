@@ -20,6 +20,7 @@ from zerosei_app.settings import get_mail_settings
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_accounts as v
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_accounts import UserRow
 
 
@@ -79,7 +80,7 @@ class StaffAccountsState(StaffState):
         except AccountError as exc:
             db.rollback()
             self.invite_errors = v.invite_errors(str(exc))
-            self.flash_error = f"Invito non creato: {exc}"
+            self.flash_error = m.invite_not_created(exc)
             return
         self.invite_errors = {}
         self.invite_key += 1
@@ -176,7 +177,7 @@ class StaffAccountsState(StaffState):
         )
         if not done:
             return
-        self.flash_ok = f"Centri di {user.name} aggiornati."
+        self.flash_ok = m.memberships_saved(user.name)
         self.editing_id = 0
         self._refresh(db, ctx)
 

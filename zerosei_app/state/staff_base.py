@@ -34,21 +34,13 @@ from zerosei_app.domain.csv_common import MAX_BYTES
 from zerosei_app.domain.staff_forms import LoginInput
 from zerosei_app.domain.validation import InputError, parse
 from zerosei_app.settings import get_settings
+from zerosei_app.view import staff_messages as m
 
 log = logging.getLogger("zerosei.staff")
 T = TypeVar("T")
 
 COOKIE_NAME = "zerosei_staff"
 LOGIN_PATH = "/staff/login"
-DB_BUSY = (
-    "Non è stato possibile completare l'operazione: il database è occupato o non raggiungibile. "
-    "Niente è stato salvato: riprova tra qualche secondo."
-)
-SERVER_BUSY = (
-    "Il server è molto occupato in questo momento: l'operazione non è stata eseguita e niente è stato salvato. "
-    "Riprova tra qualche secondo."
-)
-UNEXPECTED = "Si è verificato un errore imprevisto: l'operazione non è stata eseguita. Riprova; se succede ancora, avvisa l'ufficio regionale."
 
 
 def open_db() -> Session:
@@ -128,7 +120,7 @@ def _check_args(sig: inspect.Signature, args, kwargs) -> None:
     try:
         sig.bind(None, None, None, *args, **kwargs)
     except TypeError:
-        raise InputError({"": "richiesta non valida"}) from None
+        raise InputError({"": m.INVALID_REQUEST}) from None
 
 
 def _generator_handler(fn: Callable, begin: Begin, loader: bool) -> Callable:
@@ -297,25 +289,25 @@ class StaffState(rx.State):
             return None
         if isinstance(exc, InputError):
             if loader:  # a malformed address (e.g. ?id=abc): nothing to show, not a half-filled page
-                self.page_error = "Indirizzo non valido: questa pagina non esiste. Torna alla home e scegli da lì."
+                self.page_error = m.BAD_ADDRESS
             else:
-                self.flash_error = "Dati non validi: " + "; ".join(exc.fields.values())
+                self.flash_error = m.invalid_data(list(exc.fields.values()))
             return None
         if isinstance(exc, (Busy, PoolTimeout)):
             # Every worker or connection is taken: say so at once rather than keep the user waiting.
             log.warning("staff: server busy: %r", exc)
-            self.flash_error = SERVER_BUSY
+            self.flash_error = m.SERVER_BUSY
             return None
         if isinstance(exc, OperationalError):
             log.warning("staff: database busy or unreachable: %s", exc)
-            self.flash_error = DB_BUSY
+            self.flash_error = m.DB_BUSY
             return None
         if isinstance(exc, SQLAlchemyError):
             log.error("staff: database error", exc_info=exc)
-            self.flash_error = DB_BUSY
+            self.flash_error = m.DB_BUSY
             return None
         log.error("staff: unexpected error", exc_info=exc)
-        self.flash_error = UNEXPECTED
+        self.flash_error = m.UNEXPECTED
         return None
 
     async def _refused(self, exc: Exception, loader: bool):
@@ -345,9 +337,7 @@ class StaffState(rx.State):
     def upload_refused(self, _rejections: list[dict]):
         """The browser refused a file before sending it (too large or not a CSV); nothing is read here."""
         self.flash_ok = ""
-        self.flash_error = (
-            f"Il file non è stato caricato: deve essere un file CSV di al massimo {MAX_BYTES // 1_000_000} MB."
-        )
+        self.flash_error = m.upload_refused(MAX_BYTES // 1_000_000)
 
     @rx.event
     def dismiss(self):
@@ -371,7 +361,7 @@ class StaffState(rx.State):
         self.session_expired = False
         self.relogin_error = ""
         self.flash_error = ""
-        self.flash_ok = "Accesso di nuovo effettuato: ora puoi salvare."
+        self.flash_ok = m.RELOGGED_IN
         # Back where the user was working (the dialog that had the focus is gone).
         return rx.call_script(
             "setTimeout(function(){(document.getElementById('save-btn')||document.getElementById('contenuto'))?.focus()},0)"
@@ -420,7 +410,7 @@ async def _login(form: Any, client_ip: str) -> tuple[str | None, str, int | None
     off the event loop."""
     data, _errors = parse(LoginInput, form if isinstance(form, dict) else {})
     if data is None:
-        return None, "Scrivi e-mail e password.", None
+        return None, m.NEED_CREDENTIALS, None
     who = client_hash(client_ip)
 
     def work():
@@ -430,9 +420,9 @@ async def _login(form: Any, client_ip: str) -> tuple[str | None, str, int | None
     try:
         outcome = await off_loop(work)
     except (Busy, PoolTimeout):
-        return None, SERVER_BUSY, None
+        return None, m.SERVER_BUSY, None
     except OperationalError:
-        return None, DB_BUSY, None
+        return None, m.DB_BUSY, None
     return (outcome.token, "", outcome.user_id) if outcome.ok else (None, outcome.message, None)
 
 

@@ -19,6 +19,7 @@ from zerosei_app.state import staff_chiusure as closures
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_centro as v
+from zerosei_app.view import staff_messages as m
 
 
 class StaffCentroState(StaffState):
@@ -70,7 +71,7 @@ class StaffCentroState(StaffState):
         closures.fill(self, db, centro.id)
         closures.reset_form(self)
         if self.router.url.query_parameters.get("creato"):
-            self.flash_ok = "Centro creato: serve il suo comune. Indica gli altri comuni che serve da «Comuni serviti da questo centro»."
+            self.flash_ok = m.CENTRO_CREATED
 
     @staff_event
     def save(self, db: Session, ctx: StaffContext, form: dict):
@@ -84,7 +85,7 @@ class StaffCentroState(StaffState):
             data, errors = parse(CentroProfileInput, raw)  # other fields in the request are ignored
         if data is None:
             self.errors = errors
-            self.flash_error = "Non salvato: controlla i campi evidenziati."
+            self.flash_error = m.NOT_SAVED_CHECK_FIELDS
             return
         update = update_admin if ctx.is_regione else update_profile
         done, changed = commit_or_say(
@@ -97,7 +98,7 @@ class StaffCentroState(StaffState):
             return
         db.refresh(centro)
         self._fill(db, centro)
-        self.flash_ok = "Dati del centro salvati." if changed else "Nessuna modifica da salvare."
+        self.flash_ok = m.CENTRO_SAVED if changed else m.NOTHING_TO_SAVE
 
     @staff_event
     def confirm_contacts(self, db: Session, ctx: StaffContext):

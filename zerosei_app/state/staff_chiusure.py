@@ -16,6 +16,7 @@ from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.queries.chiusure import entry_titles, of_centro
 from zerosei_app.state.staff_write import commit_or_say, said
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_chiusure import added_message, chiusura_row
 
 BLANK_CHIUSURA = {"dal": "", "al": "", "motivo": "", "entry_id": ""}
@@ -42,7 +43,7 @@ def add(state: Any, db: Session, user_id: int | None, centro_id: int, form: Any,
     if data is None:
         state.chiusura_values, state.chiusura_errors = {**BLANK_CHIUSURA, **raw}, errors
         state.chiusura_form_key += 1
-        state.flash_error = "Chiusura non salvata: controlla le date."
+        state.flash_error = m.CHIUSURA_NOT_SAVED
         return
     done, row = commit_or_say(
         state,
@@ -69,4 +70,4 @@ def remove(state: Any, db: Session, user_id: int | None, centro_id: int, chiusur
     )
     fill(state, db, centro_id, entry_id)
     if done:
-        state.flash_ok = "Chiusura tolta: le famiglie non la vedono più."
+        state.flash_ok = m.CHIUSURA_REMOVED

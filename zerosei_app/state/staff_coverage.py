@@ -15,6 +15,7 @@ from zerosei_app.models import Comune
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.queries.staff_coverage import served
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_labels import ORIGINE_LABELS
 
 
@@ -48,14 +49,14 @@ class StaffCoverageState(StaffState):
         rows = served(db, self.centro_id)
         self.links = [
             LinkRow(
-                m.codice_istat,
-                m.nome,
-                m.sigla_provincia,
+                comune.codice_istat,
+                comune.nome,
+                comune.sigla_provincia,
                 k.origine,
                 ORIGINE_LABELS.get(k.origine, k.origine),
                 f"{k.distanza_km:.0f} km" if k.distanza_km else "",
             )
-            for m, k in rows
+            for comune, k in rows
         ]
         self.n_inferiti = sum(1 for _, k in rows if k.origine == "inferito")
         linked = {k.codice for k in self.links}
@@ -79,7 +80,7 @@ class StaffCoverageState(StaffState):
             for c in comune_index(db).search(q, 12)
         ]
         if q and not self.hits:
-            self.flash_error = f"Nessun comune trovato per «{q}»."
+            self.flash_error = m.no_comune_found(q)
 
     @staff_event(regione=True)
     def add(self, db: Session, ctx: StaffContext, codice: str):
@@ -89,11 +90,11 @@ class StaffCoverageState(StaffState):
             add_link(db, centro, code, ctx.user_id, clock.now())
         except CoverageError as exc:
             db.rollback()
-            self.flash_error = str(exc)
+            self.flash_error = m.refusal(exc)
             return
         db.commit()
         nome = db.get(Comune, code).nome
-        self.flash_ok = f"{nome}: ora servito da questo centro (confermato). Eventuali collegamenti dedotti di {nome} sono stati tolti."
+        self.flash_ok = m.comune_linked(nome)
         self._links(db)
 
     @staff_event(regione=True)
@@ -103,7 +104,5 @@ class StaffCoverageState(StaffState):
         relinked = remove_link(db, centro, code, ctx.user_id, clock.now())
         db.commit()
         comune = db.get(Comune, code)
-        self.flash_ok = f"{comune.nome if comune else code} non è più servito da questo centro." + (
-            " Era rimasto senza centro: è stato collegato al centro aperto più vicino (dedotto)." if relinked else ""
-        )
+        self.flash_ok = m.comune_unlinked(comune.nome if comune else code, bool(relinked))
         self._links(db)

@@ -14,6 +14,7 @@ from zerosei_app.domain.staff_forms import Id
 from zerosei_app.domain.validation import InputError, require
 from zerosei_app.queries.enti_comuni import pending_proposte
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.view import staff_messages as m
 
 
 @dataclasses.dataclass
@@ -52,16 +53,12 @@ class StaffEntiComuniState(StaffState):
     def decide(self, db: Session, ctx: StaffContext, proposta_id: int, conferma: bool):
         ref = require(Id, {"id": proposta_id}).id
         if not isinstance(conferma, bool):
-            raise InputError({"": "richiesta non valida"})
+            raise InputError({"": m.INVALID_REQUEST})
         label = next((f"{p.comune} → {p.ente}" for p in self.proposte if p.id == ref), "")
         if not decide_proposta(db, ref, conferma, ctx.user_id, clock.now()):
             db.rollback()
-            self.flash_error = "Questa proposta non è più da confermare (già decisa o inesistente)."
+            self.flash_error = m.PROPOSTA_GONE
         else:
             db.commit()
-            self.flash_ok = (
-                f"Confermato: {label}. Il comune ora è servito dal suo ente gestore."
-                if conferma
-                else f"Respinta: {label}. Il comune resta senza ente gestore noto."
-            )
+            self.flash_ok = m.proposta_decided(label, conferma)
         self._refresh(db)

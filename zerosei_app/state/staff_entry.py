@@ -46,6 +46,7 @@ from zerosei_app.queries.staff_entry_editor import comune_names, editor_comuni, 
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_entry as v
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.percorso_view import EntryView
 from zerosei_app.view.staff_entry import EMPTY_PREVIEW, DiffRow, ErrorLink, HistoryRow
 from zerosei_app.view.staff_funzioni import prefill
@@ -207,7 +208,7 @@ class StaffEntryState(StaffState):
         """`?funzione=<id>`: one of the regional functions, else nothing (said, and the entry starts empty)."""
         wanted = self.router.url.query_parameters.get("funzione", "")
         if wanted and wanted not in funzioni.BY_ID:
-            self.flash_error = "Funzione regionale sconosciuta: la nuova voce parte vuota."
+            self.flash_error = m.UNKNOWN_FUNZIONE
             return ""
         return wanted
 
@@ -329,7 +330,7 @@ class StaffEntryState(StaffState):
         mine_values = mine.as_values()
         changed = v.changed_by_me(mine_values, self._base_values or {})
         self.conflict = True
-        self.conflict_by, self.conflict_at = c.by, v.conflict_when(c.at)
+        self.conflict_by, self.conflict_at = m.who(c.by), v.conflict_when(c.at)
         self.conflict_diff = v.conflict_diff(current, mine_values, changed)
         self._pending = changed
         self.flash_error = v.conflict_message(c.by)

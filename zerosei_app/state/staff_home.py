@@ -14,6 +14,7 @@ from zerosei_app.queries.regione_view import centri_rows, review_days
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.queries.staff_dashboard import summaries, totals
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_todo import TodoItem, regione_todo, todo
 
 
@@ -95,7 +96,7 @@ class StaffHomeState(StaffState):
         self.tot_segnalazioni_aperte = t["reports_nuova"] + t["reports_in_lavorazione"]
         self.tot_in_ritardo = t["reports_late"]
         if not ctx.is_regione and len(self.centri) == 0:
-            self.page_error = "Il tuo account non è collegato a nessun centro aperto. Rivolgiti all'ufficio regionale."
+            self.page_error = m.NO_CENTRO
 
     def _regione_todo(self, db: Session) -> list[TodoItem]:
         rows = centri_rows(db, today(), clock.now(), review_days())

@@ -17,6 +17,7 @@ from zerosei_app.queries.csv_import import plan_entries_import
 from zerosei_app.queries.staff_entries import entries_of
 from zerosei_app.state.staff_base import DbRun, StaffState, staff_event, today
 from zerosei_app.state.staff_import_plan import clear_plan, commit_or_replan, show_plan
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_import_common import (
     RESET_FILE_INPUTS_JS,
     PlanRow,
@@ -25,8 +26,6 @@ from zerosei_app.view.staff_import_common import (
 )
 
 UPLOAD_ID = "csv_voci"
-# react-dropzone refuses a file of another type, or more than one: said here (Reflex's own toast is English).
-FILE_REJECTED = f"File non accettato: scegli un solo file CSV (.csv o .txt) di al massimo {MAX_BYTES // 1_000_000} MB."
 
 
 class StaffImportState(StaffState):
@@ -51,7 +50,7 @@ class StaffImportState(StaffState):
         self.can_commit = plan.ok and (plan.count("nuova") + plan.count("modifica")) > 0
         self.done = ""
         if plan.ok and not self.can_commit:
-            self.notes = [*self.notes, "Niente da importare: tutte le righe sono uguali alle voci salvate."]
+            self.notes = [*self.notes, m.NOTHING_TO_IMPORT]
 
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):
@@ -66,7 +65,7 @@ class StaffImportState(StaffState):
         if not files and self._rejected:
             # react-dropzone also "drops" nothing when it refuses a file: keep saying why (either order).
             self._clear()
-            self.flash_error = FILE_REJECTED
+            self.flash_error = m.file_rejected(MAX_BYTES // 1_000_000)
             return rx.call_script(RESET_FILE_INPUTS_JS)
         self._rejected = False
         data, name, problem = await read_upload(files)
@@ -82,7 +81,7 @@ class StaffImportState(StaffState):
         require_centro(db, ctx, self.centro_id)
         self._clear()
         self._rejected = True
-        self.flash_error = FILE_REJECTED
+        self.flash_error = m.file_rejected(MAX_BYTES // 1_000_000)
 
     @staff_event
     def paste(self, db: Session, ctx: StaffContext, form: dict):
@@ -91,24 +90,24 @@ class StaffImportState(StaffState):
         if data is None:
             self.flash_error = problem
             return
-        self._plan(db, centro.id, data, "testo incollato")
+        self._plan(db, centro.id, data, m.PASTED_TEXT)
 
     @staff_event
     def commit(self, db: Session, ctx: StaffContext):
         centro = require_centro(db, ctx, self.centro_id)
         if not self._data:
-            self.flash_error = "Carica prima un file e controlla l'anteprima."
+            self.flash_error = m.UPLOAD_FIRST
             return
         plan = commit_or_replan(
             self,
             db,
             lambda: commit_entries_import(db, centro.id, self._data, ctx.user_id, clock.now()),
             lambda: self._plan(db, centro.id, self._data, self.file_name),
-            "Nessuna voce è stata modificata",
+            m.NO_ENTRY_CHANGED,
         )
         if plan is None:
             return
-        self.done = f"Importazione completata: {plan.count('nuova')} voci aggiunte (come bozze se lo stato era vuoto), {plan.count('modifica')} aggiornate."
+        self.done = m.entries_imported(plan.count("nuova"), plan.count("modifica"))
         self.flash_ok = self.done
         self._clear()
 

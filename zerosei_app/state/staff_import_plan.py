@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from zerosei_app.commands.csv_import import ImportRefused
 from zerosei_app.queries.csv_import import ImportPlan
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_import_common import PlanRow, plan_rows, summary
 
 T = TypeVar("T")
@@ -30,9 +31,6 @@ class ImportState(Protocol):
     can_commit: bool
     flash_error: str
     _data: bytes
-
-
-REFUSED = "Importazione annullata: nel frattempo qualcosa è cambiato. {nothing}; controlla l'anteprima aggiornata."
 
 
 def clear_plan(state: ImportState) -> None:
@@ -59,6 +57,6 @@ def commit_or_replan(
     except ImportRefused:
         db.rollback()
         replan()
-        state.flash_error = REFUSED.format(nothing=nothing)
+        state.flash_error = m.import_refused(nothing)
         return None
     return result

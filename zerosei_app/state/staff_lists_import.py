@@ -14,6 +14,7 @@ from zerosei_app.queries.csv_import import ImportPlan, plan_centri_import, plan_
 from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.state.staff_base import DbRun, StaffState, staff_event
 from zerosei_app.state.staff_import_plan import clear_plan, commit_or_replan, show_plan
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_import_common import (
     RESET_FILE_INPUTS_JS,
     PlanRow,
@@ -21,7 +22,6 @@ from zerosei_app.view.staff_import_common import (
     read_upload,
 )
 
-KINDS = {"centri": "Elenco dei centri", "copertura": "Comuni serviti da ciascun centro"}
 PLANNERS = {"centri": plan_centri_import, "copertura": plan_copertura_import}
 
 
@@ -83,33 +83,30 @@ class StaffListsImportState(StaffState):
     @staff_event(regione=True)
     def paste(self, db: Session, ctx: StaffContext, form: dict):
         kind = form.get("kind") if isinstance(form, dict) else None
-        if kind not in KINDS:
-            self.flash_error = "Scegli che cosa stai importando."
+        if kind not in PLANNERS:
+            self.flash_error = m.CHOOSE_LIST_KIND
             return
         data, problem = read_paste(form)
         if data is None:
             self.flash_error = problem
             return
-        self._plan(db, kind, data, "testo incollato")
+        self._plan(db, kind, data, m.PASTED_TEXT)
 
     @staff_event(regione=True)
     def commit(self, db: Session, ctx: StaffContext):
-        if self.kind not in KINDS or not self._data:
-            self.flash_error = "Carica prima un file e controlla l'anteprima."
+        if self.kind not in COMMITTERS or not self._data:
+            self.flash_error = m.UPLOAD_FIRST
             return
         plan = commit_or_replan(
             self,
             db,
             lambda: COMMITTERS[self.kind](db, self._data, ctx.user_id, clock.now()),
             lambda: self._plan(db, self.kind, self._data, self.file_name),
-            "Niente è stato modificato",
+            m.NOTHING_CHANGED,
         )
         if plan is None:
             return
-        what = KINDS[self.kind].lower()
-        self.flash_ok = f"Importazione completata ({what}): {len(plan.rows)} righe applicate. " + " ".join(
-            plan.notes[-1:]
-        )
+        self.flash_ok = m.list_imported(self.kind, len(plan.rows), plan.notes)
         self._clear()
         self._inferred(db)
 

@@ -22,7 +22,8 @@ from zerosei_app.domain.validation import parse
 from zerosei_app.mail.invitations import centri_names
 from zerosei_app.mail.messages import ROLE_LABELS
 from zerosei_app.state import staff_base
-from zerosei_app.state.staff_base import DB_BUSY, StaffState, _login, safe_next
+from zerosei_app.state.staff_base import StaffState, _login, safe_next
+from zerosei_app.view import staff_messages as m
 
 
 class StaffLoginState(StaffState):
@@ -34,7 +35,7 @@ class StaffLoginState(StaffState):
         """Public page: only looks whether this browser already has a live session."""
         self.login_error = ""
         params = self.router.url.query_parameters
-        self.login_notice = "Sei uscito. A presto!" if params.get("uscito") else ""
+        self.login_notice = m.LOGGED_OUT if params.get("uscito") else ""
         token = self.session_token
         if not token:
             return None
@@ -97,7 +98,7 @@ class StaffSetupState(StaffState):
         try:
             found = await off_loop(find)
         except (OperationalError, PoolTimeout, Busy):
-            found, self.setup_error = None, DB_BUSY
+            found, self.setup_error = None, m.DB_BUSY
         self.setup_ok = bool(found and found[1])
         self.setup_name, self.setup_email, self.setup_role, self.setup_centri, self.setup_expired = found or (
             "",
@@ -134,7 +135,7 @@ class StaffSetupState(StaffState):
             self.setup_error = str(exc)
             return None
         except (OperationalError, PoolTimeout, Busy):
-            self.setup_error = DB_BUSY
+            self.setup_error = m.DB_BUSY
             return None
         await self._forget(keep=type(self))  # nothing of an earlier session of this tab stays
         self.session_token = token

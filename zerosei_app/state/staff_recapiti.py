@@ -15,6 +15,7 @@ from zerosei_app.models import Comune, EnteGestore
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.queries.staff_recapiti import enti_gestori, values_of
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.view import staff_messages as m
 
 _EMPTY = {"sito": "", "email": "", "pec": "", "telefono": "", "contatti_note": ""}
 
@@ -39,14 +40,14 @@ class StaffRecapitiState(StaffState):
             return
         self.kind = kind
         self.key = obj.codice_istat if kind == "comune" else str(obj.id)
-        self.titolo = f"Comune di {obj.nome}" if kind == "comune" else obj.nome
+        self.titolo = m.comune_title(obj.nome) if kind == "comune" else obj.nome
         self.form = values_of(obj)
         if obj.contatti_modificati_il is not None:
-            self.fonte = f"Corretti dalla Regione il {obj.contatti_modificati_il:%d/%m/%Y}."
+            self.fonte = m.recapiti_corrected(obj.contatti_modificati_il)
         elif obj.contatti_fonte:
-            self.fonte = f"Da IndicePA (AgID): {obj.contatti_data_fonte or ''}".strip()
+            self.fonte = m.recapiti_from_indicepa(obj.contatti_data_fonte)
         else:
-            self.fonte = "Nessun recapito registrato finora."
+            self.fonte = m.NO_RECAPITI
 
     def _current(self, db: Session) -> Comune | EnteGestore | None:
         if self.kind == "comune":
@@ -75,7 +76,7 @@ class StaffRecapitiState(StaffState):
         raw = (form if isinstance(form, dict) else {}).get("ente", "")
         ref, _ = parse(Id, {"id": raw})
         if ref is None or db.get(EnteGestore, ref.id) is None:
-            self.flash_error = "Scegli un ente gestore dall'elenco."
+            self.flash_error = m.CHOOSE_ENTE
             return
         return rx.redirect(f"/staff/recapiti?ente={ref.id}")
 
@@ -88,25 +89,21 @@ class StaffRecapitiState(StaffState):
             for c in comune_index(db).search(q, 8)
         ]
         if q and not self.comune_hits:
-            self.flash_error = f"Nessun comune trovato per «{q}»."
+            self.flash_error = m.no_comune_found(q)
 
     @staff_event(regione=True)
     def save(self, db: Session, ctx: StaffContext, form: dict):
         obj = self._current(db)
         if obj is None:
-            self.flash_error = "Scegli prima un ente gestore o un comune."
+            self.flash_error = m.CHOOSE_ENTE_OR_COMUNE
             return
         data, errors = parse(RecapitiInput, form if isinstance(form, dict) else {})
         if data is None:
             self.errors = errors
-            self.flash_error = "Non salvato: controlla i campi evidenziati."
+            self.flash_error = m.NOT_SAVED_CHECK_FIELDS
             return
         changed = update_recapiti(db, obj, data, ctx.user_id, clock.now())
         db.commit()
         db.refresh(obj)
         self._show(obj, self.kind)
-        self.flash_ok = (
-            "Recapiti salvati: le famiglie li vedono nelle schede dei centri che non hanno recapiti propri."
-            if changed
-            else "Nessuna modifica da salvare."
-        )
+        self.flash_ok = m.RECAPITI_SAVED if changed else m.NOTHING_TO_SAVE

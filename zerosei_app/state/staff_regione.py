@@ -19,6 +19,7 @@ from zerosei_app.queries.staff_coverage import still_inferred
 from zerosei_app.queries.staff_dashboard import summaries, totals
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.state.staff_home import CentroCard, centro_cards
+from zerosei_app.view import staff_messages as m
 
 
 @dataclasses.dataclass
@@ -68,14 +69,14 @@ class StaffRegioneState(StaffState):
             ComuneOption(c.codice_istat, f"{c.nome} ({c.provincia})") for c in comune_index(db).search(q, 8)
         ]
         if q and not self.comune_hits:
-            self.flash_error = f"Nessun comune trovato per «{q}»."
+            self.flash_error = m.no_comune_found(q)
 
     @staff_event(regione=True)
     def pick_comune(self, db: Session, ctx: StaffContext, codice: str):
         code = require(ComuneCode, {"codice_istat": codice}).codice_istat
         comune = db.get(Comune, code)
         if comune is None:
-            self.flash_error = "Comune sconosciuto."
+            self.flash_error = m.UNKNOWN_COMUNE
             return
         self.new_comune, self.new_comune_label = code, f"{comune.nome} ({comune.sigla_provincia})"
         self.comune_hits = []
@@ -86,14 +87,14 @@ class StaffRegioneState(StaffState):
         data, errors = parse(CentroAdminInput, {**raw, "codice_istat": self.new_comune})
         if data is None:
             self.new_errors = errors
-            self.flash_error = "Centro non creato: controlla i campi evidenziati."
+            self.flash_error = m.CENTRO_NOT_CREATED
             return
         try:
             centro = create_centro(db, data, ctx.user_id, clock.now())
             db.commit()
         except CentroError as exc:
             db.rollback()
-            self.flash_error = str(exc)
+            self.flash_error = m.refusal(exc)
             return
         self.new_open, self.new_errors, self.new_comune, self.new_comune_label = False, {}, "", ""
         self.new_form_key += 1

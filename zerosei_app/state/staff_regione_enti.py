@@ -22,6 +22,7 @@ from zerosei_app.queries.comune_ente import centri_options, export_csv, listing,
 from zerosei_app.queries.staff_centri import enti
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.state.staff_write import commit_or_say, said
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_import_common import paste_limit
 
 SHOWN = 50  # rows on the page; filters narrow the rest
@@ -114,10 +115,10 @@ class StaffRegioneEntiState(StaffState):
         raw = form if isinstance(form, dict) else {}
         data, errors = parse(SceltaEnte, _blank_none(raw, "ente", "centro"))
         if data is None:
-            self.flash_error = "Non salvato: " + "; ".join(errors.values())
+            self.flash_error = m.not_saved(list(errors.values()))
             return
         if data.ente is None and data.centro is None:
-            self.flash_error = "Scegli l'ente gestore o il centro che serve il comune: niente è stato cambiato."
+            self.flash_error = m.CHOOSE_ENTE_OR_CENTRO
             return
         centro = require_centro(db, ctx, data.centro) if data.centro else None
         now = clock.now()
@@ -132,8 +133,7 @@ class StaffRegioneEntiState(StaffState):
         if not done:
             return
         self._fill(db)
-        what = [x for x in ("l'ente gestore" if data.ente else "", "il centro" if centro else "") if x]
-        self.flash_ok = f"Salvato {' e '.join(what)} per il comune {data.codice_istat}: le famiglie lo vedono subito."
+        self.flash_ok = m.ente_chosen(data.ente is not None, centro is not None, data.codice_istat)
 
     # ---------------------------------------------------------------- CSV
 
@@ -152,12 +152,7 @@ class StaffRegioneEntiState(StaffState):
         text = str((form if isinstance(form, dict) else {}).get("csv", ""))
         if len(text) > paste_limit():  # never cut: a shorter CSV would be read as the whole one
             self._csv_text, self.csv_rows, self.csv_errors, self.csv_ok = "", [], [], False
-            self.flash_error = (
-                f"Il testo incollato è troppo lungo (al massimo {paste_limit():,} caratteri per volta): ".replace(
-                    ",", "."
-                )
-                + "incolla il file in più parti, ciascuna con la riga dei titoli delle colonne."
-            )
+            self.flash_error = m.paste_too_long(paste_limit())
             return
         self._csv_text = text
         plan, _ = plan_import(db, text)
@@ -169,9 +164,8 @@ class StaffRegioneEntiState(StaffState):
             RigaCsv(r.line, r.comune or r.codice_istat, r.ente, r.action, "; ".join(r.errors)) for r in plan.rows
         ]
         self.csv_ok = plan.ok and bool(plan.rows)
-        self.csv_summary = (
-            f"{plan.count('nuovo')} nuovi, {plan.count('modifica')} cambiati, {plan.count('invariato')} invariati"
-            + (f", {plan.count('errore')} con errori." if plan.count("errore") else ".")
+        self.csv_summary = m.enti_plan_summary(
+            plan.count("nuovo"), plan.count("modifica"), plan.count("invariato"), plan.count("errore")
         )
 
     @staff_event(regione=True)
@@ -185,7 +179,7 @@ class StaffRegioneEntiState(StaffState):
             return
         self._csv_text, self.csv_rows, self.csv_errors, self.csv_ok = "", [], [], False
         self._fill(db)
-        self.flash_ok = f"Enti gestori aggiornati: {plan.count('nuovo') + plan.count('modifica')} comuni."
+        self.flash_ok = m.enti_updated(plan.count("nuovo") + plan.count("modifica"))
 
     @staff_event(regione=True)
     def cancel_csv(self, db: Session, ctx: StaffContext):

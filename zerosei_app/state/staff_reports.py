@@ -16,8 +16,8 @@ from zerosei_app.domain.staff_forms import Id, ReportStatusInput
 from zerosei_app.domain.validation import require
 from zerosei_app.queries.staff_reports import inbox
 from zerosei_app.state.staff_base import StaffState, staff_event
+from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_labels import REPORT_KIND_LABELS, REPORT_STATUS_LABELS
-from zerosei_app.view.wording import staff_count
 
 STATUS_FILTERS = ("aperte", "nuova", "in_lavorazione", "risolta", "tutte")
 
@@ -37,14 +37,6 @@ class ReportRow:
     due: str
     late: bool
     open: bool
-
-
-def _due_words(days_left: int) -> str:
-    if days_left < 0:
-        return "in ritardo di " + staff_count(-days_left, "{n} giorno", "{n} giorni")
-    if days_left == 0:
-        return "scade oggi"
-    return "entro " + staff_count(days_left, "{n} giorno", "{n} giorni")
 
 
 class StaffReportsState(StaffState):
@@ -78,9 +70,9 @@ class StaffReportsState(StaffState):
                     r.status,
                     REPORT_STATUS_LABELS.get(r.status, r.status),
                     when(r.created_at),
-                    (_due_words(left) + f" ({day(report_due(r.created_at))})")
+                    m.report_due(left, day(report_due(r.created_at)))
                     if is_open
-                    else f"risolta il {day(r.resolved_at)}"
+                    else m.report_resolved(day(r.resolved_at))
                     if r.resolved_at
                     else "",
                     is_open and left < 0,
@@ -118,5 +110,5 @@ class StaffReportsState(StaffState):
         changed = set_status(db, report, data.status, ctx.user_id, clock.now())
         db.commit()
         if changed:
-            self.flash_ok = f"Segnalazione segnata come «{REPORT_STATUS_LABELS[data.status].lower()}»."
+            self.flash_ok = m.report_marked(REPORT_STATUS_LABELS[data.status])
         self._rows(db, ctx)

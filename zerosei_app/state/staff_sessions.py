@@ -22,7 +22,6 @@ from zerosei_app.domain.sessions import (
     Repeat,
     SessionChoice,
     cancel,
-    describe,
     last_day,
     occurrences,
     validate,
@@ -32,10 +31,10 @@ from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import CardEntry, EntrySession
 from zerosei_app.queries import sessions as q
 from zerosei_app.state.staff_base import StaffState, staff_event, today
-from zerosei_app.view.wording import staff_count
+from zerosei_app.view import staff_messages as m
+from zerosei_app.view.session_words import describe
 
 SHOWN_OCCURRENCES = 12
-NOT_THIS_ENTRY = "Questo appuntamento non appartiene alla voce aperta: ricarica la pagina."
 
 
 class SessionForm(BaseModel):
@@ -76,11 +75,6 @@ class OccurrenceRow:
     session_id: int
     start: str  # ISO, the key to cancel it
     label: str
-
-
-def delete_question(description: str, left: int) -> str:
-    dates = "nessuna data futura" if left == 0 else staff_count(left, "{n} data futura", "{n} date future")
-    return f"Eliminare «{description}»? Spariscono {dates} dalla voce e dai calendari delle famiglie."
 
 
 class StaffSessionsState(StaffState):
@@ -133,12 +127,12 @@ class StaffSessionsState(StaffState):
         data, problems = parse(SessionForm, form if isinstance(form, dict) else {})
         if data is None:
             self.errors = {f"{k}": v for k, v in problems.items()}
-            self.flash_error = self.note = "Appuntamento non salvato: controlla i campi segnati."
+            self.flash_error = self.note = m.SESSION_NOT_SAVED
             return
         rule, errors = validate(data.choice(), today())
         if rule is None:
-            self.errors = {e.field: e.message("it") for e in errors}
-            self.flash_error = self.note = "Appuntamento non salvato: controlla i campi segnati."
+            self.errors = m.field_errors(errors)
+            self.flash_error = self.note = m.SESSION_NOT_SAVED
             return
         add_session(db, entry, rule, ctx.user_id, clock.now())
         db.commit()
@@ -146,13 +140,13 @@ class StaffSessionsState(StaffState):
         self.form_key += 1
         self.repeat = Repeat.ONCE
         self._fill(db, entry)
-        self.flash_ok = self.note = "Appuntamento salvato: le famiglie lo vedono se la voce è pubblicata."
+        self.flash_ok = self.note = m.SESSION_SAVED
 
     def _session(self, db: Session, entry: CardEntry, session_id: Any) -> EntrySession:
         ref = require(Id, {"id": session_id})
         row = db.get(EntrySession, ref.id)
         if row is None or row.entry_id != entry.id:
-            raise Denied("forbidden", NOT_THIS_ENTRY)
+            raise Denied("forbidden", m.NOT_THIS_ENTRY)
         return row
 
     @staff_event
@@ -166,7 +160,7 @@ class StaffSessionsState(StaffState):
             when = None
         changed = cancel(q.rule_of(row), when) if when is not None and when.tzinfo else None
         if changed is None:
-            self.flash_error = "Questo appuntamento non c'è più: ricarica la pagina."
+            self.flash_error = m.OCCURRENCE_GONE
             return
         if last_day(changed) is None:
             delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())  # nothing left of it
@@ -174,7 +168,7 @@ class StaffSessionsState(StaffState):
             replace_rule(db, row, changed, entry.centro_id, ctx.user_id, clock.now())
         db.commit()
         self._fill(db, entry)
-        self.flash_ok = self.note = f"Appuntamento del {when:%d/%m/%Y alle %H:%M} annullato."
+        self.flash_ok = self.note = m.occurrence_cancelled(when)
 
     @staff_event
     def ask_delete(self, db: Session, ctx: StaffContext, session_id: int):
@@ -183,7 +177,7 @@ class StaffSessionsState(StaffState):
         rule = q.rule_of(row)
         left = len(occurrences(rule, clock.now().astimezone(ROME), clock.now() + timedelta(days=5 * 366), limit=2000))
         self.confirm_delete_id = row.id
-        self.confirm_delete_text = delete_question(describe(rule), left)
+        self.confirm_delete_text = m.delete_question(describe(rule), left)
 
     @staff_event
     def cancel_delete(self, db: Session, ctx: StaffContext):
@@ -195,13 +189,13 @@ class StaffSessionsState(StaffState):
         entry = self._entry(db, ctx)
         row = self._session(db, entry, session_id)
         if self.confirm_delete_id != row.id:  # only after "Elimina" asked (the browser can call this directly)
-            self.flash_error = "Per eliminare, premi «Elimina» accanto agli appuntamenti e conferma."
+            self.flash_error = m.CONFIRM_DELETE_FIRST
             return
         rec = delete_session(db, row, entry.centro_id, ctx.user_id, clock.now())
         db.commit()
         self.confirm_delete_id, self.confirm_delete_text, self.undo_audit_id = 0, "", rec.id or 0
         self._fill(db, entry)
-        self.flash_ok = self.note = "Appuntamenti eliminati. Puoi ancora annullare con «Ripristina gli appuntamenti»."
+        self.flash_ok = self.note = m.SESSIONS_DELETED
 
     @staff_event
     def undo_delete(self, db: Session, ctx: StaffContext):
@@ -210,9 +204,9 @@ class StaffSessionsState(StaffState):
             restore_deleted(db, entry, self.undo_audit_id, ctx.user_id, clock.now()) if self.undo_audit_id else None
         )
         if restored is None:
-            self.flash_error = "Non c'è un'eliminazione da annullare: ricarica la pagina."
+            self.flash_error = m.NOTHING_TO_UNDO
             return
         db.commit()
         self.undo_audit_id = 0
         self._fill(db, entry)
-        self.flash_ok = self.note = "Appuntamenti ripristinati come prima."
+        self.flash_ok = self.note = m.SESSIONS_RESTORED

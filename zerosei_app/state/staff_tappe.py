@@ -13,6 +13,7 @@ from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import Tappa
 from zerosei_app.queries.staff_tappe import list_tappe, values_of
 from zerosei_app.state.staff_base import StaffState, staff_event, today
+from zerosei_app.view import staff_messages as m
 
 
 class TappaRef(BaseModel):
@@ -20,14 +21,8 @@ class TappaRef(BaseModel):
     version: int = Field(1, ge=1)
 
 
-STALE_TEXT = "Non salvato: un'altra persona ha modificato questa tappa nel frattempo. Ricarica la pagina e riprova."
-MISSING_TEXT = "Questa tappa non esiste (più)."
-
-
 def _status(x: Tappa) -> str:
-    if x.verificato_il is not None:
-        return f"Verificata il {x.verificato_il:%d/%m/%Y}"
-    return "Da verificare sul sito ufficiale" if x.da_verificare else "Fonte affidabile, mai verificata"
+    return m.tappa_status(x.verificato_il, x.da_verificare)
 
 
 class StaffTappeState(StaffState):
@@ -41,7 +36,7 @@ class StaffTappeState(StaffState):
 
     def _show(self, db: Session, tappa_id: str) -> None:
         self.rows = [
-            [f"/staff/tappe?id={x.id}", x.titolo, f"{x.eta_da_mesi} → {x.eta_a_mesi if x.eta_a_mesi is not None else '…'} mesi", _status(x)]
+            [f"/staff/tappe?id={x.id}", x.titolo, m.tappa_months(x.eta_da_mesi, x.eta_a_mesi), _status(x)]
             for x in list_tappe(db)
         ]  # fmt: skip
         x = db.get(Tappa, tappa_id) if tappa_id else None
@@ -64,17 +59,15 @@ class StaffTappeState(StaffState):
         data, errors = parse(TappaInput, form)
         if data is None:
             self.errors = errors
-            self.flash_error = errors.get("", "Non salvato: controlla i campi evidenziati.")
+            self.flash_error = errors.get("", m.NOT_SAVED_CHECK_FIELDS)
             return
         result = update_tappa(db, ref.id, data, ctx.user_id, clock.now())
         db.commit()
         if result in (STALE, MISSING):
-            self.flash_error = STALE_TEXT if result == STALE else MISSING_TEXT
+            self.flash_error = m.TAPPA_STALE if result == STALE else m.TAPPA_MISSING
             return
         self._show(db, ref.id)
-        self.flash_ok = (
-            "Nessuna modifica da salvare." if result == UNCHANGED else "Tappa salvata: le famiglie la vedono così."
-        )
+        self.flash_ok = m.NOTHING_TO_SAVE if result == UNCHANGED else m.TAPPA_SAVED
 
     @staff_event(regione=True)
     def confirm_today(self, db: Session, ctx: StaffContext, version: str):
@@ -82,7 +75,7 @@ class StaffTappeState(StaffState):
         result = confirm_checked(db, ref.id, ref.version, ctx.user_id, today(), clock.now())
         db.commit()
         if result != SAVED:
-            self.flash_error = STALE_TEXT if result == STALE else MISSING_TEXT
+            self.flash_error = m.TAPPA_STALE if result == STALE else m.TAPPA_MISSING
             return
         self._show(db, ref.id)
-        self.flash_ok = f"Confermato: le famiglie leggono «verificato il {today():%d/%m/%Y}»."
+        self.flash_ok = m.tappa_confirmed(today())

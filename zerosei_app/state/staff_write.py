@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import Session
 
+from zerosei_app.view import staff_messages as m
+
 if TYPE_CHECKING:
     from zerosei_app.state.staff_base import StaffState
 
@@ -19,8 +21,8 @@ Say = Mapping[type[Exception], Callable[[Any], str]]
 
 
 def said(exc: Exception) -> str:
-    """For refusals whose text is already the message for the user."""
-    return str(exc)
+    """For refusals of the domain or a query: a refusal code's sentence (view/staff_messages.py)."""
+    return m.refusal(exc)
 
 
 def commit_or_say(state: StaffState, db: Session, write: Callable[[], T], say: Say) -> tuple[bool, T | None]:

@@ -5,14 +5,11 @@ language always follows the URL (one source of truth) and nothing about the fami
 """
 
 import json
-from dataclasses import dataclass
-from functools import lru_cache
 
 import reflex as rx
 
 from zerosei_app.domain.link import parse_query_string
-from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES, t
-from zerosei_app.i18n.catalogs import CATALOGS
+from zerosei_app.i18n import DEFAULT_LANG, LANGUAGES
 from zerosei_app.i18n.coverage import direction
 from zerosei_app.i18n.ui_script import (
     GLOBAL,
@@ -20,6 +17,7 @@ from zerosei_app.i18n.ui_script import (
 )
 from zerosei_app.i18n.ui_script import script_url as ui_script_url
 from zerosei_app.view import urls
+from zerosei_app.view.languages import LangLink, lang_links
 
 # Runs after React has rendered the new page: the heading carries tabindex=-1 for this. On a slow
 # network the parent may already be in a field of the new page: then focus stays where it is.
@@ -27,35 +25,6 @@ FOCUS_HEADING_JS = (
     "setTimeout(() => { const a = document.activeElement, m = document.querySelector('main');"
     " if (!a || a === document.body || !m || !m.contains(a)) m?.querySelector('h1')?.focus({preventScroll: true}); }, 0);"
 )
-
-
-def ui_catalog(lang: str) -> dict[str, str]:
-    """The `ui.*` texts for a language, Italian where a translation is missing (compiled into the pages)."""
-    # The sizes in the key: a catalogue that gains a key (tests patch them) is read again.
-    sizes = (len(CATALOGS[DEFAULT_LANG]), len(CATALOGS.get(lang, {})))
-    return dict(_ui_catalog(lang, sizes))  # a copy: the state owns what it is given
-
-
-@lru_cache(maxsize=16)  # every t() of every page asks at compile time
-def _ui_catalog(lang: str, _sizes: tuple[int, int]) -> dict[str, str]:
-    italian = {k: v for k, v in CATALOGS[DEFAULT_LANG].items() if k.startswith(UI_PREFIX)}
-    own = {k: v for k, v in CATALOGS.get(lang, {}).items() if k.startswith(UI_PREFIX)}
-    return {**italian, **own}
-
-
-@dataclass
-class LangLink:
-    code: str
-    name: str  # the language's own name: "Italiano", "English"
-    href: str
-    current: bool
-
-
-def lang_links(path: str, raw_query: str, current: str) -> list[LangLink]:
-    return [
-        LangLink(code, t("ui.lang.name", code), urls.with_lang(path, raw_query, code), code == current)
-        for code in LANGUAGES
-    ]
 
 
 # The service worker saves this page if it is one worth having offline (components/head.py, assets/sw.js).

@@ -7,11 +7,10 @@ steps) to the next step's URL carrying everything chosen so far.
 import reflex as rx
 
 from zerosei_app.db import session_scope
-from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.queries.comuni import comune_index
 from zerosei_app.state.ui import UiState
-from zerosei_app.view import urls
+from zerosei_app.view import page_words, urls
 from zerosei_app.view.comune_options import comune_label
 
 
@@ -36,7 +35,7 @@ class WizardState(UiState):
     def _load(self) -> PathQuery:
         parsed = parse_query_string(self._raw_query())
         q = self._with_later_answers(parsed.query)
-        notices = [e.message(q.lang) for e in parsed.errors]
+        notices = page_words.notices(parsed.errors, q.lang)
         label = ""
         if q.comune is not None:
             with session_scope() as db:
@@ -92,7 +91,7 @@ LATER_ANSWERS = {urls.STEP_COMUNE: ("children", "temi"), urls.STEP_FIGLI: ("temi
 
 
 def _unknown_comune(q: PathQuery) -> str:
-    return FieldError("comune", "unknown_comune", {"value": q.comune}).message(q.lang)
+    return page_words.unknown_comune_notice(q.comune, q.lang)
 
 
 def go(path: str, q: PathQuery, here: str | None = None):

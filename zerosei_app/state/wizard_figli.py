@@ -8,11 +8,11 @@ from pydantic import ValidationError
 
 from zerosei_app.domain import clock
 from zerosei_app.domain.catalog import MAX_CHILDREN
-from zerosei_app.i18n import t
 from zerosei_app.state.wizard import WizardState, go
 from zerosei_app.view import children_form as form
 from zerosei_app.view import urls
 from zerosei_app.view.children_form import ChildRow
+from zerosei_app.view.page_words import child_legends
 
 
 @dataclass
@@ -100,4 +100,4 @@ class FigliStepState(WizardState):
 
     def _set_rows(self, rows: list[ChildRow]) -> None:
         self.rows = rows
-        self.legends = [t("wiz.figli.legend", self.lang, n=i + 1) for i in range(len(rows))]
+        self.legends = child_legends(len(rows), self.lang)

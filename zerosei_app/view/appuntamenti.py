@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from babel.dates import format_date
+from zerosei_app.view.wording import day_text, short_day_text
 
 ENTRY_ICS = "/calendario/voce/{id}.ics"
 PATH_ICS = "/percorso.ics"
@@ -21,17 +21,13 @@ class AppuntamentoView:
     ics_href: str
 
 
-# "mercoledì 3 marzo"; where the language orders or joins it otherwise, its own pattern.
-DAY_PATTERNS = {"zh": "M月d日 EEEE", "es": "EEEE d 'de' MMMM"}
-
-
 def appuntamento_view(
     entry_id: int, title: str, where: str, start: datetime, end: datetime, lang: str
 ) -> AppuntamentoView:
     """start, end: local (Europe/Rome) times of one occurrence."""
     return AppuntamentoView(
         uid=f"{entry_id}-{start:%Y%m%d%H%M}",
-        day=format_date(start.date(), DAY_PATTERNS.get(lang, "EEEE d MMMM"), locale=lang),
+        day=day_text(start.date(), lang),
         hours=f"{start:%H:%M}–{end:%H:%M}",
         title=title,
         where=where,
@@ -51,7 +47,7 @@ MAX_IN_CARD = 3  # a weekly series shows its next dates in one line inside its c
 
 def dates_in_card(starts: list[datetime], lang: str) -> str:
     """ "mar 13 ott 09:30 · mar 20 ott 09:30 · mar 27 ott 09:30 e altre 5": the next dates, compactly."""
-    shown = [f"{format_date(s.date(), 'EEE d MMM', locale=lang)} {s:%H:%M}" for s in starts[:MAX_IN_CARD]]
+    shown = [f"{short_day_text(s.date(), lang)} {s:%H:%M}" for s in starts[:MAX_IN_CARD]]
     text = " · ".join(shown)
     more = len(starts) - MAX_IN_CARD
     return text + (f" (+{more})" if more > 0 else "")

@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from zerosei_app.domain.hsds_ids import hsds_id
-from zerosei_app.domain.sessions import ROME, TZID, describe, last_day
+from zerosei_app.domain.sessions import ROME, TZID, last_day
 from zerosei_app.models import CardEntry
 from zerosei_app.queries.hsds_schedules import DatedSession
 from zerosei_app.schemas.hsds import ScheduleOut
+from zerosei_app.view.session_words import describe
 
 ENTRY_ICS = "/calendario/voce/{id}.ics"
 

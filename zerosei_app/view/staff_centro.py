@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zerosei_app.domain import lingue
 from zerosei_app.models import Centro
+from zerosei_app.view.staff_messages import who
 
 
 def centro_form(centro: Centro) -> dict[str, str]:
@@ -23,9 +24,9 @@ def centro_form(centro: Centro) -> dict[str, str]:
     }
 
 
-def conflict_message(by: str) -> str:
+def conflict_message(by: str | None) -> str:
     return (
-        f"Non salvato: {by} ha modificato il centro nel frattempo. Il tuo testo è ancora nel modulo; "
+        f"Non salvato: {who(by)} ha modificato il centro nel frattempo. Il tuo testo è ancora nel modulo; "
         "ricarica la pagina per vedere la versione salvata."
     )
 

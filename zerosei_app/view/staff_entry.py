@@ -16,6 +16,7 @@ from zerosei_app.queries import audit
 from zerosei_app.schemas.percorso import VoceOut
 from zerosei_app.view.percorso_out import voce_fields
 from zerosei_app.view.percorso_view import EntryView, entry_view
+from zerosei_app.view.staff_messages import who
 from zerosei_app.view.wording import staff_age_words, staff_count
 
 EMPTY_PREVIEW = EntryView(uid="anteprima", id=0, centro_id=0, title="", summary="", description="")
@@ -231,16 +232,16 @@ def conflict_when(at: datetime | None) -> str:
     return f"il {when(at)}" if at else "poco fa"
 
 
-def conflict_message(by: str) -> str:
+def conflict_message(by: str | None) -> str:
     return (
-        f"Non salvato: {by} ha modificato questa voce mentre la stavi scrivendo. "
+        f"Non salvato: {who(by)} ha modificato questa voce mentre la stavi scrivendo. "
         "Il tuo testo è ancora nel modulo: puoi copiarlo, oppure scegliere qui sotto cosa fare."
     )
 
 
-def changed_meanwhile(by: str) -> str:
+def changed_meanwhile(by: str | None) -> str:
     """A status change, review or restore refused because someone saved first."""
-    return f"Non fatto: {by} ha modificato la voce nel frattempo. Ricarica la versione salvata e riprova."
+    return f"Non fatto: {who(by)} ha modificato la voce nel frattempo. Ricarica la versione salvata e riprova."
 
 
 # ---------------------------------------------------------------- what a handler did

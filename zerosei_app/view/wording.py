@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date
+from babel.lists import format_list
 
 from zerosei_app.domain.age import Child
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS
@@ -53,6 +54,20 @@ def long_date(day: date, lang: str) -> str:
     return format_date(day, format="long", locale=normalize_lang(lang))
 
 
+# "mercoledì 3 marzo"; where the language orders or joins it otherwise, its own pattern.
+_DAY_PATTERNS = {"zh": "M月d日 EEEE", "es": "EEEE d 'de' MMMM"}
+
+
+def day_text(day: date, lang: str) -> str:
+    """ "martedì 6 ottobre", "Tuesday 6 October": a day with its weekday, no year."""
+    return format_date(day, _DAY_PATTERNS.get(lang, "EEEE d MMMM"), locale=lang)
+
+
+def short_day_text(day: date, lang: str) -> str:
+    """ "mar 13 ott", "Tue 13 Oct": a day compactly, inside a card."""
+    return format_date(day, "EEE d MMM", locale=lang)
+
+
 def source_date(value: str | None, lang: str) -> str:
     """As precise as the source: "2024", "maggio 2025", "20 aprile 2025"; "senza data" when it gives none."""
     if not value:
@@ -72,6 +87,14 @@ def starts_text(da_mese: str, tra_mesi: int, lang: str) -> str:
     """ "Da marzo 2027 (tra 4 mesi)": when a service or a tappa opens for a child."""
     month = month_year(YearMonth.parse(da_mese), lang)
     return t("path.entry.starts", lang, month=month, months=months_text(tra_mesi, lang))
+
+
+# --- lists -------------------------------------------------------------------------------------------------
+
+
+def and_list(items: list[str], lang: str) -> str:
+    """ "martedì e giovedì", "lunedì, martedì e giovedì": joined by the language's own rule (Babel)."""
+    return format_list(items, locale=normalize_lang(lang))
 
 
 # --- a child's age and an age range, for parents ---------------------------------------------------------------
