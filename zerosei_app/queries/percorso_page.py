@@ -1,7 +1,8 @@
 """From a path link to the data the path page shows: the valid parts, what was dropped, and the path.
 
 Links come from chats, QR codes and old bookmarks: every valid part is kept, and the page
-(view/percorso_plan.py) tells the parent about the rest. Plain data; the path itself is `load_path`'s.
+(view/percorso_plan.py) tells the parent about the rest. Plain data; the link is validated once here and
+the path is `path_data`'s (the API's `load_path` validates and calls it too).
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from datetime import date
 
 from sqlmodel import Session
 
+from zerosei_app.domain.age import Child
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import ParseResult, PathQuery, parse_query_string, validate_for_path
 from zerosei_app.models import Comune
 from zerosei_app.queries.contatti import Contatti
-from zerosei_app.queries.percorso import PathResult, comune_contatti, load_path
+from zerosei_app.queries.percorso import PathResult, comune_contatti, path_data
 from zerosei_app.queries.snapshot import PublicData, public_data
 
 
@@ -36,7 +38,7 @@ class PageData:
 
 def load_page(db: Session, raw_query: str, today: date) -> PageData:
     parsed = parse_query_string(raw_query)
-    q, bad_children = _keep_valid_children(parsed, today)
+    q, bad_children, children = _keep_valid_children(parsed, today)
     page = PageData(parsed, q, bad_children)
     if q.comune is None:
         return page
@@ -49,15 +51,16 @@ def load_page(db: Session, raw_query: str, today: date) -> PageData:
     if not q.nascita and q.attesa is None:
         page.contatti = snap.memo(("contatti", comune.codice_istat), lambda: comune_contatti(snap, comune))
     else:
-        page.path = load_path(db, q, today)
+        # The link was validated once above: the path starts from its children and the comune found.
+        page.path = PathResult(data=path_data(snap, comune, q, children, today))
     return page
 
 
-def _keep_valid_children(parsed: ParseResult, today: date) -> tuple[PathQuery, list[FieldError]]:
-    """The query without the children the path cannot use, and those children's errors."""
-    _, child_errors = validate_for_path(parsed.query, today)
+def _keep_valid_children(parsed: ParseResult, today: date) -> tuple[PathQuery, list[FieldError], list[Child]]:
+    """The query without the children the path cannot use, those children's errors, and the children it keeps."""
+    children, child_errors = validate_for_path(parsed.query, today)
     bad_children = [e for e in child_errors if e.field in ("nascita", "attesa") and "month" in e.params]
-    return _without_children(parsed.query, bad_children), bad_children
+    return _without_children(parsed.query, bad_children), bad_children, children
 
 
 def _known_comune(snap: PublicData, q: PathQuery, parsed: ParseResult) -> tuple[Comune | None, PathQuery]:
