@@ -314,7 +314,7 @@ def test_pinerolo_hours_are_dated_on_its_carta(db):
     centro = db.exec(select(Centro).where(Centro.chiave_fonte == "pinerolo-ciss")).one()
     assert centro.orari_data == "2019"
     (carta,) = carte(db, [centro.id])
-    assert "orari indicati nel 2019: chiedi conferma" in carta_view(carta, "it").orari
+    assert "orari indicati nel 2019: chiedi conferma" in carta_view(carta, "it").hours
 
 
 def test_a_centre_with_nothing_confirmed_still_has_a_useful_carta(db):

@@ -188,7 +188,7 @@ def test_find_by_comune_never_names_a_guess_as_the_comune_s_centre(state):
     assert s.found_title == "Per Andezeno (TO):" and len(s.found) == 1
     ente = s.found[0]
     assert (
-        ente.href == "" and "Chierese" in ente.nome and ente.kicker == "Chi gestisce i servizi sociali del tuo comune"
+        ente.href == "" and "Chierese" in ente.name and ente.kicker == "Chi gestisce i servizi sociali del tuo comune"
     )
     assert any(link.href == "tel:0119424434" for link in ente.links)
     run_async(s.pick("c:001272"))  # Torino: its own centre

@@ -86,8 +86,8 @@ def centro_facts(c: CartaView) -> rx.Component:
         status_badge(c.status_kind, c.status),
         rx.el.p(c.updated, class_name="muted carta-updated"),
         rx.el.p(
-            rx.cond(c.indirizzo != "", rx.el.span(c.indirizzo, ", ")),
-            c.luogo,
+            rx.cond(c.address != "", rx.el.span(c.address, ", ")),
+            c.place,
             class_name="address",
             lang="it",  # the address and the comune, as written in Italy
         ),
@@ -98,7 +98,7 @@ def centro_facts(c: CartaView) -> rx.Component:
                 class_name="map-line",
             ),
         ),
-        rx.cond(c.orari != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.orari, lang="it"))),
+        rx.cond(c.hours != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.hours, lang="it"))),
         mediazione_lines(c.mediazione),
         contact_list(c.links),
         rx.cond(c.no_contacts != "", rx.el.p(c.no_contacts, class_name="card-notes")),

@@ -17,8 +17,8 @@ def _found(c: FoundView) -> rx.Component:
     return rx.el.li(
         rx.el.p(c.kicker, class_name="found-kicker"),
         rx.el.p(
-            rx.cond(c.href != "", internal(c.nome, href=c.href, lang="it"), rx.el.strong(c.nome, lang="it")),
-            rx.cond(c.luogo != "", rx.fragment(" – ", c.luogo)),
+            rx.cond(c.href != "", internal(c.name, href=c.href, lang="it"), rx.el.strong(c.name, lang="it")),
+            rx.cond(c.place != "", rx.fragment(" – ", c.place)),
         ),
         rx.cond(c.note != "", rx.el.p(c.note, class_name="found-note")),
         contact_list(c.links),

@@ -19,8 +19,8 @@ ROUTE = "/carta"
 
 def _centro(c: DirCentroView) -> rx.Component:
     return rx.el.li(
-        rx.el.h4(internal(c.nome, href=c.href), class_name="dir-name", lang="it"),
-        rx.el.p(c.luogo, " · ", c.n_comuni, class_name="muted"),
+        rx.el.h4(internal(c.name, href=c.href), class_name="dir-name", lang="it"),
+        rx.el.p(c.place, " · ", c.n_comuni, class_name="muted"),
         rx.el.p(c.status, class_name="carta-status status-" + c.status_kind),
         contact_list(c.contact),
         rx.cond(c.no_contacts != "", rx.el.p(c.no_contacts, class_name="muted")),
@@ -31,7 +31,7 @@ def _centro(c: DirCentroView) -> rx.Component:
 def _provincia(p: ProvinciaView) -> rx.Component:
     heading_id = "prov-" + p.sigla
     return rx.el.section(
-        rx.el.h3(p.nome, " ", rx.el.span("(", p.count, ")", class_name="muted"), id=heading_id),
+        rx.el.h3(p.name, " ", rx.el.span("(", p.count, ")", class_name="muted"), id=heading_id),
         rx.el.ul(rx.foreach(p.centri, _centro), class_name="dir-list"),
         aria_labelledby=heading_id,
         class_name="dir-provincia",

@@ -27,7 +27,7 @@ def _ok() -> rx.Component:
         rx.el.header(
             rx.el.p(rx.el.strong("ZeroSei"), " · ", t("ui.carta.kicker"), class_name="print-only print-brand"),
             rx.el.p(t("ui.carta.kicker"), class_name="kicker no-print"),
-            rx.el.h1(c.nome, tab_index=-1, lang="it"),
+            rx.el.h1(c.name, tab_index=-1, lang="it"),
             centro_facts(c),
             class_name="carta-head",
         ),

@@ -19,11 +19,11 @@ ROUTE = "/carta/stampa"
 
 
 def _ref(r: PrintEntryRef) -> rx.Component:
-    return rx.el.li(plain(r.nome, href=r.anchor, lang="it"))
+    return rx.el.li(plain(r.name, href=r.anchor, lang="it"))
 
 
 def _contents_group(p: PrintProvincia) -> rx.Component:
-    return rx.el.li(rx.el.strong(p.nome), rx.el.ul(rx.foreach(p.centri, _ref)))
+    return rx.el.li(rx.el.strong(p.name), rx.el.ul(rx.foreach(p.centri, _ref)))
 
 
 def _cover() -> rx.Component:
@@ -63,7 +63,7 @@ def _section(s: PrintSection) -> rx.Component:
     return rx.el.article(
         rx.el.header(
             rx.el.div(
-                rx.el.h2(c.nome, id=s.anchor + "-nome", lang="it"),
+                rx.el.h2(c.name, id=s.anchor + "-nome", lang="it"),
                 centro_facts(c),
                 class_name="print-head-text",
             ),

@@ -95,5 +95,5 @@ class CartaState(ComboboxState, UiState):
         # "Centres serving X" only when one is known to: a guess or an ente is said as such on its card.
         serving_known = any(not c.inferito for c in centri)
         self.found_title = found_title(comune_label(record), serving_known, self.lang)
-        self.status = found_status(self.found_title, [(f.nome, f.kicker) for f in self.found])
+        self.status = found_status(self.found_title, [(f.name, f.kicker) for f in self.found])
         return rx.call_script("document.getElementById('carta-trovati')?.focus()")

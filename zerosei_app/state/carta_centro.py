@@ -62,7 +62,7 @@ class CartaCentroState(UiState):
         base = share.site_base(self.router.headers.origin)
         self.share_url = share.absolute(base, view.href)
         self.qr = share.qr_data_uri(self.share_url)
-        self.page_title = carta_title(view.nome, lang)
+        self.page_title = carta_title(view.name, lang)
         return script
 
     @rx.event

@@ -78,7 +78,7 @@ class CartaStampaState(UiState):
         self.notices = notices
         self.edition = print_edition(clock.today(), lang)
         if centro_ids is not None and self.sections:
-            self.scope = self.sections[0].carta.nome
+            self.scope = self.sections[0].carta.name
         else:
             self.scope = print_scope(PROVINCE[provincia] if provincia else None, lang)
         self.directory_href = urls.lang_only(urls.CARTA, lang)

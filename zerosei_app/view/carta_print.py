@@ -14,13 +14,13 @@ from zerosei_app.view.share import qr_data_uri
 
 @dataclass
 class PrintEntryRef:
-    nome: str
+    name: str
     anchor: str  # "#stampa-<slug>"
 
 
 @dataclass
 class PrintProvincia:
-    nome: str
+    name: str
     centri: list[PrintEntryRef] = field(default_factory=list)
 
 
@@ -45,6 +45,6 @@ def print_sections(
         sections.append(PrintSection(view, anchor, url, qr_data_uri(url)))
         sigla = c.comune.sigla_provincia
         contents.setdefault(sigla, PrintProvincia(PROVINCE.get(sigla, sigla))).centri.append(
-            PrintEntryRef(view.nome, "#" + anchor)
+            PrintEntryRef(view.name, "#" + anchor)
         )
     return list(contents.values()), sections

@@ -60,14 +60,14 @@ class AreaView:
 class CartaView:
     id: int
     slug: str
-    nome: str
+    name: str
     href: str  # this page, in this language
     ente: str
-    indirizzo: str
-    luogo: str  # "Torino (TO)"
+    address: str
+    place: str  # "Torino (TO)"
     provincia: str
     map_href: str
-    orari: str
+    hours: str
     links: list[LinkView] = field(default_factory=list)
     no_contacts: str = ""
     status_kind: str = ""  # verificato | parziale | solo_nome | incerto
@@ -128,14 +128,14 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
     return CartaView(
         id=centro.id,
         slug=centro.slug or "",
-        nome=centro.nome,
+        name=centro.nome,
         href=urls.carta_url(centro.slug or "", lang),
         ente=c.ente.nome if c.ente else (centro.ente_nella_fonte or ""),
-        indirizzo=centro.indirizzo or "",
-        luogo=f"{comune.nome} ({comune.sigla_provincia})",
+        address=centro.indirizzo or "",
+        place=f"{comune.nome} ({comune.sigla_provincia})",
         provincia=comune.sigla_provincia,
         map_href=map_url(centro.indirizzo, comune.nome) or "",
-        orari=hours_text(centro.orari, centro.orari_data, lang),
+        hours=hours_text(centro.orari, centro.orari_data, lang),
         links=links,
         no_contacts="" if links else t("carta.no_contacts", lang),
         status_kind=centro.stato_verifica,
@@ -185,9 +185,9 @@ class _Sortable:
 class DirCentroView:
     id: int
     slug: str
-    nome: str
+    name: str
     href: str
-    luogo: str
+    place: str
     status_kind: str
     status: str
     n_comuni: str  # "Serve 3 comuni · il centro registrato più vicino per altri 54"
@@ -198,7 +198,7 @@ class DirCentroView:
 @dataclass
 class ProvinciaView:
     sigla: str
-    nome: str
+    name: str
     count: str  # "5 centri"
     centri: list[DirCentroView] = field(default_factory=list)
 
@@ -208,9 +208,9 @@ def dir_centro_view(r: DirectoryRow, lang: str) -> DirCentroView:
     return DirCentroView(
         id=r.centro.id,
         slug=r.centro.slug or "",
-        nome=r.centro.nome,
+        name=r.centro.nome,
         href=urls.carta_url(r.centro.slug or "", lang),
-        luogo=f"{r.comune.nome} ({r.comune.sigla_provincia})",
+        place=f"{r.comune.nome} ({r.comune.sigla_provincia})",
         status_kind=r.centro.stato_verifica,
         status=status_text(r.centro.stato_verifica, lang),
         n_comuni=served_count_text(r.n_comuni, r.n_inferiti, lang),
@@ -229,9 +229,9 @@ class FoundView:
     """One answer of "find a centre" for a comune: what it is for that comune, said as the path says it."""
 
     uid: str
-    nome: str
+    name: str
     href: str  # the centre's Carta; "" for an ente gestore
-    luogo: str
+    place: str
     kicker: str  # "Il tuo Centro per le famiglie" / "Il centro più vicino tra quelli registrati · a circa 46 km"
     note: str = ""
     links: list[LinkView] = field(default_factory=list)
@@ -248,9 +248,9 @@ def found_views(
         out.append(
             FoundView(
                 uid=card.uid,
-                nome=card.name,
+                name=card.name,
                 href="" if ente_card else href_of.get(card.id, ""),
-                luogo=card.place,
+                place=card.place,
                 kicker=card.kicker,
                 note=card.notes[0] if card.notes and (ente_card or centri_inferred(centri, card.id)) else "",
                 links=card.links[:3] if ente_card else card.links[:1],

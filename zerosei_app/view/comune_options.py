@@ -71,9 +71,9 @@ def carta_options(
 ) -> list[ComboOption]:
     """The Carta's options: up to three centres whose name or place holds the text, then comuni."""
     folded = fold(text)
-    named = [c for c in centri if folded and folded in fold(f"{c.nome} {c.luogo}")]
+    named = [c for c in centri if folded and folded in fold(f"{c.name} {c.place}")]
     options = [
-        ComboOption(f"s:{c.slug}", c.nome, t("carta.search.centro_detail", lang, luogo=c.luogo), "")
+        ComboOption(f"s:{c.slug}", c.name, t("carta.search.centro_detail", lang, luogo=c.place), "")
         for c in named[:MAX_CENTRI]
     ]
     options += [

@@ -48,20 +48,20 @@ def render(view: CartaView, lang: str, today: date) -> str:
         + "</span></a></li>"
         for link in view.links
     )
-    address = ", ".join(x for x in (view.indirizzo, view.luogo) if x)
+    address = ", ".join(x for x in (view.address, view.place) if x)
     parts = [
         f'<div id="{PREVIEW_ID}" lang="{_e(lang)}">',
         '<div class="pv-top"><div class="pv-bar"><a class="pv-brand" href="/">'
         f'<span class="pv-brand-name">ZeroSei</span><span class="pv-brand-tagline">{_e(t("ui.brand.tagline", lang))}</span>'
         "</a></div></div>",
         '<div class="pv-main">',
-        f'<h1 lang="it">{_e(view.nome)}</h1>',
+        f'<h1 lang="it">{_e(view.name)}</h1>',
         f'<p class="pv-muted">{_e(view.status)} · {_e(view.updated)}</p>' if view.status else "",
         saved_line(today, lang, "ui.offline.saved_carta"),
         f'<p class="pv-address" lang="it">{_e(address)}</p>' if address else "",
         (
-            f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(view.orari)}</span></p>'
-            if view.orari
+            f'<p><strong>{_e(t("ui.path.centro.hours", lang))}</strong> <span lang="it">{_e(view.hours)}</span></p>'
+            if view.hours
             else ""
         ),
         mediazione_html(view.mediazione, "", lang),
