@@ -3,7 +3,7 @@ view (recording a confirmation and sending reminders: commands/review_cycle.py).
 
 Tables: review_confirmation (who, when, how: editor | one-tap | import; an entry, or with entry_id
 None the centre's contacts) and review_reminder (each reminder, or "senza_account" for a centre with
-due items and nobody to write to). The Regione's view reads both (`review_overview`, `no_account`)."""
+due items and nobody to write to). The Regione's view reads the centres nobody could be reminded (`no_account`)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from zerosei_app.models import (
     StaffMembership,
     StaffUser,
 )
-from zerosei_app.settings import get_mail_settings
 
 ONE_TAP_PATH = "/staff/conferma"
 SENT, NO_ACCOUNT = "inviato", "senza_account"
@@ -148,56 +147,3 @@ def no_account(db: Session, on: date | None = None) -> list[tuple[int, str]]:
         .order_by(col(Centro.nome))
     ).all()
     return [(cid, nome) for cid, nome in rows]
-
-
-# --- for the Regione's view (per centre) ---
-
-
-@dataclass
-class CentroReview:
-    centro_id: int
-    nome: str
-    invito: str  # attivo (someone set a password) | invitato (invited, not yet) | nessuno
-    pubblicate: int
-    confermate: int  # published and confirmed within the review period
-    scadute: int  # published and due (never confirmed counts)
-    contatti_da_confermare: bool
-    ultima_conferma: date | None
-    promemoria: int  # reminders sent
-    ultimo_promemoria: date | None
-
-
-def _invitation_status(db: Session, centro_id: int) -> str:
-    users = db.exec(
-        select(StaffUser)
-        .join(StaffMembership, col(StaffMembership.user_id) == col(StaffUser.id))
-        .where(StaffMembership.centro_id == centro_id, col(StaffUser.is_active).is_(True))
-    ).all()
-    if any(u.password_hash for u in users):
-        return "attivo"
-    return "invitato" if users else "nessuno"
-
-
-def review_overview(db: Session, today: date, review_days: int | None = None) -> list[CentroReview]:
-    """Every open centre's place in the review cycle, by name."""
-    days = review_days or get_mail_settings().review_days
-    out = []
-    for centro in db.exec(select(Centro).where(col(Centro.is_active).is_(True)).order_by(col(Centro.nome))).all():
-        published = published_entries(db, centro.id)
-        due = [e for e in published if is_due(e.last_reviewed_on, today, days)]
-        sent = reminders_of(db, centro.id)
-        out.append(
-            CentroReview(
-                centro_id=centro.id,
-                nome=centro.nome,
-                invito=_invitation_status(db, centro.id),
-                pubblicate=len(published),
-                confermate=len(published) - len(due),
-                scadute=len(due),
-                contatti_da_confermare=is_due(last_contacts_confirmation(db, centro.id), today, days),
-                ultima_conferma=last_confirmation(db, centro.id),
-                promemoria=len(sent),
-                ultimo_promemoria=sent[-1].sent_on if sent else None,
-            )
-        )
-    return out
