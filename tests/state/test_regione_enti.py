@@ -44,7 +44,7 @@ def test_choosing_the_ente_replaces_the_guess_and_is_audited(staff_db):
     codice, ente_id, centro_id = _guessed_with_an_ente_that_runs_a_centre(staff_db)
     s = _page(staff_db, {"solo": "dedotti", "q": codice})
     (row,) = s.rows
-    assert row.solo_dedotto and s.solo == "dedotti"
+    assert row.only_inferred and s.solo == "dedotti"
     call(s, "choose", {"codice_istat": codice, "ente": "", "centro": ""})  # nothing chosen: nothing changes
     assert "Scegli l'ente gestore o il centro" in s.flash_error
     call(s, "choose", {"codice_istat": codice, "ente": str(ente_id), "centro": ""})
@@ -91,7 +91,7 @@ def test_csv_check_then_apply_all_or_nothing(staff_db):
     s = _page(staff_db)
     bad = f"Codice ISTAT;Ente gestore\n{codice};{ente.nome}\n999999;{ente.nome}\n"
     call(s, "check_csv", {"csv": bad})
-    assert not s.csv_ok and s.csv_rows[1].azione == "errore" and "nessun comune" in s.csv_rows[1].errori
+    assert not s.csv_ok and s.csv_rows[1].action == "errore" and "nessun comune" in s.csv_rows[1].errors
     call(s, "apply_csv")  # the browser can call it anyway: nothing changes
     assert s.flash_error
     with staff_db.session() as db:

@@ -45,11 +45,11 @@ def _row(r) -> rx.Component:
     sel_ente, sel_centro = "ente-" + r.codice_istat, "centro-" + r.codice_istat
     return rx.el.li(
         rx.el.div(
-            rx.el.strong(r.nome),
+            rx.el.strong(r.name),
             " (",
             r.provincia,
             ") ",
-            rx.cond(r.solo_dedotto, badge("centro dedotto", "inferito")),
+            rx.cond(r.only_inferred, badge("centro dedotto", "inferito")),
             rx.el.br(),
             rx.el.span(
                 "Ente gestore: ",
@@ -81,7 +81,7 @@ def _row(r) -> rx.Component:
                     name="centro",
                 ),
             ),
-            button("Salva", type="submit", aria_label="Salva per " + r.nome),
+            button("Salva", type="submit", aria_label="Salva per " + r.name),
             on_submit=S.choose,
             class_name="st-form st-ente-form",
         ),
@@ -132,8 +132,8 @@ def _csv() -> rx.Component:
                                 rx.el.td(r.line.to_string()),
                                 rx.el.td(r.comune),
                                 rx.el.td(r.ente),
-                                rx.el.td(r.azione),
-                                rx.el.td(r.errori),
+                                rx.el.td(r.action),
+                                rx.el.td(r.errors),
                             ),
                         )
                     ),

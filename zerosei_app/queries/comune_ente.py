@@ -17,12 +17,12 @@ from zerosei_app.models import Centro, Comune, ComuneEnteGestore, Copertura, Ent
 @dataclass
 class ComuneEnte:
     codice_istat: str
-    nome: str
+    name: str
     provincia: str
     ente_id: int | None
     ente: str
     fonte: str  # "Indicato dalla Regione il …", the source's name, or ""
-    solo_dedotto: bool  # served only by the nearest centre (a guess)
+    only_inferred: bool  # served only by the nearest centre (a guess)
     centri: str  # the centres serving it now
 
 
@@ -36,7 +36,7 @@ def _enti(db: Session) -> tuple[dict[int, EnteGestore], dict[str, EnteGestore]]:
     return {e.id: e for e in rows}, by_name
 
 
-def listing(db: Session, solo_dedotti: bool = False, provincia: str = "", q: str = "") -> list[ComuneEnte]:
+def listing(db: Session, only_inferred: bool = False, provincia: str = "", q: str = "") -> list[ComuneEnte]:
     enti = {e.id: e for e in db.exec(select(EnteGestore)).all()}
     links = {x.codice_istat: x for x in db.exec(select(ComuneEnteGestore)).all()}
     centri = {c.id: c for c in db.exec(select(Centro).where(col(Centro.is_active).is_(True))).all()}
@@ -53,7 +53,7 @@ def listing(db: Session, solo_dedotti: bool = False, provincia: str = "", q: str
             continue
         ks = serving.get(m.codice_istat, [])
         guessed = not ks or all(k.origine == OrigineCopertura.INFERITO for k in ks)
-        if solo_dedotti and not guessed:
+        if only_inferred and not guessed:
             continue
         link = links.get(m.codice_istat)
         ente = enti.get(link.ente_gestore_id) if link else None
@@ -138,7 +138,7 @@ def export_csv(db: Session) -> bytes:
     return export_enti_csv(
         {
             "codice_istat": c.codice_istat,
-            "comune": c.nome,
+            "comune": c.name,
             "provincia": c.provincia,
             "ente_id": c.ente_id or "",
             "ente": c.ente,

@@ -45,23 +45,23 @@ class SceltaEnte(BaseModel):
 
 
 @dataclasses.dataclass
-class RigaComune:
+class ComuneEnteRow:
     codice_istat: str
-    nome: str
+    name: str
     provincia: str
     ente: str
     fonte: str
-    solo_dedotto: bool
+    only_inferred: bool
     centri: str
 
 
 @dataclasses.dataclass
-class RigaCsv:
+class CsvPlanRow:
     line: int
     comune: str
     ente: str
-    azione: str
-    errori: str
+    action: str
+    errors: str
 
 
 def _blank_none(form: dict, *keys: str) -> dict:
@@ -69,7 +69,7 @@ def _blank_none(form: dict, *keys: str) -> dict:
 
 
 class StaffRegioneEntiState(StaffState):
-    rows: list[RigaComune] = []
+    rows: list[ComuneEnteRow] = []
     n_rows: int = 0
     solo: str = ""
     provincia: str = ""
@@ -78,7 +78,7 @@ class StaffRegioneEntiState(StaffState):
     centri_options: list[list[str]] = []
     form_key: int = 0
     _csv_text: str = ""  # the pasted file that was checked: "Applica" applies exactly it
-    csv_rows: list[RigaCsv] = []
+    csv_rows: list[CsvPlanRow] = []
     csv_errors: list[str] = []
     csv_ok: bool = False
     csv_summary: str = ""
@@ -87,7 +87,7 @@ class StaffRegioneEntiState(StaffState):
         found = listing(db, self.solo == "dedotti", self.provincia, self.q)
         self.n_rows = len(found)
         self.rows = [
-            RigaComune(c.codice_istat, c.nome, c.provincia, c.ente, c.fonte, c.solo_dedotto, c.centri)
+            ComuneEnteRow(c.codice_istat, c.name, c.provincia, c.ente, c.fonte, c.only_inferred, c.centri)
             for c in found[:SHOWN]
         ]
         self.form_key += 1
@@ -161,7 +161,7 @@ class StaffRegioneEntiState(StaffState):
     def _show_plan(self, plan) -> None:
         self.csv_errors = plan.file_errors
         self.csv_rows = [
-            RigaCsv(r.line, r.comune or r.codice_istat, r.ente, r.action, "; ".join(r.errors)) for r in plan.rows
+            CsvPlanRow(r.line, r.comune or r.codice_istat, r.ente, r.action, "; ".join(r.errors)) for r in plan.rows
         ]
         self.csv_ok = plan.ok and bool(plan.rows)
         self.csv_summary = m.enti_plan_summary(
