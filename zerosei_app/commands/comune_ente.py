@@ -37,14 +37,33 @@ def set_ente(
     link = db.get(ComuneEnteGestore, codice_istat)
     if link is not None and link.ente_gestore_id == ente_id:
         return False
+    # The Regione's own word: no research source, and the data update never writes it again.
+    values = dict(nome_nella_fonte=ente.nome, fonte_url=None, note=f"{NOTE} il {clock.day(now)}")
+    values |= dict(data_riferimento=now.date().isoformat(), fonte_titolo=None, evidenza=None, confidenza=None)
+    write_link(db, codice_istat, ente_id, values, "set_ente", user_id, now)
+    if rerun:
+        reapply_rule(db, now)
+    return True
+
+
+def write_link(
+    db: Session,
+    codice_istat: str,
+    ente_id: int,
+    values: dict[str, object],
+    action: str | None,
+    user_id: int | None,
+    now: datetime,
+) -> ComuneEnteGestore:
+    """Every change of a comune's ente gestore goes through here (the Regione's list, a confirmed lead):
+    the link gets the ente and `values`, and the audit record `action` (default: create or update)."""
+    link = db.get(ComuneEnteGestore, codice_istat)
     before = audit.snapshot(link) if link is not None else None
-    note = f"{NOTE} il {clock.day(now)}"
     if link is None:
         link = ComuneEnteGestore(codice_istat=codice_istat, ente_gestore_id=ente_id)
-    link.ente_gestore_id, link.nome_nella_fonte, link.fonte_url, link.note = ente_id, ente.nome, None, note
-    link.data_riferimento = now.date().isoformat()
-    # The Regione's own word: no research source, and the data update never writes it again.
-    link.fonte_titolo, link.evidenza, link.confidenza, link.modificato_il = None, None, None, now
+    link.ente_gestore_id, link.modificato_il = ente_id, now
+    for key, value in values.items():
+        setattr(link, key, value)
     db.add(link)
     db.flush()
     audit.record(
@@ -53,14 +72,12 @@ def set_ente(
         entity_id=int(codice_istat),
         centro_id=None,
         user_id=user_id,
-        action="set_ente",
+        action=action or ("update" if before else "create"),
         before=before,
         after=audit.snapshot(link),
         now=now,
     )
-    if rerun:
-        reapply_rule(db, now)
-    return True
+    return link
 
 
 def commit_import(db: Session, data: bytes | str, user_id: int | None, now: datetime) -> EntiPlan:

@@ -14,11 +14,11 @@ from datetime import datetime
 from sqlmodel import Session
 
 from zerosei_app.commands import audit
+from zerosei_app.commands.comune_ente import ENTITY, write_link  # ENTITY: entity_id = int(codice_istat)
 from zerosei_app.commands.coverage_update import reapply_rule
 from zerosei_app.domain.vocabulary import StatoProposta
 from zerosei_app.models import Comune, ComuneEnteGestore, ComuneEnteGestoreProposta, EnteGestore
 
-ENTITY = "comune_ente_gestore"  # audit entity; entity_id = int(codice_istat)
 REJECT = "reject_lead"  # a rejected lead: the comune stays open to sourced facts
 
 
@@ -28,27 +28,8 @@ def set_ente_with_source(
     """The Regione says which ente gestore serves a comune (a new row or a correction)."""
     if db.get(Comune, codice_istat) is None or db.get(EnteGestore, ente_id) is None:
         raise ValueError("comune or ente gestore unknown")
-    row = db.get(ComuneEnteGestore, codice_istat)
-    before = audit.snapshot(row) if row is not None else None
-    if row is None:
-        row = ComuneEnteGestore(codice_istat=codice_istat, ente_gestore_id=ente_id)
-    row.ente_gestore_id, row.modificato_il = ente_id, now
-    for key in ("nome_nella_fonte", "fonte_url", "fonte_titolo", "data_riferimento", "evidenza", "confidenza"):
-        if key in fonte:
-            setattr(row, key, fonte[key])
-    db.add(row)
-    db.flush()
-    audit.record(
-        db,
-        entity=ENTITY,
-        entity_id=int(codice_istat),
-        centro_id=None,
-        user_id=user_id,
-        action="update" if before else "create",
-        before=before,
-        after=audit.snapshot(row),
-        now=now,
-    )
+    keys = ("nome_nella_fonte", "fonte_url", "fonte_titolo", "data_riferimento", "evidenza", "confidenza")
+    row = write_link(db, codice_istat, ente_id, {k: fonte[k] for k in keys if k in fonte}, None, user_id, now)
     reapply_rule(db, now)
     return row
 
