@@ -54,10 +54,10 @@ def build_national(db: Session, rng: random.Random | None = None) -> None:
         insert(Centro),
         [
             dict(
-                nome=f"Centro per le famiglie di {h['nome']}",
+                name=f"Centro per le famiglie di {h['nome']}",
                 codice_istat=h["codice_istat"],
-                indirizzo="via Roma 1",
-                telefono="011 000000",
+                address="via Roma 1",
+                phone="011 000000",
                 stato_verifica="verificato",
                 is_active=True,
                 created_at=now,

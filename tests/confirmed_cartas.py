@@ -39,10 +39,10 @@ def confirm_modelli(db: Session) -> int:
             entry = CardEntry(
                 centro_id=centro.id,
                 **values,
-                provider=centro.nome,
-                location=centro.indirizzo or "Sede del centro",
+                provider=centro.name,
+                location=centro.address or "Sede del centro",
                 location_comune=centro.codice_istat,
-                contact_phone=centro.telefono or "",
+                contact_phone=centro.phone or "",
                 contact_email=centro.email or "",
                 status=EntryStatus.PUBLISHED,
                 last_reviewed_on=CONFIRMED_ON,

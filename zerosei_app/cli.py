@@ -72,14 +72,14 @@ def resolve_centro(db: Session, text: str) -> Centro:
         .order_by(col(Centro.id))
     ).all()
     key = fold(text)
-    exact = [c for c, comune in rows if key in (fold(c.nome), fold(comune))]
-    found = exact or [(c, comune) for c, comune in rows if key in f"{fold(c.nome)} {fold(comune)}"]
+    exact = [c for c, comune in rows if key in (fold(c.name), fold(comune))]
+    found = exact or [(c, comune) for c, comune in rows if key in f"{fold(c.name)} {fold(comune)}"]
     found = [(c, comune) for c, comune in rows if c in exact] if exact else found
     if len(found) == 1:
         return found[0][0]
     if not found:
         raise CliError(f"nessun centro corrisponde a «{text}» (usa `zerosei staff centri` per l'elenco)")
-    listing = "\n".join(f"  {c.id}: {c.nome} ({comune})" for c, comune in found)
+    listing = "\n".join(f"  {c.id}: {c.name} ({comune})" for c, comune in found)
     raise CliError(f"«{text}» corrisponde a più centri, usa l'id:\n{listing}")
 
 
@@ -111,7 +111,7 @@ def cmd_add(db: Session, args: argparse.Namespace) -> int:
     db.commit()
     print(f"Creato l'account {user.email} ({user.role}) per {user.name}.")
     for c in centri:
-        print(f"  centro {c.id}: {c.nome}")
+        print(f"  centro {c.id}: {c.name}")
     if token:
         print(
             f"Link di attivazione (valido {SETUP_VALIDITY.days} giorni, una sola volta; mandalo solo alla persona interessata):"
@@ -169,7 +169,7 @@ def cmd_invite(db: Session, args: argparse.Namespace) -> int:
     db.commit()
     print(f"Invitato {user.email} ({user.role}) per {user.name}; il link vale {SETUP_VALIDITY.days} giorni.")
     for c in centri:
-        print(f"  centro {c.id}: {c.nome}")
+        print(f"  centro {c.id}: {c.name}")
     _send_now(db)
     return 0
 
@@ -287,7 +287,7 @@ def cmd_centri(db: Session, _args: argparse.Namespace) -> int:
         .order_by(col(Centro.id))
     ).all()
     for c, comune in rows:
-        print(f"{c.id}\t{comune}\t{c.nome}{'' if c.is_active else '  (chiuso)'}")
+        print(f"{c.id}\t{comune}\t{c.name}{'' if c.is_active else '  (chiuso)'}")
     return 0
 
 

@@ -19,7 +19,7 @@ def _set(app_database, centro_id: int, codes: list[str]) -> None:
     engine = make_engine(f"sqlite:///{app_database}")
     with Session(engine) as db:
         centro = db.get(Centro, centro_id)
-        centro.lingue_mediazione = codes
+        centro.mediation_languages = codes
         db.add(centro)
         db.commit()
     engine.dispose()

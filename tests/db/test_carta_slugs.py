@@ -35,14 +35,14 @@ def test_slugs_are_stable_across_restarts(tmp_path):
 
 
 def _admin(c: Centro, **changes) -> CentroAdminInput:
-    values = dict(nome=c.nome, codice_istat=c.codice_istat, stato_verifica=c.stato_verifica)
+    values = dict(name=c.name, codice_istat=c.codice_istat, stato_verifica=c.stato_verifica)
     return CentroAdminInput(**{**values, **changes})
 
 
 def test_rename_gives_a_new_slug_and_the_old_one_redirects(db):
     centro = db.exec(select(Centro).where(Centro.slug == "asti")).one()
     update_admin(
-        db, centro, centro.version, _admin(centro, nome="Centro per le Famiglie Arcobaleno"), None, clock.now()
+        db, centro, centro.version, _admin(centro, name="Centro per le Famiglie Arcobaleno"), None, clock.now()
     )
     db.commit()
     assert centro.slug == "asti-arcobaleno"
@@ -52,12 +52,12 @@ def test_rename_gives_a_new_slug_and_the_old_one_redirects(db):
     assert new is not None and not new.moved
     # A new centre can never take the old slug (printed QR codes still point at it).
     other = create_centro(
-        db, CentroAdminInput(nome="Centro per le Famiglie", codice_istat=centro.codice_istat), None, clock.now()
+        db, CentroAdminInput(name="Centro per le Famiglie", codice_istat=centro.codice_istat), None, clock.now()
     )
     db.commit()
     assert other.slug == "asti-2"
     # Renamed back: its own old slug becomes current again.
-    update_admin(db, centro, centro.version, _admin(centro, nome="Centro per le Famiglie"), None, clock.now())
+    update_admin(db, centro, centro.version, _admin(centro, name="Centro per le Famiglie"), None, clock.now())
     db.commit()
     assert centro.slug == "asti"
     assert find_by_slug(db, "asti-arcobaleno").moved
@@ -100,12 +100,12 @@ def test_migration_gives_existing_centres_a_slug(tmp_path):
 def test_a_rename_through_the_orm_also_keeps_the_old_slug(db):
     """The CSV import renames centres by setting attributes: the model's hook keeps slugs right."""
     centro = db.exec(select(Centro).where(Centro.slug == "novara")).one()
-    centro.nome = "Centro per le Famiglie Il Girotondo"
+    centro.name = "Centro per le Famiglie Il Girotondo"
     db.add(centro)
     db.commit()
     assert centro.slug == "novara-il-girotondo"
     assert find_by_slug(db, "novara").moved
-    centro.orari = "Lunedì 9-12"  # no rename: the slug stays
+    centro.hours = "Lunedì 9-12"  # no rename: the slug stays
     db.add(centro)
     db.commit()
     assert centro.slug == "novara-il-girotondo"

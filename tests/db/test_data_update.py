@@ -35,20 +35,20 @@ def _old_seed(url: str) -> None:
 
 def _state(s: Session) -> dict:
     centri = {
-        c.chiave_fonte: (
-            c.nome,
+        c.source_key: (
+            c.name,
             c.codice_istat,
-            c.indirizzo,
-            c.telefono,
+            c.address,
+            c.phone,
             c.email,
-            c.sito,
+            c.website,
             c.stato_verifica,
-            c.note_interne,
+            c.internal_notes,
         )
         for c in s.exec(select(Centro)).all()
     }
     links = {
-        (s.get(Centro, k.centro_id).chiave_fonte, k.codice_istat, k.origine) for k in s.exec(select(Copertura)).all()
+        (s.get(Centro, k.centro_id).source_key, k.codice_istat, k.origine) for k in s.exec(select(Copertura)).all()
     }
     comuni = {c.codice_istat: (c.sito, c.pec) for c in s.exec(select(Comune)).all()}
     enti = {e.nome: (e.sito, e.email, e.pec) for e in s.exec(select(EnteGestore)).all()}
@@ -83,7 +83,7 @@ def test_staff_edits_survive_the_update(tmp_path):
     engine = make_engine(url)
     with Session(engine) as s:
         caluso = s.exec(select(Centro).where(Centro.codice_istat == "001047")).one()
-        caluso.indirizzo = "Via Mattirolo 5 (corretto dalla Regione)"
+        caluso.address = "Via Mattirolo 5 (corretto dalla Regione)"
         s.add(caluso)
         s.add(AuditRecord(entity="centro", entity_id=caluso.id, centro_id=caluso.id, user_id=None, action="update"))
         s.commit()
@@ -91,15 +91,15 @@ def test_staff_edits_survive_the_update(tmp_path):
     prepare(url)
     with Session(engine) as s:
         caluso = s.exec(select(Centro).where(Centro.codice_istat == "001047")).one()
-        assert caluso.indirizzo == "Via Mattirolo" and caluso.chiave_fonte == "caluso-cissac"
-        assert "traduzione inglese" in caluso.note_interne and "traduzione" not in caluso.nome
+        assert caluso.address == "Via Mattirolo" and caluso.source_key == "caluso-cissac"
+        assert "traduzione inglese" in caluso.internal_notes and "traduzione" not in caluso.name
         # Now a person edits the centre and a comune's contacts.
         from zerosei_app.models import StaffUser
 
         user = StaffUser(email="r@regione.piemonte.it", name="R", role="regione")
         s.add(user)
         s.flush()
-        caluso.indirizzo, caluso.nome = "Via Mattirolo 5", "Centro famiglie di Caluso"
+        caluso.address, caluso.name = "Via Mattirolo 5", "Centro famiglie di Caluso"
         s.add(caluso)
         s.add(AuditRecord(entity="centro", entity_id=caluso.id, centro_id=caluso.id, user_id=user.id, action="update"))
         formazza = s.get(Comune, "103031")
@@ -109,31 +109,31 @@ def test_staff_edits_survive_the_update(tmp_path):
         assert not apply_update(s, NOW).changed
         s.commit()
         caluso = s.exec(select(Centro).where(Centro.codice_istat == "001047")).one()
-        assert (caluso.nome, caluso.indirizzo) == ("Centro famiglie di Caluso", "Via Mattirolo 5")
+        assert (caluso.name, caluso.address) == ("Centro famiglie di Caluso", "Via Mattirolo 5")
         assert s.get(Comune, "103031").sito.endswith("/servizi-sociali")
     engine.dispose()
 
 
 def test_parents_never_read_research_notes(db):
     for c in db.exec(select(Centro)).all():
-        for text in (c.nome, c.indirizzo or "", c.orari or "", c.telefono or ""):
+        for text in (c.name, c.address or "", c.hours or "", c.phone or ""):
             low = text.lower()
             assert "non indicat" not in low and "nella fonte" not in low and "traduzione" not in low, text
             assert "dato della riga" not in low and "[nome omesso]" not in low, text
-        assert c.fonte_url and c.chiave_fonte  # provenance kept per row
+        assert c.source_url and c.source_key  # provenance kept per row
         if c.ente_gestore_id is None:  # then parents read who runs it from this field
-            text = c.ente_nella_fonte or ""
+            text = c.ente_as_cited or ""
             assert "fonte" not in text and "delega" not in text and "[nome omesso]" not in text, text
 
 
 def test_new_centres_serve_their_territory(db):
-    by_key = {c.chiave_fonte: c for c in db.exec(select(Centro)).all()}
+    by_key = {c.source_key: c for c in db.exec(select(Centro)).all()}
     pinerolo = by_key["pinerolo-ciss"]
     # CISS del Pinerolese's 47 comuni now reach its own centre rather than the nearest one.
     served = db.exec(select(Copertura).where(Copertura.centro_id == pinerolo.id)).all()
     assert len(served) >= 47
     formazza = db.exec(select(Copertura).where(Copertura.codice_istat == "103031")).all()
-    assert [db.get(Centro, k.centro_id).chiave_fonte for k in formazza] == ["domodossola-ciss-ossola"]
+    assert [db.get(Centro, k.centro_id).source_key for k in formazza] == ["domodossola-ciss-ossola"]
     # Every comune has its IndicePA contacts (Murisengo has none in the source).
     missing = db.exec(
         select(Comune.nome).where(Comune.sito.is_(None), Comune.pec.is_(None))  # type: ignore[union-attr]

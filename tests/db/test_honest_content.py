@@ -140,11 +140,11 @@ def test_a_fresh_seed_publishes_only_what_a_source_states(kind, tmp_path):
             assert_honest(s)
             assert_no_research_notes(s)
             # Providers and places from the cleaned centre data; Caluso follows its source.
-            caluso = s.exec(select(Centro).where(Centro.chiave_fonte == "caluso-cissac")).one()
+            caluso = s.exec(select(Centro).where(Centro.source_key == "caluso-cissac")).one()
             assert caluso.stato_verifica == StatoVerifica.PARZIALE
-            assert "traduzione" not in caluso.nome and "numero civico" not in (caluso.indirizzo or "")
-            torino = s.exec(select(Centro).where(Centro.chiave_fonte == "torino-relazioni-famiglie")).one()
-            assert torino.data_fonte is None and "circa 2023" in (torino.note_interne or "")
+            assert "traduzione" not in caluso.name and "numero civico" not in (caluso.address or "")
+            torino = s.exec(select(Centro).where(Centro.source_key == "torino-relazioni-famiglie")).one()
+            assert torino.source_date is None and "circa 2023" in (torino.internal_notes or "")
             # The API answers null for what nobody stated.
             voce = voce_fields(s.exec(select(CardEntry).where(CardEntry.centro_id == torino.id)).first())
             assert voce["costo"] is None and voce["lingue"] is None and voce["quando"] is None
@@ -167,12 +167,12 @@ def _old_release_entries(db: Session, comuni: dict[str, Comune], centri: list[Ce
     with the 2025 research rows' name and address (notes included) and guessed details."""
     raw = {r["nome"]: r for r in _rows("centri_famiglie_piemonte.csv")}
     for i, centro in enumerate(centri):
-        row = raw.get(NOME_2025[centro.chiave_fonte], {})
+        row = raw.get(NOME_2025[centro.source_key], {})
         comune = comuni[centro.codice_istat]
         sourced = list(REAL_SERVICES.get(comune.nome, ()))
         start = (i * 5) % len(MODELLI)
         rotated = itertools.islice(itertools.cycle(MODELLI), start, start + len(MODELLI))
-        chosen = [(x, centro.fonte_url.split(" ; ")[0]) for x in sourced if centro.fonte_url]
+        chosen = [(x, centro.source_url.split(" ; ")[0]) for x in sourced if centro.source_url]
         titles = {x.title for x, _ in chosen}
         chosen += [(m, None) for m in rotated if m.title not in titles][: 14 - len(chosen)]
         for x, url in chosen:
@@ -186,7 +186,7 @@ def _old_release_entries(db: Session, comuni: dict[str, Comune], centri: list[Ce
                     topics=list(x.topics),
                     age_min_months=x.age_min if x.age_min > -9 else -3,  # the old seed guessed ages too
                     age_max_months=x.age_max,
-                    provider=x.provider or row.get("nome", centro.nome),
+                    provider=x.provider or row.get("nome", centro.name),
                     location=row.get("indirizzo") or "Sede da confermare con il centro",
                     location_comune=comune.codice_istat,
                     schedule=OLD_SCHEDULE,
@@ -216,7 +216,7 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
             with Session(engine) as s:
                 seed_module.seed(s)
                 comuni = {c.codice_istat: c for c in s.exec(select(Comune))}
-                old = [c for c in s.exec(select(Centro).order_by(Centro.id)) if c.chiave_fonte in NOME_2025]
+                old = [c for c in s.exec(select(Centro).order_by(Centro.id)) if c.source_key in NOME_2025]
                 _old_release_entries(s, comuni, old)
                 s.commit()
         with Session(engine) as s:
@@ -311,14 +311,14 @@ def test_old_opening_hours_say_when_they_were_given():
 
 
 def test_pinerolo_hours_are_dated_on_its_carta(db):
-    centro = db.exec(select(Centro).where(Centro.chiave_fonte == "pinerolo-ciss")).one()
-    assert centro.orari_data == "2019"
+    centro = db.exec(select(Centro).where(Centro.source_key == "pinerolo-ciss")).one()
+    assert centro.hours_as_of == "2019"
     (carta,) = carte(db, [centro.id])
     assert "orari indicati nel 2019: chiedi conferma" in carta_view(carta, "it").hours
 
 
 def test_a_centre_with_nothing_confirmed_still_has_a_useful_carta(db):
-    centro = db.exec(select(Centro).where(Centro.chiave_fonte == "leini-unione-net")).one()
+    centro = db.exec(select(Centro).where(Centro.source_key == "leini-unione-net")).one()
     for e in db.exec(select(CardEntry).where(CardEntry.centro_id == centro.id)).all():
         e.status = EntryStatus.ARCHIVED
         db.add(e)
@@ -328,7 +328,7 @@ def test_a_centre_with_nothing_confirmed_still_has_a_useful_carta(db):
     assert view.areas == [] and view.nothing_confirmed and view.staff_href == "/staff/login"
     assert view.links or view.no_contacts  # its contacts, or a plain word that there are none
     # A Carta with only sourced entries is not "confirmed" either: staff still get the way in.
-    torino = db.exec(select(Centro).where(Centro.chiave_fonte == "torino-relazioni-famiglie")).one()
+    torino = db.exec(select(Centro).where(Centro.source_key == "torino-relazioni-famiglie")).one()
     for e in db.exec(select(CardEntry).where(CardEntry.centro_id == torino.id)).all():
         if e.source_url is None:
             e.status = EntryStatus.ARCHIVED

@@ -34,14 +34,14 @@ def test_existing_centres_state_no_mediator_and_the_column_goes_back(empty_url):
     migrate(empty_url)
     with Session(engine) as s:
         centro = s.exec(select(Centro)).one()
-        assert centro.lingue_mediazione == []  # not stated: nothing assumed
-        centro.lingue_mediazione = ["ar", "ro"]
+        assert centro.mediation_languages == []  # not stated: nothing assumed
+        centro.mediation_languages = ["ar", "ro"]
         s.add(centro)
         s.commit()
         s.refresh(centro)
-        assert centro.lingue_mediazione == ["ar", "ro"]
+        assert centro.mediation_languages == ["ar", "ro"]
     command.downgrade(cfg, "0007_h17b")
     assert "lingue_mediazione" not in _columns(engine)
     command.upgrade(cfg, "head")
-    assert "lingue_mediazione" in _columns(engine)
+    assert "mediation_languages" in _columns(engine)  # renamed by 0010_h19_centro
     engine.dispose()

@@ -39,7 +39,7 @@ def test_migrate_then_seed(empty_url):
         assert len(entries) == 47 and len({e.centro_id for e in entries}) == 11
         assert not any(e.is_example for e in entries) and all(e.source_url for e in entries)
         # Uncertain centres stay uncertain.
-        stati = {c.chiave_fonte: c.stato_verifica for c in s.exec(select(Centro)).all()}
+        stati = {c.source_key: c.stato_verifica for c in s.exec(select(Centro)).all()}
         assert stati["settimo-facendofamiglia"] == StatoVerifica.SOLO_NOME
         assert stati["borgomanero-ciss"] == StatoVerifica.INCERTO
     engine.dispose()

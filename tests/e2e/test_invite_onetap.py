@@ -40,7 +40,7 @@ def test_invitation_link_sets_a_password_once(app_url, phone, served_database_ur
             base_url=app_url,
         )
         db.commit()
-        centro = db.get(Centro, CENTRO).nome
+        centro = db.get(Centro, CENTRO).name
     engine.dispose()
     page = phone.new_page()
     page.goto(url)

@@ -75,7 +75,7 @@ def test_a_draft_from_a_modello_is_published_in_at_most_six_actions(app_url, des
 def test_an_empty_carta_still_helps_and_shows_staff_the_way_in(app_url, phone, served_database_url):
     engine = make_engine(served_database_url)
     with Session(engine) as db:
-        centro = db.exec(select(Centro).where(Centro.chiave_fonte == "leini-unione-net")).one()
+        centro = db.exec(select(Centro).where(Centro.source_key == "leini-unione-net")).one()
         for e in db.exec(select(CardEntry).where(CardEntry.centro_id == centro.id)).all():
             e.status = "archived"
             db.add(e)

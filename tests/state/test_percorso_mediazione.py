@@ -17,7 +17,7 @@ LINK = "comune=001255&nascita=2025-05"
 def _set(centro_id: int, codes: list[str]) -> None:
     with Session(get_engine()) as db:
         centro = db.get(Centro, centro_id)
-        centro.lingue_mediazione = codes
+        centro.mediation_languages = codes
         db.add(centro)
         db.commit()
 

@@ -207,7 +207,7 @@ CASES = [
         "save",
         prep=lambda s, t: (_centro_b(s, t), setattr(s, "_base_version", 1)),
         args=lambda t: (
-            {"indirizzo": "via Nuova 1", "telefono": "011 1234567", "nome": "Nome cambiato", "codice_istat": "004078"},
+            {"address": "via Nuova 1", "phone": "011 1234567", "name": "Nome cambiato", "codice_istat": "004078"},
         ),
     ),
     Case(StaffCentroState, "confirm_contacts", prep=_centro_b),
@@ -242,7 +242,7 @@ CASES = [
         StaffRegioneState,
         "create",
         prep=lambda s, t: setattr(s, "new_comune", "004003"),
-        args=lambda t: ({"nome": "Centro di prova", "stato_verifica": "verificato"},),
+        args=lambda t: ({"name": "Centro di prova", "stato_verifica": "verificato"},),
         regione_only=True,
     ),
     Case(

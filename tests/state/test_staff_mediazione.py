@@ -21,7 +21,7 @@ def _loaded(staff_db, persona: str, centro_id: int = CENTRO_A) -> StaffCentroSta
 
 def _stored(staff_db, centro_id: int) -> list[str]:
     with staff_db.session() as db:
-        return db.get(Centro, centro_id).lingue_mediazione
+        return db.get(Centro, centro_id).mediation_languages
 
 
 def test_the_centre_states_its_mediators_languages_and_the_change_is_audited(staff_db):
@@ -35,7 +35,7 @@ def test_the_centre_states_its_mediators_languages_and_the_change_is_audited(sta
         last = db.exec(
             select(AuditRecord).where(AuditRecord.entity == "centro", AuditRecord.entity_id == CENTRO_A)
         ).all()[-1]
-        assert last.before["lingue_mediazione"] == [] and last.after["lingue_mediazione"] == ["ar", "uk", "ta"]
+        assert last.before["mediation_languages"] == [] and last.after["mediation_languages"] == ["ar", "uk", "ta"]
     # Unticking every box: not stated any more.
     form = {k: ("" if k.startswith("mediazione__") else v) for k, v in s.form.items()}
     call(s, "save", {**form, "mediazione_altre": ""})
@@ -45,7 +45,7 @@ def test_the_centre_states_its_mediators_languages_and_the_change_is_audited(sta
 def test_a_form_without_the_picker_keeps_the_stated_languages(staff_db):
     s = _loaded(staff_db, "op_a")
     call(s, "save", {**s.form, "mediazione__ro": "on"})
-    call(s, "save", {"indirizzo": "via Nuova 2", "telefono": "", "email": "", "sito": "", "orari": ""})
+    call(s, "save", {"address": "via Nuova 2", "phone": "", "email": "", "website": "", "hours": ""})
     assert _stored(staff_db, CENTRO_A) == ["ro"]
 
 
@@ -55,13 +55,13 @@ def test_hostile_values_are_refused_with_a_message(staff_db):
     for hostile in ("<script>alert(1)</script>", "arabo", "x1", ", ".join(f"q{c}" for c in "abcdefghijklm")):
         call(s, "save", {**s.form, "mediazione_altre": hostile})
         assert s.flash_error == "Non salvato: controlla i campi evidenziati."
-        assert "lingue_mediazione" in s.errors
+        assert "mediation_languages" in s.errors
     # A raw value from a client without the picker is checked too.
-    call(s, "save", {"indirizzo": "via Nuova 3", "lingue_mediazione": {"$ne": 1}})
-    assert "lingue_mediazione" in s.errors
+    call(s, "save", {"address": "via Nuova 3", "mediation_languages": {"$ne": 1}})
+    assert "mediation_languages" in s.errors
     assert db_fingerprint(staff_db) == before
     call(s, "save", {**s.form, "mediazione_altre": "<b>"})
-    assert "Lingua «<b>» non riconosciuta" in s.errors["lingue_mediazione"]
+    assert "Lingua «<b>» non riconosciuta" in s.errors["mediation_languages"]
 
 
 def test_another_centres_staff_cannot_set_them(staff_db):

@@ -79,7 +79,7 @@ def test_todo_puts_missing_contacts_first_then_reports_then_entries(staff_db):
     _example_entry(staff_db)
     with staff_db.session() as db:
         centro = db.get(Centro, CENTRO_A)
-        centro.telefono = centro.email = centro.sito = None
+        centro.phone = centro.email = centro.website = None
         db.add(ErrorReport(centro_id=CENTRO_A, kind="altro", text="Il numero è sbagliato", client_hash="x" * 64))
         db.commit()
     home = make_state(StaffHomeState, staff_db.tokens["op_a"], "/staff")
@@ -116,7 +116,7 @@ def test_todo_order_comes_from_one_rule():
 def test_todo_drops_what_is_done(staff_db):
     with staff_db.session() as db:
         centro = db.get(Centro, CENTRO_A)
-        centro.telefono = "011 1234567"
+        centro.phone = "011 1234567"
         for entry in db.exec(select(CardEntry).where(CardEntry.centro_id == CENTRO_A)):
             entry.is_example, entry.last_reviewed_on = False, clock.today()
         db.commit()

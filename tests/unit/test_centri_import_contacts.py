@@ -59,5 +59,5 @@ def test_what_the_import_accepts_becomes_working_links(telefono, email, sito):
     row = parse_centri_csv(HEAD + f"Centro;Alba;;{telefono};{email};{sito}\n").rows[0]
     assert not row.errors, row.errors
     v = row.value
-    links = phone_links(v.telefono) + [x for x in (email_link(v.email), site_link(v.sito)) if x]
+    links = phone_links(v.phone) + [x for x in (email_link(v.email), site_link(v.website)) if x]
     assert links and all(is_working(x.href) for x in links)

@@ -18,7 +18,7 @@ from zerosei_app.view.regione_view import export_csv
 
 def _centre(db) -> Centro:
     c = db.exec(select(Centro).where(Centro.is_active).order_by(Centro.id)).first()
-    c.lingue_mediazione = ["ar"]
+    c.mediation_languages = ["ar"]
     db.add(c)
     db.commit()
     return c
@@ -26,8 +26,8 @@ def _centre(db) -> Centro:
 
 def _row(c: Centro, lingue: str | None) -> str:
     head = "ID;Nome;Comune;Indirizzo;Telefono;E-mail;Sito web;Orari"
-    cells = f"{c.id};{c.nome};{c.codice_istat};{c.indirizzo or ''};{c.telefono or ''};{c.email or ''};{c.sito or ''}"
-    cells += f";{c.orari or ''}"
+    cells = f"{c.id};{c.name};{c.codice_istat};{c.address or ''};{c.phone or ''};{c.email or ''};{c.website or ''}"
+    cells += f";{c.hours or ''}"
     if lingue is None:
         return f"{head}\n{cells}\n"
     return f'{head};Lingue mediazione\n{cells};"{lingue}"\n'
@@ -35,9 +35,9 @@ def _row(c: Centro, lingue: str | None) -> str:
 
 def test_the_column_is_read_as_codes():
     text = "Nome;Comune;Lingue mediazione\nCentro Uno;Alba;AR, ro, ar\nCentro Due;Bra;\nCentro Tre;Asti;uk|pl\n"
-    values = [r.value.lingue_mediazione for r in parse_centri_csv(text).rows]
+    values = [r.value.mediation_languages for r in parse_centri_csv(text).rows]
     assert values == [["ar", "ro"], [], ["uk", "pl"]]
-    assert parse_centri_csv("Nome;Comune\nCentro Uno;Alba\n").rows[0].value.lingue_mediazione is None
+    assert parse_centri_csv("Nome;Comune\nCentro Uno;Alba\n").rows[0].value.mediation_languages is None
     assert parse_centri_csv("nome;comune;lingue mediazione culturale\nCentro;Alba;ar\n").rows[0].value
 
 
@@ -54,7 +54,7 @@ def test_bad_codes_are_an_error_of_the_row_and_nothing_is_written(db, cell, word
     with pytest.raises(ImportRefused):
         commit_centri_import(db, text, None, clock.now())
     db.rollback()
-    assert db.get(Centro, c.id).lingue_mediazione == ["ar"]
+    assert db.get(Centro, c.id).mediation_languages == ["ar"]
 
 
 def test_a_file_without_the_column_leaves_them_as_they_are(db):
@@ -63,7 +63,7 @@ def test_a_file_without_the_column_leaves_them_as_they_are(db):
     assert plan.ok and plan.rows[0].action == "invariata", plan.rows
     commit_centri_import(db, _row(c, None), None, clock.now())
     db.commit()
-    assert db.get(Centro, c.id).lingue_mediazione == ["ar"]
+    assert db.get(Centro, c.id).mediation_languages == ["ar"]
 
 
 @pytest.mark.parametrize(("cell", "stored"), [("ro, uk", ["ro", "uk"]), ("", [])])
@@ -74,7 +74,7 @@ def test_a_file_with_the_column_sets_them(db, cell, stored):
     commit_centri_import(db, _row(c, cell), None, clock.now())
     db.commit()
     db.refresh(c)
-    assert c.lingue_mediazione == stored and c.version == version + 1
+    assert c.mediation_languages == stored and c.version == version + 1
 
 
 def test_the_export_carries_them_as_the_import_reads_them():

@@ -49,7 +49,7 @@ def test_non_ascii_digits_are_refused_everywhere(code):
     assert "comune" in errors
     entry_errors = parse(EntryInput, {"location_comune": code})[1]
     assert entry_errors.get("location_comune") == "Codice ISTAT del comune: 6 cifre (per esempio 001272)."
-    assert parse(CentroAdminInput, {"nome": "Centro", "codice_istat": code})[1]["codice_istat"] == (
+    assert parse(CentroAdminInput, {"name": "Centro", "codice_istat": code})[1]["codice_istat"] == (
         "Scegli il comune dall'elenco."
     )
 

@@ -24,7 +24,7 @@ class Entry:
 @dataclass
 class Centre:
     id: int
-    lingue_mediazione: list[str] | None
+    mediation_languages: list[str] | None
 
 
 def test_only_the_centres_own_word_counts():

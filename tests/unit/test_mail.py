@@ -127,7 +127,7 @@ def test_an_invitation_arrives_and_its_link_sets_a_password_once(db, smtp_server
         and "Carla <Bianchi>" in body
         and "Carla &lt;Bianchi&gt;" in html_of(msg)
     )
-    assert db.get(Centro, 1).nome in body  # which centre
+    assert db.get(Centro, 1).name in body  # which centre
     url = link(body, "/staff/attiva?token=")
     token = url.split("token=")[1]
     assert user_for_setup_token(db, token, now + timedelta(days=6)) is not None  # valid 7 days

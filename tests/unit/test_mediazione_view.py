@@ -35,7 +35,7 @@ def test_the_line_for_the_language_asked_in_the_readers_language():
 def _state_mediator(db, codes: list[str]) -> int:
     centro_id = path_out(db, BASE, TODAY).centri[0].id
     centro = db.get(Centro, centro_id)
-    centro.lingue_mediazione = codes
+    centro.mediation_languages = codes
     db.add(centro)
     db.commit()
     return centro_id

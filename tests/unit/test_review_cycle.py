@@ -116,7 +116,7 @@ def test_reminders_one_tap_and_the_regione_copy(db, smtp_server, fast_hashing, m
     body = text_of(mine[0])
     assert "Voce A <prova>" in body and "Voce B" not in body and "recapiti del centro" in body
     assert f"{BASE}/staff/voci?centro={centro.id}" in body
-    assert any(n == centro.nome and seq == 1 for n, seq, *_ in report.sent)
+    assert any(n == centro.name and seq == 1 for n, seq, *_ in report.sent)
     # Centres with due items and no account are listed for the Regione, in the output and the table.
     assert report.no_account and all(cid != centro.id for cid, *_ in report.no_account)
     assert db.exec(select(ReviewReminder).where(ReviewReminder.status == "senza_account")).first()
@@ -195,7 +195,7 @@ def test_second_after_14_days_third_copies_the_regione(db, smtp_server, fast_has
     for offset in (0, 7, 14, 15, 21, 22):
         report = send_reminders(db, today + timedelta(days=offset), BASE)
         db.commit()
-        seqs += [(offset, seq, cc) for n, seq, _to, cc, _k in report.sent if n == centro.nome]
+        seqs += [(offset, seq, cc) for n, seq, _to, cc, _k in report.sent if n == centro.name]
     assert seqs == [(0, 1, []), (14, 2, []), (21, 3, ["reg@example.org"])]
     flush(db, settings)
     third = [m for m in inbox.messages if m["To"] == "op@example.org" and m["Cc"]]

@@ -75,16 +75,16 @@ def test_archiving_removes_the_entry_from_the_next_path(engine):
 def test_plain_orm_writes_and_coverage_changes_bump_the_version(engine):
     with Session(engine) as s:
         v0 = current_version(s)
-        centro = s.exec(select(Centro).where(Centro.nome.contains("Novara"))).first()
-        assert centro is not None and centro.nome not in centre_names(engine)
-        name, centro_id = centro.nome, centro.id
+        centro = s.exec(select(Centro).where(Centro.name.contains("Novara"))).first()
+        assert centro is not None and centro.name not in centre_names(engine)
+        name, centro_id = centro.name, centro.id
         add_link(s, centro, "001255", user_id=None, now=clock.now())
         s.commit()
     assert name in centre_names(engine)
     with Session(engine) as s:
         assert current_version(s) > v0
         c = s.get(Centro, centro_id)
-        c.nome = "Centro rinominato"
+        c.name = "Centro rinominato"
         s.add(c)
         s.commit()
     assert "Centro rinominato" in centre_names(engine)

@@ -210,7 +210,7 @@ def test_closing_a_centre_keeps_every_comune_covered(db):
 
 
 def test_new_centre_serves_its_comune(db):
-    data = CentroAdminInput(nome="Centro per le famiglie di Alba 2", codice_istat="004003", stato_verifica="verificato")
+    data = CentroAdminInput(name="Centro per le famiglie di Alba 2", codice_istat="004003", stato_verifica="verificato")
     c = create_centro(db, data, None, clock.now())
     db.commit()
     assert db.exec(select(Copertura).where(Copertura.centro_id == c.id)).one().codice_istat == "004003"
@@ -287,7 +287,7 @@ def test_centres_import(db):
     db.commit()
     assert count(db, Centro) == n + 1
     torino = db.get(Centro, 1)
-    assert torino.telefono == "011 4420000" and torino.ente_gestore_id is not None  # empty cell keeps the ente
+    assert torino.phone == "011 4420000" and torino.ente_gestore_id is not None  # empty cell keeps the ente
 
 
 def test_coverage_import_replaces_inferred_links_and_reports_what_is_left(db):

@@ -120,7 +120,7 @@ def send_reminders(db: Session, today: date, base_url: str, now: datetime | None
             continue
         to = active_operatori(db, centro.id)
         if not to:
-            report.no_account.append((centro.id, centro.nome, len(due.items())))
+            report.no_account.append((centro.id, centro.name, len(due.items())))
             _note_no_account(db, centro.id, today, due)
             continue
         history = [(r.sent_on, r.sequence) for r in reminders_of(db, centro.id)]
@@ -132,7 +132,7 @@ def send_reminders(db: Session, today: date, base_url: str, now: datetime | None
         token = new_token()
         expires = token_expiry(today)
         message = reminder(
-            centro=centro.nome,
+            centro=centro.name,
             to=to,
             cc=cc,
             sequence=seq,
@@ -158,7 +158,7 @@ def send_reminders(db: Session, today: date, base_url: str, now: datetime | None
                 created_at=now,
             )
         )
-        report.sent.append((centro.nome, seq, to, cc, len(due.items())))
+        report.sent.append((centro.name, seq, to, cc, len(due.items())))
     db.flush()
     return report
 

@@ -17,8 +17,8 @@ from zerosei_app.domain.text import fold
 from zerosei_app.models import AuditRecord, Centro, Comune, EnteGestore, StaffUser
 
 ENTITY = "centro"
-PROFILE_FIELDS = ("indirizzo", "orari", "telefono", "email", "sito", "lingue_mediazione")
-ADMIN_FIELDS = PROFILE_FIELDS + ("nome", "codice_istat", "ente_gestore_id", "stato_verifica", "note_interne")
+PROFILE_FIELDS = ("address", "hours", "phone", "email", "website", "mediation_languages")
+ADMIN_FIELDS = PROFILE_FIELDS + ("name", "codice_istat", "ente_gestore_id", "stato_verifica", "internal_notes")
 
 
 class CentroConflict(Exception):
@@ -34,8 +34,8 @@ class CentroError(Refused, ValueError):
 def _values(data: CentroProfileInput, fields: tuple[str, ...]) -> dict[str, Any]:
     """The form's values for the columns: empty text is None; mediators' languages only when the form had them."""
     values = {k: (v if v != "" else None) for k, v in data.model_dump(include=set(fields)).items()}
-    if values.get("lingue_mediazione") is None:
-        values.pop("lingue_mediazione", None)  # no picker in the request (an old client): the stored ones stay
+    if values.get("mediation_languages") is None:
+        values.pop("mediation_languages", None)  # no picker in the request (an old client): the stored ones stay
     return values
 
 
@@ -80,8 +80,8 @@ def _versioned(
 
 def _hours_dated(centro: Centro, values: dict) -> dict:
     """Hours staff write are the centre's own, of today: the source's date no longer applies to them."""
-    if "orari" in values and values["orari"] != centro.orari:
-        values["orari_data"] = None
+    if "hours" in values and values["hours"] != centro.hours:
+        values["hours_as_of"] = None
     return values
 
 
@@ -104,7 +104,7 @@ def update_admin(
 ) -> bool:
     _check_refs(db, data)
     values = _hours_dated(centro, _values(data, ADMIN_FIELDS))
-    values["nome"] = data.nome
+    values["name"] = data.name
     changed = _versioned(db, centro, base_version, values, user_id, "update", now)
     if changed:
         follow_rename(db, centro)  # a new name gets a new /carta/<slug>; the old one redirects
@@ -114,10 +114,10 @@ def update_admin(
 def create_centro(db: Session, data: CentroAdminInput, user_id: int, now: datetime) -> Centro:
     _check_refs(db, data)
     same = db.exec(select(Centro).where(Centro.codice_istat == data.codice_istat)).all()
-    if any(fold(c.nome) == fold(data.nome) for c in same):
+    if any(fold(c.name) == fold(data.name) for c in same):
         raise CentroError("centro_duplicate")
     values = _values(data, ADMIN_FIELDS)
-    values["nome"] = data.nome
+    values["name"] = data.name
     comune = db.get(Comune, data.codice_istat)
     centro = Centro(**values, lat=comune.lat, lon=comune.lon, created_at=now, updated_at=now, version=1)
     db.add(centro)

@@ -4,7 +4,7 @@ The research rows (centri_famiglie_piemonte.csv, 2025; centri_ricerca_2026-11-29
 with the researcher's notes: "via Mattirolo (numero civico non indicato)", a name "(nome in
 traduzione inglese nella fonte…)", a phone "(2021, su appuntamento; dato della riga esistente)".
 Here each centre gets the plain name, address, contacts and hours a parent can use; everything
-else the sources say is kept, word for word, in the centre's staff-only `note_interne`
+else the sources say is kept, word for word, in the centre's staff-only `internal_notes`
 (built by data/seed_update.py). Nothing here is new information: only the wording is shorter.
 """
 
@@ -17,16 +17,16 @@ RICERCA = "centri_ricerca_2026-11-29.csv"
 
 @dataclass(frozen=True)
 class CentroCurato:
-    chiave: str  # stable key, stored as Centro.chiave_fonte
+    chiave: str  # stable key, stored as Centro.source_key
     codice_istat: str
-    nome: str
+    name: str
     stato: str  # verificato | parziale | solo_nome | incerto (the research's own label, first word)
-    indirizzo: str | None = None
-    telefono: str | None = None
+    address: str | None = None
+    phone: str | None = None
     email: str | None = None
-    sito: str | None = None  # the centre's own site only (an ente's site belongs to the ente)
-    orari: str | None = None
-    orari_data: str | None = None  # when the source gave the hours (Centro.orari_data)
+    website: str | None = None  # the centre's own site only (an ente's site belongs to the ente)
+    hours: str | None = None
+    hours_as_of: str | None = None  # when the source gave the hours (Centro.hours_as_of)
     ente: str | None = None  # key of the ente gestore (sigla, else name) as data/seed.py loads them
     ente_testo: str | None = None  # who runs it, as parents read it, when it is not a registered ente gestore
     nome_2025: str | None = None  # its name in centri_famiglie_piemonte.csv, to find a seeded centre
@@ -40,8 +40,8 @@ CENTRI: tuple[CentroCurato, ...] = (
         "001272",
         "Centro Relazioni e Famiglie",
         "verificato",
-        indirizzo="Via Bruino 4 (vicino alla fermata Bernini della metropolitana)",
-        sito="http://www.comune.torino.it/relazioniefamiglie/",
+        address="Via Bruino 4 (vicino alla fermata Bernini della metropolitana)",
+        website="http://www.comune.torino.it/relazioniefamiglie/",
         ente="Comune di Torino",
         nome_2025="Centro Relazioni e Famiglie",
         nome_ricerca="Centro Relazioni e Famiglie",
@@ -51,7 +51,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "004078",
         "Centro per le Famiglie del Consorzio Socio Assistenziale del Cuneese",
         "verificato",
-        indirizzo="Via Bongioanni 36, primo piano (ex Palazzo degli Uffici Finanziari)",
+        address="Via Bongioanni 36, primo piano (ex Palazzo degli Uffici Finanziari)",
         ente="CSAC",
         nome_2025="Centro per le Famiglie del Consorzio Socio Assistenziale del Cuneese",
     ),
@@ -60,7 +60,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "004003",
         "Centro Famiglie del Consorzio Socio Assistenziale Alba Langhe Roero",
         "parziale",
-        indirizzo="Via Manzoni 8, primo piano",
+        address="Via Manzoni 8, primo piano",
         ente="Consorzio Socio Assistenziale Alba Langhe Roero",
         nome_2025="Centro Famiglie (con Centro Adozioni) del Consorzio Socio Assistenziale Alba Langhe Roero",
         nome_ricerca="Centro Famiglie del Consorzio Socio Assistenziale Alba Langhe Roero",
@@ -70,9 +70,9 @@ CENTRI: tuple[CentroCurato, ...] = (
         "006003",
         "Centro per le famiglie «Punto DI»",
         "parziale",
-        indirizzo="Via Parini 21, vicino a piazza Ceriana (quartiere Cristo)",
-        orari="Sportello per le famiglie: lunedì, mercoledì e venerdì 9-12",
-        orari_data="covid",  # "successivamente (periodo Covid, anno non indicato)"
+        address="Via Parini 21, vicino a piazza Ceriana (quartiere Cristo)",
+        hours="Sportello per le famiglie: lunedì, mercoledì e venerdì 9-12",
+        hours_as_of="covid",  # "successivamente (periodo Covid, anno non indicato)"
         ente="CISSACA",
         nome_2025='Centro per le famiglie "Punto DI" (quartiere Cristo)',
         nome_ricerca=(
@@ -84,7 +84,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "006174",
         "Centro per le Famiglie del C.I.S.A. Tortona",
         "parziale",
-        indirizzo="Corso Alessandria, di fronte al municipio",
+        address="Corso Alessandria, di fronte al municipio",
         ente="CISA Tortona",
         nome_2025="Centro per le Famiglie del C.I.S.A. Tortona",
         nome_ricerca="Centro per le Famiglie del C.I.S.A. Tortona",
@@ -94,7 +94,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "006009",
         "Centro Famiglia Villa Zucca (CSP)",
         "parziale",
-        indirizzo="Villa Zucca",
+        address="Villa Zucca",
         ente="CSP",
         nome_2025="Riferimento zona del Novese: CSP",
         nome_ricerca="Centro Famiglia Villa Zucca - CSP (gia 'Riferimento zona del Novese: CSP')",
@@ -104,10 +104,10 @@ CENTRI: tuple[CentroCurato, ...] = (
         "005005",
         "Centro per le Famiglie del Comune di Asti",
         "parziale",
-        indirizzo="Piazza Roma 4",
-        telefono="0141 399490 (su appuntamento)",
-        orari="Sportello di orientamento per le famiglie in via Torchio 51: 14:30-16:30, senza prenotazione",
-        orari_data="2026-01",
+        address="Piazza Roma 4",
+        phone="0141 399490 (su appuntamento)",
+        hours="Sportello di orientamento per le famiglie in via Torchio 51: 14:30-16:30, senza prenotazione",
+        hours_as_of="2026-01",
         ente="Comune di Asti",
         nome_2025="Centro per le Famiglie",
         nome_ricerca="Centro per le Famiglie del Comune di Asti",
@@ -117,7 +117,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "005017",
         "Centro polifunzionale per le famiglie «Luigiterzo Bosca» del CISA Asti Sud",
         "parziale",
-        indirizzo="Via Solferino, palazzo ex Pretura",
+        address="Via Solferino, palazzo ex Pretura",
         ente="CISA Asti Sud",
         nome_2025='Centro polifunzionale per le famiglie "Luigi Terzo Bosca" del CISA Asti Sud',
         nome_ricerca=("Centro polifunzionale per le famiglie 'Luigiterzo Bosca' - Centro Famiglia del CISA Asti Sud"),
@@ -127,7 +127,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "003106",
         "Centro per le Famiglie di Novara",
         "parziale",
-        indirizzo="Via della Riotta 19D (quartiere Sant'Agabio)",
+        address="Via della Riotta 19D (quartiere Sant'Agabio)",
         ente="Comune di Novara",
         nome_2025="Centro per le Famiglie di Novara",
         nome_ricerca="Centro per le Famiglie di Novara",
@@ -137,8 +137,8 @@ CENTRI: tuple[CentroCurato, ...] = (
         "096004",
         "Centro per le Famiglie «Il Patio» del Consorzio I.R.I.S.",
         "parziale",
-        indirizzo="Via Caraccio, palazzina ex Monte di Pietà (angolo via della Repubblica)",
-        telefono="335 7920454",
+        address="Via Caraccio, palazzina ex Monte di Pietà (angolo via della Repubblica)",
+        phone="335 7920454",
         email="patio@consorzioiris.net",
         ente="IRIS",
         nome_2025='Centro per le Famiglie I.R.I.S. - servizio "Il Patio"',
@@ -149,7 +149,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "001217",
         "Centro Famiglie - Polo Sociale delle Famiglie (CISS 38)",
         "parziale",
-        indirizzo="Scuderie del Castello Malgrà (ex Pretura)",
+        address="Scuderie del Castello Malgrà (ex Pretura)",
         ente="CISS 38",
         nome_2025="Centro Famiglie - Polo Sociale delle Famiglie",
         nome_ricerca="Centro Famiglie - Polo Sociale delle Famiglie (CISS 38)",
@@ -159,7 +159,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "001047",
         "Centro per le famiglie del CISSAC",
         "parziale",  # the source doubts its name ("nome originale italiano non confermato")
-        indirizzo="Via Mattirolo",
+        address="Via Mattirolo",
         ente="CISSAC",
         nome_2025=(
             'Centro per le famiglie del CISSAC (nome in traduzione inglese nella fonte: "Hitchhiking - A piece of '
@@ -171,7 +171,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "001314",
         "Centro per le Famiglie Unione NET - sede di Volpiano",
         "verificato",
-        indirizzo="Via Basta 28",
+        address="Via Basta 28",
         ente="Unione NET",
         nome_2025="Centro per le Famiglie diffuso Unione NET - sede di Volpiano",
     ),
@@ -208,8 +208,8 @@ CENTRI: tuple[CentroCurato, ...] = (
         "002158",
         "Villa Cingoli - Centro per le Famiglie del Comune di Vercelli",
         "verificato",
-        indirizzo="Via Ludovico Ariosto 2",
-        sito="https://villacingoli.it",
+        address="Via Ludovico Ariosto 2",
+        website="https://villacingoli.it",
         ente_testo="Comune di Vercelli",
         nome_ricerca="Villa Cingoli - Centro per le Famiglie del Comune di Vercelli",
     ),
@@ -234,9 +234,9 @@ CENTRI: tuple[CentroCurato, ...] = (
         "001191",
         "Centro Famiglie del CISS del Pinerolese - sede di Pinerolo",
         "parziale",
-        indirizzo="Via Montebello 34",
-        orari="Sportello informativo il mercoledì mattina",
-        orari_data="2019",
+        address="Via Montebello 34",
+        hours="Sportello informativo il mercoledì mattina",
+        hours_as_of="2019",
         ente="CISS Pinerolese",
         nome_ricerca="Centro Famiglie del CISS - sede di Pinerolo",
     ),
@@ -245,7 +245,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "001275",
         "Centro Famiglie del CISS del Pinerolese - sede di Torre Pellice",
         "parziale",
-        indirizzo="Nei locali del Centro diurno per persone con disabilità",
+        address="Nei locali del Centro diurno per persone con disabilità",
         ente="CISS Pinerolese",
         nome_ricerca="Centro per le Famiglie del CISS - sede di Torre Pellice",
     ),
@@ -254,8 +254,8 @@ CENTRI: tuple[CentroCurato, ...] = (
         "004215",
         "Centro per le Famiglie del Consorzio Monviso Solidale - sede di Savigliano",
         "parziale",
-        orari="Ludoteca «La casa sull'Albero»: tre pomeriggi e una mattina a settimana",
-        orari_data="2021-2022",  # the INAPP report (circa 2021-2022)
+        hours="Ludoteca «La casa sull'Albero»: tre pomeriggi e una mattina a settimana",
+        hours_as_of="2021-2022",  # the INAPP report (circa 2021-2022)
         ente="Monviso Solidale",
         nome_ricerca=(
             "Centro per le Famiglie del Consorzio Monviso Solidale - sede di Savigliano "
@@ -283,7 +283,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "103050",
         "Centro per le famiglie «La Zattera» del CISS Cusio",
         "verificato",
-        indirizzo="Via Cattaneo 6",
+        address="Via Cattaneo 6",
         ente="CISS Cusio",
         nome_ricerca="Centro per le famiglie 'La Zattera' - CISS Cusio",
     ),
@@ -292,7 +292,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "103028",
         "Centro per la famiglia del CISS Ossola",
         "parziale",
-        indirizzo="Via Mizzoccola, locali sotto la chiesa del Badulerio",
+        address="Via Mizzoccola, locali sotto la chiesa del Badulerio",
         ente="CISS Ossola",
         nome_ricerca="Centro per la famiglia del CISS Ossola",
     ),
@@ -301,7 +301,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "002061",
         "Centro per le famiglie del Consorzio CASA (palazzina «Benvenuti a Casa»)",
         "parziale",
-        indirizzo="Viale Marconi (palazzina «Benvenuti a Casa»)",
+        address="Viale Marconi (palazzina «Benvenuti a Casa»)",
         ente="Consorzio CASA",
         nome_ricerca="Centro per le famiglie del Consorzio CASA (palazzina 'Benvenuti a Casa')",
     ),
@@ -318,7 +318,7 @@ CENTRI: tuple[CentroCurato, ...] = (
         "003024",
         "Centro di Tutela per la Famiglia del CISS di Borgomanero",
         "incerto",
-        indirizzo="Accanto alla sede del CISS, vicino al Foro Boario",
+        address="Accanto alla sede del CISS, vicino al Foro Boario",
         ente="CISS Borgomanero",
         nome_ricerca="Centro di Tutela per la Famiglia - CISS Borgomanero",
     ),

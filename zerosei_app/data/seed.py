@@ -139,20 +139,20 @@ def _load_centri(db: Session, comuni: dict[str, Comune], enti: dict[str, EnteGes
         comune = by_name[r["comune"]]
         ente = enti.get(CENTRO_ENTE.get(r["comune"], ""))
         centro = Centro(
-            nome=r["nome"],
+            name=r["nome"],
             codice_istat=comune.codice_istat,
-            indirizzo=r["indirizzo"] or None,
-            telefono=r["telefono"] or None,
+            address=r["indirizzo"] or None,
+            phone=r["telefono"] or None,
             email=r["email"] or None,
-            orari=r["orari"] or None,
+            hours=r["orari"] or None,
             ente_gestore_id=ente.id if ente else None,
-            ente_nella_fonte=r["ente_titolare_o_gestore"] or None,
-            territorio_nella_fonte=r["territorio_servito"] or None,
-            servizi_citati=r["servizi_citati_nella_fonte"] or None,
-            fonte_url=r["fonte_url"] or None,
-            data_fonte=r["data_fonte"] or None,
+            ente_as_cited=r["ente_titolare_o_gestore"] or None,
+            territory_as_cited=r["territorio_servito"] or None,
+            services_cited=r["servizi_citati_nella_fonte"] or None,
+            source_url=r["fonte_url"] or None,
+            source_date=r["data_fonte"] or None,
             stato_verifica=stato_from_source(r["stato_verifica"]),
-            nota_verifica=r["stato_verifica"] or None,
+            verification_note=r["stato_verifica"] or None,
         )
         db.add(centro)
         centri.append(centro)

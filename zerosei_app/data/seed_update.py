@@ -195,12 +195,12 @@ _LABELS = {
 def research_notes(c: CentroCurato, old: dict[str, str] | None, new: dict[str, str] | None) -> str | None:
     """What the sources say beyond the clean fields, word for word, for staff only."""
     shown = {
-        "nome": c.nome,
-        "indirizzo": c.indirizzo or "",
-        "telefono": c.telefono or "",
+        "nome": c.name,
+        "indirizzo": c.address or "",
+        "telefono": c.phone or "",
         "email": c.email or "",
-        "sito": c.sito or "",
-        "orari": c.orari or "",
+        "sito": c.website or "",
+        "orari": c.hours or "",
     }
     parts = []
     for title, row in (("Ricerca 2026-11-29", new), ("Elenco 2025", old)):
@@ -220,26 +220,26 @@ def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> d
     src = new or old or {}
     ente = enti.get(c.ente) if c.ente else None
     return {
-        "nome": c.nome,
+        "name": c.name,
         "codice_istat": c.codice_istat,
-        "indirizzo": c.indirizzo,
-        "telefono": c.telefono,
+        "address": c.address,
+        "phone": c.phone,
         "email": c.email,
-        "sito": c.sito,
-        "orari": c.orari,
-        "orari_data": c.orari_data,
+        "website": c.website,
+        "hours": c.hours,
+        "hours_as_of": c.hours_as_of,
         "ente_gestore_id": ente.id if ente else None,
         # Shown to parents when the centre has no registered ente: the clean text, never the source's notes.
-        # Only plain values reach parents and the API; the sources' remarks are in note_interne (issue 16).
-        "ente_nella_fonte": c.ente_testo
+        # Only plain values reach parents and the API; the sources' remarks are in internal_notes (issue 16).
+        "ente_as_cited": c.ente_testo
         or _cut(without_remarks(src.get("ente_gestore") or src.get("ente_titolare_o_gestore")), 300),
-        "territorio_nella_fonte": _cut(src.get("comuni_serviti") or src.get("territorio_servito"), 300),
-        "fonte_url": _cut(src.get("fonte") or src.get("fonte_url"), 1000),
-        "data_fonte": source_date(src.get("data_fonte")),
+        "territory_as_cited": _cut(src.get("comuni_serviti") or src.get("territorio_servito"), 300),
+        "source_url": _cut(src.get("fonte") or src.get("fonte_url"), 1000),
+        "source_date": source_date(src.get("data_fonte")),
         "stato_verifica": c.stato,
-        "nota_verifica": None,
-        "note_interne": research_notes(c, old, new),
-        "chiave_fonte": c.chiave,
+        "verification_note": None,
+        "internal_notes": research_notes(c, old, new),
+        "source_key": c.chiave,
     }
 
 
@@ -248,7 +248,7 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
     new_rows = {r["nome"]: r for r in _rows(RICERCA)}
     centri = list(db.exec(select(Centro)).all())
     comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
-    by_key = {c.chiave_fonte: c for c in centri if c.chiave_fonte}
+    by_key = {c.source_key: c for c in centri if c.source_key}
     old_code = {r["nome"]: next((k for k, m in comuni.items() if m.nome == r["comune"]), "") for r in old_rows.values()}
     for c in CENTRI:
         old = old_rows.get(c.nome_2025) if c.nome_2025 else None
@@ -260,7 +260,7 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
                 (
                     x
                     for x in centri
-                    if x.chiave_fonte is None and x.nome == c.nome_2025 and x.codice_istat == old_code[c.nome_2025]
+                    if x.source_key is None and x.name == c.nome_2025 and x.codice_istat == old_code[c.nome_2025]
                 ),
                 None,
             )
@@ -270,18 +270,18 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
             db.add(centro)
             db.flush()
             add_sourced_entries(db, centro, comune)
-            report.centri_creati.append(c.nome)
+            report.centri_creati.append(c.name)
             continue
         if staff_changed(db, centro.id):
-            values = {"chiave_fonte": c.chiave} | (
-                {"note_interne": values["note_interne"]} if not centro.note_interne else {}
+            values = {"source_key": c.chiave} | (
+                {"internal_notes": values["internal_notes"]} if not centro.internal_notes else {}
             )
         if _apply(centro, values):
             lat_lon = comuni[centro.codice_istat]
             if (centro.lat, centro.lon) != (lat_lon.lat, lat_lon.lon) and "codice_istat" in values:
                 centro.lat, centro.lon = lat_lon.lat, lat_lon.lon
             db.add(centro)
-            report.centri_aggiornati.append(c.nome)
+            report.centri_aggiornati.append(c.name)
     db.flush()
 
 

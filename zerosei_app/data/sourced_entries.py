@@ -20,14 +20,14 @@ def sourced_entry(centro: Centro, s: SeedService, source_url: str | None) -> Car
         topics=list(s.topics),
         age_min_months=s.age_min,
         age_max_months=s.age_max,
-        provider=s.provider or centro.nome,
-        location=s.provider if s.at_partner else (centro.indirizzo or ""),  # elsewhere: at the named partner
+        provider=s.provider or centro.name,
+        location=s.provider if s.at_partner else (centro.address or ""),  # elsewhere: at the named partner
         location_comune=centro.codice_istat,
         schedule=s.schedule,
         cost_free=s.cost_free,
         cost_note=s.cost_note,
         access=s.access,
-        contact_phone=centro.telefono or "",
+        contact_phone=centro.phone or "",
         contact_email=centro.email or "",
         languages=list(s.languages),
         status=EntryStatus.PUBLISHED,
@@ -37,7 +37,7 @@ def sourced_entry(centro: Centro, s: SeedService, source_url: str | None) -> Car
 
 
 def first_source_url(centro: Centro) -> str | None:
-    return (centro.fonte_url or "").split(" ; ")[0].strip() or None
+    return (centro.source_url or "").split(" ; ")[0].strip() or None
 
 
 def add_sourced_entries(db: Session, centro: Centro, comune: Comune) -> None:

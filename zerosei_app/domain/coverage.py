@@ -78,7 +78,7 @@ def centro_point(c: Any, provincia: str) -> CentroPoint:
         c.lat,
         c.lon,
         c.ente_gestore_id,
-        is_contactable(c.indirizzo, c.telefono, c.email, c.sito),
+        is_contactable(c.address, c.phone, c.email, c.website),
         c.stato_verifica in CONFIRMED_STATES,
     )
 

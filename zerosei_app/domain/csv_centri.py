@@ -16,7 +16,7 @@ from .contact_formats import EmailText, PhoneText, UrlText
 from .contact_rule import email_link, is_working, phone_links, site_link
 from .csv_common import Column, CsvTable, read_csv
 from .entry_form import split_list, to_bool
-from .staff_forms import lingue_mediazione_codes
+from .staff_forms import mediation_language_codes
 from .staff_labels import STATO_VERIFICA_LABELS
 from .text import fold
 from .validation import parse
@@ -24,18 +24,18 @@ from .vocabulary import StatoVerifica
 
 CENTRI_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", numeric=True),
-    Column("nome", "Nome", ("nome centro", "centro"), required=True),
+    Column("name", "Nome", ("nome centro", "centro"), required=True),
     Column("comune", "Comune", ("comune sede", "codice istat"), required=True),
-    Column("indirizzo", "Indirizzo"),
-    Column("telefono", "Telefono"),
+    Column("address", "Indirizzo"),
+    Column("phone", "Telefono"),
     Column("email", "E-mail", ("mail",)),
-    Column("sito", "Sito web", ("url",)),
-    Column("orari", "Orari"),
+    Column("website", "Sito web", ("url",)),
+    Column("hours", "Orari"),
     Column("ente_gestore", "Ente gestore", ("ente",)),
     Column("stato_verifica", "Stato verifica", ("verifica",)),
     Column("attivo", "Attivo", ("aperto",)),
     # Optional: a file without it leaves each centre's stated languages as they are.
-    Column("lingue_mediazione", "Lingue mediazione", ("lingue mediazione culturale", "mediazione culturale")),
+    Column("mediation_languages", "Lingue mediazione", ("lingue mediazione culturale", "mediazione culturale")),
 )
 _LINGUE_HINT = "scrivi codici di 2 lettere (ISO 639-1) separati da virgole, per esempio «ar, ro»"
 
@@ -53,18 +53,18 @@ class CentroRowInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
     id: int | None = Field(None, gt=0)
-    nome: str = Field(min_length=3, max_length=250)
+    name: str = Field(min_length=3, max_length=250)
     comune: str = Field(min_length=1, max_length=120)
-    indirizzo: str = Field("", max_length=300)
-    telefono: PhoneText = Field("", max_length=80)
+    address: str = Field("", max_length=300)
+    phone: PhoneText = Field("", max_length=80)
     email: EmailText = Field("", max_length=254)
-    sito: UrlText = Field("", max_length=500)
-    orari: str = Field("", max_length=500)
+    website: UrlText = Field("", max_length=500)
+    hours: str = Field("", max_length=500)
     ente_gestore: str = Field("", max_length=250)
     stato_verifica: str = StatoVerifica.VERIFICATO  # an official list is a verified source
     attivo: bool = True
     # The cultural mediators' languages; None: the file has no such column (the stored ones stay).
-    lingue_mediazione: list[str] | None = None
+    mediation_languages: list[str] | None = None
 
     @field_validator("id", mode="before")
     @classmethod
@@ -72,7 +72,7 @@ class CentroRowInput(BaseModel):
         return None if v in ("", None) else v
 
     # Parents get these as tap-to-call, write and open links: what passes must become a working one.
-    @field_validator("telefono")
+    @field_validator("phone")
     @classmethod
     def _phone_link(cls, v: str) -> str:
         links = phone_links(v) if v else []
@@ -88,7 +88,7 @@ class CentroRowInput(BaseModel):
             raise ValueError("Indirizzo e-mail non valido: controlla che sia come nome@esempio.it.")
         return v
 
-    @field_validator("sito")
+    @field_validator("website")
     @classmethod
     def _site_link(cls, v: str) -> str:
         link = site_link(v) if v else None
@@ -112,10 +112,10 @@ class CentroRowInput(BaseModel):
     def _attivo(cls, v: Any) -> bool:
         return True if v in ("", None) else to_bool(v)
 
-    @field_validator("lingue_mediazione", mode="before")
+    @field_validator("mediation_languages", mode="before")
     @classmethod
     def _lingue(cls, v: Any) -> list[str]:
-        return lingue_mediazione_codes(split_list(v), _LINGUE_HINT)  # an empty cell: none stated
+        return mediation_language_codes(split_list(v), _LINGUE_HINT)  # an empty cell: none stated
 
 
 class CoperturaRowInput(BaseModel):

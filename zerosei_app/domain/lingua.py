@@ -6,7 +6,7 @@ languages are a default, not a fact). Nothing is guessed from a centre's name or
 topic. When no service of the path states the language, the path is shown whole and says so,
 instead of showing nothing.
 
-A centre may also state that it has a cultural mediator in a language (Centro.lingue_mediazione).
+A centre may also state that it has a cultural mediator in a language (Centro.mediation_languages).
 Then every service of that centre is kept for a parent asking for that language: the centre says it
 can mediate, so the parent can use them with its help. The path says so beside the centre (a
 mediator, not a service in the language): the two facts are never merged into one.
@@ -34,7 +34,7 @@ class OfCentro(StatesLanguages, Protocol):
 
 class MediatesLanguages(Protocol):
     id: int | None
-    lingue_mediazione: Sequence[str] | None
+    mediation_languages: Sequence[str] | None
 
 
 E = TypeVar("E", bound=OfCentro)
@@ -51,7 +51,7 @@ def states_language(entry: StatesLanguages, lingua: str) -> bool:
 
 def mediates(centro: MediatesLanguages, lingua: str) -> bool:
     """True when the centre itself says it has a cultural mediator in `lingua`."""
-    return lingua in (centro.lingue_mediazione or ())
+    return lingua in (centro.mediation_languages or ())
 
 
 def mediating(centri: Iterable[MediatesLanguages], lingua: str | None) -> frozenset[int]:
@@ -74,5 +74,5 @@ def stated_languages(entries: Iterable[StatesLanguages], centri: Iterable[Mediat
     """The languages the centres have stated for their services or their mediators, Italian aside
     (every service speaks it)."""
     found = {code for e in entries if not e.is_example for code in (e.languages or ())}
-    found |= {code for c in centri for code in (c.lingue_mediazione or ())}
+    found |= {code for c in centri for code in (c.mediation_languages or ())}
     return sorted({code for code in found if is_lingua_code(code)} - {"it"})

@@ -2,7 +2,7 @@
 
 The research files mix facts with the researcher's remarks ("circa 2023 ('da tredici anni', …)",
 "(numero civico non indicato)", "[nome omesso]"). Parents and reusers get only the plain value; the
-whole remark stays in the staff-only notes (`Centro.note_interne`).
+whole remark stays in the staff-only notes (`Centro.internal_notes`).
 """
 
 from __future__ import annotations

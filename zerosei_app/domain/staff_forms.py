@@ -108,7 +108,7 @@ _FORM_HINT = (
 )
 
 
-def lingue_mediazione_codes(items: list[Any], hint: str = _FORM_HINT) -> list[str]:
+def mediation_language_codes(items: list[Any], hint: str = _FORM_HINT) -> list[str]:
     """The mediators' languages as stored (the staff form and the centres' CSV alike): ISO 639-1 codes,
     at most MAX_LINGUE_MEDIAZIONE, each once; `hint` says how to write them where they were typed."""
     codes = [str(x).strip().casefold() for x in items]
@@ -124,20 +124,20 @@ class CentroProfileInput(BaseModel):
     """What a centre's own staff keep current."""
 
     model_config = _STRIP
-    indirizzo: str = Field("", max_length=300)
-    orari: str = Field("", max_length=500)
-    telefono: PhoneText = Field("", max_length=80)
+    address: str = Field("", max_length=300)
+    hours: str = Field("", max_length=500)
+    phone: PhoneText = Field("", max_length=80)
     email: EmailText = Field("", max_length=254)
-    sito: UrlText = Field("", max_length=500)
+    website: UrlText = Field("", max_length=500)
     # The languages of the centre's cultural mediators (ISO 639-1); None: the form had no picker, keep them.
-    lingue_mediazione: list[str] | None = None
+    mediation_languages: list[str] | None = None
 
-    @field_validator("lingue_mediazione", mode="before")
+    @field_validator("mediation_languages", mode="before")
     @classmethod
     def _lingue(cls, v: Any) -> Any:
         if v is None:
             return None
-        return lingue_mediazione_codes(list(v) if isinstance(v, list | tuple) else [v])
+        return mediation_language_codes(list(v) if isinstance(v, list | tuple) else [v])
 
 
 def centro_form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
@@ -146,18 +146,18 @@ def centro_form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
     raw.pop(lingue.MEDIAZIONE_OTHER, None)
     picked = lingue.from_form(form, lingue.MEDIAZIONE_PREFIX, lingue.MEDIAZIONE_OTHER)
     if picked is not None:
-        raw["lingue_mediazione"] = picked  # nothing ticked: not stated
+        raw["mediation_languages"] = picked  # nothing ticked: not stated
     return raw
 
 
 class CentroAdminInput(CentroProfileInput):
     """What only the Regione changes: name, comune, ente gestore, verification."""
 
-    nome: str = Field(min_length=3, max_length=250)
+    name: str = Field(min_length=3, max_length=250)
     codice_istat: str
     ente_gestore_id: int | None = None
     stato_verifica: str = StatoVerifica.VERIFICATO
-    note_interne: str = Field("", max_length=4000)  # staff only: research notes, sources, doubts
+    internal_notes: str = Field("", max_length=4000)  # staff only: research notes, sources, doubts
 
     @field_validator("codice_istat")
     @classmethod

@@ -18,7 +18,7 @@ from zerosei_app.settings import get_publisher
 def centri_names(db: Session, ids: list[int]) -> list[str]:
     if not ids:
         return []
-    return list(db.exec(select(Centro.nome).where(col(Centro.id).in_(ids)).order_by(col(Centro.nome))).all())
+    return list(db.exec(select(Centro.name).where(col(Centro.id).in_(ids)).order_by(col(Centro.name))).all())
 
 
 def send_setup_link(db: Session, user: StaffUser, token: str, base_url: str, now: datetime) -> MailOutbox:

@@ -16,11 +16,11 @@ def admin_fields() -> rx.Component:
     v, e = S.form, S.errors
     return rx.el.fieldset(
         rx.el.legend("Solo per l'ufficio regionale"),
-        text_field("nome", "Nome del centro", v, e, required=True, max_length=250),
+        text_field("name", "Nome del centro", v, e, required=True, max_length=250),
         select_field("ente_gestore_id", "Ente gestore", S.enti_options, v, e, empty="— non indicato —"),
         select_field("stato_verifica", "Stato di verifica dei dati", list(STATO_VERIFICA_LABELS.items()), v, e),
         text_field(
-            "note_interne",
+            "internal_notes",
             "Note interne (le famiglie non le vedono)",
             v,
             e,
@@ -58,10 +58,10 @@ def _regione_notes() -> rx.Component:
         S.is_regione,
         rx.fragment(),
         rx.cond(
-            v["note_interne"].to(str) != "",
+            v["internal_notes"].to(str) != "",
             rx.el.details(
                 rx.el.summary("Note interne della Regione (le famiglie non le vedono)"),
-                rx.el.p(v["note_interne"].to(str), class_name="st-muted", style={"white_space": "pre-line"}),
+                rx.el.p(v["internal_notes"].to(str), class_name="st-muted", style={"white_space": "pre-line"}),
             ),
         ),
     )
@@ -72,7 +72,7 @@ def _where_when() -> rx.Component:
     return rx.el.fieldset(
         rx.el.legend("Dove e quando"),
         text_field(
-            "indirizzo",
+            "address",
             "Indirizzo",
             v,
             e,
@@ -80,7 +80,7 @@ def _where_when() -> rx.Component:
             hint="Via e numero civico; eventuali indicazioni per arrivare.",
         ),
         text_field(
-            "orari",
+            "hours",
             "Orari di apertura",
             v,
             e,
@@ -114,11 +114,11 @@ def _contacts() -> rx.Component:
     return rx.el.fieldset(
         rx.el.legend("Contatti"),
         rx.el.div(
-            text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
+            text_field("phone", "Telefono", v, e, max_length=80, type_="tel"),
             text_field("email", "E-mail", v, e, max_length=254, type_="email"),
             class_name="st-row2",
         ),
-        text_field("sito", "Sito web", v, e, max_length=500),
+        text_field("website", "Sito web", v, e, max_length=500),
         rx.el.p(
             "Senza telefono, e-mail o sito del centro, le famiglie vedono i recapiti dell'ente gestore e, "
             "se mancano anche quelli, il sito e la PEC del Comune.",
@@ -144,7 +144,7 @@ def _mediation() -> rx.Component:
             class_name="st-checks",
             role="group",
             aria_describedby="mediazione-hint",
-            id="f-lingue_mediazione",
+            id="f-mediation_languages",
         ),
         text_field(
             lingue.MEDIAZIONE_OTHER,
@@ -155,8 +155,8 @@ def _mediation() -> rx.Component:
             hint="Solo per lingue che non sono nell'elenco, per esempio «ta, si».",
         ),
         rx.cond(
-            e.contains("lingue_mediazione"),
-            rx.el.p(e["lingue_mediazione"], id="err-lingue_mediazione", class_name="st-field-error"),
+            e.contains("mediation_languages"),
+            rx.el.p(e["mediation_languages"], id="err-mediation_languages", class_name="st-field-error"),
         ),
     )
 

@@ -36,12 +36,12 @@ def row(c) -> rx.Component:
 
 
 NEW_CENTRE_VALUES = {
-    "nome": "",
-    "indirizzo": "",
-    "orari": "",
-    "telefono": "",
+    "name": "",
+    "address": "",
+    "hours": "",
+    "phone": "",
     "email": "",
-    "sito": "",
+    "website": "",
     "ente_gestore_id": "",
     "stato_verifica": "verificato",
 }
@@ -90,17 +90,17 @@ def _comune_chosen() -> rx.Component:
 def _new_centre_form() -> rx.Component:
     v, e = rx.Var.create(NEW_CENTRE_VALUES), S.new_errors
     return rx.el.form(
-        text_field("nome", "Nome del centro", v, e, required=True, max_length=250),
+        text_field("name", "Nome del centro", v, e, required=True, max_length=250),
         select_field("ente_gestore_id", "Ente gestore", S.enti_options, v, e, empty="— non indicato —"),
         select_field("stato_verifica", "Stato di verifica dei dati", list(STATO_VERIFICA_LABELS.items()), v, e),
-        text_field("indirizzo", "Indirizzo", v, e, max_length=300),
-        text_field("orari", "Orari di apertura", v, e, max_length=500),
+        text_field("address", "Indirizzo", v, e, max_length=300),
+        text_field("hours", "Orari di apertura", v, e, max_length=500),
         rx.el.div(
-            text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
+            text_field("phone", "Telefono", v, e, max_length=80, type_="tel"),
             text_field("email", "E-mail", v, e, max_length=254, type_="email"),
             class_name="st-row2",
         ),
-        text_field("sito", "Sito web", v, e, max_length=500),
+        text_field("website", "Sito web", v, e, max_length=500),
         rx.el.div(
             button("Crea il centro", type="submit"),
             button("Annulla", on_click=S.toggle_new, kind="secondary"),

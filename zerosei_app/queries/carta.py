@@ -54,7 +54,7 @@ def carte(db: Session, centro_ids: list[int] | None = None, provincia: str | Non
     rows = [r for r in list_centri(db) if centro_ids is None or r[0].id in centro_ids]
     if provincia is not None:
         rows = [r for r in rows if r[1].sigla_provincia == provincia]
-    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].nome))
+    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].name))
     ids = [c.id for c, _, _ in rows]
     entries = published_of(db, ids)
     changed = _staff_changes(db, ids)
@@ -97,7 +97,7 @@ def directory(db: Session) -> list[DirectoryRow]:
         target = guessed if origine == OrigineCopertura.INFERITO else known
         target[centro_id] = target.get(centro_id, 0) + n
     rows = list_centri(db)
-    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].nome))
+    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].name))
     return [DirectoryRow(c, m, e, known.get(c.id, 0), guessed.get(c.id, 0)) for c, m, e in rows]
 
 
@@ -163,5 +163,5 @@ def map_points(db: Session) -> tuple[list[MapComune], list[MapCentro]]:
             else (None, None)
         )
         if lat is not None and lon is not None and c.slug:
-            centres.append(MapCentro(c.slug, c.nome, m.nome, lat, lon))
+            centres.append(MapCentro(c.slug, c.name, m.nome, lat, lon))
     return points, centres

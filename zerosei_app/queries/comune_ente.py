@@ -66,7 +66,7 @@ def listing(db: Session, only_inferred: bool = False, provincia: str = "", q: st
                 ente.nome if ente else "",
                 (link.note or link.nome_nella_fonte or "") if link else "",
                 guessed,
-                ", ".join(centri[k.centro_id].nome for k in ks),
+                ", ".join(centri[k.centro_id].name for k in ks),
             )
         )
     return out
@@ -167,6 +167,6 @@ def centri_options(db: Session) -> list[list[str]]:
         select(Centro, Comune.nome)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .where(col(Centro.is_active).is_(True))
-        .order_by(col(Centro.nome))
+        .order_by(col(Centro.name))
     ).all()
-    return [[str(c.id), f"{c.nome} ({comune})"] for c, comune in rows]
+    return [[str(c.id), f"{c.name} ({comune})"] for c, comune in rows]

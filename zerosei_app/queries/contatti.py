@@ -57,7 +57,7 @@ def _comuni(family: Comune, seat: Comune) -> list[Titolare]:
 def centro_azioni(s: ServingCentro, family: Comune) -> list[Azione]:
     c = s.centro
     return azioni(
-        Titolare(CENTRO, c.nome, Recapiti(c.telefono, c.email, c.sito)),
+        Titolare(CENTRO, c.name, Recapiti(c.phone, c.email, c.website)),
         titolare_ente(s.ente) if s.ente else None,
         _comuni(family, s.comune),
     )

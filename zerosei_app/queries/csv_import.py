@@ -121,7 +121,7 @@ class _Lookups:
         if text.isascii() and text.isdigit():
             found = next((c for c in self.centri if c.id == int(text)), None)
             return (found, None) if found else (None, problem("centro_id_unknown", id=text))
-        matches = [c for c in self.centri if fold(c.nome) == fold(text)]
+        matches = [c for c in self.centri if fold(c.name) == fold(text)]
         if len(matches) == 1:
             return matches[0], None
         if len(matches) > 1:
@@ -153,15 +153,15 @@ def plan_centri_work(db: Session, data: bytes | str):
         if value.ente_gestore and ente_id is None:
             new_enti.add(value.ente_gestore)
         existing = _existing_centro(look, value, code, errors)
-        key = (fold(value.nome), code or "")
+        key = (fold(value.name), code or "")
         if key in seen:
             errors.append(problem("centro_twice"))
         seen.add(key)
         if errors:
-            plan.rows.append(RowPlan(row.line, "errore", value.nome, errors))
+            plan.rows.append(RowPlan(row.line, "errore", value.name, errors))
             continue
         values = _centro_values(value, code, ente_id, existing)
-        plan.rows.append(RowPlan(row.line, _centro_action(existing, values, value, ente_id), value.nome))
+        plan.rows.append(RowPlan(row.line, _centro_action(existing, values, value, ente_id), value.name))
         work.append((values, existing, value.ente_gestore if ente_id is None and value.ente_gestore else None))
     for name in sorted(new_enti):
         plan.notes.append(problem("ente_to_add", name=name))
@@ -176,27 +176,27 @@ def _existing_centro(look: _Lookups, value: CentroRowInput, code: str | None, er
             errors.append(problem("centro_new_id_unknown", id=value.id))
         return existing
     if code:
-        return next((c for c in look.centri if fold(c.nome) == fold(value.nome) and c.codice_istat == code), None)
+        return next((c for c in look.centri if fold(c.name) == fold(value.name) and c.codice_istat == code), None)
     return None
 
 
 def _centro_values(value: CentroRowInput, code: str | None, ente_id: int | None, existing: Centro | None) -> dict:
     values = {
-        "nome": value.nome,
+        "name": value.name,
         "codice_istat": code,
-        "indirizzo": value.indirizzo or None,
-        "telefono": value.telefono or None,
+        "address": value.address or None,
+        "phone": value.phone or None,
         "email": value.email or None,
-        "sito": value.sito or None,
-        "orari": value.orari or None,
+        "website": value.website or None,
+        "hours": value.hours or None,
         "ente_gestore_id": ente_id,
         "stato_verifica": value.stato_verifica,
         "is_active": value.attivo,
     }
     if existing is not None and not value.ente_gestore:
         values["ente_gestore_id"] = existing.ente_gestore_id  # an empty cell changes nothing
-    if value.lingue_mediazione is not None:  # no such column (an older file): the stored ones stay
-        values["lingue_mediazione"] = value.lingue_mediazione
+    if value.mediation_languages is not None:  # no such column (an older file): the stored ones stay
+        values["mediation_languages"] = value.mediation_languages
     return values
 
 
@@ -231,8 +231,8 @@ def plan_copertura_work(db: Session, data: bytes | str):
         errors += [f"Centro: {p1}"] if p1 else []
         errors += [f"Comune: {p2}"] if p2 else []
         if centro is not None and not centro.is_active:
-            errors.append(problem("centro_closed", name=centro.nome))
-        label = f"{centro.nome if centro else value.centro} → {look.comune_name_of.get(code, value.comune) if code else value.comune}"
+            errors.append(problem("centro_closed", name=centro.name))
+        label = f"{centro.name if centro else value.centro} → {look.comune_name_of.get(code, value.comune) if code else value.comune}"
         if errors:
             plan.rows.append(RowPlan(row.line, "errore", label, errors))
             continue

@@ -70,7 +70,7 @@ def _contacts(centro: Centro | None) -> str:
     """The stored contacts as one line, so what is confirmed is what is shown."""
     if centro is None:
         return ""
-    parts = (centro.indirizzo, centro.telefono, centro.email, centro.sito, centro.orari)
+    parts = (centro.address, centro.phone, centro.email, centro.website, centro.hours)
     return " · ".join(p.strip() for p in parts if p and p.strip()) or "nessun recapito registrato"
 
 
@@ -79,7 +79,7 @@ def view(db: Session, token: str | None, now: datetime) -> OneTap:
     if r is None:
         return OneTap(INVALID)
     centro = db.get(Centro, r.centro_id)
-    name = centro.nome if centro else ""
+    name = centro.name if centro else ""
     if status == EXPIRED:
         return OneTap(EXPIRED, r.centro_id, name)
     done = confirmations_of(db, r)

@@ -141,9 +141,9 @@ def no_account(db: Session, on: date | None = None) -> list[tuple[int, str]]:
         if on is None:
             return []
     rows = db.exec(
-        select(Centro.id, Centro.nome)
+        select(Centro.id, Centro.name)
         .join(ReviewReminder, col(ReviewReminder.centro_id) == col(Centro.id))
         .where(ReviewReminder.status == NO_ACCOUNT, ReviewReminder.sent_on == on)
-        .order_by(col(Centro.nome))
+        .order_by(col(Centro.name))
     ).all()
     return [(cid, nome) for cid, nome in rows]

@@ -54,16 +54,16 @@ def _centri(db: Session, ids: list[int]) -> dict[int, CentroSummary]:
         select(Centro, Comune.nome)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .where(col(Centro.id).in_(ids))
-        .order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.nome))
+        .order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.name))
     ).all()
     return {
         c.id: CentroSummary(
             c.id,
-            c.nome,
+            c.name,
             comune,
             c.is_active,
             c.stato_verifica,
-            has_contact=any((v or "").strip() for v in (c.telefono, c.email, c.sito)),
+            has_contact=any((v or "").strip() for v in (c.phone, c.email, c.website)),
         )
         for c, comune in rows
     }

@@ -15,7 +15,7 @@ def inbox(db: Session, centro_ids: Sequence[int], status: str = "") -> list[tupl
     if not centro_ids:
         return []
     query = (
-        select(ErrorReport, Centro.nome, CardEntry.title)
+        select(ErrorReport, Centro.name, CardEntry.title)
         .join(Centro, col(Centro.id) == col(ErrorReport.centro_id))
         .outerjoin(CardEntry, col(CardEntry.id) == col(ErrorReport.entry_id))
         .where(col(ErrorReport.centro_id).in_(list(centro_ids)))

@@ -32,7 +32,7 @@ class AppuntamentiState(UiState):
         now = clock.now()
         soon = q.upcoming(db, entry_ids, now)
         later = soon or q.upcoming(db, entry_ids, now, days=5 * 366)
-        names = {c.id: c.nome for c in (db.get(Centro, i) for i in {a.centro_id for a in soon}) if c}
+        names = {c.id: c.name for c in (db.get(Centro, i) for i in {a.centro_id for a in soon}) if c}
         self.items = [
             appuntamento_view(
                 a.entry_id,

@@ -49,7 +49,7 @@ class StaffCentroState(StaffState):
 
     def _fill(self, db: Session, centro) -> None:
         comune = get_comune(db, centro.codice_istat)
-        self.centro_id, self.centro_nome, self.attivo = centro.id, centro.nome, centro.is_active
+        self.centro_id, self.centro_nome, self.attivo = centro.id, centro.name, centro.is_active
         self.comune_nome = comune.nome if comune else centro.codice_istat
         self.verifica_label = STATO_VERIFICA_LABELS.get(centro.stato_verifica, centro.stato_verifica)
         self._base_version = centro.version

@@ -55,7 +55,7 @@ class StaffImportState(StaffState):
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):
         centro = require_centro(db, ctx, require(Id, {"id": self.router.url.query_parameters.get("centro", "")}).id)
-        self.centro_id, self.centro_nome = centro.id, centro.nome
+        self.centro_id, self.centro_nome = centro.id, centro.name
         self._clear()
         self.done = ""
 
@@ -120,7 +120,7 @@ class StaffImportState(StaffState):
     def export(self, db: Session, ctx: StaffContext):
         centro = require_centro(db, ctx, self.centro_id)
         entries = sorted(entries_of(db, centro.id), key=lambda e: e.id)
-        slug = "-".join(fold(centro.nome).split())[:40] or f"centro-{centro.id}"
+        slug = "-".join(fold(centro.name).split())[:40] or f"centro-{centro.id}"
         return rx.download(
             data=export_entries_csv(entries), filename=f"carta-{slug}-{today().isoformat()}.csv", mime_type="text/csv"
         )

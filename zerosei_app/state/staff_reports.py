@@ -91,7 +91,7 @@ class StaffReportsState(StaffState):
         self.centro_id, self.centro_nome = 0, ""
         if params.get("centro"):
             centro = require_centro(db, ctx, require(Id, {"id": params["centro"]}).id)
-            self.centro_id, self.centro_nome = centro.id, centro.nome
+            self.centro_id, self.centro_nome = centro.id, centro.name
         self.filtro = params.get("stato", "aperte") if params.get("stato") in STATUS_FILTERS else "aperte"
         self._rows(db, ctx)
 

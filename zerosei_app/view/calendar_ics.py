@@ -23,8 +23,8 @@ def _page_url(base: str, link: str) -> str:
 
 def _event(ev: SessionEvent, base: str, link: str) -> IcsEvent:
     e, centro = ev.entry, ev.centro
-    where = ", ".join(x for x in (e.location, centro.nome) if x)
-    contact = " · ".join(x for x in (centro.telefono, centro.email) if x)
+    where = ", ".join(x for x in (e.location, centro.name) if x)
+    contact = " · ".join(x for x in (centro.phone, centro.email) if x)
     text = "\n\n".join(x for x in (e.summary, e.access, contact and f"Contatti: {contact}") if x)
     return IcsEvent(
         uid=f"{hsds_id('schedule', f'session/{ev.session_id}')}@zerosei",
@@ -62,7 +62,7 @@ def _reminder(r: TappaReminder, lang: str, base: str, link: str) -> IcsReminder:
 def entry_ics(cal: EntryCalendar, base: str, now: datetime) -> bytes:
     title = cal.entry.title
     events = [_event(ev, base, "") for ev in cal.events]
-    return calendar_bytes(title, events, now, description=f"{title} – {cal.centro.nome} (Carta ZeroSei)")
+    return calendar_bytes(title, events, now, description=f"{title} – {cal.centro.name} (Carta ZeroSei)")
 
 
 def path_ics(cal: PathCalendar, base: str, now: datetime) -> bytes:

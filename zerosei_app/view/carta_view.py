@@ -33,7 +33,7 @@ def centro_contacts(centro: Centro, ente: EnteGestore | None, seat: Comune, lang
     """The path's contact rule (domain/contact_rule.py): the centre's own contacts, else its ente
     gestore's, else its comune's site with the PEC last; each link says whose it is."""
     actions = azioni(
-        Titolare(CENTRO, centro.nome, Recapiti(centro.telefono, centro.email, centro.sito)),
+        Titolare(CENTRO, centro.name, Recapiti(centro.phone, centro.email, centro.website)),
         titolare_ente(ente) if ente is not None else None,
         [titolare_comune(seat)],
     )
@@ -128,19 +128,19 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
     return CartaView(
         id=centro.id,
         slug=centro.slug or "",
-        name=centro.nome,
+        name=centro.name,
         href=urls.carta_url(centro.slug or "", lang),
-        ente=c.ente.nome if c.ente else (centro.ente_nella_fonte or ""),
-        address=centro.indirizzo or "",
+        ente=c.ente.nome if c.ente else (centro.ente_as_cited or ""),
+        address=centro.address or "",
         place=f"{comune.nome} ({comune.sigla_provincia})",
         provincia=comune.sigla_provincia,
-        map_href=map_url(centro.indirizzo, comune.nome) or "",
-        hours=hours_text(centro.orari, centro.orari_data, lang),
+        map_href=map_url(centro.address, comune.nome) or "",
+        hours=hours_text(centro.hours, centro.hours_as_of, lang),
         links=links,
         no_contacts="" if links else t("carta.no_contacts", lang),
         status_kind=centro.stato_verifica,
         status=status_text(centro.stato_verifica, lang),
-        updated=updated_text(c.aggiornato_il, centro.data_fonte, lang),
+        updated=updated_text(c.aggiornato_il, centro.source_date, lang),
         served_title=plural("carta.n_comuni", sum(1 for _, k in c.served if k.origine in KNOWN), lang),
         served=served,
         nearest_for=nearest_for,
@@ -149,7 +149,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         has_examples=any(v.verificato_il is None for v in voci),  # some only from a source: say what that means
         nothing_confirmed=not any(v.verificato_il for v in voci),
         chiusura=announce_text(c.chiusure, today, "centro", lang),
-        mediazione=mediazione_lingue(centro.lingue_mediazione),
+        mediazione=mediazione_lingue(centro.mediation_languages),
     )
 
 
@@ -157,7 +157,7 @@ def _entry(v: VoceOut, centro: Centro, lang: str, compact: bool) -> EntryView:
     """As on the path, minus what the centre's header already says ("Chi: <this centre>", "Dove:
     <its address>"); compact: also without how to access it and the languages."""
     view = entry_view(v, f"v{v.id}", lang)
-    same = {centro.nome, centro.indirizzo or ""}
+    same = {centro.name, centro.address or ""}
     dropped = {t("path.fact.access", lang), t("path.fact.languages", lang)} if compact else set()
     view.facts = [f for f in view.facts if f.value not in same and f.label not in dropped]
     if compact:
@@ -208,7 +208,7 @@ def dir_centro_view(r: DirectoryRow, lang: str) -> DirCentroView:
     return DirCentroView(
         id=r.centro.id,
         slug=r.centro.slug or "",
-        name=r.centro.nome,
+        name=r.centro.name,
         href=urls.carta_url(r.centro.slug or "", lang),
         place=f"{r.comune.nome} ({r.comune.sigla_provincia})",
         status_kind=r.centro.stato_verifica,

@@ -14,6 +14,27 @@ from zerosei_app.view.hsds_taxonomies import term
 
 SEED_SOURCE = "ZeroSei digitale: caricamento iniziale da fonti pubbliche; vedi il campo fonte"
 _ROLE_LABEL = {"operatore": "operatore del centro (area operatori ZeroSei)", "regione": "Regione Piemonte"}
+# A change's `field_name` and values name the columns as HSDS readers have always read them: a centre's
+# columns got English names (revision 0010) and so did the audit's keys, the published names stay.
+_PUBLISHED_FIELDS = {
+    "centro": {
+        "name": "nome",
+        "address": "indirizzo",
+        "phone": "telefono",
+        "website": "sito",
+        "hours": "orari",
+        "hours_as_of": "orari_data",
+        "mediation_languages": "lingue_mediazione",
+        "ente_as_cited": "ente_nella_fonte",
+        "territory_as_cited": "territorio_nella_fonte",
+        "services_cited": "servizi_citati",
+        "source_url": "fonte_url",
+        "source_date": "data_fonte",
+        "verification_note": "nota_verifica",
+        "internal_notes": "note_interne",
+        "source_key": "chiave_fonte",
+    }
+}
 
 
 def _seed_metadata(
@@ -40,7 +61,9 @@ def metadata(
     change = data.changes.get((entity, key))
     if change is None:
         return [_seed_metadata(entity, key, resource_id, resource_type, created)]
-    before, after = change.before or {}, change.after or {}
+    names = _PUBLISHED_FIELDS.get(entity, {})
+    before = {names.get(k, k): v for k, v in (change.before or {}).items()}
+    after = {names.get(k, k): v for k, v in (change.after or {}).items()}
     changed = [k for k in after if k != "version" and before.get(k) != after.get(k)]
     if change.action == "honest_content":  # issue 16's correction: the guessed old values are not republished
         changed = [k for k in changed if k != "motivo"]

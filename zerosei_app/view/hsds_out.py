@@ -166,8 +166,8 @@ def _centro_out(
     data: HsdsData, c: Centro, m: Comune, org_id: str, full_service: bool, base_url: str
 ) -> OrganizationOut:
     phones = None
-    if c.telefono:
-        phones = [PhoneOut(id=hsds_id("phone", f"centro/{c.id}"), organization_id=org_id, number=c.telefono)]
+    if c.phone:
+        phones = [PhoneOut(id=hsds_id("phone", f"centro/{c.id}"), organization_id=org_id, number=c.phone)]
     mine = [e for e in data.entries if e.centro_id == c.id]
     verified = c.stato_verifica in set(StatoVerifica)
     return OrganizationOut(

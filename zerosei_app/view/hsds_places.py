@@ -33,20 +33,20 @@ def ente_list_out(e: EnteGestore) -> OrganizationListOut:
 
 
 def centro_list_out(data: HsdsData, c: Centro, m: Comune) -> OrganizationListOut:
-    cited = f" Servizi citati dalla fonte: {c.servizi_citati}." if c.servizi_citati else ""
+    cited = f" Servizi citati dalla fonte: {c.services_cited}." if c.services_cited else ""
     return OrganizationListOut(
         id=hsds_id("centro", c.id),
-        name=c.nome,
+        name=c.name,
         description=f"Centro per le famiglie a {m.nome} ({m.sigla_provincia}).{cited}",
         email=email(c.email),
-        website=url(c.sito),
+        website=url(c.website),
         legal_status="Centro per le famiglie",
         parent_organization_id=hsds_id("ente_gestore", c.ente_gestore_id) if c.ente_gestore_id in data.enti else None,
     )
 
 
 def _addresses(c: Centro, m: Comune, loc_id: str) -> list[AddressOut] | None:
-    street = (c.indirizzo or "").strip()
+    street = (c.address or "").strip()
     if not street or street.lower().startswith("non indicato"):
         return None
     caps = list(m.cap or [])
@@ -81,7 +81,7 @@ def _mediazione_languages(c: Centro, loc_id: str) -> list[LanguageOut] | None:
             code=code,
             note=MEDIAZIONE_NOTE,
         )
-        for code in (c.lingue_mediazione or [])
+        for code in (c.mediation_languages or [])
     ] or None
 
 
@@ -90,17 +90,17 @@ def location_out(data: HsdsData, c: Centro, m: Comune) -> LocationOut:
     # Centres are placed at their comune's coordinates unless staff gave the building's own.
     own = c.lat is not None and c.lon is not None and (c.lat, c.lon) != (m.lat, m.lon)
     lat, lon = (c.lat, c.lon) if own else (m.lat, m.lon)
-    notes = [f"Sede di {c.nome}, {m.nome} ({m.sigla_provincia})."]
+    notes = [f"Sede di {c.name}, {m.nome} ({m.sigla_provincia})."]
     if lat is not None and not own:
         notes.append(COORDINATES_OF_COMUNE)
     phones = None
-    if c.telefono:
-        phones = [PhoneOut(id=hsds_id("phone", f"location/{c.id}"), location_id=loc_id, number=c.telefono)]
+    if c.phone:
+        phones = [PhoneOut(id=hsds_id("phone", f"location/{c.id}"), location_id=loc_id, number=c.phone)]
     return LocationOut(
         id=loc_id,
         location_type="physical",
         organization_id=hsds_id("centro", c.id),
-        name=c.nome,
+        name=c.name,
         description=" ".join(notes),
         latitude=lat,
         longitude=lon,

@@ -39,13 +39,13 @@ def account_status(user: StaffUser, now: datetime) -> str:
 
 def centri_options(centri: list[tuple[Centro, str]]) -> list[list[str]]:
     """[id, "comune – nome"], closed centres said so."""
-    return [[str(c.id), f"{comune} – {c.nome}" + ("" if c.is_active else " (chiuso)")] for c, comune in centri]
+    return [[str(c.id), f"{comune} – {c.name}" + ("" if c.is_active else " (chiuso)")] for c, comune in centri]
 
 
 def user_rows(
     accounts: list[tuple[StaffUser, list[int]]], centri: list[tuple[Centro, str]], me: int, now: datetime
 ) -> list[UserRow]:
-    names = {c.id: f"{c.nome} ({comune})" for c, comune in centri}
+    names = {c.id: f"{c.name} ({comune})" for c, comune in centri}
 
     def centri_of(user: StaffUser, ids: list[int]) -> str:
         if user.role == "regione":

@@ -10,17 +10,17 @@ from zerosei_app.view.staff_messages import who
 def centro_form(centro: Centro) -> dict[str, str]:
     """The stored values as the form's inputs show them (empty text for what is not set)."""
     return {
-        "nome": centro.nome,
+        "name": centro.name,
         "codice_istat": centro.codice_istat,
-        "indirizzo": centro.indirizzo or "",
-        "orari": centro.orari or "",
-        "telefono": centro.telefono or "",
+        "address": centro.address or "",
+        "hours": centro.hours or "",
+        "phone": centro.phone or "",
         "email": centro.email or "",
-        "sito": centro.sito or "",
+        "website": centro.website or "",
         "ente_gestore_id": str(centro.ente_gestore_id or ""),
         "stato_verifica": centro.stato_verifica,
-        "note_interne": centro.note_interne or "",
-        **lingue.to_form(centro.lingue_mediazione, lingue.MEDIAZIONE_PREFIX, lingue.MEDIAZIONE_OTHER),
+        "internal_notes": centro.internal_notes or "",
+        **lingue.to_form(centro.mediation_languages, lingue.MEDIAZIONE_PREFIX, lingue.MEDIAZIONE_OTHER),
     }
 
 

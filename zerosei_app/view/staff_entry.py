@@ -164,12 +164,12 @@ def form_from_modello(centro: Centro, index: int | None) -> tuple[dict[str, str]
         "age_max_months": 72,
         "cost_free": None,
         "languages": [],
-        "provider": centro.nome,
-        "location": centro.indirizzo or "",
+        "provider": centro.name,
+        "location": centro.address or "",
         "location_comune": centro.codice_istat,
-        "contact_phone": centro.telefono or "",
+        "contact_phone": centro.phone or "",
         "contact_email": centro.email or "",
-        "contact_url": centro.sito or "",
+        "contact_url": centro.website or "",
     }
     values = modello_values(index) if index is not None else None
     if values is None:
