@@ -78,7 +78,7 @@ def build_national(db: Session, rng: random.Random | None = None) -> None:
     db.execute(
         insert(Copertura),
         [
-            dict(centro_id=k.centro_id, codice_istat=k.codice_istat, origine=k.origine, distanza_km=k.distanza_km)
+            dict(centro_id=k.centro_id, codice_istat=k.codice_istat, origine=k.origine, distance_km=k.distance_km)
             for k in links
         ],
     )

@@ -1,9 +1,10 @@
-"""centro: English names for the columns that are not domain words (issue 19)
+"""centro and copertura: English names for the columns that are not domain words (issue 19)
 
 docs/GLOSSARY.md, "How the code names things": Italian only for the Regione's domain terms. `centro`'s
-nome, indirizzo, telefono, sito, orari, ... become English, like `card_entry`'s. The audit history keeps the
-values of the centres' columns by name (entity "centro"): its keys are renamed with the columns, so the history
-reads the same. Nothing else changes (the API, the CSV headers and the data files keep their published names).
+nome, indirizzo, telefono, sito, orari, ... and `copertura`'s distanza_km, nota become English, like
+`card_entry`'s. The audit history keeps the values of the centres' columns by name (entity "centro"): its
+keys are renamed with the columns, so the history reads the same. Nothing else changes (the API, the CSV
+headers and the data files keep their published names).
 
 Revision ID: 0010_h19_centro
 Revises: 0009_h18
@@ -38,6 +39,7 @@ CENTRO = {
     "note_interne": "internal_notes",
     "chiave_fonte": "source_key",
 }
+COPERTURA = {"distanza_km": "distance_km", "nota": "note"}
 # The audit entities whose `before`/`after` hold those columns by name ("copertura" records hold only
 # "comune" and "origine": nothing to rename there).
 AUDIT = {"centro": CENTRO}
@@ -76,15 +78,18 @@ def _renamed(values: dict | None, mapping: dict[str, str]) -> dict | None:
     return {mapping.get(k, k): v for k, v in values.items()}
 
 
+_NO_INDEX = ("", "")
 _OLD_INDEX = ("ix_centro_chiave_fonte", "chiave_fonte")
 _NEW_INDEX = ("ix_centro_source_key", "source_key")
 
 
 def upgrade() -> None:
     _rename_columns("centro", CENTRO, _OLD_INDEX, _NEW_INDEX)
+    _rename_columns("copertura", COPERTURA, _NO_INDEX, _NO_INDEX)
     _rename_audit_keys(forward=True)
 
 
 def downgrade() -> None:
     _rename_audit_keys(forward=False)
     _rename_columns("centro", {new: old for old, new in CENTRO.items()}, _NEW_INDEX, _OLD_INDEX)
+    _rename_columns("copertura", {new: old for old, new in COPERTURA.items()}, _NO_INDEX, _NO_INDEX)

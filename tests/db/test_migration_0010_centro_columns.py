@@ -1,4 +1,4 @@
-"""Revision 0010_h19_centro: `centro`'s columns get English names (issue 19), with the values, the
+"""Revision 0010_h19_centro: `centro` and `copertura` columns get English names (issue 19), with the values, the
 renamed index and the audit history's keys, on both databases; the downgrade gives the old names back."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from alembic import command
 from zerosei_app.db import make_engine
-from zerosei_app.models import AuditRecord, Centro
+from zerosei_app.models import AuditRecord, Centro, Copertura
 from zerosei_app.prestart import alembic_config, migrate
 
 BEFORE = "0009_h18"
@@ -121,11 +121,14 @@ def test_centre_and_coverage_columns_and_the_audit_keys_are_renamed_both_ways(em
 
     migrate(empty_url)
     assert not set(NEW_NAMES) & _columns(engine, "centro")
+    assert {"distance_km", "note"} <= _columns(engine, "copertura")
     assert "ix_centro_source_key" in _indexes(engine) and "ix_centro_chiave_fonte" not in _indexes(engine)
     with Session(engine) as s:
         centro = s.exec(select(Centro)).one()
         for old, new in NEW_NAMES.items():
             assert getattr(centro, new) == OLD_VALUES[old], new
+        link = s.exec(select(Copertura)).one()
+        assert (link.distance_km, link.note) == (12.5, "Il centro più vicino")
         record = s.exec(select(AuditRecord).where(AuditRecord.entity == "centro")).one()
         assert record.before == {"name": "Centro Alba", "address": None, "stato_verifica": "verificato", "version": 1}
         assert record.after["name"] == "Centro Alba 2" and "nome" not in record.after
@@ -134,12 +137,14 @@ def test_centre_and_coverage_columns_and_the_audit_keys_are_renamed_both_ways(em
     command.downgrade(cfg, BEFORE)
     assert set(NEW_NAMES) <= _columns(engine, "centro")
     assert not set(NEW_NAMES.values()) & _columns(engine, "centro")
+    assert {"distanza_km", "nota"} <= _columns(engine, "copertura")
     assert "ix_centro_chiave_fonte" in _indexes(engine) and "ix_centro_source_key" not in _indexes(engine)
     with engine.connect() as conn:
         row = conn.execute(sa.text(f"SELECT {', '.join(OLD_VALUES)} FROM centro")).mappings().one()
         assert {k: row[k] for k in OLD_VALUES if k != "lingue_mediazione"} == {
             k: v for k, v in OLD_VALUES.items() if k != "lingue_mediazione"
         }
+        assert conn.execute(sa.text("SELECT distanza_km, nota FROM copertura")).one() == (12.5, "Il centro più vicino")
     audit = _audit(engine)
     assert audit["centro"] == (OLD_AUDIT, OLD_AUDIT | {"nome": "Centro Alba 2"})
     assert audit["copertura"] == (None, COVERAGE_AUDIT)

@@ -76,6 +76,6 @@ def test_coverage_rule_documented_links(db):
     for link in links:
         by_origin.setdefault(link.origine, []).append(link)
     assert {"esplicito", "ente_gestore", "inferito"} <= set(by_origin)
-    assert all(link.distanza_km is not None for link in by_origin["inferito"])
+    assert all(link.distance_km is not None for link in by_origin["inferito"])
     # Cuneo's consorzio (CSAC) serves its 53 comuni through its centre.
     assert len(by_origin["ente_gestore"]) >= 53

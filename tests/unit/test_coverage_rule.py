@@ -38,8 +38,8 @@ def test_a_known_ente_without_a_centre_never_gets_a_guessed_centre_of_another_en
 
 def test_inferred_links_carry_the_distance():
     inferred = [link for link in compute_links(COMUNI, [NAME_ONLY, RELIABLE]) if link.origine == "inferito"]
-    assert all(link.distanza_km is not None for link in inferred)
-    d = {link.codice_istat: link.distanza_km for link in inferred}
+    assert all(link.distance_km is not None for link in inferred)
+    d = {link.codice_istat: link.distance_km for link in inferred}
     assert d["000004"] > 50 and d["000005"] is not None
 
 

@@ -94,7 +94,7 @@ def test_a_rolled_back_write_changes_nothing(engine):
     with Session(engine) as s:
         v0 = current_version(s)
         link = s.exec(select(Copertura).where(Copertura.codice_istat == "001255")).first()
-        link.nota = "Una nota che non resta"
+        link.note = "Una nota che non resta"
         s.add(link)
         s.flush()
         s.rollback()

@@ -97,7 +97,7 @@ def _add_known_links(
         if guess is not None and guess.origine == OrigineCopertura.INFERITO:
             # The same centre, now known (its ente gestore's): no longer a guess.
             _log(db, link, "auto_link", guess.origine, link.origine, when)
-            guess.origine, guess.distanza_km, guess.nota = link.origine, link.distanza_km, None
+            guess.origine, guess.distance_km, guess.note = link.origine, link.distance_km, None
             db.add(guess)
             added.append(link)
             continue
@@ -108,7 +108,7 @@ def _add_known_links(
                 centro_id=link.centro_id,
                 codice_istat=link.codice_istat,
                 origine=link.origine,
-                distanza_km=link.distanza_km,
+                distance_km=link.distance_km,
             )
         )
         _log(db, link, "auto_link", None, link.origine, when)
@@ -123,7 +123,7 @@ def _wanted_guesses(
     """The guesses the rule gives now, on top of every link that is not a guess, keyed (centro_id, codice_istat)."""
     added_keys = {(a.centro_id, a.codice_istat) for a in added}
     base = [
-        Link(k.centro_id, k.codice_istat, k.origine, k.distanza_km)
+        Link(k.centro_id, k.codice_istat, k.origine, k.distance_km)
         for k in current
         if k.origine != OrigineCopertura.INFERITO and (k.centro_id, k.codice_istat) not in added_keys
     ]
@@ -155,8 +155,8 @@ def _add_guesses(db: Session, wanted: dict, have: set, when: datetime | None) ->
                 centro_id=link.centro_id,
                 codice_istat=link.codice_istat,
                 origine=OrigineCopertura.INFERITO,
-                distanza_km=link.distanza_km,
-                nota=INFERRED_NOTE,
+                distance_km=link.distance_km,
+                note=INFERRED_NOTE,
             )
         )
         _log(db, link, "auto_link", None, "inferito", when)

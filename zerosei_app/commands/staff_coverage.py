@@ -67,13 +67,13 @@ def add_link(db: Session, centro: Centro, codice_istat: str, user_id: int, now: 
     if link is None:
         db.add(
             Copertura(
-                centro_id=centro.id, codice_istat=codice_istat, origine=OrigineCopertura.ESPLICITO, distanza_km=None
+                centro_id=centro.id, codice_istat=codice_istat, origine=OrigineCopertura.ESPLICITO, distance_km=None
             )
         )
         _log(db, centro.id, user_id, "link", codice_istat, None, OrigineCopertura.ESPLICITO, now)
     elif link.origine != OrigineCopertura.ESPLICITO:
         _log(db, centro.id, user_id, "confirm", codice_istat, link.origine, OrigineCopertura.ESPLICITO, now)
-        link.origine, link.nota = OrigineCopertura.ESPLICITO, None
+        link.origine, link.note = OrigineCopertura.ESPLICITO, None
         db.add(link)
     db.flush()
 
@@ -103,7 +103,7 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
     current = [
         Link(centro_id, codice, origine, distanza)
         for centro_id, codice, origine, distanza in db.exec(
-            select(Copertura.centro_id, Copertura.codice_istat, Copertura.origine, Copertura.distanza_km).where(
+            select(Copertura.centro_id, Copertura.codice_istat, Copertura.origine, Copertura.distance_km).where(
                 col(Copertura.centro_id).in_(open_ids)
             )
         ).all()
@@ -125,8 +125,8 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
                 centro_id=link.centro_id,
                 codice_istat=link.codice_istat,
                 origine=link.origine,
-                distanza_km=link.distanza_km,
-                nota=INFERRED_NOTE if link.origine == OrigineCopertura.INFERITO else None,
+                distance_km=link.distance_km,
+                note=INFERRED_NOTE if link.origine == OrigineCopertura.INFERITO else None,
             )
         )
         _log(db, link.centro_id, user_id, "auto_link", link.codice_istat, None, link.origine, now)
@@ -145,7 +145,7 @@ def replace_links_for(db: Session, pairs: dict[str, set[int]], user_id: int, now
                 db.delete(link)
             elif link.origine != OrigineCopertura.ESPLICITO:
                 _log(db, link.centro_id, user_id, "confirm", codice, link.origine, OrigineCopertura.ESPLICITO, now)
-                link.origine, link.nota, link.distanza_km = OrigineCopertura.ESPLICITO, None, None
+                link.origine, link.note, link.distance_km = OrigineCopertura.ESPLICITO, None, None
                 db.add(link)
         have = {k.centro_id for k in current}
         for centro_id in sorted(centro_ids - have):

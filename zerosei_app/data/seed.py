@@ -173,8 +173,8 @@ def _load_coverage(db: Session, comuni: dict[str, Comune], centri: list[Centro],
                 centro_id=link.centro_id,
                 codice_istat=link.codice_istat,
                 origine=link.origine,
-                distanza_km=link.distanza_km,
-                nota=note,
+                distance_km=link.distance_km,
+                note=note,
             )
         )
 

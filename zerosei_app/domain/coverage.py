@@ -94,7 +94,7 @@ class Link:
     centro_id: int
     codice_istat: str
     origine: str  # esplicito | ente_gestore | inferito
-    distanza_km: float | None
+    distance_km: float | None
 
 
 def _province_centroids(comuni: Iterable[ComunePoint]) -> dict[str, tuple[float, float]]:

@@ -58,5 +58,5 @@ class Copertura(SQLModel, table=True):
     centro_id: int = Field(foreign_key="centro.id", index=True)
     codice_istat: str = Field(foreign_key="comune.codice_istat", index=True, max_length=6)
     origine: str = Field(max_length=20)
-    distanza_km: float | None = None
-    nota: str | None = Field(default=None, max_length=300)
+    distance_km: float | None = None
+    note: str | None = Field(default=None, max_length=300)

@@ -31,7 +31,7 @@ def _serving_query():
 
 def _serving_order(s: ServingCentro) -> tuple:
     """Known links first, then inferred ones by distance."""
-    return (_ORIGINE_ORDER.get(s.copertura.origine, 9), s.copertura.distanza_km or 0.0, s.centro.id)
+    return (_ORIGINE_ORDER.get(s.copertura.origine, 9), s.copertura.distance_km or 0.0, s.centro.id)
 
 
 def centri_for_comune(db: Session, codice_istat: str) -> list[ServingCentro]:

@@ -54,7 +54,7 @@ class StaffCoverageState(StaffState):
                 comune.sigla_provincia,
                 k.origine,
                 ORIGINE_LABELS.get(k.origine, k.origine),
-                f"{k.distanza_km:.0f} km" if k.distanza_km else "",
+                f"{k.distance_km:.0f} km" if k.distance_km else "",
             )
             for comune, k in rows
         ]

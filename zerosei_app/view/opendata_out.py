@@ -50,7 +50,7 @@ def centro_detail_out(d: CentroDetail | None) -> dict | None:
                 "nome": m.nome,
                 "provincia": m.sigla_provincia,
                 "origine": k.origine,
-                "distanza_km": k.distanza_km,
+                "distanza_km": k.distance_km,
             }
             for m, k in d.served
         ],

@@ -82,7 +82,7 @@ def centro_out(c: CentroContatti, family: Comune) -> CentroOut:
         stato_verifica=centro.stato_verifica,
         origine=s.copertura.origine,
         inferito=s.copertura.origine == OrigineCopertura.INFERITO,
-        distanza_km=s.copertura.distanza_km,
+        distanza_km=s.copertura.distance_km,
         mappa_url=map_url(centro.address, s.comune.nome),
         stessa_provincia=s.comune.sigla_provincia == family.sigla_provincia,
         contatti=contatti_out(c.azioni),
