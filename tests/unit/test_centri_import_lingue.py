@@ -78,6 +78,6 @@ def test_a_file_with_the_column_sets_them(db, cell, stored):
 
 
 def test_the_export_carries_them_as_the_import_reads_them():
-    text = export_csv([CentroRiga(7, "Centro", "Alba", "CN", lingue_mediazione=["ar", "ro"])]).decode("utf-8-sig")
+    text = export_csv([CentroRiga(7, "Centro", "Alba", "CN", mediation_languages=["ar", "ro"])]).decode("utf-8-sig")
     header, row = text.splitlines()
     assert header.endswith(";Lingue mediazione") and row.endswith(";ar, ro")

@@ -83,10 +83,10 @@ def centro_point(c: Any, provincia: str) -> CentroPoint:
     )
 
 
-def is_contactable(indirizzo: str | None, telefono: str | None, email: str | None, sito: str | None) -> bool:
+def is_contactable(address: str | None, phone: str | None, email: str | None, website: str | None) -> bool:
     """A family can reach it: a known address (the source writes "non indicato…" when it has none) or a contact."""
-    has_address = bool(indirizzo) and not indirizzo.strip().lower().startswith("non indicato")
-    return has_address or bool(telefono) or bool(email) or bool(sito)
+    has_address = bool(address) and not address.strip().lower().startswith("non indicato")
+    return has_address or bool(phone) or bool(email) or bool(website)
 
 
 @dataclass(frozen=True)

@@ -67,15 +67,15 @@ _INVITO_RANK = {NESSUNO: 0, SCADUTO: 1, INVITATO: 2, ATTIVO: 3}
 def sort_key(key: str):
     """How the table sorts by a column: what needs the Regione first (no account, most overdue, oldest)."""
     if key == "account":
-        return lambda r: (_INVITO_RANK.get(r.invito, 0), r.nome)
+        return lambda r: (_INVITO_RANK.get(r.invito, 0), r.name)
     if key == "pubblicate":
-        return lambda r: (r.pubblicate, r.nome)
+        return lambda r: (r.pubblicate, r.name)
     if key == "confermate":
-        return lambda r: (r.confermate, r.nome)
+        return lambda r: (r.confermate, r.name)
     if key == "da_confermare":
-        return lambda r: (-r.da_confermare, r.nome)
+        return lambda r: (-r.da_confermare, r.name)
     if key == "ultima_conferma":
-        return lambda r: (r.ultima_conferma or date.min, r.nome)
+        return lambda r: (r.ultima_conferma or date.min, r.name)
     if key == "promemoria":
-        return lambda r: (-(r.promemoria or 0), r.nome)
-    return lambda r: (r.provincia, r.comune, r.nome)
+        return lambda r: (-(r.promemoria or 0), r.name)
+    return lambda r: (r.provincia, r.comune, r.name)

@@ -36,11 +36,11 @@ def without_remarks(text: str | None) -> str | None:
     return plain or None
 
 
-def hours_are_old(orari_data: str | None, today: date) -> bool:
+def hours_are_old(hours_as_of: str | None, today: date) -> bool:
     """Hours a source gave more than a year ago (or in an undated past period, "covid"): shown with their date."""
-    if not orari_data:
+    if not hours_as_of:
         return False
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", orari_data)
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", hours_as_of)
     if m is None:  # "2021-2022", "covid": a past period
         return True
     year, month = int(m.group(1)), int(m.group(2) or 12)  # a bare year: its last month, to be fair

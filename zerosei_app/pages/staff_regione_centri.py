@@ -48,13 +48,13 @@ def _invito(r) -> rx.Component:
 def row(r) -> rx.Component:
     return rx.el.tr(
         rx.el.td(
-            link(r.nome, r.href),
+            link(r.name, r.href),
             rx.el.br(),
             rx.el.span(r.luogo, class_name="st-muted"),
             class_name="st-stack-title",
         ),
         stack_cell("Account", _invito(r)),
-        stack_cell("Pubblicate", link(r.pubblicate, r.voci_href, aria_label="Voci di " + r.nome)),
+        stack_cell("Pubblicate", link(r.pubblicate, r.voci_href, aria_label="Voci di " + r.name)),
         stack_cell("Confermate", r.confermate),
         stack_cell(
             "Da confermare",

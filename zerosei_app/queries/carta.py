@@ -116,7 +116,7 @@ class MapComune:
 @dataclass(frozen=True)
 class MapCentro:
     slug: str
-    nome: str
+    name: str
     comune: str
     lat: float
     lon: float

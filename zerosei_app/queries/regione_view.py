@@ -31,7 +31,7 @@ def review_days() -> int:
 @dataclass
 class CentroRiga:
     id: int
-    nome: str
+    name: str
     comune: str
     provincia: str
     invito: str = "nessuno"  # domain/regione_view.invito
@@ -44,7 +44,7 @@ class CentroRiga:
     ultimo_promemoria: date | None = None
     chiusure: list[Window] = field(default_factory=list)  # the centre's closures in course or to come
     voci_sospese: int = 0  # its entries' closures in course or to come
-    lingue_mediazione: list[str] = field(default_factory=list)  # its cultural mediators' (ISO 639-1)
+    mediation_languages: list[str] = field(default_factory=list)  # its cultural mediators' (ISO 639-1)
 
 
 @dataclass
@@ -69,7 +69,7 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
 
 def _open_centri(db: Session) -> dict[int, CentroRiga]:
     return {
-        c.id: CentroRiga(c.id, c.name, m.nome, m.sigla_provincia, lingue_mediazione=list(c.mediation_languages or []))
+        c.id: CentroRiga(c.id, c.name, m.nome, m.sigla_provincia, mediation_languages=list(c.mediation_languages or []))
         for c, m in db.exec(
             select(Centro, Comune)
             .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))

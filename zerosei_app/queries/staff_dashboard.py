@@ -16,7 +16,7 @@ from zerosei_app.models import CardEntry, Centro, Comune, ErrorReport
 @dataclass
 class CentroSummary:
     id: int
-    nome: str
+    name: str
     comune: str
     is_active: bool
     stato_verifica: str

@@ -41,7 +41,7 @@ def centro_cards(items) -> list[CentroCard]:
     return [
         CentroCard(
             s.id,
-            s.nome,
+            s.name,
             s.comune,
             s.is_active,
             STATO_VERIFICA_LABELS.get(s.stato_verifica, s.stato_verifica),

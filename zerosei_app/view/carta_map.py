@@ -80,7 +80,7 @@ def markers(centres: list[MapCentro], lang: str, href_of) -> list[MarkerView]:
             MarkerView(
                 slug=c.slug,
                 href=href_of(c.slug),
-                label=t("carta.map.marker", lang, nome=c.nome, comune=c.comune),
+                label=t("carta.map.marker", lang, nome=c.name, comune=c.comune),
                 left=f"{x / WIDTH * 100:.2f}%",
                 top=f"{y / HEIGHT * 100:.2f}%",
             )

@@ -93,11 +93,11 @@ def status_text(stato: str, lang: str) -> str:
     return t(f"carta.status.{stato}", lang) if stato in ("verificato", "parziale", "solo_nome", "incerto") else ""
 
 
-def updated_text(aggiornato_il: str | None, data_fonte: str | None, lang: str) -> str:
+def updated_text(aggiornato_il: str | None, source_date: str | None, lang: str) -> str:
     if aggiornato_il:
         return t("carta.updated_on", lang, date=_day(aggiornato_il, lang))
-    if data_fonte:
-        return t("carta.source_date", lang, date=ltr_isolate(data_fonte, lang))  # the source's own words
+    if source_date:
+        return t("carta.source_date", lang, date=ltr_isolate(source_date, lang))  # the source's own words
     return t("carta.source_undated", lang)
 
 

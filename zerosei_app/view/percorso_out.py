@@ -37,11 +37,11 @@ from zerosei_app.view.tappe_out import funzioni_out, tappe_for_child
 from zerosei_app.view.wording import age_in_words
 
 
-def map_url(indirizzo: str | None, comune: str) -> str | None:
-    if not indirizzo or indirizzo.lower().startswith("non indicato"):
+def map_url(address: str | None, comune: str) -> str | None:
+    if not address or address.lower().startswith("non indicato"):
         return f"https://www.openstreetmap.org/search?query={quote_plus(comune + ', Piemonte')}"
     # Sources often add notes in brackets or after a comma: keep the street part.
-    street = indirizzo.split("(")[0].strip().rstrip(",")
+    street = address.split("(")[0].strip().rstrip(",")
     return f"https://www.openstreetmap.org/search?query={quote_plus(f'{street}, {comune}')}"
 
 

@@ -215,14 +215,14 @@ def centri_views(
     return [card, *views] if all(c.inferito for c in centri) else [*views, card]
 
 
-def hours_text(orari: str | None, given_in: str | None, lang: str) -> str:
+def hours_text(hours: str | None, given_in: str | None, lang: str) -> str:
     """A centre's hours; those a source gave over a year ago say when ("orari indicati nel 2019: chiedi conferma")."""
-    if not orari:
+    if not hours:
         return ""
     if not hours_are_old(given_in, clock.today()):
-        return orari
+        return hours
     when = t("hours.when.covid", lang) if given_in == "covid" else given_in
-    return f"{orari} — {t('path.centro.hours_dated', lang, when=when)}"
+    return f"{hours} — {t('path.centro.hours_dated', lang, when=when)}"
 
 
 def _overdue(confirmed_on) -> bool:

@@ -19,7 +19,7 @@ ACCOUNTS = "/staff/utenti"
 @dataclasses.dataclass
 class RigaView:
     id: int
-    nome: str
+    name: str
     luogo: str  # "Pinerolo (TO)"
     href: str  # the centre's page
     invito: str  # in words
@@ -50,7 +50,7 @@ class ComuneView:
 def riga_view(r: CentroRiga) -> RigaView:
     return RigaView(
         id=r.id,
-        nome=r.nome,
+        name=r.name,
         luogo=f"{r.comune} ({r.provincia})",
         href=f"/staff/centro?id={r.id}",
         invito=INVITO_LABELS.get(r.invito, r.invito) + (f" ({r.account})" if r.account > 1 else ""),
@@ -108,7 +108,7 @@ def comune_view(c: ComuneSenza) -> ComuneView:
 
 CSV_COLUMNS = (
     Column("id", "ID centro", numeric=True),
-    Column("nome", "Centro"),
+    Column("name", "Centro"),
     Column("comune", "Comune"),
     Column("provincia", "Provincia"),
     Column("invito", "Account"),
@@ -119,7 +119,7 @@ CSV_COLUMNS = (
     Column("ultima_conferma", "Ultima conferma"),
     Column("promemoria", "Promemoria inviati"),
     Column("chiusure", "Chiusure"),
-    Column("lingue_mediazione", "Lingue mediazione"),  # as the centres' import reads it
+    Column("mediation_languages", "Lingue mediazione"),  # as the centres' import reads it
 )
 
 
@@ -129,7 +129,7 @@ def export_csv(rows: list[CentroRiga]) -> bytes:
         (
             {
                 "id": r.id,
-                "nome": r.nome,
+                "name": r.name,
                 "comune": r.comune,
                 "provincia": r.provincia,
                 "invito": INVITO_LABELS.get(r.invito, r.invito),
@@ -140,7 +140,7 @@ def export_csv(rows: list[CentroRiga]) -> bytes:
                 "ultima_conferma": r.ultima_conferma.isoformat() if r.ultima_conferma else "",
                 "promemoria": "" if r.promemoria is None else r.promemoria,
                 "chiusure": chiusure_text(r),
-                "lingue_mediazione": ", ".join(r.lingue_mediazione),
+                "mediation_languages": ", ".join(r.mediation_languages),
             }
             for r in rows
         ),

@@ -37,7 +37,7 @@ def todo(items: Sequence[CentroSummary]) -> list[TodoItem]:
         TodoItem(
             "contatti",
             s.id,
-            s.nome,
+            s.name,
             "Le famiglie non possono contattare il centro",
             "Nessun telefono, e-mail o sito.",
             "Aggiungi i contatti",
@@ -55,7 +55,7 @@ def todo(items: Sequence[CentroSummary]) -> list[TodoItem]:
         TodoItem(
             "segnalazioni",
             s.id,
-            s.nome,
+            s.name,
             _plural(s.reports_nuova + s.reports_in_lavorazione, "segnalazione aperta", "segnalazioni aperte"),
             _plural(s.reports_nuova + s.reports_in_lavorazione, "aperta", "aperte")
             + f": {_plural(s.reports_nuova, 'nuova', 'nuove')}, {s.reports_in_lavorazione} in lavorazione"
@@ -71,7 +71,7 @@ def todo(items: Sequence[CentroSummary]) -> list[TodoItem]:
         TodoItem(
             "voci",
             s.id,
-            s.nome,
+            s.name,
             _plural(s.to_confirm, "voce da confermare", "voci da confermare"),
             _plural(s.to_confirm, "voce da confermare", "voci da confermare")
             + (f" ({_plural(s.examples, 'esempio', 'esempi')})" if s.examples else "")
