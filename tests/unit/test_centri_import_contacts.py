@@ -47,7 +47,7 @@ def test_bad_contact_is_named_by_row_and_field_and_nothing_is_imported(db, cells
 
 
 @pytest.mark.parametrize(
-    ("telefono", "email", "sito"),
+    ("phone", "email", "website"),
     [
         ("011 1234567", "a@b.it", "www.comune.it"),
         ("0141 399490 (su appuntamento)", "nome.cognome@comune.torino.it", "https://www.comune.torino.it/x/?p=1"),
@@ -55,8 +55,8 @@ def test_bad_contact_is_named_by_row_and_field_and_nothing_is_imported(db, cells
         ("+39 011.1234567", "", ""),
     ],
 )
-def test_what_the_import_accepts_becomes_working_links(telefono, email, sito):
-    row = parse_centri_csv(HEAD + f"Centro;Alba;;{telefono};{email};{sito}\n").rows[0]
+def test_what_the_import_accepts_becomes_working_links(phone, email, website):
+    row = parse_centri_csv(HEAD + f"Centro;Alba;;{phone};{email};{website}\n").rows[0]
     assert not row.errors, row.errors
     v = row.value
     links = phone_links(v.phone) + [x for x in (email_link(v.email), site_link(v.website)) if x]
