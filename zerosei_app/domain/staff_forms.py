@@ -101,7 +101,7 @@ def checked_ids(form: dict[str, Any], prefix: str) -> list[int]:
     return out
 
 
-MAX_LINGUE_MEDIAZIONE = 12
+MAX_MEDIATION_LANGUAGES = 12
 _FORM_HINT = (
     "scegli le lingue dall'elenco; in «Altre lingue» scrivi codici di 2 lettere separati da virgole "
     "(per esempio «ta, si»). Non salvata"
@@ -110,13 +110,13 @@ _FORM_HINT = (
 
 def mediation_language_codes(items: list[Any], hint: str = _FORM_HINT) -> list[str]:
     """The mediators' languages as stored (the staff form and the centres' CSV alike): ISO 639-1 codes,
-    at most MAX_LINGUE_MEDIAZIONE, each once; `hint` says how to write them where they were typed."""
+    at most MAX_MEDIATION_LANGUAGES, each once; `hint` says how to write them where they were typed."""
     codes = [str(x).strip().casefold() for x in items]
     for code in codes:
         if not is_lingua_code(code):
             raise ValueError(f"Lingua «{code[:20]}» non riconosciuta: {hint}.")
-    if len(codes) > MAX_LINGUE_MEDIAZIONE:
-        raise ValueError(f"Al massimo {MAX_LINGUE_MEDIAZIONE} lingue.")
+    if len(codes) > MAX_MEDIATION_LANGUAGES:
+        raise ValueError(f"Al massimo {MAX_MEDIATION_LANGUAGES} lingue.")
     return list(dict.fromkeys(codes))
 
 
