@@ -284,11 +284,11 @@ CASES = [
         prep=lambda s, t: setattr(s, "tappa_id", "buono_vesta"),
         args=lambda t: (
             {
-                "titolo": "Buono Vesta",
-                "eta_da_mesi": "0",
-                "eta_a_mesi": "72",
-                "fonte_url": "https://vestapiemonte.it/",
-                "fonte_titolo": "Regione Piemonte – Vesta",
+                "title": "Buono Vesta",
+                "age_min_months": "0",
+                "age_max_months": "72",
+                "source_url": "https://vestapiemonte.it/",
+                "source_title": "Regione Piemonte – Vesta",
                 "version": "1",
             },
         ),
