@@ -1,12 +1,13 @@
-"""English column names for the tappe
+"""English column names for the tappe and the closures
 
 docs/GLOSSARY.md ("How the code names things"): Italian only for the Regione's domain terms. Renamed, with the
-audit history that snapshots these rows (entity "tappa": its `before`/`after` are keyed by
+audit history that snapshots these rows (entities "tappa" and "chiusura": their `before`/`after` are keyed by
 column name) rewritten to the new names; downgrade does the exact reverse. No value changes.
 
 - tappa: titolo→title, sintesi→summary, eta_da_mesi→age_min_months, eta_a_mesi→age_max_months, quando→when,
   chi→who, ambito→scope, fonte_url→source_url, fonte_titolo→source_title, fonte_data→source_date,
   da_verificare→needs_check, verificato_il→verified_on, aggiornato_il→updated_at
+- chiusura: dal→starts_on, al→ends_on, motivo→reason
 
 Revision ID: 0012_h19_tappa
 Revises: 0009_h18
@@ -39,8 +40,9 @@ TAPPA = {
     "verificato_il": "verified_on",
     "aggiornato_il": "updated_at",
 }
-# The audit entities whose snapshots are keyed by these tables' columns (commands/staff_tappe.py).
-AUDIT = {"tappa": TAPPA}
+CHIUSURA = {"dal": "starts_on", "al": "ends_on", "motivo": "reason"}
+# The audit entities whose snapshots are keyed by these tables' columns (commands/staff_tappe.py, commands/chiusure.py).
+AUDIT = {"tappa": TAPPA, "chiusura": CHIUSURA}
 
 
 def _rename_columns(table: str, names: dict[str, str]) -> None:
@@ -80,9 +82,11 @@ def _rewrite_audit(forward: bool) -> None:
 
 def upgrade() -> None:
     _rename_columns("tappa", TAPPA)
+    _rename_columns("chiusura", CHIUSURA)
     _rewrite_audit(forward=True)
 
 
 def downgrade() -> None:
     _rewrite_audit(forward=False)
+    _rename_columns("chiusura", {new: old for old, new in CHIUSURA.items()})
     _rename_columns("tappa", {new: old for old, new in TAPPA.items()})

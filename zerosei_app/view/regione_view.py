@@ -74,7 +74,8 @@ def riga_view(r: CentroRiga) -> RigaView:
 def chiusure_text(r: CentroRiga) -> str:
     """ "dal 01/08/2027 al 31/08/2027 (ferie); 2 voci sospese": closures in course or to come."""
     parts = [
-        f"dal {clock.day(w.dal)} al {clock.day(w.al)}" + (f" ({w.motivo})" if w.motivo else "") for w in r.chiusure
+        f"dal {clock.day(w.starts_on)} al {clock.day(w.ends_on)}" + (f" ({w.reason})" if w.reason else "")
+        for w in r.chiusure
     ]
     if r.voci_sospese:
         parts.append(staff_count(r.voci_sospese, "{n} voce sospesa", "{n} voci sospese"))
