@@ -1,4 +1,4 @@
-"""English column names for the tappe and the closures
+"""English column names for the tappe, the closures and the reminders
 
 docs/GLOSSARY.md ("How the code names things"): Italian only for the Regione's domain terms. Renamed, with the
 audit history that snapshots these rows (entities "tappa" and "chiusura": their `before`/`after` are keyed by
@@ -8,6 +8,7 @@ column name) rewritten to the new names; downgrade does the exact reverse. No va
   chi→who, ambito→scope, fonte_url→source_url, fonte_titolo→source_title, fonte_data→source_date,
   da_verificare→needs_check, verificato_il→verified_on, aggiornato_il→updated_at
 - chiusura: dal→starts_on, al→ends_on, motivo→reason
+- review_reminder: contatti→contacts
 
 Revision ID: 0012_h19_tappa
 Revises: 0009_h18
@@ -41,6 +42,7 @@ TAPPA = {
     "aggiornato_il": "updated_at",
 }
 CHIUSURA = {"dal": "starts_on", "al": "ends_on", "motivo": "reason"}
+REVIEW_REMINDER = {"contatti": "contacts"}
 # The audit entities whose snapshots are keyed by these tables' columns (commands/staff_tappe.py, commands/chiusure.py).
 AUDIT = {"tappa": TAPPA, "chiusura": CHIUSURA}
 
@@ -83,10 +85,12 @@ def _rewrite_audit(forward: bool) -> None:
 def upgrade() -> None:
     _rename_columns("tappa", TAPPA)
     _rename_columns("chiusura", CHIUSURA)
+    _rename_columns("review_reminder", REVIEW_REMINDER)
     _rewrite_audit(forward=True)
 
 
 def downgrade() -> None:
     _rewrite_audit(forward=False)
+    _rename_columns("review_reminder", {new: old for old, new in REVIEW_REMINDER.items()})
     _rename_columns("chiusura", {new: old for old, new in CHIUSURA.items()})
     _rename_columns("tappa", {new: old for old, new in TAPPA.items()})
