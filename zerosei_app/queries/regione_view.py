@@ -53,7 +53,7 @@ class ComuneSenza:
     nome: str
     provincia: str
     centro_id: int | None  # the first centre serving it (where confirming would fix it)
-    centro_nome: str
+    centro_name: str
     inferito: bool  # served only by a guessed link
 
 

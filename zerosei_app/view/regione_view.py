@@ -95,12 +95,12 @@ def comune_view(c: ComuneSenza) -> ComuneView:
         return ComuneView(c.nome, c.provincia, "nessun centro", "/staff/regione", "Collega un centro", False)
     if c.inferito:  # the family's centre is itself a guess: fixing the link comes first
         return ComuneView(
-            c.nome, c.provincia, c.centro_nome, f"/staff/comuni?centro={c.centro_id}", "Conferma il centro", True
+            c.nome, c.provincia, c.centro_name, f"/staff/comuni?centro={c.centro_id}", "Conferma il centro", True
         )
     return ComuneView(
         c.nome,
         c.provincia,
-        c.centro_nome,
+        c.centro_name,
         f"/staff/voci?centro={c.centro_id}&verifica=da_verificare&ordine=verifica",
         "Voci da confermare",
         False,
