@@ -46,7 +46,12 @@ def closed(app_database):
         assert problems == []
         add_session(db, entry, rule, None, now)
         row = chiusure.add(
-            db, entry.centro_id, ChiusuraInput(dal=CLOSED, al=CLOSED, motivo="assemblea"), None, now, date(2026, 10, 1)
+            db,
+            entry.centro_id,
+            ChiusuraInput(starts_on=CLOSED, ends_on=CLOSED, reason="assemblea"),
+            None,
+            now,
+            date(2026, 10, 1),
         )
         db.commit()
         ids = (entry.id, entry.centro_id, row.id)
@@ -136,7 +141,7 @@ def test_an_entrys_own_closure_suspends_that_entry_only(client, closed, app_data
         chiusure.add(
             db,
             centro_id,
-            ChiusuraInput(dal=date(2026, 10, 10), al=date(2026, 10, 25), entry_id=entry_id),
+            ChiusuraInput(starts_on=date(2026, 10, 10), ends_on=date(2026, 10, 25), entry_id=entry_id),
             None,
             datetime(2026, 10, 2, tzinfo=UTC),
             date(2026, 10, 2),

@@ -9,7 +9,7 @@ from zerosei_app.commands.staff_centri import create_centro, update_admin
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
 from zerosei_app.domain.staff_forms import CentroAdminInput
-from zerosei_app.models import Centro, CentroSlugStorico
+from zerosei_app.models import Centro, CentroSlugHistory
 from zerosei_app.prestart import prepare
 from zerosei_app.queries.carta_slugs import find_by_slug
 
@@ -61,7 +61,7 @@ def test_rename_gives_a_new_slug_and_the_old_one_redirects(db):
     db.commit()
     assert centro.slug == "asti"
     assert find_by_slug(db, "asti-arcobaleno").moved
-    assert db.get(CentroSlugStorico, "asti") is None
+    assert db.get(CentroSlugHistory, "asti") is None
 
 
 def test_unknown_or_hostile_slug_finds_nothing(db):

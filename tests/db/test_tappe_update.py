@@ -15,7 +15,10 @@ from zerosei_app.prestart import prepare
 
 
 def _tappe(s: Session) -> dict[str, tuple]:
-    return {x.id: (x.titolo, x.sintesi, x.eta_da_mesi, x.eta_a_mesi, x.fonte_url) for x in s.exec(select(Tappa)).all()}
+    return {
+        x.id: (x.title, x.summary, x.age_min_months, x.age_max_months, x.source_url)
+        for x in s.exec(select(Tappa)).all()
+    }
 
 
 def test_an_old_database_gets_the_tappe_and_keeps_the_regione_edits(tmp_path):
@@ -26,7 +29,7 @@ def test_an_old_database_gets_the_tappe_and_keeps_the_regione_edits(tmp_path):
     with Session(old_e) as a, Session(new_e) as b:
         assert _tappe(a) == _tappe(b) and len(_tappe(a)) == 25
         x = a.get(Tappa, "buono_vesta")
-        x.sintesi, x.verificato_il = "Testo della Regione.", date(2026, 12, 6)
+        x.summary, x.verified_on = "Testo della Regione.", date(2026, 12, 6)
         a.add(x)
         a.delete(a.get(Tappa, "nati_per_la_musica"))  # a missing row (the staff area never deletes one) is added back
         a.commit()
@@ -34,7 +37,7 @@ def test_an_old_database_gets_the_tappe_and_keeps_the_regione_edits(tmp_path):
         a.commit()
         assert report.tappe_create == ["nati_per_la_musica"]
         kept = a.get(Tappa, "buono_vesta")
-        assert kept.sintesi == "Testo della Regione." and kept.verificato_il == date(2026, 12, 6)
+        assert kept.summary == "Testo della Regione." and kept.verified_on == date(2026, 12, 6)
         assert not apply_update(a, NOW).changed
     old_e.dispose()
     new_e.dispose()

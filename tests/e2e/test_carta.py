@@ -119,7 +119,7 @@ def test_renamed_centre_old_slug_redirects(app_url, served_database_url, phone):
         centro_id, slug = conn.execute(text("SELECT id, slug FROM centro WHERE codice_istat = '005005'")).one()
         conn.execute(
             text(
-                "INSERT INTO centro_slug_storico (slug, centro_id, created_at) VALUES ('asti-prima', :id, '2026-01-01')"
+                "INSERT INTO centro_slug_history (slug, centro_id, created_at) VALUES ('asti-prima', :id, '2026-01-01')"
             ),
             {"id": centro_id},
         )

@@ -173,7 +173,7 @@ def test_kill_9_in_the_middle_of_a_staff_save_leaves_all_or_nothing(kind, projec
             where = ("/staff/importa", {"centro": 1})
             start = len(tab.updates)
             tab.emit(handler_name(StaffImportState, "load"), {}, *where)
-            tab.wait_for("centro_nome", 60, start)
+            tab.wait_for("centro_name", 60, start)
             start = len(tab.updates)
             # The file through the drop zone's upload (HTTP): pasted, ROWS rows are more than one
             # websocket message may carry (ZEROSEI_WS_MAX_MESSAGE_BYTES), and the paste box says so.

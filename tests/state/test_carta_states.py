@@ -11,7 +11,7 @@ from tests.state.conftest import redirect_target, run_async
 from zerosei_app.api.app import api
 from zerosei_app.db import get_engine
 from zerosei_app.domain.carta import AREAS, OTHER_AREA
-from zerosei_app.models import CardEntry, Centro, CentroSlugStorico, EntryStatus
+from zerosei_app.models import CardEntry, Centro, CentroSlugHistory, EntryStatus
 from zerosei_app.state.carta import CartaState
 from zerosei_app.state.carta_centro import CartaCentroState
 from zerosei_app.state.carta_stampa import CartaStampaState
@@ -98,7 +98,7 @@ def test_unknown_slug_is_not_found_in_the_page_language(state, lang, title):
 def test_old_slug_redirects_to_the_new_one(state):
     with Session(get_engine()) as db:
         centro = db.exec(select(Centro).where(Centro.slug == "asti")).one()
-        db.add(CentroSlugStorico(slug="asti-vecchio", centro_id=centro.id))
+        db.add(CentroSlugHistory(slug="asti-vecchio", centro_id=centro.id))
         db.commit()
     try:
         s = state(CartaCentroState, "/carta/asti-vecchio?lang=en")
@@ -106,7 +106,7 @@ def test_old_slug_redirects_to_the_new_one(state):
         assert redirect_target(events) == ("/carta/asti?lang=en", True)
     finally:
         with Session(get_engine()) as db:
-            db.delete(db.get(CentroSlugStorico, "asti-vecchio"))
+            db.delete(db.get(CentroSlugHistory, "asti-vecchio"))
             db.commit()
 
 

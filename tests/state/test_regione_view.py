@@ -139,7 +139,7 @@ def test_the_regiones_todo_holds_its_own_jobs(staff_db):
     home = make_state(StaffHomeState, staff_db.tokens["regione"], "/staff")
     call(home, "load")
     assert home.todo_contatti == [] and home.todo_segnalazioni == [] and home.todo_voci == []
-    titles = [i.centro_nome for i in home.todo_regione]
+    titles = [i.centro_name for i in home.todo_regione]
     assert any("centri mancanti" in t for t in titles)
     assert any("senza account attivo" in t for t in titles)
     hrefs = [i.href for i in home.todo_regione]

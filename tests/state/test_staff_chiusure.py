@@ -19,10 +19,10 @@ def _page(staff_db, persona="op_b"):
 def test_the_centres_staff_add_and_remove_a_closure(staff_db):
     state = _page(staff_db)
     assert state.chiusure == []
-    call(state, "add_chiusura", {"dal": "01/08/2099", "al": "31/08/2099", "motivo": "ferie estive"})
+    call(state, "add_chiusura", {"starts_on": "01/08/2099", "ends_on": "31/08/2099", "reason": "ferie estive"})
     assert state.flash_error == "" and "01/08/2099" in state.flash_ok
     (row,) = state.chiusure
-    assert (row["periodo"], row["chi"], row["motivo"]) == (
+    assert (row["periodo"], row["chi"], row["reason"]) == (
         "dal 01/08/2099 al 31/08/2099",
         "tutto il centro",
         "ferie estive",
@@ -41,7 +41,7 @@ def test_the_centres_staff_add_and_remove_a_closure(staff_db):
 def test_one_entry_can_be_closed(staff_db):
     state = _page(staff_db, "regione")
     entry_id = state.chiusura_entries[0][0]
-    call(state, "add_chiusura", {"dal": "2099-07-01", "al": "2099-07-15", "entry_id": entry_id})
+    call(state, "add_chiusura", {"starts_on": "2099-07-01", "ends_on": "2099-07-15", "entry_id": entry_id})
     assert state.chiusure[0]["chi"].startswith("la voce «")
     with staff_db.session() as db:
         assert db.exec(select(Chiusura.entry_id)).one() == int(entry_id)
@@ -49,9 +49,9 @@ def test_one_entry_can_be_closed(staff_db):
 
 def test_bad_dates_are_explained_and_kept(staff_db):
     state = _page(staff_db)
-    call(state, "add_chiusura", {"dal": "31/08/2099", "al": "01/08/2099", "motivo": "ferie"})
-    assert "prima" in state.chiusura_errors[""] and state.chiusura_values["motivo"] == "ferie"
-    call(state, "add_chiusura", {"dal": "01/01/2020", "al": "02/01/2020"})
+    call(state, "add_chiusura", {"starts_on": "31/08/2099", "ends_on": "01/08/2099", "reason": "ferie"})
+    assert "prima" in state.chiusura_errors[""] and state.chiusura_values["reason"] == "ferie"
+    call(state, "add_chiusura", {"starts_on": "01/01/2020", "ends_on": "02/01/2020"})
     assert "già finita" in state.flash_error
     with staff_db.session() as db:
         assert db.exec(select(Chiusura)).all() == []
@@ -61,7 +61,7 @@ def test_an_entry_of_another_centre_is_refused(staff_db):
     state = _page(staff_db)
     with staff_db.session() as db:
         other = db.exec(select(CardEntry.id).where(CardEntry.centro_id != CENTRO_B)).first()
-    call(state, "add_chiusura", {"dal": "2099-07-01", "al": "2099-07-15", "entry_id": str(other)})
+    call(state, "add_chiusura", {"starts_on": "2099-07-01", "ends_on": "2099-07-15", "entry_id": str(other)})
     assert state.flash_error == "Questa voce non è del centro."
     with staff_db.session() as db:
         assert db.exec(select(Chiusura)).all() == []
@@ -78,14 +78,18 @@ def test_the_entry_editor_suspends_its_own_entry_only(staff_db):
     call(panel, "load")
     assert panel.entry_ready and panel.chiusure == [] and panel.chiusura_entries == []
     # The form can't redirect the closure to another entry: the page's entry is used.
-    call(panel, "add_chiusura", {"dal": "2099-07-01", "al": "2099-07-31", "motivo": "pausa", "entry_id": str(other)})
+    call(
+        panel,
+        "add_chiusura",
+        {"starts_on": "2099-07-01", "ends_on": "2099-07-31", "reason": "pausa", "entry_id": str(other)},
+    )
     assert panel.flash_error == "" and panel.chiusure[0]["chi"].startswith("la voce «")
     with staff_db.session() as db:
         row = db.exec(select(Chiusura)).one()
         assert row.entry_id == mine
     # A closure of the whole centre is not removable from an entry's page.
     centre = _page(staff_db)
-    call(centre, "add_chiusura", {"dal": "2099-08-01", "al": "2099-08-31"})
+    call(centre, "add_chiusura", {"starts_on": "2099-08-01", "ends_on": "2099-08-31"})
     whole = next(c for c in centre.chiusure if c["chi"] == "tutto il centro")
     call(panel, "remove_chiusura", whole["id"])
     assert "non trovata" in panel.flash_error
@@ -93,7 +97,7 @@ def test_the_entry_editor_suspends_its_own_entry_only(staff_db):
     assert panel.chiusure == [] and "tolta" in panel.flash_ok
     # Another centre's operatore: refused.
     intruder = make_state(StaffEntryChiusureState, staff_db.tokens["op_a"], "/staff/voce", {"id": str(mine)})
-    call(intruder, "add_chiusura", {"dal": "2099-07-01", "al": "2099-07-31"})
+    call(intruder, "add_chiusura", {"starts_on": "2099-07-01", "ends_on": "2099-07-31"})
     assert intruder.flash_error
     with staff_db.session() as db:
         assert len(db.exec(select(Chiusura)).all()) == 1

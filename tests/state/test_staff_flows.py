@@ -381,11 +381,11 @@ def test_logout_leaves_nothing_of_the_user_in_the_tab(staff_db):
     e.form = typed
     tree = _root(e)
     base = tree.get_substate(StaffState.get_full_name().split(".")[1:])
-    assert base.user_name and e.centro_nome
+    assert base.user_name and e.centro_name
     out = call(base, "logout")
     assert is_redirect_to_login(out)
     dump = json.dumps(tree.dict(), default=str)
-    assert "Testo riservato" not in dump and "Persona op_a" not in dump and e.centro_nome == ""
+    assert "Testo riservato" not in dump and "Persona op_a" not in dump and e.centro_name == ""
     assert base.session_token == "" and base._user_id == 0
 
 
@@ -394,11 +394,11 @@ def test_an_ended_session_keeps_only_the_page_in_use(staff_db):
     e = _open(staff_db)
     tree = _root(e)
     entries = tree.get_substate(StaffEntriesState.get_full_name().split(".")[1:])
-    entries.centro_nome = "Dati di un'altra pagina"
+    entries.centro_name = "Dati di un'altra pagina"
     _revoke_all(staff_db)
     typed = dict(e.form, title="Testo da non perdere")
     call(e, "save", typed)
-    assert e.session_expired and e.form["title"] != "" and entries.centro_nome == ""
+    assert e.session_expired and e.form["title"] != "" and entries.centro_name == ""
 
 
 def test_a_different_person_logging_in_again_gets_a_clean_tab(staff_db):

@@ -17,16 +17,16 @@ from .staff_support import call, make_state
 
 def _form(**over) -> dict:
     base = {
-        "titolo": "Buono Vesta della Regione Piemonte",
-        "sintesi": "Buono della Regione per ogni figlio da 0 a 6 anni, secondo l'ISEE.",
-        "eta_da_mesi": "0",
-        "eta_a_mesi": "72",
-        "quando": "domanda online nel giorno fissato ogni anno dalla Regione",
-        "chi": "Regione Piemonte",
+        "title": "Buono Vesta della Regione Piemonte",
+        "summary": "Buono della Regione per ogni figlio da 0 a 6 anni, secondo l'ISEE.",
+        "age_min_months": "0",
+        "age_max_months": "72",
+        "when": "domanda online nel giorno fissato ogni anno dalla Regione",
+        "who": "Regione Piemonte",
         "link": "https://vestapiemonte.it/",
-        "fonte_url": "https://vestapiemonte.it/",
-        "fonte_titolo": "Regione Piemonte – Vesta",
-        "fonte_data": "2026-12",
+        "source_url": "https://vestapiemonte.it/",
+        "source_title": "Regione Piemonte – Vesta",
+        "source_date": "2026-12",
         "version": "1",
     }
     return base | over
@@ -39,15 +39,15 @@ def test_regione_edits_confirms_and_parents_see_the_day(staff_db):
     assert len(s.rows) == 25
     call(s, "save", _form())
     assert s.flash_error == "" and s.flash_ok.startswith("Tappa salvata")
-    assert s.form["version"] == "2" and s.form["fonte_titolo"] == "Regione Piemonte – Vesta"
+    assert s.form["version"] == "2" and s.form["source_title"] == "Regione Piemonte – Vesta"
     call(s, "confirm_today", s.form["version"])
     assert s.flash_error == "" and s.stato.startswith("Verificata il")
     with staff_db.session() as db:
         x = db.get(Tappa, "buono_vesta")
-        assert x.verificato_il == clock.today() and x.version == 3
+        assert x.verified_on == clock.today() and x.version == 3
         audits = db.exec(select(AuditRecord).where(AuditRecord.entity == "tappa")).all()
         assert [a.action for a in audits] == ["update", "review"]
-        assert audits[0].before["fonte_titolo"] != audits[0].after["fonte_titolo"]
+        assert audits[0].before["source_title"] != audits[0].after["source_title"]
         assert all(a.user_id == staff_db.user_ids["regione"] for a in audits)
         today = clock.today()
         birth = f"{today.year - 2}-{today.month:02d}"
@@ -60,11 +60,11 @@ def test_regione_edits_confirms_and_parents_see_the_day(staff_db):
 def test_bad_input_is_said_in_italian_and_nothing_changes(staff_db):
     s = make_state(StaffTappeState, staff_db.tokens["regione"], "/staff/tappe", {"id": "buono_vesta"})
     call(s, "load")
-    call(s, "save", _form(eta_da_mesi="30", eta_a_mesi="12", fonte_url="", fonte_data="maggio"))
+    call(s, "save", _form(age_min_months="30", age_max_months="12", source_url="", source_date="maggio"))
     assert s.flash_error
-    assert s.errors["fonte_url"] == "Campo obbligatorio."
-    assert s.errors["fonte_data"].startswith("Scrivi la data come la dà la fonte")
-    call(s, "save", _form(eta_da_mesi="30", eta_a_mesi="12"))
+    assert s.errors["source_url"] == "Campo obbligatorio."
+    assert s.errors["source_date"].startswith("Scrivi la data come la dà la fonte")
+    call(s, "save", _form(age_min_months="30", age_max_months="12"))
     assert "prima dell'inizio" in s.flash_error
     call(s, "save", _form(version="7"))  # someone else saved meanwhile
     assert "un'altra persona" in s.flash_error

@@ -51,16 +51,18 @@ def test_a_moment_counts_on_its_italian_date():
 
 
 def test_the_form_reads_italian_dates_and_refuses_the_wrong_order():
-    data, errors = parse(ChiusuraInput, {"dal": "01/08/2027", "al": "2027-08-31", "motivo": "  ferie   estive "})
-    assert errors == {} and data.dal == date(2027, 8, 1) and data.motivo == "ferie estive" and data.entry_id == 0
-    _, errors = parse(ChiusuraInput, {"dal": "2027-08-31", "al": "2027-08-01"})
+    data, errors = parse(
+        ChiusuraInput, {"starts_on": "01/08/2027", "ends_on": "2027-08-31", "reason": "  ferie   estive "}
+    )
+    assert errors == {} and data.starts_on == date(2027, 8, 1) and data.reason == "ferie estive" and data.entry_id == 0
+    _, errors = parse(ChiusuraInput, {"starts_on": "2027-08-31", "ends_on": "2027-08-01"})
     assert "prima" in errors[""]
-    _, errors = parse(ChiusuraInput, {"dal": "", "al": "31/02/2027"})
-    assert errors["dal"] == "Campo obbligatorio." and "Data non valida" in errors["al"]
-    _, errors = parse(ChiusuraInput, {"dal": "2027-01-01", "al": "2028-06-30"})
+    _, errors = parse(ChiusuraInput, {"starts_on": "", "ends_on": "31/02/2027"})
+    assert errors["starts_on"] == "Campo obbligatorio." and "Data non valida" in errors["ends_on"]
+    _, errors = parse(ChiusuraInput, {"starts_on": "2027-01-01", "ends_on": "2028-06-30"})
     assert "366" in errors[""]
-    _, errors = parse(ChiusuraInput, {"dal": "2027-01-01", "al": "2027-01-02", "motivo": "x" * 201})
-    assert "motivo" in errors
+    _, errors = parse(ChiusuraInput, {"starts_on": "2027-01-01", "ends_on": "2027-01-02", "reason": "x" * 201})
+    assert "reason" in errors
 
 
 def test_sessions_on_closed_days_are_cancelled():
@@ -79,10 +81,10 @@ def test_sessions_on_closed_days_are_cancelled():
 def test_families_read_it_in_their_language():
     from zerosei_app.view.chiusure import announce_text, closure_text
 
-    it = closure_text(AUGUST.dal, AUGUST.al, "ferie", False, "centro", "it")
+    it = closure_text(AUGUST.starts_on, AUGUST.ends_on, "ferie", False, "centro", "it")
     assert it == "Il centro resterà chiuso dal 1 agosto 2027 al 31 agosto 2027 (ferie)"
     assert (
-        closure_text(AUGUST.dal, AUGUST.al, "", True, "voce", "en")
+        closure_text(AUGUST.starts_on, AUGUST.ends_on, "", True, "voce", "en")
         == "Suspended from August 1, 2027 to August 31, 2027"
     )
     assert announce_text([AUGUST], date(2027, 7, 1), "centro", "it") == ""

@@ -19,10 +19,10 @@ DATA = Path(__file__).resolve().parents[2] / "zerosei_app" / "data"
 @dataclass
 class T:
     id: str
-    eta_da_mesi: int = 0
-    eta_a_mesi: int | None = 72
-    titolo: str = "Tappa"
-    ambito: str = "nazionale"
+    age_min_months: int = 0
+    age_max_months: int | None = 72
+    title: str = "Tappa"
+    scope: str = "nazionale"
 
 
 def born(year: int, month: int, age: int) -> Child:
@@ -37,7 +37,7 @@ def test_now_and_upcoming_by_age():
 
 
 def test_regional_before_national_on_equal_windows():
-    tappe = [T("naz", 0, 12, ambito="nazionale"), T("reg", 0, 12, ambito="regionale")]
+    tappe = [T("naz", 0, 12, scope="nazionale"), T("reg", 0, 12, scope="regionale")]
     assert [t.id for t in select_tappe(tappe, born(2026, 1, 3)).now] == ["reg", "naz"]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from zerosei_app.domain.carta import slug_base, slug_fits, unique_slug
-from zerosei_app.models import Centro, CentroSlugStorico, Comune
+from zerosei_app.models import Centro, CentroSlugHistory, Comune
 from zerosei_app.models.centro_slug import taken_slugs
 
 
@@ -18,7 +18,7 @@ def follow_rename(db: Session, centro: Centro) -> bool:
     if centro.slug and slug_fits(centro.slug, base):
         return False
     old = centro.slug
-    back = db.get(CentroSlugStorico, base)
+    back = db.get(CentroSlugHistory, base)
     if back is not None and back.centro_id == centro.id:
         db.delete(back)  # renamed back: its own old slug becomes current again
         db.flush()
@@ -26,7 +26,7 @@ def follow_rename(db: Session, centro: Centro) -> bool:
     else:
         new = unique_slug(base, taken_slugs(db.connection(), base))
     if old:
-        db.add(CentroSlugStorico(slug=old, centro_id=centro.id))
+        db.add(CentroSlugHistory(slug=old, centro_id=centro.id))
     centro.slug = new
     db.add(centro)
     db.flush()
@@ -44,7 +44,7 @@ def ensure_slugs(db: Session) -> int:
 def fresh_slugs(db: Session) -> None:
     """A new database: slugs from the centres' current names, no history. The seed loads the 2025 names and
     then the update renames them; nobody has ever seen those first slugs, so nothing must redirect from them."""
-    for old in db.exec(select(CentroSlugStorico)).all():
+    for old in db.exec(select(CentroSlugHistory)).all():
         db.delete(old)
     for centro in db.exec(select(Centro)).all():
         centro.slug = None

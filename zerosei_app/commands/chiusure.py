@@ -26,7 +26,12 @@ def add(db: Session, centro_id: int, data: ChiusuraInput, user_id: int | None, n
         if entry is None or entry.centro_id != centro_id:
             raise ChiusuraError("chiusura_not_of_centro")
     row = Chiusura(
-        centro_id=centro_id, entry_id=entry_id, dal=data.dal, al=data.al, motivo=data.motivo, created_by=user_id
+        centro_id=centro_id,
+        entry_id=entry_id,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        reason=data.reason,
+        created_by=user_id,
     )
     row.created_at = now
     db.add(row)

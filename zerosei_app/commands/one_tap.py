@@ -36,7 +36,7 @@ def confirm(db: Session, token: str | None, now: datetime, today: date) -> OneTa
                 now=now,
                 reminder_id=r.id,
             )
-        if r.contatti:
+        if r.contacts:
             record_confirmation(
                 db,
                 centro_id=r.centro_id,

@@ -15,7 +15,7 @@ SAVED, UNCHANGED, STALE, MISSING = "saved", "unchanged", "stale", "missing"
 
 
 def _snap(x: Tappa) -> dict:
-    return {"id": x.id, **audit.snapshot(x, (*TAPPA_FIELDS, "verificato_il", "version"))}
+    return {"id": x.id, **audit.snapshot(x, (*TAPPA_FIELDS, "verified_on", "version"))}
 
 
 def update_tappa(db: Session, tappa_id: str, data: TappaInput, user_id: int | None, now: datetime) -> str:
@@ -25,7 +25,7 @@ def update_tappa(db: Session, tappa_id: str, data: TappaInput, user_id: int | No
         return MISSING
     if x.version != data.version:
         return STALE
-    new = {k: v if v != "" or k in ("sintesi", "quando", "chi") else None for k, v in data.model_dump().items()}
+    new = {k: v if v != "" or k in ("summary", "when", "who") else None for k, v in data.model_dump().items()}
     new.pop("version")
     if all(getattr(x, k) == v for k, v in new.items()):
         return UNCHANGED
@@ -33,7 +33,7 @@ def update_tappa(db: Session, tappa_id: str, data: TappaInput, user_id: int | No
     for k, v in new.items():
         setattr(x, k, v)
     x.version += 1
-    x.aggiornato_il = now
+    x.updated_at = now
     db.add(x)
     db.flush()
     audit.record(
@@ -51,9 +51,9 @@ def confirm_checked(db: Session, tappa_id: str, version: int, user_id: int | Non
     if x.version != version:
         return STALE
     before = _snap(x)
-    x.verificato_il = today
+    x.verified_on = today
     x.version += 1
-    x.aggiornato_il = now
+    x.updated_at = now
     db.add(x)
     db.flush()
     audit.record(

@@ -21,33 +21,33 @@ CSV = Path(__file__).resolve().parent / "tappe_0_6_piemonte.csv"
 
 REWRITTEN: dict[str, dict[str, object]] = {
     "bonus_nuovi_nati": {
-        "titolo": "Bonus nuovi nati",
-        "sintesi": "Contributo una tantum dell'INPS per ogni figlio nato o adottato, per le famiglie sotto una soglia "
+        "title": "Bonus nuovi nati",
+        "summary": "Contributo una tantum dell'INPS per ogni figlio nato o adottato, per le famiglie sotto una soglia "
         "di ISEE minorenni. Importo, soglia e termine della domanda li fissa la legge: controllali sul sito INPS.",
-        "quando": "poco dopo la nascita: la domanda va fatta entro pochi mesi (il termine esatto è sul sito INPS)",
+        "when": "poco dopo la nascita: la domanda va fatta entro pochi mesi (il termine esatto è sul sito INPS)",
         # The source's longest term is 120 days: after that the step no longer applies.
-        "eta_a_mesi": 4,
-        "fonte_titolo": "Gazzetta del Sud – Inps, al via il bonus nuovi nati: i requisiti e come richiederlo",
+        "age_max_months": 4,
+        "source_title": "Gazzetta del Sud – Inps, al via il bonus nuovi nati: i requisiti e come richiederlo",
     },
     "congedo_parentale": {
-        "sintesi": "Dopo il congedo obbligatorio, mamma e papà dipendenti possono restare a casa altri mesi, con "
+        "summary": "Dopo il congedo obbligatorio, mamma e papà dipendenti possono restare a casa altri mesi, con "
         "un'indennità dell'INPS. Quanti mesi sono pagati e quanto lo decide la legge: controlla sul sito INPS.",
-        "quando": "fino ai 12 anni del figlio; alcuni mesi sono pagati meglio se usati nei primi anni",
+        "when": "fino ai 12 anni del figlio; alcuni mesi sono pagati meglio se usati nei primi anni",
     },
     "buono_vesta": {
-        "sintesi": "Buono della Regione per ogni figlio da 0 a 6 anni, secondo l'ISEE: rimborsa spese per nido, "
+        "summary": "Buono della Regione per ogni figlio da 0 a 6 anni, secondo l'ISEE: rimborsa spese per nido, "
         "scuola dell'infanzia, centri estivi, baby-sitting e attività. Importi e date cambiano ogni anno.",
-        "quando": "domanda online nel giorno fissato ogni anno dalla Regione, fino a esaurimento dei fondi; "
+        "when": "domanda online nel giorno fissato ogni anno dalla Regione, fino a esaurimento dei fondi; "
         "il buono vale 12 mesi",
     },
     "iscrizione_scuola_infanzia": {
-        "sintesi": "Si iscrive il bambino che compie 3 anni entro il 31 dicembre; chi li compie entro il 30 aprile "
+        "summary": "Si iscrive il bambino che compie 3 anni entro il 31 dicembre; chi li compie entro il 30 aprile "
         "successivo può entrare in anticipo se ci sono posti. La domanda si presenta alla scuola scelta.",
-        "quando": "ogni anno tra gennaio e febbraio, nelle date fissate dal Ministero",
-        "fonte_titolo": "ANCI Piemonte – Iscrizioni alla scuola dell'infanzia per l'a.s. 2026/27",
+        "when": "ogni anno tra gennaio e febbraio, nelle date fissate dal Ministero",
+        "source_title": "ANCI Piemonte – Iscrizioni alla scuola dell'infanzia per l'a.s. 2026/27",
     },
     "centro_famiglie_carta_zerosei": {
-        "sintesi": "I Centri per le famiglie del Piemonte curano ciascuno una Carta ZeroSei, con attività e servizi "
+        "summary": "I Centri per le famiglie del Piemonte curano ciascuno una Carta ZeroSei, con attività e servizi "
         "vicino a casa per famiglie con bimbi 0-6 anni, e aiutano a orientarsi.",
     },
 }
@@ -65,19 +65,19 @@ def csv_tappe(now: datetime) -> list[Tappa]:
     for r in rows:
         values: dict[str, object] = dict(
             id=r["tappa_id"],
-            titolo=r["titolo"],
-            sintesi=r["descrizione"],
-            eta_da_mesi=_int(r["eta_da_mesi"]) or 0,
-            eta_a_mesi=_int(r["eta_a_mesi"]),
-            quando=r["quando"],
-            chi=r["chi"],
+            title=r["titolo"],
+            summary=r["descrizione"],
+            age_min_months=_int(r["eta_da_mesi"]) or 0,
+            age_max_months=_int(r["eta_a_mesi"]),
+            when=r["quando"],
+            who=r["chi"],
             link=r["link_ufficiale"] or None,
-            ambito=r["ambito"],
-            fonte_url=r["source_url"],
-            fonte_titolo=r["source_title"],
-            fonte_data=r["source_date"] or None,
-            da_verificare=r["verificare"] == "si",
-            aggiornato_il=now,
+            scope=r["ambito"],
+            source_url=r["source_url"],
+            source_title=r["source_title"],
+            source_date=r["source_date"] or None,
+            needs_check=r["verificare"] == "si",
+            updated_at=now,
         )
         values.update(REWRITTEN.get(r["tappa_id"], {}))
         tappe.append(Tappa(**values))

@@ -19,36 +19,36 @@ from zerosei_app.domain.sessions import SessionRule, occurrences
 
 NOTICE_DAYS = 14  # an upcoming closure is shown this many days before it starts
 MAX_DAYS = 366  # a longer "temporary" closure is a closure: the Regione closes the centre instead
-MOTIVO_MAX = 200
+REASON_MAX = 200
 
 
 class WindowLike(Protocol):
-    dal: date
-    al: date
-    motivo: str
+    starts_on: date
+    ends_on: date
+    reason: str
 
 
 @dataclass(frozen=True)
 class Window:
-    dal: date
-    al: date
-    motivo: str = ""
+    starts_on: date
+    ends_on: date
+    reason: str = ""
 
 
 def is_active(w: WindowLike, day: date) -> bool:
     """The closure covers this day (both ends included)."""
-    return w.dal <= day <= w.al
+    return w.starts_on <= day <= w.ends_on
 
 
 def is_upcoming(w: WindowLike, day: date, within: int = NOTICE_DAYS) -> bool:
     """It starts after `day` and within `within` days."""
-    return day < w.dal <= day + timedelta(days=within)
+    return day < w.starts_on <= day + timedelta(days=within)
 
 
 def to_announce(windows: Iterable[WindowLike], day: date, within: int = NOTICE_DAYS) -> WindowLike | None:
     """The closure families should hear about on `day`: one in course first, else the next upcoming one."""
     shown = [w for w in windows if is_active(w, day) or is_upcoming(w, day, within)]
-    shown.sort(key=lambda w: (not is_active(w, day), w.dal, w.al))
+    shown.sort(key=lambda w: (not is_active(w, day), w.starts_on, w.ends_on))
     return shown[0] if shown else None
 
 
@@ -60,18 +60,18 @@ def covers(windows: Sequence[WindowLike], moment: datetime) -> bool:
 
 def is_current_or_future(w: WindowLike, day: date) -> bool:
     """Still worth listing to staff (not over yet)."""
-    return w.al >= day
+    return w.ends_on >= day
 
 
 class ChiusuraInput(BaseModel):
     """The staff form: from, to (ISO or dd/mm/yyyy), reason; the entry (0: the whole centre)."""
 
-    dal: date
-    al: date
-    motivo: str = Field("", max_length=MOTIVO_MAX)
+    starts_on: date
+    ends_on: date
+    reason: str = Field("", max_length=REASON_MAX)
     entry_id: int = Field(0, ge=0, lt=2**31)
 
-    @field_validator("dal", "al", mode="before")
+    @field_validator("starts_on", "ends_on", mode="before")
     @classmethod
     def _day(cls, v):
         if isinstance(v, str):
@@ -89,16 +89,16 @@ class ChiusuraInput(BaseModel):
             return text
         return v
 
-    @field_validator("motivo")
+    @field_validator("reason")
     @classmethod
     def _motivo(cls, v: str) -> str:
         return " ".join(v.split())
 
     @model_validator(mode="after")
     def _order(self):
-        if self.al < self.dal:
+        if self.ends_on < self.starts_on:
             raise ValueError("L'ultimo giorno di chiusura viene prima del primo: controlla le date.")
-        if (self.al - self.dal).days + 1 > MAX_DAYS:
+        if (self.ends_on - self.starts_on).days + 1 > MAX_DAYS:
             raise ValueError(
                 f"Una chiusura temporanea dura al massimo {MAX_DAYS} giorni; per una chiusura definitiva "
                 "scrivi all'ufficio regionale."
@@ -108,7 +108,7 @@ class ChiusuraInput(BaseModel):
 
 def check_not_past(data: ChiusuraInput, today: date) -> str | None:
     """A new closure that ended before today is a typing mistake: its refusal code, else None."""
-    if data.al < today:
+    if data.ends_on < today:
         return "chiusura_past"
     return None
 
@@ -118,8 +118,8 @@ def without_closed_days(rule: SessionRule, windows: Sequence[WindowLike]) -> Ses
     pages and HSDS never offer a session while the centre or the service is closed."""
     closed = []
     for w in windows:
-        start = datetime.combine(w.dal, time(0), ROME)
-        end = datetime.combine(w.al + timedelta(days=1), time(0), ROME)
+        start = datetime.combine(w.starts_on, time(0), ROME)
+        end = datetime.combine(w.ends_on + timedelta(days=1), time(0), ROME)
         closed += [o.start for o in occurrences(rule, start, end, limit=2000) if is_active(w, o.start.date())]
     if not closed:
         return rule

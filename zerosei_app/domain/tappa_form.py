@@ -15,24 +15,24 @@ _SOURCE_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 class TappaInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
-    titolo: str = Field(min_length=1, max_length=150)
-    sintesi: str = Field("", max_length=400)
-    eta_da_mesi: int = Field(ge=MIN_AGE_MONTHS, le=MAX_AGE_MONTHS)
-    eta_a_mesi: int | None = Field(None, ge=MIN_AGE_MONTHS, le=252)  # some steps run past 6 (assegno unico: 21)
-    quando: str = Field("", max_length=300)
-    chi: str = Field("", max_length=200)
+    title: str = Field(min_length=1, max_length=150)
+    summary: str = Field("", max_length=400)
+    age_min_months: int = Field(ge=MIN_AGE_MONTHS, le=MAX_AGE_MONTHS)
+    age_max_months: int | None = Field(None, ge=MIN_AGE_MONTHS, le=252)  # some steps run past 6 (assegno unico: 21)
+    when: str = Field("", max_length=300)
+    who: str = Field("", max_length=200)
     link: UrlText = Field("", max_length=500)
-    fonte_url: UrlText = Field(min_length=1, max_length=500)
-    fonte_titolo: str = Field(min_length=1, max_length=300)
-    fonte_data: str = Field("", max_length=10)
+    source_url: UrlText = Field(min_length=1, max_length=500)
+    source_title: str = Field(min_length=1, max_length=300)
+    source_date: str = Field("", max_length=10)
     version: int = Field(ge=1)
 
-    @field_validator("eta_a_mesi", mode="before")
+    @field_validator("age_max_months", mode="before")
     @classmethod
     def _empty_is_open(cls, v):
         return None if isinstance(v, str) and not v.strip() else v
 
-    @field_validator("fonte_data")
+    @field_validator("source_date")
     @classmethod
     def _source_date(cls, v: str) -> str:
         if v and not _SOURCE_DATE.match(v):
@@ -41,7 +41,7 @@ class TappaInput(BaseModel):
 
     @model_validator(mode="after")
     def _window(self) -> TappaInput:
-        if self.eta_a_mesi is not None and self.eta_a_mesi < self.eta_da_mesi:
+        if self.age_max_months is not None and self.age_max_months < self.age_min_months:
             raise ValueError("La fine della finestra non può venire prima dell'inizio.")
         return self
 

@@ -24,27 +24,27 @@ _AMBITO_RANK = {"regionale": 0, "comunale": 1, "nazionale": 2}
 
 class TappaLike(Protocol):
     id: str
-    titolo: str
-    ambito: str
-    eta_da_mesi: int
-    eta_a_mesi: int | None
+    title: str
+    scope: str
+    age_min_months: int
+    age_max_months: int | None
 
 
 def end_of(t: TappaLike) -> int:
-    return MAX_AGE_MONTHS if t.eta_a_mesi is None else t.eta_a_mesi
+    return MAX_AGE_MONTHS if t.age_max_months is None else t.age_max_months
 
 
 def fits(t: TappaLike, age_months: int) -> bool:
-    return t.eta_da_mesi <= age_months <= end_of(t)
+    return t.age_min_months <= age_months <= end_of(t)
 
 
 def fit_key(t: TappaLike) -> tuple[int, int, int, str, str]:
     """Narrowest window first; then regional before national, the earliest start, the title, the id."""
     return (
-        end_of(t) - t.eta_da_mesi,
-        _AMBITO_RANK.get(t.ambito, len(_AMBITO_RANK)),
-        t.eta_da_mesi,
-        fold(t.titolo),
+        end_of(t) - t.age_min_months,
+        _AMBITO_RANK.get(t.scope, len(_AMBITO_RANK)),
+        t.age_min_months,
+        fold(t.title),
         t.id,
     )
 
@@ -68,8 +68,8 @@ def select_tappe(tappe: Iterable[TappaLike], child: Child, lookahead: int = LOOK
     for t in tappe:
         if fits(t, age):
             path.now.append(t)
-        elif age < t.eta_da_mesi <= age + lookahead:
-            path.upcoming.append(TappaSoon(t, t.eta_da_mesi - age, child.month.plus(t.eta_da_mesi)))
+        elif age < t.age_min_months <= age + lookahead:
+            path.upcoming.append(TappaSoon(t, t.age_min_months - age, child.month.plus(t.age_min_months)))
     path.now.sort(key=fit_key)
     path.upcoming.sort(key=lambda s: (s.starts_in_months, *fit_key(s.tappa)))
     return path
@@ -89,7 +89,7 @@ def reminder_day(t: TappaLike, birth: YearMonth) -> date:
     rule = REMINDER_RULES.get(t.id)
     if rule is not None:
         return rule(birth)
-    start = birth.plus(t.eta_da_mesi)
+    start = birth.plus(t.age_min_months)
     return date(start.year, start.month, 1)
 
 
@@ -97,5 +97,5 @@ def reminders(tappe: Iterable[TappaLike], child: Child, today: date) -> list[tup
     """Each step whose window opens (or whose rule's day falls) after today, with its day: soonest first."""
     age = child.age_months
     out = [(t, reminder_day(t, child.month)) for t in tappe if end_of(t) >= age and end_of(t) >= 0]
-    out = [(t, day) for t, day in out if day > today and (t.eta_da_mesi > age or t.id in REMINDER_RULES)]
+    out = [(t, day) for t, day in out if day > today and (t.age_min_months > age or t.id in REMINDER_RULES)]
     return sorted(out, key=lambda pair: (pair[1], *fit_key(pair[0])))

@@ -3,7 +3,7 @@
 from zerosei_app.models.audit import AuditRecord
 from zerosei_app.models.card_entry import CardEntry, EntryStatus
 from zerosei_app.models.centro import Centro, Copertura, OrigineCopertura, StatoVerifica
-from zerosei_app.models.centro_slug import CentroSlugStorico
+from zerosei_app.models.centro_slug import CentroSlugHistory
 from zerosei_app.models.chiusura import Chiusura
 from zerosei_app.models.data_version import DataVersion
 from zerosei_app.models.entry_session import EntrySession
@@ -25,7 +25,7 @@ __all__ = [
     "AuditRecord",
     "CardEntry",
     "Centro",
-    "CentroSlugStorico",
+    "CentroSlugHistory",
     "Chiusura",
     "Comune",
     "ComuneEnteGestore",

@@ -20,10 +20,10 @@ from zerosei_app.models.centro import Centro
 from zerosei_app.models.geography import Comune
 
 
-class CentroSlugStorico(SQLModel, table=True):
+class CentroSlugHistory(SQLModel, table=True):
     """A slug a centre had before a rename; /carta/<slug> redirects to its current one."""
 
-    __tablename__ = "centro_slug_storico"
+    __tablename__ = "centro_slug_history"
 
     slug: str = Field(primary_key=True, max_length=80)
     centro_id: int = Field(foreign_key="centro.id", index=True)
@@ -33,7 +33,7 @@ class CentroSlugStorico(SQLModel, table=True):
 def taken_slugs(connection, prefix: str) -> set[str]:
     """Slugs in use or once used that start with `prefix` (current and historic)."""
     current = connection.execute(select(Centro.slug).where(Centro.slug.startswith(prefix))).scalars()
-    old = connection.execute(select(CentroSlugStorico.slug).where(CentroSlugStorico.slug.startswith(prefix))).scalars()
+    old = connection.execute(select(CentroSlugHistory.slug).where(CentroSlugHistory.slug.startswith(prefix))).scalars()
     return {s for s in (*current, *old) if s}
 
 
@@ -62,13 +62,13 @@ def _follow_rename(mapper, connection, target: Centro) -> None:  # noqa: ARG001
         return
     old = target.slug
     mine = connection.execute(
-        select(CentroSlugStorico.slug).where(CentroSlugStorico.slug == base, CentroSlugStorico.centro_id == target.id)
+        select(CentroSlugHistory.slug).where(CentroSlugHistory.slug == base, CentroSlugHistory.centro_id == target.id)
     ).first()
     if mine is not None:  # renamed back: its own old slug becomes current again
-        connection.execute(delete(CentroSlugStorico).where(CentroSlugStorico.slug == base))
+        connection.execute(delete(CentroSlugHistory).where(CentroSlugHistory.slug == base))
         new = base
     else:
         new = unique_slug(base, taken_slugs(connection, base))
     if old:
-        connection.execute(insert(CentroSlugStorico).values(slug=old, centro_id=target.id, created_at=utcnow()))
+        connection.execute(insert(CentroSlugHistory).values(slug=old, centro_id=target.id, created_at=utcnow()))
     target.slug = new

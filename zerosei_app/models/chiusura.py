@@ -19,8 +19,8 @@ class Chiusura(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     centro_id: int = Field(foreign_key="centro.id", index=True)
     entry_id: int | None = Field(default=None, foreign_key="card_entry.id", index=True)
-    dal: date
-    al: date
-    motivo: str = Field(default="", max_length=200)
+    starts_on: date
+    ends_on: date
+    reason: str = Field(default="", max_length=200)
     created_by: int | None = Field(default=None, foreign_key="staff_user.id")
     created_at: datetime = Field(default_factory=utcnow)

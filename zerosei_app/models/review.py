@@ -42,7 +42,7 @@ class ReviewReminder(SQLModel, table=True):
     status: str = Field(default="inviato", max_length=20)  # inviato | senza_account
     # The items due when it was sent: the one-tap link confirms exactly these.
     entry_ids: list[int] = Field(default_factory=list, sa_type=JSON)
-    contatti: bool = False  # the centre's contacts were due too
+    contacts: bool = False  # the centre's contacts were due too
     recipients: list[str] = Field(default_factory=list, sa_type=JSON)
     cc: list[str] = Field(default_factory=list, sa_type=JSON)
     token_hash: str | None = Field(default=None, max_length=64, unique=True, index=True)

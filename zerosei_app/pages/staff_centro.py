@@ -36,7 +36,7 @@ def _header() -> tuple[rx.Component, ...]:
     """Crumbs, title, the centre's comune and state, and what these data are for."""
     return (
         rx.el.p(link("← Voci del centro", "/staff/voci?centro=" + S.centro_id.to_string()), class_name="st-crumbs"),
-        rx.el.h1("Dati del centro: ", S.centro_nome),
+        rx.el.h1("Dati del centro: ", S.centro_name),
         rx.el.p(
             S.comune_nome,
             " · dati: ",

@@ -39,7 +39,7 @@ def hit(h) -> rx.Component:
 def page() -> rx.Component:
     return staff_page(
         rx.el.p(link("← Dati del centro", "/staff/centro?id=" + S.centro_id.to_string()), class_name="st-crumbs"),
-        rx.el.h1("Comuni serviti: ", S.centro_nome),
+        rx.el.h1("Comuni serviti: ", S.centro_name),
         rx.el.p(
             "«Confermato»: lo dice una fonte o l'ufficio regionale. «Stesso ente gestore»: il comune è dello stesso consorzio. "
             "«Dedotto»: è il centro registrato più vicino, da confermare. Aggiungere un comune qui toglie i suoi collegamenti dedotti.",

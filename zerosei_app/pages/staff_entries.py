@@ -196,7 +196,7 @@ def page() -> rx.Component:
     s = StaffEntriesState
     return staff_page(
         rx.el.p(link("← Home", "/staff"), class_name="st-crumbs"),
-        rx.el.h1("Voci della Carta: ", s.centro_nome),
+        rx.el.h1("Voci della Carta: ", s.centro_name),
         _counts(),
         _actions(),
         funzioni_panel(),

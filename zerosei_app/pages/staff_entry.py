@@ -578,7 +578,7 @@ def modello_picker() -> rx.Component:
 def page() -> rx.Component:
     return staff_page(
         rx.el.p(
-            link(rx.fragment("← Voci di ", S.centro_nome), "/staff/voci?centro=" + S.centro_id.to_string()),
+            link(rx.fragment("← Voci di ", S.centro_name), "/staff/voci?centro=" + S.centro_id.to_string()),
             class_name="st-crumbs",
         ),
         rx.el.h1(rx.cond(S.entry_id == 0, "Nuova voce", rx.fragment("Modifica: ", S.form["title"]))),

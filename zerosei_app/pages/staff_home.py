@@ -67,7 +67,7 @@ def centro_card(c) -> rx.Component:
 def todo_item(item) -> rx.Component:
     return rx.el.li(
         rx.el.div(
-            rx.el.strong(item.centro_nome),
+            rx.el.strong(item.centro_name),
             rx.el.span(item.detail, class_name="st-muted"),
             class_name="st-todo-what",
         ),

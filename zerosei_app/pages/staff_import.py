@@ -15,7 +15,7 @@ from zerosei_app.view.staff_import_common import paste_hint, paste_limit
 def page() -> rx.Component:
     return staff_page(
         rx.el.p(link("← Voci del centro", "/staff/voci?centro=" + S.centro_id.to_string()), class_name="st-crumbs"),
-        rx.el.h1("Importa ed esporta: ", S.centro_nome),
+        rx.el.h1("Importa ed esporta: ", S.centro_name),
         rx.el.section(
             rx.el.h2("Esporta la Carta"),
             rx.el.p(

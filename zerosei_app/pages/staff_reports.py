@@ -69,7 +69,7 @@ def report(r) -> rx.Component:
 def page() -> rx.Component:
     return staff_page(
         rx.el.p(link("← Home", "/staff"), class_name="st-crumbs"),
-        rx.el.h1("Segnalazioni delle famiglie", rx.cond(S.centro_nome != "", rx.fragment(": ", S.centro_nome), "")),
+        rx.el.h1("Segnalazioni delle famiglie", rx.cond(S.centro_name != "", rx.fragment(": ", S.centro_name), "")),
         rx.el.p(
             "Le famiglie segnalano servizi chiusi o contatti sbagliati. Obiettivo: rispondere entro 15 giorni; "
             "correggi la voce o i dati del centro, poi segna la segnalazione come risolta.",

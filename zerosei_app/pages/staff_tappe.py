@@ -16,7 +16,7 @@ def _row(r) -> rx.Component:
 def _form() -> rx.Component:
     v, e = S.form, S.errors
     return rx.el.section(
-        rx.el.h2(S.titolo),
+        rx.el.h2(S.title),
         rx.el.p(S.stato, class_name="st-muted", id="tappa-stato"),
         rx.el.div(
             button("Confermo: verificato oggi", on_click=S.confirm_today(v["version"]), type="button"),
@@ -28,21 +28,21 @@ def _form() -> rx.Component:
             class_name="st-actions",
         ),
         rx.el.form(
-            text_field("titolo", "Titolo", v, e, max_length=150, required=True),
+            text_field("title", "Titolo", v, e, max_length=150, required=True),
             text_field(
-                "sintesi", "Cos'è (mai importi o scadenze che cambiano ogni anno)", v, e, max_length=400, rows=3
+                "summary", "Cos'è (mai importi o scadenze che cambiano ogni anno)", v, e, max_length=400, rows=3
             ),
             rx.el.div(
-                text_field("eta_da_mesi", "Da (mesi dalla nascita; -9 = inizio gravidanza)", v, e, type_="number"),
-                text_field("eta_a_mesi", "A (mesi; vuoto = fino a 6 anni)", v, e, type_="number"),
+                text_field("age_min_months", "Da (mesi dalla nascita; -9 = inizio gravidanza)", v, e, type_="number"),
+                text_field("age_max_months", "A (mesi; vuoto = fino a 6 anni)", v, e, type_="number"),
                 class_name="st-row2",
             ),
-            text_field("quando", "Quando", v, e, max_length=300, rows=2),
-            text_field("chi", "Chi ne risponde", v, e, max_length=200),
+            text_field("when", "Quando", v, e, max_length=300, rows=2),
+            text_field("who", "Chi ne risponde", v, e, max_length=200),
             text_field("link", "Sito ufficiale", v, e, max_length=500, type_="url"),
-            text_field("fonte_titolo", "Fonte: titolo", v, e, max_length=300, required=True),
-            text_field("fonte_url", "Fonte: indirizzo", v, e, max_length=500, type_="url", required=True),
-            text_field("fonte_data", "Fonte: data (2025, 2025-05 o 2025-05-07)", v, e, max_length=10),
+            text_field("source_title", "Fonte: titolo", v, e, max_length=300, required=True),
+            text_field("source_url", "Fonte: indirizzo", v, e, max_length=500, type_="url", required=True),
+            text_field("source_date", "Fonte: data (2025, 2025-05 o 2025-05-07)", v, e, max_length=10),
             rx.el.input(type="hidden", name="version", value=v["version"]),
             rx.el.div(button("Salva la tappa", type="submit"), class_name="st-savebar"),
             key=S.form_key.to_string(),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from zerosei_app.domain.carta import is_slug
-from zerosei_app.models import Centro, CentroSlugStorico
+from zerosei_app.models import Centro, CentroSlugHistory
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def find_by_slug(db: Session, slug: str) -> SlugMatch | None:
     centro = db.exec(select(Centro).where(Centro.slug == slug)).first()
     if centro is not None:
         return SlugMatch(centro, False) if centro.is_active else None
-    old = db.get(CentroSlugStorico, slug)
+    old = db.get(CentroSlugHistory, slug)
     if old is None:
         return None
     centro = db.get(Centro, old.centro_id)

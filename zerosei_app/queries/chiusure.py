@@ -16,7 +16,7 @@ def of_centro(db: Session, centro_id: int, today: date, entry_id: int | None = N
     q = select(Chiusura).where(Chiusura.centro_id == centro_id)
     if entry_id is not None:
         q = q.where(Chiusura.entry_id == entry_id)
-    rows = db.exec(q.order_by(col(Chiusura.dal), col(Chiusura.id))).all()
+    rows = db.exec(q.order_by(col(Chiusura.starts_on), col(Chiusura.id))).all()
     return [r for r in rows if is_current_or_future(r, today)]
 
 
@@ -34,7 +34,7 @@ def all_by_owner(db: Session) -> tuple[dict[int, list[Chiusura]], dict[int, list
     """Every closure, by centre (whole-centre ones) and by entry."""
     by_centro: dict[int, list[Chiusura]] = {}
     by_entry: dict[int, list[Chiusura]] = {}
-    for c in db.exec(select(Chiusura).order_by(col(Chiusura.dal), col(Chiusura.id))).all():
+    for c in db.exec(select(Chiusura).order_by(col(Chiusura.starts_on), col(Chiusura.id))).all():
         if c.entry_id is None:
             by_centro.setdefault(c.centro_id, []).append(c)
         else:

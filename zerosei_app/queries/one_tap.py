@@ -95,6 +95,6 @@ def view(db: Session, token: str | None, now: datetime) -> OneTap:
         items.sort(key=lambda i: (i[0] == CONTATTI_ITEM, i[0]))
         return OneTap(DONE, r.centro_id, name, items, done[0].confirmed_on)
     items = [(e.title, e.summary, e.last_reviewed_on) for e in entries_to_confirm(db, r)]
-    if r.contatti:
+    if r.contacts:
         items.append((CONTATTI_ITEM, _contacts(centro), last_contacts_confirmation(db, r.centro_id)))
     return OneTap(OK, r.centro_id, name, items)

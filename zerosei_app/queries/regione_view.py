@@ -53,7 +53,7 @@ class ComuneSenza:
     nome: str
     provincia: str
     centro_id: int | None  # the first centre serving it (where confirming would fix it)
-    centro_nome: str
+    centro_name: str
     inferito: bool  # served only by a guessed link
 
 
@@ -118,7 +118,7 @@ def _list_closures(db: Session, rows: dict[int, CentroRiga], today: date) -> Non
     by_centro, by_entry = all_by_owner(db)
     for cid, r in rows.items():
         windows = [w for w in by_centro.get(cid, []) if is_current_or_future(w, today)]
-        r.chiusure = [Window(w.dal, w.al, w.motivo or "") for w in windows]
+        r.chiusure = [Window(w.starts_on, w.ends_on, w.reason or "") for w in windows]
     n_entry_closures: dict[int, int] = {}
     for windows in by_entry.values():
         for w in windows:

@@ -163,7 +163,7 @@ def _build(engine: Engine) -> PublicData:
         tappe = list(s.exec(select(Tappa).order_by(col(Tappa.id))).all())
         chiusure_centro: dict[int, list[Chiusura]] = {}
         chiusure_voce: dict[int, list[Chiusura]] = {}
-        for c in s.exec(select(Chiusura).order_by(col(Chiusura.dal), col(Chiusura.id))).all():
+        for c in s.exec(select(Chiusura).order_by(col(Chiusura.starts_on), col(Chiusura.id))).all():
             if c.entry_id is None:
                 chiusure_centro.setdefault(c.centro_id, []).append(c)
             else:

@@ -9,7 +9,7 @@ from zerosei_app.models import Tappa
 
 
 def list_tappe(db: Session) -> list[Tappa]:
-    return list(db.exec(select(Tappa).order_by(col(Tappa.eta_da_mesi), col(Tappa.id))).all())
+    return list(db.exec(select(Tappa).order_by(col(Tappa.age_min_months), col(Tappa.id))).all())
 
 
 def values_of(x: Tappa) -> dict[str, str]:

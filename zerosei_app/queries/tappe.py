@@ -11,4 +11,4 @@ from zerosei_app.queries.snapshot import public_data
 
 def all_tappe(db: Session) -> list[Tappa]:
     """Every tappa, from pregnancy to 6 years in the order a family meets them (the Carta's print edition)."""
-    return sorted(public_data(db).tappe, key=lambda x: (x.eta_da_mesi, end_of(x), *fit_key(x)))
+    return sorted(public_data(db).tappe, key=lambda x: (x.age_min_months, end_of(x), *fit_key(x)))

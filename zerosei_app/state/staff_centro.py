@@ -24,7 +24,7 @@ from zerosei_app.view import staff_messages as m
 
 class StaffCentroState(StaffState):
     centro_id: int = 0
-    centro_nome: str = ""
+    centro_name: str = ""
     comune_nome: str = ""
     attivo: bool = True
     verifica_label: str = ""
@@ -49,7 +49,7 @@ class StaffCentroState(StaffState):
 
     def _fill(self, db: Session, centro) -> None:
         comune = get_comune(db, centro.codice_istat)
-        self.centro_id, self.centro_nome, self.attivo = centro.id, centro.name, centro.is_active
+        self.centro_id, self.centro_name, self.attivo = centro.id, centro.name, centro.is_active
         self.comune_nome = comune.nome if comune else centro.codice_istat
         self.verifica_label = STATO_VERIFICA_LABELS.get(centro.stato_verifica, centro.stato_verifica)
         self._base_version = centro.version

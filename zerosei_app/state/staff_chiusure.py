@@ -19,7 +19,7 @@ from zerosei_app.state.staff_write import commit_or_say, said
 from zerosei_app.view import staff_messages as m
 from zerosei_app.view.staff_chiusure import added_message, chiusura_row
 
-BLANK_CHIUSURA = {"dal": "", "al": "", "motivo": "", "entry_id": ""}
+BLANK_CHIUSURA = {"starts_on": "", "ends_on": "", "reason": "", "entry_id": ""}
 
 
 def fill(state: Any, db: Session, centro_id: int, entry_id: int | None = None) -> None:

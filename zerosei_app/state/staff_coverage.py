@@ -39,7 +39,7 @@ class ComuneHit:
 
 class StaffCoverageState(StaffState):
     centro_id: int = 0
-    centro_nome: str = ""
+    centro_name: str = ""
     links: list[LinkRow] = []
     n_inferiti: int = 0
     query: str = ""
@@ -65,7 +65,7 @@ class StaffCoverageState(StaffState):
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):
         centro = require_centro(db, ctx, require(Id, {"id": self.router.url.query_parameters.get("centro", "")}).id)
-        self.centro_id, self.centro_nome = centro.id, centro.name
+        self.centro_id, self.centro_name = centro.id, centro.name
         self.query, self.hits = "", []
         self._links(db)
 

@@ -36,7 +36,7 @@ class EntryRow:
 
 class StaffEntriesState(StaffState):
     centro_id: int = 0
-    centro_nome: str = ""
+    centro_name: str = ""
     rows: list[EntryRow] = []
     funzioni: list[list[str]] = []  # the regional functions: [nome, irrinunciabile, add href, existing entry href]
     n_total: int = 0
@@ -64,7 +64,7 @@ class StaffEntriesState(StaffState):
     def load(self, db: Session, ctx: StaffContext):
         q = self._query_from_url()
         centro = require_centro(db, ctx, q.centro)
-        self.centro_id, self.centro_nome = centro.id, centro.name
+        self.centro_id, self.centro_name = centro.id, centro.name
         entries = entries_of(db, centro.id)
         linked = {e.funzione_id: e.id for e in entries if e.funzione_id and e.status != "archived"}
         self.funzioni = funzioni_rows(centro.id, linked)

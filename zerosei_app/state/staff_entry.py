@@ -74,7 +74,7 @@ FOCUS_CONFLICT = (
 class StaffEntryState(StaffState):
     entry_id: int = 0  # 0 while creating
     centro_id: int = 0
-    centro_nome: str = ""
+    centro_name: str = ""
     form: dict[str, str] = {}
     form_key: int = 0  # bumped to re-mount the inputs with stored values
     errors: dict[str, str] = {}
@@ -161,7 +161,7 @@ class StaffEntryState(StaffState):
     def load_entry(self, db: Session, ctx: StaffContext):
         ref = require(Id, {"id": self.router.url.query_parameters.get("id", "")})
         entry = require_entry(db, ctx, ref.id)
-        self.centro_nome = require_centro(db, ctx, entry.centro_id).name
+        self.centro_name = require_centro(db, ctx, entry.centro_id).name
         self._comuni(db, entry.centro_id, entry.location_comune)
         # The same entry again in this tab: the page is loading again because the websocket came
         # back (a backend worker or Redis restarted). The inputs may hold typed text (even if the
@@ -186,7 +186,7 @@ class StaffEntryState(StaffState):
             return rx.call_script(UNLOAD_GUARD)  # the websocket came back: keep the new entry's typed text
         self._reset_flags()
         self._comuni(db, centro.id, centro.codice_istat)
-        self.entry_id, self.centro_id, self.centro_nome = 0, centro.id, centro.name
+        self.entry_id, self.centro_id, self.centro_name = 0, centro.id, centro.name
         self.status, self.status_label, self.version, self._base_version = "draft", v.NEW_STATUS_LABEL, 0, 0
         self.actions, self.history, self.reviewed_on, self.stale, self.is_example = [], [], "", False, False
         picked = self.router.url.query_parameters.get("modello", "")

@@ -30,7 +30,7 @@ UPLOAD_ID = "csv_voci"
 
 class StaffImportState(StaffState):
     centro_id: int = 0
-    centro_nome: str = ""
+    centro_name: str = ""
     file_name: str = ""
     plan_summary: str = ""
     file_errors: list[str] = []
@@ -55,7 +55,7 @@ class StaffImportState(StaffState):
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):
         centro = require_centro(db, ctx, require(Id, {"id": self.router.url.query_parameters.get("centro", "")}).id)
-        self.centro_id, self.centro_nome = centro.id, centro.name
+        self.centro_id, self.centro_name = centro.id, centro.name
         self._clear()
         self.done = ""
 

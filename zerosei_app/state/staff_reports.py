@@ -41,7 +41,7 @@ class ReportRow:
 
 class StaffReportsState(StaffState):
     centro_id: int = 0  # 0: every centre the user may open
-    centro_nome: str = ""
+    centro_name: str = ""
     rows: list[ReportRow] = []
     filtro: str = "aperte"
     n_open: int = 0
@@ -88,10 +88,10 @@ class StaffReportsState(StaffState):
     @staff_event(loader=True)
     def load(self, db: Session, ctx: StaffContext):
         params = self.router.url.query_parameters
-        self.centro_id, self.centro_nome = 0, ""
+        self.centro_id, self.centro_name = 0, ""
         if params.get("centro"):
             centro = require_centro(db, ctx, require(Id, {"id": params["centro"]}).id)
-            self.centro_id, self.centro_nome = centro.id, centro.name
+            self.centro_id, self.centro_name = centro.id, centro.name
         self.filtro = params.get("stato", "aperte") if params.get("stato") in STATUS_FILTERS else "aperte"
         self._rows(db, ctx)
 

@@ -22,13 +22,13 @@ class TappaRef(BaseModel):
 
 
 def _status(x: Tappa) -> str:
-    return m.tappa_status(x.verificato_il, x.da_verificare)
+    return m.tappa_status(x.verified_on, x.needs_check)
 
 
 class StaffTappeState(StaffState):
-    rows: list[list[str]] = []  # [href, titolo, età, stato]
+    rows: list[list[str]] = []  # [href, title, età, stato]
     tappa_id: str = ""
-    titolo: str = ""
+    title: str = ""
     stato: str = ""  # "Verificata il 06/12/2026" / "Da verificare sul sito ufficiale"
     form: dict[str, str] = {}
     form_key: int = 0
@@ -36,16 +36,16 @@ class StaffTappeState(StaffState):
 
     def _show(self, db: Session, tappa_id: str) -> None:
         self.rows = [
-            [f"/staff/tappe?id={x.id}", x.titolo, m.tappa_months(x.eta_da_mesi, x.eta_a_mesi), _status(x)]
+            [f"/staff/tappe?id={x.id}", x.title, m.tappa_months(x.age_min_months, x.age_max_months), _status(x)]
             for x in list_tappe(db)
         ]  # fmt: skip
         x = db.get(Tappa, tappa_id) if tappa_id else None
         self.errors = {}
         self.form_key += 1
         if x is None:
-            self.tappa_id, self.titolo, self.stato, self.form = "", "", "", {}
+            self.tappa_id, self.title, self.stato, self.form = "", "", "", {}
             return
-        self.tappa_id, self.titolo, self.stato, self.form = x.id, x.titolo, _status(x), values_of(x)
+        self.tappa_id, self.title, self.stato, self.form = x.id, x.title, _status(x), values_of(x)
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):

@@ -44,11 +44,11 @@ def _reminder(r: TappaReminder, lang: str, base: str, link: str) -> IcsReminder:
     w = {f: v.text for f, v in tappa_words(x, lang).items()}  # translated while the Regione's text is unedited
     lines = [
         w["sintesi"],
-        f"{t('ui.tappa.when', lang)}: {w['quando']}" if x.quando else "",
-        f"{t('ui.tappa.who', lang)}: {w['chi']}" if x.chi else "",
+        f"{t('ui.tappa.when', lang)}: {w['quando']}" if x.when else "",
+        f"{t('ui.tappa.who', lang)}: {w['chi']}" if x.who else "",
         f"{t('ui.tappa.official', lang)}: {x.link}" if x.link else "",
-        f"{t('ui.tappa.source', lang)}: {x.fonte_titolo} ({x.fonte_url})",
-        t("path.tappa.to_check", lang) if x.da_verificare and x.verificato_il is None else "",
+        f"{t('ui.tappa.source', lang)}: {x.source_title} ({x.source_url})",
+        t("path.tappa.to_check", lang) if x.needs_check and x.verified_on is None else "",
     ]
     return IcsReminder(
         uid=f"tappa-{x.id}-{r.child_month}@zerosei",

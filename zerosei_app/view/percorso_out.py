@@ -46,7 +46,9 @@ def map_url(address: str | None, comune: str) -> str | None:
 
 
 def chiusura_out(w: Chiusura | None, today: date) -> ChiusuraOut | None:
-    return None if w is None else ChiusuraOut(dal=w.dal, al=w.al, motivo=w.motivo, in_corso=is_active(w, today))
+    return (
+        None if w is None else ChiusuraOut(dal=w.starts_on, al=w.ends_on, motivo=w.reason, in_corso=is_active(w, today))
+    )
 
 
 def announce(windows: Iterable[Chiusura] | None, today: date) -> ChiusuraOut | None:

@@ -74,7 +74,8 @@ def riga_view(r: CentroRiga) -> RigaView:
 def chiusure_text(r: CentroRiga) -> str:
     """ "dal 01/08/2027 al 31/08/2027 (ferie); 2 voci sospese": closures in course or to come."""
     parts = [
-        f"dal {clock.day(w.dal)} al {clock.day(w.al)}" + (f" ({w.motivo})" if w.motivo else "") for w in r.chiusure
+        f"dal {clock.day(w.starts_on)} al {clock.day(w.ends_on)}" + (f" ({w.reason})" if w.reason else "")
+        for w in r.chiusure
     ]
     if r.voci_sospese:
         parts.append(staff_count(r.voci_sospese, "{n} voce sospesa", "{n} voci sospese"))
@@ -94,12 +95,12 @@ def comune_view(c: ComuneSenza) -> ComuneView:
         return ComuneView(c.nome, c.provincia, "nessun centro", "/staff/regione", "Collega un centro", False)
     if c.inferito:  # the family's centre is itself a guess: fixing the link comes first
         return ComuneView(
-            c.nome, c.provincia, c.centro_nome, f"/staff/comuni?centro={c.centro_id}", "Conferma il centro", True
+            c.nome, c.provincia, c.centro_name, f"/staff/comuni?centro={c.centro_id}", "Conferma il centro", True
         )
     return ComuneView(
         c.nome,
         c.provincia,
-        c.centro_nome,
+        c.centro_name,
         f"/staff/voci?centro={c.centro_id}&verifica=da_verificare&ordine=verifica",
         "Voci da confermare",
         False,

@@ -245,16 +245,16 @@ TAPPA_MISSING = "Questa tappa non esiste (più)."
 TAPPA_SAVED = "Tappa salvata: le famiglie la vedono così."
 
 
-def tappa_status(verificato_il: date | None, da_verificare: bool) -> str:
+def tappa_status(verified_on: date | None, needs_check: bool) -> str:
     """ "Verificata il 06/12/2026" / "Da verificare sul sito ufficiale"."""
-    if verificato_il is not None:
-        return f"Verificata il {verificato_il:%d/%m/%Y}"
-    return "Da verificare sul sito ufficiale" if da_verificare else "Fonte affidabile, mai verificata"
+    if verified_on is not None:
+        return f"Verificata il {verified_on:%d/%m/%Y}"
+    return "Da verificare sul sito ufficiale" if needs_check else "Fonte affidabile, mai verificata"
 
 
-def tappa_months(eta_da_mesi: int, eta_a_mesi: int | None) -> str:
+def tappa_months(age_min_months: int, age_max_months: int | None) -> str:
     """ "0 → 12 mesi", "36 → … mesi": a tappa's window in the list, as the Regione enters it."""
-    return f"{eta_da_mesi} → {eta_a_mesi if eta_a_mesi is not None else '…'} mesi"
+    return f"{age_min_months} → {age_max_months if age_max_months is not None else '…'} mesi"
 
 
 def tappa_confirmed(on: date) -> str:

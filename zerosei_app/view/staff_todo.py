@@ -15,7 +15,7 @@ class TodoItem:
 
     kind: str  # "contatti", "segnalazioni", "voci" (also the order of the list)
     centro_id: int
-    centro_nome: str
+    centro_name: str
     text: str
     detail: str
     action: str

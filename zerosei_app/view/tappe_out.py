@@ -14,16 +14,16 @@ from zerosei_app.schemas.percorso import FonteOut, FunzioneOut, TappaOut
 def tappa_fields(x: Tappa) -> dict:
     return dict(
         id=x.id,
-        titolo=x.titolo,
-        sintesi=x.sintesi,
-        quando=x.quando,
-        chi=x.chi,
+        titolo=x.title,
+        sintesi=x.summary,
+        quando=x.when,
+        chi=x.who,
         link=x.link,
-        fonte=FonteOut(titolo=x.fonte_titolo, url=x.fonte_url, data=x.fonte_data),
-        verificato_il=x.verificato_il,
-        da_verificare=x.da_verificare,
-        eta_da_mesi=x.eta_da_mesi,
-        eta_a_mesi=x.eta_a_mesi,
+        fonte=FonteOut(titolo=x.source_title, url=x.source_url, data=x.source_date),
+        verificato_il=x.verified_on,
+        da_verificare=x.needs_check,
+        eta_da_mesi=x.age_min_months,
+        eta_a_mesi=x.age_max_months,
     )
 
 

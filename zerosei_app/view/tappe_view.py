@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from zerosei_app.i18n import t
 from zerosei_app.schemas.percorso import FiglioOut, FonteOut, FunzioneOut, PercorsoOut, TappaOut
-from zerosei_app.view.tappe_words import shows_italian, tappa_words
+from zerosei_app.view.tappe_words import OUT_FIELDS, shows_italian, tappa_words
 from zerosei_app.view.wording import long_date, source_date, starts_text, tappa_age_text
 
 
@@ -59,7 +59,7 @@ class TappaPrintView:
 
 
 def print_tappa(x: TappaOut, lang: str) -> TappaPrintView:
-    w = tappa_words(x, lang)
+    w = tappa_words(x, lang, OUT_FIELDS)
     return TappaPrintView(
         titolo=w["titolo"].text,
         eta=tappa_age_text(x.eta_da_mesi, x.eta_a_mesi, lang),
@@ -109,7 +109,7 @@ def check_text(x: TappaOut, lang: str) -> str:
 
 def tappa_view(x: TappaOut, uid: str, lang: str) -> TappaView:
     starts = starts_text(x.da_mese, x.tra_mesi, lang) if not x.adesso and x.da_mese else ""
-    w = tappa_words(x, lang)
+    w = tappa_words(x, lang, OUT_FIELDS)
     return TappaView(
         uid=uid,
         id=x.id,

@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from zerosei_app.i18n.catalogs import CATALOGS, DEFAULT_LANG
 from zerosei_app.i18n.coverage import direction, ltr_isolate
 
-FIELDS = ("titolo", "sintesi", "quando", "chi")
+# The catalogue's keys `tappa.<id>.<key>` (published msgids: they stay Italian) and the Tappa row's attribute
+# each one translates. TappaOut (the API) keeps the keys as its field names: OUT_FIELDS reads it.
+ROW_FIELDS = {"titolo": "title", "sintesi": "summary", "quando": "when", "chi": "who"}
+OUT_FIELDS = {key: key for key in ROW_FIELDS}
+FIELDS = tuple(ROW_FIELDS)
 # A run of Latin words (an office's Italian name, "INPS", "Covid-19") inside a right-to-left translation.
 _LATIN = "A-Za-zÀ-ÿ0-9'’./-"
 _LATIN_RUN = re.compile(rf"[A-Za-zÀ-ÿ][{_LATIN}]*(?: [{_LATIN}]*[A-Za-zÀ-ÿ][{_LATIN}]*)*")
@@ -50,9 +54,10 @@ def _isolate_latin(text: str, lang: str) -> str:
     return _LATIN_RUN.sub(isolate, text)
 
 
-def tappa_words(x, lang: str) -> dict[str, Worded]:
-    """Every translatable field of a tappa (anything with `id` and the four Italian texts), by field name."""
-    return {f: tappa_text(x.id, f, getattr(x, f), lang) for f in FIELDS}
+def tappa_words(x, lang: str, fields: dict[str, str] = ROW_FIELDS) -> dict[str, Worded]:
+    """Every translatable field of a tappa (anything with `id` and the four Italian texts), by catalogue key:
+    `fields` maps each key to the attribute holding its text (a Tappa row's by default; OUT_FIELDS: a TappaOut's)."""
+    return {key: tappa_text(x.id, key, getattr(x, attr), lang) for key, attr in fields.items()}
 
 
 def shows_italian(words: dict[str, Worded], lang: str) -> bool:

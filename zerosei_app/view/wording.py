@@ -137,12 +137,12 @@ def age_range_text(age_min: int, age_max: int, lang: str) -> str:
     return t("path.age.range", lang, start=age_band(age_min, lang), to=to)
 
 
-def tappa_age_text(eta_da_mesi: int, eta_a_mesi: int | None, lang: str) -> str:
+def tappa_age_text(age_min_months: int, age_max_months: int | None, lang: str) -> str:
     """A tappa's window: "in gravidanza", "alla nascita", else as a service's age range (no end: 6 years)."""
-    end = MAX_AGE_MONTHS if eta_a_mesi is None else eta_a_mesi
+    end = MAX_AGE_MONTHS if age_max_months is None else age_max_months
     if end == 0:
-        return t("path.tappa.at_birth", lang) if eta_da_mesi == 0 else t("path.tappa.pregnancy_to_birth", lang)
-    return age_range_text(eta_da_mesi, end, lang)
+        return t("path.tappa.at_birth", lang) if age_min_months == 0 else t("path.tappa.pregnancy_to_birth", lang)
+    return age_range_text(age_min_months, end, lang)
 
 
 # --- the staff screens (Italian) ----------------------------------------------------------------------------
