@@ -4,7 +4,7 @@ docs/GLOSSARY.md ("How the code names things"): Italian only for the Regione's d
 audit history that snapshots these rows (entities "tappa" and "chiusura": their `before`/`after` are keyed by
 column name) rewritten to the new names; downgrade does the exact reverse. No value changes.
 
-- tappa: titolo→title, sintesi→summary, eta_da_mesi→age_min_months, eta_a_mesi→age_max_months, quando→when,
+- tappa: titolo→title, sintesi→summary, eta_da_mesi→age_min_months, eta_a_mesi→age_max_months, quando→timing,
   chi→who, ambito→scope, fonte_url→source_url, fonte_titolo→source_title, fonte_data→source_date,
   da_verificare→needs_check, verificato_il→verified_on, aggiornato_il→updated_at
 - chiusura: dal→starts_on, al→ends_on, motivo→reason
@@ -12,7 +12,7 @@ column name) rewritten to the new names; downgrade does the exact reverse. No va
 - centro_slug_storico → centro_slug_history (its index too)
 
 Revision ID: 0012_h19_tappa
-Revises: 0009_h18
+Revises: 0010_h19_centro
 Create Date: 2026-12-06 21:00:00
 """
 
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012_h19_tappa"
-down_revision: str | None = "0009_h18"
+down_revision: str | None = "0010_h19_centro"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -32,7 +32,7 @@ TAPPA = {
     "sintesi": "summary",
     "eta_da_mesi": "age_min_months",
     "eta_a_mesi": "age_max_months",
-    "quando": "when",
+    "quando": "timing",
     "chi": "who",
     "ambito": "scope",
     "fonte_url": "source_url",

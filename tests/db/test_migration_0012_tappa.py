@@ -109,7 +109,7 @@ def test_the_columns_and_the_audit_keys_are_renamed_and_come_back(empty_url):
     migrate(empty_url)
     with Session(engine) as s:
         x = s.get(Tappa, "buono_vesta")
-        assert (x.title, x.summary, x.age_min_months, x.age_max_months, x.when, x.who, x.scope) == (
+        assert (x.title, x.summary, x.age_min_months, x.age_max_months, x.timing, x.who, x.scope) == (
             "Buono Vesta", "Un buono.", 0, 72, "ogni anno", "Regione Piemonte", "regionale",
         )  # fmt: skip
         assert (x.source_url, x.source_title, x.source_date, x.needs_check, x.verified_on, x.version) == (
@@ -127,7 +127,7 @@ def test_the_columns_and_the_audit_keys_are_renamed_and_come_back(empty_url):
 
     command.downgrade(cfg, BEFORE)
     assert {"titolo", "eta_da_mesi", "fonte_titolo", "da_verificare", "aggiornato_il"} <= _columns(engine, "tappa")
-    assert not {"title", "when", "who", "updated_at"} & _columns(engine, "tappa")
+    assert not {"title", "timing", "who", "updated_at"} & _columns(engine, "tappa")
     assert {"dal", "al", "motivo"} <= _columns(engine, "chiusura") and "reason" not in _columns(engine, "chiusura")
     assert "contatti" in _columns(engine, "review_reminder") and "contacts" not in _columns(engine, "review_reminder")
     assert "centro_slug_history" not in inspect(engine).get_table_names()
@@ -140,5 +140,5 @@ def test_the_columns_and_the_audit_keys_are_renamed_and_come_back(empty_url):
         assert conn.execute(sa.text("SELECT motivo FROM chiusura")).scalar_one() == "ferie"
         assert conn.execute(sa.text("SELECT slug FROM centro_slug_storico")).scalar_one() == "torino-vecchio"
     command.upgrade(cfg, "head")
-    assert {"title", "when", "who"} <= _columns(engine, "tappa")
+    assert {"title", "timing", "who"} <= _columns(engine, "tappa")
     engine.dispose()

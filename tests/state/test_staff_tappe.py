@@ -21,7 +21,7 @@ def _form(**over) -> dict:
         "summary": "Buono della Regione per ogni figlio da 0 a 6 anni, secondo l'ISEE.",
         "age_min_months": "0",
         "age_max_months": "72",
-        "when": "domanda online nel giorno fissato ogni anno dalla Regione",
+        "timing": "domanda online nel giorno fissato ogni anno dalla Regione",
         "who": "Regione Piemonte",
         "link": "https://vestapiemonte.it/",
         "source_url": "https://vestapiemonte.it/",

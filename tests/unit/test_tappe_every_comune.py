@@ -47,7 +47,7 @@ def test_steps_carry_who_when_and_source_and_the_page_shows_them(db):
 def test_no_yearly_amount_or_deadline_reaches_a_parent(db):
     """Amounts in euro and one year's dates are rewritten (data/tappe_seed.py REWRITTEN)."""
     for x in db.exec(select(Tappa)).all():
-        text = " ".join((x.title, x.summary, x.when, x.source_title))
+        text = " ".join((x.title, x.summary, x.timing, x.source_title))
         assert "euro" not in text and "1.000" not in text and "2026/27:" not in text, x.id
         assert "click day" not in text and "per il 2025" not in text, x.id
 

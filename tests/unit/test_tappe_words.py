@@ -55,7 +55,7 @@ def test_every_language_translates_every_tappa(lang):
 
 
 def test_the_path_and_print_views_carry_the_language_and_the_note():
-    unchanged, edited = tappe_out([CONGEDO, CONGEDO.model_copy(update={"when": "quando vuoi"})])
+    unchanged, edited = tappe_out([CONGEDO, CONGEDO.model_copy(update={"timing": "quando vuoi"})])
     v = tappa_view(unchanged, "t0", "zh")
     assert (v.titolo_lang, v.sintesi_lang, v.quando_lang, v.chi_lang, v.in_italian) == ("zh",) * 4 + (False,)
     assert v.titolo == CATALOGS["zh"][tappa_key(CONGEDO.id, "titolo")]

@@ -25,7 +25,7 @@ def update_tappa(db: Session, tappa_id: str, data: TappaInput, user_id: int | No
         return MISSING
     if x.version != data.version:
         return STALE
-    new = {k: v if v != "" or k in ("summary", "when", "who") else None for k, v in data.model_dump().items()}
+    new = {k: v if v != "" or k in ("summary", "timing", "who") else None for k, v in data.model_dump().items()}
     new.pop("version")
     if all(getattr(x, k) == v for k, v in new.items()):
         return UNCHANGED

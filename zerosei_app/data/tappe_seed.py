@@ -24,7 +24,7 @@ REWRITTEN: dict[str, dict[str, object]] = {
         "title": "Bonus nuovi nati",
         "summary": "Contributo una tantum dell'INPS per ogni figlio nato o adottato, per le famiglie sotto una soglia "
         "di ISEE minorenni. Importo, soglia e termine della domanda li fissa la legge: controllali sul sito INPS.",
-        "when": "poco dopo la nascita: la domanda va fatta entro pochi mesi (il termine esatto è sul sito INPS)",
+        "timing": "poco dopo la nascita: la domanda va fatta entro pochi mesi (il termine esatto è sul sito INPS)",
         # The source's longest term is 120 days: after that the step no longer applies.
         "age_max_months": 4,
         "source_title": "Gazzetta del Sud – Inps, al via il bonus nuovi nati: i requisiti e come richiederlo",
@@ -32,18 +32,18 @@ REWRITTEN: dict[str, dict[str, object]] = {
     "congedo_parentale": {
         "summary": "Dopo il congedo obbligatorio, mamma e papà dipendenti possono restare a casa altri mesi, con "
         "un'indennità dell'INPS. Quanti mesi sono pagati e quanto lo decide la legge: controlla sul sito INPS.",
-        "when": "fino ai 12 anni del figlio; alcuni mesi sono pagati meglio se usati nei primi anni",
+        "timing": "fino ai 12 anni del figlio; alcuni mesi sono pagati meglio se usati nei primi anni",
     },
     "buono_vesta": {
         "summary": "Buono della Regione per ogni figlio da 0 a 6 anni, secondo l'ISEE: rimborsa spese per nido, "
         "scuola dell'infanzia, centri estivi, baby-sitting e attività. Importi e date cambiano ogni anno.",
-        "when": "domanda online nel giorno fissato ogni anno dalla Regione, fino a esaurimento dei fondi; "
+        "timing": "domanda online nel giorno fissato ogni anno dalla Regione, fino a esaurimento dei fondi; "
         "il buono vale 12 mesi",
     },
     "iscrizione_scuola_infanzia": {
         "summary": "Si iscrive il bambino che compie 3 anni entro il 31 dicembre; chi li compie entro il 30 aprile "
         "successivo può entrare in anticipo se ci sono posti. La domanda si presenta alla scuola scelta.",
-        "when": "ogni anno tra gennaio e febbraio, nelle date fissate dal Ministero",
+        "timing": "ogni anno tra gennaio e febbraio, nelle date fissate dal Ministero",
         "source_title": "ANCI Piemonte – Iscrizioni alla scuola dell'infanzia per l'a.s. 2026/27",
     },
     "centro_famiglie_carta_zerosei": {
@@ -69,7 +69,7 @@ def csv_tappe(now: datetime) -> list[Tappa]:
             summary=r["descrizione"],
             age_min_months=_int(r["eta_da_mesi"]) or 0,
             age_max_months=_int(r["eta_a_mesi"]),
-            when=r["quando"],
+            timing=r["quando"],
             who=r["chi"],
             link=r["link_ufficiale"] or None,
             scope=r["ambito"],

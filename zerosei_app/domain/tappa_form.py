@@ -19,7 +19,7 @@ class TappaInput(BaseModel):
     summary: str = Field("", max_length=400)
     age_min_months: int = Field(ge=MIN_AGE_MONTHS, le=MAX_AGE_MONTHS)
     age_max_months: int | None = Field(None, ge=MIN_AGE_MONTHS, le=252)  # some steps run past 6 (assegno unico: 21)
-    when: str = Field("", max_length=300)
+    timing: str = Field("", max_length=300)
     who: str = Field("", max_length=200)
     link: UrlText = Field("", max_length=500)
     source_url: UrlText = Field(min_length=1, max_length=500)

@@ -18,7 +18,7 @@ class Tappa(SQLModel, table=True):
     # Months from (expected) birth: negative = pregnancy (from -9); no end = the whole 0-6.
     age_min_months: int = 0
     age_max_months: int | None = None
-    when: str = Field(default="", max_length=300)
+    timing: str = Field(default="", max_length=300)
     who: str = Field(default="", max_length=200)
     link: str | None = Field(default=None, max_length=500)  # the responsible body's own page
     scope: str = Field(default="nazionale", max_length=20)  # regionale | comunale | nazionale

@@ -37,7 +37,7 @@ def _form() -> rx.Component:
                 text_field("age_max_months", "A (mesi; vuoto = fino a 6 anni)", v, e, type_="number"),
                 class_name="st-row2",
             ),
-            text_field("when", "Quando", v, e, max_length=300, rows=2),
+            text_field("timing", "Quando", v, e, max_length=300, rows=2),
             text_field("who", "Chi ne risponde", v, e, max_length=200),
             text_field("link", "Sito ufficiale", v, e, max_length=500, type_="url"),
             text_field("source_title", "Fonte: titolo", v, e, max_length=300, required=True),

@@ -44,7 +44,7 @@ def _reminder(r: TappaReminder, lang: str, base: str, link: str) -> IcsReminder:
     w = {f: v.text for f, v in tappa_words(x, lang).items()}  # translated while the Regione's text is unedited
     lines = [
         w["sintesi"],
-        f"{t('ui.tappa.when', lang)}: {w['quando']}" if x.when else "",
+        f"{t('ui.tappa.when', lang)}: {w['quando']}" if x.timing else "",
         f"{t('ui.tappa.who', lang)}: {w['chi']}" if x.who else "",
         f"{t('ui.tappa.official', lang)}: {x.link}" if x.link else "",
         f"{t('ui.tappa.source', lang)}: {x.source_title} ({x.source_url})",

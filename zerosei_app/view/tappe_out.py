@@ -16,7 +16,7 @@ def tappa_fields(x: Tappa) -> dict:
         id=x.id,
         titolo=x.title,
         sintesi=x.summary,
-        quando=x.when,
+        quando=x.timing,
         chi=x.who,
         link=x.link,
         fonte=FonteOut(titolo=x.source_title, url=x.source_url, data=x.source_date),

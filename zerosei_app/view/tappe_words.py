@@ -13,7 +13,7 @@ from zerosei_app.i18n.coverage import direction, ltr_isolate
 
 # The catalogue's keys `tappa.<id>.<key>` (published msgids: they stay Italian) and the Tappa row's attribute
 # each one translates. TappaOut (the API) keeps the keys as its field names: OUT_FIELDS reads it.
-ROW_FIELDS = {"titolo": "title", "sintesi": "summary", "quando": "when", "chi": "who"}
+ROW_FIELDS = {"titolo": "title", "sintesi": "summary", "quando": "timing", "chi": "who"}
 OUT_FIELDS = {key: key for key in ROW_FIELDS}
 FIELDS = tuple(ROW_FIELDS)
 # A run of Latin words (an office's Italian name, "INPS", "Covid-19") inside a right-to-left translation.
