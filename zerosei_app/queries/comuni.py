@@ -15,7 +15,7 @@ _index: ComuneIndex | None = None
 
 def build_index(db: Session) -> ComuneIndex:
     rows = db.exec(
-        select(Comune.codice_istat, Comune.nome, Comune.sigla_provincia, Comune.cap, Comune.popolazione)
+        select(Comune.codice_istat, Comune.name, Comune.sigla_provincia, Comune.cap, Comune.population)
     ).all()
     return ComuneIndex(
         ComuneRecord(code, nome, prov, tuple(cap or ()), popolazione) for code, nome, prov, cap, popolazione in rows

@@ -69,7 +69,7 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
 
 def _open_centri(db: Session) -> dict[int, CentroRiga]:
     return {
-        c.id: CentroRiga(c.id, c.nome, m.nome, m.sigla_provincia, lingue_mediazione=list(c.lingue_mediazione or []))
+        c.id: CentroRiga(c.id, c.nome, m.name, m.sigla_provincia, lingue_mediazione=list(c.lingue_mediazione or []))
         for c, m in db.exec(
             select(Centro, Comune)
             .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
@@ -153,7 +153,7 @@ def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[Comun
         out.append(
             ComuneSenza(
                 codice,
-                comune.nome,
+                comune.name,
                 comune.sigla_provincia,
                 first.centro.id if first else None,
                 first.centro.nome if first else "",

@@ -50,7 +50,7 @@ class StaffCoverageState(StaffState):
         self.links = [
             LinkRow(
                 comune.codice_istat,
-                comune.nome,
+                comune.name,
                 comune.sigla_provincia,
                 k.origine,
                 ORIGINE_LABELS.get(k.origine, k.origine),
@@ -93,7 +93,7 @@ class StaffCoverageState(StaffState):
             self.flash_error = m.refusal(exc)
             return
         db.commit()
-        nome = db.get(Comune, code).nome
+        nome = db.get(Comune, code).name
         self.flash_ok = m.comune_linked(nome)
         self._links(db)
 
@@ -104,5 +104,5 @@ class StaffCoverageState(StaffState):
         relinked = remove_link(db, centro, code, ctx.user_id, clock.now())
         db.commit()
         comune = db.get(Comune, code)
-        self.flash_ok = m.comune_unlinked(comune.nome if comune else code, bool(relinked))
+        self.flash_ok = m.comune_unlinked(comune.name if comune else code, bool(relinked))
         self._links(db)

@@ -20,9 +20,9 @@ def ente_out(e: EnteContatti | None) -> EnteGestoreOut | None:
     return EnteGestoreOut(
         id=ente.id,
         nome=e.nome,
-        sito=ente.sito,
+        sito=ente.website,
         email=ente.email,
         pec=ente.pec,
-        telefono=ente.telefono,
+        telefono=ente.phone,
         contatti=contatti_out(e.azioni),
     )
