@@ -104,7 +104,7 @@ def directory(db: Session) -> list[DirectoryRow]:
 @dataclass(frozen=True)
 class MapComune:
     codice_istat: str
-    nome: str
+    name: str
     lat: float
     lon: float
     # The best way it is served: esplicito > ente_gestore > ente_noto (its ente gestore is known but runs no

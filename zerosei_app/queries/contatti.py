@@ -26,7 +26,7 @@ class EnteContatti:
     """The comune's ente gestore (when it runs none of the serving centres), and its actions."""
 
     ente: EnteGestore
-    nome: str  # as parents read it (ente_name)
+    name: str  # as parents read it (ente_name)
     azioni: list[Azione]
 
 

@@ -50,7 +50,7 @@ class CentroRiga:
 @dataclass
 class ComuneSenza:
     codice_istat: str
-    nome: str
+    name: str
     provincia: str
     centro_id: int | None  # the first centre serving it (where confirming would fix it)
     centro_nome: str
@@ -160,5 +160,5 @@ def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[Comun
                 bool(links) and all(s.copertura.origine == OrigineCopertura.INFERITO for s in links),
             )
         )
-    out.sort(key=lambda c: (c.provincia, c.nome))
+    out.sort(key=lambda c: (c.provincia, c.name))
     return out

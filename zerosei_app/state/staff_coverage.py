@@ -22,7 +22,7 @@ from zerosei_app.view.staff_labels import ORIGINE_LABELS
 @dataclasses.dataclass
 class LinkRow:
     codice: str
-    nome: str
+    name: str
     provincia: str
     origine: str
     origine_label: str
@@ -32,7 +32,7 @@ class LinkRow:
 @dataclasses.dataclass
 class ComuneHit:
     codice: str
-    nome: str
+    name: str
     provincia: str
     linked: bool
 

@@ -19,7 +19,7 @@ def ente_out(e: EnteContatti | None) -> EnteGestoreOut | None:
     ente = e.ente
     return EnteGestoreOut(
         id=ente.id,
-        nome=e.nome,
+        nome=e.name,
         sito=ente.website,
         email=ente.email,
         pec=ente.pec,
