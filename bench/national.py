@@ -38,7 +38,7 @@ def build_national(db: Session, rng: random.Random | None = None) -> None:
         new_comuni.append(
             dict(
                 codice_istat=r.codice_istat,
-                name=r.nome,
+                name=r.name,
                 sigla_provincia=r.provincia,
                 cap=list(r.cap),
                 lat=rng.uniform(37.0, 46.5),

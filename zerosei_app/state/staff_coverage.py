@@ -76,7 +76,7 @@ class StaffCoverageState(StaffState):
         self.query = q
         linked = {k.codice for k in self.links}
         self.hits = [
-            ComuneHit(c.codice_istat, c.nome, c.provincia, c.codice_istat in linked)
+            ComuneHit(c.codice_istat, c.name, c.provincia, c.codice_istat in linked)
             for c in comune_index(db).search(q, 12)
         ]
         if q and not self.hits:

@@ -85,7 +85,7 @@ class StaffRecapitiState(StaffState):
         q = require(SearchText, {"q": form.get("q", "") if isinstance(form, dict) else ""}).q
         self.comune_query = q
         self.comune_hits = [
-            [f"/staff/recapiti?comune={c.codice_istat}", f"{c.nome} ({c.provincia})"]
+            [f"/staff/recapiti?comune={c.codice_istat}", f"{c.name} ({c.provincia})"]
             for c in comune_index(db).search(q, 8)
         ]
         if q and not self.comune_hits:

@@ -66,7 +66,7 @@ class StaffRegioneState(StaffState):
         q = require(SearchText, {"q": form.get("q", "") if isinstance(form, dict) else ""}).q
         self.comune_query = q
         self.comune_hits = [
-            ComuneOption(c.codice_istat, f"{c.nome} ({c.provincia})") for c in comune_index(db).search(q, 8)
+            ComuneOption(c.codice_istat, f"{c.name} ({c.provincia})") for c in comune_index(db).search(q, 8)
         ]
         if q and not self.comune_hits:
             self.flash_error = m.no_comune_found(q)
