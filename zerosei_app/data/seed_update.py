@@ -125,13 +125,13 @@ def _enti(db: Session, report: UpdateReport) -> dict[str, EnteGestore]:
     enti = list(db.exec(select(EnteGestore)).all())
     by_name = {e.name: e for e in enti}
     for r in _rows("contatti_enti_gestori_extra_ipa.csv"):
-        sigla = ENTI_EXTRA_SIGLE.get(r["codice_ipa"])
+        short_name = ENTI_EXTRA_SIGLE.get(r["codice_ipa"])
         name = " ".join(r["nome"].split())
-        if name in by_name or sigla is None:
+        if name in by_name or short_name is None:
             continue
         ente = EnteGestore(
             name=name,
-            short_name=sigla,
+            short_name=short_name,
             seat=r["indirizzo"].rsplit("(", 1)[-1].rstrip(")") or None,
             sigla_provincia=None,
             source_url=_cut(r["fonte"], 1000),
