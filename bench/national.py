@@ -38,7 +38,7 @@ def build_national(db: Session, rng: random.Random | None = None) -> None:
         new_comuni.append(
             dict(
                 codice_istat=r.codice_istat,
-                nome=r.nome,
+                name=r.name,
                 sigla_provincia=r.provincia,
                 cap=list(r.cap),
                 lat=rng.uniform(37.0, 46.5),
@@ -54,7 +54,7 @@ def build_national(db: Session, rng: random.Random | None = None) -> None:
         insert(Centro),
         [
             dict(
-                name=f"Centro per le famiglie di {h['nome']}",
+                name=f"Centro per le famiglie di {h['name']}",
                 codice_istat=h["codice_istat"],
                 address="via Roma 1",
                 phone="011 000000",

@@ -67,7 +67,7 @@ def resolve_centro(db: Session, text: str) -> Centro:
             raise CliError(f"nessun centro con id {text}")
         return centro
     rows = db.exec(
-        select(Centro, Comune.nome)
+        select(Centro, Comune.name)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .order_by(col(Centro.id))
     ).all()
@@ -282,7 +282,7 @@ def cmd_list(db: Session, _args: argparse.Namespace) -> int:
 
 def cmd_centri(db: Session, _args: argparse.Namespace) -> int:
     rows = db.exec(
-        select(Centro, Comune.nome)
+        select(Centro, Comune.name)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .order_by(col(Centro.id))
     ).all()

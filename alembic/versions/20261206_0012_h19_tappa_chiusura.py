@@ -12,7 +12,7 @@ column name) rewritten to the new names; downgrade does the exact reverse. No va
 - centro_slug_storico → centro_slug_history (its index too)
 
 Revision ID: 0012_h19_tappa
-Revises: 0010_h19_centro
+Revises: 0011_h19_geo
 Create Date: 2026-12-06 21:00:00
 """
 
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012_h19_tappa"
-down_revision: str | None = "0010_h19_centro"
+down_revision: str | None = "0011_h19_geo"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -50,8 +50,8 @@ def _state(s: Session) -> dict:
     links = {
         (s.get(Centro, k.centro_id).source_key, k.codice_istat, k.origine) for k in s.exec(select(Copertura)).all()
     }
-    comuni = {c.codice_istat: (c.sito, c.pec) for c in s.exec(select(Comune)).all()}
-    enti = {e.nome: (e.sito, e.email, e.pec) for e in s.exec(select(EnteGestore)).all()}
+    comuni = {c.codice_istat: (c.website, c.pec) for c in s.exec(select(Comune)).all()}
+    enti = {e.name: (e.website, e.email, e.pec) for e in s.exec(select(EnteGestore)).all()}
     return {"centri": centri, "links": links, "comuni": comuni, "enti": enti}
 
 
@@ -103,14 +103,14 @@ def test_staff_edits_survive_the_update(tmp_path):
         s.add(caluso)
         s.add(AuditRecord(entity="centro", entity_id=caluso.id, centro_id=caluso.id, user_id=user.id, action="update"))
         formazza = s.get(Comune, "103031")
-        formazza.sito, formazza.contatti_modificati_il = "https://www.comune.formazza.vb.it/servizi-sociali", NOW
+        formazza.website, formazza.contacts_edited_at = "https://www.comune.formazza.vb.it/servizi-sociali", NOW
         s.add(formazza)
         s.commit()
         assert not apply_update(s, NOW).changed
         s.commit()
         caluso = s.exec(select(Centro).where(Centro.codice_istat == "001047")).one()
         assert (caluso.name, caluso.address) == ("Centro famiglie di Caluso", "Via Mattirolo 5")
-        assert s.get(Comune, "103031").sito.endswith("/servizi-sociali")
+        assert s.get(Comune, "103031").website.endswith("/servizi-sociali")
     engine.dispose()
 
 
@@ -136,6 +136,6 @@ def test_new_centres_serve_their_territory(db):
     assert [db.get(Centro, k.centro_id).source_key for k in formazza] == ["domodossola-ciss-ossola"]
     # Every comune has its IndicePA contacts (Murisengo has none in the source).
     missing = db.exec(
-        select(Comune.nome).where(Comune.sito.is_(None), Comune.pec.is_(None))  # type: ignore[union-attr]
+        select(Comune.name).where(Comune.website.is_(None), Comune.pec.is_(None))  # type: ignore[union-attr]
     ).all()
     assert missing == ["Murisengo"]

@@ -37,7 +37,7 @@ def _check_loaded(s: Session) -> None:
     # 145 comuni from 2025 + 240 facts of 2026-12-06 (14 more rows only confirmed known ones); 47 leads.
     assert _count(s, ComuneEnteGestore) == 385
     assert _count(s, ComuneEnteGestore, ComuneEnteGestore.confidenza.in_(["alta", "media"])) == 240
-    assert _count(s, ComuneEnteGestoreProposta, ComuneEnteGestoreProposta.stato == "da_confermare") == 47
+    assert _count(s, ComuneEnteGestoreProposta, ComuneEnteGestoreProposta.status == "da_confermare") == 47
     known = set(s.exec(select(ComuneEnteGestore.codice_istat)).all())
     leads = set(s.exec(select(ComuneEnteGestoreProposta.codice_istat)).all())
     assert len(known | leads) == 432 and not known & leads  # a lead is never also a fact
@@ -45,16 +45,16 @@ def _check_loaded(s: Session) -> None:
     assert CRISSOLO in leads and s.get(ComuneEnteGestore, CRISSOLO) is None
     andezeno = s.get(ComuneEnteGestore, ANDEZENO)
     chieri = s.get(EnteGestore, andezeno.ente_gestore_id)
-    assert chieri.chiave == "cssac-chieri" and andezeno.confidenza == "alta"
-    assert andezeno.fonte_url == "https://rossosantena.it/?p=64880" and andezeno.fonte_titolo
-    assert andezeno.data_riferimento == "2017-06-29" and andezeno.evidenza
+    assert chieri.source_key == "cssac-chieri" and andezeno.confidenza == "alta"
+    assert andezeno.source_url == "https://rossosantena.it/?p=64880" and andezeno.source_title
+    assert andezeno.reference_date == "2017-06-29" and andezeno.evidence
     # The 16 enti of the research: 9 were already there (from IndicePA), 7 are new; 46 in all.
     enti = s.exec(select(EnteGestore)).all()
     assert len(enti) == 46
-    keys = {e.chiave for e in enti if e.chiave}
+    keys = {e.source_key for e in enti if e.source_key}
     assert {"cis-cirie", "cisap", "cogesa-asti", "comune-vercelli", "alba-langhe-roero", "CISSAC"} <= keys
-    assert len([e for e in enti if e.chiave == "cis-cirie"]) == 1  # matched, not doubled
-    phones = {e.chiave: (e.telefono, e.telefono_fonte) for e in enti if e.telefono}
+    assert len([e for e in enti if e.source_key == "cis-cirie"]) == 1  # matched, not doubled
+    phones = {e.source_key: (e.phone, e.phone_source) for e in enti if e.phone}
     assert len(phones) == 5 and phones["cssac-chieri"][0] == "011.942.44.34"
     assert all(src and "http" in src for _, src in phones.values())
     # Casale Monferrato has its own centre: no inferred Alessandria centre beside it.
@@ -81,9 +81,9 @@ def test_an_old_database_gets_them_and_keeps_what_the_regione_set(tmp_path):
         user = StaffUser(email="r@regione.piemonte.it", name="R", role="regione")
         s.add(user)
         s.flush()
-        torino = s.exec(select(EnteGestore).where(EnteGestore.sigla == "Comune di Torino")).one()
+        torino = s.exec(select(EnteGestore).where(EnteGestore.short_name == "Comune di Torino")).one()
         torino_id, user_id = torino.id, user.id
-        s.add(ComuneEnteGestore(codice_istat=ANDEZENO, ente_gestore_id=torino_id, modificato_il=NOW))
+        s.add(ComuneEnteGestore(codice_istat=ANDEZENO, ente_gestore_id=torino_id, edited_at=NOW))
         s.add(AuditRecord(entity=ENTITY, entity_id=int(ANDEZENO), user_id=user.id, action="update"))
         s.commit()
     engine.dispose()
@@ -94,17 +94,17 @@ def test_an_old_database_gets_them_and_keeps_what_the_regione_set(tmp_path):
         assert _count(s, ComuneEnteGestore) == 385
         # The Regione rejects a lead: a later start does not bring it back.
         lead = s.exec(select(ComuneEnteGestoreProposta).where(ComuneEnteGestoreProposta.codice_istat == CRISSOLO)).one()
-        lead.stato, lead.deciso_il, lead.deciso_da = "respinta", NOW, user_id
+        lead.status, lead.decided_at, lead.decided_by = "respinta", NOW, user_id
         s.add(lead)
         s.commit()
         assert not apply_update(s, NOW).changed
-        assert _count(s, ComuneEnteGestoreProposta, ComuneEnteGestoreProposta.stato == "da_confermare") == 46
+        assert _count(s, ComuneEnteGestoreProposta, ComuneEnteGestoreProposta.status == "da_confermare") == 46
     engine.dispose()
 
 
 def test_the_regione_confirms_a_lead_and_the_comune_gets_its_ente_s_centre(db):
     queue = pending_proposte(db)
-    assert len(queue) == 47 and all(p.fonte_url for p in queue)
+    assert len(queue) == 47 and all(p.source_url for p in queue)
     crissolo = next(p for p in queue if p.codice_istat == CRISSOLO)
     assert crissolo.ente == "Monviso Solidale"
     before = {k.origine for k in db.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
@@ -113,7 +113,7 @@ def test_the_regione_confirms_a_lead_and_the_comune_gets_its_ente_s_centre(db):
     assert not decide_proposta(db, crissolo.id, True, None, NOW)  # decided once
     db.commit()
     fact = db.get(ComuneEnteGestore, CRISSOLO)
-    assert fact.ente_gestore_id == crissolo.ente_id and fact.modificato_il and fact.confidenza == "bassa"
+    assert fact.ente_gestore_id == crissolo.ente_id and fact.edited_at and fact.confidenza == "bassa"
     after = {k.origine for k in db.exec(select(Copertura).where(Copertura.codice_istat == CRISSOLO)).all()}
     assert after == {"ente_gestore"}  # Monviso Solidale's seats, no guess any more
     # Rejecting another lead keeps it out of the queue; setting an ente by hand is audited.

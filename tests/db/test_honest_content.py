@@ -169,7 +169,7 @@ def _old_release_entries(db: Session, comuni: dict[str, Comune], centri: list[Ce
     for i, centro in enumerate(centri):
         row = raw.get(NOME_2025[centro.source_key], {})
         comune = comuni[centro.codice_istat]
-        sourced = list(REAL_SERVICES.get(comune.nome, ()))
+        sourced = list(REAL_SERVICES.get(comune.name, ()))
         start = (i * 5) % len(MODELLI)
         rotated = itertools.islice(itertools.cycle(MODELLI), start, start + len(MODELLI))
         chosen = [(x, centro.source_url.split(" ; ")[0]) for x in sourced if centro.source_url]

@@ -51,7 +51,7 @@ def test_choosing_the_ente_replaces_the_guess_and_is_audited(staff_db):
     assert s.flash_error == "" and "l'ente gestore" in s.flash_ok
     with staff_db.session() as db:
         link = db.get(ComuneEnteGestore, codice)
-        assert link.ente_gestore_id == ente_id and link.note.startswith("Indicato dalla Regione")
+        assert link.ente_gestore_id == ente_id and link.notes.startswith("Indicato dalla Regione")
         origins = {k.centro_id: k.origine for k in db.exec(select(Copertura).where(Copertura.codice_istat == codice))}
         assert origins.get(centro_id) == OrigineCopertura.ENTE_GESTORE
         assert OrigineCopertura.INFERITO not in origins.values()
@@ -89,14 +89,14 @@ def test_csv_check_then_apply_all_or_nothing(staff_db):
     with staff_db.session() as db:
         ente = db.get(EnteGestore, ente_id)
     s = _page(staff_db)
-    bad = f"Codice ISTAT;Ente gestore\n{codice};{ente.nome}\n999999;{ente.nome}\n"
+    bad = f"Codice ISTAT;Ente gestore\n{codice};{ente.name}\n999999;{ente.name}\n"
     call(s, "check_csv", {"csv": bad})
     assert not s.csv_ok and s.csv_rows[1].action == "errore" and "nessun comune" in s.csv_rows[1].errors
     call(s, "apply_csv")  # the browser can call it anyway: nothing changes
     assert s.flash_error
     with staff_db.session() as db:
-        assert db.get(ComuneEnteGestore, codice) is None or db.get(ComuneEnteGestore, codice).note is None
-    call(s, "check_csv", {"csv": f"Codice ISTAT;Ente gestore\n{int(codice)};{ente.nome.upper()}\n"})
+        assert db.get(ComuneEnteGestore, codice) is None or db.get(ComuneEnteGestore, codice).notes is None
+    call(s, "check_csv", {"csv": f"Codice ISTAT;Ente gestore\n{int(codice)};{ente.name.upper()}\n"})
     assert s.csv_ok and s.csv_summary.startswith(("1 nuovi", "0 nuovi, 1 cambiati"))
     call(s, "apply_csv")
     assert "1 comuni" in s.flash_ok

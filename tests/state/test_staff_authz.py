@@ -272,7 +272,7 @@ CASES = [
         StaffRecapitiState,
         "save",
         prep=lambda s, t: (setattr(s, "kind", "comune"), setattr(s, "key", "004003")),
-        args=lambda t: ({"sito": "www.comune.alba.cn.it/famiglie", "telefono": "0173 292111"},),
+        args=lambda t: ({"website": "www.comune.alba.cn.it/famiglie", "phone": "0173 292111"},),
         regione_only=True,
     ),
     Case(

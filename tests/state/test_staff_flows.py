@@ -516,7 +516,7 @@ def test_the_regione_confirms_and_rejects_leads_on_enti_gestori(staff_db):
     call(s, "load")
     assert len(s.proposte) == 47
     crissolo = next(p for p in s.proposte if p.comune == "Crissolo (CN)")
-    assert crissolo.ente == "Monviso Solidale" and crissolo.fonte_url.startswith("http")
+    assert crissolo.ente == "Monviso Solidale" and crissolo.source_url.startswith("http")
     call(s, "decide", crissolo.id, True)
     assert s.flash_ok.startswith("Confermato: Crissolo (CN) → Monviso Solidale") and len(s.proposte) == 46
     call(s, "decide", crissolo.id, False)  # already decided: refused, nothing changes
@@ -526,8 +526,8 @@ def test_the_regione_confirms_and_rejects_leads_on_enti_gestori(staff_db):
     assert s.flash_ok.startswith("Respinta") and len(s.proposte) == 45
     with staff_db.session() as db:
         assert db.get(ComuneEnteGestore, "004077") is not None
-        decided = db.exec(select(ComuneEnteGestoreProposta).where(ComuneEnteGestoreProposta.stato != "da_confermare"))
-        assert {(p.stato, p.deciso_da) for p in decided.all()} == {
+        decided = db.exec(select(ComuneEnteGestoreProposta).where(ComuneEnteGestoreProposta.status != "da_confermare"))
+        assert {(p.status, p.decided_by) for p in decided.all()} == {
             ("confermata", staff_db.user_ids["regione"]),
             ("respinta", staff_db.user_ids["regione"]),
         }

@@ -67,7 +67,7 @@ _TAILS = [
 def records(total: int = TOTAL, seed: int = 7) -> list[ComuneRecord]:
     real = load_records_from_csv(CSV_PATH)
     rng = random.Random(seed)
-    names = {r.nome for r in real}
+    names = {r.name for r in real}
     out = list(real)
     while len(out) < total:
         stem = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))

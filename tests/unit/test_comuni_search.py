@@ -6,18 +6,18 @@ from zerosei_app.domain.comuni_search import ComuneIndex, ComuneRecord
 
 
 def names(results):
-    return [r.nome for r in results]
+    return [r.name for r in results]
 
 
 def first(index, q):
     results = index.search(q)
     assert results, f"no result for {q!r}"
-    return results[0].nome
+    return results[0].name
 
 
 def test_loads_all_piemonte(piemonte):
     assert len(piemonte) == 1180
-    assert piemonte.get("001272").nome == "Torino"
+    assert piemonte.get("001272").name == "Torino"
     assert piemonte.get("001272").cap[0] == "10121"
     assert piemonte.get("999999") is None
 
@@ -163,8 +163,8 @@ def test_search_never_raises_and_respects_limit(piemonte, q, limit):
 
 
 # Tiers and tie-breaks on a tiny, hand-made index.
-def rec(code, nome, caps=("00000",)):
-    return ComuneRecord(code, nome, "TO", tuple(caps))
+def rec(code, name, caps=("00000",)):
+    return ComuneRecord(code, name, "TO", tuple(caps))
 
 
 def test_tiers_exact_then_prefix_then_word_start_then_fuzzy():
@@ -211,7 +211,7 @@ def test_cap_exact_comes_before_cap_prefix():
 def test_duplicate_code_last_one_wins():
     index = ComuneIndex([rec("000001", "Vecchio"), rec("000001", "Nuovo")])
     assert len(index) == 1
-    assert index.get("000001").nome == "Nuovo"
+    assert index.get("000001").name == "Nuovo"
     assert index.search("vecchio") == []
 
 

@@ -23,11 +23,11 @@ def queries(index_records, n: int = 400, seed: int = 1) -> list[str]:
         r = rng.choice(index_records)
         kind = rng.randrange(5)
         if kind == 0:
-            out.append(r.nome)
+            out.append(r.name)
         elif kind == 1:
-            out.append(r.nome[: rng.randint(1, max(1, len(r.nome) - 1))])
+            out.append(r.name[: rng.randint(1, max(1, len(r.name) - 1))])
         elif kind == 2:
-            out.append(typo(r.nome, rng))
+            out.append(typo(r.name, rng))
         elif kind == 3:
             out.append(rng.choice(r.cap)[: rng.choice((3, 5))])
         else:
@@ -51,11 +51,11 @@ def test_index_size(italy):
 
 def test_examples_still_hold_among_7900(italy):
     _, index, _ = italy
-    assert index.search("sant ambrogio")[0].nome == "Sant'Ambrogio di Torino"
-    assert index.search("chivaso")[0].nome == "Chivasso"
-    assert index.search("10024")[0].nome == "Moncalieri"
-    assert index.search("torino")[0].nome == "Torino"
-    assert index.search("moncalierri")[0].nome == "Moncalieri"
+    assert index.search("sant ambrogio")[0].name == "Sant'Ambrogio di Torino"
+    assert index.search("chivaso")[0].name == "Chivasso"
+    assert index.search("10024")[0].name == "Moncalieri"
+    assert index.search("torino")[0].name == "Torino"
+    assert index.search("moncalierri")[0].name == "Moncalieri"
 
 
 def test_query_latency(italy):

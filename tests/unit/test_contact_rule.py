@@ -90,11 +90,11 @@ def test_every_comune_first_centre_card_has_a_working_contact(db):
         centri, ente = centri_e_ente(db, comune)
         cards = view.centri_views(centri, ente, "it")
         if not cards or not cards[0].links or not all(is_working(link.href) for link in cards[0].links):
-            failures.append(comune.nome)
+            failures.append(comune.name)
             continue
         # Every card of the page, not only the first, and the API's own list say the same.
-        assert all(card.links for card in cards), comune.nome
-        assert all(c.contatti for c in centri) and (ente is None or ente.contatti), comune.nome
+        assert all(card.links for card in cards), comune.name
+        assert all(c.contatti for c in centri) and (ente is None or ente.contatti), comune.name
         first = cards[0]
         first_from["ente (no centre)" if first.kind == "ente" else (centri[0].contatti[0].di)] += 1
     assert failures == []

@@ -293,7 +293,7 @@ def test_centres_import(db):
 def test_coverage_import_replaces_inferred_links_and_reports_what_is_left(db):
     inferred_before = {c.codice_istat for c in still_inferred(db)}
     some = sorted(inferred_before)[:3]
-    names = [db.get(Comune, c).nome for c in some]
+    names = [db.get(Comune, c).name for c in some]
     text = "Centro;Comune servito\n" + "".join(f"2;{n}\n" for n in names[:2]) + f"3;{some[2].lstrip('0')}\n"
     plan = plan_copertura_import(db, text)
     assert plan.ok, [r.errors for r in plan.rows]

@@ -14,18 +14,18 @@ from zerosei_app.models import AuditRecord, Comune, EnteGestore
 
 
 def test_bad_contacts_are_refused_with_field_messages():
-    data, errors = parse(RecapitiInput, {"sito": "javascript:alert(1)", "pec": "x@", "telefono": "abc"})
-    assert data is None and {"sito", "pec", "telefono"} <= set(errors)
+    data, errors = parse(RecapitiInput, {"website": "javascript:alert(1)", "pec": "x@", "phone": "abc"})
+    assert data is None and {"website", "pec", "phone"} <= set(errors)
 
 
 def test_a_correction_is_audited_shown_to_families_and_kept_by_updates(db):
     formazza = db.get(Comune, "103031")
-    data, _ = parse(RecapitiInput, {"sito": "www.comune.formazza.vb.it/servizi-sociali", "telefono": "0324 63011"})
+    data, _ = parse(RecapitiInput, {"website": "www.comune.formazza.vb.it/servizi-sociali", "phone": "0324 63011"})
     assert update_recapiti(db, formazza, data, None, clock.now())
     db.commit()
     assert not update_recapiti(db, formazza, data, None, clock.now())  # same values: nothing to save
     audit = db.exec(select(AuditRecord).where(AuditRecord.entity == "comune")).all()
-    assert len(audit) == 1 and audit[0].entity_id == 103031 and audit[0].after["telefono"] == "0324 63011"
+    assert len(audit) == 1 and audit[0].entity_id == 103031 and audit[0].after["phone"] == "0324 63011"
     assert formazza.pec is None  # an empty field clears it
     assert not apply_update(db, clock.now()).comuni_contatti  # the IPA data does not come back
     centri, _ = centri_e_ente(db, formazza)
@@ -36,7 +36,7 @@ def test_a_correction_is_audited_shown_to_families_and_kept_by_updates(db):
 
 
 def test_an_ente_correction(db):
-    ossola = db.exec(select(EnteGestore).where(EnteGestore.sigla == "CISS Ossola")).one()
+    ossola = db.exec(select(EnteGestore).where(EnteGestore.short_name == "CISS Ossola")).one()
     data, _ = parse(RecapitiInput, {"email": "info@cissossola.it"})
     update_recapiti(db, ossola, data, None, clock.now())
     db.commit()

@@ -102,7 +102,7 @@ def comuni(params: Annotated[ComuniParams, Query()]) -> JSONResponse:
     with session_scope() as db:
         found = comune_index(db).search(params.q, params.limit)
     return _json(
-        [{"codice_istat": c.codice_istat, "nome": c.nome, "provincia": c.provincia, "cap": list(c.cap)} for c in found]
+        [{"codice_istat": c.codice_istat, "nome": c.name, "provincia": c.provincia, "cap": list(c.cap)} for c in found]
     )
 
 

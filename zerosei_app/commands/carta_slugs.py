@@ -14,7 +14,7 @@ def follow_rename(db: Session, centro: Centro) -> bool:
     """After a change of name or comune: a new slug if the old one no longer fits, the old one
     kept for redirects. Returns True when the slug changed (the caller commits)."""
     comune = db.get(Comune, centro.codice_istat)
-    base = slug_base(centro.name, comune.nome if comune else "")
+    base = slug_base(centro.name, comune.name if comune else "")
     if centro.slug and slug_fits(centro.slug, base):
         return False
     old = centro.slug

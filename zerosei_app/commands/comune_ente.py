@@ -38,8 +38,8 @@ def set_ente(
     if link is not None and link.ente_gestore_id == ente_id:
         return False
     # The Regione's own word: no research source, and the data update never writes it again.
-    values = dict(nome_nella_fonte=ente.nome, fonte_url=None, note=f"{NOTE} il {clock.day(now)}")
-    values |= dict(data_riferimento=now.date().isoformat(), fonte_titolo=None, evidenza=None, confidenza=None)
+    values = dict(name_as_cited=ente.name, source_url=None, notes=f"{NOTE} il {clock.day(now)}")
+    values |= dict(reference_date=now.date().isoformat(), source_title=None, evidence=None, confidenza=None)
     write_link(db, codice_istat, ente_id, values, "set_ente", user_id, now)
     if rerun:
         reapply_rule(db, now)
@@ -61,7 +61,7 @@ def write_link(
     before = audit.snapshot(link) if link is not None else None
     if link is None:
         link = ComuneEnteGestore(codice_istat=codice_istat, ente_gestore_id=ente_id)
-    link.ente_gestore_id, link.modificato_il = ente_id, now
+    link.ente_gestore_id, link.edited_at = ente_id, now
     for key, value in values.items():
         setattr(link, key, value)
     db.add(link)

@@ -95,7 +95,7 @@ def _new_ente_id(db: Session, name: str, created: dict[str, int], user_id: int, 
     """The ente gestore the import adds (once, however many rows name it)."""
     key = fold(name)
     if key not in created:
-        ente = EnteGestore(nome=name, note="Aggiunto dall'importazione dell'elenco ufficiale dei centri")
+        ente = EnteGestore(name=name, notes="Aggiunto dall'importazione dell'elenco ufficiale dei centri")
         db.add(ente)
         db.flush()
         created[key] = ente.id

@@ -16,20 +16,20 @@ from sqlmodel import Session
 from zerosei_app.commands import audit
 from zerosei_app.commands.comune_ente import ENTITY, write_link  # ENTITY: entity_id = int(codice_istat)
 from zerosei_app.commands.coverage_update import reapply_rule
-from zerosei_app.domain.vocabulary import StatoProposta
+from zerosei_app.domain.vocabulary import PropostaStatus
 from zerosei_app.models import Comune, ComuneEnteGestore, ComuneEnteGestoreProposta, EnteGestore
 
 REJECT = "reject_lead"  # a rejected lead: the comune stays open to sourced facts
 
 
 def set_ente_with_source(
-    db: Session, codice_istat: str, ente_id: int, user_id: int | None, now: datetime, **fonte: str | None
+    db: Session, codice_istat: str, ente_id: int, user_id: int | None, now: datetime, **source: str | None
 ) -> ComuneEnteGestore:
     """The Regione says which ente gestore serves a comune (a new row or a correction)."""
     if db.get(Comune, codice_istat) is None or db.get(EnteGestore, ente_id) is None:
         raise ValueError("comune or ente gestore unknown")
-    keys = ("nome_nella_fonte", "fonte_url", "fonte_titolo", "data_riferimento", "evidenza", "confidenza")
-    row = write_link(db, codice_istat, ente_id, {k: fonte[k] for k in keys if k in fonte}, None, user_id, now)
+    keys = ("name_as_cited", "source_url", "source_title", "reference_date", "evidence", "confidenza")
+    row = write_link(db, codice_istat, ente_id, {k: source[k] for k in keys if k in source}, None, user_id, now)
     reapply_rule(db, now)
     return row
 
@@ -38,10 +38,10 @@ def decide_proposta(db: Session, proposta_id: int, confirm: bool, user_id: int |
     """Confirm a lead (it becomes the comune's ente gestore, with the lead's source) or reject it.
     False when it is unknown or already decided."""
     p = db.get(ComuneEnteGestoreProposta, proposta_id)
-    if p is None or p.stato != StatoProposta.DA_CONFERMARE:
+    if p is None or p.status != PropostaStatus.DA_CONFERMARE:
         return False
-    p.stato = StatoProposta.CONFERMATA if confirm else StatoProposta.RESPINTA
-    p.deciso_il, p.deciso_da = now, user_id
+    p.status = PropostaStatus.CONFERMATA if confirm else PropostaStatus.RESPINTA
+    p.decided_at, p.decided_by = now, user_id
     db.add(p)
     if confirm:
         set_ente_with_source(
@@ -50,11 +50,11 @@ def decide_proposta(db: Session, proposta_id: int, confirm: bool, user_id: int |
             p.ente_gestore_id,
             user_id,
             now,
-            nome_nella_fonte=(p.nome_nella_fonte or "")[:200] or None,
-            fonte_url=p.fonte_url,
-            fonte_titolo=p.fonte_titolo,
-            data_riferimento=p.data_fonte,
-            evidenza=p.evidenza,
+            name_as_cited=(p.name_as_cited or "")[:200] or None,
+            source_url=p.source_url,
+            source_title=p.source_title,
+            reference_date=p.source_date,
+            evidence=p.evidence,
             confidenza=p.confidenza,
         )
     else:
@@ -65,8 +65,8 @@ def decide_proposta(db: Session, proposta_id: int, confirm: bool, user_id: int |
             centro_id=None,
             user_id=user_id,
             action=REJECT,
-            before={"ente_gestore_id": p.ente_gestore_id, "stato": StatoProposta.DA_CONFERMARE},
-            after={"stato": StatoProposta.RESPINTA},
+            before={"ente_gestore_id": p.ente_gestore_id, "status": PropostaStatus.DA_CONFERMARE},
+            after={"status": PropostaStatus.RESPINTA},
             now=now,
         )
     db.flush()

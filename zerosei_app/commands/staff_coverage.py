@@ -114,7 +114,7 @@ def reinfer_uncovered(db: Session, user_id: int | None, now: datetime) -> list[s
     # A comune left with nothing gets rules 1 and 2 again; then rule 3 runs on what is there.
     restored = [link for link in known_links(points, centres) if link.codice_istat in missing] if missing else []
     have = {(link.centro_id, link.codice_istat) for link in current}
-    names = {c.codice_istat: c.nome for c in comuni}
+    names = {c.codice_istat: c.name for c in comuni}
     fixed = []
     for link in with_inferred(points, centres, current + restored):
         if (link.centro_id, link.codice_istat) in have:

@@ -1,6 +1,6 @@
 """The Regione corrects the official contacts of a comune or an ente gestore (the fallback contacts of
 centre cards, domain/contact_rule.py). Every change is audited; an edited record is marked
-(`contatti_modificati_il`) so that a later data update never overwrites it."""
+(`contacts_edited_at`) so that a later data update never overwrites it."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def update_recapiti(
     before = {k: getattr(obj, k) for k in RECAPITI_FIELDS}
     for k, v in new.items():
         setattr(obj, k, v)
-    obj.contatti_modificati_il = now
+    obj.contacts_edited_at = now
     db.add(obj)
     db.flush()
     is_comune = isinstance(obj, Comune)

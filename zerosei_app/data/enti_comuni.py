@@ -89,33 +89,33 @@ def _site(text: str) -> str | None:
 
 def _enti_by_key(db: Session, report: EntiComuniReport) -> dict[str, EnteGestore]:
     enti = list(db.exec(select(EnteGestore)).all())
-    by_chiave = {e.chiave: e for e in enti if e.chiave}
-    by_label = {e.sigla or e.nome: e for e in enti} | {e.nome: e for e in enti}
+    by_source_key = {e.source_key: e for e in enti if e.source_key}
+    by_label = {e.short_name or e.name: e for e in enti} | {e.name: e for e in enti}
     keys = {r["ente_key"] for r in _rows(COMUNI_CSV)} | {r["ente_key"] for r in _rows(TELEFONI_CSV)}
     nuovi = {r["ente_key"]: r for r in _rows(NUOVI_CSV)}
     found: dict[str, EnteGestore] = {}
     for key in sorted(keys | set(nuovi)):
-        ente = by_chiave.get(key) or by_label.get(KNOWN_AS.get(key, key))
+        ente = by_source_key.get(key) or by_label.get(KNOWN_AS.get(key, key))
         if ente is None and key in nuovi:  # created by an earlier run whose key was lost (a downgrade)?
             ente = by_label.get(_cut(nuovi[key]["nome"], 250) or "")
         if ente is None and key in nuovi:
             r = nuovi[key]
             ente = EnteGestore(
-                nome=_cut(r["nome"], 250),
-                sigla=SIGLE_NUOVE.get(key),
-                sede=_cut(r["sede_comune"], 250),
-                n_comuni_dichiarati=_cut(r["n_comuni_dichiarati"], 60),
-                fonte_url=_cut(r["fonte"], 1000),
-                data_fonte="2026-12-06 (ricerca)",
-                note=_cut("; ".join(x for x in (r["tipo"], r["note"]) if x), 1000),
-                sito=_site(r["sito"]),
-                contatti_fonte=_cut(r["fonte"], 500) if _site(r["sito"]) else None,
+                name=_cut(r["nome"], 250),
+                short_name=SIGLE_NUOVE.get(key),
+                seat=_cut(r["sede_comune"], 250),
+                comuni_declared=_cut(r["n_comuni_dichiarati"], 60),
+                source_url=_cut(r["fonte"], 1000),
+                source_date="2026-12-06 (ricerca)",
+                notes=_cut("; ".join(x for x in (r["tipo"], r["note"]) if x), 1000),
+                website=_site(r["sito"]),
+                contacts_source=_cut(r["fonte"], 500) if _site(r["sito"]) else None,
             )
             report.enti_creati += 1
         if ente is None:
             continue
-        if ente.chiave is None and key not in by_chiave:
-            ente.chiave = key
+        if ente.source_key is None and key not in by_source_key:
+            ente.source_key = key
         db.add(ente)
         found[key] = ente
     db.flush()
@@ -147,11 +147,11 @@ def _links(db: Session, enti: dict[str, EnteGestore], report: EntiComuniReport) 
             ComuneEnteGestore(
                 codice_istat=codice,
                 ente_gestore_id=enti[r["ente_key"]].id,
-                nome_nella_fonte=_cut(r["ente_gestore"], 200),
-                fonte_url=_cut(r["source_url"], 1000),
-                fonte_titolo=_cut(r["source_title"], 500),
-                data_riferimento=_cut(r["source_date"], 200),
-                evidenza=_cut(r["evidence"], 1000),
+                name_as_cited=_cut(r["ente_gestore"], 200),
+                source_url=_cut(r["source_url"], 1000),
+                source_title=_cut(r["source_title"], 500),
+                reference_date=_cut(r["source_date"], 200),
+                evidence=_cut(r["evidence"], 1000),
                 confidenza=r["confidence"],
             )
         )
@@ -168,11 +168,11 @@ def _links(db: Session, enti: dict[str, EnteGestore], report: EntiComuniReport) 
             ComuneEnteGestoreProposta(
                 codice_istat=codice,
                 ente_gestore_id=ente.id,
-                nome_nella_fonte=_cut(r["ente_gestore"], 300),
-                fonte_url=_cut(r["source_url"], 1000),
-                fonte_titolo=_cut(r["source_title"], 500),
-                data_fonte=_cut(r["source_date"], 200),
-                evidenza=_cut(r["evidence"], 1000),
+                name_as_cited=_cut(r["ente_gestore"], 300),
+                source_url=_cut(r["source_url"], 1000),
+                source_title=_cut(r["source_title"], 500),
+                source_date=_cut(r["source_date"], 200),
+                evidence=_cut(r["evidence"], 1000),
                 confidenza=Confidenza.BASSA,
             )
         )
@@ -183,10 +183,10 @@ def _links(db: Session, enti: dict[str, EnteGestore], report: EntiComuniReport) 
 def _phones(db: Session, enti: dict[str, EnteGestore], report: EntiComuniReport) -> None:
     for r in _rows(TELEFONI_CSV):
         ente = enti.get(r["ente_key"])
-        if ente is None or ente.contatti_modificati_il is not None or ente.telefono:
+        if ente is None or ente.contacts_edited_at is not None or ente.phone:
             continue
-        ente.telefono = _cut(r["telefono"], 80)
-        ente.telefono_fonte = _cut(f"{r['ufficio']} — {r['source_url']} ({r['source_date']})", 500)
+        ente.phone = _cut(r["telefono"], 80)
+        ente.phone_source = _cut(f"{r['ufficio']} — {r['source_url']} ({r['source_date']})", 500)
         db.add(ente)
         report.telefoni += 1
 

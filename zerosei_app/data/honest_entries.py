@@ -51,7 +51,7 @@ def make_entries_honest(db: Session, now: datetime) -> int:
             continue
         centro = db.get(Centro, e.centro_id)
         comune = db.get(Comune, centro.codice_istat) if centro else None
-        sourced = {s.title: s for s in REAL_SERVICES.get(comune.nome if comune else "", ())}
+        sourced = {s.title: s for s in REAL_SERVICES.get(comune.name if comune else "", ())}
         before = audit.snapshot(e)
         if e.source_url and e.title in sourced:
             clean = sourced_entry(centro, sourced[e.title], e.source_url)

@@ -79,15 +79,15 @@ def _load_comuni(db: Session) -> dict[str, Comune]:
     for r in _rows("comuni_piemonte.csv"):
         c = Comune(
             codice_istat=r["codice_istat"],
-            nome=r["nome"],
-            nome_altra_lingua=r["nome_altra_lingua"] or None,
+            name=r["nome"],
+            name_other_language=r["nome_altra_lingua"] or None,
             sigla_provincia=r["sigla_provincia"],
             codice_catastale=r["codice_catastale"] or None,
             cap=[x for x in r["cap"].split("|") if x],
-            popolazione=int(r["popolazione_censimento_2011"]) if r["popolazione_censimento_2011"] else None,
+            population=int(r["popolazione_censimento_2011"]) if r["popolazione_censimento_2011"] else None,
             lat=_float(r["lat"]),
             lon=_float(r["lon"]),
-            fonte_coordinate=r["fonte_coordinate"] or None,
+            coordinates_source=r["fonte_coordinate"] or None,
         )
         db.add(c)
         comuni[c.codice_istat] = c
@@ -99,17 +99,17 @@ def _load_enti(db: Session) -> dict[str, EnteGestore]:
     enti = {}
     for r in _rows("enti_gestori_piemonte.csv"):
         e = EnteGestore(
-            nome=r["ente_gestore"],
-            sigla=r["sigla"] or None,
-            sede=r["sede_o_area"] or None,
+            name=r["ente_gestore"],
+            short_name=r["sigla"] or None,
+            seat=r["sede_o_area"] or None,
             sigla_provincia=r["sigla_provincia"] or None,
-            n_comuni_dichiarati=r["n_comuni_dichiarati"] or None,
-            fonte_url=r["fonte_url"] or None,
-            data_fonte=r["data_fonte"] or None,
-            note=r["note"] or None,
+            comuni_declared=r["n_comuni_dichiarati"] or None,
+            source_url=r["fonte_url"] or None,
+            source_date=r["data_fonte"] or None,
+            notes=r["note"] or None,
         )
         db.add(e)
-        enti[e.sigla or e.nome] = e
+        enti[e.short_name or e.name] = e
     db.flush()
     return enti
 
@@ -122,10 +122,10 @@ def _load_comune_enti(db: Session, enti: dict[str, EnteGestore]) -> dict[str, in
             ComuneEnteGestore(
                 codice_istat=r["codice_istat"],
                 ente_gestore_id=ente.id,
-                nome_nella_fonte=r["nome_nella_fonte"] or None,
-                fonte_url=r["fonte_url"] or None,
-                data_riferimento=r["data_riferimento"] or None,
-                note=r["note"] or None,
+                name_as_cited=r["nome_nella_fonte"] or None,
+                source_url=r["fonte_url"] or None,
+                reference_date=r["data_riferimento"] or None,
+                notes=r["note"] or None,
             )
         )
         ente_of[r["codice_istat"]] = ente.id
@@ -133,7 +133,7 @@ def _load_comune_enti(db: Session, enti: dict[str, EnteGestore]) -> dict[str, in
 
 
 def _load_centri(db: Session, comuni: dict[str, Comune], enti: dict[str, EnteGestore]) -> list[Centro]:
-    by_name = {c.nome: c for c in comuni.values()}
+    by_name = {c.name: c for c in comuni.values()}
     centri = []
     for r in _rows("centri_famiglie_piemonte.csv"):
         comune = by_name[r["comune"]]

@@ -1,7 +1,7 @@
 """The data of 2026-11-29 (PROVENANCE.md §5), applied to a new database and to one already seeded.
 
 - Official contacts (IndicePA) of every comune and ente gestore, plus the 9 consortia IPA lists
-  that the 2025 files missed. Contacts staff have edited (`contatti_modificati_il` set) stay.
+  that the 2025 files missed. Contacts staff have edited (`contacts_edited_at` set) stay.
 - The centres of data/centri_curati.py: new ones are created (with example entries, as the seed
   gives every centre); known ones get the cleaned name and address and the newer details, unless
   staff have changed the centre (any audit record by a person), in which case only the staff-only
@@ -89,15 +89,15 @@ def _split_mail(email: str, pec: str) -> tuple[str | None, str | None]:
 def _contact_values(r: dict[str, str]) -> dict[str, str | None]:
     email, pec = _split_mail(r.get("email", ""), r.get("pec", ""))
     return {
-        "sito": r.get("sito") or None,
+        "website": r.get("sito") or None,
         "email": email,
         "pec": pec,
-        "telefono": r.get("telefono") or None,
-        "indirizzo_sede": _cut(r.get("indirizzo"), 300),
+        "phone": r.get("telefono") or None,
+        "office_address": _cut(r.get("indirizzo"), 300),
         "codice_ipa": r.get("codice_ipa") or None,
-        "contatti_fonte": _cut(r.get("fonte"), 500),
-        "contatti_data_fonte": _cut(r.get("data_fonte"), 300),
-        "contatti_note": _cut(r.get("note"), 1000),
+        "contacts_source": _cut(r.get("fonte"), 500),
+        "contacts_source_date": _cut(r.get("data_fonte"), 300),
+        "contacts_notes": _cut(r.get("note"), 1000),
     }
 
 
@@ -114,7 +114,7 @@ def _comuni_contacts(db: Session, report: UpdateReport) -> None:
     comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
     for r in _rows("contatti_comuni_ipa.csv"):
         comune = comuni.get(r["codice_istat"])
-        if comune is None or comune.contatti_modificati_il is not None:
+        if comune is None or comune.contacts_edited_at is not None:
             continue
         if _apply(comune, _contact_values(r)):
             db.add(comune)
@@ -123,20 +123,20 @@ def _comuni_contacts(db: Session, report: UpdateReport) -> None:
 
 def _enti(db: Session, report: UpdateReport) -> dict[str, EnteGestore]:
     enti = list(db.exec(select(EnteGestore)).all())
-    by_name = {e.nome: e for e in enti}
+    by_name = {e.name: e for e in enti}
     for r in _rows("contatti_enti_gestori_extra_ipa.csv"):
-        sigla = ENTI_EXTRA_SIGLE.get(r["codice_ipa"])
+        short_name = ENTI_EXTRA_SIGLE.get(r["codice_ipa"])
         name = " ".join(r["nome"].split())
-        if name in by_name or sigla is None:
+        if name in by_name or short_name is None:
             continue
         ente = EnteGestore(
-            nome=name,
-            sigla=sigla,
-            sede=r["indirizzo"].rsplit("(", 1)[-1].rstrip(")") or None,
+            name=name,
+            short_name=short_name,
+            seat=r["indirizzo"].rsplit("(", 1)[-1].rstrip(")") or None,
             sigla_provincia=None,
-            fonte_url=_cut(r["fonte"], 1000),
-            data_fonte=_cut(r["data_fonte"], 120),
-            note="Consorzio socio-assistenziale trovato in IndicePA, assente dall'elenco degli enti del 2025",
+            source_url=_cut(r["fonte"], 1000),
+            source_date=_cut(r["data_fonte"], 120),
+            notes="Consorzio socio-assistenziale trovato in IndicePA, assente dall'elenco degli enti del 2025",
         )
         db.add(ente)
         by_name[name] = ente
@@ -146,18 +146,18 @@ def _enti(db: Session, report: UpdateReport) -> dict[str, EnteGestore]:
     rows += [(" ".join(r["nome"].split()), r) for r in _rows("contatti_enti_gestori_extra_ipa.csv")]
     for name, r in rows:
         ente = by_name.get(name)
-        if ente is None or ente.contatti_modificati_il is not None:
+        if ente is None or ente.contacts_edited_at is not None:
             continue
         values = _contact_values(r)
         if not r.get("codice_ipa"):  # not found in IPA: say so to staff, keep no contact
-            values["contatti_note"] = _cut(r.get("note"), 1000)
-        if ente.telefono_fonte:  # a phone from another source (data/enti_comuni.py): IPA has none
-            values.pop("telefono")
+            values["contacts_notes"] = _cut(r.get("note"), 1000)
+        if ente.phone_source:  # a phone from another source (data/enti_comuni.py): IPA has none
+            values.pop("phone")
         if _apply(ente, values):
             db.add(ente)
             report.enti_contatti += 1
     db.flush()
-    return {e.sigla or e.nome: e for e in by_name.values()}
+    return {e.short_name or e.name: e for e in by_name.values()}
 
 
 def staff_changed(db: Session, centro_id: int) -> bool:
@@ -249,7 +249,7 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
     centri = list(db.exec(select(Centro)).all())
     comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
     by_key = {c.source_key: c for c in centri if c.source_key}
-    old_code = {r["nome"]: next((k for k, m in comuni.items() if m.nome == r["comune"]), "") for r in old_rows.values()}
+    old_code = {r["nome"]: next((k for k, m in comuni.items() if m.name == r["comune"]), "") for r in old_rows.values()}
     for c in CENTRI:
         old = old_rows.get(c.nome_2025) if c.nome_2025 else None
         new = new_rows.get(c.nome_ricerca) if c.nome_ricerca else None

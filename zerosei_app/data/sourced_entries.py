@@ -45,5 +45,5 @@ def add_sourced_entries(db: Session, centro: Centro, comune: Comune) -> None:
     url = first_source_url(centro)
     if url is None:
         return
-    for s in REAL_SERVICES.get(comune.nome, ()):
+    for s in REAL_SERVICES.get(comune.name, ()):
         db.add(sourced_entry(centro, s, url))

@@ -26,10 +26,10 @@ _END = "\U0010ffff"
 @dataclass(frozen=True, slots=True)
 class ComuneRecord:
     codice_istat: str
-    nome: str
+    name: str
     provincia: str  # sigla, e.g. "TO"
     cap: tuple[str, ...]
-    popolazione: int | None = None  # census 2011: equal matches list the bigger comune first
+    population: int | None = None  # census 2011: equal matches list the bigger comune first
 
 
 class ComuneIndex:
@@ -41,13 +41,13 @@ class ComuneIndex:
             by_code[record.codice_istat] = record  # a repeated code: the last one wins
         self._by_code = by_code
         records = list(by_code.values())
-        folded = [fold(r.nome) for r in records]
+        folded = [fold(r.name) for r in records]
 
         # Tie-break order as one int per record: the bigger comune first ("casale" → Casale Monferrato
         # before Casaleggio Boiro: more families live there), then the shorter name, alphabetical, ISTAT code.
         order = sorted(
             range(len(records)),
-            key=lambda i: (-(records[i].popolazione or 0), len(folded[i]), folded[i], records[i].codice_istat),
+            key=lambda i: (-(records[i].population or 0), len(folded[i]), folded[i], records[i].codice_istat),
         )
         rank = [0] * len(records)
         for position, i in enumerate(order):
@@ -153,10 +153,10 @@ def load_records_from_csv(path: str | Path) -> list[ComuneRecord]:
         return [
             ComuneRecord(
                 codice_istat=row["codice_istat"].strip(),
-                nome=row["nome"].strip(),
+                name=row["nome"].strip(),
                 provincia=row["sigla_provincia"].strip(),
                 cap=tuple(c.strip() for c in row["cap"].split("|") if c.strip()),
-                popolazione=int(row["popolazione_censimento_2011"]) if row.get("popolazione_censimento_2011") else None,
+                population=int(row["popolazione_censimento_2011"]) if row.get("popolazione_censimento_2011") else None,
             )
             for row in csv.DictReader(f)
         ]

@@ -10,11 +10,11 @@ from .contact_formats import EmailText, PhoneText, UrlText
 class RecapitiInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
-    sito: UrlText = Field("", max_length=500)
+    website: UrlText = Field("", max_length=500)
     email: EmailText = Field("", max_length=254)
     pec: EmailText = Field("", max_length=254)
-    telefono: PhoneText = Field("", max_length=80)
-    contatti_note: str = Field("", max_length=1000)  # staff only
+    phone: PhoneText = Field("", max_length=80)
+    contacts_notes: str = Field("", max_length=1000)  # staff only
 
 
 RECAPITI_FIELDS = tuple(RecapitiInput.model_fields)

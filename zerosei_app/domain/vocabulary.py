@@ -7,7 +7,7 @@ staff_labels.py and the i18n catalogues; docs/GLOSSARY.md explains the words.
 Each enum is named after the column it types, in that column's language ("How the code names things" in
 docs/GLOSSARY.md): EntryStatus for CardEntry.status, ReportKind/ReportStatus for ErrorReport.kind/status, Role for
 StaffUser.role; StatoVerifica for Centro.stato_verifica, OrigineCopertura for Copertura.origine, Confidenza and
-StatoProposta for the ente gestore research. A column renamed by a migration renames its enum with it.
+PropostaStatus for the ente gestore research. A column renamed by a migration renames its enum with it.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Confidenza(StrEnum):
     BASSA = "bassa"  # indirect: a lead for the Regione to confirm, never shown to parents as fact
 
 
-class StatoProposta(StrEnum):
+class PropostaStatus(StrEnum):
     """A lead about which ente gestore serves a comune, in the Regione's queue."""
 
     DA_CONFERMARE = "da_confermare"

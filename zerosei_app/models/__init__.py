@@ -14,7 +14,7 @@ from zerosei_app.models.geography import (
     ComuneEnteGestoreProposta,
     Confidenza,
     EnteGestore,
-    StatoProposta,
+    PropostaStatus,
 )
 from zerosei_app.models.mail import MailOutbox
 from zerosei_app.models.review import ReviewConfirmation, ReviewReminder
@@ -48,7 +48,7 @@ __all__ = [
     "StaffMembership",
     "StaffSession",
     "StaffUser",
-    "StatoProposta",
+    "PropostaStatus",
     "StatoVerifica",
     "Tappa",
 ]

@@ -41,7 +41,7 @@ def taken_slugs(connection, prefix: str) -> set[str]:
 def _assign_slug(mapper, connection, target: Centro) -> None:  # noqa: ARG001
     if target.slug:
         return
-    comune = connection.execute(select(Comune.nome).where(Comune.codice_istat == target.codice_istat)).scalar()
+    comune = connection.execute(select(Comune.name).where(Comune.codice_istat == target.codice_istat)).scalar()
     base = slug_base(target.name, comune or "")
     taken = taken_slugs(connection, base)
     # Centres inserted in the same flush have their slugs already but are not in the table yet.
@@ -56,7 +56,7 @@ def _follow_rename(mapper, connection, target: Centro) -> None:  # noqa: ARG001
     attrs = inspect(target).attrs
     if not (attrs.name.history.has_changes() or attrs.codice_istat.history.has_changes()):
         return
-    comune = connection.execute(select(Comune.nome).where(Comune.codice_istat == target.codice_istat)).scalar()
+    comune = connection.execute(select(Comune.name).where(Comune.codice_istat == target.codice_istat)).scalar()
     base = slug_base(target.name, comune or "")
     if target.slug and slug_fits(target.slug, base):
         return

@@ -38,7 +38,7 @@ def _header() -> tuple[rx.Component, ...]:
         rx.el.p(link("← Voci del centro", "/staff/voci?centro=" + S.centro_id.to_string()), class_name="st-crumbs"),
         rx.el.h1("Dati del centro: ", S.centro_name),
         rx.el.p(
-            S.comune_nome,
+            S.comune_name,
             " · dati: ",
             S.verifica_label,
             rx.cond(S.attivo, "", " · CHIUSO (le famiglie non lo vedono)"),

@@ -10,28 +10,28 @@ from zerosei_app.state.staff_coverage import StaffCoverageState as S
 
 def link_row(row) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(row.nome, " (", row.provincia, ")"),
+        rx.el.td(row.name, " (", row.provincia, ")"),
         rx.el.td(
             badge(row.origine_label, row.origine), rx.cond(row.distanza != "", rx.fragment(" · ", row.distanza), "")
         ),
         rx.el.td(
             rx.cond(row.origine != "esplicito", button("Conferma", on_click=S.add(row.codice), kind="secondary small")),
             " ",
-            button("Togli", on_click=S.remove(row.codice), kind="danger small", aria_label="Togli " + row.nome),
+            button("Togli", on_click=S.remove(row.codice), kind="danger small", aria_label="Togli " + row.name),
         ),
     )
 
 
 def hit(h) -> rx.Component:
     return rx.el.li(
-        h.nome,
+        h.name,
         " (",
         h.provincia,
         ") ",
         rx.cond(
             h.linked,
             rx.el.span("già servito", class_name="st-muted"),
-            button("Aggiungi", on_click=S.add(h.codice), kind="small", aria_label="Aggiungi " + h.nome),
+            button("Aggiungi", on_click=S.add(h.codice), kind="small", aria_label="Aggiungi " + h.name),
         ),
     )
 

@@ -15,13 +15,13 @@ def row(p: PropostaView) -> rx.Component:
         stack_cell(
             "Fonte",
             rx.cond(
-                p.fonte_url != "",
-                rx.el.a(p.fonte, href=p.fonte_url, target="_blank", rel="noopener noreferrer"),
+                p.source_url != "",
+                rx.el.a(p.fonte, href=p.source_url, target="_blank", rel="noopener noreferrer"),
                 p.fonte,
             ),
-            rx.cond(p.data_fonte != "", rx.el.span(" (", p.data_fonte, ")", class_name="st-muted")),
+            rx.cond(p.source_date != "", rx.el.span(" (", p.source_date, ")", class_name="st-muted")),
         ),
-        stack_cell("Indizio", p.evidenza),
+        stack_cell("Indizio", p.evidence),
         rx.el.td(
             rx.el.div(
                 button("Conferma", on_click=S.decide(p.id, True), kind="small", aria_label="Conferma " + p.comune),

@@ -49,9 +49,9 @@ def _form() -> rx.Component:
         rx.el.h2("Recapiti: ", S.titolo),
         rx.el.p(S.fonte, class_name="st-muted"),
         rx.el.form(
-            text_field("sito", "Sito web", v, e, max_length=500, hint="Il primo recapito che le famiglie vedono."),
+            text_field("website", "Sito web", v, e, max_length=500, hint="Il primo recapito che le famiglie vedono."),
             rx.el.div(
-                text_field("telefono", "Telefono", v, e, max_length=80, type_="tel"),
+                text_field("phone", "Telefono", v, e, max_length=80, type_="tel"),
                 text_field("email", "E-mail ordinaria", v, e, max_length=254, type_="email"),
                 class_name="st-row2",
             ),
@@ -64,7 +64,7 @@ def _form() -> rx.Component:
                 type_="email",
                 hint="Mostrata alle famiglie per ultima e spiegata: da un indirizzo normale può rifiutare i messaggi.",
             ),
-            text_field("contatti_note", "Note interne (le famiglie non le vedono)", v, e, max_length=1000, rows=3),
+            text_field("contacts_notes", "Note interne (le famiglie non le vedono)", v, e, max_length=1000, rows=3),
             rx.el.div(button("Salva i recapiti", type="submit"), class_name="st-savebar"),
             key=S.form_key.to_string(),
             on_submit=S.save,

@@ -83,13 +83,13 @@ def _comuni() -> rx.Component:
             rx.foreach(
                 S.comuni,
                 lambda c: rx.el.li(
-                    rx.el.strong(c.nome),
+                    rx.el.strong(c.name),
                     " (",
                     c.provincia,
                     ") · ",
                     c.centro,
                     " · ",
-                    link(c.azione, c.href, aria_label=c.azione + ": " + c.nome),
+                    link(c.azione, c.href, aria_label=c.azione + ": " + c.name),
                     rx.cond(c.inferito, rx.fragment(" ", badge("collegamento dedotto", "inferito"))),
                 ),
             ),

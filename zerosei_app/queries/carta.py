@@ -54,7 +54,7 @@ def carte(db: Session, centro_ids: list[int] | None = None, provincia: str | Non
     rows = [r for r in list_centri(db) if centro_ids is None or r[0].id in centro_ids]
     if provincia is not None:
         rows = [r for r in rows if r[1].sigla_provincia == provincia]
-    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].name))
+    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].name, r[0].name))
     ids = [c.id for c, _, _ in rows]
     entries = published_of(db, ids)
     changed = _staff_changes(db, ids)
@@ -97,14 +97,14 @@ def directory(db: Session) -> list[DirectoryRow]:
         target = guessed if origine == OrigineCopertura.INFERITO else known
         target[centro_id] = target.get(centro_id, 0) + n
     rows = list_centri(db)
-    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].nome, r[0].name))
+    rows.sort(key=lambda r: (province_rank(r[1].sigla_provincia), r[1].name, r[0].name))
     return [DirectoryRow(c, m, e, known.get(c.id, 0), guessed.get(c.id, 0)) for c, m, e in rows]
 
 
 @dataclass(frozen=True)
 class MapComune:
     codice_istat: str
-    nome: str
+    name: str
     lat: float
     lon: float
     # The best way it is served: esplicito > ente_gestore > ente_noto (its ente gestore is known but runs no
@@ -147,10 +147,10 @@ def map_points(db: Session) -> tuple[list[MapComune], list[MapCentro]]:
     points = []
     for c in comuni:
         if c.lat is not None and c.lon is not None:
-            points.append(MapComune(c.codice_istat, c.nome, c.lat, c.lon, best.get(c.codice_istat, "")))
+            points.append(MapComune(c.codice_istat, c.name, c.lat, c.lon, best.get(c.codice_istat, "")))
         elif c.sigla_provincia in sums:  # one comune (Casalino) has no coordinates in the source
             lat, lon, n = sums[c.sigla_provincia]
-            points.append(MapComune(c.codice_istat, c.nome, lat / n, lon / n, best.get(c.codice_istat, ""), True))
+            points.append(MapComune(c.codice_istat, c.name, lat / n, lon / n, best.get(c.codice_istat, ""), True))
     located = {p.codice_istat: p for p in points}
     centres = []
     for c, m, _ in list_centri(db):
@@ -163,5 +163,5 @@ def map_points(db: Session) -> tuple[list[MapComune], list[MapCentro]]:
             else (None, None)
         )
         if lat is not None and lon is not None and c.slug:
-            centres.append(MapCentro(c.slug, c.name, m.nome, lat, lon))
+            centres.append(MapCentro(c.slug, c.name, m.name, lat, lon))
     return points, centres

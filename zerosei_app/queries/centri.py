@@ -55,7 +55,7 @@ def list_centri(db: Session, include_inactive: bool = False) -> list[tuple[Centr
         select(Centro, Comune, EnteGestore)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .outerjoin(EnteGestore, col(EnteGestore.id) == col(Centro.ente_gestore_id))
-        .order_by(col(Comune.nome), col(Centro.name), col(Centro.id))
+        .order_by(col(Comune.name), col(Centro.name), col(Centro.id))
     )
     if not include_inactive:
         query = query.where(col(Centro.is_active).is_(True))
@@ -77,6 +77,6 @@ def comuni_served(db: Session, centro_id: int) -> list[tuple[Comune, Copertura]]
         select(Comune, Copertura)
         .join(Copertura, col(Copertura.codice_istat) == col(Comune.codice_istat))
         .where(Copertura.centro_id == centro_id)
-        .order_by(col(Comune.nome))
+        .order_by(col(Comune.name))
     ).all()
     return list(rows)

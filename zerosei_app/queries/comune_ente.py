@@ -30,9 +30,9 @@ def _enti(db: Session) -> tuple[dict[int, EnteGestore], dict[str, EnteGestore]]:
     rows = db.exec(select(EnteGestore)).all()
     by_name: dict[str, EnteGestore] = {}
     for e in rows:
-        by_name[fold(e.nome)] = e
-        if e.sigla:
-            by_name.setdefault(fold(e.sigla), e)
+        by_name[fold(e.name)] = e
+        if e.short_name:
+            by_name.setdefault(fold(e.short_name), e)
     return {e.id: e for e in rows}, by_name
 
 
@@ -46,10 +46,10 @@ def listing(db: Session, only_inferred: bool = False, provincia: str = "", q: st
             serving.setdefault(k.codice_istat, []).append(k)
     wanted = fold(q)
     out = []
-    for m in db.exec(select(Comune).order_by(col(Comune.sigla_provincia), col(Comune.nome))).all():
+    for m in db.exec(select(Comune).order_by(col(Comune.sigla_provincia), col(Comune.name))).all():
         if provincia and m.sigla_provincia != provincia:
             continue
-        if wanted and wanted not in fold(m.nome) and wanted != m.codice_istat:
+        if wanted and wanted not in fold(m.name) and wanted != m.codice_istat:
             continue
         ks = serving.get(m.codice_istat, [])
         guessed = not ks or all(k.origine == OrigineCopertura.INFERITO for k in ks)
@@ -60,11 +60,11 @@ def listing(db: Session, only_inferred: bool = False, provincia: str = "", q: st
         out.append(
             ComuneEnte(
                 m.codice_istat,
-                m.nome,
+                m.name,
                 m.sigla_provincia,
                 ente.id if ente else None,
-                ente.nome if ente else "",
-                (link.note or link.nome_nella_fonte or "") if link else "",
+                ente.name if ente else "",
+                (link.notes or link.name_as_cited or "") if link else "",
                 guessed,
                 ", ".join(centri[k.centro_id].name for k in ks),
             )
@@ -122,13 +122,13 @@ def plan_import(db: Session, data: bytes | str) -> tuple[EntiPlan, list[tuple[st
                 errors.append(problem("comune_repeated", line=seen[v.codice_istat]))
             seen.setdefault(v.codice_istat, r.line)
         code = v.codice_istat if v else ""
-        name = comune.nome if comune else ""
+        name = comune.name if comune else ""
         if errors:
-            plan.rows.append(EntiRowPlan(r.line, code, name, ente.nome if ente else "", "errore", errors))
+            plan.rows.append(EntiRowPlan(r.line, code, name, ente.name if ente else "", "errore", errors))
             continue
         current = links.get(code)
         action = "invariato" if current == ente.id else ("modifica" if current else "nuovo")
-        plan.rows.append(EntiRowPlan(r.line, code, name, ente.nome, action))
+        plan.rows.append(EntiRowPlan(r.line, code, name, ente.name, action))
         if action != "invariato":
             work.append((code, ente.id))
     return plan, work
@@ -153,10 +153,10 @@ def template(db: Session) -> bytes:
     ente = db.get(EnteGestore, link.ente_gestore_id) if link else None
     example = {
         "codice_istat": comune.codice_istat if comune else "001272",
-        "comune": comune.nome if comune else "Torino",
+        "comune": comune.name if comune else "Torino",
         "provincia": comune.sigla_provincia if comune else "TO",
         "ente_id": ente.id if ente else "",
-        "ente": ente.nome if ente else "",
+        "ente": ente.name if ente else "",
     }
     return template_csv(example)
 
@@ -164,7 +164,7 @@ def template(db: Session) -> bytes:
 def centri_options(db: Session) -> list[list[str]]:
     """[id, "name (comune)"] of the open centres, for "the centre that serves it"."""
     rows = db.exec(
-        select(Centro, Comune.nome)
+        select(Centro, Comune.name)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .where(col(Centro.is_active).is_(True))
         .order_by(col(Centro.name))

@@ -15,10 +15,10 @@ _index: ComuneIndex | None = None
 
 def build_index(db: Session) -> ComuneIndex:
     rows = db.exec(
-        select(Comune.codice_istat, Comune.nome, Comune.sigla_provincia, Comune.cap, Comune.popolazione)
+        select(Comune.codice_istat, Comune.name, Comune.sigla_provincia, Comune.cap, Comune.population)
     ).all()
     return ComuneIndex(
-        ComuneRecord(code, nome, prov, tuple(cap or ()), popolazione) for code, nome, prov, cap, popolazione in rows
+        ComuneRecord(code, name, prov, tuple(cap or ()), population) for code, name, prov, cap, population in rows
     )
 
 

@@ -26,7 +26,7 @@ class EnteContatti:
     """The comune's ente gestore (when it runs none of the serving centres), and its actions."""
 
     ente: EnteGestore
-    nome: str  # as parents read it (ente_name)
+    name: str  # as parents read it (ente_name)
     azioni: list[Azione]
 
 
@@ -39,15 +39,15 @@ class Contatti:
 
 def ente_name(ente: EnteGestore) -> str:
     """The ente as parents read it ("Città di Torino", not "Città di Torino (gestione diretta)")."""
-    return ente.nome.replace(" (gestione diretta)", "").strip()
+    return ente.name.replace(" (gestione diretta)", "").strip()
 
 
 def titolare_ente(ente: EnteGestore) -> Titolare:
-    return Titolare(ENTE_GESTORE, ente_name(ente), Recapiti(ente.telefono, ente.email, ente.sito, ente.pec))
+    return Titolare(ENTE_GESTORE, ente_name(ente), Recapiti(ente.phone, ente.email, ente.website, ente.pec))
 
 
 def titolare_comune(comune: Comune) -> Titolare:
-    return Titolare(COMUNE, comune.nome, Recapiti(comune.telefono, comune.email, comune.sito, comune.pec))
+    return Titolare(COMUNE, comune.name, Recapiti(comune.phone, comune.email, comune.website, comune.pec))
 
 
 def _comuni(family: Comune, seat: Comune) -> list[Titolare]:

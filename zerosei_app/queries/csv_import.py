@@ -91,7 +91,7 @@ def plan_entries_import(db: Session, centro_id: int, data: bytes | str) -> Impor
 
 class _Lookups:
     def __init__(self, db: Session):
-        comuni = db.exec(select(Comune.codice_istat, Comune.nome)).all()
+        comuni = db.exec(select(Comune.codice_istat, Comune.name)).all()
         self.comune_codes = {code for code, _ in comuni}
         self.comune_names: dict[str, list[str]] = {}
         self.comune_name_of = dict(comuni)
@@ -99,9 +99,9 @@ class _Lookups:
             self.comune_names.setdefault(fold(nome), []).append(code)
         self.enti: dict[str, int] = {}
         for e in db.exec(select(EnteGestore)).all():
-            self.enti[fold(e.nome)] = e.id
-            if e.sigla:
-                self.enti.setdefault(fold(e.sigla), e.id)
+            self.enti[fold(e.name)] = e.id
+            if e.short_name:
+                self.enti.setdefault(fold(e.short_name), e.id)
         self.centri = list(db.exec(select(Centro)).all())
 
     def comune(self, text: str) -> tuple[str | None, str | None]:

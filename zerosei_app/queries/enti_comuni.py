@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.vocabulary import StatoProposta
+from zerosei_app.domain.vocabulary import PropostaStatus
 from zerosei_app.models import Comune, ComuneEnteGestoreProposta, EnteGestore
 
 
@@ -21,10 +21,10 @@ class Proposta:
     provincia: str
     ente_id: int
     ente: str
-    fonte_url: str | None
-    fonte_titolo: str | None
-    data_fonte: str | None
-    evidenza: str | None
+    source_url: str | None
+    source_title: str | None
+    source_date: str | None
+    evidence: str | None
 
 
 def pending_proposte(db: Session) -> list[Proposta]:
@@ -33,21 +33,21 @@ def pending_proposte(db: Session) -> list[Proposta]:
         select(ComuneEnteGestoreProposta, Comune, EnteGestore)
         .join(Comune, col(Comune.codice_istat) == col(ComuneEnteGestoreProposta.codice_istat))
         .join(EnteGestore, col(EnteGestore.id) == col(ComuneEnteGestoreProposta.ente_gestore_id))
-        .where(ComuneEnteGestoreProposta.stato == StatoProposta.DA_CONFERMARE)
-        .order_by(col(Comune.sigla_provincia), col(Comune.nome))
+        .where(ComuneEnteGestoreProposta.status == PropostaStatus.DA_CONFERMARE)
+        .order_by(col(Comune.sigla_provincia), col(Comune.name))
     ).all()
     return [
         Proposta(
             p.id,
             c.codice_istat,
-            c.nome,
+            c.name,
             c.sigla_provincia,
             e.id,
-            e.sigla or e.nome,
-            p.fonte_url,
-            p.fonte_titolo,
-            p.data_fonte,
-            p.evidenza,
+            e.short_name or e.name,
+            p.source_url,
+            p.source_title,
+            p.source_date,
+            p.evidence,
         )
         for p, c, e in rows
     ]

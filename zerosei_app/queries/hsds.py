@@ -201,7 +201,7 @@ def _entry_matches(data: HsdsData, e: CardEntry, f: Filters, needle: str) -> boo
         (not f.organization_id or f.organization_id in entry_orgs(c))
         and (not f.taxonomy_term_id or f.taxonomy_term_id in terms)
         and (not f.taxonomy_id or f.taxonomy_id in taxonomies)
-        and (not needle or needle in fold(" ".join((e.title, e.summary, e.description, c.name, m.nome))))
+        and (not needle or needle in fold(" ".join((e.title, e.summary, e.description, c.name, m.name))))
     )
 
 

@@ -105,7 +105,7 @@ def _build_index(db: Session, version: int) -> _Index:
                 orgs=frozenset(entry_orgs(c)),
                 terms=frozenset(terms),
                 taxonomies=frozenset(taxonomies),
-                text=fold(" ".join((title, summary, description, c.name, m.nome))),
+                text=fold(" ".join((title, summary, description, c.name, m.name))),
                 modified=change.when if change else hsds.aware(updated),
             )
         )

@@ -50,7 +50,7 @@ class CentroRiga:
 @dataclass
 class ComuneSenza:
     codice_istat: str
-    nome: str
+    name: str
     provincia: str
     centro_id: int | None  # the first centre serving it (where confirming would fix it)
     centro_name: str
@@ -69,7 +69,7 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
 
 def _open_centri(db: Session) -> dict[int, CentroRiga]:
     return {
-        c.id: CentroRiga(c.id, c.name, m.nome, m.sigla_provincia, mediation_languages=list(c.mediation_languages or []))
+        c.id: CentroRiga(c.id, c.name, m.name, m.sigla_provincia, mediation_languages=list(c.mediation_languages or []))
         for c, m in db.exec(
             select(Centro, Comune)
             .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
@@ -153,12 +153,12 @@ def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[Comun
         out.append(
             ComuneSenza(
                 codice,
-                comune.nome,
+                comune.name,
                 comune.sigla_provincia,
                 first.centro.id if first else None,
                 first.centro.name if first else "",
                 bool(links) and all(s.copertura.origine == OrigineCopertura.INFERITO for s in links),
             )
         )
-    out.sort(key=lambda c: (c.provincia, c.nome))
+    out.sort(key=lambda c: (c.provincia, c.name))
     return out

@@ -10,9 +10,9 @@ from zerosei_app.models import Centro, Comune, StaffMembership, StaffUser
 def centri_with_comune(db: Session) -> list[tuple[Centro, str]]:
     """Every centre (open or closed) with its comune's name, by comune."""
     query = (
-        select(Centro, Comune.nome)
+        select(Centro, Comune.name)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
-        .order_by(col(Comune.nome))
+        .order_by(col(Comune.name))
     )
     return list(db.exec(query).all())
 

@@ -8,4 +8,4 @@ from zerosei_app.models import EnteGestore
 
 
 def enti(db: Session) -> list[EnteGestore]:
-    return list(db.exec(select(EnteGestore).order_by(col(EnteGestore.nome))).all())
+    return list(db.exec(select(EnteGestore).order_by(col(EnteGestore.name))).all())

@@ -15,7 +15,7 @@ def served(db: Session, centro_id: int) -> list[tuple[Comune, Copertura]]:
             select(Comune, Copertura)
             .join(Copertura, col(Copertura.codice_istat) == col(Comune.codice_istat))
             .where(Copertura.centro_id == centro_id)
-            .order_by(col(Comune.nome))
+            .order_by(col(Comune.name))
         ).all()
     )
 
@@ -43,6 +43,6 @@ def still_inferred(db: Session) -> list[Comune]:
         db.exec(
             select(Comune)
             .where(col(Comune.codice_istat).not_in(known), col(Comune.codice_istat).in_(guessed))
-            .order_by(col(Comune.nome))
+            .order_by(col(Comune.name))
         ).all()
     )

@@ -51,10 +51,10 @@ def summaries(db: Session, centro_ids: Sequence[int], today: date, now: datetime
 def _centri(db: Session, ids: list[int]) -> dict[int, CentroSummary]:
     """The centres' summaries with nothing counted yet: open ones first, by comune and name."""
     rows = db.exec(
-        select(Centro, Comune.nome)
+        select(Centro, Comune.name)
         .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
         .where(col(Centro.id).in_(ids))
-        .order_by(col(Centro.is_active).desc(), col(Comune.nome), col(Centro.name))
+        .order_by(col(Centro.is_active).desc(), col(Comune.name), col(Centro.name))
     ).all()
     return {
         c.id: CentroSummary(

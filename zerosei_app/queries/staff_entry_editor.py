@@ -22,7 +22,7 @@ def comune_names(db: Session, codes: Iterable[str]) -> dict[str, str]:
     wanted = [c for c in codes if c]
     if not wanted:
         return {}
-    return {c.codice_istat: c.nome for c in db.exec(select(Comune).where(col(Comune.codice_istat).in_(wanted)))}
+    return {c.codice_istat: c.name for c in db.exec(select(Comune).where(col(Comune.codice_istat).in_(wanted)))}
 
 
 def entry_history(db: Session, entry_id: int) -> list[tuple[AuditRecord, str]]:

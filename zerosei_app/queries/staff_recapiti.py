@@ -10,7 +10,7 @@ from zerosei_app.models import Comune, EnteGestore
 
 
 def enti_gestori(db: Session) -> list[EnteGestore]:
-    return list(db.exec(select(EnteGestore).order_by(col(EnteGestore.nome))).all())
+    return list(db.exec(select(EnteGestore).order_by(col(EnteGestore.name))).all())
 
 
 def values_of(obj: Comune | EnteGestore) -> dict[str, str]:

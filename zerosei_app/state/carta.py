@@ -88,7 +88,7 @@ class CartaState(ComboboxState, UiState):
             centri, ente = centri_e_ente_out(contatti_for_comune(db, comune)) if comune else ([], None)
         if record is None or comune is None:
             return None
-        self.text = record.nome
+        self.text = record.name
         self.options, self.active, self.expanded = [], -1, False
         href_of = {c.id: c.href for c in self._all_centri()}
         self.found = found_views(centri, ente, href_of, self.lang)

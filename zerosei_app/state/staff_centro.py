@@ -25,7 +25,7 @@ from zerosei_app.view import staff_messages as m
 class StaffCentroState(StaffState):
     centro_id: int = 0
     centro_name: str = ""
-    comune_nome: str = ""
+    comune_name: str = ""
     attivo: bool = True
     verifica_label: str = ""
     form: dict[str, str] = {}
@@ -50,7 +50,7 @@ class StaffCentroState(StaffState):
     def _fill(self, db: Session, centro) -> None:
         comune = get_comune(db, centro.codice_istat)
         self.centro_id, self.centro_name, self.attivo = centro.id, centro.name, centro.is_active
-        self.comune_nome = comune.nome if comune else centro.codice_istat
+        self.comune_name = comune.name if comune else centro.codice_istat
         self.verifica_label = STATO_VERIFICA_LABELS.get(centro.stato_verifica, centro.stato_verifica)
         self._base_version = centro.version
         self.form = v.centro_form(centro)
@@ -66,7 +66,7 @@ class StaffCentroState(StaffState):
     def load(self, db: Session, ctx: StaffContext):
         centro = require_centro(db, ctx, require(Id, {"id": self.router.url.query_parameters.get("id", "")}).id)
         self.relinked = []
-        self.enti_options = [[str(e.id), e.nome] for e in enti(db)] if ctx.is_regione else []
+        self.enti_options = [[str(e.id), e.name] for e in enti(db)] if ctx.is_regione else []
         self._fill(db, centro)
         closures.fill(self, db, centro.id)
         closures.reset_form(self)

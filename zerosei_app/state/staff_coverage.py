@@ -22,7 +22,7 @@ from zerosei_app.view.staff_labels import ORIGINE_LABELS
 @dataclasses.dataclass
 class LinkRow:
     codice: str
-    nome: str
+    name: str
     provincia: str
     origine: str
     origine_label: str
@@ -32,7 +32,7 @@ class LinkRow:
 @dataclasses.dataclass
 class ComuneHit:
     codice: str
-    nome: str
+    name: str
     provincia: str
     linked: bool
 
@@ -50,7 +50,7 @@ class StaffCoverageState(StaffState):
         self.links = [
             LinkRow(
                 comune.codice_istat,
-                comune.nome,
+                comune.name,
                 comune.sigla_provincia,
                 k.origine,
                 ORIGINE_LABELS.get(k.origine, k.origine),
@@ -76,7 +76,7 @@ class StaffCoverageState(StaffState):
         self.query = q
         linked = {k.codice for k in self.links}
         self.hits = [
-            ComuneHit(c.codice_istat, c.nome, c.provincia, c.codice_istat in linked)
+            ComuneHit(c.codice_istat, c.name, c.provincia, c.codice_istat in linked)
             for c in comune_index(db).search(q, 12)
         ]
         if q and not self.hits:
@@ -93,7 +93,7 @@ class StaffCoverageState(StaffState):
             self.flash_error = m.refusal(exc)
             return
         db.commit()
-        nome = db.get(Comune, code).nome
+        nome = db.get(Comune, code).name
         self.flash_ok = m.comune_linked(nome)
         self._links(db)
 
@@ -104,5 +104,5 @@ class StaffCoverageState(StaffState):
         relinked = remove_link(db, centro, code, ctx.user_id, clock.now())
         db.commit()
         comune = db.get(Comune, code)
-        self.flash_ok = m.comune_unlinked(comune.nome if comune else code, bool(relinked))
+        self.flash_ok = m.comune_unlinked(comune.name if comune else code, bool(relinked))
         self._links(db)

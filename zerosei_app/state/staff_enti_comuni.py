@@ -23,9 +23,9 @@ class PropostaView:
     comune: str  # "Crissolo (CN)"
     ente: str
     fonte: str  # the source's title, else its address
-    fonte_url: str
-    data_fonte: str
-    evidenza: str
+    source_url: str
+    source_date: str
+    evidence: str
 
 
 class StaffEntiComuniState(StaffState):
@@ -37,10 +37,10 @@ class StaffEntiComuniState(StaffState):
                 p.id,
                 f"{p.comune} ({p.provincia})",
                 p.ente,
-                p.fonte_titolo or p.fonte_url or "",
-                p.fonte_url if (p.fonte_url or "").startswith(("https://", "http://")) else "",
-                p.data_fonte or "",
-                p.evidenza or "",
+                p.source_title or p.source_url or "",
+                p.source_url if (p.source_url or "").startswith(("https://", "http://")) else "",
+                p.source_date or "",
+                p.evidence or "",
             )
             for p in pending_proposte(db)
         ]

@@ -52,7 +52,7 @@ class StaffListsImportState(StaffState):
     def _inferred(self, db: Session) -> None:
         inferred = still_inferred(db)
         self.n_inferred = len(inferred)
-        self.inferred_sample = [f"{c.nome} ({c.sigla_provincia})" for c in inferred[:60]]
+        self.inferred_sample = [f"{c.name} ({c.sigla_provincia})" for c in inferred[:60]]
 
     def _plan(self, db: Session, kind: str, data: bytes, name: str) -> None:
         self.kind = kind

@@ -17,7 +17,7 @@ from zerosei_app.queries.staff_recapiti import enti_gestori, values_of
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.view import staff_messages as m
 
-_EMPTY = {"sito": "", "email": "", "pec": "", "telefono": "", "contatti_note": ""}
+_EMPTY = {"website": "", "email": "", "pec": "", "phone": "", "contacts_notes": ""}
 
 
 class StaffRecapitiState(StaffState):
@@ -40,12 +40,12 @@ class StaffRecapitiState(StaffState):
             return
         self.kind = kind
         self.key = obj.codice_istat if kind == "comune" else str(obj.id)
-        self.titolo = m.comune_title(obj.nome) if kind == "comune" else obj.nome
+        self.titolo = m.comune_title(obj.name) if kind == "comune" else obj.name
         self.form = values_of(obj)
-        if obj.contatti_modificati_il is not None:
-            self.fonte = m.recapiti_corrected(obj.contatti_modificati_il)
-        elif obj.contatti_fonte:
-            self.fonte = m.recapiti_from_indicepa(obj.contatti_data_fonte)
+        if obj.contacts_edited_at is not None:
+            self.fonte = m.recapiti_corrected(obj.contacts_edited_at)
+        elif obj.contacts_source:
+            self.fonte = m.recapiti_from_indicepa(obj.contacts_source_date)
         else:
             self.fonte = m.NO_RECAPITI
 
@@ -58,7 +58,7 @@ class StaffRecapitiState(StaffState):
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):
-        self.enti_options = [[str(e.id), e.nome] for e in enti_gestori(db)]
+        self.enti_options = [[str(e.id), e.name] for e in enti_gestori(db)]
         self.comune_hits = []
         params = self.router.url.query_parameters
         if params.get("ente"):
@@ -85,7 +85,7 @@ class StaffRecapitiState(StaffState):
         q = require(SearchText, {"q": form.get("q", "") if isinstance(form, dict) else ""}).q
         self.comune_query = q
         self.comune_hits = [
-            [f"/staff/recapiti?comune={c.codice_istat}", f"{c.nome} ({c.provincia})"]
+            [f"/staff/recapiti?comune={c.codice_istat}", f"{c.name} ({c.provincia})"]
             for c in comune_index(db).search(q, 8)
         ]
         if q and not self.comune_hits:

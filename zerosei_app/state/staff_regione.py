@@ -49,11 +49,11 @@ class StaffRegioneState(StaffState):
         self.tot = totals([s for s in items if s.is_active])
         inferred = still_inferred(db)
         self.n_inferred = len(inferred)
-        self.inferred_sample = [f"{c.nome} ({c.sigla_provincia})" for c in inferred[:40]]
+        self.inferred_sample = [f"{c.name} ({c.sigla_provincia})" for c in inferred[:40]]
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):
-        self.enti_options = [[str(e.id), e.nome] for e in enti(db)]
+        self.enti_options = [[str(e.id), e.name] for e in enti(db)]
         self._refresh(db, ctx)
 
     @staff_event(regione=True)
@@ -66,7 +66,7 @@ class StaffRegioneState(StaffState):
         q = require(SearchText, {"q": form.get("q", "") if isinstance(form, dict) else ""}).q
         self.comune_query = q
         self.comune_hits = [
-            ComuneOption(c.codice_istat, f"{c.nome} ({c.provincia})") for c in comune_index(db).search(q, 8)
+            ComuneOption(c.codice_istat, f"{c.name} ({c.provincia})") for c in comune_index(db).search(q, 8)
         ]
         if q and not self.comune_hits:
             self.flash_error = m.no_comune_found(q)
@@ -78,7 +78,7 @@ class StaffRegioneState(StaffState):
         if comune is None:
             self.flash_error = m.UNKNOWN_COMUNE
             return
-        self.new_comune, self.new_comune_label = code, f"{comune.nome} ({comune.sigla_provincia})"
+        self.new_comune, self.new_comune_label = code, f"{comune.name} ({comune.sigla_provincia})"
         self.comune_hits = []
 
     @staff_event(regione=True)

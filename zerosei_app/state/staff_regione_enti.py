@@ -99,7 +99,7 @@ class StaffRegioneEntiState(StaffState):
         self.solo = "dedotti" if f.solo == "dedotti" else ""
         self.provincia = f.provincia.upper() if f.provincia.upper() in PROVINCE else ""
         self.q = f.q
-        self.enti_options = [[str(e.id), e.nome] for e in enti(db)]
+        self.enti_options = [[str(e.id), e.name] for e in enti(db)]
         self.centri_options = centri_options(db)
         self._fill(db)
 

@@ -84,7 +84,7 @@ class ComuneStepState(ComboboxState, WizardState):
             return None
         self.comune_code = record.codice_istat
         self.comune_label = comune_label(record)
-        self.text = record.nome
+        self.text = record.name
         self._clear(chosen_status(self.comune_label, self.lang))
         self.error = ""
         self._set_query(PathQuery(**{**self._query().model_dump(), "comune": record.codice_istat}))
@@ -115,5 +115,5 @@ class ComuneStepState(ComboboxState, WizardState):
             found = comune_index(db).search(self.text, 2)
         if len(found) == 1:
             return found[0].codice_istat
-        exact = [r for r in found if fold(r.nome) == fold(self.text)]
+        exact = [r for r in found if fold(r.name) == fold(self.text)]
         return exact[0].codice_istat if len(exact) == 1 else ""

@@ -52,7 +52,7 @@ def comuni_svg(points: list[MapComune]) -> str:
         for p in group:
             x, y = project(p.lat, p.lon)
             parts.append(
-                f'<circle cx="{x:g}" cy="{y:g}" r="2.6" data-istat="{p.codice_istat}"><title>{_text(p.nome)}</title></circle>'
+                f'<circle cx="{x:g}" cy="{y:g}" r="2.6" data-istat="{p.codice_istat}"><title>{_text(p.name)}</title></circle>'
             )
         parts.append("</g>")
     parts.append("</svg>")

@@ -112,7 +112,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         by_origin.setdefault(k.origine, []).append(m)
     served, nearest_for = [
         [
-            ServedView(t(f"carta.served.{o}", lang), ", ".join(m.nome for m in by_origin[o]), len(by_origin[o]))
+            ServedView(t(f"carta.served.{o}", lang), ", ".join(m.name for m in by_origin[o]), len(by_origin[o]))
             for o in origins
             if by_origin.get(o)
         ]
@@ -130,11 +130,11 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         slug=centro.slug or "",
         name=centro.name,
         href=urls.carta_url(centro.slug or "", lang),
-        ente=c.ente.nome if c.ente else (centro.ente_as_cited or ""),
+        ente=c.ente.name if c.ente else (centro.ente_as_cited or ""),
         address=centro.address or "",
-        place=f"{comune.nome} ({comune.sigla_provincia})",
+        place=f"{comune.name} ({comune.sigla_provincia})",
         provincia=comune.sigla_provincia,
-        map_href=map_url(centro.address, comune.nome) or "",
+        map_href=map_url(centro.address, comune.name) or "",
         hours=hours_text(centro.hours, centro.hours_as_of, lang),
         links=links,
         no_contacts="" if links else t("carta.no_contacts", lang),
@@ -210,7 +210,7 @@ def dir_centro_view(r: DirectoryRow, lang: str) -> DirCentroView:
         slug=r.centro.slug or "",
         name=r.centro.name,
         href=urls.carta_url(r.centro.slug or "", lang),
-        place=f"{r.comune.nome} ({r.comune.sigla_provincia})",
+        place=f"{r.comune.name} ({r.comune.sigla_provincia})",
         status_kind=r.centro.stato_verifica,
         status=status_text(r.centro.stato_verifica, lang),
         n_comuni=served_count_text(r.n_comuni, r.n_inferiti, lang),

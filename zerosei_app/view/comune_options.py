@@ -27,7 +27,7 @@ class ComboOption:
 
 def comune_label(record: ComuneRecord) -> str:
     """ "Sant'Ambrogio di Torino (TO)": how a picked comune is named."""
-    return f"{record.nome} ({record.provincia})"
+    return f"{record.name} ({record.provincia})"
 
 
 def comune_detail(record: ComuneRecord) -> str:
@@ -44,7 +44,7 @@ def _numbered(options: list[ComboOption], prefix: str) -> list[ComboOption]:
 
 def comune_options(records: Sequence[ComuneRecord]) -> list[ComboOption]:
     """The wizard's options: one per comune found."""
-    options = [ComboOption(r.codice_istat, r.nome, comune_detail(r), "") for r in records[:MAX_OPTIONS]]
+    options = [ComboOption(r.codice_istat, r.name, comune_detail(r), "") for r in records[:MAX_OPTIONS]]
     return _numbered(options, "comune-opzione-")
 
 
@@ -77,7 +77,7 @@ def carta_options(
         for c in named[:MAX_CENTRI]
     ]
     options += [
-        ComboOption(f"c:{r.codice_istat}", r.nome, t("carta.search.comune_detail", lang, detail=comune_detail(r)), "")
+        ComboOption(f"c:{r.codice_istat}", r.name, t("carta.search.comune_detail", lang, detail=comune_detail(r)), "")
         for r in records
     ]
     return _numbered(options[:MAX_OPTIONS], "carta-opzione-")

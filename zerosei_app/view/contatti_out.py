@@ -19,10 +19,10 @@ def ente_out(e: EnteContatti | None) -> EnteGestoreOut | None:
     ente = e.ente
     return EnteGestoreOut(
         id=ente.id,
-        nome=e.nome,
-        sito=ente.sito,
+        nome=e.name,
+        sito=ente.website,
         email=ente.email,
         pec=ente.pec,
-        telefono=ente.telefono,
+        telefono=ente.phone,
         contatti=contatti_out(e.azioni),
     )

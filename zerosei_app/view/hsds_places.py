@@ -21,12 +21,12 @@ _ITALIAN_NAMES = {code: italian for code, _, italian in LINGUE}
 
 
 def ente_list_out(e: EnteGestore) -> OrganizationListOut:
-    where = f" con sede a {e.sede}" if e.sede else ""
+    where = f" con sede a {e.seat}" if e.seat else ""
     prov = f" ({e.sigla_provincia})" if e.sigla_provincia else ""
     return OrganizationListOut(
         id=hsds_id("ente_gestore", e.id),
-        name=e.nome,
-        alternate_name=e.sigla or None,
+        name=e.name,
+        alternate_name=e.short_name or None,
         description=f"Ente gestore delle funzioni socio-assistenziali{where}{prov}, Piemonte.",
         legal_status="ente gestore delle funzioni socio-assistenziali",
     )
@@ -37,7 +37,7 @@ def centro_list_out(data: HsdsData, c: Centro, m: Comune) -> OrganizationListOut
     return OrganizationListOut(
         id=hsds_id("centro", c.id),
         name=c.name,
-        description=f"Centro per le famiglie a {m.nome} ({m.sigla_provincia}).{cited}",
+        description=f"Centro per le famiglie a {m.name} ({m.sigla_provincia}).{cited}",
         email=email(c.email),
         website=url(c.website),
         legal_status="Centro per le famiglie",
@@ -55,7 +55,7 @@ def _addresses(c: Centro, m: Comune, loc_id: str) -> list[AddressOut] | None:
             id=hsds_id("address", c.id),
             location_id=loc_id,
             address_1=street,
-            city=m.nome,
+            city=m.name,
             region="Piemonte",
             state_province=PROVINCE.get(m.sigla_provincia, m.sigla_provincia),
             # A comune with several CAPs: the street's CAP isn't known, so none is given.
@@ -90,7 +90,7 @@ def location_out(data: HsdsData, c: Centro, m: Comune) -> LocationOut:
     # Centres are placed at their comune's coordinates unless staff gave the building's own.
     own = c.lat is not None and c.lon is not None and (c.lat, c.lon) != (m.lat, m.lon)
     lat, lon = (c.lat, c.lon) if own else (m.lat, m.lon)
-    notes = [f"Sede di {c.name}, {m.nome} ({m.sigla_provincia})."]
+    notes = [f"Sede di {c.name}, {m.name} ({m.sigla_provincia})."]
     if lat is not None and not own:
         notes.append(COORDINATES_OF_COMUNE)
     phones = None

@@ -73,7 +73,7 @@ def centro_out(c: CentroContatti, family: Comune) -> CentroOut:
         nome=centro.name,
         slug=centro.slug,
         indirizzo=centro.address,
-        comune=s.comune.nome,
+        comune=s.comune.name,
         provincia=s.comune.sigla_provincia,
         telefono=centro.phone,
         email=centro.email,
@@ -85,7 +85,7 @@ def centro_out(c: CentroContatti, family: Comune) -> CentroOut:
         origine=s.copertura.origine,
         inferito=s.copertura.origine == OrigineCopertura.INFERITO,
         distanza_km=s.copertura.distance_km,
-        mappa_url=map_url(centro.address, s.comune.nome),
+        mappa_url=map_url(centro.address, s.comune.name),
         stessa_provincia=s.comune.sigla_provincia == family.sigla_provincia,
         contatti=contatti_out(c.azioni),
         lingue_mediazione=list(centro.mediation_languages or []),
@@ -174,7 +174,7 @@ def percorso_out(data: PathData, lang: str) -> PercorsoOut:
     q, comune = data.query, data.comune
     return PercorsoOut(
         comune=ComuneOut(
-            codice_istat=comune.codice_istat, nome=comune.nome, provincia=comune.sigla_provincia, cap=comune.cap or []
+            codice_istat=comune.codice_istat, nome=comune.name, provincia=comune.sigla_provincia, cap=comune.cap or []
         ),
         centri=[_centro_today(data, c) for c in data.contatti.centri],
         ente_gestore=data.memo(("ente", comune.codice_istat), lambda: ente_out(data.contatti.ente)),

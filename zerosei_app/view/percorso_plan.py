@@ -88,7 +88,7 @@ def _centri_only(page: PageData, notices: list[str]) -> PagePlan:
         TOO_OLD if all_too_old else NEED_CHILD,
         page.query,
         notices,
-        comune_name=page.comune.nome,
+        comune_name=page.comune.name,
         centri=centri,
         ente=ente,
         fix_href=urls.link(urls.STEP_FIGLI, page.query),
@@ -99,14 +99,14 @@ def _with_path(page: PageData, notices: list[str], lang: str) -> PagePlan:
     q, comune, result = page.query, page.comune, page.path
     if result is None or result.data is None:  # cannot happen after load_page's checks; stay honest if it does
         notices += [e.message(lang) for e in (result.errors if result else [])]
-        return PagePlan(NEED_CHILD, q, notices, comune_name=comune.nome, fix_href=urls.link(urls.STEP_FIGLI, q))
+        return PagePlan(NEED_CHILD, q, notices, comune_name=comune.name, fix_href=urls.link(urls.STEP_FIGLI, q))
     percorso = percorso_out(result.data, lang)
     fix_step = urls.STEP_FIGLI if page.bad_children else urls.STEP_COMUNE
     return PagePlan(
         OK,
         q,
         notices,
-        comune_name=comune.nome,
+        comune_name=comune.name,
         centri=percorso.centri,
         ente=percorso.ente_gestore,
         percorso=percorso,

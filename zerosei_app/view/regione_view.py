@@ -39,7 +39,7 @@ class RigaView:
 
 @dataclasses.dataclass
 class ComuneView:
-    nome: str
+    name: str
     provincia: str
     centro: str
     href: str
@@ -92,13 +92,13 @@ def _promemoria(r: CentroRiga) -> str:
 
 def comune_view(c: ComuneSenza) -> ComuneView:
     if c.centro_id is None:
-        return ComuneView(c.nome, c.provincia, "nessun centro", "/staff/regione", "Collega un centro", False)
+        return ComuneView(c.name, c.provincia, "nessun centro", "/staff/regione", "Collega un centro", False)
     if c.inferito:  # the family's centre is itself a guess: fixing the link comes first
         return ComuneView(
-            c.nome, c.provincia, c.centro_name, f"/staff/comuni?centro={c.centro_id}", "Conferma il centro", True
+            c.name, c.provincia, c.centro_name, f"/staff/comuni?centro={c.centro_id}", "Conferma il centro", True
         )
     return ComuneView(
-        c.nome,
+        c.name,
         c.provincia,
         c.centro_name,
         f"/staff/voci?centro={c.centro_id}&verifica=da_verificare&ordine=verifica",

@@ -179,9 +179,9 @@ def form_from_modello(centro: Centro, index: int | None) -> tuple[dict[str, str]
 
 def comuni_options(served: list[Comune], current: str | None, current_comune: Comune | None) -> list[list[str]]:
     """[ISTAT, "name (province)"]: the comuni the centre serves, and the entry's own when it is not one of them."""
-    options = [[m.codice_istat, f"{m.nome} ({m.sigla_provincia})"] for m in served]
+    options = [[m.codice_istat, f"{m.name} ({m.sigla_provincia})"] for m in served]
     if current and current not in {o[0] for o in options}:
-        name = f"{current_comune.nome} ({current_comune.sigla_provincia})" if current_comune else current
+        name = f"{current_comune.name} ({current_comune.sigla_provincia})" if current_comune else current
         options.insert(0, [current, name])
     return options
 

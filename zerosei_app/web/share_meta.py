@@ -68,7 +68,7 @@ def page_meta(raw_query: str, base: str, today: date) -> PageMeta:
     if q.comune is not None:
         with session_scope() as db:
             record = comune_index(db).get(q.comune)
-        name = record.nome if record else None
+        name = record.name if record else None
     return meta_for(q, name, base, today)
 
 
