@@ -60,14 +60,18 @@ def select_for_child(entries: Iterable[EntryLike], child: Child, topics: Sequenc
     return ChildPath(child=child, now=now, upcoming=upcoming)
 
 
-def fit_key(entry: EntryLike) -> tuple[int, int, int, str, int]:
-    """Narrowest age range first; then the Carta's category order, the youngest start, the title, the id."""
+def fit_key(entry: EntryLike) -> tuple[int, int, int, str, int, str]:
+    """Narrowest age range first; then the Carta's category order, the youngest start, the title, the id.
+
+    The title as written comes last so two entries never tie ("Nido"/"nido" fold alike): the order never
+    depends on the order the database returned them in."""
     return (
         entry.age_max_months - entry.age_min_months,
         _CATEGORY_RANK.get(entry.category, len(CATEGORIES)),
         entry.age_min_months,
         fold(entry.title),
         entry.id,
+        entry.title,
     )
 
 
