@@ -14,27 +14,58 @@ from zerosei_app.view.hsds_taxonomies import term
 
 SEED_SOURCE = "ZeroSei digitale: caricamento iniziale da fonti pubbliche; vedi il campo fonte"
 _ROLE_LABEL = {"operatore": "operatore del centro (area operatori ZeroSei)", "regione": "Regione Piemonte"}
-# A change's `field_name` and values name the columns as HSDS readers have always read them: a centre's
-# columns got English names (revision 0010) and so did the audit's keys, the published names stay.
-_PUBLISHED_FIELDS = {
+# A change's `field_name` and values name the columns as HSDS readers have always read them (the columns got
+# English names in revisions 0010-0011, and so did the audit's keys; the published names stay). It is also the
+# list of what may be published: a column not named here (a centre's staff-only notes, the research key, an
+# ente's contact notes) never leaves the audit log, even when the Regione changed it.
+_PUBLISHED_FIELDS: dict[str, dict[str, str]] = {
     "centro": {
         "name": "nome",
+        "slug": "slug",
+        "codice_istat": "codice_istat",
         "address": "indirizzo",
         "phone": "telefono",
+        "email": "email",
         "website": "sito",
         "hours": "orari",
         "hours_as_of": "orari_data",
         "mediation_languages": "lingue_mediazione",
+        "ente_gestore_id": "ente_gestore_id",
         "ente_as_cited": "ente_nella_fonte",
-        "territory_as_cited": "territorio_nella_fonte",
         "services_cited": "servizi_citati",
         "source_url": "fonte_url",
         "source_date": "data_fonte",
+        "stato_verifica": "stato_verifica",
         "verification_note": "nota_verifica",
-        "internal_notes": "note_interne",
-        "source_key": "chiave_fonte",
-    }
+        "lat": "lat",
+        "lon": "lon",
+        "is_active": "is_active",
+        "version": "version",
+    },
+    "ente_gestore": {
+        "name": "nome",
+        "short_name": "sigla",
+        "seat": "sede",
+        "sigla_provincia": "sigla_provincia",
+        "source_url": "fonte_url",
+        "source_date": "data_fonte",
+        "website": "sito",
+        "email": "email",
+        "pec": "pec",
+        "phone": "telefono",
+        "office_address": "indirizzo_sede",
+        "codice_ipa": "codice_ipa",
+        "contacts_source": "contatti_fonte",
+        "contacts_source_date": "contatti_data_fonte",
+    },
 }
+
+
+def _published(entity: str, values: dict | None) -> dict:
+    names = _PUBLISHED_FIELDS.get(entity)
+    if names is None:  # a voce: every column of a published entry is public
+        return dict(values or {})
+    return {names[k]: v for k, v in (values or {}).items() if k in names}
 
 
 def _seed_metadata(
@@ -61,9 +92,7 @@ def metadata(
     change = data.changes.get((entity, key))
     if change is None:
         return [_seed_metadata(entity, key, resource_id, resource_type, created)]
-    names = _PUBLISHED_FIELDS.get(entity, {})
-    before = {names.get(k, k): v for k, v in (change.before or {}).items()}
-    after = {names.get(k, k): v for k, v in (change.after or {}).items()}
+    before, after = _published(entity, change.before), _published(entity, change.after)
     changed = [k for k in after if k != "version" and before.get(k) != after.get(k)]
     if change.action == "honest_content":  # issue 16's correction: the guessed old values are not republished
         changed = [k for k in changed if k != "motivo"]
