@@ -114,7 +114,27 @@ def _rename(forward: bool) -> None:
         for _, old_ix, new_ix, column, unique in indexes:
             name, col = (new_ix, columns[column]) if forward else (old_ix, column)
             op.create_index(name, table, [col], unique=unique)
+    _rename_constraints(forward)
     _rewrite_audit(forward)
+
+
+# The names PostgreSQL gave two constraints when they were created follow their column (SQLite names none).
+PG_CONSTRAINTS = (
+    ("ente_gestore", "ente_gestore_nome_key", "ente_gestore_name_key"),
+    (
+        "comune_ente_gestore_proposta",
+        "comune_ente_gestore_proposta_deciso_da_fkey",
+        "comune_ente_gestore_proposta_decided_by_fkey",
+    ),
+)
+
+
+def _rename_constraints(forward: bool) -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table, old, new in PG_CONSTRAINTS:
+        a, b = (old, new) if forward else (new, old)
+        op.execute(sa.text(f"ALTER TABLE {table} RENAME CONSTRAINT {a} TO {b}"))
 
 
 def _rewrite_audit(forward: bool) -> None:
