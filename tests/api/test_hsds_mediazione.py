@@ -15,7 +15,7 @@ CREATED = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _data(*lingue: str) -> HsdsData:
-    m = Comune(codice_istat="001272", nome="Torino", sigla_provincia="TO", cap=["10100"], lat=45.07, lon=7.68)
+    m = Comune(codice_istat="001272", name="Torino", sigla_provincia="TO", cap=["10100"], lat=45.07, lon=7.68)
     c = Centro(id=7, name="Centro per le famiglie di Torino", codice_istat="001272", mediation_languages=list(lingue))
     c.created_at = CREATED
     return HsdsData(enti={}, centri={7: (c, m)}, entries=[], changes={})
