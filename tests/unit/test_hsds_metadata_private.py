@@ -18,12 +18,19 @@ def _data(entity: str, before: dict, after: dict) -> HsdsData:
     c = Centro(id=7, name="Centro", codice_istat="001272")
     e = EnteGestore(id=3, name="Consorzio")
     change = Change(WHEN, "update", before, after, "regione", 41)
-    return HsdsData(enti={3: e}, centri={7: (c, m)}, entries=[], changes={(entity, 7 if entity == "centro" else 3): change})
+    return HsdsData(
+        enti={3: e}, centri={7: (c, m)}, entries=[], changes={(entity, 7 if entity == "centro" else 3): change}
+    )
 
 
 def test_a_centre_change_publishes_the_public_fields_under_their_names_and_nothing_staff_only():
     before = {"address": "Via Roma 1", "internal_notes": "old", "source_key": "k1", "version": 1}
-    after = {"address": "Via Po 2", "internal_notes": "chiamare la sig.ra Rossi al 333…", "source_key": "k2", "version": 2}
+    after = {
+        "address": "Via Po 2",
+        "internal_notes": "chiamare la sig.ra Rossi al 333…",
+        "source_key": "k2",
+        "version": 2,
+    }
     [meta] = metadata(_data("centro", before, after), "centro", 7, "org-7", "organization", None)
     assert meta.field_name == "indirizzo"
     assert json.loads(meta.previous_value) == {"indirizzo": "Via Roma 1"}
