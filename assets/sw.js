@@ -92,9 +92,23 @@ async function networkFirst(event, name, max, waitMs) {
     return await (waitMs ? withTimeout(network, waitMs) : network);
   } catch (error) {
     const saved = await caches.match(request, { cacheName: name, ignoreVary: true });
-    if (saved) return saved;
+    if (saved) return request.mode === "navigate" ? marked(saved) : saved;
     return network; // nothing saved: wait for the network after all (or fail as the browser would)
   }
+}
+
+// A saved page served in place of the network's says so: its offline script (web/path_preview.py) then
+// shows "salvato il …" even when the device reports itself online (a network too slow to answer in
+// NETWORK_WAIT_MS, or a browser that does not update navigator.onLine).
+async function marked(response) {
+  const html = await response.text();
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(html.replace('<div id="zs-preview"', '<div data-saved-copy="" id="zs-preview"'), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
 async function cacheFirst(event) {

@@ -80,14 +80,26 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
 
 # This copy is what the service worker (assets/sw.js) keeps and shows with no network. The line
 # below carries the day it was served, so a saved copy says how old it is. It shows while the
-# device is offline; back online, a copy the app never replaced reloads itself (fresh from the
-# network). Outside React's tree, so touching it never disturbs hydration.
+# device is offline, and whenever the service worker served the copy (it marks it data-saved-copy:
+# the network did not answer in time, though the browser may still say it is online). Back online, a
+# copy the app never replaced reloads itself, fresh from the network: on the browser's 'online' event,
+# and, for a served copy or one the Back button brought from the browser's cache, as soon as a light
+# /ping answers (polled every 5 s; navigator.onLine is not to be trusted: a captive network, or a
+# browser that does not update it). That reload is a 'reload', never polled again: at most one. Outside
+# React's tree, so touching it never disturbs hydration.
 OFFLINE_JS = (
     "(function(){var p=document.getElementById('zs-preview');if(!p)return;"
-    "function s(){p.classList.toggle('pv-offline',!navigator.onLine)}s();addEventListener('offline',s);"
+    "var saved=p.hasAttribute('data-saved-copy');"
+    "function s(){p.classList.toggle('pv-offline',saved||!navigator.onLine)}"
+    "function here(){return !!document.getElementById('zs-preview')}"
+    "function back(){if(here())location.reload()}"
+    "s();addEventListener('offline',s);"
     # A moment's wait: the app's own reconnection often replaces the copy first (no reload needed).
-    "addEventListener('online',function(){s();setTimeout(function(){"
-    "if(document.getElementById('zs-preview'))location.reload()},1500)})})();"
+    "addEventListener('online',function(){s();setTimeout(back,1500)});"
+    "var n=performance.getEntriesByType&&performance.getEntriesByType('navigation')[0];"
+    "if(saved||(n&&n.type==='back_forward')){var t=setInterval(function(){if(!here())return clearInterval(t);"
+    "fetch('/ping',{cache:'no-store'}).then(function(r){if(r.ok){clearInterval(t);back()}},function(){})},5000)}"
+    "})();"
 )
 
 
