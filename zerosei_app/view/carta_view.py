@@ -9,7 +9,7 @@ from datetime import date
 from zerosei_app.domain import clock
 from zerosei_app.domain.carta import group_by_area
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE
-from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
+from zerosei_app.domain.contact_rule import CENTRO, ContactDetails, Holder, contact_actions
 from zerosei_app.i18n import plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.models import Centro, Comune, EnteGestore
@@ -32,8 +32,8 @@ KNOWN = ("esplicito", "ente_gestore")  # a source, the Regione or the ente gesto
 def centro_contacts(centro: Centro, ente: EnteGestore | None, seat: Comune, lang: str) -> list[LinkView]:
     """The path's contact rule (domain/contact_rule.py): the centre's own contacts, else its ente
     gestore's, else its comune's site with the PEC last; each link says whose it is."""
-    actions = azioni(
-        Titolare(CENTRO, centro.name, Recapiti(centro.phone, centro.email, centro.website)),
+    actions = contact_actions(
+        Holder(CENTRO, centro.name, ContactDetails(centro.phone, centro.email, centro.website)),
         titolare_ente(ente) if ente is not None else None,
         [titolare_comune(seat)],
     )
