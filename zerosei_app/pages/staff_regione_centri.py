@@ -50,11 +50,11 @@ def row(r) -> rx.Component:
         rx.el.td(
             link(r.name, r.href),
             rx.el.br(),
-            rx.el.span(r.luogo, class_name="st-muted"),
+            rx.el.span(r.place, class_name="st-muted"),
             class_name="st-stack-title",
         ),
         stack_cell("Account", _invito(r)),
-        stack_cell("Pubblicate", link(r.pubblicate, r.voci_href, aria_label="Voci di " + r.name)),
+        stack_cell("Pubblicate", link(r.pubblicate, r.entries_href, aria_label="Voci di " + r.name)),
         stack_cell("Confermate", r.confermate),
         stack_cell(
             "Da confermare",

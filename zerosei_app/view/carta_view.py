@@ -53,7 +53,7 @@ class ServedView:
 class AreaView:
     slug: str
     label: str
-    voci: list[EntryView] = field(default_factory=list)
+    entries: list[EntryView] = field(default_factory=list)
 
 
 @dataclass
@@ -76,7 +76,7 @@ class CartaView:
     served_title: str = ""  # "Comuni serviti: 53" (never the comuni it is only the nearest centre for)
     served: list[ServedView] = field(default_factory=list)  # by a source's, the Regione's or the ente's word
     nearest_for: list[ServedView] = field(default_factory=list)  # apart: only the nearest registered centre
-    voci_count: str = ""  # "14 servizi e attività"
+    entries_count: str = ""  # "14 servizi e attività"
     areas: list[AreaView] = field(default_factory=list)
     has_examples: bool = False
     nothing_confirmed: bool = True  # no entry the centre confirmed: the page says so and shows staff the way in
@@ -120,10 +120,10 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
     ]
     for s in nearest_for:
         s.in_short = plural("carta.nearest_print", s.count, lang)
-    voci = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_voce.get(e.id), today)) for e in c.entries]
+    entries = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_voce.get(e.id), today)) for e in c.entries]
     areas = [
         AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
-        for area, items in group_by_area(_Sortable(v) for v in voci)
+        for area, items in group_by_area(_Sortable(v) for v in entries)
     ]
     return CartaView(
         id=centro.id,
@@ -144,10 +144,10 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         served_title=plural("carta.n_comuni", sum(1 for _, k in c.served if k.origine in KNOWN), lang),
         served=served,
         nearest_for=nearest_for,
-        voci_count=plural("carta.n_voci", len(voci), lang),
+        entries_count=plural("carta.n_voci", len(entries), lang),
         areas=areas,
-        has_examples=any(v.verificato_il is None for v in voci),  # some only from a source: say what that means
-        nothing_confirmed=not any(v.verificato_il for v in voci),
+        has_examples=any(v.verificato_il is None for v in entries),  # some only from a source: say what that means
+        nothing_confirmed=not any(v.verificato_il for v in entries),
         chiusura=announce_text(c.chiusure, today, "centro", lang),
         mediazione=mediazione_lingue(centro.mediation_languages),
     )

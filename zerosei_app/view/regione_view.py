@@ -20,14 +20,14 @@ ACCOUNTS = "/staff/utenti"
 class RigaView:
     id: int
     name: str
-    luogo: str  # "Pinerolo (TO)"
+    place: str  # "Pinerolo (TO)"
     href: str  # the centre's page
     invito: str  # in words
     invito_kind: str  # attivo | invitato | scaduto | nessuno
     invito_badge: str  # the badge's colour class (staff.css)
     invito_href: str  # where to invite someone
     pubblicate: str
-    voci_href: str  # the centre's entries
+    entries_href: str  # the centre's entries
     confermate: str
     da_confermare: str
     da_confermare_href: str  # the centre's entries to confirm
@@ -51,14 +51,14 @@ def riga_view(r: CentroRiga) -> RigaView:
     return RigaView(
         id=r.id,
         name=r.name,
-        luogo=f"{r.comune} ({r.provincia})",
+        place=f"{r.comune} ({r.provincia})",
         href=f"/staff/centro?id={r.id}",
         invito=INVITO_LABELS.get(r.invito, r.invito) + (f" ({r.account})" if r.account > 1 else ""),
         invito_kind=r.invito,
         invito_badge=INVITO_BADGE.get(r.invito, "draft"),
         invito_href=f"{ACCOUNTS}?centro={r.id}" if r.invito in (NESSUNO, SCADUTO) else "",
         pubblicate=str(r.pubblicate),
-        voci_href=f"/staff/voci?centro={r.id}",
+        entries_href=f"/staff/voci?centro={r.id}",
         confermate=str(r.confermate),
         da_confermare=str(r.da_confermare),
         da_confermare_href=f"/staff/voci?centro={r.id}&verifica=da_verificare&ordine=verifica"
