@@ -99,7 +99,7 @@ def centro_facts(c: CartaView) -> rx.Component:
             ),
         ),
         rx.cond(c.hours != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.hours, lang="it"))),
-        mediazione_lines(c.mediazione),
+        mediazione_lines(c.mediation),
         contact_list(c.links),
         rx.cond(c.no_contacts != "", rx.el.p(c.no_contacts, class_name="card-notes")),
     )

@@ -82,20 +82,20 @@ class CartaView:
     nothing_confirmed: bool = True  # no entry the centre confirmed: the page says so and shows staff the way in
     staff_href: str = "/staff/login"
     chiusura: str = ""  # a temporary closure in course or starting soon, in words
-    mediazione: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
+    mediation: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
 
 
 def _day(iso: str, lang: str) -> str:
     return long_date(date.fromisoformat(iso), lang)
 
 
-def status_text(stato: str, lang: str) -> str:
-    return t(f"carta.status.{stato}", lang) if stato in ("verificato", "parziale", "solo_nome", "incerto") else ""
+def status_text(status: str, lang: str) -> str:
+    return t(f"carta.status.{status}", lang) if status in ("verificato", "parziale", "solo_nome", "incerto") else ""
 
 
-def updated_text(aggiornato_il: str | None, source_date: str | None, lang: str) -> str:
-    if aggiornato_il:
-        return t("carta.updated_on", lang, date=_day(aggiornato_il, lang))
+def updated_text(updated_on: str | None, source_date: str | None, lang: str) -> str:
+    if updated_on:
+        return t("carta.updated_on", lang, date=_day(updated_on, lang))
     if source_date:
         return t("carta.source_date", lang, date=ltr_isolate(source_date, lang))  # the source's own words
     return t("carta.source_undated", lang)
@@ -149,7 +149,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         has_examples=any(v.verificato_il is None for v in entries),  # some only from a source: say what that means
         nothing_confirmed=not any(v.verificato_il for v in entries),
         chiusura=announce_text(c.chiusure, today, "centro", lang),
-        mediazione=mediazione_lingue(centro.mediation_languages),
+        mediation=mediazione_lingue(centro.mediation_languages),
     )
 
 

@@ -107,8 +107,8 @@ class CentroView:
     contacts_intro: str = ""  # whose contacts follow, when they are not the centre's own
     pec_note: str = ""  # what a PEC is, when one is offered
     chiusura: str = ""  # "Centro chiuso dal … al … (ferie)": in course or soon
-    mediazione: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
-    mediazione_asked: str = ""  # "Mediazione culturale in arabo presso il centro" (lingua= asked for it)
+    mediation: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
+    mediation_asked: str = ""  # "Mediazione culturale in arabo presso il centro" (lingua= asked for it)
 
 
 @dataclass
@@ -172,8 +172,8 @@ def centro_view(c: CentroOut, lang: str, language: str | None = None) -> CentroV
         contacts_intro=intro,
         pec_note=pec_note,
         chiusura=_closure(c.chiusura, "centro", lang),
-        mediazione=mediazione_lingue(c.lingue_mediazione),
-        mediazione_asked=mediazione_asked(c.lingue_mediazione, language, lang),
+        mediation=mediazione_lingue(c.lingue_mediazione),
+        mediation_asked=mediazione_asked(c.lingue_mediazione, language, lang),
     )
 
 

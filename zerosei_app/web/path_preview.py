@@ -133,7 +133,7 @@ def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
             if c.hours
             else ""
         )
-        + mediazione_html(c.mediazione, c.mediazione_asked, lang)
+        + mediazione_html(c.mediation, c.mediation_asked, lang)
         + (f'<p class="pv-contacts-intro">{_e(c.contacts_intro)}</p>' if c.contacts_intro else "")
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + (f'<p class="pv-pec-note">{_e(c.pec_note)}</p>' if c.pec_note else "")
