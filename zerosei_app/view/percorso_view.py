@@ -129,18 +129,18 @@ def _kicker(c: CentroOut, lang: str) -> str:
     return " · ".join(parts)
 
 
-def contact_links(contatti: list[ContattoOut], lang: str, card: str = "centro") -> tuple[list[LinkView], str, str]:
+def contact_links(contacts: list[ContattoOut], lang: str, card: str = "centro") -> tuple[list[LinkView], str, str]:
     """The rule's actions as links, each saying whose it is (unless it is the card's own: `card`);
     plus the intro and the PEC note."""
     links = []
-    for a in contatti:
+    for a in contacts:
         kind = {"telefono": "tel", "email": "mail", "sito": "web", "pec": "pec"}[a.tipo]
         label = t("path.contact.pec_label", lang, address=ltr_isolate(a.testo, lang)) if a.tipo == "pec" else a.testo
         owner = t(f"path.contact.owner.{a.di}", lang, nome=a.di_nome) if a.di not in ("centro", card) else ""
         links.append(LinkView(kind, label, a.href, owner))
-    first = contatti[0] if contatti else None
+    first = contacts[0] if contacts else None
     intro = t(f"path.contact.intro.{first.di}", lang, nome=first.di_nome) if first and first.di != "centro" else ""
-    pec_note = t("path.contact.pec_note", lang) if any(a.tipo == "pec" for a in contatti) else ""
+    pec_note = t("path.contact.pec_note", lang) if any(a.tipo == "pec" for a in contacts) else ""
     return links, intro, pec_note
 
 
