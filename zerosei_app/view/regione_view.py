@@ -12,7 +12,7 @@ from zerosei_app.queries.regione_view import CentroRiga, ComuneSenza
 from zerosei_app.view.wording import staff_count
 
 PAGE = "/staff/regione/centri"
-INVITO_BADGE = {"attivo": "published", "invitato": "draft", "scaduto": "stale", "nessuno": "nuova"}
+INVITATION_BADGE = {"attivo": "published", "invitato": "draft", "scaduto": "stale", "nessuno": "nuova"}
 ACCOUNTS = "/staff/utenti"
 
 
@@ -55,7 +55,7 @@ def centro_row_view(r: CentroRiga) -> CentroRowView:
         href=f"/staff/centro?id={r.id}",
         invitation=INVITO_LABELS.get(r.invito, r.invito) + (f" ({r.account})" if r.account > 1 else ""),
         invitation_kind=r.invito,
-        invitation_badge=INVITO_BADGE.get(r.invito, "draft"),
+        invitation_badge=INVITATION_BADGE.get(r.invito, "draft"),
         invitation_href=f"{ACCOUNTS}?centro={r.id}" if r.invito in (NESSUNO, SCADUTO) else "",
         published=str(r.pubblicate),
         entries_href=f"/staff/voci?centro={r.id}",
