@@ -19,16 +19,16 @@ def test_every_centre_carta_names_the_four_irrinunciabili_with_sources(state):
         s = state(CartaCentroState, f"/carta/{slug}")
         run_async(s.on_load())
         assert s.status == "ok", slug
-        assert [f.nome for f in s.funzioni.every][-1] == "Mediazione familiare", slug
+        assert [f.name for f in s.funzioni.every][-1] == "Mediazione familiare", slug
         assert len(s.funzioni.every) == 4 and len(s.funzioni.maybe) >= 10
-        assert s.funzioni.fonti and all(f.href.startswith("https://") for f in s.funzioni.fonti)
+        assert s.funzioni.sources and all(f.href.startswith("https://") for f in s.funzioni.sources)
 
 
 def test_print_edition_has_the_tappe_compact_and_sourced(state):
     s = state(CartaStampaState, "/carta/stampa?provincia=VB")
     run_async(s.on_load())
     assert len(s.tappe) == 25
-    assert s.tappe[0].eta.lower().startswith("dalla gravidanza") or "gravidanza" in s.tappe[0].eta.lower()
-    assert all(x.fonte and x.chi for x in s.tappe)
+    assert s.tappe[0].age.lower().startswith("dalla gravidanza") or "gravidanza" in s.tappe[0].age.lower()
+    assert all(x.source and x.who for x in s.tappe)
     assert any(x.check == "Da verificare sul sito ufficiale" for x in s.tappe)
     assert len(s.funzioni.every) == 4

@@ -16,8 +16,8 @@ LINK = "comune=001255&nascita=2025-05&attesa=2027-03&temi=gioco-socialita,sonno-
 
 def shown(s: PercorsoState) -> list:
     return [
-        *(e for lst in s.now_lists for e in lst.voci),
-        *(e for lst in s.upcoming_lists for e in lst.voci),
+        *(e for lst in s.now_lists for e in lst.entries),
+        *(e for lst in s.upcoming_lists for e in lst.entries),
         *s.situational,
     ]
 
@@ -104,9 +104,9 @@ def test_picking_a_situational_topic_brings_it_into_the_main_list(state):
     run_async(s.on_load())
     legal = "Consulenza legale su separazione e divorzio"
     assert legal in [e.title for e in s.situational] and "separazione e mediazione" in s.situational_hint
-    assert legal not in [e.title for lst in s.now_lists for e in lst.voci]
+    assert legal not in [e.title for lst in s.now_lists for e in lst.entries]
     script_of(run_async(s.toggle_topic("separazione-mediazione")))
-    assert legal in [e.title for lst in s.now_lists for e in lst.voci]
+    assert legal in [e.title for lst in s.now_lists for e in lst.entries]
     assert legal not in [e.title for e in s.situational]
 
 
@@ -138,7 +138,7 @@ def reports_from(ip: str) -> list[ErrorReport]:
 def test_report_an_entry_stores_it_and_thanks(state):
     page = state(PercorsoState, f"/percorso?{LINK}", ip="172.16.0.1")
     run_async(page.on_load())
-    entry = page.now_lists[0].voci[0]
+    entry = page.now_lists[0].entries[0]
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
     assert "segnala-" in script_of(r.open(entry.uid, entry.centro_id, entry.id))
     assert r.open_uid == entry.uid

@@ -56,19 +56,21 @@ def test_every_open_centre_with_its_numbers_and_links(staff_db):
         entry.last_reviewed_on = today
         db.add(entry)
         db.commit()
-    assert int(before.confermate) == confirmed and int(before.pubblicate) == len(published)
-    assert before.ultima_conferma != clock.day(today)
+    assert int(before.confirmed) == confirmed and int(before.published) == len(published)
+    assert before.last_confirmed != clock.day(today)
     s = _view(staff_db)
     by_id = {r.id: r for r in s.rows}
     a, b = by_id[CENTRO_A], by_id[CENTRO_B]
-    assert a.invito_kind == ATTIVO and b.invito_kind == ATTIVO  # op_a and op_b have passwords
-    assert int(a.confermate) == confirmed + 1 and a.ultima_conferma == clock.day(today)
-    assert int(a.da_confermare) == int(before.da_confermare) - 1 and a.pubblicate == before.pubblicate
-    assert int(a.pubblicate) == int(a.confermate) + int(a.da_confermare)
-    assert a.da_confermare_href == f"/staff/voci?centro={CENTRO_A}&verifica=da_verificare&ordine=verifica"
+    assert a.invitation_kind == ATTIVO and b.invitation_kind == ATTIVO  # op_a and op_b have passwords
+    assert int(a.confirmed) == confirmed + 1 and a.last_confirmed == clock.day(today)
+    assert int(a.to_confirm) == int(before.to_confirm) - 1 and a.published == before.published
+    assert int(a.published) == int(a.confirmed) + int(a.to_confirm)
+    assert a.to_confirm_href == f"/staff/voci?centro={CENTRO_A}&verifica=da_verificare&ordine=verifica"
     assert a.chiusure_href == f"/staff/centro?id={CENTRO_A}#chiusure-titolo"
     others = [r for r in s.rows if r.id not in (CENTRO_A, CENTRO_B)]
-    assert others and all(r.invito_kind == NESSUNO and r.invito_href.startswith("/staff/utenti") for r in others)
+    assert others and all(
+        r.invitation_kind == NESSUNO and r.invitation_href.startswith("/staff/utenti") for r in others
+    )
     assert s.n_senza_account == len(others)
     assert s.n_comuni > 0 and all(c.href.startswith("/staff/") for c in s.comuni)
 
@@ -86,12 +88,12 @@ def test_an_invited_account_shows_as_invited(staff_db):
         db.flush()
         db.add(StaffMembership(user_id=user.id, centro_id=3))
         db.commit()
-    assert {r.id: r for r in _view(staff_db).rows}[3].invito_kind == INVITATO
+    assert {r.id: r for r in _view(staff_db).rows}[3].invitation_kind == INVITATO
 
 
 def test_sorting_and_csv(staff_db):
     s = _view(staff_db, "da_confermare")
-    counts = [int(r.da_confermare) for r in s.rows]
+    counts = [int(r.to_confirm) for r in s.rows]
     assert counts == sorted(counts, reverse=True) and s.ordine == "da_confermare"
     assert _view(staff_db, "'; drop").ordine == "centro"  # an unknown order is ignored
     assert "centri-zerosei-" in str(call(s, "export"))  # rx.download of the CSV

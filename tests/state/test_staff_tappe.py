@@ -54,7 +54,7 @@ def test_regione_edits_confirms_and_parents_see_the_day(staff_db):
         p = path_out(db, PathQuery(comune="001272", nascita=(birth,)), today)
     shown = {v.id: v for lst in tappe_views(p, "it")[0] for v in lst.tappe}
     assert shown["buono_vesta"].check.startswith("Verificato dalla Regione il")
-    assert shown["buono_vesta"].fonte.startswith("Regione Piemonte – Vesta")
+    assert shown["buono_vesta"].source.startswith("Regione Piemonte – Vesta")
 
 
 def test_bad_input_is_said_in_italian_and_nothing_changes(staff_db):

@@ -9,9 +9,9 @@ from sqlmodel import select
 
 from tests.percorso_support import centri_e_ente
 from zerosei_app.domain.contact_rule import (
-    Recapiti,
-    Titolare,
-    azioni,
+    ContactDetails,
+    Holder,
+    contact_actions,
     is_working,
     own_links,
     phone_links,
@@ -20,46 +20,46 @@ from zerosei_app.domain.contact_rule import (
 from zerosei_app.models import Comune
 from zerosei_app.view import percorso_view as view
 
-NOBODY = Recapiti()
+NOBODY = ContactDetails()
 
 
-def _t(di, nome, **kw):
-    return Titolare(di, nome, Recapiti(**kw))
+def _t(of, name, **kw):
+    return Holder(of, name, ContactDetails(**kw))
 
 
 def test_the_centre_own_contacts_come_first_and_alone():
-    acts = azioni(
-        _t("centro", "Centro", telefono="0141 399490 (su appuntamento)"),
-        _t("ente_gestore", "CISA", sito="www.cisa.it"),
-        [_t("comune", "Asti", sito="www.comune.asti.it", pec="p@pec.asti.it")],
+    acts = contact_actions(
+        _t("centro", "Centro", phone="0141 399490 (su appuntamento)"),
+        _t("ente_gestore", "CISA", website="www.cisa.it"),
+        [_t("comune", "Asti", website="www.comune.asti.it", pec="p@pec.asti.it")],
     )
-    assert [(a.kind, a.href, a.di) for a in acts] == [("tel", "tel:0141399490", "centro")]
+    assert [(a.kind, a.href, a.of) for a in acts] == [("tel", "tel:0141399490", "centro")]
     assert acts[0].label == "0141 399490 (su appuntamento)"
 
 
 def test_then_the_ente_gestore_then_the_comune_with_its_pec_last():
-    ente = _t("ente_gestore", "Monviso Solidale", email="monviso@monviso.it", sito="www.monviso.it", pec="x@pec.it")
-    acts = azioni(_t("centro", "C"), ente, [])
-    assert [(a.kind, a.di, a.nome) for a in acts] == [
+    ente = _t("ente_gestore", "Monviso Solidale", email="monviso@monviso.it", website="www.monviso.it", pec="x@pec.it")
+    acts = contact_actions(_t("centro", "C"), ente, [])
+    assert [(a.kind, a.of, a.name) for a in acts] == [
         ("mail", "ente_gestore", "Monviso Solidale"),
         ("web", "ente_gestore", "Monviso Solidale"),
     ]  # an ente's PEC is never offered: its ordinary contacts are there
-    comune = _t("comune", "Formazza", sito="www.comune.formazza.vb.it", pec="formazza@postemailcertificata.it")
-    acts = azioni(_t("centro", "C"), _t("ente_gestore", "CISS Ossola"), [comune])
+    comune = _t("comune", "Formazza", website="www.comune.formazza.vb.it", pec="formazza@postemailcertificata.it")
+    acts = contact_actions(_t("centro", "C"), _t("ente_gestore", "CISS Ossola"), [comune])
     assert [(a.kind, a.href) for a in acts] == [
         ("web", "https://www.comune.formazza.vb.it"),
         ("pec", "mailto:formazza@postemailcertificata.it"),
     ]
-    assert {a.nome for a in acts} == {"Formazza"}
+    assert {a.name for a in acts} == {"Formazza"}
 
 
 def test_the_family_comune_first_then_the_centre_comune_and_a_lone_pec():
     family = _t("comune", "Murisengo")  # no contact at all in IndicePA
-    seat = _t("comune", "Alessandria", sito="www.comune.alessandria.it")
-    assert [a.nome for a in azioni(_t("centro", "C"), None, [family, seat])] == ["Alessandria"]
+    seat = _t("comune", "Alessandria", website="www.comune.alessandria.it")
+    assert [a.name for a in contact_actions(_t("centro", "C"), None, [family, seat])] == ["Alessandria"]
     only_pec = _t("comune", "Vezza d'Alba", pec="vezza.dalba@cert.ruparpiemonte.it")
-    assert [(a.kind, a.nome) for a in azioni(_t("centro", "C"), None, [only_pec])] == [("pec", "Vezza d'Alba")]
-    assert azioni(_t("centro", "C"), None, [family]) == []
+    assert [(a.kind, a.name) for a in contact_actions(_t("centro", "C"), None, [only_pec])] == [("pec", "Vezza d'Alba")]
+    assert contact_actions(_t("centro", "C"), None, [family]) == []
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_the_family_comune_first_then_the_centre_comune_and_a_lone_pec():
     ["javascript:alert(1)", "http://localhost", "ftp://a.it", "non indicato", 'https://a.it/"onmouseover=x', "abc"],
 )
 def test_unsafe_or_unusable_values_never_become_links(bad):
-    assert own_links(Recapiti(telefono=bad, email=bad, sito=bad)) == []
+    assert own_links(ContactDetails(phone=bad, email=bad, website=bad)) == []
 
 
 def test_phone_numbers_need_6_to_15_digits():

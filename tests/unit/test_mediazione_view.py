@@ -48,14 +48,14 @@ def test_the_path_says_the_centre_mediates_and_keeps_only_its_services(db):
     assert p.lingua.trovata and p.lingue_dichiarate == ["ar", "ro"]
     assert {v.centro_id for f in p.figli for v in f.adesso + f.prossimi} == {centro_id}
     cards = {c.id: c for c in centri_views(p.centri, None, "it", q.lingua)}
-    assert cards[centro_id].mediazione_asked == "Mediazione culturale in arabo presso il centro"
-    assert [n.code for n in cards[centro_id].mediazione] == ["ar", "ro"]
-    assert all(c.mediazione == [] and c.mediazione_asked == "" for i, c in cards.items() if i != centro_id)
+    assert cards[centro_id].mediation_asked == "Mediazione culturale in arabo presso il centro"
+    assert [n.code for n in cards[centro_id].mediation] == ["ar", "ro"]
+    assert all(c.mediation == [] and c.mediation_asked == "" for i, c in cards.items() if i != centro_id)
     status = lingua_filter(q, p).status
     assert status.startswith("I servizi che il centro offre anche in arabo e tutti quelli dei centri con un mediatore")
     # Without lingua= the card still lists the mediators' languages, with no line for a language asked.
     plain = {c.id: c for c in centri_views(path_out(db, BASE, TODAY).centri, None, "it")}
-    assert plain[centro_id].mediazione_asked == "" and len(plain[centro_id].mediazione) == 2
+    assert plain[centro_id].mediation_asked == "" and len(plain[centro_id].mediation) == 2
 
 
 def test_a_language_only_stated_for_services_keeps_the_plain_status(db):
@@ -69,4 +69,4 @@ def test_a_language_only_stated_for_services_keeps_the_plain_status(db):
 def test_the_carta_lists_the_mediators_languages(db):
     centro_id = _state_mediator(db, ["sq"])
     view = carta_view(carta_of(db, centro_id), "it", today=TODAY)
-    assert view.mediazione == [LinguaNameView("sq", "Shqip", "")]
+    assert view.mediation == [LinguaNameView("sq", "Shqip", "")]

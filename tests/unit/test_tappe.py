@@ -94,6 +94,6 @@ def test_funzioni_match_their_csv():
     assert set(rows) == set(funzioni.BY_ID)
     for fid, f in funzioni.BY_ID.items():
         assert f.irrinunciabile == (rows[fid]["obbligatoria"] == "si"), fid
-        assert funzioni.FONTI[f.fonte].url == rows[fid]["source_url"], fid
+        assert funzioni.SOURCES[f.source].url == rows[fid]["source_url"], fid
     assert len(funzioni.irrinunciabili()) == 4
     assert "mediazione_familiare" in {f.id for f in funzioni.irrinunciabili()}

@@ -57,14 +57,14 @@ def test_every_language_translates_every_tappa(lang):
 def test_the_path_and_print_views_carry_the_language_and_the_note():
     unchanged, edited = tappe_out([CONGEDO, CONGEDO.model_copy(update={"timing": "quando vuoi"})])
     v = tappa_view(unchanged, "t0", "zh")
-    assert (v.titolo_lang, v.sintesi_lang, v.quando_lang, v.chi_lang, v.in_italian) == ("zh",) * 4 + (False,)
-    assert v.titolo == CATALOGS["zh"][tappa_key(CONGEDO.id, "titolo")]
+    assert (v.title_lang, v.summary_lang, v.timing_lang, v.who_lang, v.in_italian) == ("zh",) * 4 + (False,)
+    assert v.title == CATALOGS["zh"][tappa_key(CONGEDO.id, "titolo")]
     e = tappa_view(edited, "t1", "zh")
-    assert (e.quando, e.quando_lang, e.titolo_lang, e.in_italian) == ("quando vuoi", "it", "zh", True)
+    assert (e.timing, e.timing_lang, e.title_lang, e.in_italian) == ("quando vuoi", "it", "zh", True)
     assert tappa_view(edited, "t1", "it").in_italian is False  # Italian readers need no note
     p_unchanged, p_edited = print_tappe([unchanged, edited], "fr")
-    assert (p_unchanged.titolo_lang, p_unchanged.in_italian) == ("fr", False)
-    assert (p_edited.quando, p_edited.quando_lang, p_edited.in_italian) == ("quando vuoi", "it", True)
+    assert (p_unchanged.title_lang, p_unchanged.in_italian) == ("fr", False)
+    assert (p_edited.timing, p_edited.timing_lang, p_edited.in_italian) == ("quando vuoi", "it", True)
 
 
 def test_the_server_rendered_preview_marks_each_text_with_its_language():

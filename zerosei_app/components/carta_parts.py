@@ -62,7 +62,7 @@ def area_section(a: AreaView, prefix="") -> rx.Component:
     area_id = prefix + "area-" + a.slug
     return rx.el.section(
         rx.el.h3(a.label, id=area_id, class_name="area-title"),
-        rx.foreach(a.voci, lambda e: carta_entry(e)),
+        rx.foreach(a.entries, lambda e: carta_entry(e)),
         class_name="carta-area",
         aria_labelledby=area_id,
     )
@@ -99,7 +99,7 @@ def centro_facts(c: CartaView) -> rx.Component:
             ),
         ),
         rx.cond(c.hours != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.hours, lang="it"))),
-        mediazione_lines(c.mediazione),
+        mediazione_lines(c.mediation),
         contact_list(c.links),
         rx.cond(c.no_contacts != "", rx.el.p(c.no_contacts, class_name="card-notes")),
     )

@@ -42,7 +42,7 @@ def centro_card(c: CentroView) -> rx.Component:
             ),
         ),
         rx.cond(c.hours != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.hours, lang="it"))),
-        mediazione_lines(c.mediazione, c.mediazione_asked),
+        mediazione_lines(c.mediation, c.mediation_asked),
         rx.cond(c.contacts_intro != "", rx.el.p(c.contacts_intro, class_name="contacts-intro")),
         contact_list(c.links),
         rx.cond(c.pec_note != "", rx.el.p(c.pec_note, class_name="pec-note")),

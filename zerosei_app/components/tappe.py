@@ -5,9 +5,9 @@ import reflex as rx
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import external
 from zerosei_app.view.tappe_view import (
-    FonteView,
     FunzioneView,
     FunzioniView,
+    SourceView,
     TappaPrintView,
     TappaView,
     TappeListView,
@@ -29,19 +29,19 @@ def tappa_item(x: TappaView) -> rx.Component:
     return rx.el.li(
         rx.el.details(
             rx.el.summary(
-                rx.el.span(x.titolo, class_name="tappa-title", lang=x.titolo_lang),
+                rx.el.span(x.title, class_name="tappa-title", lang=x.title_lang),
                 rx.cond(x.starts != "", rx.el.span(x.starts, class_name="tappa-starts")),
             ),
-            rx.el.p(x.sintesi, lang=x.sintesi_lang),
+            rx.el.p(x.summary, lang=x.summary_lang),
             rx.el.dl(
-                _fact(t("ui.tappa.who"), x.chi, x.chi_lang),
-                _fact(t("ui.tappa.when"), x.quando, x.quando_lang),
+                _fact(t("ui.tappa.who"), x.who, x.who_lang),
+                _fact(t("ui.tappa.when"), x.timing, x.timing_lang),
                 class_name="facts",
             ),
             _in_italian_note(x.in_italian),
             rx.cond(x.link != "", rx.el.p(external(t("ui.tappa.official"), href=x.link))),
             rx.el.p(
-                t("ui.tappa.source"), ": ", external(x.fonte, href=x.fonte_url, lang=SOURCE_LANG), class_name="src"
+                t("ui.tappa.source"), ": ", external(x.source, href=x.source_url, lang=SOURCE_LANG), class_name="src"
             ),
             rx.el.p(x.check, class_name=rx.cond(x.is_checked, "verified", "verified not-yet")),
         ),
@@ -77,10 +77,10 @@ def tappe_group(now, upcoming, count, funzioni: FunzioniView) -> rx.Component:
 
 
 def _funzione(f: FunzioneView) -> rx.Component:
-    return rx.el.li(rx.el.strong(f.nome), rx.el.span(" — ", f.testo, class_name="muted"))
+    return rx.el.li(rx.el.strong(f.name), rx.el.span(" — ", f.text, class_name="muted"))
 
 
-def _fonte(f: FonteView) -> rx.Component:
+def _source(f: SourceView) -> rx.Component:
     return rx.el.li(external(f.label, href=f.href))
 
 
@@ -96,7 +96,7 @@ def funzioni_block(v: FunzioniView, mode: str = "path") -> rx.Component:
         rx.el.ul(rx.foreach(v.maybe, _funzione), class_name="funzioni-list"),
         rx.el.p(t("ui.funzioni.note"), class_name="muted"),
         rx.el.p(t("ui.funzioni.sources"), class_name="fonti-title"),
-        rx.el.ul(rx.foreach(v.fonti, _fonte), class_name="fonti-list"),
+        rx.el.ul(rx.foreach(v.sources, _source), class_name="fonti-list"),
     )
     if mode == "print":
         body = rx.fragment(every, rx.el.p(t("ui.funzioni.maybe")), rest)
@@ -118,12 +118,12 @@ def funzioni_block(v: FunzioniView, mode: str = "path") -> rx.Component:
 
 def _print_tappa(x: TappaPrintView) -> rx.Component:
     return rx.el.li(
-        rx.el.strong(x.titolo, lang=x.titolo_lang),
-        rx.el.span(" · ", x.eta, " · ", rx.el.span(x.chi, lang=x.chi_lang), class_name="muted"),
+        rx.el.strong(x.title, lang=x.title_lang),
+        rx.el.span(" · ", x.age, " · ", rx.el.span(x.who, lang=x.who_lang), class_name="muted"),
         rx.el.br(),
-        rx.el.span(x.quando, lang=x.quando_lang),
+        rx.el.span(x.timing, lang=x.timing_lang),
         rx.el.br(),
-        rx.el.small(t("ui.tappa.source"), ": ", rx.el.span(x.fonte, lang=SOURCE_LANG), " · ", x.check),
+        rx.el.small(t("ui.tappa.source"), ": ", rx.el.span(x.source, lang=SOURCE_LANG), " · ", x.check),
         _in_italian_note(x.in_italian),
         class_name="print-tappa",
     )

@@ -6,7 +6,7 @@
    then the comune where the centre sits; its website (and phone or ordinary e-mail, when
    known), and its PEC last. A PEC is certified mail: it may refuse mail from an ordinary
    address, so it is offered only here, after the website, and labelled as what it is.
-Every action names whose contact it is (`di`: centro | ente_gestore | comune, and `nome`).
+Every action names whose contact it is (`of`: centro | ente_gestore | comune, and `name`).
 
 "Usable" means it becomes a working link: `tel:` with 6–15 digits, `mailto:` with a
 well-formed address, or an http(s) URL with a dotted host. Sources write contacts freely
@@ -40,29 +40,29 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Recapiti:
-    telefono: str | None = None
+class ContactDetails:
+    phone: str | None = None
     email: str | None = None
-    sito: str | None = None
+    website: str | None = None
     pec: str | None = None
 
 
 @dataclass(frozen=True)
-class Titolare:
-    """Whose contacts these are: `di` is centro | ente_gestore | comune; `nome` its name."""
+class Holder:
+    """Whose contacts these are: `of` is centro | ente_gestore | comune; `name` its name."""
 
-    di: str
-    nome: str
-    recapiti: Recapiti
+    of: str
+    name: str
+    contacts: ContactDetails
 
 
 @dataclass(frozen=True)
-class Azione:
+class ContactAction:
     kind: str
     label: str
     href: str
-    di: str
-    nome: str
+    of: str
+    name: str
 
 
 def phone_links(text: str | None) -> list[Link]:
@@ -98,10 +98,10 @@ def site_link(text: str | None) -> Link | None:
     return Link("web", label, url)
 
 
-def own_links(r: Recapiti) -> list[Link]:
+def own_links(r: ContactDetails) -> list[Link]:
     """Phone(s), e-mail, website: the ordinary ways to reach someone (never the PEC)."""
-    links = phone_links(r.telefono)
-    links += [link for link in (email_link(r.email), site_link(r.sito)) if link is not None]
+    links = phone_links(r.phone)
+    links += [link for link in (email_link(r.email), site_link(r.website)) if link is not None]
     return links
 
 
@@ -116,24 +116,24 @@ def is_working(href: str) -> bool:
     return False
 
 
-def _actions(t: Titolare, links: Sequence[Link]) -> list[Azione]:
-    return [Azione(link.kind, link.label, link.href, t.di, t.nome) for link in links]
+def _actions(h: Holder, links: Sequence[Link]) -> list[ContactAction]:
+    return [ContactAction(link.kind, link.label, link.href, h.of, h.name) for link in links]
 
 
-def azioni(centro: Titolare, ente: Titolare | None, comuni: Sequence[Titolare]) -> list[Azione]:
+def contact_actions(centro: Holder, ente: Holder | None, comuni: Sequence[Holder]) -> list[ContactAction]:
     """The contacts a centre card ends with, by the rule above (empty only when nobody has any)."""
-    own = own_links(centro.recapiti)
+    own = own_links(centro.contacts)
     if own:
         return _actions(centro, own)
-    if ente is not None and (links := own_links(ente.recapiti)):
+    if ente is not None and (links := own_links(ente.contacts)):
         return _actions(ente, links)
     for comune in comuni:
-        links = own_links(comune.recapiti)
+        links = own_links(comune.contacts)
         if links:
-            pec = email_link(comune.recapiti.pec, kind="pec")
+            pec = email_link(comune.contacts.pec, kind="pec")
             return _actions(comune, [*links, *([pec] if pec else [])])
     for comune in comuni:  # no website anywhere: a PEC is still a way to write
-        pec = email_link(comune.recapiti.pec, kind="pec")
+        pec = email_link(comune.contacts.pec, kind="pec")
         if pec:
             return _actions(comune, [pec])
     return []

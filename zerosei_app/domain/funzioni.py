@@ -12,37 +12,37 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Fonte:
+class Source:
     key: str  # i18n: `funzioni.fonte.<key>` is its name
     url: str
-    data: str | None  # as the source dates itself: YYYY-MM-DD, or None
+    date: str | None  # as the source dates itself: YYYY-MM-DD, or None
 
 
-FONTI: dict[str, Fonte] = {
+SOURCES: dict[str, Source] = {
     f.key: f
     for f in (
-        Fonte("linee_guida", "https://www.comune.varallo.vc.it/Home/DettaglioNews?IDNews=226360", "2022-11-29"),
-        Fonte(
+        Source("linee_guida", "https://www.comune.varallo.vc.it/Home/DettaglioNews?IDNews=226360", "2022-11-29"),
+        Source(
             "regione",
             "https://www.regione.piemonte.it/web/temi/diritti-politiche-sociali/politiche-sociali/famiglie/"
             "centri-per-famiglie",
             None,
         ),
-        Fonte(
+        Source(
             "legge",
             "https://www.gazzettaufficiale.it/atto/regioni/caricaArticolo?art.versione=1&art.idGruppo=0"
             "&art.codiceRedazionale=19R00192&art.idArticolo=3&art.idSottoArticolo=1"
             "&art.dataPubblicazioneGazzetta=2019-07-06&art.progressivo=0",
             "2019-07-06",
         ),
-        Fonte(
+        Source(
             "delibera",
             "https://docplayer.it/34426551-Linee-guida-inerenti-finalita-e-funzioni-dei-centri-per-le-famiglie-in-"
             "piemonte-approvazione-ai-sensi-della-d-g-r-n-del.html",
             "2016-09-08",
         ),
-        Fonte("comunicato", "https://freenovara.it/politica/piemonte/280-mila-euro-circa-la-famiglia", None),
-        Fonte(
+        Source("comunicato", "https://freenovara.it/politica/piemonte/280-mila-euro-circa-la-famiglia", None),
+        Source(
             "comunicato_2016",
             "https://freenovara.it/politica/piemonte/ferrari-potenziata-lattivita-dei-centri-le-famiglie",
             "2016-09-26",
@@ -55,8 +55,8 @@ FONTI: dict[str, Fonte] = {
 class Funzione:
     id: str  # the CSV's function_id
     irrinunciabile: bool  # the CSV's obbligatoria=si
-    fonte: str  # a key of FONTI
-    per_genitori: bool = True  # something a parent can ask for (not the centre's history or its Carta itself)
+    source: str  # a key of SOURCES
+    for_parents: bool = True  # something a parent can ask for (not the centre's history or its Carta itself)
 
 
 FUNZIONI: tuple[Funzione, ...] = (
@@ -77,8 +77,8 @@ FUNZIONI: tuple[Funzione, ...] = (
     Funzione("servizi_innovativi_genitorialita", False, "legge"),
     Funzione("ruolo_attivo_famiglie", False, "legge"),
     Funzione("partecipazione_cittadinanza_attiva", False, "comunicato"),
-    Funzione("punto_unico_territorio", False, "delibera", per_genitori=False),
-    Funzione("carta_zerosei_locale", False, "regione", per_genitori=False),
+    Funzione("punto_unico_territorio", False, "delibera", for_parents=False),
+    Funzione("carta_zerosei_locale", False, "regione", for_parents=False),
 )
 
 BY_ID: dict[str, Funzione] = {f.id: f for f in FUNZIONI}
@@ -89,11 +89,11 @@ def irrinunciabili() -> list[Funzione]:
     return [f for f in FUNZIONI if f.irrinunciabile]
 
 
-def altre() -> list[Funzione]:
+def others() -> list[Funzione]:
     """What a centre may offer: a parent asks."""
-    return [f for f in FUNZIONI if not f.irrinunciabile and f.per_genitori]
+    return [f for f in FUNZIONI if not f.irrinunciabile and f.for_parents]
 
 
-def fonti_of(funzioni: list[Funzione]) -> list[Fonte]:
+def sources_of(funzioni: list[Funzione]) -> list[Source]:
     """Their sources, each once, in order of first use."""
-    return [FONTI[key] for key in dict.fromkeys(f.fonte for f in funzioni)]
+    return [SOURCES[key] for key in dict.fromkeys(f.source for f in funzioni)]

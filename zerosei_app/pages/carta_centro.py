@@ -36,7 +36,7 @@ def _ok() -> rx.Component:
         centro_appuntamenti(c.id),  # "Prossimi appuntamenti" (dated sessions, next 30 days)
         rx.el.section(
             rx.el.h2(t("ui.carta.entries_title"), id="servizi"),
-            rx.el.p(c.voci_count, class_name="muted"),
+            rx.el.p(c.entries_count, class_name="muted"),
             rx.cond(S.lang != "it", rx.el.p(t("ui.path.entries_in_italian"), class_name="examples-note")),
             rx.cond(c.has_examples, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
             rx.cond(

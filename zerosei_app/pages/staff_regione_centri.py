@@ -40,8 +40,8 @@ def _sort_nav() -> rx.Component:
 
 def _invito(r) -> rx.Component:
     return rx.fragment(
-        badge(r.invito, r.invito_badge),
-        rx.cond(r.invito_href != "", rx.fragment(" ", link("Invita", r.invito_href))),
+        badge(r.invitation, r.invitation_badge),
+        rx.cond(r.invitation_href != "", rx.fragment(" ", link("Invita", r.invitation_href))),
     )
 
 
@@ -50,18 +50,18 @@ def row(r) -> rx.Component:
         rx.el.td(
             link(r.name, r.href),
             rx.el.br(),
-            rx.el.span(r.luogo, class_name="st-muted"),
+            rx.el.span(r.place, class_name="st-muted"),
             class_name="st-stack-title",
         ),
         stack_cell("Account", _invito(r)),
-        stack_cell("Pubblicate", link(r.pubblicate, r.voci_href, aria_label="Voci di " + r.name)),
-        stack_cell("Confermate", r.confermate),
+        stack_cell("Pubblicate", link(r.published, r.entries_href, aria_label="Voci di " + r.name)),
+        stack_cell("Confermate", r.confirmed),
         stack_cell(
             "Da confermare",
-            rx.cond(r.da_confermare_href != "", link(r.da_confermare, r.da_confermare_href), r.da_confermare),
+            rx.cond(r.to_confirm_href != "", link(r.to_confirm, r.to_confirm_href), r.to_confirm),
         ),
-        stack_cell("Ultima conferma", r.ultima_conferma),
-        stack_cell("Promemoria", r.promemoria),
+        stack_cell("Ultima conferma", r.last_confirmed),
+        stack_cell("Promemoria", r.reminders),
         stack_cell(
             "Chiusure",
             rx.cond(r.chiusure != "", link(r.chiusure, r.chiusure_href), link("Aggiungi", r.chiusure_href)),
@@ -89,7 +89,7 @@ def _comuni() -> rx.Component:
                     ") · ",
                     c.centro,
                     " · ",
-                    link(c.azione, c.href, aria_label=c.azione + ": " + c.name),
+                    link(c.action, c.href, aria_label=c.action + ": " + c.name),
                     rx.cond(c.inferito, rx.fragment(" ", badge("collegamento dedotto", "inferito"))),
                 ),
             ),

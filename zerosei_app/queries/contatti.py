@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.contact_rule import CENTRO, COMUNE, ENTE_GESTORE, Azione, Recapiti, Titolare, azioni
+from zerosei_app.domain.contact_rule import (
+    CENTRO,
+    COMUNE,
+    ENTE_GESTORE,
+    ContactAction,
+    ContactDetails,
+    Holder,
+    contact_actions,
+)
 from zerosei_app.models import Comune, ComuneEnteGestore, EnteGestore
 from zerosei_app.queries.centri import ServingCentro, centri_for_comune
 
@@ -18,7 +26,7 @@ class CentroContatti:
     """A centre serving the family's comune, and the actions its card offers."""
 
     serving: ServingCentro
-    azioni: list[Azione]
+    azioni: list[ContactAction]
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ class EnteContatti:
 
     ente: EnteGestore
     name: str  # as parents read it (ente_name)
-    azioni: list[Azione]
+    azioni: list[ContactAction]
 
 
 @dataclass(frozen=True)
@@ -42,22 +50,22 @@ def ente_name(ente: EnteGestore) -> str:
     return ente.name.replace(" (gestione diretta)", "").strip()
 
 
-def titolare_ente(ente: EnteGestore) -> Titolare:
-    return Titolare(ENTE_GESTORE, ente_name(ente), Recapiti(ente.phone, ente.email, ente.website, ente.pec))
+def titolare_ente(ente: EnteGestore) -> Holder:
+    return Holder(ENTE_GESTORE, ente_name(ente), ContactDetails(ente.phone, ente.email, ente.website, ente.pec))
 
 
-def titolare_comune(comune: Comune) -> Titolare:
-    return Titolare(COMUNE, comune.name, Recapiti(comune.phone, comune.email, comune.website, comune.pec))
+def titolare_comune(comune: Comune) -> Holder:
+    return Holder(COMUNE, comune.name, ContactDetails(comune.phone, comune.email, comune.website, comune.pec))
 
 
-def _comuni(family: Comune, seat: Comune) -> list[Titolare]:
+def _comuni(family: Comune, seat: Comune) -> list[Holder]:
     return [titolare_comune(family)] + ([titolare_comune(seat)] if seat.codice_istat != family.codice_istat else [])
 
 
-def centro_azioni(s: ServingCentro, family: Comune) -> list[Azione]:
+def centro_azioni(s: ServingCentro, family: Comune) -> list[ContactAction]:
     c = s.centro
-    return azioni(
-        Titolare(CENTRO, c.name, Recapiti(c.phone, c.email, c.website)),
+    return contact_actions(
+        Holder(CENTRO, c.name, ContactDetails(c.phone, c.email, c.website)),
         titolare_ente(s.ente) if s.ente else None,
         _comuni(family, s.comune),
     )
@@ -75,7 +83,7 @@ def ente_for_family(ente: EnteGestore | None, family: Comune, serving: list[Serv
     """The comune's ente gestore, when the sources name it and it runs none of the centres serving the comune."""
     if ente is None or any(s.centro.ente_gestore_id == ente.id for s in serving):
         return None
-    return EnteContatti(ente, ente_name(ente), azioni(titolare_ente(ente), None, _comuni(family, family)))
+    return EnteContatti(ente, ente_name(ente), contact_actions(titolare_ente(ente), None, _comuni(family, family)))
 
 
 def family_contatti(family: Comune, serving: list[ServingCentro], ente: EnteGestore | None) -> Contatti:

@@ -17,7 +17,7 @@ COMUNI_SHOWN = 60  # the rest: in the count (and by province on the map of the c
 
 
 class StaffRegioneCentriState(StaffState):
-    rows: list[v.RigaView] = []
+    rows: list[v.CentroRowView] = []
     ordine: str = "centro"
     review_days: int = DEFAULT_REVIEW_DAYS
     n_centri: int = 0
@@ -33,7 +33,7 @@ class StaffRegioneCentriState(StaffState):
         self.ordine = wanted if wanted in SORT_KEYS else "centro"
         self.review_days = review_days()
         rows = sorted(centri_rows(db, today(), clock.now(), self.review_days), key=sort_key(self.ordine))
-        self.rows = [v.riga_view(r) for r in rows]
+        self.rows = [v.centro_row_view(r) for r in rows]
         self.n_centri = len(rows)
         self.n_senza_account = sum(1 for r in rows if r.invito != "attivo")
         self.n_da_confermare = sum(r.da_confermare for r in rows)

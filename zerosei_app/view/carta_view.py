@@ -9,7 +9,7 @@ from datetime import date
 from zerosei_app.domain import clock
 from zerosei_app.domain.carta import group_by_area
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MIN_AGE_MONTHS, PROVINCE
-from zerosei_app.domain.contact_rule import CENTRO, Recapiti, Titolare, azioni
+from zerosei_app.domain.contact_rule import CENTRO, ContactDetails, Holder, contact_actions
 from zerosei_app.i18n import plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.models import Centro, Comune, EnteGestore
@@ -32,8 +32,8 @@ KNOWN = ("esplicito", "ente_gestore")  # a source, the Regione or the ente gesto
 def centro_contacts(centro: Centro, ente: EnteGestore | None, seat: Comune, lang: str) -> list[LinkView]:
     """The path's contact rule (domain/contact_rule.py): the centre's own contacts, else its ente
     gestore's, else its comune's site with the PEC last; each link says whose it is."""
-    actions = azioni(
-        Titolare(CENTRO, centro.name, Recapiti(centro.phone, centro.email, centro.website)),
+    actions = contact_actions(
+        Holder(CENTRO, centro.name, ContactDetails(centro.phone, centro.email, centro.website)),
         titolare_ente(ente) if ente is not None else None,
         [titolare_comune(seat)],
     )
@@ -53,7 +53,7 @@ class ServedView:
 class AreaView:
     slug: str
     label: str
-    voci: list[EntryView] = field(default_factory=list)
+    entries: list[EntryView] = field(default_factory=list)
 
 
 @dataclass
@@ -76,26 +76,26 @@ class CartaView:
     served_title: str = ""  # "Comuni serviti: 53" (never the comuni it is only the nearest centre for)
     served: list[ServedView] = field(default_factory=list)  # by a source's, the Regione's or the ente's word
     nearest_for: list[ServedView] = field(default_factory=list)  # apart: only the nearest registered centre
-    voci_count: str = ""  # "14 servizi e attività"
+    entries_count: str = ""  # "14 servizi e attività"
     areas: list[AreaView] = field(default_factory=list)
     has_examples: bool = False
     nothing_confirmed: bool = True  # no entry the centre confirmed: the page says so and shows staff the way in
     staff_href: str = "/staff/login"
     chiusura: str = ""  # a temporary closure in course or starting soon, in words
-    mediazione: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
+    mediation: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
 
 
 def _day(iso: str, lang: str) -> str:
     return long_date(date.fromisoformat(iso), lang)
 
 
-def status_text(stato: str, lang: str) -> str:
-    return t(f"carta.status.{stato}", lang) if stato in ("verificato", "parziale", "solo_nome", "incerto") else ""
+def status_text(status: str, lang: str) -> str:
+    return t(f"carta.status.{status}", lang) if status in ("verificato", "parziale", "solo_nome", "incerto") else ""
 
 
-def updated_text(aggiornato_il: str | None, source_date: str | None, lang: str) -> str:
-    if aggiornato_il:
-        return t("carta.updated_on", lang, date=_day(aggiornato_il, lang))
+def updated_text(updated_on: str | None, source_date: str | None, lang: str) -> str:
+    if updated_on:
+        return t("carta.updated_on", lang, date=_day(updated_on, lang))
     if source_date:
         return t("carta.source_date", lang, date=ltr_isolate(source_date, lang))  # the source's own words
     return t("carta.source_undated", lang)
@@ -120,10 +120,10 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
     ]
     for s in nearest_for:
         s.in_short = plural("carta.nearest_print", s.count, lang)
-    voci = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_voce.get(e.id), today)) for e in c.entries]
+    entries = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_voce.get(e.id), today)) for e in c.entries]
     areas = [
         AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
-        for area, items in group_by_area(_Sortable(v) for v in voci)
+        for area, items in group_by_area(_Sortable(v) for v in entries)
     ]
     return CartaView(
         id=centro.id,
@@ -144,12 +144,12 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         served_title=plural("carta.n_comuni", sum(1 for _, k in c.served if k.origine in KNOWN), lang),
         served=served,
         nearest_for=nearest_for,
-        voci_count=plural("carta.n_voci", len(voci), lang),
+        entries_count=plural("carta.n_voci", len(entries), lang),
         areas=areas,
-        has_examples=any(v.verificato_il is None for v in voci),  # some only from a source: say what that means
-        nothing_confirmed=not any(v.verificato_il for v in voci),
+        has_examples=any(v.verificato_il is None for v in entries),  # some only from a source: say what that means
+        nothing_confirmed=not any(v.verificato_il for v in entries),
         chiusura=announce_text(c.chiusure, today, "centro", lang),
-        mediazione=mediazione_lingue(centro.mediation_languages),
+        mediation=mediazione_lingue(centro.mediation_languages),
     )
 
 

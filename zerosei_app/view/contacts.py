@@ -40,5 +40,6 @@ def site_link(text: str | None) -> LinkView | None:
 
 def all_links(phone: str | None, email: str | None, site: str | None) -> list[LinkView]:
     return [
-        LinkView(x.kind, x.label, x.href) for x in contact_rule.own_links(contact_rule.Recapiti(phone, email, site))
+        LinkView(x.kind, x.label, x.href)
+        for x in contact_rule.own_links(contact_rule.ContactDetails(phone, email, site))
     ]

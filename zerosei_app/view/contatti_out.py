@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from zerosei_app.domain.contact_rule import Azione
+from zerosei_app.domain.contact_rule import ContactAction
 from zerosei_app.queries.contatti import EnteContatti
 from zerosei_app.schemas.percorso import ContattoOut, EnteGestoreOut
 
-_TIPO = {"tel": "telefono", "mail": "email", "web": "sito", "pec": "pec"}
+_API_KIND = {"tel": "telefono", "mail": "email", "web": "sito", "pec": "pec"}
 
 
-def contatti_out(actions: list[Azione]) -> list[ContattoOut]:
-    return [ContattoOut(tipo=_TIPO[a.kind], testo=a.label, href=a.href, di=a.di, di_nome=a.nome) for a in actions]
+def contatti_out(actions: list[ContactAction]) -> list[ContattoOut]:
+    return [ContattoOut(tipo=_API_KIND[a.kind], testo=a.label, href=a.href, di=a.of, di_nome=a.name) for a in actions]
 
 
 def ente_out(e: EnteContatti | None) -> EnteGestoreOut | None:

@@ -74,7 +74,7 @@ class EntryListView:
     uid: str
     heading: str = ""
     note: str = ""  # e.g. the due month has passed
-    voci: list[EntryView] = field(default_factory=list)
+    entries: list[EntryView] = field(default_factory=list)
     empty: str = ""  # set when nothing fits this child now
 
 
@@ -107,8 +107,8 @@ class CentroView:
     contacts_intro: str = ""  # whose contacts follow, when they are not the centre's own
     pec_note: str = ""  # what a PEC is, when one is offered
     chiusura: str = ""  # "Centro chiuso dal … al … (ferie)": in course or soon
-    mediazione: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
-    mediazione_asked: str = ""  # "Mediazione culturale in arabo presso il centro" (lingua= asked for it)
+    mediation: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
+    mediation_asked: str = ""  # "Mediazione culturale in arabo presso il centro" (lingua= asked for it)
 
 
 @dataclass
@@ -129,23 +129,23 @@ def _kicker(c: CentroOut, lang: str) -> str:
     return " · ".join(parts)
 
 
-def contact_links(contatti: list[ContattoOut], lang: str, card: str = "centro") -> tuple[list[LinkView], str, str]:
+def contact_links(contacts: list[ContattoOut], lang: str, card: str = "centro") -> tuple[list[LinkView], str, str]:
     """The rule's actions as links, each saying whose it is (unless it is the card's own: `card`);
     plus the intro and the PEC note."""
     links = []
-    for a in contatti:
+    for a in contacts:
         kind = {"telefono": "tel", "email": "mail", "sito": "web", "pec": "pec"}[a.tipo]
         label = t("path.contact.pec_label", lang, address=ltr_isolate(a.testo, lang)) if a.tipo == "pec" else a.testo
         owner = t(f"path.contact.owner.{a.di}", lang, nome=a.di_nome) if a.di not in ("centro", card) else ""
         links.append(LinkView(kind, label, a.href, owner))
-    first = contatti[0] if contatti else None
+    first = contacts[0] if contacts else None
     intro = t(f"path.contact.intro.{first.di}", lang, nome=first.di_nome) if first and first.di != "centro" else ""
-    pec_note = t("path.contact.pec_note", lang) if any(a.tipo == "pec" for a in contatti) else ""
+    pec_note = t("path.contact.pec_note", lang) if any(a.tipo == "pec" for a in contacts) else ""
     return links, intro, pec_note
 
 
-def centro_view(c: CentroOut, lang: str, lingua: str | None = None) -> CentroView:
-    """`lingua`: the language the parent asked for (`lingua=`), if any."""
+def centro_view(c: CentroOut, lang: str, language: str | None = None) -> CentroView:
+    """`language`: the language the parent asked for (`lingua=`), if any."""
     notes = []
     if c.inferito:
         notes.append(t("path.centro.inferred_note", lang))
@@ -172,8 +172,8 @@ def centro_view(c: CentroOut, lang: str, lingua: str | None = None) -> CentroVie
         contacts_intro=intro,
         pec_note=pec_note,
         chiusura=_closure(c.chiusura, "centro", lang),
-        mediazione=mediazione_lingue(c.lingue_mediazione),
-        mediazione_asked=mediazione_asked(c.lingue_mediazione, lingua, lang),
+        mediation=mediazione_lingue(c.lingue_mediazione),
+        mediation_asked=mediazione_asked(c.lingue_mediazione, language, lang),
     )
 
 
@@ -204,11 +204,11 @@ def ente_view(e: EnteGestoreOut, lang: str) -> CentroView:
 
 
 def centri_views(
-    centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str, lingua: str | None = None
+    centri: list[CentroOut], ente: EnteGestoreOut | None, lang: str, language: str | None = None
 ) -> list[CentroView]:
     """The centres; the comune's ente gestore (when it runs none of them) first if every centre is only the
-    nearest one, else after them. `lingua`: the language the parent asked for, if any."""
-    views = [centro_view(c, lang, lingua) for c in centri]
+    nearest one, else after them. `language`: the language the parent asked for, if any."""
+    views = [centro_view(c, lang, language) for c in centri]
     if ente is None:
         return views
     card = ente_view(ente, lang)
@@ -293,8 +293,8 @@ def _for(f: FiglioOut, lang: str, v: VoceOut | None = None) -> str:
     return t("path.for.baby", lang) if born else t("path.for.expected", lang)
 
 
-def _for_all(figli: list[FiglioOut], who: tuple[int, ...], lang: str) -> str:
-    labels = list(dict.fromkeys(_for(figli[i], lang) for i in who))  # twins: said once
+def _for_all(children: list[FiglioOut], who: tuple[int, ...], lang: str) -> str:
+    labels = list(dict.fromkeys(_for(children[i], lang) for i in who))  # twins: said once
     text = format_list(labels, locale=normalize_lang(lang)) if labels else ""
     return text[:1].upper() + text[1:]
 
@@ -307,19 +307,19 @@ def _starts(p: ProssimaOut, lang: str) -> str:
 class _Cards:
     """What every card of the services part needs: the services by id, when each opens per child, the centres."""
 
-    figli: list[FiglioOut]
+    children: list[FiglioOut]
     lang: str
-    voci: dict[int, VoceOut]
+    entries: dict[int, VoceOut]
     soon: list[dict[int, ProssimaOut]]  # per child: the services opening later, by id
     centri: dict[int, CentroOut]
     centre_hrefs: dict[int, set[str]] = field(default_factory=dict)  # each centre card's links, reused by its cards
 
     @property
     def several(self) -> bool:
-        return len(self.figli) > 1
+        return len(self.children) > 1
 
     def card(self, item: Placed, home: int | None = None, compact: bool = False) -> EntryView:
-        v, lang = self.voci[item.key], self.lang
+        v, lang = self.entries[item.key], self.lang
         starts = _starts(self.soon[home][item.key], lang) if home is not None else ""
         view = entry_view(
             v, f"v{v.id}", lang, starts, centri=self.centri, compact=compact, centre_hrefs=self.centre_hrefs
@@ -330,7 +330,7 @@ class _Cards:
                 t(
                     "path.for.also_soon",
                     lang,
-                    who=_for(self.figli[i], lang, v),
+                    who=_for(self.children[i], lang, v),
                     month=_month(self.soon[i][item.key], lang),
                 )
                 for i in others
@@ -339,13 +339,13 @@ class _Cards:
 
 
 def _cards(p: PercorsoOut, lang: str) -> _Cards:
-    voci: dict[int, VoceOut] = {}
+    entries: dict[int, VoceOut] = {}
     soon: list[dict[int, ProssimaOut]] = []
     for f in p.figli:
-        voci.update({v.id: v for v in f.prossimi})
+        entries.update({v.id: v for v in f.prossimi})
         soon.append({v.id: v for v in f.prossimi})
-    voci.update({v.id: v for f in p.figli for v in f.adesso})  # the "now" copy when both exist
-    return _Cards(p.figli, lang, voci, soon, {c.id: c for c in p.centri})
+    entries.update({v.id: v for f in p.figli for v in f.adesso})  # the "now" copy when both exist
+    return _Cards(p.figli, lang, entries, soon, {c.id: c for c in p.centri})
 
 
 def _now_lists(p: PercorsoOut, plan: Placement, cards: _Cards) -> list[EntryListView]:
@@ -362,14 +362,14 @@ def _now_lists(p: PercorsoOut, plan: Placement, cards: _Cards) -> list[EntryList
                     uid=f"adesso-{i + 1}",
                     heading=child_heading(f, lang),
                     note=t("path.child.born_presumably", lang) if f.nato_presumibilmente else "",
-                    voci=[cards.card(x) for x in items],
+                    entries=[cards.card(x) for x in items],
                     empty=t("path.now_empty" if p.centri else "path.now_empty_ente", lang) if nothing else "",
                 )
             )
     for n, (who, items) in enumerate(plan.shared):
         now.append(
             EntryListView(
-                uid=f"insieme-{n + 1}", heading=_for_all(p.figli, who, lang), voci=[cards.card(x) for x in items]
+                uid=f"insieme-{n + 1}", heading=_for_all(p.figli, who, lang), entries=[cards.card(x) for x in items]
             )
         )
     return now
@@ -379,8 +379,8 @@ def _upcoming_lists(plan: Placement, cards: _Cards) -> list[EntryListView]:
     return [
         EntryListView(
             uid=f"prossimi-{i + 1}",
-            heading=child_heading(cards.figli[i], cards.lang),
-            voci=[cards.card(x, home=i, compact=True) for x in items],
+            heading=child_heading(cards.children[i], cards.lang),
+            entries=[cards.card(x, home=i, compact=True) for x in items],
         )
         for i, items in enumerate(plan.upcoming)
         if items
@@ -395,14 +395,14 @@ def _situational_card(item: Placed, cards: _Cards) -> EntryView:
         home = min(item.soon_for, key=lambda i: cards.soon[i][item.key].tra_mesi)
         view, who = cards.card(item, home=home), (home,)
     if cards.several:
-        view.for_whom = _for_all(cards.figli, who, cards.lang)
+        view.for_whom = _for_all(cards.children, who, cards.lang)
     return view
 
 
 def services_view(p: PercorsoOut, lang: str) -> ServicesView:
     """Each service once: per child the best fit first, shared ones under one heading, situational ones apart."""
     cards = _cards(p, lang)
-    sets_apart = {key for key, v in cards.voci.items() if is_situational(v.temi, p.temi)}
+    sets_apart = {key for key, v in cards.entries.items() if is_situational(v.temi, p.temi)}
     plan = place(
         [[v.id for v in f.adesso] for f in p.figli],
         [[(v.id, v.tra_mesi) for v in f.prossimi] for f in p.figli],
@@ -412,13 +412,13 @@ def services_view(p: PercorsoOut, lang: str) -> ServicesView:
     now = _now_lists(p, plan, cards)
     upcoming = _upcoming_lists(plan, cards)
     situational = [_situational_card(item, cards) for item in plan.situational]
-    shown = [*(e for lst in now for e in lst.voci), *(e for lst in upcoming for e in lst.voci), *situational]
+    shown = [*(e for lst in now for e in lst.entries), *(e for lst in upcoming for e in lst.entries), *situational]
     return ServicesView(
         now=now,
         upcoming=upcoming,
         upcoming_empty="" if upcoming else t("path.upcoming_empty", lang),
         situational=situational,
-        situational_hint=_situational_hint([cards.voci[x.key] for x in plan.situational], lang),
+        situational_hint=_situational_hint([cards.entries[x.key] for x in plan.situational], lang),
         has_unconfirmed=any(not e.is_verified for e in shown),
     )
 
@@ -427,13 +427,15 @@ def _month(v: ProssimaOut, lang: str) -> str:
     return month_year(YearMonth.parse(v.da_mese), lang)
 
 
-def _situational_hint(voci: list[VoceOut], lang: str) -> str:
+def _situational_hint(entries: list[VoceOut], lang: str) -> str:
     """What is inside the collapsed group, so a parent knows whether to open it."""
-    if not voci:
+    if not entries:
         return ""
-    found = {topic for v in voci for topic in v.temi if topic in SITUATIONAL_TOPICS}
+    found = {topic for v in entries for topic in v.temi if topic in SITUATIONAL_TOPICS}
     topics = [t(f"topic.{slug}", lang).lower() for slug in TOPICS if slug in found]
-    return t("path.situational.hint", lang, topics=", ".join(topics), n=plural("path.n_situational", len(voci), lang))
+    return t(
+        "path.situational.hint", lang, topics=", ".join(topics), n=plural("path.n_situational", len(entries), lang)
+    )
 
 
 def chips(selected: list[str] | tuple[str, ...], lang: str) -> list[ChipView]:
@@ -451,8 +453,8 @@ def counts_text(p: PercorsoOut, lang: str, sv: ServicesView | None = None) -> st
     """ "5 servizi adatti adesso, 3 nei prossimi mesi": the cards of the two main sections (each service once;
     the situational group says its own number). Pass `sv` when already built."""
     sv = sv if sv is not None else services_view(p, lang)
-    now = sum(len(lst.voci) for lst in sv.now)
-    soon = sum(len(lst.voci) for lst in sv.upcoming)
+    now = sum(len(lst.entries) for lst in sv.now)
+    soon = sum(len(lst.entries) for lst in sv.upcoming)
     return t("path.counts", lang, now=plural("path.n_services", now, lang), soon=soon)
 
 
@@ -461,10 +463,10 @@ def _facts(v: VoceOut, lang: str) -> list[FactView]:
     where = v.luogo or ""
     if v.online:
         where = f"{where} · {t('path.entry.online', lang)}" if where else t("path.entry.online", lang)
-    costo = v.costo
-    cost = t("path.entry.free", lang) if costo is not None and costo.gratuito else ""
-    if costo is not None and costo.nota:
-        cost = f"{cost} · {costo.nota}" if cost else costo.nota
+    price = v.costo
+    cost = t("path.entry.free", lang) if price is not None and price.gratuito else ""
+    if price is not None and price.nota:
+        cost = f"{cost} · {price.nota}" if cost else price.nota
     written = ENTRY_TEXT_LANG if lang != ENTRY_TEXT_LANG else ""
     ages = age_range_text(v.eta_min_mesi, v.eta_max_mesi, lang) if v.eta_min_mesi is not None else ""
     facts = [
@@ -472,18 +474,21 @@ def _facts(v: VoceOut, lang: str) -> list[FactView]:
         ("path.fact.who", v.ente or "", written),
         ("path.fact.where", where, written if not v.online else ""),
         ("path.fact.when", v.quando or "", written),
-        ("path.fact.cost", cost, written if not (costo is not None and costo.gratuito) else ""),
+        ("path.fact.cost", cost, written if not (price is not None and price.gratuito) else ""),
         ("path.fact.access", v.accesso or "", written),
     ]
-    lingue = v.lingue or []
-    if [code for code in lingue if code != "it"]:
-        facts.append(("path.fact.languages", ", ".join(language_name(code, lang) for code in lingue), ""))
+    languages = v.lingue or []
+    if [code for code in languages if code != "it"]:
+        facts.append(("path.fact.languages", ", ".join(language_name(code, lang) for code in languages), ""))
     return [FactView(t(key, lang), value, value_lang) for key, value, value_lang in facts if value]
 
 
 def add_dates(services: ServicesView, dates: dict[int, str], ics: dict[int, str]) -> None:
     """Each card with dated sessions gets its next dates inside it (state/percorso.py reads them)."""
-    for card in [*(e for lst in services.now for e in lst.voci), *(e for lst in services.upcoming for e in lst.voci)]:
+    for card in [
+        *(e for lst in services.now for e in lst.entries),
+        *(e for lst in services.upcoming for e in lst.entries),
+    ]:
         card.dates, card.ics_href = dates.get(card.id, ""), ics.get(card.id, "")
     for card in services.situational:
         card.dates, card.ics_href = dates.get(card.id, ""), ics.get(card.id, "")

@@ -12,27 +12,27 @@ from zerosei_app.queries.regione_view import CentroRiga, ComuneSenza
 from zerosei_app.view.wording import staff_count
 
 PAGE = "/staff/regione/centri"
-INVITO_BADGE = {"attivo": "published", "invitato": "draft", "scaduto": "stale", "nessuno": "nuova"}
+INVITATION_BADGE = {"attivo": "published", "invitato": "draft", "scaduto": "stale", "nessuno": "nuova"}
 ACCOUNTS = "/staff/utenti"
 
 
 @dataclasses.dataclass
-class RigaView:
+class CentroRowView:
     id: int
     name: str
-    luogo: str  # "Pinerolo (TO)"
+    place: str  # "Pinerolo (TO)"
     href: str  # the centre's page
-    invito: str  # in words
-    invito_kind: str  # attivo | invitato | scaduto | nessuno
-    invito_badge: str  # the badge's colour class (staff.css)
-    invito_href: str  # where to invite someone
-    pubblicate: str
-    voci_href: str  # the centre's entries
-    confermate: str
-    da_confermare: str
-    da_confermare_href: str  # the centre's entries to confirm
-    ultima_conferma: str
-    promemoria: str
+    invitation: str  # in words
+    invitation_kind: str  # attivo | invitato | scaduto | nessuno
+    invitation_badge: str  # the badge's colour class (staff.css)
+    invitation_href: str  # where to invite someone
+    published: str
+    entries_href: str  # the centre's entries
+    confirmed: str
+    to_confirm: str
+    to_confirm_href: str  # the centre's entries to confirm
+    last_confirmed: str
+    reminders: str
     chiusure: str
     chiusure_href: str
 
@@ -43,29 +43,27 @@ class ComuneView:
     provincia: str
     centro: str
     href: str
-    azione: str
+    action: str
     inferito: bool
 
 
-def riga_view(r: CentroRiga) -> RigaView:
-    return RigaView(
+def centro_row_view(r: CentroRiga) -> CentroRowView:
+    return CentroRowView(
         id=r.id,
         name=r.name,
-        luogo=f"{r.comune} ({r.provincia})",
+        place=f"{r.comune} ({r.provincia})",
         href=f"/staff/centro?id={r.id}",
-        invito=INVITO_LABELS.get(r.invito, r.invito) + (f" ({r.account})" if r.account > 1 else ""),
-        invito_kind=r.invito,
-        invito_badge=INVITO_BADGE.get(r.invito, "draft"),
-        invito_href=f"{ACCOUNTS}?centro={r.id}" if r.invito in (NESSUNO, SCADUTO) else "",
-        pubblicate=str(r.pubblicate),
-        voci_href=f"/staff/voci?centro={r.id}",
-        confermate=str(r.confermate),
-        da_confermare=str(r.da_confermare),
-        da_confermare_href=f"/staff/voci?centro={r.id}&verifica=da_verificare&ordine=verifica"
-        if r.da_confermare
-        else "",
-        ultima_conferma=clock.day(r.ultima_conferma) if r.ultima_conferma else "mai",
-        promemoria=_promemoria(r),
+        invitation=INVITO_LABELS.get(r.invito, r.invito) + (f" ({r.account})" if r.account > 1 else ""),
+        invitation_kind=r.invito,
+        invitation_badge=INVITATION_BADGE.get(r.invito, "draft"),
+        invitation_href=f"{ACCOUNTS}?centro={r.id}" if r.invito in (NESSUNO, SCADUTO) else "",
+        published=str(r.pubblicate),
+        entries_href=f"/staff/voci?centro={r.id}",
+        confirmed=str(r.confermate),
+        to_confirm=str(r.da_confermare),
+        to_confirm_href=f"/staff/voci?centro={r.id}&verifica=da_verificare&ordine=verifica" if r.da_confermare else "",
+        last_confirmed=clock.day(r.ultima_conferma) if r.ultima_conferma else "mai",
+        reminders=_reminders_text(r),
         chiusure=chiusure_text(r),
         chiusure_href=f"/staff/centro?id={r.id}#chiusure-titolo",
     )
@@ -82,7 +80,7 @@ def chiusure_text(r: CentroRiga) -> str:
     return "; ".join(parts)
 
 
-def _promemoria(r: CentroRiga) -> str:
+def _reminders_text(r: CentroRiga) -> str:
     if r.promemoria is None:
         return "—"  # the reminders arrive with the review cycle
     if r.promemoria == 0:

@@ -16,7 +16,7 @@ def funzioni_rows(centro_id: int, linked: dict[str, int]) -> list[list[str]]:
             f"/staff/voce/nuova?centro={centro_id}&funzione={f.id}",
             f"/staff/voce?id={linked[f.id]}" if f.id in linked else "",
         ]
-        for f in [*funzioni.irrinunciabili(), *funzioni.altre()]
+        for f in [*funzioni.irrinunciabili(), *funzioni.others()]
     ]
 
 

@@ -41,9 +41,9 @@ def tappe_out(tappe: list[Tappa]) -> list[TappaOut]:
     return [TappaOut(**tappa_fields(x), adesso=False) for x in tappe]
 
 
-def fonte_out(key: str, lang: str) -> FonteOut:
-    f = funzioni.FONTI[key]
-    return FonteOut(titolo=t(f"funzioni.fonte.{key}", lang), url=f.url, data=f.data)
+def source_out(key: str, lang: str) -> FonteOut:
+    f = funzioni.SOURCES[key]
+    return FonteOut(titolo=t(f"funzioni.fonte.{key}", lang), url=f.url, data=f.date)
 
 
 def funzioni_out(lang: str) -> list[FunzioneOut]:
@@ -54,7 +54,7 @@ def funzioni_out(lang: str) -> list[FunzioneOut]:
             nome=t(f"funzione.{f.id}", lang),
             testo=t(f"funzione.{f.id}.testo", lang),
             irrinunciabile=f.irrinunciabile,
-            fonte=fonte_out(f.fonte, lang),
+            fonte=source_out(f.source, lang),
         )
-        for f in [*funzioni.irrinunciabili(), *funzioni.altre()]
+        for f in [*funzioni.irrinunciabili(), *funzioni.others()]
     ]

@@ -15,18 +15,18 @@ from zerosei_app.view.wording import long_date, source_date, starts_text, tappa_
 class TappaView:
     uid: str
     id: str
-    titolo: str
-    chi: str
-    sintesi: str
-    quando: str
-    titolo_lang: str = "it"  # the page's language when translated, "it" when edited or not translated yet
-    chi_lang: str = "it"
-    sintesi_lang: str = "it"
-    quando_lang: str = "it"
+    title: str
+    who: str
+    summary: str
+    timing: str
+    title_lang: str = "it"  # the page's language when translated, "it" when edited or not translated yet
+    who_lang: str = "it"
+    summary_lang: str = "it"
+    timing_lang: str = "it"
     in_italian: bool = False  # some text shows in Italian on a page in another language: a short note says so
     link: str = ""
-    fonte: str = ""  # "Sky TG24 – Assegno unico…, maggio 2025"
-    fonte_url: str = ""
+    source: str = ""  # "Sky TG24 – Assegno unico…, maggio 2025"
+    source_url: str = ""
     check: str = ""  # "Da verificare sul sito ufficiale" or "Verificato dalla Regione il 6 dicembre 2026"
     is_checked: bool = False
     starts: str = ""  # coming ones: "Da marzo 2027 (tra 4 mesi)"
@@ -46,30 +46,30 @@ def group_hint(now: list[TappeListView], upcoming: list[TappeListView], lang: st
 
 @dataclass
 class TappaPrintView:
-    titolo: str
-    eta: str  # "dalla gravidanza a 6 anni"
-    chi: str
-    quando: str
-    fonte: str
+    title: str
+    age: str  # "dalla gravidanza a 6 anni"
+    who: str
+    timing: str
+    source: str
     check: str
-    titolo_lang: str = "it"
-    chi_lang: str = "it"
-    quando_lang: str = "it"
+    title_lang: str = "it"
+    who_lang: str = "it"
+    timing_lang: str = "it"
     in_italian: bool = False
 
 
 def print_tappa(x: TappaOut, lang: str) -> TappaPrintView:
     w = tappa_words(x, lang, OUT_FIELDS)
     return TappaPrintView(
-        titolo=w["titolo"].text,
-        eta=tappa_age_text(x.eta_da_mesi, x.eta_a_mesi, lang),
-        chi=w["chi"].text,
-        quando=w["quando"].text,
-        fonte=fonte_text(x.fonte, lang),
+        title=w["titolo"].text,
+        age=tappa_age_text(x.eta_da_mesi, x.eta_a_mesi, lang),
+        who=w["chi"].text,
+        timing=w["quando"].text,
+        source=source_line(x.fonte, lang),
         check=check_text(x, lang),
-        titolo_lang=w["titolo"].lang,
-        chi_lang=w["chi"].lang,
-        quando_lang=w["quando"].lang,
+        title_lang=w["titolo"].lang,
+        who_lang=w["chi"].lang,
+        timing_lang=w["quando"].lang,
         in_italian=shows_italian({k: w[k] for k in ("titolo", "chi", "quando")}, lang),  # print shows no sintesi
     )
 
@@ -80,12 +80,12 @@ def print_tappe(tappe: list[TappaOut], lang: str) -> list[TappaPrintView]:
 
 @dataclass
 class FunzioneView:
-    nome: str
-    testo: str
+    name: str
+    text: str
 
 
 @dataclass
-class FonteView:
+class SourceView:
     label: str
     href: str
 
@@ -94,10 +94,10 @@ class FonteView:
 class FunzioniView:
     every: list[FunzioneView] = field(default_factory=list)  # irrinunciabili
     maybe: list[FunzioneView] = field(default_factory=list)
-    fonti: list[FonteView] = field(default_factory=list)
+    sources: list[SourceView] = field(default_factory=list)
 
 
-def fonte_text(f: FonteOut, lang: str) -> str:
+def source_line(f: FonteOut, lang: str) -> str:
     return f"{f.titolo}, {source_date(f.data, lang)}"
 
 
@@ -113,18 +113,18 @@ def tappa_view(x: TappaOut, uid: str, lang: str) -> TappaView:
     return TappaView(
         uid=uid,
         id=x.id,
-        titolo=w["titolo"].text,
-        chi=w["chi"].text,
-        sintesi=w["sintesi"].text,
-        quando=w["quando"].text,
-        titolo_lang=w["titolo"].lang,
-        chi_lang=w["chi"].lang,
-        sintesi_lang=w["sintesi"].lang,
-        quando_lang=w["quando"].lang,
+        title=w["titolo"].text,
+        who=w["chi"].text,
+        summary=w["sintesi"].text,
+        timing=w["quando"].text,
+        title_lang=w["titolo"].lang,
+        who_lang=w["chi"].lang,
+        summary_lang=w["sintesi"].lang,
+        timing_lang=w["quando"].lang,
         in_italian=shows_italian(w, lang),
         link=x.link or "",
-        fonte=fonte_text(x.fonte, lang),
-        fonte_url=x.fonte.url,
+        source=source_line(x.fonte, lang),
+        source_url=x.fonte.url,
         check=check_text(x, lang),
         is_checked=x.verificato_il is not None,
         starts=starts,
@@ -167,11 +167,11 @@ def tappe_views(p: PercorsoOut, lang: str) -> tuple[list[TappeListView], list[Ta
 
 
 def funzioni_view(funzioni: list[FunzioneOut]) -> FunzioniView:
-    fonti: dict[str, FonteView] = {}
+    sources: dict[str, SourceView] = {}
     for f in funzioni:
-        fonti.setdefault(f.fonte.url, FonteView(f.fonte.titolo, f.fonte.url))
+        sources.setdefault(f.fonte.url, SourceView(f.fonte.titolo, f.fonte.url))
     return FunzioniView(
         every=[FunzioneView(f.nome, f.testo) for f in funzioni if f.irrinunciabile],
         maybe=[FunzioneView(f.nome, f.testo) for f in funzioni if not f.irrinunciabile],
-        fonti=list(fonti.values()),
+        sources=list(sources.values()),
     )

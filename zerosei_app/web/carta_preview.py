@@ -64,13 +64,13 @@ def render(view: CartaView, lang: str, today: date) -> str:
             if view.hours
             else ""
         ),
-        mediazione_html(view.mediazione, "", lang),
+        mediazione_html(view.mediation, "", lang),
         f'<ul class="pv-contacts">{links}</ul>' if links else f'<p class="pv-muted">{_e(view.no_contacts)}</p>',
         f'<h2 class="pv-section-title">{_e(view.served_title)}</h2>',
         "".join(f"<p><strong>{_e(s.label)}</strong> <span lang='it'>{_e(s.names)}</span></p>" for s in view.served),
-        f'<p class="pv-counts">{_e(view.voci_count)}</p>',
+        f'<p class="pv-counts">{_e(view.entries_count)}</p>',
         *(
-            f'<h2 class="pv-section-title">{_e(area.label)}</h2>' + "".join(_entry(v) for v in area.voci)
+            f'<h2 class="pv-section-title">{_e(area.label)}</h2>' + "".join(_entry(v) for v in area.entries)
             for area in view.areas
         ),
         "</div>",

@@ -145,7 +145,7 @@ def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
             if c.hours
             else ""
         )
-        + mediazione_html(c.mediazione, c.mediazione_asked, lang)
+        + mediazione_html(c.mediation, c.mediation_asked, lang)
         + (f'<p class="pv-contacts-intro">{_e(c.contacts_intro)}</p>' if c.contacts_intro else "")
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + (f'<p class="pv-pec-note">{_e(c.pec_note)}</p>' if c.pec_note else "")
@@ -190,7 +190,7 @@ def _list(lst: EntryListView, lang: str) -> str:
         out.append(f'<p class="pv-note">{_e(lst.note)}</p>')
     if lst.empty:
         out.append(f"<p>{_e(lst.empty)}</p>")
-    return "".join(out) + "".join(_entry(v, lang) for v in lst.voci)
+    return "".join(out) + "".join(_entry(v, lang) for v in lst.entries)
 
 
 def _entry(v: EntryView, lang: str) -> str:
@@ -241,16 +241,16 @@ def _tappe_group(now: list[TappeListView], soon: list[TappeListView], lang: str,
 def _tappa(x: TappaView, lang: str) -> str:
     facts = "".join(
         f'<div class="fact"><dt>{_e(t(key, lang))}</dt> <dd lang="{v_lang}">{_e(value)}</dd></div>'
-        for key, value, v_lang in (("ui.tappa.who", x.chi, x.chi_lang), ("ui.tappa.when", x.quando, x.quando_lang))
+        for key, value, v_lang in (("ui.tappa.who", x.who, x.who_lang), ("ui.tappa.when", x.timing, x.timing_lang))
         if value
     )
     note = f'<p class="muted tappa-it-note">{_e(t("ui.tappa.in_italian", lang))}</p>' if x.in_italian else ""
     return (
-        f'<li class="pv-tappa"><details><summary><span class="tappa-title" lang="{x.titolo_lang}">{_e(x.titolo)}</span>'
+        f'<li class="pv-tappa"><details><summary><span class="tappa-title" lang="{x.title_lang}">{_e(x.title)}</span>'
         + (f'<span class="tappa-starts">{_e(x.starts)}</span>' if x.starts else "")
-        + f'</summary><p lang="{x.sintesi_lang}">{_e(x.sintesi)}</p><dl class="facts">{facts}</dl>{note}'
+        + f'</summary><p lang="{x.summary_lang}">{_e(x.summary)}</p><dl class="facts">{facts}</dl>{note}'
         + (f'<p><a href="{_e(x.link)}">{_e(t("ui.tappa.official", lang))}</a></p>' if x.link else "")
-        + f'<p class="src">{_e(t("ui.tappa.source", lang))}: <a href="{_e(x.fonte_url)}" lang="it">{_e(x.fonte)}</a></p>'
+        + f'<p class="src">{_e(t("ui.tappa.source", lang))}: <a href="{_e(x.source_url)}" lang="it">{_e(x.source)}</a></p>'
         + (f'<p class="verified{"" if x.is_checked else " not-yet"}">{_e(x.check)}</p>' if x.check else "")
         + "</details></li>"
     )
@@ -261,15 +261,15 @@ def _funzioni(p, lang: str) -> str:
     v = funzioni_view(p.funzioni)
 
     def items(fs) -> str:
-        return "".join(f"<li><strong>{_e(f.nome)}</strong> — {_e(f.testo)}</li>" for f in fs)
+        return "".join(f"<li><strong>{_e(f.name)}</strong> — {_e(f.text)}</li>" for f in fs)
 
-    fonti = "".join(f'<li><a href="{_e(f.href)}">{_e(f.label)}</a></li>' for f in v.fonti)
+    sources = "".join(f'<li><a href="{_e(f.href)}">{_e(f.label)}</a></li>' for f in v.sources)
     return (
         f'<h3 class="pv-list-title">{_e(t("ui.funzioni.toggle", lang))}</h3>'
         f'<p>{_e(t("ui.funzioni.every", lang))}</p><ul class="funzioni-list">{items(v.every)}</ul>'
         f'<details class="funzioni-more"><summary>{_e(t("ui.funzioni.maybe", lang))}</summary>'
         f'<ul class="funzioni-list">{items(v.maybe)}</ul><p class="pv-muted">{_e(t("ui.funzioni.note", lang))}</p>'
-        f'<p class="fonti-title">{_e(t("ui.funzioni.sources", lang))}</p><ul class="fonti-list">{fonti}</ul>'
+        f'<p class="fonti-title">{_e(t("ui.funzioni.sources", lang))}</p><ul class="fonti-list">{sources}</ul>'
         "</details>"
     )
 
