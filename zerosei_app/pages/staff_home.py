@@ -11,10 +11,11 @@ from zerosei_app.state.staff_home import StaffHomeState
 
 def centro_card(c) -> rx.Component:
     return rx.el.article(
-        rx.el.h2(link(c.nome, "/staff/voci?centro=" + c.id.to_string())),
-        rx.el.p(c.comune, rx.cond(c.attivo, "", " · chiuso"), class_name="st-muted"),
+        rx.el.h2(link(c.name, "/staff/voci?centro=" + c.id.to_string())),
+        rx.el.p(c.comune, rx.cond(c.active, "", " · chiuso"), class_name="st-muted"),
         rx.cond(
-            c.incerto, rx.el.p("Dati del centro da confermare (fonte: ", c.verifica, ")", class_name="st-alert-line")
+            c.incerto,
+            rx.el.p("Dati del centro da confermare (fonte: ", c.verification, ")", class_name="st-alert-line"),
         ),
         rx.el.ul(
             rx.el.li(rx.el.strong(c.pubblicate), " pubblicate"),
@@ -60,7 +61,7 @@ def centro_card(c) -> rx.Component:
             ),
             class_name="st-actions",
         ),
-        class_name=rx.cond(c.attivo, "st-card", "st-card closed"),
+        class_name=rx.cond(c.active, "st-card", "st-card closed"),
     )
 
 
@@ -92,7 +93,7 @@ def todo_list() -> rx.Component:
     """Missing centre contacts first, then open reports, then entries to confirm (queries.staff_dashboard.todo)."""
     s = StaffHomeState
     empty = (
-        s.todo_contatti.length() + s.todo_segnalazioni.length() + s.todo_voci.length() + s.todo_regione.length()
+        s.todo_contacts.length() + s.todo_segnalazioni.length() + s.todo_entries.length() + s.todo_regione.length()
     ) == 0
     return rx.el.section(
         rx.el.h2("Da fare", id="da-fare"),
@@ -112,8 +113,8 @@ def todo_list() -> rx.Component:
                     "contatti",
                     "Le famiglie non possono contattare il centro",
                     "Aggiungi almeno un telefono, un'e-mail o un sito.",
-                    s.todo_contatti,
-                    s.more_contatti,
+                    s.todo_contacts,
+                    s.more_contacts,
                 ),
                 todo_group("segnalazioni", "Segnalazioni aperte", "", s.todo_segnalazioni, s.more_segnalazioni),
                 todo_group(
@@ -121,8 +122,8 @@ def todo_list() -> rx.Component:
                     "Voci da confermare",
                     "Esempi o voci non verificate da 6 mesi: controllale con il centro e segna "
                     "«Confermata dal centro» o «Conferma i dati…».",
-                    s.todo_voci,
-                    s.more_voci,
+                    s.todo_entries,
+                    s.more_entries,
                 ),
                 class_name="st-todo",
             ),
