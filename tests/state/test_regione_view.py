@@ -99,12 +99,12 @@ def test_sorting_and_csv(staff_db):
 
 def test_csv_content():
     from zerosei_app.domain.chiusure import Window
-    from zerosei_app.queries.regione_view import CentroRiga
+    from zerosei_app.queries.regione_view import CentroRow
     from zerosei_app.view.regione_view import export_csv
 
     body = export_csv(
         [
-            CentroRiga(
+            CentroRow(
                 7,
                 "Centro =Alba",
                 "Alba",
