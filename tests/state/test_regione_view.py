@@ -138,7 +138,7 @@ def test_only_the_regione_sees_it(staff_db):
 def test_the_regiones_todo_holds_its_own_jobs(staff_db):
     home = make_state(StaffHomeState, staff_db.tokens["regione"], "/staff")
     call(home, "load")
-    assert home.todo_contacts == [] and home.todo_segnalazioni == [] and home.todo_entries == []
+    assert home.todo_contacts == [] and home.todo_reports == [] and home.todo_entries == []
     titles = [i.centro_name for i in home.todo_regione]
     assert any("centri mancanti" in t for t in titles)
     assert any("senza account attivo" in t for t in titles)

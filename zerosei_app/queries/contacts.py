@@ -18,7 +18,7 @@ class CentroContacts:
     """A centre serving the family's comune, and the actions its card offers."""
 
     serving: ServingCentro
-    azioni: list[Azione]
+    actions: list[Azione]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class EnteContacts:
 
     ente: EnteGestore
     name: str  # as parents read it (ente_name)
-    azioni: list[Azione]
+    actions: list[Azione]
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _comuni(family: Comune, seat: Comune) -> list[Titolare]:
     return [titolare_comune(family)] + ([titolare_comune(seat)] if seat.codice_istat != family.codice_istat else [])
 
 
-def centro_azioni(s: ServingCentro, family: Comune) -> list[Azione]:
+def centro_actions(s: ServingCentro, family: Comune) -> list[Azione]:
     c = s.centro
     return azioni(
         Titolare(CENTRO, c.name, Recapiti(c.phone, c.email, c.website)),
@@ -81,7 +81,7 @@ def ente_for_family(ente: EnteGestore | None, family: Comune, serving: list[Serv
 def family_contacts(family: Comune, serving: list[ServingCentro], ente: EnteGestore | None) -> Contacts:
     """Every serving centre with its actions, and the ente gestore to name (rows already loaded)."""
     return Contacts(
-        family, [CentroContacts(s, centro_azioni(s, family)) for s in serving], ente_for_family(ente, family, serving)
+        family, [CentroContacts(s, centro_actions(s, family)) for s in serving], ente_for_family(ente, family, serving)
     )
 
 

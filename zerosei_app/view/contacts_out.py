@@ -24,5 +24,5 @@ def ente_out(e: EnteContacts | None) -> EnteGestoreOut | None:
         email=ente.email,
         pec=ente.pec,
         telefono=ente.phone,
-        contatti=contacts_out(e.azioni),
+        contatti=contacts_out(e.actions),
     )

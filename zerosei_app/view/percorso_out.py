@@ -87,7 +87,7 @@ def centro_out(c: CentroContacts, family: Comune) -> CentroOut:
         distanza_km=s.copertura.distance_km,
         mappa_url=map_url(centro.address, s.comune.name),
         stessa_provincia=s.comune.sigla_provincia == family.sigla_provincia,
-        contatti=contacts_out(c.azioni),
+        contatti=contacts_out(c.actions),
         lingue_mediazione=list(centro.mediation_languages or []),
     )
 
