@@ -35,7 +35,7 @@ class PathData:
     children: list[ChildPath]  # per child: the entries for now and the coming months
     tappe: list[Tappa]  # every public step; which fit a child is chosen where they are shown
     chiusure_centro: dict[int, Chiusura]  # the closure families see today, by centre
-    chiusure_voce: dict[int, Chiusura]  # the same, by entry
+    chiusure_entry: dict[int, Chiusura]  # the same, by entry
     language_found: bool  # some service is stated in the `lingua` asked for
     languages_stated: list[str]
     # The snapshot's cache: what views derive from these rows is computed once per data version.
@@ -79,7 +79,7 @@ def path_data(snap: PublicData, comune: Comune, query: PathQuery, children: list
         children=child_paths,
         tappe=snap.tappe,
         chiusure_centro=_announced(snap.chiusure_centro, [c.id for c in centri], today),
-        chiusure_voce=_announced(snap.chiusure_voce, [e.id for e in entries], today),
+        chiusure_entry=_announced(snap.chiusure_entry, [e.id for e in entries], today),
         language_found=found,
         languages_stated=stated_languages(entries, centri),
         memo=snap.memo,

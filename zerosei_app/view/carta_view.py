@@ -120,7 +120,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
     ]
     for s in nearest_for:
         s.in_short = plural("carta.nearest_print", s.count, lang)
-    voci = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_voce.get(e.id), today)) for e in c.entries]
+    voci = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_entry.get(e.id), today)) for e in c.entries]
     areas = [
         AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
         for area, items in group_by_area(_Sortable(v) for v in voci)
@@ -140,7 +140,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         no_contacts="" if links else t("carta.no_contacts", lang),
         status_kind=centro.stato_verifica,
         status=status_text(centro.stato_verifica, lang),
-        updated=updated_text(c.aggiornato_il, centro.source_date, lang),
+        updated=updated_text(c.updated_on, centro.source_date, lang),
         served_title=plural("carta.n_comuni", sum(1 for _, k in c.served if k.origine in KNOWN), lang),
         served=served,
         nearest_for=nearest_for,

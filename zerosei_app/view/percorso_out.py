@@ -138,12 +138,12 @@ def _fields(data: PathData, e: CardEntry) -> dict:
 
 
 def _voce(data: PathData, e: CardEntry) -> VoceOut:
-    shut = chiusura_out(data.chiusure_voce.get(e.id), data.today)
+    shut = chiusura_out(data.chiusure_entry.get(e.id), data.today)
     return data.memo(("voce", e.id, _key(shut)), lambda: VoceOut(**_fields(data, e), chiusura=shut))
 
 
 def _prossima(data: PathData, u: Upcoming) -> ProssimaOut:
-    shut = chiusura_out(data.chiusure_voce.get(u.entry.id), data.today)
+    shut = chiusura_out(data.chiusure_entry.get(u.entry.id), data.today)
     out = ProssimaOut(**_fields(data, u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on), chiusura=shut)
     out._view_memo = _voce(data, u.entry)._view_memo  # the same entry: the same derived texts
     return out
