@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.models import Comune
-from zerosei_app.queries.contatti import contatti_for_comune
+from zerosei_app.queries.contacts import contacts_for_comune
 from zerosei_app.queries.percorso import load_path
 from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, PercorsoOut
@@ -30,4 +30,4 @@ def page_plan(db: Session, raw_query: str, today: date) -> PagePlan:
 
 
 def centri_e_ente(db: Session, family: Comune) -> tuple[list[CentroOut], EnteGestoreOut | None]:
-    return centri_e_ente_out(contatti_for_comune(db, family))
+    return centri_e_ente_out(contacts_for_comune(db, family))

@@ -157,7 +157,7 @@ def test_a_fresh_seed_publishes_only_what_a_source_states(kind, tmp_path):
 # ----------------------------------------------------------------------------- the previous release
 
 
-NOME_2025 = {c.chiave: c.nome_2025 for c in CENTRI if c.nome_2025}
+NAME_2025 = {c.source_key: c.name_2025 for c in CENTRI if c.name_2025}
 OLD_SCHEDULE = "Su appuntamento (orari da confermare con il centro)"
 OLD_ACCESS = "Contatta il centro per informazioni e prenotazioni."
 
@@ -167,7 +167,7 @@ def _old_release_entries(db: Session, comuni: dict[str, Comune], centri: list[Ce
     with the 2025 research rows' name and address (notes included) and guessed details."""
     raw = {r["nome"]: r for r in _rows("centri_famiglie_piemonte.csv")}
     for i, centro in enumerate(centri):
-        row = raw.get(NOME_2025[centro.source_key], {})
+        row = raw.get(NAME_2025[centro.source_key], {})
         comune = comuni[centro.codice_istat]
         sourced = list(REAL_SERVICES.get(comune.name, ()))
         start = (i * 5) % len(MODELLI)
@@ -216,7 +216,7 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
             with Session(engine) as s:
                 seed_module.seed(s)
                 comuni = {c.codice_istat: c for c in s.exec(select(Comune))}
-                old = [c for c in s.exec(select(Centro).order_by(Centro.id)) if c.source_key in NOME_2025]
+                old = [c for c in s.exec(select(Centro).order_by(Centro.id)) if c.source_key in NAME_2025]
                 _old_release_entries(s, comuni, old)
                 s.commit()
         with Session(engine) as s:
@@ -260,7 +260,7 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
         with Session(engine) as s:
             report = apply_update(s, datetime(2026, 12, 6, 8, 0, tzinfo=UTC))
             s.commit()
-            assert report.voci_corrette == 16 * 14 - 1 + 1
+            assert report.entries_corrected == 16 * 14 - 1 + 1
             assert s.get(CardEntry, own_id).last_reviewed_on == date(2026, 10, 5)
             assert_honest(s)
             assert_no_research_notes(s)
@@ -272,7 +272,7 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
             assert archived and all(e.title in {m.title for m in MODELLI} for e in archived)
             assert len(s.exec(select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED)).all()) == 47 + 2
             # A second start changes nothing.
-            assert apply_update(s, datetime(2026, 12, 6, 9, 0, tzinfo=UTC)).voci_corrette == 0
+            assert apply_update(s, datetime(2026, 12, 6, 9, 0, tzinfo=UTC)).entries_corrected == 0
         engine.dispose()
     finally:
         drop()

@@ -35,7 +35,7 @@ def test_an_old_database_gets_the_tappe_and_keeps_the_regione_edits(tmp_path):
         a.commit()
         report = apply_update(a, NOW)
         a.commit()
-        assert report.tappe_create == ["nati_per_la_musica"]
+        assert report.tappe_created == ["nati_per_la_musica"]
         kept = a.get(Tappa, "buono_vesta")
         assert kept.summary == "Testo della Regione." and kept.verified_on == date(2026, 12, 6)
         assert not apply_update(a, NOW).changed

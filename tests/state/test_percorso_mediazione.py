@@ -38,8 +38,8 @@ def test_the_card_says_it_and_the_filter_offers_it(state, mediator):
     card = next(c for c in s.centri if c.id == mediator)
     assert card.mediation_asked == "Mediazione culturale in arabo presso il centro"
     assert [(n.code, n.name) for n in card.mediation] == [("ar", "العربية")]
-    assert s.lingua_active and "mediatore culturale in arabo" in s.lingua_status
-    assert "ar" in [c.code for c in s.lingua_choices]
+    assert s.language_active and "mediatore culturale in arabo" in s.language_status
+    assert "ar" in [c.code for c in s.language_choices]
     voci = [e for lst in s.now_lists for e in lst.entries]
     assert voci  # the centre's services are kept
 

@@ -101,12 +101,12 @@ def test_sorting_and_csv(staff_db):
 
 def test_csv_content():
     from zerosei_app.domain.chiusure import Window
-    from zerosei_app.queries.regione_view import CentroRiga
+    from zerosei_app.queries.regione_view import CentroRow
     from zerosei_app.view.regione_view import export_csv
 
     body = export_csv(
         [
-            CentroRiga(
+            CentroRow(
                 7,
                 "Centro =Alba",
                 "Alba",
@@ -140,7 +140,7 @@ def test_only_the_regione_sees_it(staff_db):
 def test_the_regiones_todo_holds_its_own_jobs(staff_db):
     home = make_state(StaffHomeState, staff_db.tokens["regione"], "/staff")
     call(home, "load")
-    assert home.todo_contatti == [] and home.todo_segnalazioni == [] and home.todo_voci == []
+    assert home.todo_contacts == [] and home.todo_reports == [] and home.todo_entries == []
     titles = [i.centro_name for i in home.todo_regione]
     assert any("centri mancanti" in t for t in titles)
     assert any("senza account attivo" in t for t in titles)

@@ -503,9 +503,9 @@ def test_a_centre_confirms_its_contacts(staff_db):
 
     s = make_state(StaffCentroState, staff_db.tokens["op_a"], "/staff/centro", {"id": str(CENTRO_A)})
     call(s, "load")
-    assert s.contatti_confermati == "" and s.review_days == 180
+    assert s.contacts_confirmed == "" and s.review_days == 180
     call(s, "confirm_contacts")
-    assert s.contatti_confermati == clock.day(clock.today()) and "Recapiti confermati" in s.flash_ok
+    assert s.contacts_confirmed == clock.day(clock.today()) and "Recapiti confermati" in s.flash_ok
 
 
 def test_the_regione_confirms_and_rejects_leads_on_enti_gestori(staff_db):

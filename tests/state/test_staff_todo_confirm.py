@@ -85,7 +85,7 @@ def test_todo_puts_missing_contacts_first_then_reports_then_entries(staff_db):
     home = make_state(StaffHomeState, staff_db.tokens["op_a"], "/staff")
     call(home, "load")
     # The page shows the groups in this order: contacts, reports, entries.
-    (contatti,), (segnalazioni,), (voci,) = home.todo_contatti, home.todo_segnalazioni, home.todo_voci
+    (contatti,), (segnalazioni,), (voci,) = home.todo_contacts, home.todo_reports, home.todo_entries
     assert contatti.text == "Le famiglie non possono contattare il centro" and contatti.urgent
     assert contatti.href == f"/staff/centro?id={CENTRO_A}"
     assert segnalazioni.href == f"/staff/segnalazioni?centro={CENTRO_A}"
@@ -122,5 +122,5 @@ def test_todo_drops_what_is_done(staff_db):
         db.commit()
     home = make_state(StaffHomeState, staff_db.tokens["op_a"], "/staff")
     call(home, "load")
-    for group in (home.todo_contatti, home.todo_segnalazioni, home.todo_voci):
+    for group in (home.todo_contacts, home.todo_reports, home.todo_entries):
         assert [i for i in group if i.centro_id == CENTRO_A] == []

@@ -12,7 +12,7 @@ from zerosei_app.domain import clock
 from zerosei_app.domain.csv_centri import parse_centri_csv
 from zerosei_app.models import Centro
 from zerosei_app.queries.csv_import import plan_centri_import
-from zerosei_app.queries.regione_view import CentroRiga
+from zerosei_app.queries.regione_view import CentroRow
 from zerosei_app.view.regione_view import export_csv
 
 
@@ -78,6 +78,6 @@ def test_a_file_with_the_column_sets_them(db, cell, stored):
 
 
 def test_the_export_carries_them_as_the_import_reads_them():
-    text = export_csv([CentroRiga(7, "Centro", "Alba", "CN", mediation_languages=["ar", "ro"])]).decode("utf-8-sig")
+    text = export_csv([CentroRow(7, "Centro", "Alba", "CN", mediation_languages=["ar", "ro"])]).decode("utf-8-sig")
     header, row = text.splitlines()
     assert header.endswith(";Lingue mediazione") and row.endswith(";ar, ro")

@@ -206,7 +206,7 @@ def test_the_rules_name_real_packages():
         ("view/x.py", "from sqlmodel import Session", "imports sqlmodel: view/"),
         ("view/x.py", "from zerosei_app.db import session_scope", "imports zerosei_app.db: view/"),
         ("queries/percorso.py", "from zerosei_app.i18n.format import age_in_words", "imports zerosei_app.i18n.format"),
-        ("queries/contatti.py", "from zerosei_app.schemas.percorso import CentroOut", "no API schemas"),
+        ("queries/contacts.py", "from zerosei_app.schemas.percorso import CentroOut", "no API schemas"),
         ("queries/opendata.py", "from zerosei_app.view.percorso_out import map_url", "plain data: no view"),
         ("api/x.py", "from zerosei_app.state import staff_base", "imports zerosei_app.state: api/"),
         ("web/x.py", "def f():\n    from ..state.percorso import PercorsoState", "x.py:2 imports zerosei_app.state"),

@@ -48,14 +48,14 @@ def _values(x, depth=0):
 def test_load_path_returns_plain_data_in_no_language(db):
     it = load_path(db, parse_query_string(PATH).query, TODAY).data
     en = load_path(db, parse_query_string(PATH + "&lang=en").query, TODAY).data
-    assert isinstance(it, PathData) and it.figli and it.contatti.centri
+    assert isinstance(it, PathData) and it.children and it.contacts.centri
     # No API schema anywhere in the data (models of the database are rows, not schemas).
     assert not [
         v for v in _values(it) if isinstance(v, BaseModel) and type(v).__module__.startswith("zerosei_app.schemas")
     ]
     # The same data whatever the parent's language: words are the view's job.
-    assert [[e.id for e in f.now] for f in it.figli] == [[e.id for e in f.now] for f in en.figli]
-    assert it.entry_ids() == en.entry_ids() and it.lingue_dichiarate == en.lingue_dichiarate
+    assert [[e.id for e in f.now] for f in it.children] == [[e.id for e in f.now] for f in en.children]
+    assert it.entry_ids() == en.entry_ids() and it.languages_stated == en.languages_stated
 
 
 def test_load_path_refuses_what_gives_no_path(db):

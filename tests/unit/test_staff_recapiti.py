@@ -27,7 +27,7 @@ def test_a_correction_is_audited_shown_to_families_and_kept_by_updates(db):
     audit = db.exec(select(AuditRecord).where(AuditRecord.entity == "comune")).all()
     assert len(audit) == 1 and audit[0].entity_id == 103031 and audit[0].after["phone"] == "0324 63011"
     assert formazza.pec is None  # an empty field clears it
-    assert not apply_update(db, clock.now()).comuni_contatti  # the IPA data does not come back
+    assert not apply_update(db, clock.now()).comuni_contacts  # the IPA data does not come back
     centri, _ = centri_e_ente(db, formazza)
     assert [c.href for c in centri[0].contatti] == [
         "tel:032463011",

@@ -149,7 +149,7 @@ def send_reminders(db: Session, today: date, base_url: str, now: datetime | None
                 sent_on=today,
                 sequence=seq,
                 entry_ids=[e.id for e in due.entries],
-                contacts=due.contatti_due,
+                contacts=due.contacts_due,
                 recipients=to,
                 cc=cc,
                 token_hash=hash_token(token),
@@ -178,6 +178,6 @@ def _note_no_account(db: Session, centro_id: int, today: date, due: CentroDue) -
                 sequence=0,
                 status=NO_ACCOUNT,
                 entry_ids=[e.id for e in due.entries],
-                contacts=due.contatti_due,
+                contacts=due.contacts_due,
             )
         )

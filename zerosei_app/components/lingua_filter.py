@@ -25,11 +25,11 @@ def _choice(c: LinguaChoice) -> rx.Component:
 def lingua_filter() -> rx.Component:
     return rx.el.div(
         rx.cond(
-            P.lingua_active,
+            P.language_active,
             rx.el.p(
-                P.lingua_status,
+                P.language_status,
                 " ",
-                internal(t("ui.path.lingua.all"), href=P.lingua_all_href, class_name="lingua-all"),
+                internal(t("ui.path.lingua.all"), href=P.language_all_href, class_name="lingua-all"),
                 role="status",
                 class_name="lingua-status",
             ),
@@ -37,7 +37,7 @@ def lingua_filter() -> rx.Component:
         rx.el.details(
             rx.el.summary(t("ui.path.lingua.title"), class_name="filter-toggle"),
             rx.el.p(t("ui.path.lingua.hint_mediazione"), class_name="muted"),
-            rx.el.ul(rx.foreach(P.lingua_choices, _choice), class_name="lingua-list"),
+            rx.el.ul(rx.foreach(P.language_choices, _choice), class_name="lingua-list"),
             class_name="filter-details",
         ),
         class_name="filters lingua-filter no-print",

@@ -60,14 +60,14 @@ _SITE = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
 @dataclass
 class EntiComuniReport:
-    enti_creati: int = 0
-    legami: int = 0
+    enti_created: int = 0
+    links: int = 0
     proposte: int = 0
-    telefoni: int = 0
+    phones: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.enti_creati or self.legami or self.proposte or self.telefoni)
+        return bool(self.enti_created or self.links or self.proposte or self.phones)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -111,7 +111,7 @@ def _enti_by_key(db: Session, report: EntiComuniReport) -> dict[str, EnteGestore
                 website=_site(r["sito"]),
                 contacts_source=_cut(r["fonte"], 500) if _site(r["sito"]) else None,
             )
-            report.enti_creati += 1
+            report.enti_created += 1
         if ente is None:
             continue
         if ente.source_key is None and key not in by_source_key:
@@ -156,7 +156,7 @@ def _links(db: Session, enti: dict[str, EnteGestore], report: EntiComuniReport) 
             )
         )
         have.add(codice)
-        report.legami += 1
+        report.links += 1
     for r in rows:
         ente = enti.get(r["ente_key"])
         codice = r["codice_istat"]
@@ -188,7 +188,7 @@ def _phones(db: Session, enti: dict[str, EnteGestore], report: EntiComuniReport)
         ente.phone = _cut(r["telefono"], 80)
         ente.phone_source = _cut(f"{r['ufficio']} — {r['source_url']} ({r['source_date']})", 500)
         db.add(ente)
-        report.telefoni += 1
+        report.phones += 1
 
 
 def apply_enti_comuni(db: Session) -> EntiComuniReport:

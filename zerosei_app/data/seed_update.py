@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from zerosei_app.commands.coverage_update import reapply_rule
-from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CentroCurato
+from zerosei_app.data.centri_curati import CENTRI, ENTI_EXTRA_SIGLE, RICERCA, CuratedCentro
 from zerosei_app.data.enti_comuni import EntiComuniReport, apply_enti_comuni
 from zerosei_app.data.honest_entries import make_entries_honest
 from zerosei_app.data.sourced_entries import add_sourced_entries
@@ -39,28 +39,28 @@ PEC_HINTS = ("pec", "cert", "legalmail", "postacert")
 
 @dataclass
 class UpdateReport:
-    comuni_contatti: int = 0
-    enti_creati: list[str] = field(default_factory=list)
-    enti_contatti: int = 0
-    centri_creati: list[str] = field(default_factory=list)
-    centri_aggiornati: list[str] = field(default_factory=list)
+    comuni_contacts: int = 0
+    enti_created: list[str] = field(default_factory=list)
+    enti_contacts: int = 0
+    centri_created: list[str] = field(default_factory=list)
+    centri_updated: list[str] = field(default_factory=list)
     coperture: int = 0
-    tappe_create: list[str] = field(default_factory=list)
+    tappe_created: list[str] = field(default_factory=list)
     enti_comuni: EntiComuniReport = field(default_factory=EntiComuniReport)
-    voci_corrette: int = 0  # examples of an earlier seed archived or reduced to what their source states
+    entries_corrected: int = 0  # examples of an earlier seed archived or reduced to what their source states
 
     @property
     def changed(self) -> bool:
         return bool(
-            self.comuni_contatti
-            or self.enti_creati
-            or self.enti_contatti
-            or self.centri_creati
-            or self.centri_aggiornati
+            self.comuni_contacts
+            or self.enti_created
+            or self.enti_contacts
+            or self.centri_created
+            or self.centri_updated
             or self.coperture
-            or self.tappe_create
+            or self.tappe_created
             or self.enti_comuni.changed
-            or self.voci_corrette
+            or self.entries_corrected
         )
 
 
@@ -118,7 +118,7 @@ def _comuni_contacts(db: Session, report: UpdateReport) -> None:
             continue
         if _apply(comune, _contact_values(r)):
             db.add(comune)
-            report.comuni_contatti += 1
+            report.comuni_contacts += 1
 
 
 def _enti(db: Session, report: UpdateReport) -> dict[str, EnteGestore]:
@@ -140,7 +140,7 @@ def _enti(db: Session, report: UpdateReport) -> dict[str, EnteGestore]:
         )
         db.add(ente)
         by_name[name] = ente
-        report.enti_creati.append(name)
+        report.enti_created.append(name)
     db.flush()
     rows = [(r["nome_ente"], r) for r in _rows("contatti_enti_gestori_ipa.csv")]
     rows += [(" ".join(r["nome"].split()), r) for r in _rows("contatti_enti_gestori_extra_ipa.csv")]
@@ -155,7 +155,7 @@ def _enti(db: Session, report: UpdateReport) -> dict[str, EnteGestore]:
             values.pop("phone")
         if _apply(ente, values):
             db.add(ente)
-            report.enti_contatti += 1
+            report.enti_contacts += 1
     db.flush()
     return {e.short_name or e.name: e for e in by_name.values()}
 
@@ -192,7 +192,7 @@ _LABELS = {
 }
 
 
-def research_notes(c: CentroCurato, old: dict[str, str] | None, new: dict[str, str] | None) -> str | None:
+def research_notes(c: CuratedCentro, old: dict[str, str] | None, new: dict[str, str] | None) -> str | None:
     """What the sources say beyond the clean fields, word for word, for staff only."""
     shown = {
         "nome": c.name,
@@ -216,7 +216,7 @@ def research_notes(c: CentroCurato, old: dict[str, str] | None, new: dict[str, s
     return _cut("\n".join(parts), 4000)
 
 
-def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> dict:
+def _centro_values(c: CuratedCentro, enti: dict[str, EnteGestore], old, new) -> dict:
     src = new or old or {}
     ente = enti.get(c.ente) if c.ente else None
     return {
@@ -231,15 +231,15 @@ def _centro_values(c: CentroCurato, enti: dict[str, EnteGestore], old, new) -> d
         "ente_gestore_id": ente.id if ente else None,
         # Shown to parents when the centre has no registered ente: the clean text, never the source's notes.
         # Only plain values reach parents and the API; the sources' remarks are in internal_notes (issue 16).
-        "ente_as_cited": c.ente_testo
+        "ente_as_cited": c.ente_text
         or _cut(without_remarks(src.get("ente_gestore") or src.get("ente_titolare_o_gestore")), 300),
         "territory_as_cited": _cut(src.get("comuni_serviti") or src.get("territorio_servito"), 300),
         "source_url": _cut(src.get("fonte") or src.get("fonte_url"), 1000),
         "source_date": source_date(src.get("data_fonte")),
-        "stato_verifica": c.stato,
+        "stato_verifica": c.status,
         "verification_note": None,
         "internal_notes": research_notes(c, old, new),
-        "source_key": c.chiave,
+        "source_key": c.source_key,
     }
 
 
@@ -251,16 +251,16 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
     by_key = {c.source_key: c for c in centri if c.source_key}
     old_code = {r["nome"]: next((k for k, m in comuni.items() if m.name == r["comune"]), "") for r in old_rows.values()}
     for c in CENTRI:
-        old = old_rows.get(c.nome_2025) if c.nome_2025 else None
-        new = new_rows.get(c.nome_ricerca) if c.nome_ricerca else None
+        old = old_rows.get(c.name_2025) if c.name_2025 else None
+        new = new_rows.get(c.name_research) if c.name_research else None
         values = _centro_values(c, enti, old, new)
-        centro = by_key.get(c.chiave)
+        centro = by_key.get(c.source_key)
         if centro is None and old is not None:
             centro = next(
                 (
                     x
                     for x in centri
-                    if x.source_key is None and x.name == c.nome_2025 and x.codice_istat == old_code[c.nome_2025]
+                    if x.source_key is None and x.name == c.name_2025 and x.codice_istat == old_code[c.name_2025]
                 ),
                 None,
             )
@@ -270,10 +270,10 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
             db.add(centro)
             db.flush()
             add_sourced_entries(db, centro, comune)
-            report.centri_creati.append(c.name)
+            report.centri_created.append(c.name)
             continue
         if staff_changed(db, centro.id):
-            values = {"source_key": c.chiave} | (
+            values = {"source_key": c.source_key} | (
                 {"internal_notes": values["internal_notes"]} if not centro.internal_notes else {}
             )
         if _apply(centro, values):
@@ -281,7 +281,7 @@ def _centri(db: Session, report: UpdateReport, enti: dict[str, EnteGestore], now
             if (centro.lat, centro.lon) != (lat_lon.lat, lat_lon.lon) and "codice_istat" in values:
                 centro.lat, centro.lon = lat_lon.lat, lat_lon.lon
             db.add(centro)
-            report.centri_aggiornati.append(c.name)
+            report.centri_updated.append(c.name)
     db.flush()
 
 
@@ -292,7 +292,7 @@ def apply_update(db: Session, now: datetime, log: bool = True) -> UpdateReport:
     enti = _enti(db, report)
     _centri(db, report, enti, now)
     report.enti_comuni = apply_enti_comuni(db)
-    report.voci_corrette = make_entries_honest(db, now)
+    report.entries_corrected = make_entries_honest(db, now)
     report.coperture = reapply_rule(db, now, log=log)
-    report.tappe_create = add_missing_tappe(db, now)
+    report.tappe_created = add_missing_tappe(db, now)
     return report

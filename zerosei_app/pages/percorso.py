@@ -33,7 +33,7 @@ def _header() -> rx.Component:
             rx.el.p(
                 internal(t("ui.path.change_comune"), href=P.hrefs["comune"]),
                 rx.el.span(" · ", aria_hidden="true"),
-                internal(t("ui.path.change_children"), href=P.hrefs["figli"]),
+                internal(t("ui.path.change_children"), href=P.hrefs["children"]),
                 class_name="change-links no-print",
             ),
         ),

@@ -40,8 +40,8 @@ def _header() -> tuple[rx.Component, ...]:
         rx.el.p(
             S.comune_name,
             " · dati: ",
-            S.verifica_label,
-            rx.cond(S.attivo, "", " · CHIUSO (le famiglie non lo vedono)"),
+            S.verification_label,
+            rx.cond(S.active, "", " · CHIUSO (le famiglie non lo vedono)"),
             class_name="st-muted",
         ),
         rx.el.p(
@@ -180,8 +180,8 @@ def _confirm_contacts() -> rx.Component:
         rx.el.h2("Conferma dei recapiti"),
         rx.el.p(
             rx.cond(
-                S.contatti_confermati != "",
-                "Ultima conferma del centro: " + S.contatti_confermati + ".",
+                S.contacts_confirmed != "",
+                "Ultima conferma del centro: " + S.contacts_confirmed + ".",
                 "Il centro non ha ancora confermato i suoi recapiti.",
             ),
             " Vanno confermati almeno ogni ",
@@ -217,7 +217,7 @@ def _close_confirm() -> rx.Component:
 
 def _open_close() -> rx.Component:
     return rx.cond(
-        S.attivo,
+        S.active,
         rx.cond(
             S.confirm_close,
             _close_confirm(),

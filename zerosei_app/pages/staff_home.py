@@ -11,22 +11,23 @@ from zerosei_app.state.staff_home import StaffHomeState
 
 def centro_card(c) -> rx.Component:
     return rx.el.article(
-        rx.el.h2(link(c.nome, "/staff/voci?centro=" + c.id.to_string())),
-        rx.el.p(c.comune, rx.cond(c.attivo, "", " · chiuso"), class_name="st-muted"),
+        rx.el.h2(link(c.name, "/staff/voci?centro=" + c.id.to_string())),
+        rx.el.p(c.comune, rx.cond(c.active, "", " · chiuso"), class_name="st-muted"),
         rx.cond(
-            c.incerto, rx.el.p("Dati del centro da confermare (fonte: ", c.verifica, ")", class_name="st-alert-line")
+            c.uncertain,
+            rx.el.p("Dati del centro da confermare (fonte: ", c.verification, ")", class_name="st-alert-line"),
         ),
         rx.el.ul(
-            rx.el.li(rx.el.strong(c.pubblicate), " pubblicate"),
-            rx.el.li(rx.el.strong(c.bozze), " bozze"),
-            rx.el.li(rx.el.strong(c.archiviate), " archiviate"),
+            rx.el.li(rx.el.strong(c.published), " pubblicate"),
+            rx.el.li(rx.el.strong(c.drafts), " bozze"),
+            rx.el.li(rx.el.strong(c.archived), " archiviate"),
             class_name="st-stats",
         ),
         rx.cond(
-            c.da_verificare > 0,
+            c.stale > 0,
             rx.el.p(
                 link(
-                    rx.fragment(c.da_verificare.to_string(), " voci da verificare (non controllate da 6 mesi o più)"),
+                    rx.fragment(c.stale.to_string(), " voci da verificare (non controllate da 6 mesi o più)"),
                     "/staff/voci?centro=" + c.id.to_string() + "&verifica=da_verificare&ordine=verifica",
                 ),
                 class_name="st-alert-line",
@@ -34,18 +35,22 @@ def centro_card(c) -> rx.Component:
             rx.el.p("Tutte le voci sono state verificate negli ultimi 6 mesi.", class_name="st-muted"),
         ),
         rx.cond(
-            c.esempi > 0,
-            rx.el.p(c.esempi.to_string() + " voci sono ancora esempi da confermare.", class_name="st-muted"),
+            c.examples > 0,
+            rx.el.p(c.examples.to_string() + " voci sono ancora esempi da confermare.", class_name="st-muted"),
         ),
         rx.el.p(
             link(
                 rx.fragment(
-                    "Segnalazioni: ", c.nuove.to_string(), " nuove, ", c.in_lavorazione.to_string(), " in lavorazione"
+                    "Segnalazioni: ",
+                    c.reports_new.to_string(),
+                    " nuove, ",
+                    c.reports_in_progress.to_string(),
+                    " in lavorazione",
                 ),
                 "/staff/segnalazioni?centro=" + c.id.to_string(),
             ),
             rx.cond(
-                c.in_ritardo > 0, rx.el.span(" · ", badge(c.in_ritardo.to_string() + " oltre i 15 giorni", "late"))
+                c.reports_late > 0, rx.el.span(" · ", badge(c.reports_late.to_string() + " oltre i 15 giorni", "late"))
             ),
         ),
         rx.el.div(
@@ -60,7 +65,7 @@ def centro_card(c) -> rx.Component:
             ),
             class_name="st-actions",
         ),
-        class_name=rx.cond(c.attivo, "st-card", "st-card closed"),
+        class_name=rx.cond(c.active, "st-card", "st-card closed"),
     )
 
 
@@ -92,7 +97,7 @@ def todo_list() -> rx.Component:
     """Missing centre contacts first, then open reports, then entries to confirm (queries.staff_dashboard.todo)."""
     s = StaffHomeState
     empty = (
-        s.todo_contatti.length() + s.todo_segnalazioni.length() + s.todo_voci.length() + s.todo_regione.length()
+        s.todo_contacts.length() + s.todo_reports.length() + s.todo_entries.length() + s.todo_regione.length()
     ) == 0
     return rx.el.section(
         rx.el.h2("Da fare", id="da-fare"),
@@ -112,17 +117,17 @@ def todo_list() -> rx.Component:
                     "contatti",
                     "Le famiglie non possono contattare il centro",
                     "Aggiungi almeno un telefono, un'e-mail o un sito.",
-                    s.todo_contatti,
-                    s.more_contatti,
+                    s.todo_contacts,
+                    s.more_contacts,
                 ),
-                todo_group("segnalazioni", "Segnalazioni aperte", "", s.todo_segnalazioni, s.more_segnalazioni),
+                todo_group("segnalazioni", "Segnalazioni aperte", "", s.todo_reports, s.more_reports),
                 todo_group(
                     "voci",
                     "Voci da confermare",
                     "Esempi o voci non verificate da 6 mesi: controllale con il centro e segna "
                     "«Confermata dal centro» o «Conferma i dati…».",
-                    s.todo_voci,
-                    s.more_voci,
+                    s.todo_entries,
+                    s.more_entries,
                 ),
                 class_name="st-todo",
             ),
@@ -152,10 +157,10 @@ def page() -> rx.Component:
             rx.el.section(
                 rx.el.h2("Tutti i centri"),
                 rx.el.div(
-                    rx.el.div(rx.el.strong(s.tot_pubblicate), "voci pubblicate", class_name="st-kpi"),
-                    rx.el.div(rx.el.strong(s.tot_da_verificare), "voci da verificare", class_name="st-kpi"),
-                    rx.el.div(rx.el.strong(s.tot_segnalazioni_aperte), "segnalazioni aperte", class_name="st-kpi"),
-                    rx.el.div(rx.el.strong(s.tot_in_ritardo), "oltre i 15 giorni", class_name="st-kpi"),
+                    rx.el.div(rx.el.strong(s.total_published), "voci pubblicate", class_name="st-kpi"),
+                    rx.el.div(rx.el.strong(s.total_stale), "voci da verificare", class_name="st-kpi"),
+                    rx.el.div(rx.el.strong(s.total_reports_open), "segnalazioni aperte", class_name="st-kpi"),
+                    rx.el.div(rx.el.strong(s.total_reports_late), "oltre i 15 giorni", class_name="st-kpi"),
                     class_name="st-kpis",
                 ),
                 rx.el.p(

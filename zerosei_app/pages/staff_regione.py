@@ -14,18 +14,18 @@ def row(c) -> rx.Component:
     # data-label: on a phone each row becomes a card whose cells name their column (staff.css .st-stack).
     return rx.el.tr(
         rx.el.td(
-            link(c.nome, "/staff/voci?centro=" + c.id.to_string()),
+            link(c.name, "/staff/voci?centro=" + c.id.to_string()),
             rx.el.br(),
             rx.el.span(c.comune, class_name="st-muted"),
             class_name="st-stack-title",
         ),
-        stack_cell("Dati", rx.cond(c.attivo, c.verifica, badge("chiuso", "archived"))),
-        stack_cell("Pubblicate", c.pubblicate.to_string()),
-        stack_cell("Da verificare", rx.cond(c.da_verificare > 0, badge(c.da_verificare.to_string(), "stale"), "0")),
+        stack_cell("Dati", rx.cond(c.active, c.verification, badge("chiuso", "archived"))),
+        stack_cell("Pubblicate", c.published.to_string()),
+        stack_cell("Da verificare", rx.cond(c.stale > 0, badge(c.stale.to_string(), "stale"), "0")),
         stack_cell(
             "Segnalazioni aperte",
-            (c.nuove + c.in_lavorazione).to_string(),
-            rx.cond(c.in_ritardo > 0, rx.fragment(" ", badge(c.in_ritardo.to_string() + " in ritardo", "late"))),
+            (c.reports_new + c.reports_in_progress).to_string(),
+            rx.cond(c.reports_late > 0, rx.fragment(" ", badge(c.reports_late.to_string() + " in ritardo", "late"))),
         ),
         rx.el.td(
             link("Dati", "/staff/centro?id=" + c.id.to_string()),

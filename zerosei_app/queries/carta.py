@@ -24,11 +24,11 @@ class CartaCentro:
     centro: Centro
     comune: Comune
     ente: EnteGestore | None
-    aggiornato_il: str | None  # ISO day of the last change staff made (None: as loaded from the sources)
+    updated_on: str | None  # ISO day of the last change staff made (None: as loaded from the sources)
     served: list[tuple[Comune, Copertura]] = field(default_factory=list)
     entries: list[CardEntry] = field(default_factory=list)  # published only
     chiusure: list[Chiusura] = field(default_factory=list)  # the whole centre's temporary closures
-    chiusure_voce: dict[int, list[Chiusura]] = field(default_factory=dict)  # single entries' ones
+    chiusure_entry: dict[int, list[Chiusura]] = field(default_factory=dict)  # single entries' ones
 
 
 def published_of(db: Session, centro_ids: list[int]) -> dict[int, list[CardEntry]]:

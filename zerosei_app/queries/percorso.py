@@ -20,7 +20,7 @@ from zerosei_app.domain.lingua import in_language, mediating, stated_languages
 from zerosei_app.domain.link import PathQuery, validate_for_path
 from zerosei_app.domain.path import ChildPath, select_for_child
 from zerosei_app.models import CardEntry, Chiusura, Comune, Tappa
-from zerosei_app.queries.contatti import Contatti, family_contatti
+from zerosei_app.queries.contacts import Contacts, family_contacts
 from zerosei_app.queries.snapshot import PublicData, public_data
 
 
@@ -31,19 +31,19 @@ class PathData:
     query: PathQuery
     today: date
     comune: Comune
-    contatti: Contatti  # the serving centres (in order) with their actions, and the ente gestore to name
-    figli: list[ChildPath]  # per child: the entries for now and the coming months
+    contacts: Contacts  # the serving centres (in order) with their actions, and the ente gestore to name
+    children: list[ChildPath]  # per child: the entries for now and the coming months
     tappe: list[Tappa]  # every public step; which fit a child is chosen where they are shown
     chiusure_centro: dict[int, Chiusura]  # the closure families see today, by centre
-    chiusure_voce: dict[int, Chiusura]  # the same, by entry
-    lingua_trovata: bool  # some service is stated in the `lingua` asked for
-    lingue_dichiarate: list[str]
+    chiusure_entry: dict[int, Chiusura]  # the same, by entry
+    language_found: bool  # some service is stated in the `lingua` asked for
+    languages_stated: list[str]
     # The snapshot's cache: what views derive from these rows is computed once per data version.
     memo: Callable[[Hashable, Callable[[], Any]], Any]
 
     def entry_ids(self) -> list[int]:
         """The ids of the services the path shows (now, then coming), each once."""
-        ids = [e.id for f in self.figli for e in [*f.now, *(u.entry for u in f.upcoming)]]
+        ids = [e.id for f in self.children for e in [*f.now, *(u.entry for u in f.upcoming)]]
         return list(dict.fromkeys(ids))
 
 
@@ -67,28 +67,28 @@ def load_path(db: Session, query: PathQuery, today: date) -> PathResult:
 
 def path_data(snap: PublicData, comune: Comune, query: PathQuery, children: list[Child], today: date) -> PathData:
     """The path of valid `children` in a known `comune`, from the snapshot."""
-    contatti = snap.memo(("contatti", comune.codice_istat), lambda: comune_contatti(snap, comune))
-    centri = [c.serving.centro for c in contatti.centri]
+    contacts = snap.memo(("contacts", comune.codice_istat), lambda: comune_contacts(snap, comune))
+    centri = [c.serving.centro for c in contacts.centri]
     entries = snap.published_entries([c.id for c in centri])
-    figli, trovata = _select(entries, children, query, mediating(centri, query.lingua))
+    child_paths, found = _select(entries, children, query, mediating(centri, query.lingua))
     return PathData(
         query=query,
         today=today,
         comune=comune,
-        contatti=contatti,
-        figli=figli,
+        contacts=contacts,
+        children=child_paths,
         tappe=snap.tappe,
         chiusure_centro=_announced(snap.chiusure_centro, [c.id for c in centri], today),
-        chiusure_voce=_announced(snap.chiusure_voce, [e.id for e in entries], today),
-        lingua_trovata=trovata,
-        lingue_dichiarate=stated_languages(entries, centri),
+        chiusure_entry=_announced(snap.chiusure_entry, [e.id for e in entries], today),
+        language_found=found,
+        languages_stated=stated_languages(entries, centri),
         memo=snap.memo,
     )
 
 
-def comune_contatti(snap: PublicData, comune: Comune) -> Contatti:
+def comune_contacts(snap: PublicData, comune: Comune) -> Contacts:
     """The comune's serving centres and ente gestore, from the snapshot."""
-    return family_contatti(comune, snap.centri_for_comune(comune.codice_istat), snap.ente_of.get(comune.codice_istat))
+    return family_contacts(comune, snap.centri_for_comune(comune.codice_istat), snap.ente_of.get(comune.codice_istat))
 
 
 def _select(

@@ -16,8 +16,8 @@ from zerosei_app.domain.age import Child
 from zerosei_app.domain.errors import FieldError
 from zerosei_app.domain.link import ParseResult, PathQuery, parse_query_string, validate_for_path
 from zerosei_app.models import Comune
-from zerosei_app.queries.contatti import Contatti
-from zerosei_app.queries.percorso import PathResult, comune_contatti, path_data
+from zerosei_app.queries.contacts import Contacts
+from zerosei_app.queries.percorso import PathResult, comune_contacts, path_data
 from zerosei_app.queries.snapshot import PublicData, public_data
 
 
@@ -28,7 +28,7 @@ class PageData:
     bad_children: list[FieldError] = field(default_factory=list)  # children the path cannot use, and why
     unknown_comune: str | None = None  # the link's comune, when we know no such comune
     comune: Comune | None = None
-    contatti: Contatti | None = None  # no child the path can use: the comune's centres and ente gestore
+    contacts: Contacts | None = None  # no child the path can use: the comune's centres and ente gestore
     path: PathResult | None = None
 
     @property
@@ -49,7 +49,7 @@ def load_page(db: Session, raw_query: str, today: date) -> PageData:
         return page
     page.comune, page.query = comune, q
     if not q.nascita and q.attesa is None:
-        page.contatti = snap.memo(("contatti", comune.codice_istat), lambda: comune_contatti(snap, comune))
+        page.contacts = snap.memo(("contacts", comune.codice_istat), lambda: comune_contacts(snap, comune))
     else:
         # The link was validated once above: the path starts from its children and the comune found.
         page.path = PathResult(data=path_data(snap, comune, q, children, today))

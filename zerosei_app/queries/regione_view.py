@@ -29,7 +29,7 @@ def review_days() -> int:
 
 
 @dataclass
-class CentroRiga:
+class CentroRow:
     id: int
     name: str
     comune: str
@@ -43,12 +43,14 @@ class CentroRiga:
     promemoria: int | None = None  # reminders sent; None until the reminders' table exists
     ultimo_promemoria: date | None = None
     chiusure: list[Window] = field(default_factory=list)  # the centre's closures in course or to come
-    voci_sospese: int = 0  # its entries' closures in course or to come
+    entries_suspended: int = 0  # its entries' closures in course or to come
     mediation_languages: list[str] = field(default_factory=list)  # its cultural mediators' (ISO 639-1)
 
 
 @dataclass
-class ComuneSenza:
+class ComuneUnconfirmed:
+    """A comune whose families see no confirmed entry (it may well have serving centres: see centro_id)."""
+
     codice_istat: str
     name: str
     provincia: str
@@ -57,7 +59,7 @@ class ComuneSenza:
     inferito: bool  # served only by a guessed link
 
 
-def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> list[CentroRiga]:
+def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> list[CentroRow]:
     rows = _open_centri(db)
     _count_accounts(db, rows, now)
     _count_entries(db, rows, today, review_days)
@@ -67,9 +69,9 @@ def centri_rows(db: Session, today: date, now: datetime, review_days: int) -> li
     return list(rows.values())
 
 
-def _open_centri(db: Session) -> dict[int, CentroRiga]:
+def _open_centri(db: Session) -> dict[int, CentroRow]:
     return {
-        c.id: CentroRiga(c.id, c.name, m.name, m.sigla_provincia, mediation_languages=list(c.mediation_languages or []))
+        c.id: CentroRow(c.id, c.name, m.name, m.sigla_provincia, mediation_languages=list(c.mediation_languages or []))
         for c, m in db.exec(
             select(Centro, Comune)
             .join(Comune, col(Comune.codice_istat) == col(Centro.codice_istat))
@@ -78,7 +80,7 @@ def _open_centri(db: Session) -> dict[int, CentroRiga]:
     }
 
 
-def _count_accounts(db: Session, rows: dict[int, CentroRiga], now: datetime) -> None:
+def _count_accounts(db: Session, rows: dict[int, CentroRow], now: datetime) -> None:
     """Each centre's invitation state and its operatori who can log in."""
     accounts: dict[int, list[Account]] = {}
     for user, centro_id in db.exec(
@@ -94,7 +96,7 @@ def _count_accounts(db: Session, rows: dict[int, CentroRiga], now: datetime) -> 
         r.account = sum(1 for a in mine if a.is_active and a.has_password)
 
 
-def _count_entries(db: Session, rows: dict[int, CentroRiga], today: date, review_days: int) -> None:
+def _count_entries(db: Session, rows: dict[int, CentroRow], today: date, review_days: int) -> None:
     """Published entries: confirmed or not, and the last confirmation (examples never count as confirmed)."""
     for e in db.exec(
         select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED, col(CardEntry.centro_id).in_(list(rows)))
@@ -113,7 +115,7 @@ def _count_entries(db: Session, rows: dict[int, CentroRiga], today: date, review
             r.ultima_conferma = e.last_reviewed_on
 
 
-def _list_closures(db: Session, rows: dict[int, CentroRiga], today: date) -> None:
+def _list_closures(db: Session, rows: dict[int, CentroRow], today: date) -> None:
     """The centre's current and future closures, then how many of its entries are suspended."""
     by_centro, by_entry = all_by_owner(db)
     for cid, r in rows.items():
@@ -126,10 +128,10 @@ def _list_closures(db: Session, rows: dict[int, CentroRiga], today: date) -> Non
                 n_entry_closures[w.centro_id] = n_entry_closures.get(w.centro_id, 0) + 1
     for cid, n in n_entry_closures.items():
         if cid in rows:
-            rows[cid].voci_sospese = n
+            rows[cid].entries_suspended = n
 
 
-def _count_reminders(db: Session, rows: dict[int, CentroRiga]) -> None:
+def _count_reminders(db: Session, rows: dict[int, CentroRow]) -> None:
     for r in rows.values():
         r.promemoria = 0
     for rem in db.exec(select(ReviewReminder).where(ReviewReminder.status == "inviato")).all():
@@ -140,7 +142,7 @@ def _count_reminders(db: Session, rows: dict[int, CentroRiga]) -> None:
                 r.ultimo_promemoria = rem.sent_on
 
 
-def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[ComuneSenza]:
+def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[ComuneUnconfirmed]:
     """Comuni none of whose serving (open) centres has a confirmed published entry, by province and name."""
     out = []
     comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}
@@ -151,7 +153,7 @@ def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[Comun
             continue
         first = links[0] if links else None
         out.append(
-            ComuneSenza(
+            ComuneUnconfirmed(
                 codice,
                 comune.name,
                 comune.sigla_provincia,

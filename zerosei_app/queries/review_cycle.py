@@ -59,17 +59,17 @@ def last_confirmation(db: Session, centro_id: int) -> date | None:
 class CentroDue:
     centro: Centro
     entries: list[CardEntry]
-    contatti_due: bool
-    contatti_last: date | None
+    contacts_due: bool
+    contacts_last: date | None
 
     @property
     def any(self) -> bool:
-        return bool(self.entries) or self.contatti_due
+        return bool(self.entries) or self.contacts_due
 
     def items(self) -> list[DueItem]:
         out = [DueItem(e.title, e.last_reviewed_on) for e in self.entries]
-        if self.contatti_due:
-            out.append(DueItem(CONTATTI_ITEM, self.contatti_last))
+        if self.contacts_due:
+            out.append(DueItem(CONTATTI_ITEM, self.contacts_last))
         return out
 
 
@@ -85,8 +85,8 @@ def published_entries(db: Session, centro_id: int) -> list[CardEntry]:
 
 def due_for(db: Session, centro: Centro, today: date, review_days: int) -> CentroDue:
     entries = [e for e in published_entries(db, centro.id) if is_due(e.last_reviewed_on, today, review_days)]
-    contatti_last = last_contacts_confirmation(db, centro.id)
-    return CentroDue(centro, entries, is_due(contatti_last, today, review_days), contatti_last)
+    contacts_last = last_contacts_confirmation(db, centro.id)
+    return CentroDue(centro, entries, is_due(contacts_last, today, review_days), contacts_last)
 
 
 def active_operatori(db: Session, centro_id: int) -> list[str]:

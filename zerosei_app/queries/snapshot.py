@@ -44,7 +44,7 @@ class PublicData:
     # Temporary closures of whole centres (by centre) and of single entries (by entry); which one
     # families see depends on the day, so it is chosen per request (domain/chiusure.to_announce).
     chiusure_centro: dict[int, list[Chiusura]] = field(default_factory=dict)
-    chiusure_voce: dict[int, list[Chiusura]] = field(default_factory=dict)
+    chiusure_entry: dict[int, list[Chiusura]] = field(default_factory=dict)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def comune(self, codice_istat: str | None) -> Comune | None:
@@ -162,11 +162,11 @@ def _build(engine: Engine) -> PublicData:
         }
         tappe = list(s.exec(select(Tappa).order_by(col(Tappa.id))).all())
         chiusure_centro: dict[int, list[Chiusura]] = {}
-        chiusure_voce: dict[int, list[Chiusura]] = {}
+        chiusure_entry: dict[int, list[Chiusura]] = {}
         for c in s.exec(select(Chiusura).order_by(col(Chiusura.starts_on), col(Chiusura.id))).all():
             if c.entry_id is None:
                 chiusure_centro.setdefault(c.centro_id, []).append(c)
             else:
-                chiusure_voce.setdefault(c.entry_id, []).append(c)
+                chiusure_entry.setdefault(c.entry_id, []).append(c)
         s.expunge_all()
-    return PublicData(version, comuni, serving, entries, ente_of, tappe, chiusure_centro, chiusure_voce)
+    return PublicData(version, comuni, serving, entries, ente_of, tappe, chiusure_centro, chiusure_entry)

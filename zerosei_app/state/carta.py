@@ -8,7 +8,7 @@ from zerosei_app.domain.istat import is_codice_istat
 from zerosei_app.models import Centro, Comune
 from zerosei_app.queries.carta import directory, map_points
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.queries.contatti import contatti_for_comune
+from zerosei_app.queries.contacts import contacts_for_comune
 from zerosei_app.state.combobox import ComboboxState
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import urls
@@ -85,7 +85,7 @@ class CartaState(ComboboxState, UiState):
         with session_scope() as db:
             record = comune_index(db).get(value)
             comune = db.get(Comune, value) if record else None
-            centri, ente = centri_e_ente_out(contatti_for_comune(db, comune)) if comune else ([], None)
+            centri, ente = centri_e_ente_out(contacts_for_comune(db, comune)) if comune else ([], None)
         if record is None or comune is None:
             return None
         self.text = record.name

@@ -53,12 +53,12 @@ class PercorsoState(UiState):
     has_filter: bool = False
     filter_summary: str = ""  # "Sonno e pianto, Gioco e socialità" when a filter is on
     # "Servizi nella mia lingua" (view/lingua_filter.py): links, and the filter's plain status.
-    lingua_choices: list[LinguaChoice] = []
-    lingua_status: str = ""
-    lingua_all_href: str = ""
-    lingua_active: bool = False
+    language_choices: list[LinguaChoice] = []
+    language_status: str = ""
+    language_all_href: str = ""
+    language_active: bool = False
     chips_version: int = 0  # bumped when the server resets the chips (see topic_chips)
-    hrefs: dict[str, str] = dict.fromkeys(("edit", "fix", "comune", "figli"), urls.STEP_COMUNE)  # the links it shows
+    hrefs: dict[str, str] = dict.fromkeys(("edit", "fix", "comune", "children"), urls.STEP_COMUNE)  # the links it shows
     share_url: str = ""
     qr: str = ""  # address of the path's QR code image
     share_status: str = ""  # "Link copiato": announced politely
@@ -152,8 +152,8 @@ class PercorsoState(UiState):
         self.has_filter = bool(q.temi)
         self.filter_summary = ", ".join(chip.label for chip in self.chips if chip.pressed)
         lf = lingua_filter(q, plan.percorso)
-        self.lingua_choices, self.lingua_status = lf.choices, lf.status
-        self.lingua_all_href, self.lingua_active = lf.all_href, lf.active
+        self.language_choices, self.language_status = lf.choices, lf.status
+        self.language_all_href, self.language_active = lf.all_href, lf.active
 
     def _show_links(self, plan: PagePlan) -> None:
         q = plan.query
@@ -161,7 +161,7 @@ class PercorsoState(UiState):
             "edit": urls.link(urls.STEP_COMUNE, q),
             "fix": plan.fix_href,
             "comune": urls.link(urls.STEP_COMUNE, q),
-            "figli": urls.link(urls.STEP_FIGLI, q),
+            "children": urls.link(urls.STEP_FIGLI, q),
         }
         base = share.site_base(self.router.headers.origin)
         self.share_url = share.absolute(base, urls.link(urls.PERCORSO, q)) if plan.kind != NEED_COMUNE else ""

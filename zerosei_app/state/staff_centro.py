@@ -26,8 +26,8 @@ class StaffCentroState(StaffState):
     centro_id: int = 0
     centro_name: str = ""
     comune_name: str = ""
-    attivo: bool = True
-    verifica_label: str = ""
+    active: bool = True
+    verification_label: str = ""
     form: dict[str, str] = {}
     form_key: int = 0
     errors: dict[str, str] = {}
@@ -37,7 +37,7 @@ class StaffCentroState(StaffState):
     codice_istat: str = ""
     relinked: list[str] = []
     # The review cycle: when the centre last said its contacts are still right ("" = never).
-    contatti_confermati: str = ""
+    contacts_confirmed: str = ""
     review_days: int = 180
     # Temporary closures (components/staff_chiusure.py): the centre's staff and the Regione.
     chiusure: list[dict[str, str]] = []
@@ -49,9 +49,9 @@ class StaffCentroState(StaffState):
 
     def _fill(self, db: Session, centro) -> None:
         comune = get_comune(db, centro.codice_istat)
-        self.centro_id, self.centro_name, self.attivo = centro.id, centro.name, centro.is_active
+        self.centro_id, self.centro_name, self.active = centro.id, centro.name, centro.is_active
         self.comune_name = comune.name if comune else centro.codice_istat
-        self.verifica_label = STATO_VERIFICA_LABELS.get(centro.stato_verifica, centro.stato_verifica)
+        self.verification_label = STATO_VERIFICA_LABELS.get(centro.stato_verifica, centro.stato_verifica)
         self._base_version = centro.version
         self.form = v.centro_form(centro)
         self.ente_id = centro.ente_gestore_id or 0
@@ -59,7 +59,7 @@ class StaffCentroState(StaffState):
         self.form_key += 1
         self.errors = {}
         self.confirm_close = False
-        self.contatti_confermati = clock.day(last_contacts_confirmation(db, centro.id))
+        self.contacts_confirmed = clock.day(last_contacts_confirmation(db, centro.id))
         self.review_days = get_mail_settings().review_days
 
     @staff_event(loader=True)
@@ -108,7 +108,7 @@ class StaffCentroState(StaffState):
             db, centro_id=centro.id, entry=None, how="editor", user_id=ctx.user_id, today=clock.today(), now=clock.now()
         )
         db.commit()
-        self.contatti_confermati = clock.day(last_contacts_confirmation(db, centro.id))
+        self.contacts_confirmed = clock.day(last_contacts_confirmation(db, centro.id))
         self.flash_ok = v.CONTACTS_CONFIRMED
 
     @staff_event(regione=True)

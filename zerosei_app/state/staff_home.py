@@ -21,19 +21,19 @@ from zerosei_app.view.staff_todo import TodoItem, regione_todo, todo
 @dataclasses.dataclass
 class CentroCard:
     id: int
-    nome: str
+    name: str
     comune: str
-    attivo: bool
-    verifica: str
-    incerto: bool
-    pubblicate: int
-    bozze: int
-    archiviate: int
-    da_verificare: int
-    esempi: int
-    nuove: int
-    in_lavorazione: int
-    in_ritardo: int
+    active: bool
+    verification: str
+    uncertain: bool
+    published: int
+    drafts: int
+    archived: int
+    stale: int
+    examples: int
+    reports_new: int
+    reports_in_progress: int
+    reports_late: int
 
 
 def centro_cards(items) -> list[CentroCard]:
@@ -60,22 +60,24 @@ def centro_cards(items) -> list[CentroCard]:
 
 
 TODO_SHOWN = 6  # per group; the rest is in the table or cards of centres below the list
+# TodoItem.kind (view/staff_todo.py) -> the name of its group's vars (todo_<name>, more_<name>), in the list's order.
+TODO_GROUPS = {"contatti": "contacts", "segnalazioni": "reports", "voci": "entries"}
 
 
 class StaffHomeState(StaffState):
     centri: list[CentroCard] = []
-    tot_pubblicate: int = 0
-    tot_da_verificare: int = 0
-    tot_segnalazioni_aperte: int = 0
-    tot_in_ritardo: int = 0
+    total_published: int = 0
+    total_stale: int = 0
+    total_reports_open: int = 0
+    total_reports_late: int = 0
     welcome: bool = False
     # The to-do list in its three groups, in this order; each shows at most TODO_SHOWN (the rest: "e altri N").
-    todo_contatti: list[TodoItem] = []
-    todo_segnalazioni: list[TodoItem] = []
-    todo_voci: list[TodoItem] = []
-    more_contatti: int = 0
-    more_segnalazioni: int = 0
-    more_voci: int = 0
+    todo_contacts: list[TodoItem] = []
+    todo_reports: list[TodoItem] = []
+    todo_entries: list[TodoItem] = []
+    more_contacts: int = 0
+    more_reports: int = 0
+    more_entries: int = 0
     todo_regione: list[TodoItem] = []  # the Regione's own jobs (its "Da fare" holds no operatrice's work)
     more_regione: int = 0  # always 0: the Regione's jobs are few and all shown
 
@@ -86,15 +88,15 @@ class StaffHomeState(StaffState):
         self.centri = centro_cards(items)
         items_todo = [] if ctx.is_regione else todo(items)
         self.todo_regione = self._regione_todo(db) if ctx.is_regione else []
-        for kind in ("contatti", "segnalazioni", "voci"):
+        for kind, group_name in TODO_GROUPS.items():
             group = [i for i in items_todo if i.kind == kind]
-            setattr(self, f"todo_{kind}", group[:TODO_SHOWN])
-            setattr(self, f"more_{kind}", max(0, len(group) - TODO_SHOWN))
+            setattr(self, f"todo_{group_name}", group[:TODO_SHOWN])
+            setattr(self, f"more_{group_name}", max(0, len(group) - TODO_SHOWN))
         t = totals([s for s in items if s.is_active])
-        self.tot_pubblicate = t["published"]
-        self.tot_da_verificare = t["stale"]
-        self.tot_segnalazioni_aperte = t["reports_nuova"] + t["reports_in_lavorazione"]
-        self.tot_in_ritardo = t["reports_late"]
+        self.total_published = t["published"]
+        self.total_stale = t["stale"]
+        self.total_reports_open = t["reports_nuova"] + t["reports_in_lavorazione"]
+        self.total_reports_late = t["reports_late"]
         if not ctx.is_regione and len(self.centri) == 0:
             self.page_error = m.NO_CENTRO
 

@@ -14,12 +14,12 @@ from zerosei_app.i18n import plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.carta import CartaCentro, DirectoryRow
-from zerosei_app.queries.contatti import titolare_comune, titolare_ente
+from zerosei_app.queries.contacts import titolare_comune, titolare_ente
 from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, VoceOut
 from zerosei_app.view import urls
 from zerosei_app.view.chiusure import announce_text
 from zerosei_app.view.contacts import LinkView
-from zerosei_app.view.contatti_out import contatti_out
+from zerosei_app.view.contacts_out import contacts_out
 from zerosei_app.view.mediazione import LinguaNameView, mediazione_lingue
 from zerosei_app.view.percorso_out import announce, map_url, voce_fields
 from zerosei_app.view.percorso_view import EntryView, centri_views, contact_links, entry_view, hours_text
@@ -37,7 +37,7 @@ def centro_contacts(centro: Centro, ente: EnteGestore | None, seat: Comune, lang
         titolare_ente(ente) if ente is not None else None,
         [titolare_comune(seat)],
     )
-    links, _intro, _pec_note = contact_links(contatti_out(actions), lang)
+    links, _intro, _pec_note = contact_links(contacts_out(actions), lang)
     return links
 
 
@@ -120,7 +120,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
     ]
     for s in nearest_for:
         s.in_short = plural("carta.nearest_print", s.count, lang)
-    entries = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_voce.get(e.id), today)) for e in c.entries]
+    entries = [VoceOut(**voce_fields(e), chiusura=announce(c.chiusure_entry.get(e.id), today)) for e in c.entries]
     areas = [
         AreaView(area, t(f"carta.area.{area}", lang), [_entry(s.v, centro, lang, compact) for s in items])
         for area, items in group_by_area(_Sortable(v) for v in entries)
@@ -140,7 +140,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         no_contacts="" if links else t("carta.no_contacts", lang),
         status_kind=centro.stato_verifica,
         status=status_text(centro.stato_verifica, lang),
-        updated=updated_text(c.aggiornato_il, centro.source_date, lang),
+        updated=updated_text(c.updated_on, centro.source_date, lang),
         served_title=plural("carta.n_comuni", sum(1 for _, k in c.served if k.origine in KNOWN), lang),
         served=served,
         nearest_for=nearest_for,

@@ -17,7 +17,7 @@ from zerosei_app.domain.path import ChildPath, Upcoming
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.i18n.format import language_name
 from zerosei_app.models import CardEntry, Chiusura, Comune
-from zerosei_app.queries.contatti import CentroContatti, Contatti, ente_name
+from zerosei_app.queries.contacts import CentroContacts, Contacts, ente_name
 from zerosei_app.queries.percorso import PathData
 from zerosei_app.schemas.percorso import (
     CentroOut,
@@ -32,7 +32,7 @@ from zerosei_app.schemas.percorso import (
     ProssimaOut,
     VoceOut,
 )
-from zerosei_app.view.contatti_out import contatti_out, ente_out
+from zerosei_app.view.contacts_out import contacts_out, ente_out
 from zerosei_app.view.tappe_out import funzioni_out, tappe_for_child
 from zerosei_app.view.wording import age_in_words
 
@@ -64,7 +64,7 @@ def _stated(text: str | None) -> str | None:
     return text.strip() or None if text else None
 
 
-def centro_out(c: CentroContatti, family: Comune) -> CentroOut:
+def centro_out(c: CentroContacts, family: Comune) -> CentroOut:
     """`family`: the comune whose path this is (its province and contacts)."""
     s = c.serving
     centro = s.centro
@@ -87,14 +87,14 @@ def centro_out(c: CentroContatti, family: Comune) -> CentroOut:
         distanza_km=s.copertura.distance_km,
         mappa_url=map_url(centro.address, s.comune.name),
         stessa_provincia=s.comune.sigla_provincia == family.sigla_provincia,
-        contatti=contatti_out(c.azioni),
+        contatti=contacts_out(c.actions),
         lingue_mediazione=list(centro.mediation_languages or []),
     )
 
 
-def centri_e_ente_out(contatti: Contatti) -> tuple[list[CentroOut], EnteGestoreOut | None]:
+def centri_e_ente_out(contacts: Contacts) -> tuple[list[CentroOut], EnteGestoreOut | None]:
     """The serving centres and the ente gestore to name, as the API writes them."""
-    return [centro_out(c, contatti.family) for c in contatti.centri], ente_out(contatti.ente)
+    return [centro_out(c, contacts.family) for c in contacts.centri], ente_out(contacts.ente)
 
 
 def voce_fields(e: CardEntry) -> dict:
@@ -125,7 +125,7 @@ def voce_fields(e: CardEntry) -> dict:
     )
 
 
-def _centro_today(data: PathData, c: CentroContatti) -> CentroOut:
+def _centro_today(data: PathData, c: CentroContacts) -> CentroOut:
     """The centre's output (memoised per snapshot) with the closure families see today."""
     s = c.serving
     shut = chiusura_out(data.chiusure_centro.get(s.centro.id), data.today)
@@ -138,12 +138,12 @@ def _fields(data: PathData, e: CardEntry) -> dict:
 
 
 def _voce(data: PathData, e: CardEntry) -> VoceOut:
-    shut = chiusura_out(data.chiusure_voce.get(e.id), data.today)
+    shut = chiusura_out(data.chiusure_entry.get(e.id), data.today)
     return data.memo(("voce", e.id, _key(shut)), lambda: VoceOut(**_fields(data, e), chiusura=shut))
 
 
 def _prossima(data: PathData, u: Upcoming) -> ProssimaOut:
-    shut = chiusura_out(data.chiusure_voce.get(u.entry.id), data.today)
+    shut = chiusura_out(data.chiusure_entry.get(u.entry.id), data.today)
     out = ProssimaOut(**_fields(data, u.entry), tra_mesi=u.starts_in_months, da_mese=str(u.starts_on), chiusura=shut)
     out._view_memo = _voce(data, u.entry)._view_memo  # the same entry: the same derived texts
     return out
@@ -176,13 +176,13 @@ def percorso_out(data: PathData, lang: str) -> PercorsoOut:
         comune=ComuneOut(
             codice_istat=comune.codice_istat, nome=comune.name, provincia=comune.sigla_provincia, cap=comune.cap or []
         ),
-        centri=[_centro_today(data, c) for c in data.contatti.centri],
-        ente_gestore=data.memo(("ente", comune.codice_istat), lambda: ente_out(data.contatti.ente)),
-        figli=[_figlio(data, path, lang) for path in data.figli],
+        centri=[_centro_today(data, c) for c in data.contacts.centri],
+        ente_gestore=data.memo(("ente", comune.codice_istat), lambda: ente_out(data.contacts.ente)),
+        figli=[_figlio(data, path, lang) for path in data.children],
         funzioni=data.memo(("funzioni", lang), lambda: funzioni_out(lang)),
         temi=list(q.temi),
-        lingua=_lingua(q, data.lingua_trovata, lang),
-        lingue_dichiarate=data.lingue_dichiarate,
+        lingua=_lingua(q, data.language_found, lang),
+        lingue_dichiarate=data.languages_stated,
         lang=lang,
         link=to_query_string(q),
     )

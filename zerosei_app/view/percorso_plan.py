@@ -63,7 +63,7 @@ def _plan(page: PageData, lang: str) -> PagePlan:
         elif not any(e.field == "comune" for e in page.parsed.errors):
             notices.insert(0, FieldError("comune", "missing_comune").message(lang))
         return PagePlan(NEED_COMUNE, q, notices, fix_href=urls.link(urls.STEP_COMUNE, q))
-    if page.contatti is not None:
+    if page.contacts is not None:
         return _centri_only(page, notices)
     return _with_path(page, notices, lang)
 
@@ -83,7 +83,7 @@ def _centri_only(page: PageData, notices: list[str]) -> PagePlan:
     """No child the path can use: the comune's centres (and its ente), and the step that asks again."""
     bad = page.bad_children
     all_too_old = bool(bad) and all(e.code == "too_old" for e in bad)
-    centri, ente = centri_e_ente_out(page.contatti)
+    centri, ente = centri_e_ente_out(page.contacts)
     return PagePlan(
         TOO_OLD if all_too_old else NEED_CHILD,
         page.query,

@@ -8,7 +8,7 @@ import dataclasses
 from zerosei_app.domain import clock
 from zerosei_app.domain.csv_common import Column, write_csv
 from zerosei_app.domain.regione_view import INVITO_LABELS, NESSUNO, SCADUTO
-from zerosei_app.queries.regione_view import CentroRiga, ComuneSenza
+from zerosei_app.queries.regione_view import CentroRow, ComuneUnconfirmed
 from zerosei_app.view.wording import staff_count
 
 PAGE = "/staff/regione/centri"
@@ -47,7 +47,7 @@ class ComuneView:
     inferito: bool
 
 
-def centro_row_view(r: CentroRiga) -> CentroRowView:
+def centro_row_view(r: CentroRow) -> CentroRowView:
     return CentroRowView(
         id=r.id,
         name=r.name,
@@ -69,18 +69,18 @@ def centro_row_view(r: CentroRiga) -> CentroRowView:
     )
 
 
-def chiusure_text(r: CentroRiga) -> str:
+def chiusure_text(r: CentroRow) -> str:
     """ "dal 01/08/2027 al 31/08/2027 (ferie); 2 voci sospese": closures in course or to come."""
     parts = [
         f"dal {clock.day(w.starts_on)} al {clock.day(w.ends_on)}" + (f" ({w.reason})" if w.reason else "")
         for w in r.chiusure
     ]
-    if r.voci_sospese:
-        parts.append(staff_count(r.voci_sospese, "{n} voce sospesa", "{n} voci sospese"))
+    if r.entries_suspended:
+        parts.append(staff_count(r.entries_suspended, "{n} voce sospesa", "{n} voci sospese"))
     return "; ".join(parts)
 
 
-def _reminders_text(r: CentroRiga) -> str:
+def _reminders_text(r: CentroRow) -> str:
     if r.promemoria is None:
         return "—"  # the reminders arrive with the review cycle
     if r.promemoria == 0:
@@ -88,7 +88,7 @@ def _reminders_text(r: CentroRiga) -> str:
     return f"{r.promemoria} (ultimo {clock.day(r.ultimo_promemoria)})"
 
 
-def comune_view(c: ComuneSenza) -> ComuneView:
+def comune_view(c: ComuneUnconfirmed) -> ComuneView:
     if c.centro_id is None:
         return ComuneView(c.name, c.provincia, "nessun centro", "/staff/regione", "Collega un centro", False)
     if c.inferito:  # the family's centre is itself a guess: fixing the link comes first
@@ -122,7 +122,7 @@ CSV_COLUMNS = (
 )
 
 
-def export_csv(rows: list[CentroRiga]) -> bytes:
+def export_csv(rows: list[CentroRow]) -> bytes:
     return write_csv(
         CSV_COLUMNS,
         (

@@ -1,5 +1,5 @@
 """Who a family can contact: the serving centres with the actions the rule gives each one, and the
-comune's ente gestore when it runs none of them (domain/contact_rule.py). Plain data: view/contatti_out.py
+comune's ente gestore when it runs none of them (domain/contact_rule.py). Plain data: view/contacts_out.py
 and view/percorso_out.py turn it into the API's and the page's shapes."""
 
 from __future__ import annotations
@@ -22,27 +22,27 @@ from zerosei_app.queries.centri import ServingCentro, centri_for_comune
 
 
 @dataclass(frozen=True)
-class CentroContatti:
+class CentroContacts:
     """A centre serving the family's comune, and the actions its card offers."""
 
     serving: ServingCentro
-    azioni: list[ContactAction]
+    actions: list[ContactAction]
 
 
 @dataclass(frozen=True)
-class EnteContatti:
+class EnteContacts:
     """The comune's ente gestore (when it runs none of the serving centres), and its actions."""
 
     ente: EnteGestore
     name: str  # as parents read it (ente_name)
-    azioni: list[ContactAction]
+    actions: list[ContactAction]
 
 
 @dataclass(frozen=True)
-class Contatti:
+class Contacts:
     family: Comune  # the comune whose path this is
-    centri: list[CentroContatti]
-    ente: EnteContatti | None
+    centri: list[CentroContacts]
+    ente: EnteContacts | None
 
 
 def ente_name(ente: EnteGestore) -> str:
@@ -62,7 +62,7 @@ def _comuni(family: Comune, seat: Comune) -> list[Holder]:
     return [titolare_comune(family)] + ([titolare_comune(seat)] if seat.codice_istat != family.codice_istat else [])
 
 
-def centro_azioni(s: ServingCentro, family: Comune) -> list[ContactAction]:
+def centro_actions(s: ServingCentro, family: Comune) -> list[ContactAction]:
     c = s.centro
     return contact_actions(
         Holder(CENTRO, c.name, ContactDetails(c.phone, c.email, c.website)),
@@ -79,20 +79,20 @@ def ente_of_comune(db: Session, family: Comune) -> EnteGestore | None:
     ).first()
 
 
-def ente_for_family(ente: EnteGestore | None, family: Comune, serving: list[ServingCentro]) -> EnteContatti | None:
+def ente_for_family(ente: EnteGestore | None, family: Comune, serving: list[ServingCentro]) -> EnteContacts | None:
     """The comune's ente gestore, when the sources name it and it runs none of the centres serving the comune."""
     if ente is None or any(s.centro.ente_gestore_id == ente.id for s in serving):
         return None
-    return EnteContatti(ente, ente_name(ente), contact_actions(titolare_ente(ente), None, _comuni(family, family)))
+    return EnteContacts(ente, ente_name(ente), contact_actions(titolare_ente(ente), None, _comuni(family, family)))
 
 
-def family_contatti(family: Comune, serving: list[ServingCentro], ente: EnteGestore | None) -> Contatti:
+def family_contacts(family: Comune, serving: list[ServingCentro], ente: EnteGestore | None) -> Contacts:
     """Every serving centre with its actions, and the ente gestore to name (rows already loaded)."""
-    return Contatti(
-        family, [CentroContatti(s, centro_azioni(s, family)) for s in serving], ente_for_family(ente, family, serving)
+    return Contacts(
+        family, [CentroContacts(s, centro_actions(s, family)) for s in serving], ente_for_family(ente, family, serving)
     )
 
 
-def contatti_for_comune(db: Session, family: Comune) -> Contatti:
+def contacts_for_comune(db: Session, family: Comune) -> Contacts:
     """The same, read from the database (the Carta's search)."""
-    return family_contatti(family, centri_for_comune(db, family.codice_istat), ente_of_comune(db, family))
+    return family_contacts(family, centri_for_comune(db, family.codice_istat), ente_of_comune(db, family))

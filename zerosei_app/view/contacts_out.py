@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from zerosei_app.domain.contact_rule import ContactAction
-from zerosei_app.queries.contatti import EnteContatti
+from zerosei_app.queries.contacts import EnteContacts
 from zerosei_app.schemas.percorso import ContattoOut, EnteGestoreOut
 
 _API_KIND = {"tel": "telefono", "mail": "email", "web": "sito", "pec": "pec"}
 
 
-def contatti_out(actions: list[ContactAction]) -> list[ContattoOut]:
+def contacts_out(actions: list[ContactAction]) -> list[ContattoOut]:
     return [ContattoOut(tipo=_API_KIND[a.kind], testo=a.label, href=a.href, di=a.of, di_nome=a.name) for a in actions]
 
 
-def ente_out(e: EnteContatti | None) -> EnteGestoreOut | None:
+def ente_out(e: EnteContacts | None) -> EnteGestoreOut | None:
     if e is None:
         return None
     ente = e.ente
@@ -24,5 +24,5 @@ def ente_out(e: EnteContatti | None) -> EnteGestoreOut | None:
         email=ente.email,
         pec=ente.pec,
         telefono=ente.phone,
-        contatti=contatti_out(e.azioni),
+        contatti=contacts_out(e.actions),
     )
