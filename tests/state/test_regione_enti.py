@@ -44,7 +44,7 @@ def test_choosing_the_ente_replaces_the_guess_and_is_audited(staff_db):
     codice, ente_id, centro_id = _guessed_with_an_ente_that_runs_a_centre(staff_db)
     s = _page(staff_db, {"solo": "dedotti", "q": codice})
     (row,) = s.rows
-    assert row.only_inferred and s.solo == "dedotti"
+    assert row.only_inferred and s.only == "dedotti"
     call(s, "choose", {"codice_istat": codice, "ente": "", "centro": ""})  # nothing chosen: nothing changes
     assert "Scegli l'ente gestore o il centro" in s.flash_error
     call(s, "choose", {"codice_istat": codice, "ente": str(ente_id), "centro": ""})
