@@ -161,7 +161,7 @@ CASES = [
     Case(StaffEntryState, "load_entry", "/staff/voce", query=lambda t: {"id": str(t.entry_b)}, loader=True),
     Case(StaffEntryState, "load_new", "/staff/voce/nuova", query=lambda t: {"centro": str(CENTRO_B)}, loader=True),
     Case(StaffEntryState, "mark_dirty", prep=_entry_state_on_b, args=lambda t: ("x",)),
-    Case(StaffEntryState, "pick_modello", prep=_centro_b, args=lambda t: ("3",)),
+    Case(StaffEntryState, "pick_template", prep=_centro_b, args=lambda t: ("3",)),
     Case(StaffEntryState, "set_intent", prep=_entry_state_on_b, args=lambda t: ("preview",)),
     Case(StaffEntryState, "save", prep=_entry_state_on_b, args=lambda t: (valid_entry_form(),)),
     Case(
