@@ -38,7 +38,7 @@ def _sort_nav() -> rx.Component:
     )
 
 
-def _invito(r) -> rx.Component:
+def _invitation(r) -> rx.Component:
     return rx.fragment(
         badge(r.invito, r.invito_badge),
         rx.cond(r.invito_href != "", rx.fragment(" ", link("Invita", r.invito_href))),
@@ -53,7 +53,7 @@ def row(r) -> rx.Component:
             rx.el.span(r.luogo, class_name="st-muted"),
             class_name="st-stack-title",
         ),
-        stack_cell("Account", _invito(r)),
+        stack_cell("Account", _invitation(r)),
         stack_cell("Pubblicate", link(r.pubblicate, r.voci_href, aria_label="Voci di " + r.name)),
         stack_cell("Confermate", r.confermate),
         stack_cell(
