@@ -27,11 +27,12 @@ class Id(BaseModel):
     id: int = Field(gt=0, lt=2**31)
 
 
-class ModelloRef(BaseModel):
-    """Which modello a new draft starts from (`modello=` in the new-entry address, or the picker's value)."""
+class TemplateRef(BaseModel):
+    """Which modello a new draft starts from (`modello=` in the new-entry address, or the picker's value: the
+    alias keeps that key), by its index in MODELLI."""
 
-    model_config = _STRIP
-    modello: int = Field(ge=0, lt=len(MODELLI))
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore", validate_by_name=True, validate_by_alias=True)
+    index: int = Field(ge=0, lt=len(MODELLI), alias="modello")
 
 
 class LoginInput(BaseModel):

@@ -37,7 +37,7 @@ from zerosei_app.domain.entry_form import (
 )
 from zerosei_app.domain.entry_status import ACTION_LABELS, DONE_MESSAGES, TransitionError, actions_for
 from zerosei_app.domain.review import is_stale
-from zerosei_app.domain.staff_forms import Id, ModelloRef
+from zerosei_app.domain.staff_forms import Id, TemplateRef
 from zerosei_app.domain.staff_labels import STATUS_LABELS
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import CardEntry
@@ -190,9 +190,9 @@ class StaffEntryState(StaffState):
         self.status, self.status_label, self.version, self._base_version = "draft", v.NEW_STATUS_LABEL, 0, 0
         self.actions, self.history, self.reviewed_on, self.stale, self.is_example = [], [], "", False, False
         picked = self.router.url.query_parameters.get("modello", "")
-        ref, _ = parse(ModelloRef, {"modello": picked}) if picked else (None, {})
-        self.form, self.template_title = v.form_from_modello(centro, ref.modello if ref else None)
-        self.template_choice = str(ref.modello) if ref else ""
+        ref, _ = parse(TemplateRef, {"modello": picked}) if picked else (None, {})
+        self.form, self.template_title = v.form_from_modello(centro, ref.index if ref else None)
+        self.template_choice = str(ref.index) if ref else ""
         self._funzione_id = self._wanted_funzione()
         if self._funzione_id:  # "Aggiungi i vostri dettagli" on a regional function: the entry details it
             self.form = prefill(self.form, self._funzione_id)
@@ -221,8 +221,8 @@ class StaffEntryState(StaffState):
         base = f"/staff/voce/nuova?centro={centro.id}"
         if str(value or "").strip() == "":
             return rx.redirect(base)
-        ref = require(ModelloRef, {"modello": value})
-        return rx.redirect(f"{base}&modello={ref.modello}")
+        ref = require(TemplateRef, {"modello": value})
+        return rx.redirect(f"{base}&modello={ref.index}")
 
     # ---------------------------------------------------------------- editing
 
