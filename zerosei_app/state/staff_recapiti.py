@@ -20,7 +20,7 @@ from zerosei_app.view import staff_messages as m
 _EMPTY = {"website": "", "email": "", "pec": "", "phone": "", "contacts_notes": ""}
 
 
-class StaffRecapitiState(StaffState):
+class StaffContactsState(StaffState):
     kind: str = ""  # "" | ente | comune
     key: str = ""
     title: str = ""
