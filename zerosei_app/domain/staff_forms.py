@@ -31,7 +31,7 @@ class TemplateRef(BaseModel):
     """Which modello a new draft starts from (`modello=` in the new-entry address, or the picker's value: the
     alias keeps that key), by its index in MODELLI."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore", validate_by_name=True, validate_by_alias=True)
+    model_config = _STRIP
     index: int = Field(ge=0, lt=len(MODELLI), alias="modello")
 
 
@@ -196,7 +196,7 @@ class EntryListQuery(BaseModel):
     key, the one place they are mapped; `to_params` writes them back.
     """
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore", validate_by_name=True, validate_by_alias=True)
+    model_config = _STRIP
     centro: int = Field(gt=0, lt=2**31)
     q: str = Field("", max_length=100)
     status: Literal["", "draft", "published", "archived", "attive"] = Field("attive", alias="stato")

@@ -31,7 +31,7 @@ SHOWN = 50  # rows on the page; filters narrow the rest
 class Filters(BaseModel):
     """The list's filters, from the address or the form (the key `solo` stays: it is in links; the alias maps it)."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore", validate_by_name=True, validate_by_alias=True)
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
     only: str = Field("", max_length=20, alias="solo")
     provincia: str = Field("", max_length=2)
     q: str = Field("", max_length=100)
