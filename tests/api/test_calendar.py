@@ -23,7 +23,7 @@ from zerosei_app.domain.hsds_ids import hsds_id
 from zerosei_app.domain.link import parse_query_string
 from zerosei_app.domain.sessions import ROME, SessionChoice, cancel, validate
 from zerosei_app.models import AuditRecord, CardEntry, EntrySession, EntryStatus
-from zerosei_app.state.appuntamenti import AppuntamentiState
+from zerosei_app.state.entry_sessions import EntrySessionsState
 
 NOW = datetime(2026, 10, 10, 8, 0, tzinfo=ROME)
 PATH = "comune=001255&nascita=2025-05"
@@ -73,9 +73,9 @@ def sessions(app_database, fixed_now):
     engine.dispose()
 
 
-def _page(query: str) -> AppuntamentiState:
+def _page(query: str) -> EntrySessionsState:
     root = rx.State(_reflex_internal_init=True)
-    state = root.get_substate(AppuntamentiState.get_full_name().split(".")[1:])
+    state = root.get_substate(EntrySessionsState.get_full_name().split(".")[1:])
     root.router = RouterData.from_router_data(
         {
             "pathname": "/percorso",

@@ -9,7 +9,7 @@ from tests.state.conftest import run_async
 from zerosei_app.db import get_engine
 from zerosei_app.models import Centro
 from zerosei_app.state.carta_centro import CartaCentroState
-from zerosei_app.state.carta_stampa import CartaStampaState
+from zerosei_app.state.carta_print import CartaPrintState
 
 
 def test_every_centre_carta_names_the_four_irrinunciabili_with_sources(state):
@@ -25,7 +25,7 @@ def test_every_centre_carta_names_the_four_irrinunciabili_with_sources(state):
 
 
 def test_print_edition_has_the_tappe_compact_and_sourced(state):
-    s = state(CartaStampaState, "/carta/stampa?provincia=VB")
+    s = state(CartaPrintState, "/carta/stampa?provincia=VB")
     run_async(s.on_load())
     assert len(s.tappe) == 25
     assert s.tappe[0].age.lower().startswith("dalla gravidanza") or "gravidanza" in s.tappe[0].age.lower()

@@ -14,7 +14,7 @@ from zerosei_app.domain.carta import AREAS, OTHER_AREA
 from zerosei_app.models import CardEntry, Centro, CentroSlugHistory, EntryStatus
 from zerosei_app.state.carta import CartaState
 from zerosei_app.state.carta_centro import CartaCentroState
-from zerosei_app.state.carta_stampa import CartaStampaState
+from zerosei_app.state.carta_print import CartaPrintState
 
 
 def _centri() -> list[Centro]:
@@ -137,20 +137,20 @@ def test_find_by_comune_cap_or_name(state):
 
 
 def test_print_edition_whole_province_and_one_centre(state):
-    s = state(CartaStampaState, "/carta/stampa")
+    s = state(CartaPrintState, "/carta/stampa")
     run_async(s.on_load())
     assert len(s.sections) == len(_centri())
     assert sum(len(p.centri) for p in s.contents) == len(s.sections)
     assert all(
         sec.qr.startswith("data:image/svg+xml") and sec.url.startswith("http://test.local/carta/") for sec in s.sections
     )
-    s = state(CartaStampaState, "/carta/stampa?provincia=at")
+    s = state(CartaPrintState, "/carta/stampa?provincia=at")
     run_async(s.on_load())
     assert s.sections and all(sec.carta.provincia == "AT" for sec in s.sections) and s.scope == "Provincia di Asti"
-    s = state(CartaStampaState, "/carta/stampa?centro=asti&lang=en")
+    s = state(CartaPrintState, "/carta/stampa?centro=asti&lang=en")
     run_async(s.on_load())
     assert [sec.carta.slug for sec in s.sections] == ["asti"] and s.sections[0].url.endswith("/carta/asti?lang=en")
-    s = state(CartaStampaState, "/carta/stampa?provincia=MI")
+    s = state(CartaPrintState, "/carta/stampa?provincia=MI")
     run_async(s.on_load())
     assert s.notices and len(s.sections) == len(_centri())
 
@@ -171,7 +171,7 @@ def test_a_slug_typed_in_capitals_leads_to_the_canonical_address(state):
 
 
 def test_an_over_long_print_parameter_is_said_and_the_whole_edition_shown(state):
-    s = state(CartaStampaState, "/carta/stampa?provincia=" + "T" * 50)
+    s = state(CartaPrintState, "/carta/stampa?provincia=" + "T" * 50)
     run_async(s.on_load())
     assert any("non è una provincia" in n for n in s.notices) and len(s.sections) == len(_centri())
 

@@ -10,7 +10,7 @@ from zerosei_app.domain.csv_enti_comuni import parse_enti_csv
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, Centro, ComuneEnteGestore, Copertura, EnteGestore
 from zerosei_app.queries.staff_coverage import still_inferred
-from zerosei_app.state.staff_recapiti import StaffRecapitiState
+from zerosei_app.state.staff_recapiti import StaffContactsState
 from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState
 
 from .staff_support import call, make_state
@@ -44,7 +44,7 @@ def test_choosing_the_ente_replaces_the_guess_and_is_audited(staff_db):
     codice, ente_id, centro_id = _guessed_with_an_ente_that_runs_a_centre(staff_db)
     s = _page(staff_db, {"solo": "dedotti", "q": codice})
     (row,) = s.rows
-    assert row.only_inferred and s.solo == "dedotti"
+    assert row.only_inferred and s.only == "dedotti"
     call(s, "choose", {"codice_istat": codice, "ente": "", "centro": ""})  # nothing chosen: nothing changes
     assert "Scegli l'ente gestore o il centro" in s.flash_error
     call(s, "choose", {"codice_istat": codice, "ente": str(ente_id), "centro": ""})
@@ -119,7 +119,7 @@ def test_template_and_export_download(staff_db):
 
 
 def test_apri_opens_the_chosen_ente(staff_db):
-    s = make_state(StaffRecapitiState, staff_db.tokens["regione"], "/staff/recapiti")
+    s = make_state(StaffContactsState, staff_db.tokens["regione"], "/staff/recapiti")
     call(s, "load")
     result = call(s, "open_ente", {"ente": "1"})
     assert "/staff/recapiti?ente=1" in repr(result)

@@ -71,7 +71,7 @@ def test_every_open_centre_with_its_numbers_and_links(staff_db):
     assert others and all(
         r.invitation_kind == NESSUNO and r.invitation_href.startswith("/staff/utenti") for r in others
     )
-    assert s.n_senza_account == len(others)
+    assert s.n_without_account == len(others)
     assert s.n_comuni > 0 and all(c.href.startswith("/staff/") for c in s.comuni)
 
 
@@ -94,8 +94,8 @@ def test_an_invited_account_shows_as_invited(staff_db):
 def test_sorting_and_csv(staff_db):
     s = _view(staff_db, "da_confermare")
     counts = [int(r.to_confirm) for r in s.rows]
-    assert counts == sorted(counts, reverse=True) and s.ordine == "da_confermare"
-    assert _view(staff_db, "'; drop").ordine == "centro"  # an unknown order is ignored
+    assert counts == sorted(counts, reverse=True) and s.order == "da_confermare"
+    assert _view(staff_db, "'; drop").order == "centro"  # an unknown order is ignored
     assert "centri-zerosei-" in str(call(s, "export"))  # rx.download of the CSV
 
 

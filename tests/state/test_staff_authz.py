@@ -34,7 +34,7 @@ from zerosei_app.state.staff_home import StaffHomeState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
-from zerosei_app.state.staff_recapiti import StaffRecapitiState
+from zerosei_app.state.staff_recapiti import StaffContactsState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
 from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState
@@ -74,7 +74,7 @@ STAFF_STATES = (
     StaffRegioneState,
     StaffRegioneCentriState,
     StaffRegioneEntiState,
-    StaffRecapitiState,
+    StaffContactsState,
     StaffTappeState,
     StaffImportState,
     StaffListsImportState,
@@ -161,7 +161,7 @@ CASES = [
     Case(StaffEntryState, "load_entry", "/staff/voce", query=lambda t: {"id": str(t.entry_b)}, loader=True),
     Case(StaffEntryState, "load_new", "/staff/voce/nuova", query=lambda t: {"centro": str(CENTRO_B)}, loader=True),
     Case(StaffEntryState, "mark_dirty", prep=_entry_state_on_b, args=lambda t: ("x",)),
-    Case(StaffEntryState, "pick_modello", prep=_centro_b, args=lambda t: ("3",)),
+    Case(StaffEntryState, "pick_template", prep=_centro_b, args=lambda t: ("3",)),
     Case(StaffEntryState, "set_intent", prep=_entry_state_on_b, args=lambda t: ("preview",)),
     Case(StaffEntryState, "save", prep=_entry_state_on_b, args=lambda t: (valid_entry_form(),)),
     Case(
@@ -246,15 +246,15 @@ CASES = [
         regione_only=True,
     ),
     Case(
-        StaffRecapitiState,
+        StaffContactsState,
         "load",
         "/staff/recapiti",
         query=lambda t: {"comune": "004003"},
         loader=True,
         regione_only=True,
     ),
-    Case(StaffRecapitiState, "search_comune", args=lambda t: ({"q": "alba"},), regione_only=True),
-    Case(StaffRecapitiState, "open_ente", args=lambda t: ({"ente": "1"},), regione_only=True),
+    Case(StaffContactsState, "search_comune", args=lambda t: ({"q": "alba"},), regione_only=True),
+    Case(StaffContactsState, "open_ente", args=lambda t: ({"ente": "1"},), regione_only=True),
     Case(StaffRegioneEntiState, "load", "/staff/regione/enti", loader=True, regione_only=True),
     Case(StaffRegioneEntiState, "apply_filters", args=lambda t: ({"q": "alba"},), regione_only=True),
     Case(StaffRegioneEntiState, "choose", args=lambda t: ({"codice_istat": "004003", "ente": "1"},), regione_only=True),
@@ -269,7 +269,7 @@ CASES = [
     Case(StaffRegioneEntiState, "apply_csv", regione_only=True),
     Case(StaffRegioneEntiState, "cancel_csv", regione_only=True),
     Case(
-        StaffRecapitiState,
+        StaffContactsState,
         "save",
         prep=lambda s, t: (setattr(s, "kind", "comune"), setattr(s, "key", "004003")),
         args=lambda t: ({"website": "www.comune.alba.cn.it/famiglie", "phone": "0173 292111"},),

@@ -35,13 +35,13 @@ def _form(**over) -> dict:
 def test_regione_edits_confirms_and_parents_see_the_day(staff_db):
     s = make_state(StaffTappeState, staff_db.tokens["regione"], "/staff/tappe", {"id": "buono_vesta"})
     call(s, "load")
-    assert s.tappa_id == "buono_vesta" and s.stato == "Da verificare sul sito ufficiale"
+    assert s.tappa_id == "buono_vesta" and s.status == "Da verificare sul sito ufficiale"
     assert len(s.rows) == 25
     call(s, "save", _form())
     assert s.flash_error == "" and s.flash_ok.startswith("Tappa salvata")
     assert s.form["version"] == "2" and s.form["source_title"] == "Regione Piemonte – Vesta"
     call(s, "confirm_today", s.form["version"])
-    assert s.flash_error == "" and s.stato.startswith("Verificata il")
+    assert s.flash_error == "" and s.status.startswith("Verificata il")
     with staff_db.session() as db:
         x = db.get(Tappa, "buono_vesta")
         assert x.verified_on == clock.today() and x.version == 3

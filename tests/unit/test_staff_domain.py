@@ -309,7 +309,7 @@ def test_filters_and_sort():
 
 def test_list_query_falls_back_on_unknown_values():
     q = EntryListQuery(centro=3, stato="hack", area="nope", tema="<b>", verifica="x", ordine="drop")
-    assert (q.stato, q.area, q.tema, q.verifica, q.ordine) == ("attive", "", "", "", "titolo")
+    assert (q.status, q.area, q.topic, q.verification, q.order) == ("attive", "", "", "", "titolo")
     assert q.to_params() == {"centro": "3"}
 
 

@@ -28,7 +28,7 @@ COLUMNS: tuple[Column, ...] = (
 _HEADERS = {c.key: c.header for c in COLUMNS}
 
 
-class RigaEnteInput(BaseModel):
+class EnteRowInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
     codice_istat: str = Field(min_length=1, max_length=12)
@@ -56,32 +56,32 @@ class RigaEnteInput(BaseModel):
 
 
 @dataclass
-class RigaLetta:
+class ReadRow:
     line: int
-    value: RigaEnteInput | None
+    value: EnteRowInput | None
     errors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
-class FileEnti:
+class EntiFile:
     table: CsvTable
-    rows: list[RigaLetta]
+    rows: list[ReadRow]
 
     @property
     def ok(self) -> bool:
         return not self.table.errors and all(r.value is not None and not r.errors for r in self.rows)
 
 
-def parse_enti_csv(data: bytes | str) -> FileEnti:
+def parse_enti_csv(data: bytes | str) -> EntiFile:
     table = read_csv(data, COLUMNS)
     rows = []
     if not table.errors:
         for r in table.rows:
-            value, errors = parse(RigaEnteInput, {k: v for k, v in r.values.items() if not k.startswith("__")})
-            rows.append(RigaLetta(r.line, value, {_HEADERS.get(k, k or "riga"): m for k, m in errors.items()}))
+            value, errors = parse(EnteRowInput, {k: v for k, v in r.values.items() if not k.startswith("__")})
+            rows.append(ReadRow(r.line, value, {_HEADERS.get(k, k or "riga"): m for k, m in errors.items()}))
         if not rows:
             table.errors.append("Il file non ha righe dopo l'intestazione.")
-    return FileEnti(table, rows)
+    return EntiFile(table, rows)
 
 
 def export_enti_csv(rows: Iterable[Mapping[str, object]]) -> bytes:

@@ -13,15 +13,17 @@ from .vocabulary import EntryStatus
 
 
 def matches(e: Any, q: EntryListQuery, today: date) -> bool:
-    if q.stato == "attive" and e.status == EntryStatus.ARCHIVED:
+    if q.status == "attive" and e.status == EntryStatus.ARCHIVED:
         return False
-    if q.stato not in ("", "attive") and e.status != q.stato:
+    if q.status not in ("", "attive") and e.status != q.status:
         return False
     if q.area and e.category != q.area:
         return False
-    if q.tema and q.tema not in (e.topics or []):
+    if q.topic and q.topic not in (e.topics or []):
         return False
-    if q.verifica == "da_verificare" and (e.status == EntryStatus.ARCHIVED or not is_stale(e.last_reviewed_on, today)):
+    if q.verification == "da_verificare" and (
+        e.status == EntryStatus.ARCHIVED or not is_stale(e.last_reviewed_on, today)
+    ):
         return False
     if q.q:
         haystack = fold(" ".join([e.title, e.summary, e.description, e.provider, e.location]))
@@ -42,7 +44,7 @@ def sort_key(order: str, today: date):
 
 def filter_entries(entries: Iterable[Any], q: EntryListQuery, today: date) -> list[Any]:
     found = [e for e in entries if matches(e, q, today)]
-    found.sort(key=sort_key(q.ordine, today))
+    found.sort(key=sort_key(q.order, today))
     return found
 
 

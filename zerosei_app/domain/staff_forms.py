@@ -27,11 +27,12 @@ class Id(BaseModel):
     id: int = Field(gt=0, lt=2**31)
 
 
-class ModelloRef(BaseModel):
-    """Which modello a new draft starts from (`modello=` in the new-entry address, or the picker's value)."""
+class TemplateRef(BaseModel):
+    """Which modello a new draft starts from (`modello=` in the new-entry address, or the picker's value: the
+    alias keeps that key), by its index in MODELLI."""
 
     model_config = _STRIP
-    modello: int = Field(ge=0, lt=len(MODELLI))
+    index: int = Field(ge=0, lt=len(MODELLI), alias="modello")
 
 
 class LoginInput(BaseModel):
@@ -189,27 +190,31 @@ SORT_LABELS = {
 
 
 class EntryListQuery(BaseModel):
-    """Filters of the entries list, read from the URL (unknown values fall back to "all")."""
+    """Filters of the entries list, read from the URL (unknown values fall back to "all").
+
+    The URL keys stay Italian (`stato`, `verifica`, `tema`, `ordine`: bookmarked links): each field's alias is its
+    key, the one place they are mapped; `to_params` writes them back.
+    """
 
     model_config = _STRIP
     centro: int = Field(gt=0, lt=2**31)
     q: str = Field("", max_length=100)
-    stato: Literal["", "draft", "published", "archived", "attive"] = "attive"
+    status: Literal["", "draft", "published", "archived", "attive"] = Field("attive", alias="stato")
     area: str = ""
-    tema: str = ""
-    verifica: Literal["", "da_verificare"] = ""
-    ordine: str = "titolo"
+    topic: str = Field("", alias="tema")
+    verification: Literal["", "da_verificare"] = Field("", alias="verifica")
+    order: str = Field("titolo", alias="ordine")
 
-    @field_validator("stato", mode="before")
+    @field_validator("status", mode="before")
     @classmethod
-    def _stato(cls, v: Any) -> Any:
+    def _status(cls, v: Any) -> Any:
         if v == "tutte":
             return ""
         return v if v in ("", "draft", "published", "archived", "attive") else "attive"
 
-    @field_validator("verifica", mode="before")
+    @field_validator("verification", mode="before")
     @classmethod
-    def _verifica(cls, v: Any) -> Any:
+    def _verification(cls, v: Any) -> Any:
         return v if v == "da_verificare" else ""
 
     @field_validator("area")
@@ -217,25 +222,27 @@ class EntryListQuery(BaseModel):
     def _area(cls, v: str) -> str:
         return v if v in CATEGORIES else ""
 
-    @field_validator("tema")
+    @field_validator("topic")
     @classmethod
-    def _tema(cls, v: str) -> str:
+    def _topic(cls, v: str) -> str:
         return v if v in TOPICS else ""
 
-    @field_validator("ordine")
+    @field_validator("order")
     @classmethod
-    def _ordine(cls, v: str) -> str:
+    def _order(cls, v: str) -> str:
         return v if v in SORTS else "titolo"
 
     def to_params(self) -> dict[str, str]:
+        """The URL query of these filters, under the URL keys (the fields' aliases)."""
+        values = self.model_dump(by_alias=True)
         out = {"centro": str(self.centro)}
         for key in ("q", "area", "tema", "verifica"):
-            if getattr(self, key):
-                out[key] = getattr(self, key)
-        if self.stato != "attive":
-            out["stato"] = self.stato or "tutte"
-        if self.ordine != "titolo":
-            out["ordine"] = self.ordine
+            if values[key]:
+                out[key] = values[key]
+        if self.status != "attive":
+            out["stato"] = self.status or "tutte"
+        if self.order != "titolo":
+            out["ordine"] = self.order
         return out
 
 

@@ -2,7 +2,6 @@
 
 import reflex as rx
 
-from zerosei_app.components.appuntamenti import centro_appuntamenti
 from zerosei_app.components.carta_parts import (
     area_section,
     back_to_directory,
@@ -11,6 +10,7 @@ from zerosei_app.components.carta_parts import (
     centro_facts,
     served_list,
 )
+from zerosei_app.components.entry_sessions import centro_sessions
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal
@@ -33,7 +33,7 @@ def _ok() -> rx.Component:
         ),
         back_to_directory(S.directory_href),
         served_list(c, "comuni-serviti", collapsible=True),
-        centro_appuntamenti(c.id),  # "Prossimi appuntamenti" (dated sessions, next 30 days)
+        centro_sessions(c.id),  # "Prossimi appuntamenti" (dated sessions, next 30 days)
         rx.el.section(
             rx.el.h2(t("ui.carta.entries_title"), id="servizi"),
             rx.el.p(c.entries_count, class_name="muted"),

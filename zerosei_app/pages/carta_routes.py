@@ -3,20 +3,20 @@
 import reflex as rx
 
 from zerosei_app.components.i18n import t
-from zerosei_app.pages import carta, carta_centro, carta_stampa
+from zerosei_app.pages import carta, carta_centro, carta_print
 from zerosei_app.state.carta import CartaState
 from zerosei_app.state.carta_centro import CartaCentroState
-from zerosei_app.state.carta_stampa import CartaStampaState
+from zerosei_app.state.carta_print import CartaPrintState
 
 
 def register_carta(app: rx.App, common: dict) -> None:
     app.add_page(carta.page, route=carta.ROUTE, title=t("ui.carta.dir_title"), on_load=CartaState.on_load, **common)
     # Before the dynamic route: /carta/stampa is a page of its own, not a centre called "stampa".
     app.add_page(
-        carta_stampa.page,
-        route=carta_stampa.ROUTE,
+        carta_print.page,
+        route=carta_print.ROUTE,
         title=t("ui.carta.dir_title"),
-        on_load=CartaStampaState.on_load,
+        on_load=CartaPrintState.on_load,
         **common,
     )
     app.add_page(

@@ -2,9 +2,9 @@
 
 import reflex as rx
 
-from zerosei_app.components.appuntamenti import path_appuntamenti
 from zerosei_app.components.centro_card import centro_card
 from zerosei_app.components.entry_card import entry_card
+from zerosei_app.components.entry_sessions import path_sessions
 from zerosei_app.components.i18n import t
 from zerosei_app.components.layout import page as layout
 from zerosei_app.components.lingua_filter import lingua_filter
@@ -171,7 +171,7 @@ def _ok() -> rx.Component:
         rx.el.div(_filters(), lingua_filter(), class_name="filter-bar"),
         rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
         _services(),  # each card says its own next dates; the calendar of the whole path comes after
-        path_appuntamenti(P.share_url),  # "Prossimi appuntamenti" (calendar)
+        path_sessions(P.share_url),  # "Prossimi appuntamenti" (calendar)
         _centri(),
         share_panel(),
         share_toast(),

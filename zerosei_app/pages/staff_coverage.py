@@ -12,12 +12,14 @@ def link_row(row) -> rx.Component:
     return rx.el.tr(
         rx.el.td(row.name, " (", row.provincia, ")"),
         rx.el.td(
-            badge(row.origine_label, row.origine), rx.cond(row.distanza != "", rx.fragment(" · ", row.distanza), "")
+            badge(row.origine_label, row.origine), rx.cond(row.distance != "", rx.fragment(" · ", row.distance), "")
         ),
         rx.el.td(
-            rx.cond(row.origine != "esplicito", button("Conferma", on_click=S.add(row.codice), kind="secondary small")),
+            rx.cond(
+                row.origine != "esplicito", button("Conferma", on_click=S.add(row.codice_istat), kind="secondary small")
+            ),
             " ",
-            button("Togli", on_click=S.remove(row.codice), kind="danger small", aria_label="Togli " + row.name),
+            button("Togli", on_click=S.remove(row.codice_istat), kind="danger small", aria_label="Togli " + row.name),
         ),
     )
 
@@ -31,7 +33,7 @@ def hit(h) -> rx.Component:
         rx.cond(
             h.linked,
             rx.el.span("già servito", class_name="st-muted"),
-            button("Aggiungi", on_click=S.add(h.codice), kind="small", aria_label="Aggiungi " + h.name),
+            button("Aggiungi", on_click=S.add(h.codice_istat), kind="small", aria_label="Aggiungi " + h.name),
         ),
     )
 
@@ -59,7 +61,7 @@ def page() -> rx.Component:
         rx.cond(S.hits.length() > 0, rx.el.ul(rx.foreach(S.hits, hit), aria_label="Comuni trovati")),
         rx.el.h2(
             S.links.length().to_string() + " comuni serviti",
-            rx.cond(S.n_inferiti > 0, rx.fragment(" (", S.n_inferiti.to_string(), " dedotti)"), ""),
+            rx.cond(S.n_inferred > 0, rx.fragment(" (", S.n_inferred.to_string(), " dedotti)"), ""),
         ),
         rx.el.table(
             rx.el.thead(

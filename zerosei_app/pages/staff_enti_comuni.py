@@ -16,8 +16,8 @@ def row(p: PropostaView) -> rx.Component:
             "Fonte",
             rx.cond(
                 p.source_url != "",
-                rx.el.a(p.fonte, href=p.source_url, target="_blank", rel="noopener noreferrer"),
-                p.fonte,
+                rx.el.a(p.source, href=p.source_url, target="_blank", rel="noopener noreferrer"),
+                p.source,
             ),
             rx.cond(p.source_date != "", rx.el.span(" (", p.source_date, ")", class_name="st-muted")),
         ),

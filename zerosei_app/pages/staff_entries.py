@@ -10,7 +10,7 @@ from zerosei_app.domain.staff_forms import SORT_LABELS
 from zerosei_app.domain.staff_labels import category_label, topic_label
 from zerosei_app.state.staff_entries import StaffEntriesState
 
-STATI = [
+STATUS_OPTIONS = [
     ("attive", "Pubblicate e bozze"),
     ("published", "Solo pubblicate"),
     ("draft", "Solo bozze"),
@@ -39,13 +39,15 @@ def filters() -> rx.Component:
         rx.el.details(
             rx.el.summary("Altri filtri: stato, area, tema, verifica, ordine"),
             rx.el.div(
-                _select("stato", "Stato", STATI, s.f_stato),
+                _select("stato", "Stato", STATUS_OPTIONS, s.f_status),
                 _select(
                     "area", "Area", [("", "Tutte le aree")] + [(c, category_label(c)) for c in CATEGORIES], s.f_area
                 ),
-                _select("tema", "Tema", [("", "Tutti i temi")] + [(t, topic_label(t)) for t in TOPICS], s.f_tema),
-                _select("verifica", "Verifica", [("", "Tutte"), ("da_verificare", "Solo da verificare")], s.f_verifica),
-                _select("ordine", "Ordina per", list(SORT_LABELS.items()), s.f_ordine),
+                _select("tema", "Tema", [("", "Tutti i temi")] + [(t, topic_label(t)) for t in TOPICS], s.f_topic),
+                _select(
+                    "verifica", "Verifica", [("", "Tutte"), ("da_verificare", "Solo da verificare")], s.f_verification
+                ),
+                _select("ordine", "Ordina per", list(SORT_LABELS.items()), s.f_order),
                 class_name="st-filters-more",
             ),
             open=s.filtered,

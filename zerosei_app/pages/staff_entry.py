@@ -558,11 +558,11 @@ def modello_picker() -> rx.Component:
         rx.el.label("Parti da un modello", html_for="modello", class_name="st-label"),
         rx.el.select(
             rx.el.option("— Nessun modello: voce vuota —", value=""),
-            rx.foreach(S.modello_options, lambda o: rx.el.option(o[1], value=o[0])),
+            rx.foreach(S.template_options, lambda o: rx.el.option(o[1], value=o[0])),
             id="modello",
             name="modello",
-            value=S.modello_choice,
-            on_change=S.pick_modello,
+            value=S.template_choice,
+            on_change=S.pick_template,
         ),
         rx.el.p(
             "Un modello è un servizio tipico di un Centro per le famiglie, scritto come esempio: riempie la bozza "
@@ -570,7 +570,7 @@ def modello_picker() -> rx.Component:
             "campo e aggiungi orari, luogo e costo del tuo servizio prima di pubblicare.",
             class_name="st-muted",
         ),
-        rx.cond(S.modello != "", rx.el.p("Bozza dal modello «", S.modello, "».", role="status")),
+        rx.cond(S.template_title != "", rx.el.p("Bozza dal modello «", S.template_title, "».", role="status")),
         class_name="st-panel",
     )
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from zerosei_app.components.staff_fields import text_field
 from zerosei_app.components.staff_layout import button, link, staff_page
-from zerosei_app.state.staff_recapiti import StaffRecapitiState as S
+from zerosei_app.state.staff_recapiti import StaffContactsState as S
 
 
 def _pickers() -> rx.Component:
@@ -46,8 +46,8 @@ def _pickers() -> rx.Component:
 def _form() -> rx.Component:
     v, e = S.form, S.errors
     return rx.el.section(
-        rx.el.h2("Recapiti: ", S.titolo),
-        rx.el.p(S.fonte, class_name="st-muted"),
+        rx.el.h2("Recapiti: ", S.title),
+        rx.el.p(S.source, class_name="st-muted"),
         rx.el.form(
             text_field("website", "Sito web", v, e, max_length=500, hint="Il primo recapito che le famiglie vedono."),
             rx.el.div(

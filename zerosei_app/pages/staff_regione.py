@@ -71,7 +71,9 @@ def _comune_hits() -> rx.Component:
                 lambda h: rx.el.li(
                     h.label,
                     " ",
-                    button("Scegli", on_click=S.pick_comune(h.codice), kind="small", aria_label="Scegli " + h.label),
+                    button(
+                        "Scegli", on_click=S.pick_comune(h.codice_istat), kind="small", aria_label="Scegli " + h.label
+                    ),
                 ),
             )
         ),
@@ -128,14 +130,14 @@ def page() -> rx.Component:
     return staff_page(
         rx.el.h1("Centri e comuni"),
         rx.el.div(
-            rx.el.div(rx.el.strong(S.tot["published"].to_string()), "voci pubblicate", class_name="st-kpi"),
-            rx.el.div(rx.el.strong(S.tot["stale"].to_string()), "voci da verificare", class_name="st-kpi"),
+            rx.el.div(rx.el.strong(S.totals["published"].to_string()), "voci pubblicate", class_name="st-kpi"),
+            rx.el.div(rx.el.strong(S.totals["stale"].to_string()), "voci da verificare", class_name="st-kpi"),
             rx.el.div(
-                rx.el.strong((S.tot["reports_nuova"] + S.tot["reports_in_lavorazione"]).to_string()),
+                rx.el.strong((S.totals["reports_nuova"] + S.totals["reports_in_lavorazione"]).to_string()),
                 "segnalazioni aperte",
                 class_name="st-kpi",
             ),
-            rx.el.div(rx.el.strong(S.tot["reports_late"].to_string()), "oltre i 15 giorni", class_name="st-kpi"),
+            rx.el.div(rx.el.strong(S.totals["reports_late"].to_string()), "oltre i 15 giorni", class_name="st-kpi"),
             rx.el.div(rx.el.strong(S.n_inferred.to_string()), "comuni con centro solo dedotto", class_name="st-kpi"),
             class_name="st-kpis",
         ),

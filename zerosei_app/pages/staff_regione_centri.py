@@ -14,7 +14,7 @@ def _header(key: str) -> rx.Component:
     return rx.el.th(
         link(SORT_LABELS[key], f"/staff/regione/centri?ordine={key}"),
         scope="col",
-        aria_sort=rx.cond(S.ordine == key, "ascending", "none"),
+        aria_sort=rx.cond(S.order == key, "ascending", "none"),
     )
 
 
@@ -25,7 +25,7 @@ def _sort_nav() -> rx.Component:
         *[
             rx.fragment(
                 rx.cond(
-                    S.ordine == key,
+                    S.order == key,
                     rx.el.strong(label, aria_current="true"),
                     link(label, f"/staff/regione/centri?ordine={key}"),
                 ),
@@ -38,7 +38,7 @@ def _sort_nav() -> rx.Component:
     )
 
 
-def _invito(r) -> rx.Component:
+def _invitation(r) -> rx.Component:
     return rx.fragment(
         badge(r.invitation, r.invitation_badge),
         rx.cond(r.invitation_href != "", rx.fragment(" ", link("Invita", r.invitation_href))),
@@ -53,7 +53,7 @@ def row(r) -> rx.Component:
             rx.el.span(r.place, class_name="st-muted"),
             class_name="st-stack-title",
         ),
-        stack_cell("Account", _invito(r)),
+        stack_cell("Account", _invitation(r)),
         stack_cell("Pubblicate", link(r.published, r.entries_href, aria_label="Voci di " + r.name)),
         stack_cell("Confermate", r.confirmed),
         stack_cell(
@@ -75,7 +75,7 @@ def _comuni() -> rx.Component:
         rx.el.p(
             S.n_comuni.to_string(),
             " comuni, di cui ",
-            S.n_comuni_inferiti.to_string(),
+            S.n_comuni_inferred.to_string(),
             " serviti solo dal centro più vicino (collegamento da confermare). Per ognuno: dove si risolve.",
             class_name="st-muted",
         ),
@@ -116,9 +116,9 @@ def page() -> rx.Component:
         rx.el.p(
             S.n_centri.to_string(),
             " centri aperti · ",
-            S.n_senza_account.to_string(),
+            S.n_without_account.to_string(),
             " senza un account attivo · ",
-            S.n_da_confermare.to_string(),
+            S.n_due.to_string(),
             " voci pubblicate da confermare (mai confermate, esempi o confermate più di ",
             S.review_days.to_string(),
             " giorni fa).",

@@ -85,8 +85,8 @@ def page() -> rx.Component:
                 button(
                     label,
                     on_click=S.set_filter(key),
-                    kind=rx.cond(S.filtro == key, "small", "secondary small"),
-                    aria_pressed=rx.cond(S.filtro == key, "true", "false"),
+                    kind=rx.cond(S.status_filter == key, "small", "secondary small"),
+                    aria_pressed=rx.cond(S.status_filter == key, "true", "false"),
                 )
                 for key, label in FILTERS
             ],

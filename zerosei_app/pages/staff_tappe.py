@@ -17,7 +17,7 @@ def _form() -> rx.Component:
     v, e = S.form, S.errors
     return rx.el.section(
         rx.el.h2(S.title),
-        rx.el.p(S.stato, class_name="st-muted", id="tappa-stato"),
+        rx.el.p(S.status, class_name="st-muted", id="tappa-stato"),
         rx.el.div(
             button("Confermo: verificato oggi", on_click=S.confirm_today(v["version"]), type="button"),
             rx.el.p(

@@ -21,7 +21,7 @@ class ComuneEnte:
     provincia: str
     ente_id: int | None
     ente: str
-    fonte: str  # "Indicato dalla Regione il …", the source's name, or ""
+    source: str  # "Indicato dalla Regione il …", the source's name, or ""
     only_inferred: bool  # served only by the nearest centre (a guess)
     centri: str  # the centres serving it now
 

@@ -21,17 +21,17 @@ from zerosei_app.view.staff_labels import ORIGINE_LABELS
 
 @dataclasses.dataclass
 class LinkRow:
-    codice: str
+    codice_istat: str
     name: str
     provincia: str
     origine: str
     origine_label: str
-    distanza: str
+    distance: str
 
 
 @dataclasses.dataclass
 class ComuneHit:
-    codice: str
+    codice_istat: str
     name: str
     provincia: str
     linked: bool
@@ -41,7 +41,7 @@ class StaffCoverageState(StaffState):
     centro_id: int = 0
     centro_name: str = ""
     links: list[LinkRow] = []
-    n_inferiti: int = 0
+    n_inferred: int = 0
     query: str = ""
     hits: list[ComuneHit] = []
 
@@ -58,9 +58,9 @@ class StaffCoverageState(StaffState):
             )
             for comune, k in rows
         ]
-        self.n_inferiti = sum(1 for _, k in rows if k.origine == "inferito")
-        linked = {k.codice for k in self.links}
-        self.hits = [dataclasses.replace(h, linked=h.codice in linked) for h in self.hits]
+        self.n_inferred = sum(1 for _, k in rows if k.origine == "inferito")
+        linked = {k.codice_istat for k in self.links}
+        self.hits = [dataclasses.replace(h, linked=h.codice_istat in linked) for h in self.hits]
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):
@@ -74,7 +74,7 @@ class StaffCoverageState(StaffState):
         require_centro(db, ctx, self.centro_id)
         q = require(SearchText, {"q": (form or {}).get("q", "") if isinstance(form, dict) else ""}).q
         self.query = q
-        linked = {k.codice for k in self.links}
+        linked = {k.codice_istat for k in self.links}
         self.hits = [
             ComuneHit(c.codice_istat, c.name, c.provincia, c.codice_istat in linked)
             for c in comune_index(db).search(q, 12)
@@ -83,8 +83,8 @@ class StaffCoverageState(StaffState):
             self.flash_error = m.no_comune_found(q)
 
     @staff_event(regione=True)
-    def add(self, db: Session, ctx: StaffContext, codice: str):
-        code = require(ComuneCode, {"codice_istat": codice}).codice_istat
+    def add(self, db: Session, ctx: StaffContext, codice_istat: str):
+        code = require(ComuneCode, {"codice_istat": codice_istat}).codice_istat
         centro = require_centro(db, ctx, self.centro_id)
         try:
             add_link(db, centro, code, ctx.user_id, clock.now())
@@ -93,13 +93,13 @@ class StaffCoverageState(StaffState):
             self.flash_error = m.refusal(exc)
             return
         db.commit()
-        nome = db.get(Comune, code).name
-        self.flash_ok = m.comune_linked(nome)
+        name = db.get(Comune, code).name
+        self.flash_ok = m.comune_linked(name)
         self._links(db)
 
     @staff_event(regione=True)
-    def remove(self, db: Session, ctx: StaffContext, codice: str):
-        code = require(ComuneCode, {"codice_istat": codice}).codice_istat
+    def remove(self, db: Session, ctx: StaffContext, codice_istat: str):
+        code = require(ComuneCode, {"codice_istat": codice_istat}).codice_istat
         centro = require_centro(db, ctx, self.centro_id)
         relinked = remove_link(db, centro, code, ctx.user_id, clock.now())
         db.commit()

@@ -22,7 +22,7 @@ class PropostaView:
     id: int
     comune: str  # "Crissolo (CN)"
     ente: str
-    fonte: str  # the source's title, else its address
+    source: str  # the source's title, else its address
     source_url: str
     source_date: str
     evidence: str
@@ -50,15 +50,15 @@ class StaffEntiComuniState(StaffState):
         self._refresh(db)
 
     @staff_event(regione=True)
-    def decide(self, db: Session, ctx: StaffContext, proposta_id: int, conferma: bool):
+    def decide(self, db: Session, ctx: StaffContext, proposta_id: int, confirm: bool):
         ref = require(Id, {"id": proposta_id}).id
-        if not isinstance(conferma, bool):
+        if not isinstance(confirm, bool):
             raise InputError({"": m.INVALID_REQUEST})
         label = next((f"{p.comune} → {p.ente}" for p in self.proposte if p.id == ref), "")
-        if not decide_proposta(db, ref, conferma, ctx.user_id, clock.now()):
+        if not decide_proposta(db, ref, confirm, ctx.user_id, clock.now()):
             db.rollback()
             self.flash_error = m.PROPOSTA_GONE
         else:
             db.commit()
-            self.flash_ok = m.proposta_decided(label, conferma)
+            self.flash_ok = m.proposta_decided(label, confirm)
         self._refresh(db)

@@ -38,7 +38,7 @@ class StaffEntriesState(StaffState):
     centro_id: int = 0
     centro_name: str = ""
     rows: list[EntryRow] = []
-    funzioni: list[list[str]] = []  # the regional functions: [nome, irrinunciabile, add href, existing entry href]
+    funzioni: list[list[str]] = []  # the regional functions: [name, irrinunciabile, add href, existing entry href]
     n_total: int = 0
     n_published: int = 0
     n_draft: int = 0
@@ -46,11 +46,11 @@ class StaffEntriesState(StaffState):
     n_stale: int = 0
     # The filters as the URL gives them (the form's starting values).
     f_q: str = ""
-    f_stato: str = "attive"
+    f_status: str = "attive"
     f_area: str = ""
-    f_tema: str = ""
-    f_verifica: str = ""
-    f_ordine: str = "titolo"
+    f_topic: str = ""
+    f_verification: str = ""
+    f_order: str = "titolo"
     filters_key: str = ""
     filtered: bool = False
 
@@ -88,9 +88,9 @@ class StaffEntriesState(StaffState):
             )
             for e in filter_entries(entries, q, d)
         ]
-        self.f_q, self.f_stato, self.f_area, self.f_tema = q.q, q.stato or "tutte", q.area, q.tema
-        self.f_verifica, self.f_ordine = q.verifica, q.ordine
-        self.filtered = bool(q.q or q.area or q.tema or q.verifica or q.stato != "attive")
+        self.f_q, self.f_status, self.f_area, self.f_topic = q.q, q.status or "tutte", q.area, q.topic
+        self.f_verification, self.f_order = q.verification, q.order
+        self.filtered = bool(q.q or q.area or q.topic or q.verification or q.status != "attive")
         self.filters_key = self.router.url.query
 
     @staff_event

@@ -37,7 +37,7 @@ from zerosei_app.domain.entry_form import (
 )
 from zerosei_app.domain.entry_status import ACTION_LABELS, DONE_MESSAGES, TransitionError, actions_for
 from zerosei_app.domain.review import is_stale
-from zerosei_app.domain.staff_forms import Id, ModelloRef
+from zerosei_app.domain.staff_forms import Id, TemplateRef
 from zerosei_app.domain.staff_labels import STATUS_LABELS
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import CardEntry
@@ -98,9 +98,9 @@ class StaffEntryState(StaffState):
     preview_area: str = ""
     preview_note: str = ""
     comuni_options: list[list[str]] = []  # [ISTAT, name]: the comuni the centre serves
-    modello_options: list[list[str]] = v.modello_options()  # ["<index>", title]: "Parti da un modello"
-    modello: str = ""  # the title of the modello this new draft started from
-    modello_choice: str = ""  # its index, as the picker's value
+    template_options: list[list[str]] = v.modello_options()  # ["<index>", title]: "Parti da un modello"
+    template_title: str = ""  # the title of the modello this new draft started from
+    template_choice: str = ""  # its index, as the picker's value
     # "Conferma i dati…": the stored entry in words, then an explicit "Confermo" (state.review).
     confirm_open: bool = False
     confirm_summary: list[list[str]] = []
@@ -170,7 +170,7 @@ class StaffEntryState(StaffState):
         same = self.entry_id == entry.id and self._base_version
         keep_text = bool(same) and (self.dirty or entry.version == self._base_version)
         self._reset_flags()
-        self.modello, self.modello_choice = "", ""
+        self.template_title, self.template_choice = "", ""
         self._fill(db, entry, remount=not keep_text)
         if keep_text and not self.dirty:
             self._set_errors({})
@@ -190,9 +190,9 @@ class StaffEntryState(StaffState):
         self.status, self.status_label, self.version, self._base_version = "draft", v.NEW_STATUS_LABEL, 0, 0
         self.actions, self.history, self.reviewed_on, self.stale, self.is_example = [], [], "", False, False
         picked = self.router.url.query_parameters.get("modello", "")
-        ref, _ = parse(ModelloRef, {"modello": picked}) if picked else (None, {})
-        self.form, self.modello = v.form_from_modello(centro, ref.modello if ref else None)
-        self.modello_choice = str(ref.modello) if ref else ""
+        ref, _ = parse(TemplateRef, {"modello": picked}) if picked else (None, {})
+        self.form, self.template_title = v.form_from_modello(centro, ref.index if ref else None)
+        self.template_choice = str(ref.index) if ref else ""
         self._funzione_id = self._wanted_funzione()
         if self._funzione_id:  # "Aggiungi i vostri dettagli" on a regional function: the entry details it
             self.form = prefill(self.form, self._funzione_id)
@@ -213,7 +213,7 @@ class StaffEntryState(StaffState):
         return wanted
 
     @staff_event
-    def pick_modello(self, db: Session, ctx: StaffContext, value: str):
+    def pick_template(self, db: Session, ctx: StaffContext, value: str):
         """ "Parti da un modello": the new-entry address with the modello, so a reload keeps the choice."""
         if self.entry_id:
             return None  # only a new entry starts from a modello
@@ -221,8 +221,8 @@ class StaffEntryState(StaffState):
         base = f"/staff/voce/nuova?centro={centro.id}"
         if str(value or "").strip() == "":
             return rx.redirect(base)
-        ref = require(ModelloRef, {"modello": value})
-        return rx.redirect(f"{base}&modello={ref.modello}")
+        ref = require(TemplateRef, {"modello": value})
+        return rx.redirect(f"{base}&modello={ref.index}")
 
     # ---------------------------------------------------------------- editing
 

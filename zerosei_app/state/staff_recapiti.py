@@ -20,15 +20,15 @@ from zerosei_app.view import staff_messages as m
 _EMPTY = {"website": "", "email": "", "pec": "", "phone": "", "contacts_notes": ""}
 
 
-class StaffRecapitiState(StaffState):
+class StaffContactsState(StaffState):
     kind: str = ""  # "" | ente | comune
     key: str = ""
-    titolo: str = ""
-    fonte: str = ""  # where the saved values come from
+    title: str = ""
+    source: str = ""  # where the saved values come from
     form: dict[str, str] = dict(_EMPTY)
     form_key: int = 0
     errors: dict[str, str] = {}
-    enti_options: list[list[str]] = []  # [id, nome]
+    enti_options: list[list[str]] = []  # [id, name]
     comune_query: str = ""
     comune_hits: list[list[str]] = []  # [href, label]
 
@@ -36,18 +36,18 @@ class StaffRecapitiState(StaffState):
         self.errors = {}
         self.form_key += 1
         if obj is None:
-            self.kind, self.key, self.titolo, self.fonte, self.form = "", "", "", "", dict(_EMPTY)
+            self.kind, self.key, self.title, self.source, self.form = "", "", "", "", dict(_EMPTY)
             return
         self.kind = kind
         self.key = obj.codice_istat if kind == "comune" else str(obj.id)
-        self.titolo = m.comune_title(obj.name) if kind == "comune" else obj.name
+        self.title = m.comune_title(obj.name) if kind == "comune" else obj.name
         self.form = values_of(obj)
         if obj.contacts_edited_at is not None:
-            self.fonte = m.recapiti_corrected(obj.contacts_edited_at)
+            self.source = m.recapiti_corrected(obj.contacts_edited_at)
         elif obj.contacts_source:
-            self.fonte = m.recapiti_from_indicepa(obj.contacts_source_date)
+            self.source = m.recapiti_from_indicepa(obj.contacts_source_date)
         else:
-            self.fonte = m.NO_RECAPITI
+            self.source = m.NO_RECAPITI
 
     def _current(self, db: Session) -> Comune | EnteGestore | None:
         if self.kind == "comune":

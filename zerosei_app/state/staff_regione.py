@@ -24,13 +24,13 @@ from zerosei_app.view import staff_messages as m
 
 @dataclasses.dataclass
 class ComuneOption:
-    codice: str
+    codice_istat: str
     label: str
 
 
 class StaffRegioneState(StaffState):
     centri: list[CentroCard] = []
-    tot: dict[str, int] = {}
+    totals: dict[str, int] = {}
     n_inferred: int = 0
     inferred_sample: list[str] = []
     enti_options: list[list[str]] = []
@@ -46,7 +46,7 @@ class StaffRegioneState(StaffState):
     def _refresh(self, db: Session, ctx: StaffContext) -> None:
         items = summaries(db, editable_centro_ids(db, ctx), today(), clock.now())
         self.centri = centro_cards(items)
-        self.tot = totals([s for s in items if s.is_active])
+        self.totals = totals([s for s in items if s.is_active])
         inferred = still_inferred(db)
         self.n_inferred = len(inferred)
         self.inferred_sample = [f"{c.name} ({c.sigla_provincia})" for c in inferred[:40]]
@@ -72,8 +72,8 @@ class StaffRegioneState(StaffState):
             self.flash_error = m.no_comune_found(q)
 
     @staff_event(regione=True)
-    def pick_comune(self, db: Session, ctx: StaffContext, codice: str):
-        code = require(ComuneCode, {"codice_istat": codice}).codice_istat
+    def pick_comune(self, db: Session, ctx: StaffContext, codice_istat: str):
+        code = require(ComuneCode, {"codice_istat": codice_istat}).codice_istat
         comune = db.get(Comune, code)
         if comune is None:
             self.flash_error = m.UNKNOWN_COMUNE

@@ -18,33 +18,33 @@ COMUNI_SHOWN = 60  # the rest: in the count (and by province on the map of the c
 
 class StaffRegioneCentriState(StaffState):
     rows: list[v.CentroRowView] = []
-    ordine: str = "centro"
+    order: str = "centro"
     review_days: int = DEFAULT_REVIEW_DAYS
     n_centri: int = 0
-    n_senza_account: int = 0
-    n_da_confermare: int = 0
+    n_without_account: int = 0
+    n_due: int = 0
     comuni: list[v.ComuneView] = []
     n_comuni: int = 0
-    n_comuni_inferiti: int = 0
+    n_comuni_inferred: int = 0
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):
         wanted = self.router.url.query_parameters.get("ordine", "centro")
-        self.ordine = wanted if wanted in SORT_KEYS else "centro"
+        self.order = wanted if wanted in SORT_KEYS else "centro"
         self.review_days = review_days()
-        rows = sorted(centri_rows(db, today(), clock.now(), self.review_days), key=sort_key(self.ordine))
+        rows = sorted(centri_rows(db, today(), clock.now(), self.review_days), key=sort_key(self.order))
         self.rows = [v.centro_row_view(r) for r in rows]
         self.n_centri = len(rows)
-        self.n_senza_account = sum(1 for r in rows if r.invito != "attivo")
-        self.n_da_confermare = sum(r.da_confermare for r in rows)
-        senza = comuni_senza_conferma(db, {r.id for r in rows if r.confermate})
-        self.n_comuni = len(senza)
-        self.n_comuni_inferiti = sum(1 for c in senza if c.inferito)
-        self.comuni = [v.comune_view(c) for c in senza[:COMUNI_SHOWN]]
+        self.n_without_account = sum(1 for r in rows if r.invito != "attivo")
+        self.n_due = sum(r.da_confermare for r in rows)
+        unconfirmed = comuni_senza_conferma(db, {r.id for r in rows if r.confermate})
+        self.n_comuni = len(unconfirmed)
+        self.n_comuni_inferred = sum(1 for c in unconfirmed if c.inferito)
+        self.comuni = [v.comune_view(c) for c in unconfirmed[:COMUNI_SHOWN]]
 
     @staff_event(regione=True)
     def export(self, db: Session, ctx: StaffContext):
-        rows = sorted(centri_rows(db, today(), clock.now(), review_days()), key=sort_key(self.ordine))
+        rows = sorted(centri_rows(db, today(), clock.now(), review_days()), key=sort_key(self.order))
         return rx.download(
             data=v.export_csv(rows), filename=f"centri-zerosei-{today().isoformat()}.csv", mime_type="text/csv"
         )

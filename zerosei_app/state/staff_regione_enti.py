@@ -28,14 +28,16 @@ from zerosei_app.view.staff_import_common import paste_limit
 SHOWN = 50  # rows on the page; filters narrow the rest
 
 
-class Filtri(BaseModel):
+class Filters(BaseModel):
+    """The list's filters, from the address or the form (the key `solo` stays: it is in links; the alias maps it)."""
+
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
-    solo: str = Field("", max_length=20)
+    only: str = Field("", max_length=20, alias="solo")
     provincia: str = Field("", max_length=2)
     q: str = Field("", max_length=100)
 
 
-class SceltaEnte(BaseModel):
+class EnteChoice(BaseModel):
     """One comune's row: the ente chosen (id) and/or the centre that serves it; never empty."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
@@ -50,7 +52,7 @@ class ComuneEnteRow:
     name: str
     provincia: str
     ente: str
-    fonte: str
+    source: str
     only_inferred: bool
     centri: str
 
@@ -71,7 +73,7 @@ def _blank_none(form: dict, *keys: str) -> dict:
 class StaffRegioneEntiState(StaffState):
     rows: list[ComuneEnteRow] = []
     n_rows: int = 0
-    solo: str = ""
+    only: str = ""  # "dedotti" (the address's ?solo=dedotti) or ""
     provincia: str = ""
     q: str = ""
     enti_options: list[list[str]] = []
@@ -84,19 +86,19 @@ class StaffRegioneEntiState(StaffState):
     csv_summary: str = ""
 
     def _fill(self, db: Session) -> None:
-        found = listing(db, self.solo == "dedotti", self.provincia, self.q)
+        found = listing(db, self.only == "dedotti", self.provincia, self.q)
         self.n_rows = len(found)
         self.rows = [
-            ComuneEnteRow(c.codice_istat, c.name, c.provincia, c.ente, c.fonte, c.only_inferred, c.centri)
+            ComuneEnteRow(c.codice_istat, c.name, c.provincia, c.ente, c.source, c.only_inferred, c.centri)
             for c in found[:SHOWN]
         ]
         self.form_key += 1
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):
-        f, _ = parse(Filtri, self.router.url.query_parameters)
-        f = f or Filtri()
-        self.solo = "dedotti" if f.solo == "dedotti" else ""
+        f, _ = parse(Filters, self.router.url.query_parameters)
+        f = f or Filters()
+        self.only = "dedotti" if f.only == "dedotti" else ""
         self.provincia = f.provincia.upper() if f.provincia.upper() in PROVINCE else ""
         self.q = f.q
         self.enti_options = [[str(e.id), e.name] for e in enti(db)]
@@ -105,15 +107,15 @@ class StaffRegioneEntiState(StaffState):
 
     @staff_event(regione=True)
     def apply_filters(self, db: Session, ctx: StaffContext, form: dict):
-        f, _ = parse(Filtri, form if isinstance(form, dict) else {})
-        f = f or Filtri()
-        params = {k: v for k, v in (("solo", "dedotti" if f.solo else ""), ("provincia", f.provincia), ("q", f.q)) if v}
+        f, _ = parse(Filters, form if isinstance(form, dict) else {})
+        f = f or Filters()
+        params = {k: v for k, v in (("solo", "dedotti" if f.only else ""), ("provincia", f.provincia), ("q", f.q)) if v}
         return rx.redirect("/staff/regione/enti" + (f"?{urlencode(params)}" if params else ""))
 
     @staff_event(regione=True)
     def choose(self, db: Session, ctx: StaffContext, form: dict):
         raw = form if isinstance(form, dict) else {}
-        data, errors = parse(SceltaEnte, _blank_none(raw, "ente", "centro"))
+        data, errors = parse(EnteChoice, _blank_none(raw, "ente", "centro"))
         if data is None:
             self.flash_error = m.not_saved(list(errors.values()))
             return

@@ -43,16 +43,16 @@ class StaffReportsState(StaffState):
     centro_id: int = 0  # 0: every centre the user may open
     centro_name: str = ""
     rows: list[ReportRow] = []
-    filtro: str = "aperte"
+    status_filter: str = "aperte"
     n_open: int = 0
     n_late: int = 0
 
     def _rows(self, db: Session, ctx: StaffContext) -> None:
         ids = [self.centro_id] if self.centro_id else editable_centro_ids(db, ctx)
         now = clock.now()
-        status = self.filtro if self.filtro in ("nuova", "in_lavorazione", "risolta") else ""
+        status = self.status_filter if self.status_filter in ("nuova", "in_lavorazione", "risolta") else ""
         found = inbox(db, ids, status)
-        if self.filtro == "aperte":
+        if self.status_filter == "aperte":
             found = [x for x in found if x[0].status in OPEN_REPORT_STATUSES]
         self.rows = []
         for r, centro, title in found:
@@ -92,15 +92,15 @@ class StaffReportsState(StaffState):
         if params.get("centro"):
             centro = require_centro(db, ctx, require(Id, {"id": params["centro"]}).id)
             self.centro_id, self.centro_name = centro.id, centro.name
-        self.filtro = params.get("stato", "aperte") if params.get("stato") in STATUS_FILTERS else "aperte"
+        self.status_filter = params.get("stato", "aperte") if params.get("stato") in STATUS_FILTERS else "aperte"
         self._rows(db, ctx)
 
     @staff_event
-    def set_filter(self, db: Session, ctx: StaffContext, filtro: str):
+    def set_filter(self, db: Session, ctx: StaffContext, status_filter: str):
         if self.centro_id:
             require_centro(db, ctx, self.centro_id)
-        filtro = filtro if filtro in STATUS_FILTERS else "aperte"
-        base = f"/staff/segnalazioni?stato={filtro}"
+        status_filter = status_filter if status_filter in STATUS_FILTERS else "aperte"
+        base = f"/staff/segnalazioni?stato={status_filter}"
         return rx.redirect(base + (f"&centro={self.centro_id}" if self.centro_id else ""), replace=True)
 
     @staff_event

@@ -26,10 +26,10 @@ def _status(x: Tappa) -> str:
 
 
 class StaffTappeState(StaffState):
-    rows: list[list[str]] = []  # [href, title, età, stato]
+    rows: list[list[str]] = []  # [href, title, age, status]
     tappa_id: str = ""
     title: str = ""
-    stato: str = ""  # "Verificata il 06/12/2026" / "Da verificare sul sito ufficiale"
+    status: str = ""  # "Verificata il 06/12/2026" / "Da verificare sul sito ufficiale"
     form: dict[str, str] = {}
     form_key: int = 0
     errors: dict[str, str] = {}
@@ -43,9 +43,9 @@ class StaffTappeState(StaffState):
         self.errors = {}
         self.form_key += 1
         if x is None:
-            self.tappa_id, self.title, self.stato, self.form = "", "", "", {}
+            self.tappa_id, self.title, self.status, self.form = "", "", "", {}
             return
-        self.tappa_id, self.title, self.stato, self.form = x.id, x.title, _status(x), values_of(x)
+        self.tappa_id, self.title, self.status, self.form = x.id, x.title, _status(x), values_of(x)
 
     @staff_event(loader=True, regione=True)
     def load(self, db: Session, ctx: StaffContext):

@@ -7,7 +7,7 @@ import reflex as rx
 
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import plain
-from zerosei_app.state.appuntamenti import AppuntamentiState as A
+from zerosei_app.state.entry_sessions import EntrySessionsState as A
 from zerosei_app.view.appuntamenti import AppuntamentoView
 
 
@@ -54,12 +54,12 @@ def _section(on_mount, key=None) -> rx.Component:
     )
 
 
-def path_appuntamenti(key=None) -> rx.Component:
+def path_sessions(key=None) -> rx.Component:
     """For /percorso: the path in the page's address. `key`: a Var that changes with the path
     (e.g. its share URL), so a new filter re-mounts the section and reloads it."""
     return _section(A.load_path, key)
 
 
-def centro_appuntamenti(centro_id) -> rx.Component:
+def centro_sessions(centro_id) -> rx.Component:
     """For a centre's page (centro_id: an int or an int Var)."""
     return _section(A.load_centro(centro_id))

@@ -12,7 +12,7 @@ from zerosei_app.components.layout import page as layout
 from zerosei_app.components.links import internal, plain
 from zerosei_app.components.tappe import funzioni_block, print_tappe_section
 from zerosei_app.components.wizard_parts import skeleton
-from zerosei_app.state.carta_stampa import CartaStampaState as S
+from zerosei_app.state.carta_print import CartaPrintState as S
 from zerosei_app.view.carta_print import PrintEntryRef, PrintProvincia, PrintSection
 
 ROUTE = "/carta/stampa"

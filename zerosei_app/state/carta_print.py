@@ -18,7 +18,7 @@ from zerosei_app.view.tappe_out import funzioni_out, tappe_out
 from zerosei_app.view.tappe_view import FunzioniView, TappaPrintView, funzioni_view, print_tappe
 
 
-class StampaIn(BaseModel):
+class PrintQuery(BaseModel):
     provincia: str | None = Field(default=None, max_length=20)
     centro: str | None = Field(default=None, max_length=100)
 
@@ -28,7 +28,7 @@ class StampaIn(BaseModel):
         return v.strip().upper() if v else None
 
 
-class CartaStampaState(UiState):
+class CartaPrintState(UiState):
     loaded: bool = False
     edition: str = ""  # "Edizione del 29 novembre 2026"
     scope: str = ""  # "Tutti i Centri per le famiglie del Piemonte"
@@ -50,10 +50,10 @@ class CartaStampaState(UiState):
         params = self.router.url.query_parameters
         notices = []
         try:
-            wanted = StampaIn(provincia=params.get("provincia"), centro=params.get("centro"))
+            wanted = PrintQuery(provincia=params.get("provincia"), centro=params.get("centro"))
         except ValidationError as exc:
             # Too long to be a province or a centre: said, and the whole edition shown.
-            wanted = StampaIn()
+            wanted = PrintQuery()
             for field in {str(e["loc"][0]) for e in exc.errors()}:
                 notices.append(print_bad_value(field, str(params.get(field, ""))[:60], lang))
         provincia, centro_ids = None, None

@@ -22,7 +22,7 @@ from zerosei_app.view import share
 from zerosei_app.view.appuntamenti import AppuntamentoView, appuntamento_view, feed_links
 
 
-class AppuntamentiState(UiState):
+class EntrySessionsState(UiState):
     items: list[AppuntamentoView] = []
     has_sessions: bool = False  # any future session at all (then the feed is worth offering)
     feed_href: str = ""
