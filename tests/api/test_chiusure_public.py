@@ -166,11 +166,11 @@ def test_the_path_card_shows_its_next_dates_compactly_skipping_closed_days(close
     _at(monkeypatch, datetime(2026, 10, 12, 8, 0, tzinfo=UTC))
     s = make_state(PercorsoState, f"/percorso?{PATH}")
     run_async(s.on_load())
-    (card,) = [e for lst in s.now_lists for e in lst.entries if e.id == entry_id]
+    (card,) = [e for lst in s.now_lists for e in lst.cards if e.id == entry_id]
     # 13 and 27 October, 3 November: the 20th is a closed day; one line, inside the card.
     assert card.dates == "mar 13 ott 09:30 · mar 27 ott 09:30 · mar 3 nov 09:30"
     assert card.ics_href == f"/calendario/voce/{entry_id}.ics"
-    others = [e for lst in s.now_lists for e in lst.entries if e.id != entry_id]
+    others = [e for lst in s.now_lists for e in lst.cards if e.id != entry_id]
     assert all(e.dates == "" for e in others)
 
 

@@ -93,7 +93,7 @@ def _last(tab: Tab, state, var: str, start: int = 0):
 
 def _path_titles(tab: Tab, start: int) -> list[str]:
     lists = _last(tab, PercorsoState, "now_lists", start) or []
-    return [v["title"] for group in lists for v in group["entries"]]
+    return [v["title"] for group in lists for v in group["cards"]]
 
 
 def _reconnect(url: str, tab: Tab, path: str, query: dict, cookie: str | None = None) -> tuple[Tab, int]:

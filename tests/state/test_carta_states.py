@@ -37,7 +37,7 @@ def _stated_ages(centro_id: int) -> set[int]:
 
 
 def shown(view) -> list[int]:
-    return [e.id for a in view.areas for e in a.entries]
+    return [e.id for a in view.areas for e in a.cards]
 
 
 def test_every_centre_page_shows_all_its_published_entries_by_area(state):
@@ -51,10 +51,10 @@ def test_every_centre_page_shows_all_its_published_entries_by_area(state):
         assert len(ids) == len(set(ids)) and set(ids) == _published(centro.id), centro.slug
         order = [*AREAS, OTHER_AREA]
         slugs = [a.slug for a in s.carta.areas]
-        assert slugs == sorted(slugs, key=order.index) and all(a.entries for a in s.carta.areas)
+        assert slugs == sorted(slugs, key=order.index) and all(a.cards for a in s.carta.areas)
         # An age only where one is stated (issue 16: the whole 0–6 range means none was).
         stated = _stated_ages(centro.id)
-        assert all(any(f.label == "Età" for f in e.facts) == (e.id in stated) for a in s.carta.areas for e in a.entries)
+        assert all(any(f.label == "Età" for f in e.facts) == (e.id in stated) for a in s.carta.areas for e in a.cards)
         assert s.carta.served and s.carta.status and s.carta.updated
         assert s.share_url == f"http://test.local/carta/{centro.slug}" and s.qr.startswith("data:image/svg+xml")
 
@@ -80,7 +80,7 @@ def test_english_page_and_age_range_in_words(state):
     s = state(CartaCentroState, "/carta/asti?lang=en")
     run_async(s.on_load())
     assert s.status == "ok" and s.lang == "en"
-    labels = {f.label for a in s.carta.areas for e in a.entries for f in e.facts}
+    labels = {f.label for a in s.carta.areas for e in a.cards for f in e.facts}
     assert "Age" in labels
     assert s.carta.href == "/carta/asti?lang=en" and s.share_url.endswith("/carta/asti?lang=en")
     assert s.print_href == "/carta/stampa?centro=asti&lang=en"

@@ -40,7 +40,7 @@ def test_the_card_says_it_and_the_filter_offers_it(state, mediator):
     assert [(n.code, n.name) for n in card.mediation] == [("ar", "العربية")]
     assert s.language_active and "mediatore culturale in arabo" in s.language_status
     assert "ar" in [c.code for c in s.language_choices]
-    voci = [e for lst in s.now_lists for e in lst.entries]
+    voci = [e for lst in s.now_lists for e in lst.cards]
     assert voci  # the centre's services are kept
 
 

@@ -16,8 +16,8 @@ LINK = "comune=001255&nascita=2025-05&attesa=2027-03&temi=gioco-socialita,sonno-
 
 def shown(s: PercorsoState) -> list:
     return [
-        *(e for lst in s.now_lists for e in lst.entries),
-        *(e for lst in s.upcoming_lists for e in lst.entries),
+        *(e for lst in s.now_lists for e in lst.cards),
+        *(e for lst in s.upcoming_lists for e in lst.cards),
         *s.situational,
     ]
 
@@ -104,9 +104,9 @@ def test_picking_a_situational_topic_brings_it_into_the_main_list(state):
     run_async(s.on_load())
     legal = "Consulenza legale su separazione e divorzio"
     assert legal in [e.title for e in s.situational] and "separazione e mediazione" in s.situational_hint
-    assert legal not in [e.title for lst in s.now_lists for e in lst.entries]
+    assert legal not in [e.title for lst in s.now_lists for e in lst.cards]
     script_of(run_async(s.toggle_topic("separazione-mediazione")))
-    assert legal in [e.title for lst in s.now_lists for e in lst.entries]
+    assert legal in [e.title for lst in s.now_lists for e in lst.cards]
     assert legal not in [e.title for e in s.situational]
 
 

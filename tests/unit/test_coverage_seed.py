@@ -56,6 +56,6 @@ def test_a_path_with_only_the_ente_says_so_and_its_links_reach_the_cards(db):
     # In-page links ("Contatti: <centro>", the jump bar) name the card's heading id (centro_card: centro-<uid>-nome).
     torino = path_out(db, parse_query_string(f"comune=001272&nascita={born}").query, today)
     uids = {f"#centro-{c.uid}-nome" for c in view.centri_views(torino.centri, torino.ente_gestore, "it")}
-    hrefs = {e.centro_href for lst in view.services_view(torino, "it").now for e in lst.entries if e.centro_href}
+    hrefs = {e.centro_href for lst in view.services_view(torino, "it").now for e in lst.cards if e.centro_href}
     assert hrefs and hrefs <= uids
     assert view.jump_to_centri(torino.centri, "it")[1] in uids

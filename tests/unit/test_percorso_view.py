@@ -36,8 +36,8 @@ def test_age_range_text(lo, hi, it):
 
 def _shown(sv):
     return [
-        *(e for lst in sv.now for e in lst.entries),
-        *(e for lst in sv.upcoming for e in lst.entries),
+        *(e for lst in sv.now for e in lst.cards),
+        *(e for lst in sv.upcoming for e in lst.cards),
         *sv.situational,
     ]
 
@@ -57,21 +57,21 @@ def test_a_14_month_old_first_sees_a_service_for_its_age_not_a_situational_one(d
     today = TODAY  # 2026-11: born 2025-09 is 14 months old
     p = path_out(db, parse_query_string("comune=001272&nascita=2025-09").query, today)
     sv = view.services_view(p, "it")
-    first = sv.now[0].entries[0]
+    first = sv.now[0].cards[0]
     api = {v.id: v for v in p.figli[0].adesso}
     assert first.title != "Consulenza legale su separazione e divorzio"
     assert not view.is_situational(api[first.id].temi)
     assert api[first.id].eta_max_mesi - api[first.id].eta_min_mesi < 81  # not the broadest range
     titles = {e.title for e in sv.situational}
     assert {"Consulenza legale su separazione e divorzio", "Accompagnamento nell'elaborazione del lutto"} <= titles
-    assert titles.isdisjoint(e.title for lst in sv.now for e in lst.entries)
+    assert titles.isdisjoint(e.title for lst in sv.now for e in lst.cards)
     assert "separazione e mediazione" in sv.situational_hint and "lutto e perdita" in sv.situational_hint
 
 
 def test_a_situational_topic_the_parent_picked_is_in_the_main_list(db):
     p = percorso(db, "comune=001272&nascita=2025-09&temi=separazione-mediazione")
     sv = view.services_view(p, "it")
-    main = {e.title for lst in sv.now for e in lst.entries}
+    main = {e.title for lst in sv.now for e in lst.cards}
     assert "Consulenza legale su separazione e divorzio" in main
     assert all(e.title not in main for e in sv.situational)
 
@@ -124,14 +124,14 @@ def test_unknown_facts_are_left_out_never_filled_in(db):
 
 def test_upcoming_entries_say_from_when_and_are_compact(db):
     p = percorso(db, "comune=001272&attesa=2027-03")
-    upcoming = [e for lst in view.services_view(p, "en").upcoming for e in lst.entries]
+    upcoming = [e for lst in view.services_view(p, "en").upcoming for e in lst.cards]
     assert upcoming and all(e.starts.startswith("From ") and e.compact for e in upcoming)
 
 
 def test_now_for_one_child_says_when_it_starts_for_the_other(db):
     p = percorso(db, "comune=103031&nascita=2022-11&attesa=2027-03")  # Formazza: 4 years and a pregnancy
     sv = view.services_view(p, "it")
-    also = [e.for_whom for lst in sv.now for e in lst.entries if e.for_whom]
+    also = [e.for_whom for lst in sv.now for e in lst.cards if e.for_whom]
     assert also and all(w.startswith("Anche per chi nascerà, da ") for w in also)
     assert "Anche per chi nascerà, da marzo 2027" in also  # from birth
 
@@ -140,7 +140,7 @@ def test_counts_text(db):
     p = percorso(db, "comune=001255&nascita=2025-05")
     assert view.counts_text(p, "it").endswith("nei prossimi mesi.")
     sv = view.services_view(p, "it")
-    now = sum(len(lst.entries) for lst in sv.now)
+    now = sum(len(lst.cards) for lst in sv.now)
     assert view.counts_text(p, "it").startswith(f"{now} servizi adatti adesso")  # the situational ones apart
 
 
@@ -201,11 +201,11 @@ def test_chips_in_display_order():
 def test_a_child_with_nothing_for_now_gets_its_heading_and_the_centre(db):
     p = percorso(db, "comune=001272&nascita=2025-09&temi=lutto")  # only a situational topic, picked
     sv = view.services_view(p, "it")
-    assert [e.title for lst in sv.now for e in lst.entries] == ["Accompagnamento nell'elaborazione del lutto"]
+    assert [e.title for lst in sv.now for e in lst.cards] == ["Accompagnamento nell'elaborazione del lutto"]
     p = percorso(db, "comune=001272&nascita=2025-09")
     only_situational = [v for v in p.figli[0].adesso if view.is_situational(v.temi)]
     figlio = p.figli[0].model_copy(update={"adesso": only_situational, "prossimi": []})
     sv = view.services_view(p.model_copy(update={"figli": [figlio]}), "it")
     [lst] = sv.now
-    assert lst.heading == "Per chi ha 1 anno e 2 mesi" and lst.entries == [] and lst.empty.startswith("Per questa età")
+    assert lst.heading == "Per chi ha 1 anno e 2 mesi" and lst.cards == [] and lst.empty.startswith("Per questa età")
     assert len(sv.situational) == len(only_situational) > 0

@@ -62,7 +62,7 @@ def area_section(a: AreaView, prefix="") -> rx.Component:
     area_id = prefix + "area-" + a.slug
     return rx.el.section(
         rx.el.h3(a.label, id=area_id, class_name="area-title"),
-        rx.foreach(a.entries, lambda e: carta_entry(e)),
+        rx.foreach(a.cards, lambda e: carta_entry(e)),
         class_name="carta-area",
         aria_labelledby=area_id,
     )

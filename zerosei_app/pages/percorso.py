@@ -73,7 +73,7 @@ def _list(lst: EntryListView) -> rx.Component:
         rx.el.h3(lst.heading, id=lst.uid, class_name="list-title"),
         rx.cond(lst.note != "", rx.el.p(lst.note, class_name="note")),
         rx.cond(lst.empty != "", _empty(lst.empty)),
-        rx.foreach(lst.entries, entry_card),
+        rx.foreach(lst.cards, entry_card),
         class_name="entry-list",
     )
 

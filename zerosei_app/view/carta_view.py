@@ -53,7 +53,7 @@ class ServedView:
 class AreaView:
     slug: str
     label: str
-    entries: list[EntryView] = field(default_factory=list)
+    cards: list[EntryView] = field(default_factory=list)
 
 
 @dataclass

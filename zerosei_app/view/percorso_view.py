@@ -74,7 +74,7 @@ class EntryListView:
     uid: str
     heading: str = ""
     note: str = ""  # e.g. the due month has passed
-    entries: list[EntryView] = field(default_factory=list)
+    cards: list[EntryView] = field(default_factory=list)
     empty: str = ""  # set when nothing fits this child now
 
 
@@ -362,14 +362,14 @@ def _now_lists(p: PercorsoOut, plan: Placement, cards: _Cards) -> list[EntryList
                     uid=f"adesso-{i + 1}",
                     heading=child_heading(f, lang),
                     note=t("path.child.born_presumably", lang) if f.nato_presumibilmente else "",
-                    entries=[cards.card(x) for x in items],
+                    cards=[cards.card(x) for x in items],
                     empty=t("path.now_empty" if p.centri else "path.now_empty_ente", lang) if nothing else "",
                 )
             )
     for n, (who, items) in enumerate(plan.shared):
         now.append(
             EntryListView(
-                uid=f"insieme-{n + 1}", heading=_for_all(p.figli, who, lang), entries=[cards.card(x) for x in items]
+                uid=f"insieme-{n + 1}", heading=_for_all(p.figli, who, lang), cards=[cards.card(x) for x in items]
             )
         )
     return now
@@ -380,7 +380,7 @@ def _upcoming_lists(plan: Placement, cards: _Cards) -> list[EntryListView]:
         EntryListView(
             uid=f"prossimi-{i + 1}",
             heading=child_heading(cards.children[i], cards.lang),
-            entries=[cards.card(x, home=i, compact=True) for x in items],
+            cards=[cards.card(x, home=i, compact=True) for x in items],
         )
         for i, items in enumerate(plan.upcoming)
         if items
@@ -412,7 +412,7 @@ def services_view(p: PercorsoOut, lang: str) -> ServicesView:
     now = _now_lists(p, plan, cards)
     upcoming = _upcoming_lists(plan, cards)
     situational = [_situational_card(item, cards) for item in plan.situational]
-    shown = [*(e for lst in now for e in lst.entries), *(e for lst in upcoming for e in lst.entries), *situational]
+    shown = [*(e for lst in now for e in lst.cards), *(e for lst in upcoming for e in lst.cards), *situational]
     return ServicesView(
         now=now,
         upcoming=upcoming,
@@ -453,8 +453,8 @@ def counts_text(p: PercorsoOut, lang: str, sv: ServicesView | None = None) -> st
     """ "5 servizi adatti adesso, 3 nei prossimi mesi": the cards of the two main sections (each service once;
     the situational group says its own number). Pass `sv` when already built."""
     sv = sv if sv is not None else services_view(p, lang)
-    now = sum(len(lst.entries) for lst in sv.now)
-    soon = sum(len(lst.entries) for lst in sv.upcoming)
+    now = sum(len(lst.cards) for lst in sv.now)
+    soon = sum(len(lst.cards) for lst in sv.upcoming)
     return t("path.counts", lang, now=plural("path.n_services", now, lang), soon=soon)
 
 
@@ -486,8 +486,8 @@ def _facts(v: VoceOut, lang: str) -> list[FactView]:
 def add_dates(services: ServicesView, dates: dict[int, str], ics: dict[int, str]) -> None:
     """Each card with dated sessions gets its next dates inside it (state/percorso.py reads them)."""
     for card in [
-        *(e for lst in services.now for e in lst.entries),
-        *(e for lst in services.upcoming for e in lst.entries),
+        *(e for lst in services.now for e in lst.cards),
+        *(e for lst in services.upcoming for e in lst.cards),
     ]:
         card.dates, card.ics_href = dates.get(card.id, ""), ics.get(card.id, "")
     for card in services.situational:

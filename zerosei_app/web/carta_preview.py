@@ -70,7 +70,7 @@ def render(view: CartaView, lang: str, today: date) -> str:
         "".join(f"<p><strong>{_e(s.label)}</strong> <span lang='it'>{_e(s.names)}</span></p>" for s in view.served),
         f'<p class="pv-counts">{_e(view.entries_count)}</p>',
         *(
-            f'<h2 class="pv-section-title">{_e(area.label)}</h2>' + "".join(_entry(v) for v in area.entries)
+            f'<h2 class="pv-section-title">{_e(area.label)}</h2>' + "".join(_entry(v) for v in area.cards)
             for area in view.areas
         ),
         "</div>",

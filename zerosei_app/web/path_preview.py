@@ -190,7 +190,7 @@ def _list(lst: EntryListView, lang: str) -> str:
         out.append(f'<p class="pv-note">{_e(lst.note)}</p>')
     if lst.empty:
         out.append(f"<p>{_e(lst.empty)}</p>")
-    return "".join(out) + "".join(_entry(v, lang) for v in lst.entries)
+    return "".join(out) + "".join(_entry(v, lang) for v in lst.cards)
 
 
 def _entry(v: EntryView, lang: str) -> str:
