@@ -11,7 +11,7 @@ from . import lingue
 from .catalog import CATEGORIES, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText, clean_email
 from .istat import CodiceIstat, is_codice_istat
-from .lingua import is_lingua_code
+from .language import is_language_code
 from .modelli import MODELLI
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
@@ -114,7 +114,7 @@ def mediation_language_codes(items: list[Any], hint: str = _FORM_HINT) -> list[s
     at most MAX_MEDIATION_LANGUAGES, each once; `hint` says how to write them where they were typed."""
     codes = [str(x).strip().casefold() for x in items]
     for code in codes:
-        if not is_lingua_code(code):
+        if not is_language_code(code):
             raise ValueError(f"Lingua «{code[:20]}» non riconosciuta: {hint}.")
     if len(codes) > MAX_MEDIATION_LANGUAGES:
         raise ValueError(f"Al massimo {MAX_MEDIATION_LANGUAGES} lingue.")

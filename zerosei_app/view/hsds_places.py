@@ -71,7 +71,7 @@ def _language_name(code: str) -> str:
     return _ITALIAN_NAMES.get(code) or Locale("it").languages.get(code, code)
 
 
-def _mediazione_languages(c: Centro, loc_id: str) -> list[LanguageOut] | None:
+def _mediation_languages(c: Centro, loc_id: str) -> list[LanguageOut] | None:
     """One language per code the centre stated for its cultural mediators; none stated: none given."""
     return [
         LanguageOut(
@@ -106,7 +106,7 @@ def location_out(data: HsdsData, c: Centro, m: Comune) -> LocationOut:
         longitude=lon,
         external_identifier=m.codice_istat,
         external_identifier_type="codice ISTAT del comune",
-        languages=_mediazione_languages(c, loc_id),
+        languages=_mediation_languages(c, loc_id),
         addresses=_addresses(c, m, loc_id),
         phones=phones,
     )

@@ -163,10 +163,10 @@ def _figlio(data: PathData, path: ChildPath, lang: str) -> FiglioOut:
     )
 
 
-def _lingua(q: PathQuery, trovata: bool, lang: str) -> LinguaOut | None:
+def _language(q: PathQuery, found: bool, lang: str) -> LinguaOut | None:
     if q.lingua is None:
         return None
-    return LinguaOut(codice=q.lingua, nome=language_name(q.lingua, lang), trovata=trovata)
+    return LinguaOut(codice=q.lingua, nome=language_name(q.lingua, lang), trovata=found)
 
 
 def percorso_out(data: PathData, lang: str) -> PercorsoOut:
@@ -181,7 +181,7 @@ def percorso_out(data: PathData, lang: str) -> PercorsoOut:
         figli=[_figlio(data, path, lang) for path in data.children],
         funzioni=data.memo(("funzioni", lang), lambda: funzioni_out(lang)),
         temi=list(q.temi),
-        lingua=_lingua(q, data.language_found, lang),
+        lingua=_language(q, data.language_found, lang),
         lingue_dichiarate=data.languages_stated,
         lang=lang,
         link=to_query_string(q),

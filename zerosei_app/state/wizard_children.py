@@ -25,7 +25,7 @@ def _today() -> date:
     return clock.today()
 
 
-class FigliStepState(WizardState):
+class ChildrenStepState(WizardState):
     rows: list[ChildRow] = [ChildRow()]
     months: list[Option] = [Option(v, label) for v, label in form.month_choices("it")]
     born_years: list[str] = form.year_choices(form.NATO, clock.today())
