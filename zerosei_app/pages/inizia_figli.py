@@ -9,7 +9,7 @@ from zerosei_app.components.wizard_parts import step_page
 from zerosei_app.state.wizard_children import ChildrenStepState as S
 from zerosei_app.view import urls
 
-ROUTE = urls.STEP_FIGLI
+ROUTE = urls.STEP_CHILDREN
 
 
 def _context() -> rx.Component:

@@ -161,7 +161,7 @@ class PercorsoState(UiState):
             "edit": urls.link(urls.STEP_COMUNE, q),
             "fix": plan.fix_href,
             "comune": urls.link(urls.STEP_COMUNE, q),
-            "children": urls.link(urls.STEP_FIGLI, q),
+            "children": urls.link(urls.STEP_CHILDREN, q),
         }
         base = share.site_base(self.router.headers.origin)
         self.share_url = share.absolute(base, urls.link(urls.PERCORSO, q)) if plan.kind != NEED_COMUNE else ""
