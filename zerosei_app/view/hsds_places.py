@@ -6,7 +6,7 @@ from babel import Locale
 
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.domain.hsds_ids import hsds_id
-from zerosei_app.domain.lingue import LINGUE
+from zerosei_app.domain.languages import LANGUAGES
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.hsds import HsdsData
 from zerosei_app.schemas.hsds import AddressOut, LanguageOut, LocationOut, OrganizationListOut, PhoneOut
@@ -16,8 +16,8 @@ COORDINATES_OF_COMUNE = (
     "Coordinate del comune del centro (geocodifica OpenStreetMap del comune), non dell'edificio del centro."
 )
 
-MEDIAZIONE_NOTE = "Mediazione culturale presso il centro"
-_ITALIAN_NAMES = {code: italian for code, _, italian in LINGUE}
+MEDIATION_NOTE = "Mediazione culturale presso il centro"
+_ITALIAN_NAMES = {code: italian for code, _, italian in LANGUAGES}
 
 
 def ente_list_out(e: EnteGestore) -> OrganizationListOut:
@@ -79,7 +79,7 @@ def _mediation_languages(c: Centro, loc_id: str) -> list[LanguageOut] | None:
             location_id=loc_id,
             name=_language_name(code),
             code=code,
-            note=MEDIAZIONE_NOTE,
+            note=MEDIATION_NOTE,
         )
         for code in (c.mediation_languages or [])
     ] or None
