@@ -99,10 +99,10 @@ def _select(
     # (domain/language.py); when none of this path is, all of them.
     kept = in_language(entries, query.lingua, mediating_centri)
     paths = [select_for_child(kept, child, query.temi) for child in children]
-    trovata = any(p.now or p.upcoming for p in paths)
-    if query.lingua is not None and not trovata:
+    found = any(p.now or p.upcoming for p in paths)
+    if query.lingua is not None and not found:
         paths = [select_for_child(entries, child, query.temi) for child in children]
-    return paths, trovata
+    return paths, found
 
 
 def _announced(windows: dict[int, list[Chiusura]], ids: list[int], today: date) -> dict[int, Chiusura]:

@@ -149,7 +149,7 @@ def _prossima(data: PathData, u: Upcoming) -> ProssimaOut:
     return out
 
 
-def _figlio(data: PathData, path: ChildPath, lang: str) -> FiglioOut:
+def _child(data: PathData, path: ChildPath, lang: str) -> FiglioOut:
     child = path.child
     return FiglioOut(
         nascita=str(child.month) if child.kind == "nato" else None,
@@ -178,7 +178,7 @@ def percorso_out(data: PathData, lang: str) -> PercorsoOut:
         ),
         centri=[_centro_today(data, c) for c in data.contacts.centri],
         ente_gestore=data.memo(("ente", comune.codice_istat), lambda: ente_out(data.contacts.ente)),
-        figli=[_figlio(data, path, lang) for path in data.children],
+        figli=[_child(data, path, lang) for path in data.children],
         funzioni=data.memo(("funzioni", lang), lambda: funzioni_out(lang)),
         temi=list(q.temi),
         lingua=_language(q, data.language_found, lang),
