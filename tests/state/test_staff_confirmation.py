@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlmodel import col, select
 
 from zerosei_app.commands.csv_import import commit_entries_import
-from zerosei_app.domain import lingue
+from zerosei_app.domain import languages
 from zerosei_app.domain.csv_entries import export_entries_csv
 from zerosei_app.domain.entry_form import form_to_raw, validate_form
 from zerosei_app.models import CardEntry, EntryStatus, ReviewConfirmation
@@ -132,8 +132,8 @@ def test_an_import_that_keeps_the_text_keeps_the_confirmation(staff_db):
 def test_languages_are_picked_by_name(staff_db):
     s = _open(staff_db, _sourced(staff_db))
     # The source states no language: nothing is ticked (never Italian by default).
-    assert all(s.form[f"lingua__{code}"] == "" for code in lingue.CODES) and s.form["lingue_altre"] == ""
-    assert lingue.label("ar") == "العربية (arabo)" and lingue.label("it") == "Italiano"
+    assert all(s.form[f"lingua__{code}"] == "" for code in languages.CODES) and s.form["lingue_altre"] == ""
+    assert languages.label("ar") == "العربية (arabo)" and languages.label("it") == "Italiano"
     form = dict(s.form, lingua__it="on", lingua__ar="on", lingua__uk="on", lingue_altre="ta")
     call(s, "save", form)
     assert s.flash_error == ""

@@ -5,17 +5,17 @@ from datetime import date
 import pytest
 
 from tests.state.conftest import arg, navigate, redirect_target, script_of
-from zerosei_app.state import wizard_figli
+from zerosei_app.state import wizard_children
 from zerosei_app.state.combobox import move
 from zerosei_app.state.ui import UiState
+from zerosei_app.state.wizard_children import ChildrenStepState
 from zerosei_app.state.wizard_comune import ComuneStepState
-from zerosei_app.state.wizard_figli import FigliStepState
 from zerosei_app.state.wizard_temi import TemiStepState
 
 
 @pytest.fixture
 def frozen_today(monkeypatch):
-    monkeypatch.setattr(wizard_figli, "_today", lambda: date(2026, 11, 25))
+    monkeypatch.setattr(wizard_children, "_today", lambda: date(2026, 11, 25))
 
 
 # ---- language -------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def test_a_tampered_comune_is_reported_and_dropped(state):
 
 
 def test_children_prefilled_from_the_link(state, frozen_today):
-    s = state(FigliStepState, "/inizia/figli?comune=001255&nascita=2025-05&attesa=2027-03&lang=en")
+    s = state(ChildrenStepState, "/inizia/figli?comune=001255&nascita=2025-05&attesa=2027-03&lang=en")
     s.on_load()
     assert [(r.kind, r.month, r.year) for r in s.rows] == [("nato", "05", "2025"), ("atteso", "03", "2027")]
     assert s.legends == ["Child 1", "Child 2"] and s.months[0].label == "January"
@@ -146,7 +146,7 @@ def test_children_prefilled_from_the_link(state, frozen_today):
 
 
 def test_add_edit_remove_and_continue(state, frozen_today):
-    s = state(FigliStepState, "/inizia/figli?comune=001255&temi=sonno-pianto")
+    s = state(ChildrenStepState, "/inizia/figli?comune=001255&temi=sonno-pianto")
     s.on_load()
     s.edit(0, "month", "05")
     s.edit(0, "year", "2025")
@@ -165,7 +165,7 @@ def test_add_edit_remove_and_continue(state, frozen_today):
 
 
 def test_six_children_at_most(state, frozen_today):
-    s = state(FigliStepState, "/inizia/figli?comune=001255")
+    s = state(ChildrenStepState, "/inizia/figli?comune=001255")
     s.on_load()
     for _ in range(8):
         s.add()
@@ -173,7 +173,7 @@ def test_six_children_at_most(state, frozen_today):
 
 
 def test_inline_errors_and_focus_on_submit(state, frozen_today):
-    s = state(FigliStepState, "/inizia/figli?comune=001255")
+    s = state(ChildrenStepState, "/inizia/figli?comune=001255")
     s.on_load()
     s.edit(0, "month", "12")
     s.edit(0, "year", "2026")
@@ -186,7 +186,7 @@ def test_inline_errors_and_focus_on_submit(state, frozen_today):
 
 
 def test_edits_from_a_forged_event_are_ignored(state, frozen_today):
-    s = state(FigliStepState, "/inizia/figli?comune=001255")
+    s = state(ChildrenStepState, "/inizia/figli?comune=001255")
     s.on_load()
     s.edit(0, "month", "99")
     s.edit(5, "month", "01")
@@ -196,14 +196,14 @@ def test_edits_from_a_forged_event_are_ignored(state, frozen_today):
 
 
 def test_children_step_without_a_comune(state, frozen_today):
-    s = state(FigliStepState, "/inizia/figli?nascita=2025-05")
+    s = state(ChildrenStepState, "/inizia/figli?nascita=2025-05")
     s.on_load()
     assert not s.has_comune
     assert redirect_target(s.submit())[0] == "/inizia/comune?nascita=2025-05"
 
 
 def test_a_tampered_birth_month_is_shown_on_its_row(state, frozen_today):
-    s = state(FigliStepState, "/inizia/figli?comune=001255&nascita=2031-01,2025-13")
+    s = state(ChildrenStepState, "/inizia/figli?comune=001255&nascita=2031-01,2025-13")
     s.on_load()
     assert "nel futuro" in s.rows[0].error and "2025-13" in s.notices[0]
 
@@ -273,7 +273,7 @@ def test_a_cap_of_one_comune_counts_as_picked_and_blur_does_not_reopen_the_list(
 def test_back_to_an_earlier_step_then_continua_keeps_the_later_answers(state):
     """The phone's Back lands on /inizia/comune?comune=… (its URL predates the months): the tab's
     answers come back into that URL, and Continua carries them on."""
-    figli = state(FigliStepState, "/inizia/figli?comune=001255&temi=sonno-pianto")
+    figli = state(ChildrenStepState, "/inizia/figli?comune=001255&temi=sonno-pianto")
     figli.on_load()
     figli.edit(0, "month", "05")
     figli.edit(0, "year", "2025")

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from zerosei_app.domain.link import PathQuery
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.view import children_form as form
-from zerosei_app.view.children_form import ATTESO, NATO, ChildRow, RowEdit
+from zerosei_app.view.children_form import BORN, EXPECTED, ChildRow, RowEdit
 
 TODAY = date(2026, 11, 25)
 
@@ -21,12 +21,12 @@ def test_rows_from_query_born_then_expected_and_never_empty():
     q = PathQuery(nascita=(YearMonth(2025, 5), YearMonth(2023, 1)), attesa=YearMonth(2027, 3))
     rows = form.rows_from_query(q)
     assert [(r.kind, r.month, r.year) for r in rows] == [
-        (NATO, "05", "2025"),
-        (NATO, "01", "2023"),
-        (ATTESO, "03", "2027"),
+        (BORN, "05", "2025"),
+        (BORN, "01", "2023"),
+        (EXPECTED, "03", "2027"),
     ]
     assert len({r.key for r in rows}) == 3
-    assert [(r.kind, r.month, r.year) for r in form.rows_from_query(PathQuery())] == [(NATO, "", "")]
+    assert [(r.kind, r.month, r.year) for r in form.rows_from_query(PathQuery())] == [(BORN, "", "")]
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_messages_follow_the_language():
 
 def test_too_old_and_expected_rules():
     assert "6 anni" in edit(edit([ChildRow()], 0, "month", "01"), 0, "year", "2020")[0].error
-    rows = edit([ChildRow()], 0, "kind", ATTESO)
+    rows = edit([ChildRow()], 0, "kind", EXPECTED)
     rows = edit(edit(rows, 0, "month", "10"), 0, "year", "2027")  # 11 months ahead
     assert "più di 9 mesi" in rows[0].error
     rows = edit(edit(rows, 0, "month", "10"), 0, "year", "2026")  # already past
@@ -69,14 +69,14 @@ def test_too_old_and_expected_rules():
 
 def test_switching_kind_forgets_a_year_that_list_does_not_offer():
     rows = edit(edit([ChildRow()], 0, "month", "05"), 0, "year", "2024")
-    rows = edit(rows, 0, "kind", ATTESO)
+    rows = edit(rows, 0, "kind", EXPECTED)
     assert rows[0].year == "" and rows[0].month == "05"
-    rows = edit(edit(rows, 0, "year", "2027"), 0, "kind", NATO)
+    rows = edit(edit(rows, 0, "year", "2027"), 0, "kind", BORN)
     assert rows[0].year == ""  # 2027 is not a birth year yet
 
 
 def test_only_one_pregnancy():
-    rows = [ChildRow(ATTESO, "03", "2027"), ChildRow(ATTESO, "04", "2027")]
+    rows = [ChildRow(EXPECTED, "03", "2027"), ChildRow(EXPECTED, "04", "2027")]
     result = form.read_rows(rows, TODAY, "it")
     assert not result.ok
     assert result.rows[0].error == "" and "una sola gravidanza" in result.rows[1].error
@@ -88,14 +88,14 @@ def test_read_rows_all_empty_asks_for_a_child():
 
 
 def test_read_rows_drops_empty_rows_and_flags_partial_ones():
-    rows = [ChildRow(NATO, "05", "2025"), ChildRow(), ChildRow(NATO, "03", "")]
+    rows = [ChildRow(BORN, "05", "2025"), ChildRow(), ChildRow(BORN, "03", "")]
     result = form.read_rows(rows, TODAY, "it")
     assert not result.ok
     assert [r.error for r in result.rows] == ["", "Scegli l'anno."]
 
 
 def test_read_rows_ok_gives_the_months_in_order():
-    rows = [ChildRow(NATO, "05", "2025"), ChildRow(ATTESO, "03", "2027"), ChildRow(NATO, "05", "2025")]
+    rows = [ChildRow(BORN, "05", "2025"), ChildRow(EXPECTED, "03", "2027"), ChildRow(BORN, "05", "2025")]
     result = form.read_rows(rows, TODAY, "it")
     assert result.ok
     assert result.nascita == (YearMonth(2025, 5), YearMonth(2025, 5))  # twins keep both
@@ -117,14 +117,14 @@ def test_add_and_remove_rows_within_limits():
 
 
 def test_check_complete_rows_for_prefilled_links():
-    rows = [ChildRow(NATO, "05", "2031"), ChildRow(NATO, "05", "")]
+    rows = [ChildRow(BORN, "05", "2031"), ChildRow(BORN, "05", "")]
     checked = form.check_complete_rows(rows, TODAY, "it")
     assert "nel futuro" in checked[0].error and checked[1].error == ""
 
 
 def test_choices():
-    assert form.year_choices(NATO, TODAY) == [str(y) for y in range(2026, 2019, -1)]
-    assert form.year_choices(ATTESO, TODAY) == ["2026", "2027"]
+    assert form.year_choices(BORN, TODAY) == [str(y) for y in range(2026, 2019, -1)]
+    assert form.year_choices(EXPECTED, TODAY) == ["2026", "2027"]
     months = form.month_choices("it")
     assert months[0] == ("01", "gennaio") and months[11] == ("12", "dicembre")
     assert form.month_choices("en")[2] == ("03", "March")

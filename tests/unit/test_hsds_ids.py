@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from zerosei_app.domain.hsds_ids import NAMESPACE, hsds_id
-from zerosei_app.view.appuntamenti import feed_links
+from zerosei_app.view.entry_sessions import feed_links
 
 
 def test_ids_are_uuid5_of_the_fixed_namespace():

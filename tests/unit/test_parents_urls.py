@@ -7,7 +7,7 @@ from zerosei_app.view import urls
 
 def test_link_is_the_canonical_query():
     q = PathQuery(comune="001255", nascita=(YearMonth(2025, 5),), temi=("sonno-pianto",))
-    assert urls.link(urls.STEP_FIGLI, q) == "/inizia/figli?comune=001255&nascita=2025-05&temi=sonno-pianto"
+    assert urls.link(urls.STEP_CHILDREN, q) == "/inizia/figli?comune=001255&nascita=2025-05&temi=sonno-pianto"
     assert urls.link(urls.STEP_COMUNE, PathQuery()) == "/inizia/comune"
     assert urls.link(urls.STEP_TEMI, q, anchor="temi").endswith("#temi")
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from zerosei_app.domain.catalog import MAX_AGE_MONTHS, MAX_CHILDREN, MIN_AGE_MONTHS, TOPICS
 from zerosei_app.domain.istat import ISTAT_PATTERN
-from zerosei_app.domain.lingua import LINGUA_PATTERN
+from zerosei_app.domain.language import LANGUAGE_PATTERN
 from zerosei_app.domain.link import LINK_LANGS, MAX_VALUE_CHARS
 from zerosei_app.domain.months import YearMonth
 
@@ -62,7 +62,7 @@ PERCORSO_PARAMETERS: list[dict[str, Any]] = [
         "description": '"In my language": only the services a centre states it offers in this language (ISO 639-1, '
         "e.g. `ar`; examples written by the project never count). When none of the path's services states it, "
         "every service is listed and `lingua.trovata` is false.",
-        "schema": {"type": "string", "pattern": LINGUA_PATTERN, "minLength": 2, "maxLength": 2},
+        "schema": {"type": "string", "pattern": LANGUAGE_PATTERN, "minLength": 2, "maxLength": 2},
         "example": "ar",
     },
     {

@@ -8,7 +8,7 @@ from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
 from zerosei_app.components.links import external, internal
-from zerosei_app.components.mediazione import mediazione_lines
+from zerosei_app.components.mediation import mediation_lines
 from zerosei_app.components.share_panel import LINK_INPUT_ID, SHARE_JS, share_toast
 from zerosei_app.state.ui import UiState
 from zerosei_app.view.carta_view import AreaView, CartaView, ServedView
@@ -99,7 +99,7 @@ def centro_facts(c: CartaView) -> rx.Component:
             ),
         ),
         rx.cond(c.hours != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.hours, lang="it"))),
-        mediazione_lines(c.mediation),
+        mediation_lines(c.mediation),
         contact_list(c.links),
         rx.cond(c.no_contacts != "", rx.el.p(c.no_contacts, class_name="card-notes")),
     )

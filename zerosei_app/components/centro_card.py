@@ -8,7 +8,7 @@ from zerosei_app.components.contacts import contact_list
 from zerosei_app.components.i18n import t
 from zerosei_app.components.icons import icon
 from zerosei_app.components.links import external
-from zerosei_app.components.mediazione import mediazione_lines
+from zerosei_app.components.mediation import mediation_lines
 from zerosei_app.components.report_form import report_area
 from zerosei_app.view.percorso_view import CentroView
 
@@ -42,7 +42,7 @@ def centro_card(c: CentroView) -> rx.Component:
             ),
         ),
         rx.cond(c.hours != "", rx.el.p(rx.el.strong(t("ui.path.centro.hours")), " ", rx.el.span(c.hours, lang="it"))),
-        mediazione_lines(c.mediation, c.mediation_asked),
+        mediation_lines(c.mediation, c.mediation_asked),
         rx.cond(c.contacts_intro != "", rx.el.p(c.contacts_intro, class_name="contacts-intro")),
         contact_list(c.links),
         rx.cond(c.pec_note != "", rx.el.p(c.pec_note, class_name="pec-note")),

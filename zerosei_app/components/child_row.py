@@ -8,8 +8,8 @@ for "born" and "expected", so whatever the server changes is mounted fresh.
 import reflex as rx
 
 from zerosei_app.components.i18n import t
-from zerosei_app.state.wizard_figli import FigliStepState as S
-from zerosei_app.state.wizard_figli import Option
+from zerosei_app.state.wizard_children import ChildrenStepState as S
+from zerosei_app.state.wizard_children import Option
 from zerosei_app.view.children_form import ChildRow
 
 

@@ -8,10 +8,10 @@ import reflex as rx
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import plain
 from zerosei_app.state.entry_sessions import EntrySessionsState as A
-from zerosei_app.view.appuntamenti import AppuntamentoView
+from zerosei_app.view.entry_sessions import EntrySessionView
 
 
-def _item(a: AppuntamentoView) -> rx.Component:
+def _item(a: EntrySessionView) -> rx.Component:
     return rx.el.li(
         rx.el.p(rx.el.strong(a.day), " · ", a.hours),
         rx.el.p(a.title, " – ", a.where),

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from . import lingue
+from . import languages
 from .catalog import CATEGORIES, MAX_AGE_MONTHS, MIN_AGE_MONTHS, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText
 from .istat import MESSAGE as ISTAT_MESSAGE
@@ -219,7 +219,7 @@ def form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
     # "Gratuito" is a radio: sì / no / non indicato (empty), so that neither is assumed.
     raw["cost_free"] = form.get("cost_free", "")
     raw["topics"] = [slug for slug in TOPICS if form.get(f"tema__{slug}")]
-    picked = lingue.from_form(form)  # the editor's picker of names; else `languages` as codes
+    picked = languages.from_form(form)  # the editor's picker of names; else `languages` as codes
     if picked is not None:
         raw["languages"] = picked  # nothing ticked: not stated (never assumed Italian)
     return raw
@@ -267,7 +267,7 @@ def entry_to_form(values: Mapping[str, Any]) -> dict[str, str]:
             out[name] = str(v)
     for slug in TOPICS:
         out[f"tema__{slug}"] = "on" if slug in (values.get("topics") or []) else ""
-    out.update(lingue.to_form(values.get("languages") or []))
+    out.update(languages.to_form(values.get("languages") or []))
     out[CONFIRM_FIELD] = ""  # unticked each time the form is filled: a confirmation is a deliberate act
     return out
 

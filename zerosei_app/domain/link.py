@@ -20,7 +20,7 @@ from .age import AgeError, Child, child_from_birth, child_from_expected
 from .catalog import MAX_CHILDREN, TOPICS
 from .errors import FieldError
 from .istat import is_codice_istat, restore_zeros
-from .lingua import is_lingua_code
+from .language import is_language_code
 from .months import YearMonth
 
 # A language is in links as soon as its catalogue file exists (i18n/locales/<lang>.po).
@@ -45,13 +45,13 @@ class PathQuery(BaseModel):
     nascita: tuple[YearMonthField, ...] = ()  # in the parent's order: it is the display order
     attesa: YearMonthField | None = None
     temi: tuple[str, ...] = ()
-    lingua: str | None = None  # "in my language": services a centre states in it (domain/lingua.py)
+    lingua: str | None = None  # "in my language": services a centre states in it (domain/language.py)
     lang: str = DEFAULT_LANG
 
     @field_validator("lingua")
     @classmethod
     def _lingua_code(cls, value: str | None) -> str | None:
-        if value is not None and not is_lingua_code(value):
+        if value is not None and not is_language_code(value):
             raise ValueError("lingua must be a two-letter language code")
         return value
 
@@ -222,7 +222,7 @@ def _parse_lang(items: list[str], fields: dict[str, Any], errors: list[FieldErro
 def _parse_lingua(items: list[str], fields: dict[str, Any], errors: list[FieldError]) -> None:
     # "AR" or "ar-MA" mean Arabic; one language at a time.
     codes = list(dict.fromkeys(item.replace("_", "-").split("-", 1)[0].lower() for item in items))
-    if len(codes) == 1 and is_lingua_code(codes[0]):
+    if len(codes) == 1 and is_language_code(codes[0]):
         fields["lingua"] = codes[0]
     else:
         errors.append(FieldError("lingua", "bad_lingua", {"value": _echo(",".join(items))}))

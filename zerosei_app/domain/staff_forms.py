@@ -7,11 +7,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from . import lingue
+from . import languages
 from .catalog import CATEGORIES, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText, clean_email
 from .istat import CodiceIstat, is_codice_istat
-from .lingua import is_lingua_code
+from .language import is_language_code
 from .modelli import MODELLI
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
@@ -114,7 +114,7 @@ def mediation_language_codes(items: list[Any], hint: str = _FORM_HINT) -> list[s
     at most MAX_MEDIATION_LANGUAGES, each once; `hint` says how to write them where they were typed."""
     codes = [str(x).strip().casefold() for x in items]
     for code in codes:
-        if not is_lingua_code(code):
+        if not is_language_code(code):
             raise ValueError(f"Lingua «{code[:20]}» non riconosciuta: {hint}.")
     if len(codes) > MAX_MEDIATION_LANGUAGES:
         raise ValueError(f"Al massimo {MAX_MEDIATION_LANGUAGES} lingue.")
@@ -143,9 +143,9 @@ class CentroProfileInput(BaseModel):
 
 def centro_form_to_raw(form: Mapping[str, Any]) -> dict[str, Any]:
     """The centre form's posted strings, with the mediators' languages picker read as one list."""
-    raw = {k: v for k, v in form.items() if not str(k).startswith(lingue.MEDIAZIONE_PREFIX)}
-    raw.pop(lingue.MEDIAZIONE_OTHER, None)
-    picked = lingue.from_form(form, lingue.MEDIAZIONE_PREFIX, lingue.MEDIAZIONE_OTHER)
+    raw = {k: v for k, v in form.items() if not str(k).startswith(languages.MEDIATION_PREFIX)}
+    raw.pop(languages.MEDIATION_OTHER_FIELD, None)
+    picked = languages.from_form(form, languages.MEDIATION_PREFIX, languages.MEDIATION_OTHER_FIELD)
     if picked is not None:
         raw["mediation_languages"] = picked  # nothing ticked: not stated
     return raw

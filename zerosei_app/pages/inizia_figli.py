@@ -6,10 +6,10 @@ from zerosei_app.components.child_row import child_row
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import internal
 from zerosei_app.components.wizard_parts import step_page
-from zerosei_app.state.wizard_figli import FigliStepState as S
+from zerosei_app.state.wizard_children import ChildrenStepState as S
 from zerosei_app.view import urls
 
-ROUTE = urls.STEP_FIGLI
+ROUTE = urls.STEP_CHILDREN
 
 
 def _context() -> rx.Component:

@@ -6,8 +6,8 @@ from zerosei_app.components.centro_card import centro_card
 from zerosei_app.components.entry_card import entry_card
 from zerosei_app.components.entry_sessions import path_sessions
 from zerosei_app.components.i18n import t
+from zerosei_app.components.language_filter import language_filter
 from zerosei_app.components.layout import page as layout
-from zerosei_app.components.lingua_filter import lingua_filter
 from zerosei_app.components.links import internal, plain
 from zerosei_app.components.share_panel import action_bar, share_panel, share_toast
 from zerosei_app.components.tappe import funzioni_block, tappe_group
@@ -168,7 +168,7 @@ def _ok() -> rx.Component:
         _jump_links(),
         action_bar(),
         # The two filters side by side, one row of two closed boxes; an open one or a status takes the row.
-        rx.el.div(_filters(), lingua_filter(), class_name="filter-bar"),
+        rx.el.div(_filters(), language_filter(), class_name="filter-bar"),
         rx.cond(P.has_unconfirmed, rx.el.p(t("ui.path.trust_note"), class_name="examples-note")),
         _services(),  # each card says its own next dates; the calendar of the whole path comes after
         path_sessions(P.share_url),  # "Prossimi appuntamenti" (calendar)

@@ -21,8 +21,8 @@ from zerosei_app.pages.carta_routes import register_carta
 from zerosei_app.state.frame import AccessibilitaState, NotFoundState
 from zerosei_app.state.percorso import PercorsoState
 from zerosei_app.state.ui import UiState
+from zerosei_app.state.wizard_children import ChildrenStepState
 from zerosei_app.state.wizard_comune import ComuneStepState
-from zerosei_app.state.wizard_figli import FigliStepState
 from zerosei_app.state.wizard_temi import TemiStepState
 
 DESCRIPTION = "Trova i servizi dei Centri per le famiglie vicino a te, per l'età del tuo bambino."
@@ -43,7 +43,7 @@ def register(app: rx.App) -> None:
         inizia_figli.page,
         route=inizia_figli.ROUTE,
         title=t("ui.meta.step2_title"),
-        on_load=FigliStepState.on_load,
+        on_load=ChildrenStepState.on_load,
         **common,
     )
     app.add_page(

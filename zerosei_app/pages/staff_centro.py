@@ -7,7 +7,7 @@ import reflex as rx
 from zerosei_app.components.staff_chiusure import chiusure_section
 from zerosei_app.components.staff_fields import checkbox, select_field, text_field
 from zerosei_app.components.staff_layout import button, link, staff_page
-from zerosei_app.domain import lingue
+from zerosei_app.domain import languages
 from zerosei_app.domain.staff_labels import STATO_VERIFICA_LABELS
 from zerosei_app.state.staff_centro import StaffCentroState as S
 
@@ -140,14 +140,14 @@ def _mediation() -> rx.Component:
             id="mediazione-hint",
         ),
         rx.el.div(
-            *[checkbox(f"{lingue.MEDIAZIONE_PREFIX}{code}", lingue.label(code), v) for code in lingue.CODES],
+            *[checkbox(f"{languages.MEDIATION_PREFIX}{code}", languages.label(code), v) for code in languages.CODES],
             class_name="st-checks",
             role="group",
             aria_describedby="mediazione-hint",
             id="f-mediation_languages",
         ),
         text_field(
-            lingue.MEDIAZIONE_OTHER,
+            languages.MEDIATION_OTHER_FIELD,
             "Altre lingue (codici di 2 lettere)",
             v,
             e,

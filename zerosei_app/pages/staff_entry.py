@@ -10,7 +10,7 @@ from zerosei_app.components.staff_fields import checkbox, select_field, text_fie
 from zerosei_app.components.staff_layout import badge, button, link, staff_page
 from zerosei_app.components.staff_preview import entry_preview
 from zerosei_app.components.staff_sessions import sessions_panel
-from zerosei_app.domain import lingue
+from zerosei_app.domain import languages
 from zerosei_app.domain.catalog import CATEGORIES, TOPICS
 from zerosei_app.domain.entry_form import CONFIRM_FIELD
 from zerosei_app.domain.entry_status import ACTION_LABELS
@@ -418,14 +418,17 @@ def _languages_picker(v, e, w) -> rx.Component:
             class_name="st-hint",
         ),
         rx.el.div(
-            *[checkbox(f"{lingue.FIELD_PREFIX}{code}", lingue.label(code), v, on_change=w) for code in lingue.CODES],
+            *[
+                checkbox(f"{languages.FIELD_PREFIX}{code}", languages.label(code), v, on_change=w)
+                for code in languages.CODES
+            ],
             class_name="st-checks",
             role="group",
             aria_labelledby="languages-label",
             id="f-languages",
         ),
         text_field(
-            lingue.OTHER_FIELD,
+            languages.OTHER_FIELD,
             "Altre lingue (codici di 2 lettere)",
             v,
             e,

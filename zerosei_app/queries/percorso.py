@@ -16,7 +16,7 @@ from sqlmodel import Session
 from zerosei_app.domain.age import Child
 from zerosei_app.domain.chiusure import to_announce
 from zerosei_app.domain.errors import FieldError
-from zerosei_app.domain.lingua import in_language, mediating, stated_languages
+from zerosei_app.domain.language import in_language, mediating, stated_languages
 from zerosei_app.domain.link import PathQuery, validate_for_path
 from zerosei_app.domain.path import ChildPath, select_for_child
 from zerosei_app.models import CardEntry, Chiusura, Comune, Tappa
@@ -96,13 +96,13 @@ def _select(
 ) -> tuple[list[ChildPath], bool]:
     """Per child, the entries for now and next; whether any is in the asked language."""
     # "In my language": the services a centre states in it, or of a centre with a mediator in it
-    # (domain/lingua.py); when none of this path is, all of them.
+    # (domain/language.py); when none of this path is, all of them.
     kept = in_language(entries, query.lingua, mediating_centri)
     paths = [select_for_child(kept, child, query.temi) for child in children]
-    trovata = any(p.now or p.upcoming for p in paths)
-    if query.lingua is not None and not trovata:
+    found = any(p.now or p.upcoming for p in paths)
+    if query.lingua is not None and not found:
         paths = [select_for_child(entries, child, query.temi) for child in children]
-    return paths, trovata
+    return paths, found
 
 
 def _announced(windows: dict[int, list[Chiusura]], ids: list[int], today: date) -> dict[int, Chiusura]:

@@ -49,7 +49,7 @@ def sessions_of(db: Session, entry_ids: Sequence[int] | None) -> dict[int, list[
 
 
 @dataclass(frozen=True)
-class Appuntamento:
+class SessionOccurrence:
     entry_id: int
     centro_id: int
     title: str
@@ -57,7 +57,9 @@ class Appuntamento:
     occurrence: Occurrence
 
 
-def upcoming(db: Session, entry_ids: Sequence[int], now: datetime, days: int = UPCOMING_DAYS) -> list[Appuntamento]:
+def upcoming(
+    db: Session, entry_ids: Sequence[int], now: datetime, days: int = UPCOMING_DAYS
+) -> list[SessionOccurrence]:
     """Sessions of these published entries (of open centres) that have not ended, starting
     within `days`, in time order."""
     if not entry_ids:
@@ -85,7 +87,7 @@ def upcoming(db: Session, entry_ids: Sequence[int], now: datetime, days: int = U
         e = entries[entry_id]
         for row in rows:
             for occ in occurrences(rules[row.id], start, end):
-                found.append(Appuntamento(e.id, e.centro_id, e.title, e.location, occ))
+                found.append(SessionOccurrence(e.id, e.centro_id, e.title, e.location, occ))
     found.sort(key=lambda a: (a.occurrence.start, a.entry_id))
     return found
 

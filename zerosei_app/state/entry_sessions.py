@@ -19,11 +19,11 @@ from zerosei_app.queries import sessions as q
 from zerosei_app.queries.calendar import path_entry_ids
 from zerosei_app.state.ui import UiState
 from zerosei_app.view import share
-from zerosei_app.view.appuntamenti import AppuntamentoView, appuntamento_view, feed_links
+from zerosei_app.view.entry_sessions import EntrySessionView, entry_session_view, feed_links
 
 
 class EntrySessionsState(UiState):
-    items: list[AppuntamentoView] = []
+    items: list[EntrySessionView] = []
     has_sessions: bool = False  # any future session at all (then the feed is worth offering)
     feed_href: str = ""
     webcal_href: str = ""
@@ -34,7 +34,7 @@ class EntrySessionsState(UiState):
         later = soon or q.upcoming(db, entry_ids, now, days=5 * 366)
         names = {c.id: c.name for c in (db.get(Centro, i) for i in {a.centro_id for a in soon}) if c}
         self.items = [
-            appuntamento_view(
+            entry_session_view(
                 a.entry_id,
                 a.title,
                 a.location or names.get(a.centro_id, ""),

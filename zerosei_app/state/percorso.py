@@ -13,8 +13,8 @@ from zerosei_app.state.ui import UiState
 from zerosei_app.state.wizard_temi import toggled
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import share, tappe_view, urls
-from zerosei_app.view.appuntamenti import ENTRY_ICS, dates_in_card
-from zerosei_app.view.lingua_filter import LinguaChoice, lingua_filter
+from zerosei_app.view.entry_sessions import ENTRY_ICS, dates_in_card
+from zerosei_app.view.language_filter import LanguageChoice, language_filter
 from zerosei_app.view.page_words import generic_path_title, share_status
 from zerosei_app.view.percorso_plan import NEED_COMUNE, OK, PagePlan, plan_page
 
@@ -52,8 +52,8 @@ class PercorsoState(UiState):
     chips: list[view.ChipView] = []
     has_filter: bool = False
     filter_summary: str = ""  # "Sonno e pianto, Gioco e socialità" when a filter is on
-    # "Servizi nella mia lingua" (view/lingua_filter.py): links, and the filter's plain status.
-    language_choices: list[LinguaChoice] = []
+    # "Servizi nella mia lingua" (view/language_filter.py): links, and the filter's plain status.
+    language_choices: list[LanguageChoice] = []
     language_status: str = ""
     language_all_href: str = ""
     language_active: bool = False
@@ -151,7 +151,7 @@ class PercorsoState(UiState):
         self.chips = view.chips(q.temi, q.lang)
         self.has_filter = bool(q.temi)
         self.filter_summary = ", ".join(chip.label for chip in self.chips if chip.pressed)
-        lf = lingua_filter(q, plan.percorso)
+        lf = language_filter(q, plan.percorso)
         self.language_choices, self.language_status = lf.choices, lf.status
         self.language_all_href, self.language_active = lf.all_href, lf.active
 
@@ -161,7 +161,7 @@ class PercorsoState(UiState):
             "edit": urls.link(urls.STEP_COMUNE, q),
             "fix": plan.fix_href,
             "comune": urls.link(urls.STEP_COMUNE, q),
-            "children": urls.link(urls.STEP_FIGLI, q),
+            "children": urls.link(urls.STEP_CHILDREN, q),
         }
         base = share.site_base(self.router.headers.origin)
         self.share_url = share.absolute(base, urls.link(urls.PERCORSO, q)) if plan.kind != NEED_COMUNE else ""

@@ -21,7 +21,7 @@ class WizardState(UiState):
     # Each step's URL with everything chosen so far (defaults: the bare steps, for the prerendered shell).
     step_href: dict[str, str] = {
         "comune": urls.STEP_COMUNE,
-        "figli": urls.STEP_FIGLI,
+        "figli": urls.STEP_CHILDREN,
         "temi": urls.STEP_TEMI,
         "percorso": urls.PERCORSO,
         "home": urls.HOME,
@@ -79,7 +79,7 @@ class WizardState(UiState):
         self._qs = to_query_string(q)
         self.step_href = {
             "comune": urls.link(urls.STEP_COMUNE, q),
-            "figli": urls.link(urls.STEP_FIGLI, q),
+            "figli": urls.link(urls.STEP_CHILDREN, q),
             "temi": urls.link(urls.STEP_TEMI, q),
             "percorso": urls.link(urls.PERCORSO, q),
             "home": urls.lang_only(urls.HOME, q.lang),
@@ -87,7 +87,7 @@ class WizardState(UiState):
 
 
 # For each step, the answers of the steps after it.
-LATER_ANSWERS = {urls.STEP_COMUNE: ("children", "temi"), urls.STEP_FIGLI: ("temi",)}
+LATER_ANSWERS = {urls.STEP_COMUNE: ("children", "temi"), urls.STEP_CHILDREN: ("temi",)}
 
 
 def _unknown_comune(q: PathQuery) -> str:

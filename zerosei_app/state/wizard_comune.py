@@ -104,7 +104,7 @@ class ComuneStepState(ComboboxState, WizardState):
             self.error = missing_comune_error(bool(self.text.strip()), self.lang)
             return rx.call_script("document.getElementById('comune-input')?.focus()")
         q = self._query()
-        return go(urls.STEP_FIGLI, PathQuery(**{**q.model_dump(), "comune": code}), here=urls.STEP_COMUNE)
+        return go(urls.STEP_CHILDREN, PathQuery(**{**q.model_dump(), "comune": code}), here=urls.STEP_COMUNE)
 
     def _exact_match(self) -> str:
         """What was typed counts as picked when it names exactly one comune ("chivasso", or a

@@ -22,7 +22,7 @@ class TemiStepState(WizardState):
     ages: list[str] = []  # "1 anno e 6 mesi": reminds the parent what the path is for
     chips_version: int = 0  # bumped on every load: the boxes are mounted afresh from the URL
     ready_for_path: bool = True  # a comune and at least one valid child are in the link
-    _fix_path: str = urls.STEP_FIGLI  # where to go when something is missing
+    _fix_path: str = urls.STEP_CHILDREN  # where to go when something is missing
 
     @rx.event
     def on_load(self):
@@ -31,7 +31,7 @@ class TemiStepState(WizardState):
         children, errors = validate_for_path(q, clock.today())
         self.ages = [age_in_words(c, self.lang) for c in children]
         self.ready_for_path = not errors
-        self._fix_path = urls.STEP_COMUNE if q.comune is None else urls.STEP_FIGLI
+        self._fix_path = urls.STEP_COMUNE if q.comune is None else urls.STEP_CHILDREN
         self.chips = chips(q.temi, self.lang)
         self.chips_version += 1
         return script

@@ -20,7 +20,7 @@ from zerosei_app.view import urls
 from zerosei_app.view.chiusure import announce_text
 from zerosei_app.view.contacts import LinkView
 from zerosei_app.view.contacts_out import contacts_out
-from zerosei_app.view.mediazione import LinguaNameView, mediazione_lingue
+from zerosei_app.view.mediation import LanguageNameView, mediation_languages_view
 from zerosei_app.view.percorso_out import announce, map_url, voce_fields
 from zerosei_app.view.percorso_view import EntryView, centri_views, contact_links, entry_view, hours_text
 from zerosei_app.view.wording import long_date
@@ -82,7 +82,7 @@ class CartaView:
     nothing_confirmed: bool = True  # no entry the centre confirmed: the page says so and shows staff the way in
     staff_href: str = "/staff/login"
     chiusura: str = ""  # a temporary closure in course or starting soon, in words
-    mediation: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
+    mediation: list[LanguageNameView] = field(default_factory=list)  # its cultural mediators' languages
 
 
 def _day(iso: str, lang: str) -> str:
@@ -149,7 +149,7 @@ def carta_view(c: CartaCentro, lang: str, compact: bool = False, today: date | N
         has_examples=any(v.verificato_il is None for v in entries),  # some only from a source: say what that means
         nothing_confirmed=not any(v.verificato_il for v in entries),
         chiusura=announce_text(c.chiusure, today, "centro", lang),
-        mediation=mediazione_lingue(centro.mediation_languages),
+        mediation=mediation_languages_view(centro.mediation_languages),
     )
 
 

@@ -21,8 +21,8 @@ from zerosei_app.domain.link import PathQuery
 from zerosei_app.domain.months import YearMonth
 from zerosei_app.i18n import normalize_lang, t
 
-NATO = "nato"
-ATTESO = "atteso"
+BORN = "nato"
+EXPECTED = "atteso"
 
 
 def new_key() -> str:
@@ -35,7 +35,7 @@ def new_key() -> str:
 
 @dataclass
 class ChildRow:
-    kind: str = NATO  # "nato" (born) or "atteso" (expected)
+    kind: str = BORN  # "nato" (born) or "atteso" (expected)
     month: str = ""  # "01".."12", "" while not chosen
     year: str = ""  # "2025", "" while not chosen
     error: str = ""  # the message shown under the row, in the parent's language
@@ -54,7 +54,7 @@ class RowEdit(BaseModel):
     def _plausible(cls, value: str, info) -> str:
         field = info.data.get("field")
         ok = {
-            "kind": value in (NATO, ATTESO),
+            "kind": value in (BORN, EXPECTED),
             "month": value == "" or (len(value) == 2 and value.isdigit() and 1 <= int(value) <= 12),
             "year": value == "" or (len(value) == 4 and value.isdigit()),
         }.get(field, False)
@@ -76,15 +76,15 @@ class FormResult:
 
 def rows_from_query(q: PathQuery) -> list[ChildRow]:
     """Rows for a (partial) link: born children in link order, then the expected one; never empty."""
-    rows = [ChildRow(NATO, f"{m.month:02d}", str(m.year)) for m in q.nascita]
+    rows = [ChildRow(BORN, f"{m.month:02d}", str(m.year)) for m in q.nascita]
     if q.attesa is not None:
-        rows.append(ChildRow(ATTESO, f"{q.attesa.month:02d}", str(q.attesa.year)))
+        rows.append(ChildRow(EXPECTED, f"{q.attesa.month:02d}", str(q.attesa.year)))
     return rows or [ChildRow()]
 
 
 def year_choices(kind: str, today: date) -> list[str]:
     """Years a parent can pick: the last 6 years for a born child, this year and next when expecting."""
-    if kind == ATTESO:
+    if kind == EXPECTED:
         return [str(today.year), str(today.year + 1)]
     return [str(y) for y in range(today.year, today.year - MAX_AGE_MONTHS // 12 - 1, -1)]
 
@@ -146,7 +146,7 @@ def read_rows(rows: list[ChildRow], today: date, lang: str) -> FormResult:
         if row.error:
             continue
         month = YearMonth(int(row.year), int(row.month))
-        if row.kind == ATTESO:
+        if row.kind == EXPECTED:
             attesa = month
         else:
             nascita.append(month)
@@ -162,15 +162,15 @@ def _row_error(row: ChildRow, earlier: list[ChildRow], today: date, lang: str) -
         return t("wiz.error.choose_month", lang)
     if not row.year:
         return t("wiz.error.choose_year", lang)
-    if row.kind == ATTESO and any(other.kind == ATTESO for other in earlier):
+    if row.kind == EXPECTED and any(other.kind == EXPECTED for other in earlier):
         return t("wiz.error.one_expected", lang)
     try:
         month = YearMonth(int(row.year), int(row.month))
     except ValueError:
         return t("wiz.error.choose_month", lang)
-    field = "attesa" if row.kind == ATTESO else "nascita"
+    field = "attesa" if row.kind == EXPECTED else "nascita"
     try:
-        if row.kind == ATTESO:
+        if row.kind == EXPECTED:
             child = child_from_expected(month, today)
             if child.born_presumably:
                 return FieldError(field, "expected_in_past", {"month": str(month)}).message(lang)

@@ -6,7 +6,7 @@ from babel import Locale
 
 from zerosei_app.domain.catalog import PROVINCE
 from zerosei_app.domain.hsds_ids import hsds_id
-from zerosei_app.domain.lingue import LINGUE
+from zerosei_app.domain.languages import LANGUAGES
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.hsds import HsdsData
 from zerosei_app.schemas.hsds import AddressOut, LanguageOut, LocationOut, OrganizationListOut, PhoneOut
@@ -16,8 +16,8 @@ COORDINATES_OF_COMUNE = (
     "Coordinate del comune del centro (geocodifica OpenStreetMap del comune), non dell'edificio del centro."
 )
 
-MEDIAZIONE_NOTE = "Mediazione culturale presso il centro"
-_ITALIAN_NAMES = {code: italian for code, _, italian in LINGUE}
+MEDIATION_NOTE = "Mediazione culturale presso il centro"
+_ITALIAN_NAMES = {code: italian for code, _, italian in LANGUAGES}
 
 
 def ente_list_out(e: EnteGestore) -> OrganizationListOut:
@@ -71,7 +71,7 @@ def _language_name(code: str) -> str:
     return _ITALIAN_NAMES.get(code) or Locale("it").languages.get(code, code)
 
 
-def _mediazione_languages(c: Centro, loc_id: str) -> list[LanguageOut] | None:
+def _mediation_languages(c: Centro, loc_id: str) -> list[LanguageOut] | None:
     """One language per code the centre stated for its cultural mediators; none stated: none given."""
     return [
         LanguageOut(
@@ -79,7 +79,7 @@ def _mediazione_languages(c: Centro, loc_id: str) -> list[LanguageOut] | None:
             location_id=loc_id,
             name=_language_name(code),
             code=code,
-            note=MEDIAZIONE_NOTE,
+            note=MEDIATION_NOTE,
         )
         for code in (c.mediation_languages or [])
     ] or None
@@ -106,7 +106,7 @@ def location_out(data: HsdsData, c: Centro, m: Comune) -> LocationOut:
         longitude=lon,
         external_identifier=m.codice_istat,
         external_identifier_type="codice ISTAT del comune",
-        languages=_mediazione_languages(c, loc_id),
+        languages=_mediation_languages(c, loc_id),
         addresses=_addresses(c, m, loc_id),
         phones=phones,
     )

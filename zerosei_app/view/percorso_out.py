@@ -149,7 +149,7 @@ def _prossima(data: PathData, u: Upcoming) -> ProssimaOut:
     return out
 
 
-def _figlio(data: PathData, path: ChildPath, lang: str) -> FiglioOut:
+def _child(data: PathData, path: ChildPath, lang: str) -> FiglioOut:
     child = path.child
     return FiglioOut(
         nascita=str(child.month) if child.kind == "nato" else None,
@@ -163,10 +163,10 @@ def _figlio(data: PathData, path: ChildPath, lang: str) -> FiglioOut:
     )
 
 
-def _lingua(q: PathQuery, trovata: bool, lang: str) -> LinguaOut | None:
+def _language(q: PathQuery, found: bool, lang: str) -> LinguaOut | None:
     if q.lingua is None:
         return None
-    return LinguaOut(codice=q.lingua, nome=language_name(q.lingua, lang), trovata=trovata)
+    return LinguaOut(codice=q.lingua, nome=language_name(q.lingua, lang), trovata=found)
 
 
 def percorso_out(data: PathData, lang: str) -> PercorsoOut:
@@ -178,10 +178,10 @@ def percorso_out(data: PathData, lang: str) -> PercorsoOut:
         ),
         centri=[_centro_today(data, c) for c in data.contacts.centri],
         ente_gestore=data.memo(("ente", comune.codice_istat), lambda: ente_out(data.contacts.ente)),
-        figli=[_figlio(data, path, lang) for path in data.children],
+        figli=[_child(data, path, lang) for path in data.children],
         funzioni=data.memo(("funzioni", lang), lambda: funzioni_out(lang)),
         temi=list(q.temi),
-        lingua=_lingua(q, data.language_found, lang),
+        lingua=_language(q, data.language_found, lang),
         lingue_dichiarate=data.languages_stated,
         lang=lang,
         link=to_query_string(q),

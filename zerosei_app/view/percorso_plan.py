@@ -91,7 +91,7 @@ def _centri_only(page: PageData, notices: list[str]) -> PagePlan:
         comune_name=page.comune.name,
         centri=centri,
         ente=ente,
-        fix_href=urls.link(urls.STEP_FIGLI, page.query),
+        fix_href=urls.link(urls.STEP_CHILDREN, page.query),
     )
 
 
@@ -99,9 +99,9 @@ def _with_path(page: PageData, notices: list[str], lang: str) -> PagePlan:
     q, comune, result = page.query, page.comune, page.path
     if result is None or result.data is None:  # cannot happen after load_page's checks; stay honest if it does
         notices += [e.message(lang) for e in (result.errors if result else [])]
-        return PagePlan(NEED_CHILD, q, notices, comune_name=comune.name, fix_href=urls.link(urls.STEP_FIGLI, q))
+        return PagePlan(NEED_CHILD, q, notices, comune_name=comune.name, fix_href=urls.link(urls.STEP_CHILDREN, q))
     percorso = percorso_out(result.data, lang)
-    fix_step = urls.STEP_FIGLI if page.bad_children else urls.STEP_COMUNE
+    fix_step = urls.STEP_CHILDREN if page.bad_children else urls.STEP_COMUNE
     return PagePlan(
         OK,
         q,

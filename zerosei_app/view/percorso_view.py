@@ -30,7 +30,7 @@ from zerosei_app.schemas.percorso import (
 from zerosei_app.settings import get_mail_settings
 from zerosei_app.view.chiusure import closure_text
 from zerosei_app.view.contacts import LinkView, all_links
-from zerosei_app.view.mediazione import LinguaNameView, mediazione_asked, mediazione_lingue
+from zerosei_app.view.mediation import LanguageNameView, mediation_asked, mediation_languages_view
 from zerosei_app.view.wording import age_range_text, long_date, starts_text
 
 
@@ -107,7 +107,7 @@ class CentroView:
     contacts_intro: str = ""  # whose contacts follow, when they are not the centre's own
     pec_note: str = ""  # what a PEC is, when one is offered
     chiusura: str = ""  # "Centro chiuso dal … al … (ferie)": in course or soon
-    mediation: list[LinguaNameView] = field(default_factory=list)  # its cultural mediators' languages
+    mediation: list[LanguageNameView] = field(default_factory=list)  # its cultural mediators' languages
     mediation_asked: str = ""  # "Mediazione culturale in arabo presso il centro" (lingua= asked for it)
 
 
@@ -172,8 +172,8 @@ def centro_view(c: CentroOut, lang: str, language: str | None = None) -> CentroV
         contacts_intro=intro,
         pec_note=pec_note,
         chiusura=_closure(c.chiusura, "centro", lang),
-        mediation=mediazione_lingue(c.lingue_mediazione),
-        mediation_asked=mediazione_asked(c.lingue_mediazione, language, lang),
+        mediation=mediation_languages_view(c.lingue_mediazione),
+        mediation_asked=mediation_asked(c.lingue_mediazione, language, lang),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zerosei_app.domain import lingue
+from zerosei_app.domain import languages
 from zerosei_app.models import Centro
 from zerosei_app.view.staff_messages import who
 
@@ -20,7 +20,7 @@ def centro_form(centro: Centro) -> dict[str, str]:
         "ente_gestore_id": str(centro.ente_gestore_id or ""),
         "stato_verifica": centro.stato_verifica,
         "internal_notes": centro.internal_notes or "",
-        **lingue.to_form(centro.mediation_languages, lingue.MEDIAZIONE_PREFIX, lingue.MEDIAZIONE_OTHER),
+        **languages.to_form(centro.mediation_languages, languages.MEDIATION_PREFIX, languages.MEDIATION_OTHER_FIELD),
     }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from zerosei_app.domain.clock import day, hhmm, when
 from zerosei_app.domain.entry_form import FIELDS, LABELS, entry_to_form, same_content
-from zerosei_app.domain.lingue import names as language_names
+from zerosei_app.domain.languages import names as language_names
 from zerosei_app.domain.modelli import MODELLI, modello_values
 from zerosei_app.domain.staff_labels import STATUS_LABELS, category_label, topic_label
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune

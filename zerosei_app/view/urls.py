@@ -12,7 +12,7 @@ from zerosei_app.domain.link import LINK_LANGS, PathQuery, to_query_string
 
 HOME = "/"
 STEP_COMUNE = "/inizia/comune"
-STEP_FIGLI = "/inizia/figli"
+STEP_CHILDREN = "/inizia/figli"
 STEP_TEMI = "/inizia/temi"
 PERCORSO = "/percorso"
 PERCORSO_QR = "/percorso/qr.svg"  # the path's QR code, an image of its own (web/path_qr.py)
@@ -21,7 +21,7 @@ CARTA = "/carta"  # the directory; /carta/<slug> a centre's Carta, /carta/stampa
 CARTA_STAMPA = "/carta/stampa"
 CARTA_MAPPA = "/carta/mappa.svg"  # the map's comuni as one image (web/carta_map.py)
 A11Y = "/accessibilita"  # the accessibility declaration
-STEPS = (STEP_COMUNE, STEP_FIGLI, STEP_TEMI)
+STEPS = (STEP_COMUNE, STEP_CHILDREN, STEP_TEMI)
 # Longer raw queries are rebuilt from their valid parts instead of being copied around.
 MAX_RAW_QUERY = 2000
 

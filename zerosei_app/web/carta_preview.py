@@ -30,7 +30,7 @@ from zerosei_app.view.carta_view import CartaView, carta_view
 from zerosei_app.view.percorso_view import EntryView
 from zerosei_app.web import reflex_patches
 from zerosei_app.web.first_paint import defer_app_scripts
-from zerosei_app.web.path_preview import OFFLINE_JS, PREVIEW_ID, inject, mediazione_html, saved_line
+from zerosei_app.web.path_preview import OFFLINE_JS, PREVIEW_ID, inject, mediation_html, saved_line
 
 log = logging.getLogger(__name__)
 _ROUTE = re.compile(r"^/carta/([a-z0-9-]{1,120})/?$")
@@ -64,7 +64,7 @@ def render(view: CartaView, lang: str, today: date) -> str:
             if view.hours
             else ""
         ),
-        mediazione_html(view.mediation, "", lang),
+        mediation_html(view.mediation, "", lang),
         f'<ul class="pv-contacts">{links}</ul>' if links else f'<p class="pv-muted">{_e(view.no_contacts)}</p>',
         f'<h2 class="pv-section-title">{_e(view.served_title)}</h2>',
         "".join(f"<p><strong>{_e(s.label)}</strong> <span lang='it'>{_e(s.names)}</span></p>" for s in view.served),

@@ -22,8 +22,8 @@ from zerosei_app.i18n.coverage import direction
 from zerosei_app.queries.percorso_page import load_page
 from zerosei_app.view import percorso_view as view
 from zerosei_app.view import urls
-from zerosei_app.view.lingua_filter import lingua_filter
-from zerosei_app.view.mediazione import LinguaNameView
+from zerosei_app.view.language_filter import language_filter
+from zerosei_app.view.mediation import LanguageNameView
 from zerosei_app.view.percorso_plan import OK, PagePlan, plan_page
 from zerosei_app.view.percorso_view import CentroView, EntryListView, EntryView
 from zerosei_app.view.tappe_view import TappaView, TappeListView, funzioni_view, group_hint, tappe_views
@@ -62,7 +62,7 @@ def render_plan(plan: PagePlan, today: date | None = None) -> str:
         f'<p class="pv-counts">{_e(view.counts_text(p, lang, services))}</p>',
         f'<p class="pv-loading" role="status">{_e(t("ui.path.preview_loading", lang))}</p>',
         saved_line(today, lang),
-        _lingua(plan),
+        _language(plan),
         _services(services, lang, *tappe_views(p, lang), _funzioni(p, lang)),
         f'<section class="pv-centri"><h2>{_e(t("ui.path.centri", lang))}</h2>',
         # Wrapped with an id of the copy's own, for the services' "Contatti:" links.
@@ -110,14 +110,14 @@ def saved_line(today: date, lang: str, key: str = "ui.offline.saved") -> str:
     return f'<p class="pv-saved" role="status">{_e(text)} <a class="pv-refresh" href="">{_e(t("ui.offline.refresh", lang))}</a></p>'
 
 
-def _lingua(plan: PagePlan) -> str:
-    """The "in my language" filter's status, as the page says it (view/lingua_filter.py)."""
-    status = lingua_filter(plan.query, plan.percorso).status
+def _language(plan: PagePlan) -> str:
+    """The "in my language" filter's status, as the page says it (view/language_filter.py)."""
+    status = language_filter(plan.query, plan.percorso).status
     return f'<p class="lingua-status">{_e(status)}</p>' if status else ""
 
 
-def mediazione_html(items: list[LinguaNameView], asked: str, lang: str) -> str:
-    """The centre's cultural mediators, as the app's card shows them (components/mediazione.py)."""
+def mediation_html(items: list[LanguageNameView], asked: str, lang: str) -> str:
+    """The centre's cultural mediators, as the app's card shows them (components/mediation.py)."""
     names = "".join(f'{_e(n.sep)}<span lang="{_e(n.code)}" dir="auto">{_e(n.name)}</span>' for n in items)
     return (f'<p class="lingua-mediazione">{_e(asked)}</p>' if asked else "") + (
         f"<p><strong>{_e(t('ui.centro.mediazione', lang))}</strong> {names}</p>" if names else ""
@@ -145,7 +145,7 @@ def _centro(c: CentroView, lang: str, slug: str | None = None) -> str:
             if c.hours
             else ""
         )
-        + mediazione_html(c.mediation, c.mediation_asked, lang)
+        + mediation_html(c.mediation, c.mediation_asked, lang)
         + (f'<p class="pv-contacts-intro">{_e(c.contacts_intro)}</p>' if c.contacts_intro else "")
         + (f'<ul class="pv-contacts">{links}</ul>' if links else "")
         + (f'<p class="pv-pec-note">{_e(c.pec_note)}</p>' if c.pec_note else "")

@@ -25,11 +25,11 @@ def _today() -> date:
     return clock.today()
 
 
-class FigliStepState(WizardState):
+class ChildrenStepState(WizardState):
     rows: list[ChildRow] = [ChildRow()]
     months: list[Option] = [Option(v, label) for v, label in form.month_choices("it")]
-    born_years: list[str] = form.year_choices(form.NATO, clock.today())
-    expected_years: list[str] = form.year_choices(form.ATTESO, clock.today())
+    born_years: list[str] = form.year_choices(form.BORN, clock.today())
+    expected_years: list[str] = form.year_choices(form.EXPECTED, clock.today())
     legends: list[str] = []  # "Figlio o figlia 1", …
     has_comune: bool = True
 
@@ -51,8 +51,8 @@ class FigliStepState(WizardState):
         # Months prefilled from a link are checked at once: a tampered link says what is wrong.
         self._set_rows(form.check_complete_rows(rows, today, self.lang))
         self.months = [Option(v, label) for v, label in form.month_choices(self.lang)]
-        self.born_years = form.year_choices(form.NATO, today)
-        self.expected_years = form.year_choices(form.ATTESO, today)
+        self.born_years = form.year_choices(form.BORN, today)
+        self.expected_years = form.year_choices(form.EXPECTED, today)
         return [script, *self._url_in_step()]
 
     @rx.event
@@ -85,7 +85,7 @@ class FigliStepState(WizardState):
         result = form.read_rows(self.rows, _today(), self.lang)
         q = form.query_with_children(self._query(), result)
         self._set_query(q)
-        return self._replace_url(urls.STEP_FIGLI, self._qs, then_js)
+        return self._replace_url(urls.STEP_CHILDREN, self._qs, then_js)
 
     @rx.event
     def submit(self):
@@ -96,7 +96,7 @@ class FigliStepState(WizardState):
             self._set_rows(result.rows)
             first = next(i for i, row in enumerate(result.rows) if row.error)
             return rx.call_script(f"document.getElementById('figlio-{first}-mese')?.focus()")
-        return go(urls.STEP_TEMI, form.query_with_children(self._query(), result), here=urls.STEP_FIGLI)
+        return go(urls.STEP_TEMI, form.query_with_children(self._query(), result), here=urls.STEP_CHILDREN)
 
     def _set_rows(self, rows: list[ChildRow]) -> None:
         self.rows = rows

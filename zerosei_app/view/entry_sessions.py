@@ -12,7 +12,7 @@ PATH_ICS = "/percorso.ics"
 
 
 @dataclass
-class AppuntamentoView:
+class EntrySessionView:
     uid: str
     day: str  # "martedì 6 ottobre" / "Tuesday 6 October"
     hours: str  # "09:30–11:30"
@@ -21,11 +21,11 @@ class AppuntamentoView:
     ics_href: str
 
 
-def appuntamento_view(
+def entry_session_view(
     entry_id: int, title: str, where: str, start: datetime, end: datetime, lang: str
-) -> AppuntamentoView:
+) -> EntrySessionView:
     """start, end: local (Europe/Rome) times of one occurrence."""
-    return AppuntamentoView(
+    return EntrySessionView(
         uid=f"{entry_id}-{start:%Y%m%d%H%M}",
         day=day_text(start.date(), lang),
         hours=f"{start:%H:%M}–{end:%H:%M}",

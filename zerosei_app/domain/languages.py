@@ -1,6 +1,6 @@
 """The languages a service is offered in, as staff pick them: by name, never by typing codes.
 
-`LINGUE` is the picker's list, in its order: the languages most spoken by families in Piemonte
+`LANGUAGES` is the picker's list, in its order: the languages most spoken by families in Piemonte
 (ISTAT residents by citizenship) plus the large European ones. Each has its ISO 639-1 code (what
 is stored and what the API gives), its own name (so a mediator recognises it) and the Italian one.
 A stored code outside the list (from an import) is kept and shown as "altre".
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 # (code, own name, Italian name)
-LINGUE: tuple[tuple[str, str, str], ...] = (
+LANGUAGES: tuple[tuple[str, str, str], ...] = (
     ("it", "Italiano", "italiano"),
     ("en", "English", "inglese"),
     ("fr", "Français", "francese"),
@@ -36,13 +36,13 @@ LINGUE: tuple[tuple[str, str, str], ...] = (
     ("hi", "हिन्दी", "hindi"),
     ("fa", "فارسی", "persiano"),
 )
-CODES = tuple(code for code, _, _ in LINGUE)
+CODES = tuple(code for code, _, _ in LANGUAGES)
 FIELD_PREFIX = "lingua__"  # one checkbox per language in the editor's form
 OTHER_FIELD = "lingue_altre"  # codes outside the list, kept as they were
 # The centre form's picker of its cultural mediators' languages: names of its own, never read as an entry's.
-MEDIAZIONE_PREFIX = "mediazione__"
-MEDIAZIONE_OTHER = "mediazione_altre"
-_BY_CODE = {code: (own, italian) for code, own, italian in LINGUE}
+MEDIATION_PREFIX = "mediazione__"
+MEDIATION_OTHER_FIELD = "mediazione_altre"
+_BY_CODE = {code: (own, italian) for code, own, italian in LANGUAGES}
 
 
 def label(code: str) -> str:

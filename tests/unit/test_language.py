@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.percorso_support import path_out
-from zerosei_app.domain.lingua import in_language, mediates, mediating, stated_languages, states_language
+from zerosei_app.domain.language import in_language, mediates, mediating, stated_languages, states_language
 from zerosei_app.domain.link import PathQuery, parse_query_string, to_query_string
 from zerosei_app.models import CardEntry
 

@@ -5,10 +5,10 @@ import reflex as rx
 from zerosei_app.components.i18n import t
 from zerosei_app.components.links import internal
 from zerosei_app.state.percorso import PercorsoState as P
-from zerosei_app.view.lingua_filter import LinguaChoice
+from zerosei_app.view.language_filter import LanguageChoice
 
 
-def _choice(c: LinguaChoice) -> rx.Component:
+def _choice(c: LanguageChoice) -> rx.Component:
     # Each language in its own name and script; lang (and dir "auto") so it is read and drawn right.
     return rx.el.li(
         internal(
@@ -22,7 +22,7 @@ def _choice(c: LinguaChoice) -> rx.Component:
     )
 
 
-def lingua_filter() -> rx.Component:
+def language_filter() -> rx.Component:
     return rx.el.div(
         rx.cond(
             P.language_active,

@@ -1,18 +1,18 @@
-"""A centre's cultural mediators, on the path's centre card and the Carta page (view/mediazione.py's words)."""
+"""A centre's cultural mediators, on the path's centre card and the Carta page (view/mediation.py's words)."""
 
 import reflex as rx
 from reflex_base.vars.base import Var
 
 from zerosei_app.components.i18n import t
-from zerosei_app.view.mediazione import LinguaNameView
+from zerosei_app.view.mediation import LanguageNameView
 
 
-def _lingua_name(n: LinguaNameView) -> rx.Component:
+def _language_name(n: LanguageNameView) -> rx.Component:
     # Each name in its own language and script: read and drawn right (lang, dir "auto").
     return rx.fragment(n.sep, rx.el.span(n.name, lang=n.code, dir="auto"))
 
 
-def mediazione_lines(items: Var, asked: Var | str = "") -> rx.Component:
+def mediation_lines(items: Var, asked: Var | str = "") -> rx.Component:
     """The line for the language the parent asked for (`lingua=`), then every language of the mediators."""
     return rx.fragment(
         rx.cond(asked != "", rx.el.p(asked, class_name="lingua-mediazione")),
@@ -21,7 +21,7 @@ def mediazione_lines(items: Var, asked: Var | str = "") -> rx.Component:
             rx.el.p(
                 rx.el.strong(t("ui.centro.mediazione")),
                 " ",
-                rx.foreach(items, _lingua_name),
+                rx.foreach(items, _language_name),
                 class_name="mediazione",
             ),
         ),

@@ -9,8 +9,8 @@ from zerosei_app.domain.link import PathQuery, parse_query_string
 from zerosei_app.models import Centro
 from zerosei_app.queries.carta import carta_of
 from zerosei_app.view.carta_view import carta_view
-from zerosei_app.view.lingua_filter import lingua_filter
-from zerosei_app.view.mediazione import LinguaNameView, mediazione_asked, mediazione_lingue
+from zerosei_app.view.language_filter import language_filter
+from zerosei_app.view.mediation import LanguageNameView, mediation_asked, mediation_languages_view
 from zerosei_app.view.percorso_view import centri_views
 
 TODAY = date(2026, 12, 6)
@@ -18,18 +18,18 @@ BASE = PathQuery(comune="001255", nascita=parse_query_string("nascita=2025-06").
 
 
 def test_each_language_in_its_own_name_italian_aside():
-    assert mediazione_lingue(["ar", "it", "ro", "x!"]) == [
-        LinguaNameView("ar", "العربية", ""),
-        LinguaNameView("ro", "Română", ", "),
+    assert mediation_languages_view(["ar", "it", "ro", "x!"]) == [
+        LanguageNameView("ar", "العربية", ""),
+        LanguageNameView("ro", "Română", ", "),
     ]
-    assert mediazione_lingue(None) == [] and mediazione_lingue([]) == []
+    assert mediation_languages_view(None) == [] and mediation_languages_view([]) == []
 
 
 def test_the_line_for_the_language_asked_in_the_readers_language():
-    assert mediazione_asked(["ar"], "ar", "it") == "Mediazione culturale in arabo presso il centro"
-    assert mediazione_asked(["ar"], "ar", "en") == "Cultural mediation in Arabic at the centre"
-    assert mediazione_asked(["ar"], "uk", "it") == "" and mediazione_asked(["ar"], None, "it") == ""
-    assert mediazione_asked([], "ar", "it") == ""  # nothing stated: nothing assumed
+    assert mediation_asked(["ar"], "ar", "it") == "Mediazione culturale in arabo presso il centro"
+    assert mediation_asked(["ar"], "ar", "en") == "Cultural mediation in Arabic at the centre"
+    assert mediation_asked(["ar"], "uk", "it") == "" and mediation_asked(["ar"], None, "it") == ""
+    assert mediation_asked([], "ar", "it") == ""  # nothing stated: nothing assumed
 
 
 def _state_mediator(db, codes: list[str]) -> int:
@@ -51,7 +51,7 @@ def test_the_path_says_the_centre_mediates_and_keeps_only_its_services(db):
     assert cards[centro_id].mediation_asked == "Mediazione culturale in arabo presso il centro"
     assert [n.code for n in cards[centro_id].mediation] == ["ar", "ro"]
     assert all(c.mediation == [] and c.mediation_asked == "" for i, c in cards.items() if i != centro_id)
-    status = lingua_filter(q, p).status
+    status = language_filter(q, p).status
     assert status.startswith("I servizi che il centro offre anche in arabo e tutti quelli dei centri con un mediatore")
     # Without lingua= the card still lists the mediators' languages, with no line for a language asked.
     plain = {c.id: c for c in centri_views(path_out(db, BASE, TODAY).centri, None, "it")}
@@ -63,10 +63,10 @@ def test_a_language_only_stated_for_services_keeps_the_plain_status(db):
     q = BASE.model_copy(update={"lingua": "ar"})
     p = path_out(db, q, TODAY)
     assert not p.lingua.trovata  # the seed states no Arabic service; the mediator is for Romanian
-    assert lingua_filter(q, p).status.startswith("Nessun centro ha ancora indicato servizi in arabo")
+    assert language_filter(q, p).status.startswith("Nessun centro ha ancora indicato servizi in arabo")
 
 
 def test_the_carta_lists_the_mediators_languages(db):
     centro_id = _state_mediator(db, ["sq"])
     view = carta_view(carta_of(db, centro_id), "it", today=TODAY)
-    assert view.mediation == [LinguaNameView("sq", "Shqip", "")]
+    assert view.mediation == [LanguageNameView("sq", "Shqip", "")]

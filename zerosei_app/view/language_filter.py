@@ -18,7 +18,7 @@ COMMUNITY_LANGS = ("ro", "ar", "sq", "zh", "es", "fr", "uk", "en")
 
 
 @dataclass
-class LinguaChoice:
+class LanguageChoice:
     code: str
     name: str  # in the language itself: "العربية", "română"
     href: str
@@ -26,8 +26,8 @@ class LinguaChoice:
 
 
 @dataclass
-class LinguaFilterView:
-    choices: list[LinguaChoice] = field(default_factory=list)
+class LanguageFilterView:
+    choices: list[LanguageChoice] = field(default_factory=list)
     status: str = ""  # set only when the link asks for a language
     all_href: str = ""  # the same path without the filter
     active: bool = False
@@ -41,20 +41,20 @@ def own_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def lingua_filter(q: PathQuery, p: PercorsoOut | None) -> LinguaFilterView:
+def language_filter(q: PathQuery, p: PercorsoOut | None) -> LanguageFilterView:
     if p is None:
-        return LinguaFilterView()
+        return LanguageFilterView()
     codes = list(COMMUNITY_LANGS) + [c for c in p.lingue_dichiarate if c not in COMMUNITY_LANGS]
     choices = [
-        LinguaChoice(c, own_name(c), urls.link(urls.PERCORSO, q.model_copy(update={"lingua": c})), c == q.lingua)
+        LanguageChoice(c, own_name(c), urls.link(urls.PERCORSO, q.model_copy(update={"lingua": c})), c == q.lingua)
         for c in codes
     ]
     if p.lingua is None:
-        return LinguaFilterView(choices=choices)
+        return LanguageFilterView(choices=choices)
     key = "ui.path.lingua.found" if p.lingua.trovata else "ui.path.lingua.none"
     if p.lingua.trovata and any(p.lingua.codice in c.lingue_mediazione for c in p.centri):
         key = "ui.path.lingua.found_mediazione"  # some services are kept for the centre's mediator, not stated
-    return LinguaFilterView(
+    return LanguageFilterView(
         choices=choices,
         status=t(key, q.lang, lingua=language_name(p.lingua.codice, q.lang)),
         all_href=urls.link(urls.PERCORSO, q.model_copy(update={"lingua": None})),

@@ -19,8 +19,8 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol, TypeVar
 
 # Two-letter ISO 639-1 codes, as the entry form stores them (domain/entry_form.py).
-LINGUA_PATTERN = r"^[a-z]{2}$"
-_CODE = re.compile(LINGUA_PATTERN)
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+_CODE = re.compile(LANGUAGE_PATTERN)
 
 
 class StatesLanguages(Protocol):
@@ -40,34 +40,34 @@ class MediatesLanguages(Protocol):
 E = TypeVar("E", bound=OfCentro)
 
 
-def is_lingua_code(value: object) -> bool:
+def is_language_code(value: object) -> bool:
     return isinstance(value, str) and bool(_CODE.match(value))
 
 
-def states_language(entry: StatesLanguages, lingua: str) -> bool:
-    """True when the centre itself says the service is offered in `lingua`."""
-    return not entry.is_example and lingua in (entry.languages or ())
+def states_language(entry: StatesLanguages, language: str) -> bool:
+    """True when the centre itself says the service is offered in `language`."""
+    return not entry.is_example and language in (entry.languages or ())
 
 
-def mediates(centro: MediatesLanguages, lingua: str) -> bool:
-    """True when the centre itself says it has a cultural mediator in `lingua`."""
-    return lingua in (centro.mediation_languages or ())
+def mediates(centro: MediatesLanguages, language: str) -> bool:
+    """True when the centre itself says it has a cultural mediator in `language`."""
+    return language in (centro.mediation_languages or ())
 
 
-def mediating(centri: Iterable[MediatesLanguages], lingua: str | None) -> frozenset[int]:
-    """The ids of the centres with a mediator in `lingua` (none when no language is asked)."""
-    if lingua is None:
+def mediating(centri: Iterable[MediatesLanguages], language: str | None) -> frozenset[int]:
+    """The ids of the centres with a mediator in `language` (none when no language is asked)."""
+    if language is None:
         return frozenset()
-    return frozenset(c.id for c in centri if c.id is not None and mediates(c, lingua))
+    return frozenset(c.id for c in centri if c.id is not None and mediates(c, language))
 
 
-def in_language(entries: Iterable[E], lingua: str | None, mediating_centri: Collection[int] = ()) -> list[E]:
-    """The entries a centre has stated in `lingua`, and every entry of a centre with a mediator in it
+def in_language(entries: Iterable[E], language: str | None, mediating_centri: Collection[int] = ()) -> list[E]:
+    """The entries a centre has stated in `language`, and every entry of a centre with a mediator in it
     (`mediating_centri`, from `mediating`); all of them when no language is asked."""
     entries = list(entries)
-    if lingua is None:
+    if language is None:
         return entries
-    return [e for e in entries if states_language(e, lingua) or e.centro_id in mediating_centri]
+    return [e for e in entries if states_language(e, language) or e.centro_id in mediating_centri]
 
 
 def stated_languages(entries: Iterable[StatesLanguages], centri: Iterable[MediatesLanguages] = ()) -> list[str]:
@@ -75,4 +75,4 @@ def stated_languages(entries: Iterable[StatesLanguages], centri: Iterable[Mediat
     (every service speaks it)."""
     found = {code for e in entries if not e.is_example for code in (e.languages or ())}
     found |= {code for c in centri for code in (c.mediation_languages or ())}
-    return sorted({code for code in found if is_lingua_code(code)} - {"it"})
+    return sorted({code for code in found if is_language_code(code)} - {"it"})
