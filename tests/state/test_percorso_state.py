@@ -138,7 +138,7 @@ def reports_from(ip: str) -> list[ErrorReport]:
 def test_report_an_entry_stores_it_and_thanks(state):
     page = state(PercorsoState, f"/percorso?{LINK}", ip="172.16.0.1")
     run_async(page.on_load())
-    entry = page.now_lists[0].entries[0]
+    entry = page.now_lists[0].cards[0]
     r = page.parent_state.get_substate(ReportState.get_full_name().split(".")[2:])
     assert "segnala-" in script_of(r.open(entry.uid, entry.centro_id, entry.id))
     assert r.open_uid == entry.uid
