@@ -191,7 +191,7 @@ def attacks(ids):
         ),
         (h(StaffCentroState, "load"), {}, "/staff/centro", {"id": 2}),
         (h(StaffCentroState, "set_open"), {"open_": False}, "/staff/centro", {"id": 2}),
-        (h(StaffCoverageState, "add"), {"codice": "004003"}, "/staff/comuni", {"centro": 2}),
+        (h(StaffCoverageState, "add"), {"codice_istat": "004003"}, "/staff/comuni", {"centro": 2}),
         (h(StaffImportState, "load"), {}, "/staff/importa", {"centro": 2}),
         (
             h(StaffAccountsState, "invite"),
