@@ -132,11 +132,11 @@ def comune_title(nome: str) -> str:
     return f"Comune di {nome}"
 
 
-def recapiti_corrected(when: date) -> str:
+def contacts_corrected(when: date) -> str:
     return f"Corretti dalla Regione il {when:%d/%m/%Y}."
 
 
-def recapiti_from_indicepa(source_date: str | None) -> str:
+def contacts_from_indicepa(source_date: str | None) -> str:
     return f"Da IndicePA (AgID): {source_date or ''}".strip()
 
 
