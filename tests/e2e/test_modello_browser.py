@@ -15,13 +15,13 @@ from tests.e2e.conftest import screenshot
 from tests.e2e.test_staff_browser import TORINO, accounts, birth_month_for_age, login, wait_hydrated  # noqa: F401
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
-from zerosei_app.domain.modelli import MODELLI
+from zerosei_app.domain.templates import TEMPLATES
 from zerosei_app.models import CardEntry, Centro
 
 pytestmark = pytest.mark.e2e
 
 # "Prevenzione degli incidenti domestici" (3–36 months): not among the test Cartas' entries of centre 1.
-MODELLO = next(i for i, m in enumerate(MODELLI) if m.title.startswith("Prevenzione degli incidenti"))
+MODELLO = next(i for i, m in enumerate(TEMPLATES) if m.title.startswith("Prevenzione degli incidenti"))
 
 
 def test_a_draft_from_a_modello_is_published_in_at_most_six_actions(app_url, desktop, accounts):  # noqa: F811
@@ -39,10 +39,10 @@ def test_a_draft_from_a_modello_is_published_in_at_most_six_actions(app_url, des
     page.wait_for_url(re.compile(rf".*/staff/voce/nuova/?\?centro=1&modello={MODELLO}"), timeout=30_000)
     page.wait_for_function(
         "t => document.querySelector('#f-title') && document.querySelector('#f-title').value === t",
-        arg=MODELLI[MODELLO].title,
+        arg=TEMPLATES[MODELLO].title,
         timeout=30_000,
     )
-    assert f"Bozza dal modello «{MODELLI[MODELLO].title}»" in page.inner_text("body")
+    assert f"Bozza dal modello «{TEMPLATES[MODELLO].title}»" in page.inner_text("body")
     screenshot(page, "modello-01-draft-from-modello")
 
     page.click("#save-btn")
@@ -64,7 +64,7 @@ def test_a_draft_from_a_modello_is_published_in_at_most_six_actions(app_url, des
     assert mine and mine[0]["verificato_il"] == clock.today().isoformat() and not mine[0]["esempio"]
     parent = desktop.new_page()
     parent.goto(f"{app_url}/percorso?comune={TORINO}&nascita={nascita}")
-    card = parent.locator("article.entry", has_text=MODELLI[MODELLO].summary)
+    card = parent.locator("article.entry", has_text=TEMPLATES[MODELLO].summary)
     card.wait_for(timeout=30_000)
     card.scroll_into_view_if_needed()
     day = format_date(clock.today(), format="long", locale="it")
@@ -98,7 +98,7 @@ def test_the_modello_picker_on_a_phone(app_url, phone, accounts):  # noqa: F811
     page.wait_for_url(re.compile(r".*/staff/voce/nuova.*"), timeout=30_000)
     page.wait_for_function(
         "t => document.querySelector('#f-title') && document.querySelector('#f-title').value === t",
-        arg=MODELLI[MODELLO].title,
+        arg=TEMPLATES[MODELLO].title,
         timeout=30_000,
     )
     # Nothing sideways on a 390 px phone.

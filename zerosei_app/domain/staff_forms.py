@@ -12,9 +12,9 @@ from .catalog import CATEGORIES, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText, clean_email
 from .istat import CodiceIstat, is_codice_istat
 from .lingua import is_lingua_code
-from .modelli import MODELLI
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
+from .templates import TEMPLATES
 from .vocabulary import ReportStatus, Role, StatoVerifica
 
 _STRIP = ConfigDict(str_strip_whitespace=True, extra="ignore")
@@ -29,10 +29,10 @@ class Id(BaseModel):
 
 class TemplateRef(BaseModel):
     """Which modello a new draft starts from (`modello=` in the new-entry address, or the picker's value: the
-    alias keeps that key), by its index in MODELLI."""
+    alias keeps that key), by its index in TEMPLATES."""
 
     model_config = _STRIP
-    index: int = Field(ge=0, lt=len(MODELLI), alias="modello")
+    index: int = Field(ge=0, lt=len(TEMPLATES), alias="modello")
 
 
 class LoginInput(BaseModel):
