@@ -30,7 +30,7 @@ def _answers(url: str) -> dict:
         index = build_index(s)
         out = {
             "search": [c.codice_istat for c in index.search("baldissero")],
-            "centri": [(r.centro.name, r.n_serviti) for r in opendata.centri_list(s)],
+            "centri": [(r.centro.name, r.n_served) for r in opendata.centri_list(s)],
             "voci": len(opendata.voci_list(s, codice_istat="004078")),
         }
         for qs in [

@@ -135,7 +135,7 @@ class CentroProfileInput(BaseModel):
 
     @field_validator("mediation_languages", mode="before")
     @classmethod
-    def _lingue(cls, v: Any) -> Any:
+    def _languages(cls, v: Any) -> Any:
         if v is None:
             return None
         return mediation_language_codes(list(v) if isinstance(v, list | tuple) else [v])
@@ -174,7 +174,7 @@ class CentroAdminInput(CentroProfileInput):
 
     @field_validator("stato_verifica")
     @classmethod
-    def _stato(cls, v: str) -> str:
+    def _status(cls, v: str) -> str:
         if v not in STATO_VERIFICA_LABELS:
             raise ValueError("Stato di verifica non valido.")
         return v
