@@ -45,7 +45,7 @@ from zerosei_app.view.carta_view import carta_view
 from zerosei_app.view.opendata_out import centri_out, centro_detail_out, voci_out
 from zerosei_app.view.percorso_out import voce_fields
 
-MODELLO_TEXTS = (
+TEMPLATE_TEXTS = (
     {m.title for m in TEMPLATES} | {m.summary for m in TEMPLATES} | {m.description for m in TEMPLATES if m.description}
 )
 TODAY = date(2026, 12, 6)
@@ -81,7 +81,7 @@ def assert_honest(s: Session) -> None:
     assert not [e.title for e in published if e.is_example], "a published entry is an example"
     assert not [e.title for e in published if not (e.source_url or e.last_reviewed_on)], "an entry nobody backs"
     unconfirmed = [e for e in published if e.last_reviewed_on is None]
-    repeats = [e.title for e in unconfirmed if {e.summary, e.description} & MODELLO_TEXTS]
+    repeats = [e.title for e in unconfirmed if {e.summary, e.description} & TEMPLATE_TEXTS]
     assert not repeats, f"unconfirmed entries repeat a modello: {repeats[:3]}"
     centres_of = defaultdict(set)
     for e in published:

@@ -106,4 +106,4 @@ class StaffContactsState(StaffState):
         db.commit()
         db.refresh(obj)
         self._show(obj, self.kind)
-        self.flash_ok = m.RECAPITI_SAVED if changed else m.NOTHING_TO_SAVE
+        self.flash_ok = m.CONTACTS_SAVED if changed else m.NOTHING_TO_SAVE
