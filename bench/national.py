@@ -20,7 +20,7 @@ from tests.unit.synthetic_comuni import records  # noqa: E402
 from zerosei_app.data.seed import seed  # noqa: E402
 from zerosei_app.domain.clock import now as utcnow  # noqa: E402
 from zerosei_app.domain.coverage import CentroPoint, ComunePoint, compute_links  # noqa: E402
-from zerosei_app.domain.modelli import MODELLI  # noqa: E402
+from zerosei_app.domain.templates import TEMPLATES  # noqa: E402
 from zerosei_app.models import CardEntry, Centro, Comune, Copertura  # noqa: E402
 
 COMUNI, CENTRI, ENTRIES = 7_900, 600, 50_000
@@ -85,7 +85,7 @@ def build_national(db: Session, rng: random.Random | None = None) -> None:
     have = len(db.exec(select(CardEntry.id)).all())
     rows = []
     for i in range(ENTRIES - have):
-        s = MODELLI[i % len(MODELLI)]
+        s = TEMPLATES[i % len(TEMPLATES)]
         lo = rng.randint(-9, 66)
         rows.append(
             dict(

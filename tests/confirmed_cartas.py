@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
-from zerosei_app.domain.modelli import MODELLI, modello_values
+from zerosei_app.domain.templates import TEMPLATES, template_values
 from zerosei_app.domain.vocabulary import EntryStatus
 from zerosei_app.models import CardEntry, Centro
 
@@ -22,17 +22,17 @@ CONFIRMED_ON = date(2026, 11, 20)
 PER_CENTRE = 14
 
 
-def confirm_modelli(db: Session) -> int:
+def confirm_templates(db: Session) -> int:
     """Adds confirmed entries (from the modelli, rotated per centre so centres differ); returns how many."""
     added = 0
     now = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     for i, centro in enumerate(db.exec(select(Centro).order_by(Centro.id)).all()):
         have = {e.title for e in db.exec(select(CardEntry).where(CardEntry.centro_id == centro.id)).all()}
-        start = (i * 5) % len(MODELLI)
-        for index in itertools.islice(itertools.cycle(range(len(MODELLI))), start, start + len(MODELLI)):
+        start = (i * 5) % len(TEMPLATES)
+        for index in itertools.islice(itertools.cycle(range(len(TEMPLATES))), start, start + len(TEMPLATES)):
             if len(have) >= PER_CENTRE:
                 break
-            values = modello_values(index)
+            values = template_values(index)
             if values["title"] in have:
                 continue
             have.add(values["title"])
@@ -64,6 +64,6 @@ def prepare_with_confirmed_cartas(url: str) -> None:
     prepare(url)
     engine = make_engine(url)
     with Session(engine) as db:
-        confirm_modelli(db)
+        confirm_templates(db)
         db.commit()
     engine.dispose()

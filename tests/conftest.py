@@ -27,7 +27,7 @@ from argon2 import PasswordHasher  # noqa: E402
 from sqlalchemy import create_engine, make_url  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
-from tests.confirmed_cartas import confirm_modelli  # noqa: E402
+from tests.confirmed_cartas import confirm_templates  # noqa: E402
 from zerosei_app.auth import passwords  # noqa: E402
 from zerosei_app.db import make_engine  # noqa: E402
 from zerosei_app.prestart import prepare  # noqa: E402
@@ -39,7 +39,7 @@ def _with_confirmed_cartas(url: str) -> None:
     """The seed plus Cartas the centres confirmed (tests/confirmed_cartas.py): paths full of services."""
     engine = make_engine(url)
     with Session(engine) as s:
-        confirm_modelli(s)
+        confirm_templates(s)
         s.commit()
     engine.dispose()
 

@@ -32,8 +32,8 @@ from zerosei_app.data.seed_entries import REAL_SERVICES
 from zerosei_app.data.seed_update import apply_update
 from zerosei_app.db import make_engine
 from zerosei_app.domain.link import parse_query_string
-from zerosei_app.domain.modelli import MODELLI
 from zerosei_app.domain.source_text import RESEARCH_NOTE, looks_like_research_note, source_date, without_remarks
+from zerosei_app.domain.templates import TEMPLATES
 from zerosei_app.domain.vocabulary import EntryStatus, StatoVerifica
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune, StaffUser
 from zerosei_app.prestart import alembic_config, migrate
@@ -45,8 +45,8 @@ from zerosei_app.view.carta_view import carta_view
 from zerosei_app.view.opendata_out import centri_out, centro_detail_out, voci_out
 from zerosei_app.view.percorso_out import voce_fields
 
-MODELLO_TEXTS = (
-    {m.title for m in MODELLI} | {m.summary for m in MODELLI} | {m.description for m in MODELLI if m.description}
+TEMPLATE_TEXTS = (
+    {m.title for m in TEMPLATES} | {m.summary for m in TEMPLATES} | {m.description for m in TEMPLATES if m.description}
 )
 TODAY = date(2026, 12, 6)
 
@@ -81,7 +81,7 @@ def assert_honest(s: Session) -> None:
     assert not [e.title for e in published if e.is_example], "a published entry is an example"
     assert not [e.title for e in published if not (e.source_url or e.last_reviewed_on)], "an entry nobody backs"
     unconfirmed = [e for e in published if e.last_reviewed_on is None]
-    repeats = [e.title for e in unconfirmed if {e.summary, e.description} & MODELLO_TEXTS]
+    repeats = [e.title for e in unconfirmed if {e.summary, e.description} & TEMPLATE_TEXTS]
     assert not repeats, f"unconfirmed entries repeat a modello: {repeats[:3]}"
     centres_of = defaultdict(set)
     for e in published:
@@ -170,8 +170,8 @@ def _old_release_entries(db: Session, comuni: dict[str, Comune], centri: list[Ce
         row = raw.get(NAME_2025[centro.source_key], {})
         comune = comuni[centro.codice_istat]
         sourced = list(REAL_SERVICES.get(comune.name, ()))
-        start = (i * 5) % len(MODELLI)
-        rotated = itertools.islice(itertools.cycle(MODELLI), start, start + len(MODELLI))
+        start = (i * 5) % len(TEMPLATES)
+        rotated = itertools.islice(itertools.cycle(TEMPLATES), start, start + len(TEMPLATES))
         chosen = [(x, centro.source_url.split(" ; ")[0]) for x in sourced if centro.source_url]
         titles = {x.title for x, _ in chosen}
         chosen += [(m, None) for m in rotated if m.title not in titles][: 14 - len(chosen)]
@@ -269,7 +269,7 @@ def test_a_database_of_the_previous_release_is_made_honest(kind, tmp_path, monke
             records = s.exec(select(AuditRecord).where(AuditRecord.action == "honest_content")).all()
             assert len(records) == 16 * 14 and all(r.after.get("motivo") and r.before for r in records)
             archived = s.exec(select(CardEntry).where(CardEntry.status == EntryStatus.ARCHIVED)).all()
-            assert archived and all(e.title in {m.title for m in MODELLI} for e in archived)
+            assert archived and all(e.title in {m.title for m in TEMPLATES} for e in archived)
             assert len(s.exec(select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED)).all()) == 47 + 2
             # A second start changes nothing.
             assert apply_update(s, datetime(2026, 12, 6, 9, 0, tzinfo=UTC)).entries_corrected == 0

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from tests.confirmed_cartas import confirm_modelli
+from tests.confirmed_cartas import confirm_templates
 from zerosei_app.data.seed import seed
 from zerosei_app.db import make_engine
 from zerosei_app.domain.link import parse_query_string
@@ -24,13 +24,13 @@ def _answers(url: str) -> dict:
     engine = make_engine(url)
     with Session(engine) as s:
         seed(s)
-        confirm_modelli(s)  # Cartas the centres confirmed (the seed publishes only the sourced entries)
+        confirm_templates(s)  # Cartas the centres confirmed (the seed publishes only the sourced entries)
         s.commit()
     with Session(engine) as s:
         index = build_index(s)
         out = {
             "search": [c.codice_istat for c in index.search("baldissero")],
-            "centri": [(r.centro.name, r.n_serviti) for r in opendata.centri_list(s)],
+            "centri": [(r.centro.name, r.n_served) for r in opendata.centri_list(s)],
             "voci": len(opendata.voci_list(s, codice_istat="004078")),
         }
         for qs in [

@@ -15,13 +15,13 @@ from tests.e2e.conftest import screenshot
 from tests.e2e.test_staff_browser import TORINO, accounts, birth_month_for_age, login, wait_hydrated  # noqa: F401
 from zerosei_app.db import make_engine
 from zerosei_app.domain import clock
-from zerosei_app.domain.modelli import MODELLI
+from zerosei_app.domain.templates import TEMPLATES
 from zerosei_app.models import CardEntry, Centro
 
 pytestmark = pytest.mark.e2e
 
 # "Prevenzione degli incidenti domestici" (3–36 months): not among the test Cartas' entries of centre 1.
-MODELLO = next(i for i, m in enumerate(MODELLI) if m.title.startswith("Prevenzione degli incidenti"))
+TEMPLATE_INDEX = next(i for i, m in enumerate(TEMPLATES) if m.title.startswith("Prevenzione degli incidenti"))
 
 
 def test_a_draft_from_a_modello_is_published_in_at_most_six_actions(app_url, desktop, accounts):  # noqa: F811
@@ -34,15 +34,15 @@ def test_a_draft_from_a_modello_is_published_in_at_most_six_actions(app_url, des
     actions += 1
     page.wait_for_selector("#modello")
     wait_hydrated(page, "Parti da un modello")
-    page.select_option("#modello", str(MODELLO))
+    page.select_option("#modello", str(TEMPLATE_INDEX))
     actions += 1
-    page.wait_for_url(re.compile(rf".*/staff/voce/nuova/?\?centro=1&modello={MODELLO}"), timeout=30_000)
+    page.wait_for_url(re.compile(rf".*/staff/voce/nuova/?\?centro=1&modello={TEMPLATE_INDEX}"), timeout=30_000)
     page.wait_for_function(
         "t => document.querySelector('#f-title') && document.querySelector('#f-title').value === t",
-        arg=MODELLI[MODELLO].title,
+        arg=TEMPLATES[TEMPLATE_INDEX].title,
         timeout=30_000,
     )
-    assert f"Bozza dal modello «{MODELLI[MODELLO].title}»" in page.inner_text("body")
+    assert f"Bozza dal modello «{TEMPLATES[TEMPLATE_INDEX].title}»" in page.inner_text("body")
     screenshot(page, "modello-01-draft-from-modello")
 
     page.click("#save-btn")
@@ -64,7 +64,7 @@ def test_a_draft_from_a_modello_is_published_in_at_most_six_actions(app_url, des
     assert mine and mine[0]["verificato_il"] == clock.today().isoformat() and not mine[0]["esempio"]
     parent = desktop.new_page()
     parent.goto(f"{app_url}/percorso?comune={TORINO}&nascita={nascita}")
-    card = parent.locator("article.entry", has_text=MODELLI[MODELLO].summary)
+    card = parent.locator("article.entry", has_text=TEMPLATES[TEMPLATE_INDEX].summary)
     card.wait_for(timeout=30_000)
     card.scroll_into_view_if_needed()
     day = format_date(clock.today(), format="long", locale="it")
@@ -94,11 +94,11 @@ def test_an_empty_carta_still_helps_and_shows_staff_the_way_in(app_url, phone, s
 
 def test_the_modello_picker_on_a_phone(app_url, phone, accounts):  # noqa: F811
     page = phone.new_page()
-    login(page, app_url, "carla@e2e.example", then=f"/staff/voce/nuova?centro=1&modello={MODELLO}")
+    login(page, app_url, "carla@e2e.example", then=f"/staff/voce/nuova?centro=1&modello={TEMPLATE_INDEX}")
     page.wait_for_url(re.compile(r".*/staff/voce/nuova.*"), timeout=30_000)
     page.wait_for_function(
         "t => document.querySelector('#f-title') && document.querySelector('#f-title').value === t",
-        arg=MODELLI[MODELLO].title,
+        arg=TEMPLATES[TEMPLATE_INDEX].title,
         timeout=30_000,
     )
     # Nothing sideways on a 390 px phone.

@@ -10,7 +10,7 @@ from zerosei_app.domain.csv_enti_comuni import parse_enti_csv
 from zerosei_app.domain.vocabulary import OrigineCopertura
 from zerosei_app.models import AuditRecord, Centro, ComuneEnteGestore, Copertura, EnteGestore
 from zerosei_app.queries.staff_coverage import still_inferred
-from zerosei_app.state.staff_recapiti import StaffContactsState
+from zerosei_app.state.staff_contacts import StaffContactsState
 from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState
 
 from .staff_support import call, make_state

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from zerosei_app.auth.guard import REGIONE_ONLY
 from zerosei_app.domain import clock
-from zerosei_app.domain.regione_view import ATTIVO, INVITATO, NESSUNO, SCADUTO, Account, invito, is_confirmed
+from zerosei_app.domain.regione_view import ATTIVO, INVITATO, NESSUNO, SCADUTO, Account, invitation, is_confirmed
 from zerosei_app.models import CardEntry, EntryStatus, StaffMembership, StaffUser
 from zerosei_app.state.staff_home import StaffHomeState
 from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
@@ -30,11 +30,11 @@ def _view(staff_db, ordine=None):
 
 def test_invitation_status_and_overdue_rules():
     now = clock.now()
-    assert invito([], now) == NESSUNO
-    assert invito([Account(True, False, now + timedelta(days=3))], now) == INVITATO
-    assert invito([Account(True, False, now - timedelta(days=1))], now) == SCADUTO
-    assert invito([Account(True, False, None), Account(True, True, None)], now) == ATTIVO
-    assert invito([Account(False, True, None)], now) == NESSUNO  # a disabled account updates nothing
+    assert invitation([], now) == NESSUNO
+    assert invitation([Account(True, False, now + timedelta(days=3))], now) == INVITATO
+    assert invitation([Account(True, False, now - timedelta(days=1))], now) == SCADUTO
+    assert invitation([Account(True, False, None), Account(True, True, None)], now) == ATTIVO
+    assert invitation([Account(False, True, None)], now) == NESSUNO  # a disabled account updates nothing
     today = clock.today()
     assert is_confirmed(today - timedelta(days=179), False, today, 180)
     assert not is_confirmed(today - timedelta(days=180), False, today, 180)

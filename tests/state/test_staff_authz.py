@@ -25,6 +25,7 @@ from zerosei_app.state.staff_account import StaffAccountState
 from zerosei_app.state.staff_accounts import StaffAccountsState
 from zerosei_app.state.staff_base import StaffState
 from zerosei_app.state.staff_centro import StaffCentroState
+from zerosei_app.state.staff_contacts import StaffContactsState
 from zerosei_app.state.staff_coverage import StaffCoverageState
 from zerosei_app.state.staff_enti_comuni import StaffEntiComuniState
 from zerosei_app.state.staff_entries import StaffEntriesState
@@ -34,7 +35,6 @@ from zerosei_app.state.staff_home import StaffHomeState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
-from zerosei_app.state.staff_recapiti import StaffContactsState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
 from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState

@@ -150,7 +150,7 @@ def test_centres_list_parsing():
         "X;;abc;uno@;boh;forse\n"
     )
     f = parse_centri_csv(text)
-    assert f.rows[0].value.stato_verifica == "verificato" and f.rows[0].value.attivo is True
+    assert f.rows[0].value.stato_verifica == "verificato" and f.rows[0].value.active is True
     errors = f.rows[1].errors
     assert {"Nome", "Comune", "Telefono", "E-mail", "Stato verifica", "Attivo"} <= set(errors)
 

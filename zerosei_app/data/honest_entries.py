@@ -1,7 +1,7 @@
 """Issue 16 on a database seeded by an earlier release: nothing invented stays in front of parents.
 
 The earlier seed gave every centre 14 published "example" entries: typical services copied onto all
-centres (now staff-only modelli, domain/modelli.py) and services a source names, both with guessed
+centres (now staff-only modelli, domain/templates.py) and services a source names, both with guessed
 ages, schedules, costs and languages. Here, for every entry still as the seed wrote it (an example no
 person has ever changed):
 - a copied modello is archived (parents and the open data no longer see it; staff can restore it);

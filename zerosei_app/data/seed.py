@@ -60,7 +60,7 @@ def _float(v: str) -> float | None:
     return float(v) if v else None
 
 
-def stato_from_source(label: str) -> StatoVerifica:
+def status_from_source(label: str) -> StatoVerifica:
     """Map the source's free-text label to a status, never upgrading an uncertain one."""
     low = label.lower()
     if low.startswith("incerto") or "non confermato" in low and "centro regionale" in low:
@@ -151,7 +151,7 @@ def _load_centri(db: Session, comuni: dict[str, Comune], enti: dict[str, EnteGes
             services_cited=r["servizi_citati_nella_fonte"] or None,
             source_url=r["fonte_url"] or None,
             source_date=r["data_fonte"] or None,
-            stato_verifica=stato_from_source(r["stato_verifica"]),
+            stato_verifica=status_from_source(r["stato_verifica"]),
             verification_note=r["stato_verifica"] or None,
         )
         db.add(centro)

@@ -3,12 +3,12 @@
 Each keeps only what its source states: the title, a short summary in our words of what the source
 says, category and topics (our classification), and in `STATED` the few details a source gives (ages,
 provider, access, cost). Everything else stays unknown: no schedule, cost, language or age is guessed.
-The typical services once copied onto every centre are now staff-only modelli (domain/modelli.py).
+The typical services once copied onto every centre are now staff-only modelli (domain/templates.py).
 """
 
 from __future__ import annotations
 
-from zerosei_app.domain.modelli import SeedService
+from zerosei_app.domain.templates import SeedService
 
 S = SeedService
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from zerosei_app.data.seed_entries import REAL_SERVICES
-from zerosei_app.domain.modelli import SeedService
+from zerosei_app.domain.templates import SeedService
 from zerosei_app.models import CardEntry, Centro, Comune, EntryStatus
 
 

@@ -91,7 +91,7 @@ class ChiusuraInput(BaseModel):
 
     @field_validator("reason")
     @classmethod
-    def _motivo(cls, v: str) -> str:
+    def _reason(cls, v: str) -> str:
         return " ".join(v.split())
 
     @model_validator(mode="after")

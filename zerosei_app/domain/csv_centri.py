@@ -33,18 +33,18 @@ CENTRI_COLUMNS: tuple[Column, ...] = (
     Column("hours", "Orari"),
     Column("ente_gestore", "Ente gestore", ("ente",)),
     Column("stato_verifica", "Stato verifica", ("verifica",)),
-    Column("attivo", "Attivo", ("aperto",)),
+    Column("active", "Attivo", ("aperto",)),
     # Optional: a file without it leaves each centre's stated languages as they are.
     Column("mediation_languages", "Lingue mediazione", ("lingue mediazione culturale", "mediazione culturale")),
 )
-_LINGUE_HINT = "scrivi codici di 2 lettere (ISO 639-1) separati da virgole, per esempio «ar, ro»"
+_LANGUAGES_HINT = "scrivi codici di 2 lettere (ISO 639-1) separati da virgole, per esempio «ar, ro»"
 
 COPERTURA_COLUMNS: tuple[Column, ...] = (
     Column("centro", "Centro", ("id centro", "centro id", "nome centro"), required=True),
     Column("comune", "Comune servito", ("comune", "codice istat", "istat"), required=True),
 )
 
-_STATO_WORDS = {fold(k): k for k in STATO_VERIFICA_LABELS} | {fold(v): k for k, v in STATO_VERIFICA_LABELS.items()}
+_STATUS_WORDS = {fold(k): k for k in STATO_VERIFICA_LABELS} | {fold(v): k for k, v in STATO_VERIFICA_LABELS.items()}
 _HEADERS_C = {c.key: c.header for c in CENTRI_COLUMNS}
 _HEADERS_K = {c.key: c.header for c in COPERTURA_COLUMNS}
 
@@ -62,7 +62,7 @@ class CentroRowInput(BaseModel):
     hours: str = Field("", max_length=500)
     ente_gestore: str = Field("", max_length=250)
     stato_verifica: str = StatoVerifica.VERIFICATO  # an official list is a verified source
-    attivo: bool = True
+    active: bool = True
     # The cultural mediators' languages; None: the file has no such column (the stored ones stay).
     mediation_languages: list[str] | None = None
 
@@ -98,24 +98,24 @@ class CentroRowInput(BaseModel):
 
     @field_validator("stato_verifica", mode="before")
     @classmethod
-    def _stato(cls, v: Any) -> str:
+    def _status(cls, v: Any) -> str:
         text = str(v or "").strip()
         if not text:
             return StatoVerifica.VERIFICATO
-        stato = _STATO_WORDS.get(fold(text))
-        if stato is None:
+        status = _STATUS_WORDS.get(fold(text))
+        if status is None:
             raise ValueError("Stato di verifica: verificato, parziale, solo_nome o incerto.")
-        return stato
+        return status
 
-    @field_validator("attivo", mode="before")
+    @field_validator("active", mode="before")
     @classmethod
-    def _attivo(cls, v: Any) -> bool:
+    def _active(cls, v: Any) -> bool:
         return True if v in ("", None) else to_bool(v)
 
     @field_validator("mediation_languages", mode="before")
     @classmethod
-    def _lingue(cls, v: Any) -> list[str]:
-        return mediation_language_codes(split_list(v), _LINGUE_HINT)  # an empty cell: none stated
+    def _languages(cls, v: Any) -> list[str]:
+        return mediation_language_codes(split_list(v), _LANGUAGES_HINT)  # an empty cell: none stated
 
 
 class CoperturaRowInput(BaseModel):

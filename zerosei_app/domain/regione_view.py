@@ -17,7 +17,7 @@ DEFAULT_REVIEW_DAYS = 180
 EXPECTED_CENTRI = 49  # the Regione's own list (regional page, updated to 31 May 2023): data/carta_zerosei_fatti.md
 
 ATTIVO, INVITATO, SCADUTO, NESSUNO = "attivo", "invitato", "scaduto", "nessuno"
-INVITO_LABELS = {
+INVITATION_LABELS = {
     ATTIVO: "Attivo",
     INVITATO: "Invitato, in attesa",
     SCADUTO: "Invito scaduto",
@@ -32,7 +32,7 @@ class Account:
     setup_expires_at: datetime | None
 
 
-def invito(accounts: Iterable[Account], now: datetime) -> str:
+def invitation(accounts: Iterable[Account], now: datetime) -> str:
     """The best state among the centre's operatori accounts."""
     states = set()
     for a in accounts:
@@ -61,21 +61,21 @@ SORT_LABELS = {
     "ultima_conferma": "Ultima conferma",
     "promemoria": "Promemoria",
 }
-_INVITO_RANK = {NESSUNO: 0, SCADUTO: 1, INVITATO: 2, ATTIVO: 3}
+_INVITATION_RANK = {NESSUNO: 0, SCADUTO: 1, INVITATO: 2, ATTIVO: 3}
 
 
 def sort_key(key: str):
     """How the table sorts by a column: what needs the Regione first (no account, most overdue, oldest)."""
     if key == "account":
-        return lambda r: (_INVITO_RANK.get(r.invito, 0), r.name)
+        return lambda r: (_INVITATION_RANK.get(r.invitation, 0), r.name)
     if key == "pubblicate":
-        return lambda r: (r.pubblicate, r.name)
+        return lambda r: (r.published, r.name)
     if key == "confermate":
-        return lambda r: (r.confermate, r.name)
+        return lambda r: (r.confirmed, r.name)
     if key == "da_confermare":
-        return lambda r: (-r.da_confermare, r.name)
+        return lambda r: (-r.to_confirm, r.name)
     if key == "ultima_conferma":
-        return lambda r: (r.ultima_conferma or date.min, r.name)
+        return lambda r: (r.last_confirmed or date.min, r.name)
     if key == "promemoria":
-        return lambda r: (-(r.promemoria or 0), r.name)
+        return lambda r: (-(r.reminders or 0), r.name)
     return lambda r: (r.provincia, r.comune, r.name)

@@ -12,9 +12,9 @@ from .catalog import CATEGORIES, TOPICS
 from .contact_formats import EmailText, PhoneText, UrlText, clean_email
 from .istat import CodiceIstat, is_codice_istat
 from .language import is_language_code
-from .modelli import MODELLI
 from .permissions import ROLES
 from .staff_labels import STATO_VERIFICA_LABELS
+from .templates import TEMPLATES
 from .vocabulary import ReportStatus, Role, StatoVerifica
 
 _STRIP = ConfigDict(str_strip_whitespace=True, extra="ignore")
@@ -29,10 +29,10 @@ class Id(BaseModel):
 
 class TemplateRef(BaseModel):
     """Which modello a new draft starts from (`modello=` in the new-entry address, or the picker's value: the
-    alias keeps that key), by its index in MODELLI."""
+    alias keeps that key), by its index in TEMPLATES."""
 
     model_config = _STRIP
-    index: int = Field(ge=0, lt=len(MODELLI), alias="modello")
+    index: int = Field(ge=0, lt=len(TEMPLATES), alias="modello")
 
 
 class LoginInput(BaseModel):
@@ -135,7 +135,7 @@ class CentroProfileInput(BaseModel):
 
     @field_validator("mediation_languages", mode="before")
     @classmethod
-    def _lingue(cls, v: Any) -> Any:
+    def _languages(cls, v: Any) -> Any:
         if v is None:
             return None
         return mediation_language_codes(list(v) if isinstance(v, list | tuple) else [v])
@@ -174,7 +174,7 @@ class CentroAdminInput(CentroProfileInput):
 
     @field_validator("stato_verifica")
     @classmethod
-    def _stato(cls, v: str) -> str:
+    def _status(cls, v: str) -> str:
         if v not in STATO_VERIFICA_LABELS:
             raise ValueError("Stato di verifica non valido.")
         return v

@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 from zerosei_app.domain.vocabulary import Confidenza, PropostaStatus
 
 
-class RecapitiUfficiali(SQLModel):
+class OfficialContacts(SQLModel):
     """Official contacts (IndicePA) of a comune or an ente gestore: the fallback when a centre has none.
 
     `contacts_edited_at` is set when staff edit them; a data update never overwrites those."""
@@ -27,7 +27,7 @@ class RecapitiUfficiali(SQLModel):
     contacts_edited_at: datetime | None = None
 
 
-class Comune(RecapitiUfficiali, table=True):
+class Comune(OfficialContacts, table=True):
     codice_istat: str = Field(primary_key=True, max_length=6)
     name: str = Field(index=True, max_length=120)
     name_other_language: str | None = Field(default=None, max_length=120)
@@ -40,7 +40,7 @@ class Comune(RecapitiUfficiali, table=True):
     coordinates_source: str | None = Field(default=None, max_length=200)
 
 
-class EnteGestore(RecapitiUfficiali, table=True):
+class EnteGestore(OfficialContacts, table=True):
     __tablename__ = "ente_gestore"
 
     id: int | None = Field(default=None, primary_key=True)

@@ -6,6 +6,7 @@ from zerosei_app.pages import (
     staff_account,
     staff_accounts,
     staff_centro,
+    staff_contacts,
     staff_coverage,
     staff_enti_comuni,
     staff_entries,
@@ -14,7 +15,6 @@ from zerosei_app.pages import (
     staff_import,
     staff_lists,
     staff_login,
-    staff_recapiti,
     staff_regione,
     staff_regione_centri,
     staff_regione_enti,
@@ -24,6 +24,7 @@ from zerosei_app.pages import (
 from zerosei_app.state.staff_account import StaffAccountState
 from zerosei_app.state.staff_accounts import StaffAccountsState
 from zerosei_app.state.staff_centro import StaffCentroState
+from zerosei_app.state.staff_contacts import StaffContactsState
 from zerosei_app.state.staff_coverage import StaffCoverageState
 from zerosei_app.state.staff_enti_comuni import StaffEntiComuniState
 from zerosei_app.state.staff_entries import StaffEntriesState
@@ -32,7 +33,6 @@ from zerosei_app.state.staff_home import StaffHomeState
 from zerosei_app.state.staff_import import StaffImportState
 from zerosei_app.state.staff_lists_import import StaffListsImportState
 from zerosei_app.state.staff_login import StaffLoginState, StaffSetupState
-from zerosei_app.state.staff_recapiti import StaffContactsState
 from zerosei_app.state.staff_regione import StaffRegioneState
 from zerosei_app.state.staff_regione_centri import StaffRegioneCentriState
 from zerosei_app.state.staff_regione_enti import StaffRegioneEntiState
@@ -57,7 +57,7 @@ PAGES = (
     ("/staff/regione/enti", staff_regione_enti.page, StaffRegioneEntiState.load, "Enti gestori dei comuni"),
     ("/staff/regione/elenchi", staff_lists.page, StaffListsImportState.load, "Elenchi ufficiali"),
     ("/staff/regione/enti-comuni", staff_enti_comuni.page, StaffEntiComuniState.load, "Enti gestori da confermare"),
-    ("/staff/recapiti", staff_recapiti.page, StaffContactsState.load, "Recapiti di enti e comuni"),
+    ("/staff/recapiti", staff_contacts.page, StaffContactsState.load, "Recapiti di enti e comuni"),
     ("/staff/tappe", staff_tappe.page, StaffTappeState.load, "Tappe per le famiglie"),
     ("/staff/utenti", staff_accounts.page, StaffAccountsState.load, "Account del personale"),
     ("/staff/account", staff_account.page, StaffAccountState.load, "Il mio account"),

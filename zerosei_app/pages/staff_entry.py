@@ -555,7 +555,7 @@ def history() -> rx.Component:
     )
 
 
-def modello_picker() -> rx.Component:
+def template_picker() -> rx.Component:
     """ "Parti da un modello": a new draft filled from one of the typical services (staff only, never published as is)."""
     return rx.el.div(
         rx.el.label("Parti da un modello", html_for="modello", class_name="st-label"),
@@ -585,7 +585,7 @@ def page() -> rx.Component:
             class_name="st-crumbs",
         ),
         rx.el.h1(rx.cond(S.entry_id == 0, "Nuova voce", rx.fragment("Modifica: ", S.form["title"]))),
-        rx.cond(S.entry_id != 0, status_panel(), modello_picker()),
+        rx.cond(S.entry_id != 0, status_panel(), template_picker()),
         conflict_panel(),
         rx.cond(
             S.error_links.length() > 0,

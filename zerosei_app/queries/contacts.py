@@ -50,23 +50,23 @@ def ente_name(ente: EnteGestore) -> str:
     return ente.name.replace(" (gestione diretta)", "").strip()
 
 
-def titolare_ente(ente: EnteGestore) -> Holder:
+def holder_ente(ente: EnteGestore) -> Holder:
     return Holder(ENTE_GESTORE, ente_name(ente), ContactDetails(ente.phone, ente.email, ente.website, ente.pec))
 
 
-def titolare_comune(comune: Comune) -> Holder:
+def holder_comune(comune: Comune) -> Holder:
     return Holder(COMUNE, comune.name, ContactDetails(comune.phone, comune.email, comune.website, comune.pec))
 
 
 def _comuni(family: Comune, seat: Comune) -> list[Holder]:
-    return [titolare_comune(family)] + ([titolare_comune(seat)] if seat.codice_istat != family.codice_istat else [])
+    return [holder_comune(family)] + ([holder_comune(seat)] if seat.codice_istat != family.codice_istat else [])
 
 
 def centro_actions(s: ServingCentro, family: Comune) -> list[ContactAction]:
     c = s.centro
     return contact_actions(
         Holder(CENTRO, c.name, ContactDetails(c.phone, c.email, c.website)),
-        titolare_ente(s.ente) if s.ente else None,
+        holder_ente(s.ente) if s.ente else None,
         _comuni(family, s.comune),
     )
 
@@ -83,7 +83,7 @@ def ente_for_family(ente: EnteGestore | None, family: Comune, serving: list[Serv
     """The comune's ente gestore, when the sources name it and it runs none of the centres serving the comune."""
     if ente is None or any(s.centro.ente_gestore_id == ente.id for s in serving):
         return None
-    return EnteContacts(ente, ente_name(ente), contact_actions(titolare_ente(ente), None, _comuni(family, family)))
+    return EnteContacts(ente, ente_name(ente), contact_actions(holder_ente(ente), None, _comuni(family, family)))
 
 
 def family_contacts(family: Comune, serving: list[ServingCentro], ente: EnteGestore | None) -> Contacts:

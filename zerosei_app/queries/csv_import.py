@@ -191,7 +191,7 @@ def _centro_values(value: CentroRowInput, code: str | None, ente_id: int | None,
         "hours": value.hours or None,
         "ente_gestore_id": ente_id,
         "stato_verifica": value.stato_verifica,
-        "is_active": value.attivo,
+        "is_active": value.active,
     }
     if existing is not None and not value.ente_gestore:
         values["ente_gestore_id"] = existing.ente_gestore_id  # an empty cell changes nothing

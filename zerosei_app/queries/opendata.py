@@ -32,7 +32,7 @@ class CentroRow:
     comune: Comune
     ente: EnteGestore | None
     changed_on: str | None  # day of the last change staff made (the audit log); None: none since the seed
-    n_serviti: int = 0  # comuni served by the sources' word (or the Regione's, or the ente gestore's)
+    n_served: int = 0  # comuni served by the sources' word (or the Regione's, or the ente gestore's)
     n_inferiti: int = 0  # comuni for which it is only the nearest registered centre
 
 

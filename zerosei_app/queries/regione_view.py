@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from zerosei_app.domain import clock
 from zerosei_app.domain.chiusure import Window, is_current_or_future
-from zerosei_app.domain.regione_view import DEFAULT_REVIEW_DAYS, Account, invito, is_confirmed
+from zerosei_app.domain.regione_view import DEFAULT_REVIEW_DAYS, Account, invitation, is_confirmed
 from zerosei_app.domain.vocabulary import EntryStatus, OrigineCopertura, Role
 from zerosei_app.models import CardEntry, Centro, Comune, StaffMembership, StaffUser
 from zerosei_app.queries.centri import serving_by_comune
@@ -34,14 +34,14 @@ class CentroRow:
     name: str
     comune: str
     provincia: str
-    invito: str = "nessuno"  # domain/regione_view.invito
+    invitation: str = "nessuno"  # domain/regione_view.invitation
     account: int = 0  # active operatori accounts
-    pubblicate: int = 0
-    confermate: int = 0
-    da_confermare: int = 0  # published and overdue (never confirmed included)
-    ultima_conferma: date | None = None
-    promemoria: int | None = None  # reminders sent; None until the reminders' table exists
-    ultimo_promemoria: date | None = None
+    published: int = 0
+    confirmed: int = 0
+    to_confirm: int = 0  # published and overdue (never confirmed included)
+    last_confirmed: date | None = None
+    reminders: int | None = None  # reminders sent; None until the reminders' table exists
+    last_reminder: date | None = None
     chiusure: list[Window] = field(default_factory=list)  # the centre's closures in course or to come
     entries_suspended: int = 0  # its entries' closures in course or to come
     mediation_languages: list[str] = field(default_factory=list)  # its cultural mediators' (ISO 639-1)
@@ -92,7 +92,7 @@ def _count_accounts(db: Session, rows: dict[int, CentroRow], now: datetime) -> N
         accounts.setdefault(centro_id, []).append(Account(user.is_active, bool(user.password_hash), expires))
     for cid, r in rows.items():
         mine = accounts.get(cid, [])
-        r.invito = invito(mine, now)
+        r.invitation = invitation(mine, now)
         r.account = sum(1 for a in mine if a.is_active and a.has_password)
 
 
@@ -102,17 +102,17 @@ def _count_entries(db: Session, rows: dict[int, CentroRow], today: date, review_
         select(CardEntry).where(CardEntry.status == EntryStatus.PUBLISHED, col(CardEntry.centro_id).in_(list(rows)))
     ).all():
         r = rows[e.centro_id]
-        r.pubblicate += 1
+        r.published += 1
         if is_confirmed(e.last_reviewed_on, e.is_example, today, review_days):
-            r.confermate += 1
+            r.confirmed += 1
         else:
-            r.da_confermare += 1
+            r.to_confirm += 1
         if (
             e.last_reviewed_on
             and not e.is_example
-            and (r.ultima_conferma is None or e.last_reviewed_on > r.ultima_conferma)
+            and (r.last_confirmed is None or e.last_reviewed_on > r.last_confirmed)
         ):
-            r.ultima_conferma = e.last_reviewed_on
+            r.last_confirmed = e.last_reviewed_on
 
 
 def _list_closures(db: Session, rows: dict[int, CentroRow], today: date) -> None:
@@ -133,16 +133,16 @@ def _list_closures(db: Session, rows: dict[int, CentroRow], today: date) -> None
 
 def _count_reminders(db: Session, rows: dict[int, CentroRow]) -> None:
     for r in rows.values():
-        r.promemoria = 0
+        r.reminders = 0
     for rem in db.exec(select(ReviewReminder).where(ReviewReminder.status == "inviato")).all():
         r = rows.get(rem.centro_id)
         if r is not None:
-            r.promemoria = (r.promemoria or 0) + 1
-            if r.ultimo_promemoria is None or rem.sent_on > r.ultimo_promemoria:
-                r.ultimo_promemoria = rem.sent_on
+            r.reminders = (r.reminders or 0) + 1
+            if r.last_reminder is None or rem.sent_on > r.last_reminder:
+                r.last_reminder = rem.sent_on
 
 
-def comuni_senza_conferma(db: Session, confirmed_centri: set[int]) -> list[ComuneUnconfirmed]:
+def comuni_unconfirmed(db: Session, confirmed_centri: set[int]) -> list[ComuneUnconfirmed]:
     """Comuni none of whose serving (open) centres has a confirmed published entry, by province and name."""
     out = []
     comuni = {c.codice_istat: c for c in db.exec(select(Comune)).all()}

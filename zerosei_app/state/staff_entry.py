@@ -98,7 +98,7 @@ class StaffEntryState(StaffState):
     preview_area: str = ""
     preview_note: str = ""
     comuni_options: list[list[str]] = []  # [ISTAT, name]: the comuni the centre serves
-    template_options: list[list[str]] = v.modello_options()  # ["<index>", title]: "Parti da un modello"
+    template_options: list[list[str]] = v.template_options()  # ["<index>", title]: "Parti da un modello"
     template_title: str = ""  # the title of the modello this new draft started from
     template_choice: str = ""  # its index, as the picker's value
     # "Conferma i dati…": the stored entry in words, then an explicit "Confermo" (state.review).
@@ -191,7 +191,7 @@ class StaffEntryState(StaffState):
         self.actions, self.history, self.reviewed_on, self.stale, self.is_example = [], [], "", False, False
         picked = self.router.url.query_parameters.get("modello", "")
         ref, _ = parse(TemplateRef, {"modello": picked}) if picked else (None, {})
-        self.form, self.template_title = v.form_from_modello(centro, ref.index if ref else None)
+        self.form, self.template_title = v.form_from_template(centro, ref.index if ref else None)
         self.template_choice = str(ref.index) if ref else ""
         self._funzione_id = self._wanted_funzione()
         if self._funzione_id:  # "Aggiungi i vostri dettagli" on a regional function: the entry details it
@@ -199,7 +199,7 @@ class StaffEntryState(StaffState):
         self.form_key += 1
         self._set_errors({})
         if picked and ref is None:
-            self.flash_error = v.UNKNOWN_MODELLO
+            self.flash_error = v.UNKNOWN_TEMPLATE
         self.dirty = False
         self.preview, self.preview_area = EMPTY_PREVIEW, ""
         return rx.call_script(UNLOAD_CLEAR)

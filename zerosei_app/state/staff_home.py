@@ -106,6 +106,6 @@ class StaffHomeState(StaffState):
             len(rows),
             EXPECTED_CENTRI,
             len(still_inferred(db)),
-            sum(1 for r in rows if r.invito != ATTIVO),
-            sum(r.da_confermare for r in rows),
+            sum(1 for r in rows if r.invitation != ATTIVO),
+            sum(r.to_confirm for r in rows),
         )

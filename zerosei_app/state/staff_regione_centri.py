@@ -9,7 +9,7 @@ from sqlmodel import Session
 from zerosei_app.auth.guard import StaffContext
 from zerosei_app.domain import clock
 from zerosei_app.domain.regione_view import DEFAULT_REVIEW_DAYS, SORT_KEYS, sort_key
-from zerosei_app.queries.regione_view import centri_rows, comuni_senza_conferma, review_days
+from zerosei_app.queries.regione_view import centri_rows, comuni_unconfirmed, review_days
 from zerosei_app.state.staff_base import StaffState, staff_event, today
 from zerosei_app.view import regione_view as v
 
@@ -35,9 +35,9 @@ class StaffRegioneCentriState(StaffState):
         rows = sorted(centri_rows(db, today(), clock.now(), self.review_days), key=sort_key(self.order))
         self.rows = [v.centro_row_view(r) for r in rows]
         self.n_centri = len(rows)
-        self.n_without_account = sum(1 for r in rows if r.invito != "attivo")
-        self.n_due = sum(r.da_confermare for r in rows)
-        unconfirmed = comuni_senza_conferma(db, {r.id for r in rows if r.confermate})
+        self.n_without_account = sum(1 for r in rows if r.invitation != "attivo")
+        self.n_due = sum(r.to_confirm for r in rows)
+        unconfirmed = comuni_unconfirmed(db, {r.id for r in rows if r.confirmed})
         self.n_comuni = len(unconfirmed)
         self.n_comuni_inferred = sum(1 for c in unconfirmed if c.inferito)
         self.comuni = [v.comune_view(c) for c in unconfirmed[:COMUNI_SHOWN]]

@@ -14,7 +14,7 @@ from zerosei_app.i18n import plural, t
 from zerosei_app.i18n.coverage import ltr_isolate
 from zerosei_app.models import Centro, Comune, EnteGestore
 from zerosei_app.queries.carta import CartaCentro, DirectoryRow
-from zerosei_app.queries.contacts import titolare_comune, titolare_ente
+from zerosei_app.queries.contacts import holder_comune, holder_ente
 from zerosei_app.schemas.percorso import CentroOut, EnteGestoreOut, VoceOut
 from zerosei_app.view import urls
 from zerosei_app.view.chiusure import announce_text
@@ -34,8 +34,8 @@ def centro_contacts(centro: Centro, ente: EnteGestore | None, seat: Comune, lang
     gestore's, else its comune's site with the PEC last; each link says whose it is."""
     actions = contact_actions(
         Holder(CENTRO, centro.name, ContactDetails(centro.phone, centro.email, centro.website)),
-        titolare_ente(ente) if ente is not None else None,
-        [titolare_comune(seat)],
+        holder_ente(ente) if ente is not None else None,
+        [holder_comune(seat)],
     )
     links, _intro, _pec_note = contact_links(contacts_out(actions), lang)
     return links

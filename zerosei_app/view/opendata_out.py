@@ -35,7 +35,7 @@ def _centro_dict(r: CentroRow) -> dict:
 
 def centri_out(rows: list[CentroRow]) -> list[dict]:
     return [
-        {**_centro_dict(r), "n_comuni_serviti": r.n_serviti, "n_comuni_centro_piu_vicino": r.n_inferiti} for r in rows
+        {**_centro_dict(r), "n_comuni_serviti": r.n_served, "n_comuni_centro_piu_vicino": r.n_inferiti} for r in rows
     ]
 
 

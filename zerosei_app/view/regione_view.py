@@ -7,7 +7,7 @@ import dataclasses
 
 from zerosei_app.domain import clock
 from zerosei_app.domain.csv_common import Column, write_csv
-from zerosei_app.domain.regione_view import INVITO_LABELS, NESSUNO, SCADUTO
+from zerosei_app.domain.regione_view import INVITATION_LABELS, NESSUNO, SCADUTO
 from zerosei_app.queries.regione_view import CentroRow, ComuneUnconfirmed
 from zerosei_app.view.wording import staff_count
 
@@ -53,16 +53,16 @@ def centro_row_view(r: CentroRow) -> CentroRowView:
         name=r.name,
         place=f"{r.comune} ({r.provincia})",
         href=f"/staff/centro?id={r.id}",
-        invitation=INVITO_LABELS.get(r.invito, r.invito) + (f" ({r.account})" if r.account > 1 else ""),
-        invitation_kind=r.invito,
-        invitation_badge=INVITATION_BADGE.get(r.invito, "draft"),
-        invitation_href=f"{ACCOUNTS}?centro={r.id}" if r.invito in (NESSUNO, SCADUTO) else "",
-        published=str(r.pubblicate),
+        invitation=INVITATION_LABELS.get(r.invitation, r.invitation) + (f" ({r.account})" if r.account > 1 else ""),
+        invitation_kind=r.invitation,
+        invitation_badge=INVITATION_BADGE.get(r.invitation, "draft"),
+        invitation_href=f"{ACCOUNTS}?centro={r.id}" if r.invitation in (NESSUNO, SCADUTO) else "",
+        published=str(r.published),
         entries_href=f"/staff/voci?centro={r.id}",
-        confirmed=str(r.confermate),
-        to_confirm=str(r.da_confermare),
-        to_confirm_href=f"/staff/voci?centro={r.id}&verifica=da_verificare&ordine=verifica" if r.da_confermare else "",
-        last_confirmed=clock.day(r.ultima_conferma) if r.ultima_conferma else "mai",
+        confirmed=str(r.confirmed),
+        to_confirm=str(r.to_confirm),
+        to_confirm_href=f"/staff/voci?centro={r.id}&verifica=da_verificare&ordine=verifica" if r.to_confirm else "",
+        last_confirmed=clock.day(r.last_confirmed) if r.last_confirmed else "mai",
         reminders=_reminders_text(r),
         chiusure=chiusure_text(r),
         chiusure_href=f"/staff/centro?id={r.id}#chiusure-titolo",
@@ -81,11 +81,11 @@ def chiusure_text(r: CentroRow) -> str:
 
 
 def _reminders_text(r: CentroRow) -> str:
-    if r.promemoria is None:
+    if r.reminders is None:
         return "—"  # the reminders arrive with the review cycle
-    if r.promemoria == 0:
+    if r.reminders == 0:
         return "nessuno"
-    return f"{r.promemoria} (ultimo {clock.day(r.ultimo_promemoria)})"
+    return f"{r.reminders} (ultimo {clock.day(r.last_reminder)})"
 
 
 def comune_view(c: ComuneUnconfirmed) -> ComuneView:
@@ -110,13 +110,13 @@ CSV_COLUMNS = (
     Column("name", "Centro"),
     Column("comune", "Comune"),
     Column("provincia", "Provincia"),
-    Column("invito", "Account"),
+    Column("invitation", "Account"),
     Column("account", "Account attivi", numeric=True),
-    Column("pubblicate", "Voci pubblicate", numeric=True),
-    Column("confermate", "Confermate", numeric=True),
-    Column("da_confermare", "Da confermare", numeric=True),
-    Column("ultima_conferma", "Ultima conferma"),
-    Column("promemoria", "Promemoria inviati"),
+    Column("published", "Voci pubblicate", numeric=True),
+    Column("confirmed", "Confermate", numeric=True),
+    Column("to_confirm", "Da confermare", numeric=True),
+    Column("last_confirmed", "Ultima conferma"),
+    Column("reminders", "Promemoria inviati"),
     Column("chiusure", "Chiusure"),
     Column("mediation_languages", "Lingue mediazione"),  # as the centres' import reads it
 )
@@ -131,13 +131,13 @@ def export_csv(rows: list[CentroRow]) -> bytes:
                 "name": r.name,
                 "comune": r.comune,
                 "provincia": r.provincia,
-                "invito": INVITO_LABELS.get(r.invito, r.invito),
+                "invitation": INVITATION_LABELS.get(r.invitation, r.invitation),
                 "account": r.account,
-                "pubblicate": r.pubblicate,
-                "confermate": r.confermate,
-                "da_confermare": r.da_confermare,
-                "ultima_conferma": r.ultima_conferma.isoformat() if r.ultima_conferma else "",
-                "promemoria": "" if r.promemoria is None else r.promemoria,
+                "published": r.published,
+                "confirmed": r.confirmed,
+                "to_confirm": r.to_confirm,
+                "last_confirmed": r.last_confirmed.isoformat() if r.last_confirmed else "",
+                "reminders": "" if r.reminders is None else r.reminders,
                 "chiusure": chiusure_text(r),
                 "mediation_languages": ", ".join(r.mediation_languages),
             }

@@ -9,8 +9,8 @@ from typing import Any
 from zerosei_app.domain.clock import day, hhmm, when
 from zerosei_app.domain.entry_form import FIELDS, LABELS, entry_to_form, same_content
 from zerosei_app.domain.languages import names as language_names
-from zerosei_app.domain.modelli import MODELLI, modello_values
 from zerosei_app.domain.staff_labels import STATUS_LABELS, category_label, topic_label
+from zerosei_app.domain.templates import TEMPLATES, template_values
 from zerosei_app.models import AuditRecord, CardEntry, Centro, Comune
 from zerosei_app.queries import audit
 from zerosei_app.schemas.percorso import VoceOut
@@ -144,20 +144,20 @@ def history_comuni(records: list[tuple[AuditRecord, str]]) -> set[str]:
 # ---------------------------------------------------------------- form, errors, preview
 
 
-UNKNOWN_MODELLO = "Modello sconosciuto: scegline uno dall'elenco «Parti da un modello», oppure scrivi la voce da zero."
+UNKNOWN_TEMPLATE = "Modello sconosciuto: scegline uno dall'elenco «Parti da un modello», oppure scrivi la voce da zero."
 
 
 def new_entry_form(centro: Centro) -> dict[str, str]:
     """A new entry starts with the centre's own contacts and place, for every age; cost and languages unstated."""
-    return form_from_modello(centro, None)[0]
+    return form_from_template(centro, None)[0]
 
 
-def modello_options() -> list[list[str]]:
+def template_options() -> list[list[str]]:
     """["<index>", title] of the modelli: typical services a draft may start from (never published as they are)."""
-    return [[str(i), m.title] for i, m in enumerate(MODELLI)]
+    return [[str(i), m.title] for i, m in enumerate(TEMPLATES)]
 
 
-def form_from_modello(centro: Centro, index: int | None) -> tuple[dict[str, str], str]:
+def form_from_template(centro: Centro, index: int | None) -> tuple[dict[str, str], str]:
     """The new-entry form, filled from modello `index` when there is one; and which modello it was."""
     base = {
         "age_min_months": -9,
@@ -171,7 +171,7 @@ def form_from_modello(centro: Centro, index: int | None) -> tuple[dict[str, str]
         "contact_email": centro.email or "",
         "contact_url": centro.website or "",
     }
-    values = modello_values(index) if index is not None else None
+    values = template_values(index) if index is not None else None
     if values is None:
         return entry_to_form(base), ""
     return entry_to_form(base | values), values["title"]

@@ -123,7 +123,7 @@ def proposta_decided(label: str, confirmed: bool) -> str:
 
 CHOOSE_ENTE = "Scegli un ente gestore dall'elenco."
 CHOOSE_ENTE_OR_COMUNE = "Scegli prima un ente gestore o un comune."
-RECAPITI_SAVED = "Recapiti salvati: le famiglie li vedono nelle schede dei centri che non hanno recapiti propri."
+CONTACTS_SAVED = "Recapiti salvati: le famiglie li vedono nelle schede dei centri che non hanno recapiti propri."
 NO_RECAPITI = "Nessun recapito registrato finora."
 CHOOSE_ENTE_OR_CENTRO = "Scegli l'ente gestore o il centro che serve il comune: niente è stato cambiato."
 
@@ -132,11 +132,11 @@ def comune_title(nome: str) -> str:
     return f"Comune di {nome}"
 
 
-def recapiti_corrected(when: date) -> str:
+def contacts_corrected(when: date) -> str:
     return f"Corretti dalla Regione il {when:%d/%m/%Y}."
 
 
-def recapiti_from_indicepa(source_date: str | None) -> str:
+def contacts_from_indicepa(source_date: str | None) -> str:
     return f"Da IndicePA (AgID): {source_date or ''}".strip()
 
 

@@ -6,14 +6,14 @@ import reflex as rx
 from sqlmodel import Session
 
 from zerosei_app.auth.guard import StaffContext
-from zerosei_app.commands.staff_recapiti import update_recapiti
+from zerosei_app.commands.staff_contacts import update_contacts
 from zerosei_app.domain import clock
-from zerosei_app.domain.recapiti_form import RecapitiInput
+from zerosei_app.domain.contacts_form import ContactsInput
 from zerosei_app.domain.staff_forms import ComuneCode, Id, SearchText
 from zerosei_app.domain.validation import parse, require
 from zerosei_app.models import Comune, EnteGestore
 from zerosei_app.queries.comuni import comune_index
-from zerosei_app.queries.staff_recapiti import enti_gestori, values_of
+from zerosei_app.queries.staff_contacts import enti_gestori, values_of
 from zerosei_app.state.staff_base import StaffState, staff_event
 from zerosei_app.view import staff_messages as m
 
@@ -43,9 +43,9 @@ class StaffContactsState(StaffState):
         self.title = m.comune_title(obj.name) if kind == "comune" else obj.name
         self.form = values_of(obj)
         if obj.contacts_edited_at is not None:
-            self.source = m.recapiti_corrected(obj.contacts_edited_at)
+            self.source = m.contacts_corrected(obj.contacts_edited_at)
         elif obj.contacts_source:
-            self.source = m.recapiti_from_indicepa(obj.contacts_source_date)
+            self.source = m.contacts_from_indicepa(obj.contacts_source_date)
         else:
             self.source = m.NO_RECAPITI
 
@@ -97,13 +97,13 @@ class StaffContactsState(StaffState):
         if obj is None:
             self.flash_error = m.CHOOSE_ENTE_OR_COMUNE
             return
-        data, errors = parse(RecapitiInput, form if isinstance(form, dict) else {})
+        data, errors = parse(ContactsInput, form if isinstance(form, dict) else {})
         if data is None:
             self.errors = errors
             self.flash_error = m.NOT_SAVED_CHECK_FIELDS
             return
-        changed = update_recapiti(db, obj, data, ctx.user_id, clock.now())
+        changed = update_contacts(db, obj, data, ctx.user_id, clock.now())
         db.commit()
         db.refresh(obj)
         self._show(obj, self.kind)
-        self.flash_ok = m.RECAPITI_SAVED if changed else m.NOTHING_TO_SAVE
+        self.flash_ok = m.CONTACTS_SAVED if changed else m.NOTHING_TO_SAVE

@@ -1,11 +1,11 @@
 """The official contacts of comuni and enti gestori, read for the Regione's form (correcting them:
-commands/staff_recapiti.py)."""
+commands/staff_contacts.py)."""
 
 from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from zerosei_app.domain.recapiti_form import RECAPITI_FIELDS
+from zerosei_app.domain.contacts_form import CONTACTS_FIELDS
 from zerosei_app.models import Comune, EnteGestore
 
 
@@ -14,4 +14,4 @@ def enti_gestori(db: Session) -> list[EnteGestore]:
 
 
 def values_of(obj: Comune | EnteGestore) -> dict[str, str]:
-    return {k: getattr(obj, k) or "" for k in RECAPITI_FIELDS}
+    return {k: getattr(obj, k) or "" for k in CONTACTS_FIELDS}

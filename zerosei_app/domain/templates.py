@@ -35,7 +35,7 @@ S = SeedService
 
 S = SeedService
 
-MODELLI: tuple[SeedService, ...] = (
+TEMPLATES: tuple[SeedService, ...] = (
     S(
         "Accoglienza e informazione per le famiglie",
         "informazione-sensibilizzazione",
@@ -241,14 +241,14 @@ MODELLI: tuple[SeedService, ...] = (
 )
 
 
-MODELLI_BY_TITLE = {m.title: m for m in MODELLI}
+TEMPLATES_BY_TITLE = {m.title: m for m in TEMPLATES}
 
 
-def modello_values(index: int) -> dict | None:
-    """What a new draft gets from modello `index` (its position in MODELLI); None if there is none."""
-    if not 0 <= index < len(MODELLI):
+def template_values(index: int) -> dict | None:
+    """What a new draft gets from modello `index` (its position in TEMPLATES); None if there is none."""
+    if not 0 <= index < len(TEMPLATES):
         return None
-    m = MODELLI[index]
+    m = TEMPLATES[index]
     return {
         "title": m.title,
         "summary": m.summary,

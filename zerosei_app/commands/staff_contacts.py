@@ -9,18 +9,18 @@ from datetime import datetime
 from sqlmodel import Session
 
 from zerosei_app.commands import audit
-from zerosei_app.domain.recapiti_form import RECAPITI_FIELDS, RecapitiInput
+from zerosei_app.domain.contacts_form import CONTACTS_FIELDS, ContactsInput
 from zerosei_app.models import Comune, EnteGestore
 
 
-def update_recapiti(
-    db: Session, obj: Comune | EnteGestore, data: RecapitiInput, user_id: int | None, now: datetime
+def update_contacts(
+    db: Session, obj: Comune | EnteGestore, data: ContactsInput, user_id: int | None, now: datetime
 ) -> bool:
     """Saves the contacts; False when nothing changed. The caller commits."""
     new = {k: (v or None) for k, v in data.model_dump().items()}
     if all(getattr(obj, k) == v for k, v in new.items()):
         return False
-    before = {k: getattr(obj, k) for k in RECAPITI_FIELDS}
+    before = {k: getattr(obj, k) for k in CONTACTS_FIELDS}
     for k, v in new.items():
         setattr(obj, k, v)
     obj.contacts_edited_at = now
@@ -35,7 +35,7 @@ def update_recapiti(
         user_id=user_id,
         action="contatti",
         before=before,
-        after={k: getattr(obj, k) for k in RECAPITI_FIELDS},
+        after={k: getattr(obj, k) for k in CONTACTS_FIELDS},
         now=now,
     )
     return True

@@ -6,7 +6,7 @@ import reflex as rx
 
 from zerosei_app.components.staff_fields import text_field
 from zerosei_app.components.staff_layout import button, link, staff_page
-from zerosei_app.state.staff_recapiti import StaffContactsState as S
+from zerosei_app.state.staff_contacts import StaffContactsState as S
 
 
 def _pickers() -> rx.Component:

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .contact_formats import EmailText, PhoneText, UrlText
 
 
-class RecapitiInput(BaseModel):
+class ContactsInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
     website: UrlText = Field("", max_length=500)
@@ -17,4 +17,4 @@ class RecapitiInput(BaseModel):
     contacts_notes: str = Field("", max_length=1000)  # staff only
 
 
-RECAPITI_FIELDS = tuple(RecapitiInput.model_fields)
+CONTACTS_FIELDS = tuple(ContactsInput.model_fields)
